@@ -1,0 +1,75 @@
+"""Partial dates (`2017`, `2016-09`, `2015-01-16`): each one is a range of days."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DateFormatError(ValueError):
+    """A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names a day that does not exist."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise DateFormatError with a reason."""
+        match = _DATE_RE.match(text.strip())
+        if not match:
+            raise DateFormatError(
+                f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016-09)"
+            )
+        year = int(match.group(1))
+        month = int(match.group(2)) if match.group(2) else None
+        day = int(match.group(3)) if match.group(3) else None
+        if year < 1:
+            raise DateFormatError(f"{text!r}: the year must be 0001 or later")
+        if month is not None and not 1 <= month <= 12:
+            raise DateFormatError(f"{text!r}: there is no month {month}")
+        if month is not None and day is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise DateFormatError(
+                    f"{text!r}: {year}-{month:02d} has no day {day} (it has {last} days)"
+                )
+        return cls(year, month, day)
+
+    def iso(self) -> str:
+        """The ISO prefix this date was written as: `2016`, `2016-09` or `2016-09-01`."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> date:
+        """The earliest day the date may mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        """The latest day the date may mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    def overlaps(self, other: PartialDate) -> bool:
+        """True when the two ranges share a day, so neither is known to come first."""
+        return self.first_day() <= other.last_day() and other.first_day() <= self.last_day()
+
+    def before(self, other: PartialDate) -> bool:
+        """True when every day of this date comes before every day of the other."""
+        return self.last_day() < other.first_day()
+
+    def __str__(self) -> str:
+        return self.iso()

@@ -1,0 +1,146 @@
+"""Questions of each kind, as frozen dataclasses, and their JSON form (PRODUCT.md's shapes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("order", "match", "estimate", "choice", "text")
+GENERATED_KINDS = ("order", "match", "estimate", "choice")
+
+#: What a player's response looks like, per kind: order a list of item ids, match a dict of
+#: left id to right id, estimate a number, choice an option id, text a string.
+Response = list[str] | dict[str, str] | float | int | str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    """One item, option or side of a question: an id unique within the question, and its text."""
+
+    id: str
+    text: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.id, "text": self.text}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    id: str
+    kind: str
+    prompt: str
+    facts: tuple[str, ...]
+    explanation: str
+    max_points: int = 100
+
+    def to_json(self) -> dict[str, Any]:
+        """The question as `generate --format json` prints it."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "facts": list(self.facts),
+            "explanation": self.explanation,
+            "max_points": self.max_points,
+            **self._payload(),
+        }
+
+    def _payload(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def answer_json(self) -> Any:
+        """The correct answer in the shape of a response."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrderQuestion(Question):
+    kind: str = "order"
+    items: tuple[Entry, ...]
+    answer: tuple[str, ...]  # item ids, earliest first
+
+    def _payload(self) -> dict[str, Any]:
+        return {"items": [i.to_json() for i in self.items], "answer": list(self.answer)}
+
+    def answer_json(self) -> list[str]:
+        return list(self.answer)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MatchQuestion(Question):
+    kind: str = "match"
+    left: tuple[Entry, ...]
+    right: tuple[Entry, ...]
+    answer: tuple[tuple[str, str], ...]  # (left id, right id) in the order of `left`
+
+    def _payload(self) -> dict[str, Any]:
+        return {
+            "left": [i.to_json() for i in self.left],
+            "right": [i.to_json() for i in self.right],
+            "answer": dict(self.answer),
+        }
+
+    def answer_json(self) -> dict[str, str]:
+        return dict(self.answer)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EstimateQuestion(Question):
+    kind: str = "estimate"
+    unit: str
+    answer: int | float
+    written: str  # the answer as the source writes it, e.g. 7610.2萬
+    scoring: str = "log"  # "log" or "band"
+    tolerance: float | None = 0.05
+    range: tuple[float, float] | None = None
+
+    def _payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {"unit": self.unit, "answer": self.answer, "scoring": self.scoring}
+        if self.scoring == "band" and self.range is not None:
+            payload["range"] = list(self.range)
+        else:
+            payload["tolerance"] = self.tolerance
+        return payload
+
+    def answer_json(self) -> int | float:
+        return self.answer
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChoiceQuestion(Question):
+    kind: str = "choice"
+    options: tuple[Entry, ...]
+    answer: str  # the option id of the (best) right answer
+    weights: tuple[tuple[str, float], ...] | None = None  # authored multi-answer: percent
+
+    def _payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "options": [o.to_json() for o in self.options],
+            "answer": self.answer,
+        }
+        if self.weights is not None:
+            payload["weights"] = dict(self.weights)
+        return payload
+
+    def answer_json(self) -> str:
+        return self.answer
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextQuestion(Question):
+    kind: str = "text"
+    accepted: tuple[str, ...]
+
+    def _payload(self) -> dict[str, Any]:
+        return {"accepted": list(self.accepted)}
+
+    def answer_json(self) -> str:
+        return self.accepted[0]
+
+
+def entry_text(entries: tuple[Entry, ...], entry_id: str) -> str:
+    """The text of the entry with this id (the id itself when there is none)."""
+    for entry in entries:
+        if entry.id == entry_id:
+            return entry.text
+    return entry_id
