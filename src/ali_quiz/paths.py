@@ -1,0 +1,54 @@
+"""Where ali-quiz keeps things: platformdirs, or one folder given by --data-dir / ALI_QUIZ_HOME."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "ali-quiz"
+HOME_ENV = "ALI_QUIZ_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders and files of one installation (or of one test's temporary folder)."""
+
+    data_dir: Path
+    config_dir: Path
+
+    @classmethod
+    def resolve(cls, data_dir: Path | str | None = None) -> AppPaths:
+        """--data-dir wins, then ALI_QUIZ_HOME, then the platform's user folders."""
+        chosen = data_dir if data_dir is not None else os.environ.get(HOME_ENV) or None
+        if chosen is not None:
+            root = Path(chosen).expanduser()
+            return cls(data_dir=root, config_dir=root)
+        # Imported here: platformdirs is only needed when no folder is given.
+        import platformdirs
+
+        return cls(
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        )
+
+    @property
+    def packs_dir(self) -> Path:
+        return self.data_dir / "packs"
+
+    @property
+    def history_path(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def config_path(self) -> Path:
+        return self.config_dir / "config.yaml"
+
+
+def builtin_packs_dir() -> Path:
+    """The built-in packs: inside the installed package, or the checkout's questions/ folder."""
+    here = Path(__file__).resolve().parent
+    installed = here / "questions"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "questions"
