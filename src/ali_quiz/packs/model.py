@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ali_quiz.packs.dates import PartialDate
@@ -138,7 +139,13 @@ class Pack:
     sequences: tuple[Sequence, ...] = ()
     questions: tuple[AuthoredQuestion, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
-    content_hash: str = field(default="", compare=False)
+
+    @cached_property
+    def content_hash(self) -> str:
+        """sha256 of the facts and questions: what round codes and the history pin."""
+        from ali_quiz.packs.export import content_hash
+
+        return content_hash(self)
 
     @property
     def builtin(self) -> bool:

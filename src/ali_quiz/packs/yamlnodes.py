@@ -1,0 +1,276 @@
+"""Safe YAML reading that keeps where every value stands in the file.
+
+The file is decoded and checked by hand first (size, binary, UTF-8, tabs), then composed into
+nodes by PyYAML's C parser when it is there. No implicit type resolution happens: every scalar
+stays the text the author wrote (`5.0` stays "5.0", `2016-09` stays a string), and the pack
+loader reads numbers, dates and booleans from that text itself. That keeps versions and dates
+exact, and skips the work a full `yaml.load` would spend building objects we would re-read.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.resolver import BaseResolver
+
+from ali_quiz.packs.problems import Problem
+
+try:  # The C parser is several times faster; pure Python is the fallback.
+    from yaml.cyaml import CParser
+
+    class _Composer(CParser, BaseResolver):  # type: ignore[misc]
+        """C parser with no implicit resolvers: every scalar keeps its text."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            BaseResolver.__init__(self)
+
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Composer(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[no-redef]
+        """Pure-Python parser with no implicit resolvers."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            BaseResolver.__init__(self)
+
+
+MAX_BYTES = 64 * 1024 * 1024
+# Aliases let a tiny file describe an enormous tree ("billion laughs"): cap what may be expanded.
+MAX_EXPANDED_NODES = 5_000_000
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass
+class Scalar:
+    """A scalar as written, with its place (1-based line and column)."""
+
+    text: str
+    line: int
+    column: int
+    plain: bool  # not quoted: `null` and `~` mean nothing only when plain
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.text in NULL_WORDS
+
+
+@dataclass
+class Mapping:
+    """A mapping whose keys are strings, each remembering where the key stands."""
+
+    line: int
+    column: int
+    values: dict[str, Any] = field(default_factory=dict)
+    key_marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        return iter(self.values.items())
+
+    def get(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.values
+
+
+@dataclass
+class Sequence:
+    line: int
+    column: int
+    items: list[Any] = field(default_factory=list)
+
+
+Node = Scalar | Mapping | Sequence
+
+
+def _mark(line: int, column: int) -> tuple[int, int]:
+    return line + 1, column + 1
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to text, or a located problem: too large, binary, not UTF-8, empty."""
+    if len(data) > MAX_BYTES:
+        size = len(data) / 1024 / 1024
+        limit = MAX_BYTES // 1024 // 1024
+        return None, [Problem(path, 1, 1, f"file too large: {size:.1f} MB (the limit is {limit} MB)")]
+    if b"\x00" in data:
+        return None, [Problem(path, 1, 1, "binary file: a pack is a YAML text file (UTF-8)")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Problem(
+                path,
+                line,
+                column,
+                f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8",
+            )
+        ]
+    if not any(
+        stripped and not stripped.startswith("#")
+        for stripped in (raw.strip() for raw in text.splitlines())
+    ):
+        return None, [
+            Problem(path, 1, 1, "empty file: a pack needs at least id, title and language")
+        ]
+    return text, []
+
+
+def tab_problems(text: str, path: str) -> list[Problem]:
+    """Tabs in indentation, which YAML forbids, each with its place."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        position = line.find("\t", 0, indent)
+        if position >= 0:
+            found.append(
+                Problem(path, number, position + 1, "tab used for indentation: indent with spaces")
+            )
+    return found
+
+
+def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
+    """Parse YAML text into located nodes; syntax errors come back as problems."""
+    tabs = tab_problems(text, path)
+    tab_lines = {p.line for p in tabs}
+    composer = _Composer(text)
+    enabled = gc.isenabled()
+    # Composing makes many small objects that are never cyclic: the collector only slows it down.
+    gc.disable()
+    try:
+        root = composer.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = _mark(mark.line, mark.column) if mark else (1, 1)
+        if line in tab_lines:
+            return None, tabs
+        what = err.problem or "malformed YAML"
+        context = f" ({err.context})" if err.context else ""
+        return None, [*tabs, Problem(path, line, column, f"YAML syntax error: {what}{context}")]
+    except yaml.YAMLError as err:
+        return None, [*tabs, Problem(path, 1, 1, f"YAML error: {err}")]
+    finally:
+        if hasattr(composer, "dispose"):
+            composer.dispose()
+        if enabled:
+            gc.enable()
+    if root is None:
+        return None, [Problem(path, 1, 1, "empty file: a pack needs at least id, title and language")]
+    problems = list(tabs)
+    try:
+        converted = _Converter(path, problems).convert(root)
+    except _TooLarge as err:
+        return None, [Problem(path, err.line, err.column, str(err))]
+    return converted, problems
+
+
+class _TooLarge(Exception):
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class _Converter:
+    """Walks composed nodes into Scalar/Mapping/Sequence, guarding against alias bombs and loops."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        self.budget = MAX_EXPANDED_NODES
+        self.active: set[int] = set()
+
+    def convert(self, root: yaml.Node) -> Node:
+        # An explicit stack rather than recursion: a deeply nested file must not blow the C stack.
+        result_holder: list[Node] = []
+        stack: list[tuple[yaml.Node, Any, Any]] = [(root, result_holder, None)]
+        while stack:
+            node, parent, key = stack.pop()
+            if node is None:  # a marker: leave the node whose children are done
+                self.active.discard(parent)
+                continue
+            self.budget -= 1
+            if self.budget < 0:
+                line, column = _mark(node.start_mark.line, node.start_mark.column)
+                raise _TooLarge(
+                    "too many values once aliases are expanded (an alias bomb?): "
+                    f"the limit is {MAX_EXPANDED_NODES:,}",
+                    line,
+                    column,
+                )
+            line, column = _mark(node.start_mark.line, node.start_mark.column)
+            value: Node
+            if isinstance(node, yaml.ScalarNode):
+                value = Scalar(str(node.value), line, column, node.style in (None, ""))
+                self._attach(parent, key, value)
+                continue
+            if id(node) in self.active:
+                self.problems.append(
+                    Problem(self.path, line, column, "an alias refers to itself (a loop)")
+                )
+                self._attach(parent, key, Scalar("", line, column, True))
+                continue
+            self.active.add(id(node))
+            stack.append((None, id(node), None))  # type: ignore[arg-type]
+            if isinstance(node, yaml.SequenceNode):
+                value = Sequence(line, column, [None] * len(node.value))
+                for index in range(len(node.value) - 1, -1, -1):
+                    stack.append((node.value[index], value, index))
+            else:
+                value = Mapping(line, column)
+                pending = []
+                for key_node, value_node in node.value:
+                    key_line, key_column = _mark(key_node.start_mark.line, key_node.start_mark.column)
+                    if not isinstance(key_node, yaml.ScalarNode):
+                        self.problems.append(
+                            Problem(self.path, key_line, key_column, "a key must be plain text")
+                        )
+                        continue
+                    name = str(key_node.value)
+                    if name == "<<":
+                        self.problems.append(
+                            Problem(self.path, key_line, key_column, "merge keys (<<) are not supported")
+                        )
+                        continue
+                    if name in value.key_marks:
+                        first = value.key_marks[name][0]
+                        self.problems.append(
+                            Problem(
+                                self.path,
+                                key_line,
+                                key_column,
+                                f"duplicate key {name!r} (first given on line {first})",
+                            )
+                        )
+                        continue
+                    value.key_marks[name] = (key_line, key_column)
+                    value.values[name] = None
+                    pending.append((value_node, name))
+                for value_node, name in reversed(pending):
+                    stack.append((value_node, value, name))
+            self._attach(parent, key, value)
+        return result_holder[0]
+
+    @staticmethod
+    def _attach(parent: Any, key: Any, value: Node) -> None:
+        if isinstance(parent, list):
+            parent.append(value)
+        elif isinstance(parent, Sequence):
+            parent.items[key] = value
+        else:
+            parent.values[key] = value
