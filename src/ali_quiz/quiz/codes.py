@@ -1,0 +1,304 @@
+"""Round codes: one short code gives a whole class the same round (PRODUCT.md "Round codes").
+
+A code is 12 characters of Crockford base32, grouped for reading aloud: `7Q3K-9MXA-2TBC`.
+The first 11 characters carry 55 bits, most significant first:
+
+=========  ====  ==========================================================================
+field      bits  meaning
+=========  ====  ==========================================================================
+mode          3  index in CODE_MODES (5, 6 and 7 are unused: a code holding one is malformed)
+count         7  questions in the round, 1 to MAX_CODE_COUNT
+pack id       8  first byte of sha256(pack id): tells "another version of pack X" from
+                 "a pack you do not have"
+pack hash    18  the top 18 bits of the pack's content hash (sha256 hex): another version of
+                 the pack has another hash, so the code says so instead of giving other questions
+seed         19  the round's seed, 0 to MAX_CODE_SEED
+=========  ====  ==========================================================================
+
+The 12th character is a check character. Crockford's own check symbol is the value mod 37,
+which needs five extra symbols (`*~$=U`) that are awkward to read aloud; this check stays in
+the 32 symbols: reading each symbol as an element of GF(32), the weighted sum of all 12
+symbols, weights α^11 … α^0 (α primitive), is zero. A substitution of one symbol changes the
+sum by a non-zero multiple of a non-zero weight, so every single-character typo is caught,
+and since the weights are all different, so is every swap of two different characters.
+
+Reading is forgiving: lowercase, spaces, hyphens and full-width characters are accepted, and
+Crockford's aliases O → 0 and I, L → 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ali_quiz.packs.model import Pack
+
+__all__ = [
+    "CODE_LENGTH",
+    "CODE_MODES",
+    "MAX_CODE_COUNT",
+    "MAX_CODE_SEED",
+    "CodeError",
+    "MalformedCode",
+    "MistypedCode",
+    "OtherPackVersion",
+    "RoundCode",
+    "UnknownPack",
+    "decode_round_code",
+    "encode_round_code",
+    "format_code",
+    "pack_id_matches",
+    "pack_matches",
+    "resolve_code",
+]
+
+CODE_MODES = ("quick", "order", "match", "estimate", "choice")  # review and daily have no code
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 12  # 11 data characters and the check character
+_DATA_LENGTH = CODE_LENGTH - 1
+_GROUPS = (4, 4, 4)
+
+_MODE_BITS = 3
+_COUNT_BITS = 7
+_ID_BITS = 8
+_HASH_BITS = 18
+_SEED_BITS = 19
+assert _MODE_BITS + _COUNT_BITS + _ID_BITS + _HASH_BITS + _SEED_BITS == 5 * _DATA_LENGTH
+
+MAX_CODE_COUNT = 99
+MAX_CODE_SEED = (1 << _SEED_BITS) - 1  # 524287: the lead draws random seeds in 0..this
+
+#: Crockford's reading rules: these letters stand for the digits they look like.
+_ALIASES = {"O": "0", "I": "1", "L": "1"}
+_IGNORED = frozenset(" -_\u2010\u2011\u2012\u2013\u2014\u2212\u3000")
+_VALUES = {symbol: index for index, symbol in enumerate(ALPHABET)}
+
+
+# -- GF(32) arithmetic for the check character --------------------------------------------------
+
+_POLY = 0b100101  # x^5 + x^2 + 1, primitive: x generates all 31 non-zero elements
+
+
+def _gf_tables() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    exp = [0] * 62
+    log = [0] * 32
+    value = 1
+    for power in range(31):
+        exp[power] = exp[power + 31] = value
+        log[value] = power
+        value <<= 1
+        if value & 0b100000:
+            value ^= _POLY
+    return tuple(exp), tuple(log)
+
+
+_EXP, _LOG = _gf_tables()
+
+
+def _gf_mul(a: int, b: int) -> int:
+    if a == 0 or b == 0:
+        return 0
+    return _EXP[_LOG[a] + _LOG[b]]
+
+
+def _check_sum(values: Iterable[int]) -> int:
+    """The weighted GF(32) sum of symbols; the last one gets weight α^0 = 1."""
+    symbols = list(values)
+    total = 0
+    for position, value in enumerate(symbols):
+        total ^= _gf_mul(value, _EXP[len(symbols) - 1 - position])
+    return total
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+class CodeError(ValueError):
+    """A round code that cannot be used; str() says what is wrong and what to do."""
+
+
+class MalformedCode(CodeError):
+    """Not a round code at all: wrong length, a character codes never use, impossible fields."""
+
+
+class MistypedCode(CodeError):
+    """The check character does not match: a character was mistyped or two were swapped."""
+
+
+class OtherPackVersion(CodeError):
+    """The code was made for another version (other content) of a pack that is installed."""
+
+    def __init__(self, message: str, pack_id: str) -> None:
+        super().__init__(message)
+        self.pack_id = pack_id
+
+
+class UnknownPack(CodeError):
+    """No installed pack matches the code."""
+
+
+# -- the code -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoundCode:
+    """What a round code holds. `pack_hash_prefix` is the top 18 bits of the content hash."""
+
+    pack_hash_prefix: int
+    mode: str
+    count: int
+    seed: int
+    pack_id_tag: int  # first byte of sha256(pack id)
+
+
+def _hash_prefix(pack_hash: str) -> int:
+    text = pack_hash.strip().lower()
+    try:
+        value = int(text[:8], 16)
+    except ValueError:
+        raise CodeError(f"pack hash {pack_hash!r} is not a hexadecimal sha256") from None
+    if len(text) < 8:
+        raise CodeError(f"pack hash {pack_hash!r} is too short: give the full sha256 in hex")
+    return value >> (32 - _HASH_BITS)
+
+
+def _id_tag(pack_id: str) -> int:
+    return hashlib.sha256(pack_id.encode("utf-8")).digest()[0]
+
+
+def format_code(symbols: str) -> str:
+    """Group 12 symbols for reading aloud: `7Q3K9MXA2TBC` -> `7Q3K-9MXA-2TBC`."""
+    groups = []
+    start = 0
+    for size in _GROUPS:
+        groups.append(symbols[start : start + size])
+        start += size
+    return "-".join(groups)
+
+
+def encode_round_code(pack_hash: str, mode: str, count: int, seed: int, *, pack_id: str) -> str:
+    """The round code for this pack version, mode, count and seed, e.g. `7Q3K-9MXA-2TBC`."""
+    if mode not in CODE_MODES:
+        raise CodeError(
+            f"a {mode!r} round has no code: codes exist for {', '.join(CODE_MODES)} rounds"
+        )
+    if not 1 <= count <= MAX_CODE_COUNT:
+        raise CodeError(f"a round code holds 1 to {MAX_CODE_COUNT} questions, not {count}")
+    if not 0 <= seed <= MAX_CODE_SEED:
+        raise CodeError(
+            f"seed {seed} does not fit in a round code: use a seed from 0 to {MAX_CODE_SEED}"
+        )
+    value = CODE_MODES.index(mode)
+    for width, field in (
+        (_COUNT_BITS, count),
+        (_ID_BITS, _id_tag(pack_id)),
+        (_HASH_BITS, _hash_prefix(pack_hash)),
+        (_SEED_BITS, seed),
+    ):
+        value = (value << width) | field
+    digits = [(value >> (5 * (_DATA_LENGTH - 1 - i))) & 31 for i in range(_DATA_LENGTH)]
+    check = _check_sum([*digits, 0])  # the check symbol makes the full sum zero
+    return format_code("".join(ALPHABET[d] for d in [*digits, check]))
+
+
+def _normalise(text: str) -> str:
+    """Upper-case symbols with the separators removed and Crockford's aliases applied."""
+    symbols = []
+    for position, char in enumerate(unicodedata.normalize("NFKC", text).upper(), start=1):
+        if char in _IGNORED:
+            continue
+        char = _ALIASES.get(char, char)
+        if char not in _VALUES:
+            if char == "U":
+                reason = "U is never used in round codes (did you mean V?)"
+            elif char.isprintable() and not char.isspace():
+                reason = f"{char!r} is not used in round codes"
+            else:
+                reason = f"character {char!r} is not used in round codes"
+            raise MalformedCode(
+                f"not a round code: {reason} (character {position}); a code looks like "
+                "7Q3K-9MXA-2TBC, digits and letters without I, L, O and U"
+            )
+        symbols.append(char)
+    return "".join(symbols)
+
+
+def decode_round_code(text: str) -> RoundCode:
+    """Read a code as a person may type it; raise a CodeError subclass saying what is wrong."""
+    symbols = _normalise(text)
+    if len(symbols) != CODE_LENGTH:
+        shown = text.strip() or "(nothing)"
+        raise MalformedCode(
+            f"not a round code: {shown!r} has {len(symbols)} letters and digits, a round code has "
+            f"{CODE_LENGTH} (like 7Q3K-9MXA-2TBC); check that none is missing or doubled"
+        )
+    values = [_VALUES[s] for s in symbols]
+    if _check_sum(values) != 0:
+        raise MistypedCode(
+            f"round code {format_code(symbols)} is mistyped: its check character does not "
+            "match; compare it with the code you were given, character by character"
+        )
+    value = 0
+    for digit in values[:_DATA_LENGTH]:
+        value = (value << 5) | digit
+    seed = value & MAX_CODE_SEED
+    value >>= _SEED_BITS
+    hash_prefix = value & ((1 << _HASH_BITS) - 1)
+    value >>= _HASH_BITS
+    id_tag = value & ((1 << _ID_BITS) - 1)
+    value >>= _ID_BITS
+    count = value & ((1 << _COUNT_BITS) - 1)
+    mode_index = value >> _COUNT_BITS
+    if mode_index >= len(CODE_MODES) or not 1 <= count <= MAX_CODE_COUNT:
+        raise MalformedCode(
+            f"{format_code(symbols)} is not a round code this version of ali-quiz understands "
+            "(it names no known mode or an impossible number of questions); ask for the code again"
+        )
+    return RoundCode(
+        pack_hash_prefix=hash_prefix,
+        mode=CODE_MODES[mode_index],
+        count=count,
+        seed=seed,
+        pack_id_tag=id_tag,
+    )
+
+
+def pack_matches(code: RoundCode, pack_hash: str) -> bool:
+    """True when the code was made for a pack with this content hash."""
+    try:
+        return _hash_prefix(pack_hash) == code.pack_hash_prefix
+    except CodeError:
+        return False
+
+
+def pack_id_matches(code: RoundCode, pack_id: str) -> bool:
+    """True when the code was made for a pack with this id (any version)."""
+    return _id_tag(pack_id) == code.pack_id_tag
+
+
+def resolve_code(code: RoundCode, packs: Iterable[Pack]) -> Pack:
+    """The installed pack a code was made for; OtherPackVersion or UnknownPack when none is."""
+    candidates = list(packs)
+    exact = [p for p in candidates if pack_matches(code, p.content_hash)]
+    # A hash prefix can collide by chance; the id tag settles it when it can.
+    for pack in exact:
+        if pack_id_matches(code, pack.id):
+            return pack
+    if exact:
+        return exact[0]
+    same_id = [p for p in candidates if pack_id_matches(code, p.id)]
+    if same_id:
+        pack = same_id[0]
+        raise OtherPackVersion(
+            f"this round code was made for another version of the pack {pack.id!r} "
+            f"({pack.title}): the pack you have has been changed since, so the round would "
+            "not be the same; install the teacher's copy of the pack "
+            "(ali-quiz packs add FILE) or ask for a new code",
+            pack.id,
+        )
+    raise UnknownPack(
+        "no installed pack matches this round code: install the pack it was made for "
+        "(ali-quiz packs add FILE), then try the code again"
+    )

@@ -1,0 +1,206 @@
+"""Round codes: encode, decode, forgiving reading, every single-character typo caught."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.codes import (
+    ALPHABET,
+    CODE_LENGTH,
+    CODE_MODES,
+    MAX_CODE_COUNT,
+    MAX_CODE_SEED,
+    CodeError,
+    MalformedCode,
+    MistypedCode,
+    OtherPackVersion,
+    RoundCode,
+    UnknownPack,
+    decode_round_code,
+    encode_round_code,
+    pack_id_matches,
+    pack_matches,
+    resolve_code,
+)
+
+HASH = hashlib.sha256(b"pack version 1").hexdigest()
+OTHER_HASH = hashlib.sha256(b"pack version 2").hexdigest()
+CODE_RE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")
+
+
+def _pack(pack_id: str, description: str) -> Pack:
+    """A pack whose content (hence content hash) depends on the description."""
+    return Pack(
+        id=pack_id,
+        title=f"Title of {pack_id}",
+        language="en",
+        path=Path("x.yaml"),
+        description=description,
+    )
+
+
+SAMPLE_CODES = [
+    encode_round_code(HASH, "quick", 10, 0, pack_id="dingtalk-2020"),
+    encode_round_code(HASH, "order", 1, MAX_CODE_SEED, pack_id="dingtalk-2020-en"),
+    encode_round_code(OTHER_HASH, "choice", MAX_CODE_COUNT, 271828, pack_id="my-class"),
+    encode_round_code(OTHER_HASH, "estimate", 7, 42, pack_id="x"),
+]
+
+
+def test_code_looks_like_the_product_says() -> None:
+    code = encode_round_code(HASH, "quick", 10, 12345, pack_id="dingtalk-2020")
+    assert CODE_RE.match(code), code
+    assert len(code.replace("-", "")) == CODE_LENGTH
+
+
+@given(
+    mode=st.sampled_from(CODE_MODES),
+    count=st.integers(1, MAX_CODE_COUNT),
+    seed=st.integers(0, MAX_CODE_SEED),
+    content=st.binary(max_size=20),
+    pack_id=st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True),
+)
+def test_round_trip(mode: str, count: int, seed: int, content: bytes, pack_id: str) -> None:
+    pack_hash = hashlib.sha256(content).hexdigest()
+    code = encode_round_code(pack_hash, mode, count, seed, pack_id=pack_id)
+    decoded = decode_round_code(code)
+    assert (decoded.mode, decoded.count, decoded.seed) == (mode, count, seed)
+    assert pack_matches(decoded, pack_hash)
+    assert pack_id_matches(decoded, pack_id)
+
+
+def test_decoding_is_forgiving() -> None:
+    code = encode_round_code(HASH, "match", 5, 99, pack_id="p")
+    expected = decode_round_code(code)
+    plain = code.replace("-", "")
+    variants = [
+        code.lower(),
+        plain,
+        " ".join(plain),
+        f"  {code}  ",
+        "-".join([plain[:3], plain[3:9], plain[9:]]),
+        code.replace("-", "\u2013"),  # an en dash from a word processor
+        "".join(chr(ord(c) + 0xFEE0) if c != "-" else c for c in code),  # full width
+        plain.replace("0", "O").replace("1", "I"),
+        plain.replace("1", "l"),
+    ]
+    for text in variants:
+        assert decode_round_code(text) == expected, text
+
+
+def test_every_single_character_typo_is_rejected() -> None:
+    for code in SAMPLE_CODES:
+        plain = code.replace("-", "")
+        for position in range(len(plain)):
+            for symbol in ALPHABET:
+                if symbol == plain[position]:
+                    continue
+                typo = plain[:position] + symbol + plain[position + 1 :]
+                with pytest.raises(MistypedCode, match="mistyped"):
+                    decode_round_code(typo)
+
+
+def test_every_swap_of_two_different_characters_is_rejected() -> None:
+    for code in SAMPLE_CODES:
+        plain = code.replace("-", "")
+        for i in range(len(plain)):
+            for j in range(i + 1, len(plain)):
+                if plain[i] == plain[j]:
+                    continue
+                swapped = list(plain)
+                swapped[i], swapped[j] = swapped[j], swapped[i]
+                with pytest.raises(MistypedCode):
+                    decode_round_code("".join(swapped))
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("", "has 0 letters"),
+        ("7Q3K-9MXA-2T", "has 10 letters"),
+        ("7Q3K-9MXA-2TBCD", "has 13 letters"),
+        ("7Q3K-9MXA-2TU0", "U is never used"),
+        ("7Q3K-9MXA-2T*0", "'*' is not used"),
+        ("7Q3K-9MXA-2T中0", "'中' is not used"),
+    ],
+)
+def test_malformed_codes_say_what_is_wrong(text: str, fragment: str) -> None:
+    with pytest.raises(MalformedCode) as caught:
+        decode_round_code(text)
+    assert fragment in str(caught.value)
+
+
+def test_a_checked_code_with_an_impossible_field_is_malformed() -> None:
+    # All zeros passes the check (the sum is zero) but holds a count of 0.
+    with pytest.raises(MalformedCode, match="not a round code"):
+        decode_round_code("0000-0000-0000")
+
+
+@pytest.mark.parametrize(
+    ("mode", "count", "seed", "fragment"),
+    [
+        ("review", 10, 1, "has no code"),
+        ("daily", 10, 1, "has no code"),
+        ("quick", 0, 1, "1 to 99"),
+        ("quick", MAX_CODE_COUNT + 1, 1, "1 to 99"),
+        ("quick", 10, -1, "does not fit"),
+        ("quick", 10, MAX_CODE_SEED + 1, "does not fit"),
+    ],
+)
+def test_encode_refuses_what_a_code_cannot_hold(
+    mode: str, count: int, seed: int, fragment: str
+) -> None:
+    with pytest.raises(CodeError, match=fragment):
+        encode_round_code(HASH, mode, count, seed, pack_id="p")
+
+
+def test_encode_refuses_a_bad_hash() -> None:
+    with pytest.raises(CodeError, match="hexadecimal"):
+        encode_round_code("not-a-hash", "quick", 10, 1, pack_id="p")
+
+
+def test_another_pack_version_is_told_apart() -> None:
+    code = decode_round_code(encode_round_code(HASH, "quick", 10, 5, pack_id="my-class"))
+    assert pack_matches(code, HASH)
+    assert not pack_matches(code, OTHER_HASH)
+    assert not pack_matches(code, "")
+    original = _pack("my-class", "first edition")
+    edited = _pack("my-class", "second edition")
+    assert original.content_hash != edited.content_hash
+    made = decode_round_code(
+        encode_round_code(original.content_hash, "quick", 10, 5, pack_id="my-class")
+    )
+    with pytest.raises(OtherPackVersion, match="another version of the pack 'my-class'") as err:
+        resolve_code(made, [_pack("dingtalk-2020", "d"), edited])
+    assert err.value.pack_id == "my-class"
+
+
+def test_resolve_finds_the_pack_or_says_it_is_unknown() -> None:
+    wanted = _pack("my-class", "first edition")
+    code = decode_round_code(
+        encode_round_code(wanted.content_hash, "quick", 10, 5, pack_id="my-class")
+    )
+    others = [_pack("dingtalk-2020", "d")]
+    assert resolve_code(code, [*others, wanted]) is wanted
+    with pytest.raises(UnknownPack, match="packs add"):
+        resolve_code(code, others)
+    with pytest.raises(UnknownPack):
+        resolve_code(code, [])
+
+
+def test_round_code_fields() -> None:
+    code = decode_round_code(encode_round_code(HASH, "estimate", 12, 777, pack_id="p"))
+    assert code == RoundCode(
+        pack_hash_prefix=int(HASH[:8], 16) >> 14,
+        mode="estimate",
+        count=12,
+        seed=777,
+        pack_id_tag=hashlib.sha256(b"p").digest()[0],
+    )
