@@ -1,0 +1,267 @@
+"""What each command does, over the core; cli.py parses and dispatches here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ali_quiz.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail, print_json
+from ali_quiz.paths import AppPaths
+
+Handler = Callable[[argparse.Namespace, AppPaths], int]
+
+
+def _settings(paths: AppPaths) -> tuple[str | None, str]:
+    """The pack and player chosen in the settings (a broken file is reported, not fatal)."""
+    from ali_quiz.config import load_settings
+
+    loaded = load_settings(paths.config_path)
+    for problem in loaded.problems:
+        print(f"ali-quiz: warning: {problem}", file=sys.stderr)
+    return loaded.settings.pack, loaded.settings.player
+
+
+def cmd_tui(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.play import run_tui
+
+    return run_tui(args, paths)
+
+
+def cmd_play(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.play import run_play
+
+    return run_play(args, paths)
+
+
+def resolve_spec_or_fail(
+    args: argparse.Namespace, paths: AppPaths, player: str | None = None
+) -> object:
+    """The round the options describe, or an exit status after printing why not."""
+    from ali_quiz.roundspec import RoundSpecError, UsageError, resolve_round
+
+    default_pack, settings_player = _settings(paths)
+    weights = None
+    try:
+        if args.mode == "review":
+            from ali_quiz.roundspec import load_pack_spec, review_weights
+
+            pack = load_pack_spec(args.pack or default_pack or "dingtalk-2020", paths)
+            weights = review_weights(paths, player or settings_player, pack.id, args.date)
+        return resolve_round(
+            paths, pack=args.pack, mode=args.mode, count=args.count, seed=args.seed,
+            code=args.code, date=args.date, default_pack=default_pack, review_weights=weights,
+        )
+    except UsageError as err:
+        return fail(str(err), EXIT_USAGE)
+    except RoundSpecError as err:
+        return fail(str(err), EXIT_INVALID)
+
+
+def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.roundspec import RoundSpec, RoundSpecError
+
+    spec = resolve_spec_or_fail(args, paths)
+    if not isinstance(spec, RoundSpec):
+        return spec  # type: ignore[return-value]
+    try:
+        questions = spec.questions()
+    except RoundSpecError as err:
+        return fail(str(err))
+    if args.format == "json":
+        for question in questions:
+            print(json.dumps(question.to_json(), ensure_ascii=False))
+        return EXIT_OK
+    from ali_quiz.teach import worksheet
+    from ali_quiz.teach.gift_export import export_gift
+
+    if args.format == "gift":
+        sys.stdout.write(export_gift(questions, title=spec.pack.title))
+        return EXIT_OK
+    render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
+    sys.stdout.write(render(questions, pack=spec.pack, spec=spec))
+    return EXIT_OK
+
+
+def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.packs.catalog import discover
+
+    if args.packs_command == "add":
+        return _packs_add(args.file, paths)
+    entries = discover(paths)
+    if args.json:
+        print_json([e.to_json() for e in entries])
+        return EXIT_OK
+    from ali_quiz.textwidth import table
+
+    rows = []
+    for entry in entries:
+        counts = entry.pack.counts() if entry.pack else None
+        facts = (
+            f"{counts['events']}/{counts['versions']}/{counts['metrics']}/"
+            f"{counts['sequences']}/{counts['questions']}" if counts else "-"
+        )
+        state = "built in" if entry.builtin else ("ok" if entry.valid else "INVALID")
+        rows.append([entry.id, entry.title, entry.language, facts, state, str(entry.path)])
+    print(table(["id", "title", "language", "ev/ver/met/seq/q", "state", "path"], rows))
+    for entry in entries:
+        for problem in entry.errors:
+            print(f"  {problem}")
+        for warning in entry.warnings:
+            print(f"  {entry.path}: warning: {warning}")
+    return EXIT_OK
+
+
+def _packs_add(file: Path, paths: AppPaths) -> int:
+    from ali_quiz.packs.catalog import add_pack
+    from ali_quiz.packs.problems import PackError
+
+    try:
+        pack, target = add_pack(file, paths)
+    except PackError as err:
+        return fail(f"{file} was not added:\n{err}")
+    except OSError as err:
+        return fail(f"could not copy {file} into {paths.packs_dir}: {err.strerror}")
+    print(f"Added {pack.id} ({pack.title}) to {target}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.packs.export import pack_to_json
+    from ali_quiz.roundspec import RoundSpecError, load_pack_spec
+
+    try:
+        pack = load_pack_spec(args.pack, paths)
+    except RoundSpecError as err:
+        return fail(str(err))
+    if args.json:
+        print_json(pack_to_json(pack))
+        return EXIT_OK
+    from ali_quiz.packs.describe import describe_pack
+
+    print(describe_pack(pack))
+    return EXIT_OK
+
+
+def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
+    from ali_quiz.packs.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.packs.describe import summary_line
+
+    files: list[Path] = []
+    lines: list[str] = []
+    for target in targets:
+        if target.is_dir():
+            found = pack_files(target)
+            if not found:
+                lines.append(f"{target}:1:1: no pack files (*{', *'.join(PACK_SUFFIXES)}) here")
+            files.extend(found)
+        else:
+            files.append(target)
+    ok = all(not line.endswith("here") for line in lines)
+    for path in files:
+        entry = load_entry(path)
+        if entry.pack is None:
+            ok = False
+            lines.extend(str(p) for p in entry.errors)
+            count = len(entry.errors)
+            lines.append(f"{path}: invalid ({count} problem{'s' if count != 1 else ''})")
+            continue
+        lines.extend(f"{path}: warning: {w}" for w in entry.warnings)
+        lines.append(summary_line(entry.pack, path))
+    return ok, lines
+
+
+def cmd_validate(args: argparse.Namespace, paths: AppPaths) -> int:
+    ok, lines = _validate_once(args.paths)
+    if not args.watch:
+        _print_lines(lines, ok)
+        return EXIT_OK if ok else EXIT_INVALID
+    return _watch(args.paths, ok, lines)
+
+
+def _print_lines(lines: list[str], ok: bool) -> None:
+    stream = sys.stdout if ok else sys.stderr
+    for line in lines:
+        # Problems go to stderr; summaries of valid packs to stdout.
+        target = sys.stdout if ": valid" in line or ": warning:" in line else stream
+        print(line, file=target, flush=True)
+
+
+def _stamp(targets: list[Path]) -> tuple[tuple[str, float, int], ...]:
+    stamps = []
+    for target in targets:
+        candidates = sorted(target.iterdir()) if target.is_dir() else [target]
+        for path in candidates:
+            try:
+                stat = path.stat()
+                stamps.append((str(path), stat.st_mtime, stat.st_size))
+            except OSError:
+                stamps.append((str(path), -1.0, -1))
+    return tuple(stamps)
+
+
+def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.5) -> int:
+    """Check again whenever a file changes (polling: it works on every system and editor)."""
+    _print_lines(lines, ok)
+    print("Watching for changes (Ctrl+C to stop)…", flush=True)
+    last = _stamp(targets)
+    try:
+        while True:
+            time.sleep(interval)
+            now = _stamp(targets)
+            if now == last:
+                continue
+            last = now
+            ok, lines = _validate_once(targets)
+            print(f"\n── {time.strftime('%H:%M:%S')} ──", flush=True)
+            _print_lines(lines, ok)
+    except KeyboardInterrupt:
+        return EXIT_OK if ok else EXIT_INVALID
+
+
+def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.packs.starter import write_starter
+
+    try:
+        write_starter(args.path)
+    except FileExistsError:
+        return fail(f"{args.path} already exists: choose another name (nothing was overwritten)")
+    except OSError as err:
+        return fail(f"could not write {args.path}: {err.strerror}")
+    print(f"Wrote {args.path}: edit it, then check it with `ali-quiz validate {args.path}`")
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.history.cli import run_history
+
+    return run_history(args, paths)
+
+
+def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.teach.cli import run_import_gift
+
+    return run_import_gift(args, paths)
+
+
+def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.teach.cli import run_report
+
+    return run_report(args, paths)
+
+
+HANDLERS: dict[str, Handler] = {
+    "tui": cmd_tui,
+    "play": cmd_play,
+    "generate": cmd_generate,
+    "packs": cmd_packs,
+    "show": cmd_show,
+    "validate": cmd_validate,
+    "new-pack": cmd_new_pack,
+    "history": cmd_history,
+    "import-gift": cmd_import_gift,
+    "report": cmd_report,
+}

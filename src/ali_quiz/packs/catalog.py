@@ -1,0 +1,172 @@
+"""Finding packs: built in, in the user's packs folder, and at paths given on the command line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ali_quiz.packs.loader import load_pack
+from ali_quiz.packs.model import BUILTIN_IDS, Pack
+from ali_quiz.packs.problems import PackError, PackNotFound, Problem
+from ali_quiz.paths import AppPaths, builtin_packs_dir
+
+DEFAULT_PACK = "dingtalk-2020"
+PACK_SUFFIXES = (".yaml", ".yml")
+_ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    """A pack file found, valid (with its Pack) or not (with its problems)."""
+
+    id: str
+    title: str
+    language: str
+    path: Path
+    builtin: bool
+    pack: Pack | None
+    errors: tuple[Problem, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        return self.pack is not None and not self.errors
+
+    def to_json(self) -> dict[str, Any]:
+        """PRODUCT.md's `packs --json` object."""
+        counts = (
+            self.pack.counts()
+            if self.pack is not None
+            else dict.fromkeys(("events", "versions", "metrics", "sequences", "questions"), 0)
+        )
+        return {
+            "id": self.id,
+            "title": self.title,
+            "language": self.language,
+            "path": str(self.path),
+            "builtin": self.builtin,
+            "counts": counts,
+            "errors": [p.to_json() for p in self.errors],
+            "warnings": list(self.warnings),
+        }
+
+
+def _is_builtin_file(path: Path) -> bool:
+    try:
+        return path.resolve().parent == builtin_packs_dir().resolve()
+    except OSError:
+        return False
+
+
+def _id_problem(path: Path, message: str) -> Problem:
+    """A problem with the pack's id, placed on its `id:` line when that can be found."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Problem(str(path), 1, 1, message)
+    match = _ID_LINE.search(text)
+    if match is None:
+        return Problem(str(path), 1, 1, message)
+    line = text.count("\n", 0, match.start()) + 1
+    return Problem(str(path), line, match.start(1) - match.start() + 1, message)
+
+
+def load_entry(path: Path) -> PackEntry:
+    """Load one pack file into an entry; a built-in id outside the built-in folder is refused."""
+    builtin = _is_builtin_file(path)
+    try:
+        pack = load_pack(path)
+    except PackError as err:
+        return PackEntry(id=path.stem, title=path.name, language="?", path=path,
+                         builtin=builtin, pack=None, errors=tuple(err.problems))
+    if pack.id in BUILTIN_IDS and not builtin:
+        problem = _id_problem(
+            path, f"the id {pack.id!r} belongs to a built-in pack: give your pack another id"
+        )
+        return PackEntry(id=pack.id, title=pack.title, language=pack.language, path=path,
+                         builtin=False, pack=None, errors=(problem,), warnings=pack.warnings)
+    return PackEntry(id=pack.id, title=pack.title, language=pack.language, path=path,
+                     builtin=builtin, pack=pack, warnings=pack.warnings)
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """The pack files directly in a folder, sorted by name."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+    except OSError:
+        return []
+
+
+def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
+    """Every pack found: built in first, then the user's packs folder, then the paths given."""
+    files = pack_files(builtin_packs_dir()) + pack_files(paths.packs_dir)
+    for given in extra:
+        files.extend(pack_files(given) if given.is_dir() else [given])
+    entries: list[PackEntry] = []
+    seen: dict[str, PackEntry] = {}
+    resolved: set[Path] = set()
+    for path in files:
+        key = path.resolve()
+        if key in resolved:
+            continue
+        resolved.add(key)
+        entry = load_entry(path)
+        if entry.valid and entry.id in seen:
+            first = seen[entry.id]
+            entry = PackEntry(
+                id=entry.id, title=entry.title, language=entry.language, path=path,
+                builtin=entry.builtin, pack=None,
+                errors=(_id_problem(path, f"another pack already uses the id {entry.id!r} "
+                                          f"({first.path}): give this one another id"),),
+                warnings=entry.warnings,
+            )
+        elif entry.valid:
+            seen[entry.id] = entry
+        entries.append(entry)
+    return entries
+
+
+def looks_like_path(spec: str) -> bool:
+    return spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec or Path(spec).is_file()
+
+
+def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack:
+    """A pack by id or by file path; PackError when it is broken, PackNotFound when it is not there."""
+    if looks_like_path(spec):
+        path = Path(spec).expanduser()
+        if not path.exists():
+            raise PackNotFound(f"no pack file at {spec}")
+        entry = load_entry(path)
+    else:
+        entries = discover(paths, extra)
+        found = [e for e in entries if e.id == spec]
+        if not found:
+            known = ", ".join(sorted({e.id for e in entries if e.valid})) or "none"
+            raise PackNotFound(f"no pack with the id {spec!r} (packs found: {known})")
+        entry = next((e for e in found if e.valid), found[0])
+    if entry.pack is None:
+        raise PackError(list(entry.errors))
+    return entry.pack
+
+
+def add_pack(source: Path, paths: AppPaths) -> tuple[Pack, Path]:
+    """Validate a pack and copy it into the user's packs folder as `<id>.yaml`."""
+    entry = load_entry(source)
+    if entry.pack is None:
+        raise PackError(list(entry.errors))
+    pack = entry.pack
+    existing = [
+        e for e in discover(paths) if e.id == pack.id and e.path.resolve() != source.resolve()
+    ]
+    target = paths.packs_dir / f"{pack.id}.yaml"
+    clash = [e for e in existing if e.builtin or e.path.resolve() != target.resolve()]
+    if clash:
+        raise PackError([_id_problem(source, f"a pack with the id {pack.id!r} is already "
+                                             f"installed at {clash[0].path}")])
+    paths.packs_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return pack, target

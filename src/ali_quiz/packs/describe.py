@@ -1,0 +1,53 @@
+"""A pack in words: `show` without --json, and the one-line summary `validate` prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.numbers import format_plain
+from ali_quiz.textwidth import table
+
+
+def summary_line(pack: Pack, path: Path) -> str:
+    """`path: valid — id "title": 10 events, …; modes: quick, order, …`."""
+    from ali_quiz.quiz.generate import available_modes
+
+    counts = ", ".join(
+        f"{n} {name if n != 1 else name[:-1]}" for name, n in pack.counts().items() if n
+    )
+    modes = ", ".join(available_modes(pack)) or "none"
+    return f"{path}: valid: {pack.id} \"{pack.title}\" ({pack.language}): {counts}; modes: {modes}"
+
+
+def describe_pack(pack: Pack) -> str:
+    """Every fact of the pack, grouped, with values as plain numbers and each source sentence."""
+    parts = [f"{pack.title}  [{pack.id}, {pack.language}]"]
+    if pack.citation:
+        parts.append(f"Source: {pack.citation}")
+    if pack.events:
+        rows = [[e.date.iso(), e.title, e.id] for e in sorted(pack.events, key=lambda e: e.date)]
+        parts += ["", "Events", table(["date", "event", "id"], rows, max_width=50)]
+    if pack.versions:
+        rows = [
+            [v.date.iso() if v.date else "(no date)", v.title, ", ".join(v.highlights), v.id]
+            for v in pack.versions
+        ]
+        parts += ["", "Versions", table(["date", "version", "highlights", "id"], rows)]
+    if pack.metrics:
+        rows = [
+            [m.label, m.written, format_plain(m.value), m.unit,
+             m.as_of.iso() if m.as_of else "", m.id]
+            for m in pack.metrics
+        ]
+        parts += ["", "Figures",
+                  table(["figure", "written", "value", "unit", "as of", "id"], rows, right=(2,))]
+    for sequence in pack.sequences:
+        rows = [[str(i.rank), i.text, i.id] for i in sorted(sequence.items, key=lambda i: i.rank)]
+        parts += ["", f"Sequence: {sequence.title}", table(["rank", "item", "id"], rows)]
+    if pack.questions:
+        rows = [[q.kind, q.prompt, q.id] for q in pack.questions]
+        parts += ["", "Authored questions", table(["kind", "prompt", "id"], rows, max_width=50)]
+    for warning in pack.warnings:
+        parts.append(f"warning: {warning}")
+    return "\n".join(parts)
