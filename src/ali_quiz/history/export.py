@@ -1,0 +1,202 @@
+"""The history as `ali-quiz history` prints it: a table for people, JSON and CSV for programs.
+
+All three take rounds in PRODUCT.md's `history --json` shape (what `HistoryStore.rounds` gives).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+ROUND_COLUMNS = (
+    "id",
+    "player",
+    "pack",
+    "pack_hash",
+    "mode",
+    "count",
+    "seed",
+    "code",
+    "date",
+    "ui_language",
+    "started_at",
+    "finished_at",
+    "finished",
+    "score",
+    "max_score",
+)
+ANSWER_COLUMNS = (
+    "position",
+    "question_id",
+    "kind",
+    "facts",
+    "prompt",
+    "response",
+    "answer",
+    "points",
+    "max_points",
+    "skipped",
+    "seconds",
+)
+CSV_COLUMNS = ("round_id", *ROUND_COLUMNS[1:], *ANSWER_COLUMNS)
+
+
+def text_width(text: str) -> int:
+    """Columns the text takes in a terminal: wide and full-width characters take two."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """Cut the text to at most `width` columns, ending in … when cut."""
+    if text_width(text) <= width:
+        return text
+    out, used = "", 0
+    for char in text:
+        w = text_width(char)
+        if used + w > width - 1:
+            break
+        out += char
+        used += w
+    return out + "…"
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """Pad the text with spaces to `width` columns (on the left when `right`-aligned)."""
+    gap = " " * max(width - text_width(text), 0)
+    return gap + text if right else text + gap
+
+
+def duration_text(seconds: float | None) -> str:
+    """`4:05` for four minutes and five seconds, `1:02:03` past an hour, `—` when unknown."""
+    if seconds is None or seconds < 0:
+        return "—"
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def round_seconds(entry: dict[str, Any]) -> float | None:
+    """A round's duration: start to finish when finished, else the time spent on its answers."""
+    if entry.get("finished_at"):
+        started = datetime.fromisoformat(entry["started_at"])
+        return (datetime.fromisoformat(entry["finished_at"]) - started).total_seconds()
+    answers = entry.get("answers") or []
+    return float(sum(a["seconds"] for a in answers)) if answers else None
+
+
+def percent_text(score: int, max_score: int) -> str:
+    """`77%`, or `—` when there was nothing to score."""
+    return f"{round(100 * score / max_score)}%" if max_score else "—"
+
+
+_TABLE = (
+    # header, cell, maximum width, right-aligned
+    ("#", lambda r: str(r["id"]), 8, True),
+    ("Started", lambda r: r["started_at"][:16].replace("T", " "), 16, False),
+    ("Player", lambda r: r["player"], 16, False),
+    ("Pack", lambda r: r["pack"], 22, False),
+    ("Mode", lambda r: r["mode"], 8, False),
+    ("Score", lambda r: f"{r['score']}/{r['max_score']}", 11, True),
+    ("%", lambda r: percent_text(r["score"], r["max_score"]), 4, True),
+    ("Time", lambda r: duration_text(round_seconds(r)), 8, True),
+    (
+        "Finished",
+        lambda r: "yes" if r["finished"] else f"no ({len(r['answers'])} answered)",
+        16,
+        False,
+    ),
+)
+
+
+def format_table(rounds: Sequence[dict[str, Any]]) -> str:
+    """A fixed-width table of rounds, one line each, aligned for CJK text as well."""
+    if not rounds:
+        return "No rounds in the history yet."
+    cells = [[fit(cell(r), limit) for _, cell, limit, _ in _TABLE] for r in rounds]
+    headers = [header for header, *_ in _TABLE]
+    widths = [
+        max(text_width(h), *(text_width(row[i]) for row in cells)) for i, h in enumerate(headers)
+    ]
+    lines = []
+    for row in [headers, *cells]:
+        parts = [pad(text, widths[i], right=_TABLE[i][3]) for i, text in enumerate(row)]
+        lines.append("  ".join(parts).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def to_json(rounds: Sequence[dict[str, Any]]) -> str:
+    """The rounds as a JSON array (UTF-8 text, not ASCII-escaped; numbers as numbers)."""
+    return json.dumps(list(rounds), ensure_ascii=False, indent=2)
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def to_csv(rounds: Sequence[dict[str, Any]]) -> str:
+    """The rounds as CSV, one row per answer with its round's columns repeated.
+
+    Columns, in order:
+
+    | column | what |
+    | --- | --- |
+    | `round_id` | the round's id in this history |
+    | `player` | the player's name |
+    | `pack` | pack id |
+    | `pack_hash` | hash of the pack's content when played |
+    | `mode` | quick, order, match, estimate, choice, daily or review |
+    | `count` | questions asked for |
+    | `seed` | the round's seed (empty when it had none) |
+    | `code` | the round code (empty when it had none) |
+    | `date` | the day the round was for, `YYYY-MM-DD` |
+    | `ui_language` | interface language, `en` or `zh-Hant` |
+    | `started_at` | start, ISO 8601 with offset |
+    | `finished_at` | end, ISO 8601 with offset (empty when unfinished) |
+    | `finished` | `true` or `false` |
+    | `score` | points of the round so far |
+    | `max_score` | points possible for the questions answered |
+    | `position` | the answer's place in the round, from 0 |
+    | `question_id` | the question's stable id |
+    | `kind` | order, match, estimate, choice or text |
+    | `facts` | the fact ids the question tests, a JSON list |
+    | `prompt` | the question as shown |
+    | `response` | the player's answer: a JSON list (order) or object (match), else as given; |
+    |  | empty when skipped |
+    | `answer` | the correct answer, in the same form as `response` |
+    | `points` | points won |
+    | `max_points` | points possible |
+    | `skipped` | `true` or `false` |
+    | `seconds` | time taken to answer |
+
+    A round without answers gets one row with the answer columns empty. Text is UTF-8; rows
+    end with a line feed.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in rounds:
+        head = [_csv_cell(entry[c]) for c in ROUND_COLUMNS]
+        answers = entry.get("answers") or []
+        if not answers:
+            writer.writerow(head + [""] * len(ANSWER_COLUMNS))
+        for answer in answers:
+            writer.writerow(head + [_csv_cell(answer[c]) for c in ANSWER_COLUMNS])
+    return out.getvalue()

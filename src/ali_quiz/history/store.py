@@ -1,0 +1,599 @@
+"""The score history: one SQLite file, every answer committed as it is given.
+
+`HistoryStore.open` never raises on a bad file: a corrupt or unreadable database is moved aside
+under a timestamped name (never deleted), a read-only folder turns history off, and either way the
+caller gets a warning to show. Writes use `BEGIN IMMEDIATE` in WAL mode with a busy timeout, so two
+games playing at once both record everything; running totals change in the same transaction as
+the answer that changes them.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ali_quiz.history import schema, totals
+
+FILE_NAME = "history.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+_CORRUPT = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+
+_ROUND_COLUMNS = (
+    "id, player, pack, pack_hash, mode, count, seed, code, date, ui_language, started_at,"
+    " finished_at, score, max_score, questions, answered, seconds, started_ts, finished_ts"
+)
+_ANSWER_COLUMNS = (
+    "round_id, position, question_id, kind, facts, prompt, response, answer, points,"
+    " max_points, skipped, seconds"
+)
+
+
+class HistoryError(Exception):
+    """Writing to the history failed (disk full, file damaged while playing, …): show `str(e)`."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundStart:
+    """What is known of a round when it starts."""
+
+    player: str
+    pack: str
+    pack_hash: str
+    mode: str
+    count: int
+    seed: int | None
+    code: str | None
+    date: str  # YYYY-MM-DD: the day the round is for (fixes `daily`, is "now" for `review`)
+    ui_language: str
+    started_at: datetime  # aware; its offset gives the local day the round counts on
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerRecord:
+    """One answer as it is given. `response` is None when skipped, else shaped like `answer`."""
+
+    position: int
+    question_id: str
+    kind: str
+    facts: tuple[str, ...]
+    prompt: str
+    response: Any
+    answer: Any
+    points: int
+    max_points: int
+    skipped: bool
+    seconds: float
+    answered_at: datetime | None = None  # aware; None: now, in local time
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundRow:
+    """One round without its answers: a row of the history table."""
+
+    id: int
+    player: str
+    pack: str
+    mode: str
+    started_at: datetime
+    finished: bool
+    score: int
+    max_score: int
+    answered: int
+    questions: int
+    seconds: float  # from start to finish when finished, else time spent on the answers
+
+    @property
+    def percent(self) -> float | None:
+        """Score as a percentage of the points answered for, None before any answer."""
+        return 100.0 * self.score / self.max_score if self.max_score else None
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    """A store, or None when history is off; and a warning to show the player, if any."""
+
+    store: HistoryStore | None
+    warning: str | None = None
+
+
+#: Sort keys of `round_rows`, as SQL.
+ORDERS = {
+    "date": "started_ts",
+    "pack": "pack",
+    "mode": "mode",
+    "score": "coalesce(pct, 100.0 * score / nullif(max_score, 0))",
+    "duration": "coalesce(finished_ts - started_ts, seconds)",
+    "finished": "finished_at IS NOT NULL",
+}
+
+
+def _aware(moment: datetime, what: str) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{what} must be timezone-aware (got {moment.isoformat()})")
+    return moment
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _filters(
+    player: str | None, pack: str | None, mode: str | None, since: date | None
+) -> tuple[str, list[Any]]:
+    clauses, params = ["1"], []
+    for column, value in (("player", player), ("pack", pack), ("mode", mode)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if since is not None:
+        clauses.append("play_day >= ?")
+        params.append(since.isoformat())
+    return " AND ".join(clauses), params
+
+
+class HistoryStore:
+    """The score history in `<data_dir>/history.sqlite3`. Safe to share between threads."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        """Use `HistoryStore.open`; this wraps a connection that is already migrated."""
+        self._conn = conn
+        self.path = path
+        self._lock = threading.RLock()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path) -> OpenResult:
+        """Open (creating or migrating) the history in `data_dir`; never raises on a bad file."""
+        path = Path(data_dir) / FILE_NAME
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return OpenResult(None, _off(path, f"cannot create the folder ({exc.strerror})"))
+        try:
+            return OpenResult(cls(_connect(path), path))
+        except schema.NewerSchemaError as exc:
+            return OpenResult(
+                None, _off(path, f"it was written by a newer ali-quiz ({exc}); update ali-quiz")
+            )
+        except (sqlite3.Error, OSError) as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if name in _CORRUPT or (path.exists() and not os.access(path, os.R_OK)):
+                return cls._move_aside(path, exc)
+            return OpenResult(None, _off(path, _describe(exc, path)))
+
+    @classmethod
+    def _move_aside(cls, path: Path, exc: BaseException) -> OpenResult:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        try:
+            path.rename(aside)
+            for suffix in ("-wal", "-shm"):
+                side = path.with_name(path.name + suffix)
+                if side.exists():
+                    side.rename(aside.with_name(aside.name + suffix))
+        except OSError as move_error:
+            return OpenResult(
+                None,
+                _off(
+                    path,
+                    f"it cannot be read ({exc}) and cannot be moved aside"
+                    f" ({move_error.strerror}); move or delete it yourself",
+                ),
+            )
+        reopened = cls.open(path.parent)
+        warning = (
+            f"The score history {path} could not be read ({exc}). It was moved to {aside} and a"
+            " new, empty history was started; the old file is kept for you to inspect or delete."
+        )
+        if reopened.warning:
+            warning += " " + reopened.warning
+        return OpenResult(reopened.store, warning)
+
+    def close(self) -> None:
+        """Close the database (the WAL is checkpointed)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise HistoryError(
+                    f"Could not {what} in the score history {self.path}: {exc}."
+                    " The game goes on; check the disk and restart to record again."
+                ) from exc
+
+    def start_round(self, start: RoundStart, questions: int) -> int:
+        """Record a round's start (committed at once) and return its id."""
+        started = _aware(start.started_at, "started_at")
+        group = (start.player, start.pack, start.mode, started.date().isoformat())
+        with self._write("start a round") as conn:
+            cursor = conn.execute(
+                """INSERT INTO rounds(player, pack, pack_hash, mode, count, seed, code, date,
+                       ui_language, started_at, questions, started_ts, play_day)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    start.player,
+                    start.pack,
+                    start.pack_hash,
+                    start.mode,
+                    start.count,
+                    None if start.seed is None else str(start.seed),
+                    start.code,
+                    start.date,
+                    start.ui_language,
+                    _iso(started),
+                    questions,
+                    started.timestamp(),
+                    group[3],
+                ),
+            )
+            totals.on_start(conn, group)
+            return int(cursor.lastrowid or 0)
+
+    def record_answer(self, round_id: int, answer: AnswerRecord) -> None:
+        """Record one answer and update every running total, in one committed transaction."""
+        answered_at = _aware(answer.answered_at or datetime.now().astimezone(), "answered_at")
+        facts = list(dict.fromkeys(answer.facts))
+        answered_ts = answered_at.timestamp()
+        missed = totals.is_miss(answer.points, answer.max_points, answer.skipped)
+        with self._write("record an answer") as conn:
+            row = conn.execute(
+                "SELECT player, pack, mode, play_day, finished_at FROM rounds WHERE id = ?",
+                (round_id,),
+            ).fetchone()
+            if row is None:
+                raise ValueError(f"no round {round_id} in the history")
+            player, pack, mode, day, finished_at = row
+            try:
+                conn.execute(
+                    f"""INSERT INTO answers({_ANSWER_COLUMNS}, answered_at, answered_ts)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        round_id,
+                        answer.position,
+                        answer.question_id,
+                        answer.kind,
+                        json.dumps(facts, ensure_ascii=False),
+                        answer.prompt,
+                        json.dumps(answer.response, ensure_ascii=False),
+                        json.dumps(answer.answer, ensure_ascii=False),
+                        answer.points,
+                        answer.max_points,
+                        int(answer.skipped),
+                        answer.seconds,
+                        _iso(answered_at),
+                        answered_ts,
+                    ),
+                )
+            except sqlite3.IntegrityError:
+                raise ValueError(
+                    f"answer {answer.position} of round {round_id} is already recorded"
+                ) from None
+            conn.execute(
+                """UPDATE rounds SET score = score + ?, max_score = max_score + ?,
+                       answered = answered + 1, seconds = seconds + ?
+                   WHERE id = ?""",
+                (answer.points, answer.max_points, answer.seconds, round_id),
+            )
+            group = (player, pack, mode, day)
+            totals.on_answer(
+                conn,
+                group,
+                kind=answer.kind,
+                points=answer.points,
+                max_points=answer.max_points,
+                skipped=answer.skipped,
+                seconds=answer.seconds,
+            )
+            for fact in facts:
+                conn.execute(
+                    """INSERT INTO answer_facts(round_id, position, player, pack, fact, missed, ts)
+                       VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    (round_id, answer.position, player, pack, fact, missed, answered_ts),
+                )
+                totals.on_fact(
+                    conn,
+                    player,
+                    pack,
+                    fact,
+                    missed=missed,
+                    at=_iso(answered_at),
+                    ts=answered_ts,
+                )
+            if finished_at is not None:
+                # An answer added to a finished round changes its percentage: rare, so recompute.
+                conn.execute(
+                    "UPDATE rounds SET pct = 100.0 * score / max_score WHERE id = ?"
+                    " AND max_score > 0",
+                    (round_id,),
+                )
+                totals.refresh_groups(conn, [group])
+
+    def finish_round(self, round_id: int, finished_at: datetime) -> None:
+        """Mark a round finished (committed at once); finishing it again changes nothing."""
+        finished = _aware(finished_at, "finished_at")
+        with self._write("finish a round") as conn:
+            row = conn.execute(
+                "SELECT player, pack, mode, play_day, finished_at, score, max_score"
+                " FROM rounds WHERE id = ?",
+                (round_id,),
+            ).fetchone()
+            if row is None:
+                raise ValueError(f"no round {round_id} in the history")
+            player, pack, mode, day, already, score, max_score = row
+            if already is not None:
+                return
+            pct = 100.0 * score / max_score if max_score else None
+            conn.execute(
+                "UPDATE rounds SET finished_at = ?, finished_ts = ?, pct = ? WHERE id = ?",
+                (_iso(finished), finished.timestamp(), pct, round_id),
+            )
+            totals.on_finish(conn, (player, pack, mode, day), pct)
+
+    def delete_round(self, round_id: int) -> None:
+        """Delete one round and its answers, and correct the totals it was part of."""
+        with self._write("delete a round") as conn:
+            row = conn.execute(
+                "SELECT player, pack, mode, play_day FROM rounds WHERE id = ?", (round_id,)
+            ).fetchone()
+            if row is None:
+                return
+            player, pack, mode, day = row
+            facts = [
+                f
+                for (f,) in conn.execute(
+                    "SELECT DISTINCT fact FROM answer_facts WHERE round_id = ?", (round_id,)
+                )
+            ]
+            conn.execute("DELETE FROM answer_facts WHERE round_id = ?", (round_id,))
+            conn.execute("DELETE FROM answers WHERE round_id = ?", (round_id,))
+            conn.execute("DELETE FROM rounds WHERE id = ?", (round_id,))
+            totals.refresh_groups(conn, [(player, pack, mode, day)])
+            totals.refresh_facts(conn, player, pack, facts)
+
+    def delete_all(self, player: str | None = None) -> int:
+        """Delete every round of a player (of everyone when None); return how many."""
+        where, params = _filters(player, None, None, None)
+        with self._write("delete the history") as conn:
+            found = conn.execute(f"SELECT count(*) FROM rounds WHERE {where}", params).fetchone()
+            conn.execute(
+                f"DELETE FROM answers WHERE round_id IN (SELECT id FROM rounds WHERE {where})",
+                params,
+            )
+            for table in ("answer_facts", "rounds", "day_totals", "kind_totals", "fact_totals"):
+                conn.execute(f"DELETE FROM {table} WHERE {where}", params)
+            return int(found[0])
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a read-only query (for the stats module) and return all its rows."""
+        with self._lock:
+            return list(self._conn.execute(sql, tuple(params)))
+
+    def rounds(
+        self,
+        *,
+        player: str | None = None,
+        pack: str | None = None,
+        mode: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Rounds with their answers in PRODUCT.md's `history --json` shape, newest first."""
+        where, params = _filters(player, pack, mode, since)
+        sql = f"SELECT {_ROUND_COLUMNS} FROM rounds WHERE {where} ORDER BY started_ts DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(limit, 0))
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+            return self._with_answers(rows)
+
+    def round(self, round_id: int) -> dict[str, Any] | None:
+        """One round with its answers in the `history --json` shape, or None."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_ROUND_COLUMNS} FROM rounds WHERE id = ?", (round_id,)
+            ).fetchall()
+            found = self._with_answers(rows)
+        return found[0] if found else None
+
+    def unfinished(self, player: str) -> list[dict[str, Any]]:
+        """A player's resumable rounds (unfinished, questions left), newest first.
+
+        Each is in the `history --json` shape with its answers so far, plus `"questions"`: how
+        many questions the round has, so the next one to ask is `len(answers)`.
+        """
+        with self._lock:
+            rows = self._conn.execute(
+                f"""SELECT {_ROUND_COLUMNS} FROM rounds
+                    WHERE player = ? AND finished_at IS NULL AND answered < questions
+                    ORDER BY started_ts DESC, id DESC""",
+                (player,),
+            ).fetchall()
+            found = self._with_answers(rows)
+        for entry, row in zip(found, rows, strict=True):
+            entry["questions"] = row[14]
+        return found
+
+    def players(self) -> list[str]:
+        """Every player with a round in the history, sorted."""
+        return [p for (p,) in self.query("SELECT DISTINCT player FROM rounds ORDER BY player")]
+
+    def packs(self, player: str | None = None) -> list[str]:
+        """Every pack id with a round (of this player), sorted."""
+        where, params = _filters(player, None, None, None)
+        return [p for (p,) in self.query(f"SELECT DISTINCT pack FROM rounds WHERE {where}", params)]
+
+    def count_rounds(
+        self,
+        *,
+        player: str | None = None,
+        pack: str | None = None,
+        mode: str | None = None,
+        since: date | None = None,
+    ) -> int:
+        """How many rounds (finished or not) match the filters."""
+        where, params = _filters(player, pack, mode, since)
+        return int(self.query(f"SELECT count(*) FROM rounds WHERE {where}", params)[0][0])
+
+    def round_rows(
+        self,
+        *,
+        player: str | None = None,
+        pack: str | None = None,
+        mode: str | None = None,
+        since: date | None = None,
+        order: str = "date",
+        descending: bool = True,
+        limit: int | None = None,
+    ) -> list[RoundRow]:
+        """Rounds without answers, sorted by one of ORDERS (ties newest first): the table's rows."""
+        where, params = _filters(player, pack, mode, since)
+        direction = "DESC" if descending else "ASC"
+        sql = f"""SELECT {_ROUND_COLUMNS} FROM rounds WHERE {where}
+                  ORDER BY {ORDERS[order]} {direction}, started_ts DESC, id DESC"""
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(limit, 0))
+        return [_round_row(r) for r in self.query(sql, params)]
+
+    def _with_answers(self, rows: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:
+        by_id: dict[int, list[dict[str, Any]]] = {row[0]: [] for row in rows}
+        ids = list(by_id)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for a in self._conn.execute(
+                f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE round_id IN ({marks})"
+                " ORDER BY round_id, position",
+                chunk,
+            ):
+                by_id[a[0]].append(
+                    {
+                        "position": a[1],
+                        "question_id": a[2],
+                        "kind": a[3],
+                        "facts": json.loads(a[4]),
+                        "prompt": a[5],
+                        "response": json.loads(a[6]),
+                        "answer": json.loads(a[7]),
+                        "points": a[8],
+                        "max_points": a[9],
+                        "skipped": bool(a[10]),
+                        "seconds": a[11],
+                    }
+                )
+        return [_round_json(row, by_id[row[0]]) for row in rows]
+
+
+def _round_json(row: Sequence[Any], answers: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": row[0],
+        "player": row[1],
+        "pack": row[2],
+        "pack_hash": row[3],
+        "mode": row[4],
+        "count": row[5],
+        "seed": None if row[6] is None else int(row[6]),
+        "code": row[7],
+        "date": row[8],
+        "ui_language": row[9],
+        "started_at": row[10],
+        "finished_at": row[11],
+        "finished": row[11] is not None,
+        "score": row[12],
+        "max_score": row[13],
+        "answers": answers,
+    }
+
+
+def _round_row(row: Sequence[Any]) -> RoundRow:
+    finished = row[11] is not None
+    return RoundRow(
+        id=row[0],
+        player=row[1],
+        pack=row[2],
+        mode=row[4],
+        started_at=datetime.fromisoformat(row[10]),
+        finished=finished,
+        score=row[12],
+        max_score=row[13],
+        answered=row[15],
+        questions=row[14],
+        seconds=(row[18] - row[17]) if finished else row[16],
+    )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Autocommit mode: every write opens its own BEGIN IMMEDIATE, so a writer waits for the
+    # lock (busy timeout) up front instead of failing when a read upgrades to a write.
+    conn = sqlite3.connect(
+        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Reading the schema is what fails on a file that is not a database.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise sqlite3.OperationalError("the database cannot be switched to WAL mode")
+        # FULL: a committed answer survives a power cut too, not only a killed process.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        schema.migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _off(path: Path, why: str) -> str:
+    return (
+        f"Score history is off: {path} {why}. The game still plays, but rounds are not recorded;"
+        " use --data-dir to choose a folder you can write to."
+    )
+
+
+def _describe(exc: BaseException, path: Path) -> str:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name == "SQLITE_READONLY" or (
+        isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM)
+    ):
+        return "is read-only"
+    if name in ("SQLITE_CANTOPEN", "SQLITE_PERM") or not os.access(path.parent, os.W_OK):
+        return f"cannot be opened for writing ({exc}); the folder {path.parent} may be read-only"
+    return f"cannot be opened ({exc})"
