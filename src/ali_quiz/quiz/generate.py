@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date as Date
 
 from ali_quiz.packs.model import AuthoredQuestion, Pack
+from ali_quiz.quiz.codes import MAX_CODE_SEED
 from ali_quiz.quiz.facts import PackFacts, figures_compatible
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
 from ali_quiz.quiz.makers import Makers, Picker
@@ -23,8 +24,9 @@ KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
 MAX_COUNT = 200
 # Seeds drawn at random stay small enough for a round code to carry them.
-RANDOM_SEED_LIMIT = 1 << 26
+RANDOM_SEED_LIMIT = MAX_CODE_SEED + 1
 _ATTEMPTS = 12
+_MAKER_WEIGHT = 3
 
 NEEDS = {
     "order": "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
@@ -216,15 +218,16 @@ class _RoundBuilder:
         authored = [q for q in self.authored.get(kind, []) if q.id not in self.seen or
                     not fresh_only]
         for _ in range(_ATTEMPTS):
-            # An authored question gets a turn in proportion to how many of them are left.
-            total = len(authored) + len(makers)
+            # An authored question gets a turn in proportion to how many of them are left; each
+            # maker counts three times, as it can make many questions where an authored one is one.
+            total = len(authored) + _MAKER_WEIGHT * len(makers)
             if total == 0:
                 return None
             pick = self.rng.below(total)
             if pick < len(authored):
                 question = self.makers.authored(authored[pick])
             else:
-                question = makers[pick - len(authored)]()
+                question = makers[(pick - len(authored)) // _MAKER_WEIGHT]()
             if question is not None and self.wanted(question, fresh_only):
                 return question
         return None
