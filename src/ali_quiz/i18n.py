@@ -1,0 +1,457 @@
+"""Every string of the interface, in English and Traditional Chinese.
+
+The questions speak their pack's language; these strings are the interface around them (the
+TUI and plain mode). Each entry holds both languages side by side so a missing translation is
+visible at a glance, and a test checks that both sides use the same `{placeholders}`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+LANGUAGES = ("en", "zh-Hant")
+LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
+DEFAULT_LANGUAGE = "en"
+
+
+def normalize_language(text: str | None) -> str | None:
+    """`zh_TW.UTF-8`, `zh-Hant`, `zh-hk` -> `zh-Hant`; `en_GB` -> `en`; anything else None."""
+    if not text:
+        return None
+    tag = text.split(".")[0].split("@")[0].replace("_", "-").lower()
+    if tag.startswith("zh"):
+        # Only a Traditional Chinese interface exists: it serves Simplified readers better
+        # than English would.
+        return "zh-Hant"
+    if tag == "en" or tag.startswith("en-"):
+        return "en"
+    return None
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """The interface language the system locale asks for (the POSIX variables, in their order)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return normalize_language(value) or DEFAULT_LANGUAGE
+    for part in env.get("LANGUAGE", "").split(":"):
+        found = normalize_language(part)
+        if found:
+            return found
+    return DEFAULT_LANGUAGE
+
+
+# key -> (English, 繁體中文)
+_TABLE: dict[str, tuple[str, str]] = {
+    # The app as a whole
+    "app.title": ("ali-quiz", "ali-quiz"),
+    "app.too_small": (
+        "This window is too small for ali-quiz.\nPlease make it at least {width}×{height}"
+        " (it is {now_width}×{now_height}).",
+        "視窗太小,放不下 ali-quiz。\n"
+        "請把它放大到至少 {width}×{height}(目前是 {now_width}×{now_height})。",
+    ),
+    "app.config_problem": ("Settings: {problem}", "設定檔有問題:{problem}"),
+    "app.history_problem": ("History: {problem}", "歷史紀錄有問題:{problem}"),
+    "app.loading_packs": ("Looking for packs…", "正在尋找題庫…"),
+    "app.no_packs": (
+        "No pack can be played. Open Packs (p) to see what is wrong.",
+        "沒有可以玩的題庫。請打開「題庫」(p) 看看哪裡有問題。",
+    ),
+    # Keys shown in the Footer
+    "key.quit": ("Quit", "離開"),
+    "key.back": ("Back", "返回"),
+    "key.home": ("Home", "首頁"),
+    "key.play": ("Play", "開始"),
+    "key.timeline": ("Timeline", "時間線"),
+    "key.history": ("History", "歷史"),
+    "key.packs": ("Packs", "題庫"),
+    "key.settings": ("Settings", "設定"),
+    "key.code": ("Play a code", "輸入代碼"),
+    "key.submit": ("Submit", "送出"),
+    "key.skip": ("Skip", "跳過"),
+    "key.next": ("Next", "下一題"),
+    "key.results": ("Results", "看結果"),
+    "key.grab": ("Grab/drop", "抓起/放下"),
+    "key.move_up": ("Move up", "上移"),
+    "key.move_down": ("Move down", "下移"),
+    "key.undo": ("Undo pair", "取消配對"),
+    "key.replay": ("Replay", "再玩一次"),
+    "key.mistakes": ("Mistakes round", "錯題回合"),
+    "key.use_pack": ("Use pack", "使用題庫"),
+    "key.open_pack": ("Open file", "開啟檔案"),
+    "key.preview": ("Preview", "預覽"),
+    "key.reload": ("Reload", "重新載入"),
+    "key.switch_pack": ("Next pack", "換題庫"),
+    "key.resume": ("Resume", "繼續"),
+    # Modes
+    "mode.quick": ("Quick round", "快速回合"),
+    "mode.quick.help": ("a mix of every kind", "各種題型混合"),
+    "mode.order": ("Order", "排序"),
+    "mode.order.help": ("put events in order", "把事件依先後排好"),
+    "mode.match": ("Match", "配對"),
+    "mode.match.help": ("pair items with dates, names, figures", "把項目和日期、名稱、數字配對"),
+    "mode.estimate": ("Estimate", "估算"),
+    "mode.estimate.help": ("type a figure", "輸入一個數字"),
+    "mode.choice": ("Choice", "選擇題"),
+    "mode.choice.help": ("pick the right option", "選出正確答案"),
+    "mode.daily": ("Daily challenge", "每日挑戰"),
+    "mode.daily.help": ("the same round for everyone today", "今天大家都玩同一回合"),
+    "mode.review": ("Review mistakes", "複習錯題"),
+    "mode.review.help": ("the facts you got wrong", "你答錯過的事實"),
+    # Question kinds
+    "kind.order": ("order", "排序"),
+    "kind.match": ("match", "配對"),
+    "kind.estimate": ("estimate", "估算"),
+    "kind.choice": ("choice", "選擇"),
+    "kind.text": ("text", "填答"),
+    # Verdicts
+    "verdict.right": ("right", "答對"),
+    "verdict.partial": ("partly right", "部分答對"),
+    "verdict.wrong": ("wrong", "答錯"),
+    "verdict.skipped": ("skipped", "跳過"),
+    # Home
+    "home.pack": ("Pack", "題庫"),
+    "home.modes": ("Play", "開始玩"),
+    "home.more": ("More", "更多"),
+    "home.player": ("Player: {player}", "玩家:{player}"),
+    "home.facts": (
+        "{events} events · {versions} versions · {metrics} figures · {sequences} sequences",
+        "{events} 個事件 · {versions} 個版本 · {metrics} 個數字 · {sequences} 個序列",
+    ),
+    "home.count": ("{count} questions per round", "每回合 {count} 題"),
+    "home.resume": ("Resume unfinished round", "繼續未完成的回合"),
+    "home.resume.help": ("{mode}, {done}/{count} answered", "{mode},已答 {done}/{count} 題"),
+    "home.review_none": ("no mistakes to review yet", "還沒有可複習的錯題"),
+    "home.mode_hidden": ("not enough facts in this pack", "這個題庫的事實不夠"),
+    "home.pack_invalid": (
+        "This pack has errors and cannot be played.",
+        "這個題庫有錯誤,無法遊玩。",
+    ),
+    "home.hint": (
+        "↑↓ choose · enter play · tab next panel",
+        "↑↓ 選擇 · enter 開始 · tab 切換區塊",
+    ),
+    # Play
+    "play.progress": ("Question {position}/{count}", "第 {position}/{count} 題"),
+    "play.score": ("Score {score}/{max}", "得分 {score}/{max}"),
+    "play.points": ("{points} points", "{points} 分"),
+    "play.submit": ("Submit", "送出"),
+    "play.skip": ("Skip", "跳過"),
+    "play.next": ("Next question", "下一題"),
+    "play.see_results": ("See results", "看結果"),
+    "play.press_next": (
+        "Press enter for the next question",
+        "按 enter 進入下一題",
+    ),
+    "play.press_results": ("Press enter to see the results", "按 enter 看結果"),
+    "play.order.help": (
+        "Earliest first. ↑↓ choose · space grab, ↑↓ move, space drop · shift+↑↓ move"
+        " · drag with the mouse · enter submit",
+        "最早的在上面。↑↓ 選擇 · 空白鍵抓起、↑↓ 移動、空白鍵放下 · shift+↑↓ 移動"
+        " · 可用滑鼠拖曳 · enter 送出",
+    ),
+    "play.match.help": (
+        "Press a number then a letter (or click both) to pair them · backspace undoes"
+        " · enter submits",
+        "先按數字再按字母(或用滑鼠點兩邊)來配對 · backspace 取消 · enter 送出",
+    ),
+    "play.match.pick_letter": (
+        "Now pick a letter for {left}",
+        "請為 {left} 選一個字母",
+    ),
+    "play.match.incomplete": (
+        "Pair every numbered item first ({paired}/{total} paired).",
+        "請先把每個編號項目配對好(已配 {paired}/{total})。",
+    ),
+    "play.choice.help": (
+        "Press a letter or number, or ↑↓ and enter, or click",
+        "按字母或數字,或用 ↑↓ 加 enter,或用滑鼠點選",
+    ),
+    "play.choice.none": ("Pick an option first.", "請先選一個選項。"),
+    "play.estimate.help": (
+        "Type a number as you would write it: 2億, 7610.2萬, 76.1M, 2e8, 6% · enter submits",
+        "像平常一樣寫數字:2億、7610.2萬、76.1M、2e8、6% · enter 送出",
+    ),
+    "play.estimate.placeholder": ("your estimate, in {unit}", "你的估計({unit})"),
+    "play.estimate.reads": ("reads as {value}", "讀作 {value}"),
+    "play.estimate.unreadable": ("cannot read this as a number: {reason}", "無法讀成數字:{reason}"),
+    "play.estimate.empty": ("Type a number first.", "請先輸入一個數字。"),
+    "play.text.help": ("Type your answer · enter submits", "輸入你的答案 · enter 送出"),
+    "play.text.placeholder": ("your answer", "你的答案"),
+    "play.text.empty": ("Type an answer first.", "請先輸入答案。"),
+    "play.quit_title": ("Leave this round?", "要離開這一回合嗎?"),
+    "play.quit_body": (
+        "Your {done} answers are kept in the history; you can resume the round from home.",
+        "你已答的 {done} 題會保存在歷史紀錄中,可以從首頁繼續這一回合。",
+    ),
+    "play.quit_yes": ("Leave", "離開"),
+    "play.quit_no": ("Keep playing", "繼續作答"),
+    "play.order.grabbed": ("moving: ↑↓ then space", "移動中:↑↓ 再按空白鍵"),
+    # Feedback
+    "feedback.right": ("Right!", "答對了!"),
+    "feedback.partial": ("Partly right.", "部分答對。"),
+    "feedback.wrong": ("Wrong.", "答錯了。"),
+    "feedback.skipped": ("Skipped.", "已跳過。"),
+    "feedback.points": ("{points}/{max} points", "{points}/{max} 分"),
+    "feedback.answer": ("Answer", "正確答案"),
+    "feedback.your_answer": ("You said", "你的答案"),
+    "feedback.source": ("Source", "出處"),
+    "feedback.accepted": ("Accepted answers", "可接受的答案"),
+    "feedback.order": ("Correct order", "正確順序"),
+    "feedback.pairs": ("Correct pairs", "正確配對"),
+    # Results
+    "results.title": ("Results", "結果"),
+    "results.total": ("{score}/{max} points · {percent}%", "{score}/{max} 分 · {percent}%"),
+    "results.summary": (
+        "{right} right · {partial} partly right · {wrong} wrong · {skipped} skipped",
+        "答對 {right} · 部分答對 {partial} · 答錯 {wrong} · 跳過 {skipped}",
+    ),
+    "results.code": ("Round code: {code}", "回合代碼:{code}"),
+    "results.code_help": (
+        "Anyone can play this same round with `ali-quiz play --code {code}`.",
+        "任何人都可以用 `ali-quiz play --code {code}` 玩同一回合。",
+    ),
+    "results.col.number": ("#", "#"),
+    "results.col.kind": ("Kind", "題型"),
+    "results.col.verdict": ("Result", "結果"),
+    "results.col.points": ("Points", "得分"),
+    "results.col.question": ("Question", "題目"),
+    "results.no_mistakes": (
+        "No mistakes this round: nothing to repeat.",
+        "這回合沒有錯題,不用重做。",
+    ),
+    "results.unfinished": ("Round left unfinished.", "回合未完成。"),
+    # Packs
+    "packs.title": ("Packs", "題庫"),
+    "packs.col.id": ("Id", "代號"),
+    "packs.col.title": ("Title", "標題"),
+    "packs.col.language": ("Lang", "語言"),
+    "packs.col.facts": ("Facts", "事實數"),
+    "packs.col.status": ("Status", "狀態"),
+    "packs.valid": ("valid", "有效"),
+    "packs.invalid": ("errors", "有錯誤"),
+    "packs.builtin": ("built in", "內建"),
+    "packs.path": ("Path: {path}", "路徑:{path}"),
+    "packs.counts": (
+        "events {events} · versions {versions} · figures {metrics} · sequences {sequences}"
+        " · questions {questions}",
+        "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences} · 自訂題 {questions}",
+    ),
+    "packs.errors": ("Errors (this pack cannot be played):", "錯誤(這個題庫無法遊玩):"),
+    "packs.warnings": ("Warnings:", "警告:"),
+    "packs.modes": ("Modes: {modes}", "模式:{modes}"),
+    "packs.cannot_start": (
+        "{pack} has errors and cannot be played: fix them and press r to reload.",
+        "{pack} 有錯誤,無法遊玩:修正後按 r 重新載入。",
+    ),
+    "packs.using": ("Now playing {pack}.", "現在使用 {pack}。"),
+    "packs.open_title": ("Open a pack file", "開啟題庫檔案"),
+    "packs.open_placeholder": ("path to a .yaml pack", ".yaml 題庫檔案的路徑"),
+    "packs.open_button": ("Open", "開啟"),
+    "packs.cancel": ("Cancel", "取消"),
+    "packs.open_missing": ("No file at {path}.", "找不到檔案 {path}。"),
+    "packs.opened": ("Opened {pack}.", "已開啟 {pack}。"),
+    "packs.open_invalid": ("{path} has errors: see the list.", "{path} 有錯誤:請看清單。"),
+    "packs.preview_title": ("Preview: {pack}", "預覽:{pack}"),
+    "packs.preview_kind": ("{kind}: {count} generated", "{kind}:產生 {count} 題"),
+    "packs.preview_none": ("{kind}: not enough facts", "{kind}:事實不夠"),
+    "packs.preview_close": ("Close", "關閉"),
+    "packs.preview_play": ("Play this pack", "玩這個題庫"),
+    "packs.loading": ("Looking for packs…", "正在尋找題庫…"),
+    # Timeline
+    "timeline.title": ("Timeline", "時間線"),
+    "timeline.tab.timeline": ("Timeline", "時間線"),
+    "timeline.tab.figures": ("Figures", "數字"),
+    "timeline.tab.versions": ("Versions", "版本"),
+    "timeline.tab.sequences": ("Sequences", "序列"),
+    "timeline.col.date": ("Date", "日期"),
+    "timeline.col.what": ("What", "事件"),
+    "timeline.col.figure": ("Figure", "指標"),
+    "timeline.col.written": ("Written", "原文寫法"),
+    "timeline.col.plain": ("Plain number", "數值"),
+    "timeline.col.unit": ("Unit", "單位"),
+    "timeline.col.as_of": ("As of", "時間"),
+    "timeline.col.product": ("Product", "產品"),
+    "timeline.col.version": ("Version", "版本"),
+    "timeline.col.codename": ("Codename", "代號"),
+    "timeline.undated": ("no date", "無日期"),
+    "timeline.source": ("Source: {source}", "出處:{source}"),
+    "timeline.no_source": ("(no source sentence)", "(沒有出處句子)"),
+    "timeline.rank": ("{rank}.", "{rank}."),
+    "timeline.empty": ("Nothing of this kind in the pack.", "這個題庫沒有這類事實。"),
+    "timeline.highlights": ("Highlights: {items}", "重點:{items}"),
+    "timeline.version_event": ("released", "發布"),
+    # Settings
+    "settings.title": ("Settings", "設定"),
+    "settings.player": ("Player name", "玩家名稱"),
+    "settings.language": ("Interface language", "介面語言"),
+    "settings.language.system": ("Follow the system ({name})", "跟隨系統({name})"),
+    "settings.theme": ("Theme", "主題"),
+    "settings.count": ("Questions per round", "每回合題數"),
+    "settings.count.help": (
+        "1 to {max}; used for rounds started from home without a seed or code",
+        "1 到 {max};用於從首頁開始、沒有指定種子或代碼的回合",
+    ),
+    "settings.count.invalid": (
+        "Type a whole number from 1 to {max}.",
+        "請輸入 1 到 {max} 的整數。",
+    ),
+    "settings.player.invalid": ("The name cannot be empty.", "名稱不能是空的。"),
+    "settings.saved": ("Saved to {path}", "已儲存到 {path}"),
+    "settings.save_failed": ("Could not save {path}: {reason}", "無法儲存 {path}:{reason}"),
+    # Dialogs
+    "code.title": ("Play a round code", "輸入回合代碼"),
+    "code.help": (
+        "A teacher's code such as 7Q3K-9MXA-2T gives everyone the same round.",
+        "老師給的代碼(例如 7Q3K-9MXA-2T)讓每個人玩同一回合。",
+    ),
+    "code.placeholder": ("round code", "回合代碼"),
+    "code.play": ("Play", "開始"),
+    "code.unavailable": (
+        "Round codes are not available in this build.",
+        "這個版本還不能使用回合代碼。",
+    ),
+    "code.no_pack": (
+        "No installed pack matches this code. Ask for the pack file and add it"
+        " (ali-quiz packs add FILE).",
+        "沒有已安裝的題庫符合這個代碼。請取得題庫檔案並加入(ali-quiz packs add FILE)。",
+    ),
+    "code.other_version": (
+        "This code was made for another version of {pack}: ask for the same pack file.",
+        "這個代碼是為另一個版本的 {pack} 產生的:請取得同一份題庫檔案。",
+    ),
+    "code.bad": ("{reason}", "{reason}"),
+    "confirm.yes": ("Yes", "是"),
+    "confirm.no": ("No", "否"),
+    # Commands in the palette
+    "command.home": ("Go home", "回首頁"),
+    "command.home.help": ("The home screen", "首頁"),
+    "command.timeline.help": ("Study the pack's facts along a timeline", "依時間線瀏覽題庫的事實"),
+    "command.history.help": (
+        "Rounds played, trends, weakest facts",
+        "玩過的回合、趨勢、最弱的事實",
+    ),
+    "command.packs.help": ("Every pack found; open one from a file", "所有題庫;從檔案開啟"),
+    "command.settings.help": (
+        "Player, language, theme, questions per round",
+        "玩家、語言、主題、題數",
+    ),
+    "command.code.help": ("Play the round a teacher gave you", "玩老師給的回合"),
+    "command.play": ("Play: {mode}", "開始:{mode}"),
+    "command.play.help": ("Start a round with {pack}", "用 {pack} 開始一回合"),
+    # Plain mode
+    "plain.header": (
+        "{pack} · {mode} · {count} questions",
+        "{pack} · {mode} · {count} 題",
+    ),
+    "plain.code": ("Round code: {code}", "回合代碼:{code}"),
+    "plain.instructions": (
+        'Type your answer and press enter; "skip" or "?" skips a question, "quit" stops.',
+        "輸入答案後按 enter;「skip」或「?」跳過一題,「quit」結束。",
+    ),
+    "plain.question": (
+        "Question {position}/{count} · {kind} · {points} points",
+        "第 {position}/{count} 題 · {kind} · {points} 分",
+    ),
+    "plain.ask.choice": ("Answer with one letter, e.g. B:", "請回答一個字母,例如 B:"),
+    "plain.ask.order": (
+        "Answer with every letter once, earliest first, e.g. {example}:",
+        "請把每個字母各寫一次,最早的在前,例如 {example}:",
+    ),
+    "plain.ask.match": (
+        "Answer with every number and a letter, e.g. {example}:",
+        "請寫出每個數字配一個字母,例如 {example}:",
+    ),
+    "plain.ask.estimate": (
+        "Answer with a number (a bare number is in {unit}), e.g. 2億 or 76.1M:",
+        "請回答一個數字(只寫數字時單位是{unit}),例如 2億 或 76.1M:",
+    ),
+    "plain.ask.estimate_nounit": (
+        "Answer with a number, e.g. 2億 or 76.1M:",
+        "請回答一個數字,例如 2億 或 76.1M:",
+    ),
+    "plain.ask.text": ("Type your answer:", "請輸入答案:"),
+    "plain.result": ("{verdict} {points}/{max} points.", "{verdict} {points}/{max} 分。"),
+    "plain.answer": ("Answer: {answer}", "正確答案:{answer}"),
+    "plain.source": ("Source: {source}", "出處:{source}"),
+    "plain.ended": (
+        "Round ended after {done} of {count} questions.",
+        "回合結束:完成 {done}/{count} 題。",
+    ),
+    # Malformed answers (plain mode and the TUI's inputs)
+    "answer.empty": (
+        "The answer is empty: type it, or skip.",
+        "答案是空的:請輸入答案,或輸入 skip 跳過。",
+    ),
+    "answer.choice.one": (
+        "Answer with one letter from {letters}.",
+        "請只回答一個字母,從 {letters} 中選。",
+    ),
+    "answer.not_offered": (
+        "{letter} is not offered: use {letters}.",
+        "沒有 {letter} 這個選項:請用 {letters}。",
+    ),
+    "answer.order.repeated": (
+        "{letter} appears twice: use every letter once.",
+        "{letter} 重複了:每個字母只能用一次。",
+    ),
+    "answer.order.missing": (
+        "{letters} missing: use every letter once.",
+        "少了 {letters}:每個字母都要用一次。",
+    ),
+    "answer.order.bad": (
+        "Write the letters {letters} in order, e.g. {example}.",
+        "請依順序寫出字母 {letters},例如 {example}。",
+    ),
+    "answer.match.bad": (
+        "Write each number with a letter, e.g. {example}.",
+        "請寫出每個數字配一個字母,例如 {example}。",
+    ),
+    "answer.match.number_not_offered": (
+        "There is no item {number}: use {numbers}.",
+        "沒有第 {number} 項:請用 {numbers}。",
+    ),
+    "answer.match.number_repeated": ("{number} is paired twice.", "{number} 配對了兩次。"),
+    "answer.match.number_missing": (
+        "{numbers} not paired: pair every number.",
+        "{numbers} 還沒配對:每個數字都要配對。",
+    ),
+    "answer.match.letter_reused": (
+        "{letter} is used twice: each number needs a different letter.",
+        "{letter} 用了兩次:每個數字要配不同的字母。",
+    ),
+    "answer.estimate.bad": ("{reason}", "無法把「{text}」讀成數字。({reason})"),
+    "answer.estimate.percent": (
+        "This figure is in {unit}, not a percentage: write it without %.",
+        "這個數字的單位是{unit},不是百分比:請不要加 %。",
+    ),
+}
+
+STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(_TABLE)
+
+
+@dataclass(frozen=True)
+class Translator:
+    """The strings of one interface language: `tr("play.score", score=3, max=5)`."""
+
+    language: str
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        english, chinese = STRINGS[key]
+        text = chinese if self.language == "zh-Hant" else english
+        return text.format(**values)
+
+    @property
+    def language_name(self) -> str:
+        return LANGUAGE_NAMES.get(self.language, self.language)
+
+
+def translator(language: str | None) -> Translator:
+    """A Translator for a language tag (anything unknown gets English)."""
+    chosen = language if language in LANGUAGES else normalize_language(language)
+    return Translator(chosen or DEFAULT_LANGUAGE)
