@@ -8,10 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+
+from ali_quiz.textwidth import table
 
 ROUND_COLUMNS = (
     "id",
@@ -46,36 +47,6 @@ ANSWER_COLUMNS = (
 CSV_COLUMNS = ("round_id", *ROUND_COLUMNS[1:], *ANSWER_COLUMNS)
 
 
-def text_width(text: str) -> int:
-    """Columns the text takes in a terminal: wide and full-width characters take two."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
-def fit(text: str, width: int) -> str:
-    """Cut the text to at most `width` columns, ending in … when cut."""
-    if text_width(text) <= width:
-        return text
-    out, used = "", 0
-    for char in text:
-        w = text_width(char)
-        if used + w > width - 1:
-            break
-        out += char
-        used += w
-    return out + "…"
-
-
-def pad(text: str, width: int, *, right: bool = False) -> str:
-    """Pad the text with spaces to `width` columns (on the left when `right`-aligned)."""
-    gap = " " * max(width - text_width(text), 0)
-    return gap + text if right else text + gap
-
-
 def duration_text(seconds: float | None) -> str:
     """`4:05` for four minutes and five seconds, `1:02:03` past an hour, `—` when unknown."""
     if seconds is None or seconds < 0:
@@ -100,40 +71,30 @@ def percent_text(score: int, max_score: int) -> str:
     return f"{round(100 * score / max_score)}%" if max_score else "—"
 
 
-_TABLE = (
-    # header, cell, maximum width, right-aligned
-    ("#", lambda r: str(r["id"]), 8, True),
-    ("Started", lambda r: r["started_at"][:16].replace("T", " "), 16, False),
-    ("Player", lambda r: r["player"], 16, False),
-    ("Pack", lambda r: r["pack"], 22, False),
-    ("Mode", lambda r: r["mode"], 8, False),
-    ("Score", lambda r: f"{r['score']}/{r['max_score']}", 11, True),
-    ("%", lambda r: percent_text(r["score"], r["max_score"]), 4, True),
-    ("Time", lambda r: duration_text(round_seconds(r)), 8, True),
-    (
-        "Finished",
-        lambda r: "yes" if r["finished"] else f"no ({len(r['answers'])} answered)",
-        16,
-        False,
-    ),
-)
+def _finished_text(entry: dict[str, Any]) -> str:
+    return "yes" if entry["finished"] else f"no ({len(entry['answers'])} answered)"
 
 
 def format_table(rounds: Sequence[dict[str, Any]]) -> str:
     """A fixed-width table of rounds, one line each, aligned for CJK text as well."""
     if not rounds:
         return "No rounds in the history yet."
-    cells = [[fit(cell(r), limit) for _, cell, limit, _ in _TABLE] for r in rounds]
-    headers = [header for header, *_ in _TABLE]
-    widths = [
-        max(text_width(h), *(text_width(row[i]) for row in cells)) for i, h in enumerate(headers)
+    headers = ("#", "Started", "Player", "Pack", "Mode", "Score", "%", "Time", "Finished")
+    rows = [
+        (
+            str(r["id"]),
+            r["started_at"][:16].replace("T", " "),  # local time of the player, as recorded
+            r["player"],
+            r["pack"],
+            r["mode"],
+            f"{r['score']}/{r['max_score']}",
+            percent_text(r["score"], r["max_score"]),
+            duration_text(round_seconds(r)),
+            _finished_text(r),
+        )
+        for r in rounds
     ]
-    lines = []
-    for row in [headers, *cells]:
-        parts = [pad(text, widths[i], right=_TABLE[i][3]) for i, text in enumerate(row)]
-        lines.append("  ".join(parts).rstrip())
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return table(headers, rows, max_width=24, right=(0, 5, 6, 7))
 
 
 def to_json(rounds: Sequence[dict[str, Any]]) -> str:

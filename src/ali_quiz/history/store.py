@@ -1,17 +1,15 @@
 """The score history: one SQLite file, every answer committed as it is given.
 
 `HistoryStore.open` never raises on a bad file: a corrupt or unreadable database is moved aside
-under a timestamped name (never deleted), a read-only folder turns history off, and either way the
-caller gets a warning to show. Writes use `BEGIN IMMEDIATE` in WAL mode with a busy timeout, so two
-games playing at once both record everything; running totals change in the same transaction as
-the answer that changes them.
+under a timestamped name (never deleted), a read-only folder turns history off, and either way
+the caller gets a warning to show (see `database`). Writes use `BEGIN IMMEDIATE` in WAL mode
+with a busy timeout, so two games playing at once both record everything; running totals change
+in the same transaction as the answer that changes them.
 """
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -21,81 +19,29 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ali_quiz.history import schema, totals
-
-FILE_NAME = "history.sqlite3"
-BUSY_TIMEOUT_MS = 10_000
-
-_CORRUPT = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
-
-_ROUND_COLUMNS = (
-    "id, player, pack, pack_hash, mode, count, seed, code, date, ui_language, started_at,"
-    " finished_at, score, max_score, questions, answered, seconds, started_ts, finished_ts"
-)
-_ANSWER_COLUMNS = (
-    "round_id, position, question_id, kind, facts, prompt, response, answer, points,"
-    " max_points, skipped, seconds"
+from ali_quiz.history import totals
+from ali_quiz.history.database import FILE_NAME, open_database
+from ali_quiz.history.records import (
+    ANSWER_COLUMNS,
+    ROUND_COLUMNS,
+    AnswerRecord,
+    HistoryError,
+    RoundRow,
+    RoundStart,
+    answer_json,
+    round_json,
+    round_row,
 )
 
-
-class HistoryError(Exception):
-    """Writing to the history failed (disk full, file damaged while playing, …): show `str(e)`."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class RoundStart:
-    """What is known of a round when it starts."""
-
-    player: str
-    pack: str
-    pack_hash: str
-    mode: str
-    count: int
-    seed: int | None
-    code: str | None
-    date: str  # YYYY-MM-DD: the day the round is for (fixes `daily`, is "now" for `review`)
-    ui_language: str
-    started_at: datetime  # aware; its offset gives the local day the round counts on
-
-
-@dataclass(frozen=True, kw_only=True)
-class AnswerRecord:
-    """One answer as it is given. `response` is None when skipped, else shaped like `answer`."""
-
-    position: int
-    question_id: str
-    kind: str
-    facts: tuple[str, ...]
-    prompt: str
-    response: Any
-    answer: Any
-    points: int
-    max_points: int
-    skipped: bool
-    seconds: float
-    answered_at: datetime | None = None  # aware; None: now, in local time
-
-
-@dataclass(frozen=True, kw_only=True)
-class RoundRow:
-    """One round without its answers: a row of the history table."""
-
-    id: int
-    player: str
-    pack: str
-    mode: str
-    started_at: datetime
-    finished: bool
-    score: int
-    max_score: int
-    answered: int
-    questions: int
-    seconds: float  # from start to finish when finished, else time spent on the answers
-
-    @property
-    def percent(self) -> float | None:
-        """Score as a percentage of the points answered for, None before any answer."""
-        return 100.0 * self.score / self.max_score if self.max_score else None
+# The records are part of the store's API: `from ali_quiz.history.store import RoundStart` works.
+__all__ = [
+    "AnswerRecord",
+    "HistoryError",
+    "HistoryStore",
+    "OpenResult",
+    "RoundRow",
+    "RoundStart",
+]
 
 
 @dataclass(frozen=True)
@@ -155,54 +101,9 @@ class HistoryStore:
     @classmethod
     def open(cls, data_dir: Path) -> OpenResult:
         """Open (creating or migrating) the history in `data_dir`; never raises on a bad file."""
-        path = Path(data_dir) / FILE_NAME
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            return OpenResult(None, _off(path, f"cannot create the folder ({exc.strerror})"))
-        try:
-            return OpenResult(cls(_connect(path), path))
-        except schema.NewerSchemaError as exc:
-            return OpenResult(
-                None, _off(path, f"it was written by a newer ali-quiz ({exc}); update ali-quiz")
-            )
-        except (sqlite3.Error, OSError) as exc:
-            name = getattr(exc, "sqlite_errorname", "")
-            if name in _CORRUPT or (path.exists() and not os.access(path, os.R_OK)):
-                return cls._move_aside(path, exc)
-            return OpenResult(None, _off(path, _describe(exc, path)))
-
-    @classmethod
-    def _move_aside(cls, path: Path, exc: BaseException) -> OpenResult:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-        n = 1
-        while aside.exists():
-            n += 1
-            aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-        try:
-            path.rename(aside)
-            for suffix in ("-wal", "-shm"):
-                side = path.with_name(path.name + suffix)
-                if side.exists():
-                    side.rename(aside.with_name(aside.name + suffix))
-        except OSError as move_error:
-            return OpenResult(
-                None,
-                _off(
-                    path,
-                    f"it cannot be read ({exc}) and cannot be moved aside"
-                    f" ({move_error.strerror}); move or delete it yourself",
-                ),
-            )
-        reopened = cls.open(path.parent)
-        warning = (
-            f"The score history {path} could not be read ({exc}). It was moved to {aside} and a"
-            " new, empty history was started; the old file is kept for you to inspect or delete."
-        )
-        if reopened.warning:
-            warning += " " + reopened.warning
-        return OpenResult(reopened.store, warning)
+        conn, warning = open_database(data_dir)
+        store = None if conn is None else cls(conn, Path(data_dir) / FILE_NAME)
+        return OpenResult(store, warning)
 
     def close(self) -> None:
         """Close the database (the WAL is checkpointed)."""
@@ -279,7 +180,7 @@ class HistoryStore:
             player, pack, mode, day, finished_at = row
             try:
                 conn.execute(
-                    f"""INSERT INTO answers({_ANSWER_COLUMNS}, answered_at, answered_ts)
+                    f"""INSERT INTO answers({ANSWER_COLUMNS}, answered_at, answered_ts)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         round_id,
@@ -415,7 +316,7 @@ class HistoryStore:
     ) -> list[dict[str, Any]]:
         """Rounds with their answers in PRODUCT.md's `history --json` shape, newest first."""
         where, params = _filters(player, pack, mode, since)
-        sql = f"SELECT {_ROUND_COLUMNS} FROM rounds WHERE {where} ORDER BY started_ts DESC, id DESC"
+        sql = f"SELECT {ROUND_COLUMNS} FROM rounds WHERE {where} ORDER BY started_ts DESC, id DESC"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(limit, 0))
@@ -427,7 +328,7 @@ class HistoryStore:
         """One round with its answers in the `history --json` shape, or None."""
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT {_ROUND_COLUMNS} FROM rounds WHERE id = ?", (round_id,)
+                f"SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?", (round_id,)
             ).fetchall()
             found = self._with_answers(rows)
         return found[0] if found else None
@@ -440,7 +341,7 @@ class HistoryStore:
         """
         with self._lock:
             rows = self._conn.execute(
-                f"""SELECT {_ROUND_COLUMNS} FROM rounds
+                f"""SELECT {ROUND_COLUMNS} FROM rounds
                     WHERE player = ? AND finished_at IS NULL AND answered < questions
                     ORDER BY started_ts DESC, id DESC""",
                 (player,),
@@ -485,12 +386,12 @@ class HistoryStore:
         """Rounds without answers, sorted by one of ORDERS (ties newest first): the table's rows."""
         where, params = _filters(player, pack, mode, since)
         direction = "DESC" if descending else "ASC"
-        sql = f"""SELECT {_ROUND_COLUMNS} FROM rounds WHERE {where}
+        sql = f"""SELECT {ROUND_COLUMNS} FROM rounds WHERE {where}
                   ORDER BY {ORDERS[order]} {direction}, started_ts DESC, id DESC"""
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(limit, 0))
-        return [_round_row(r) for r in self.query(sql, params)]
+        return [round_row(r) for r in self.query(sql, params)]
 
     def _with_answers(self, rows: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:
         by_id: dict[int, list[dict[str, Any]]] = {row[0]: [] for row in rows}
@@ -499,101 +400,9 @@ class HistoryStore:
             chunk = ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             for a in self._conn.execute(
-                f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE round_id IN ({marks})"
+                f"SELECT {ANSWER_COLUMNS} FROM answers WHERE round_id IN ({marks})"
                 " ORDER BY round_id, position",
                 chunk,
             ):
-                by_id[a[0]].append(
-                    {
-                        "position": a[1],
-                        "question_id": a[2],
-                        "kind": a[3],
-                        "facts": json.loads(a[4]),
-                        "prompt": a[5],
-                        "response": json.loads(a[6]),
-                        "answer": json.loads(a[7]),
-                        "points": a[8],
-                        "max_points": a[9],
-                        "skipped": bool(a[10]),
-                        "seconds": a[11],
-                    }
-                )
-        return [_round_json(row, by_id[row[0]]) for row in rows]
-
-
-def _round_json(row: Sequence[Any], answers: list[dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "id": row[0],
-        "player": row[1],
-        "pack": row[2],
-        "pack_hash": row[3],
-        "mode": row[4],
-        "count": row[5],
-        "seed": None if row[6] is None else int(row[6]),
-        "code": row[7],
-        "date": row[8],
-        "ui_language": row[9],
-        "started_at": row[10],
-        "finished_at": row[11],
-        "finished": row[11] is not None,
-        "score": row[12],
-        "max_score": row[13],
-        "answers": answers,
-    }
-
-
-def _round_row(row: Sequence[Any]) -> RoundRow:
-    finished = row[11] is not None
-    return RoundRow(
-        id=row[0],
-        player=row[1],
-        pack=row[2],
-        mode=row[4],
-        started_at=datetime.fromisoformat(row[10]),
-        finished=finished,
-        score=row[12],
-        max_score=row[13],
-        answered=row[15],
-        questions=row[14],
-        seconds=(row[18] - row[17]) if finished else row[16],
-    )
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    # Autocommit mode: every write opens its own BEGIN IMMEDIATE, so a writer waits for the
-    # lock (busy timeout) up front instead of failing when a read upgrades to a write.
-    conn = sqlite3.connect(
-        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-    )
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # Reading the schema is what fails on a file that is not a database.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
-            raise sqlite3.OperationalError("the database cannot be switched to WAL mode")
-        # FULL: a committed answer survives a power cut too, not only a killed process.
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        schema.migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _off(path: Path, why: str) -> str:
-    return (
-        f"Score history is off: {path} {why}. The game still plays, but rounds are not recorded;"
-        " use --data-dir to choose a folder you can write to."
-    )
-
-
-def _describe(exc: BaseException, path: Path) -> str:
-    name = getattr(exc, "sqlite_errorname", "")
-    if name == "SQLITE_READONLY" or (
-        isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM)
-    ):
-        return "is read-only"
-    if name in ("SQLITE_CANTOPEN", "SQLITE_PERM") or not os.access(path.parent, os.W_OK):
-        return f"cannot be opened for writing ({exc}); the folder {path.parent} may be read-only"
-    return f"cannot be opened ({exc})"
+                by_id[a[0]].append(answer_json(a))
+        return [round_json(row, by_id[row[0]]) for row in rows]

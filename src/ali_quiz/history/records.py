@@ -1,0 +1,138 @@
+"""The history's records: what a front end writes (a round's start, an answer) and what it reads.
+
+The JSON form of a round is PRODUCT.md's `history --json` shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+ROUND_COLUMNS = (
+    "id, player, pack, pack_hash, mode, count, seed, code, date, ui_language, started_at,"
+    " finished_at, score, max_score, questions, answered, seconds, started_ts, finished_ts"
+)
+ANSWER_COLUMNS = (
+    "round_id, position, question_id, kind, facts, prompt, response, answer, points,"
+    " max_points, skipped, seconds"
+)
+
+
+class HistoryError(Exception):
+    """Writing to the history failed (disk full, file damaged while playing, …): show `str(e)`."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundStart:
+    """What is known of a round when it starts."""
+
+    player: str
+    pack: str
+    pack_hash: str
+    mode: str
+    count: int
+    seed: int | None
+    code: str | None
+    date: str  # YYYY-MM-DD: the day the round is for (fixes `daily`, is "now" for `review`)
+    ui_language: str
+    started_at: datetime  # aware; its offset gives the local day the round counts on
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerRecord:
+    """One answer as it is given. `response` is None when skipped, else shaped like `answer`."""
+
+    position: int
+    question_id: str
+    kind: str
+    facts: tuple[str, ...]
+    prompt: str
+    response: Any
+    answer: Any
+    points: int
+    max_points: int
+    skipped: bool
+    seconds: float
+    answered_at: datetime | None = None  # aware; None: now, in local time
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundRow:
+    """One round without its answers: a row of the history table."""
+
+    id: int
+    player: str
+    pack: str
+    mode: str
+    started_at: datetime
+    finished: bool
+    score: int
+    max_score: int
+    answered: int
+    questions: int
+    seconds: float  # from start to finish when finished, else time spent on the answers
+
+    @property
+    def percent(self) -> float | None:
+        """Score as a percentage of the points answered for, None before any answer."""
+        return 100.0 * self.score / self.max_score if self.max_score else None
+
+
+def answer_json(row: Sequence[Any]) -> dict[str, Any]:
+    """An answer row (ANSWER_COLUMNS) in the `history --json` shape."""
+    return {
+        "position": row[1],
+        "question_id": row[2],
+        "kind": row[3],
+        "facts": json.loads(row[4]),
+        "prompt": row[5],
+        "response": json.loads(row[6]),
+        "answer": json.loads(row[7]),
+        "points": row[8],
+        "max_points": row[9],
+        "skipped": bool(row[10]),
+        "seconds": row[11],
+    }
+
+
+def round_json(row: Sequence[Any], answers: list[dict[str, Any]]) -> dict[str, Any]:
+    """A round row (ROUND_COLUMNS) and its answers in the `history --json` shape."""
+    return {
+        "id": row[0],
+        "player": row[1],
+        "pack": row[2],
+        "pack_hash": row[3],
+        "mode": row[4],
+        "count": row[5],
+        "seed": None if row[6] is None else int(row[6]),
+        "code": row[7],
+        "date": row[8],
+        "ui_language": row[9],
+        "started_at": row[10],
+        "finished_at": row[11],
+        "finished": row[11] is not None,
+        "score": row[12],
+        "max_score": row[13],
+        "answers": answers,
+    }
+
+
+def round_row(row: Sequence[Any]) -> RoundRow:
+    """A round row (ROUND_COLUMNS) as a table row."""
+    finished = row[11] is not None
+    return RoundRow(
+        id=row[0],
+        player=row[1],
+        pack=row[2],
+        mode=row[4],
+        started_at=datetime.fromisoformat(row[10]),
+        finished=finished,
+        score=row[12],
+        max_score=row[13],
+        answered=row[15],
+        questions=row[14],
+        seconds=(row[18] - row[17]) if finished else row[16],
+    )
