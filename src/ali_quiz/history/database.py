@@ -78,6 +78,8 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Reading the schema is what fails on a file that is not a database.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Before anything writes (even the switch to WAL): a newer ali-quiz's file stays as is.
+        schema.check_not_newer(conn)
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise sqlite3.OperationalError("the database cannot be switched to WAL mode")
         # FULL: a committed answer survives a power cut too, not only a killed process.

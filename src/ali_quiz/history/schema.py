@@ -92,10 +92,11 @@ def _v2(conn: sqlite3.Connection) -> None:
         ALTER TABLE answers ADD COLUMN answered_ts REAL;
 
         -- The stored text keeps the offset it was written with, so its first ten characters are
-        -- the local date of the player at the time; julianday() reads the offset for the instant.
+        -- the local date of the player at the time; julianday() reads the offset for the instant
+        -- (rounded to the millisecond: a julianday is a double, precise to tens of microseconds).
         UPDATE rounds SET
-            started_ts = (julianday(started_at) - 2440587.5) * 86400.0,
-            finished_ts = (julianday(finished_at) - 2440587.5) * 86400.0,
+            started_ts = round((julianday(started_at) - 2440587.5) * 86400.0, 3),
+            finished_ts = round((julianday(finished_at) - 2440587.5) * 86400.0, 3),
             play_day = substr(started_at, 1, 10);
         UPDATE rounds SET score = s.score, max_score = s.max_score, answered = s.answered,
                           seconds = s.seconds
@@ -215,16 +216,21 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def check_not_newer(conn: sqlite3.Connection) -> None:
+    """Raise NewerSchemaError when the database's schema is newer than this code knows."""
+    if user_version(conn) > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"schema version {user_version(conn)}, this ali-quiz knows up to {SCHEMA_VERSION}"
+        )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Bring the database up to SCHEMA_VERSION, one version per transaction.
 
     The connection must be in autocommit mode. Each step re-reads the version inside its write
     transaction, so two processes opening the same old database migrate it once.
     """
-    if user_version(conn) > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            f"schema version {user_version(conn)}, this ali-quiz knows up to {SCHEMA_VERSION}"
-        )
+    check_not_newer(conn)
     while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
