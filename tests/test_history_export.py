@@ -1,0 +1,121 @@
+"""Export: the table `ali-quiz history` prints, and the JSON and CSV shapes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+from ali_quiz.history import export
+from ali_quiz.textwidth import width
+from test_history_support import TAIPEI, answer, build_fixture, open_store, play, start
+
+
+def _fixture_rounds(tmp_path: Path) -> list[dict[str, object]]:
+    store = open_store(tmp_path)
+    build_fixture(store)
+    return store.rounds(player="amy")
+
+
+def test_json_is_the_history_shape_with_numbers_and_unescaped_text(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    at = datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)
+    play(
+        store,
+        start(at, player="林小明"),
+        [answer(0, at, kind="estimate", prompt="釘釘 2020 年 1 月的月活躍人數？", points=87)],
+        datetime(2024, 3, 1, 10, 1, tzinfo=TAIPEI),
+    )
+    text = export.to_json(store.rounds())
+    assert "林小明" in text and "\\u" not in text
+    [entry] = json.loads(text)
+    assert entry["player"] == "林小明"
+    assert entry["score"] == 87 and isinstance(entry["score"], int)
+    assert entry["seed"] == 7 and entry["finished"] is True
+    assert entry["started_at"] == "2024-03-01T10:00:00+08:00"
+    a = entry["answers"][0]
+    assert a["response"] == 50000000 and a["answer"] == 76102000 and a["seconds"] == 5.0
+    assert json.loads(export.to_json([])) == []
+
+
+def test_csv_has_one_row_per_answer_with_the_round_repeated(tmp_path: Path) -> None:
+    rounds = _fixture_rounds(tmp_path)
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(rounds))))
+    assert list(rows[0]) == list(export.CSV_COLUMNS)
+    # 12 answers, plus one row for R5, which has none.
+    assert len(rows) == 13
+    r1 = [r for r in rows if r["started_at"] == "2024-03-01T23:58:00+08:00"]
+    assert [r["position"] for r in r1] == ["0", "1", "2"]
+    assert {r["round_id"] for r in r1} == {str(rounds[-1]["id"])}
+    assert all(r["finished"] == "true" and r["score"] == "150" for r in r1)
+    order = r1[1]
+    assert json.loads(order["facts"]) == ["o1", "o2"]
+    assert json.loads(order["response"]) == ["b", "a", "c"]
+    assert order["answer"] == '["a", "b", "c"]'
+    assert r1[0]["response"] == "b" and r1[2]["response"] == "50000000"
+    r2 = [r for r in rows if r["mode"] == "choice"]
+    assert r2[0]["skipped"] == "true" and r2[0]["response"] == ""
+    assert r2[0]["code"] == "" and r2[0]["seed"] == "7"
+    empty = [r for r in rows if r["started_at"].startswith("2024-03-06")]
+    assert len(empty) == 1 and empty[0]["position"] == "" and empty[0]["finished"] == "false"
+    assert export.to_csv([]).splitlines() == [",".join(export.CSV_COLUMNS)]
+
+
+def test_csv_keeps_commas_quotes_and_newlines_in_prompts(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    at = datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)
+    prompt = 'Which app, "來往" or 釘釘,\ncame first?'
+    play(store, start(at), [answer(0, at, prompt=prompt)], None)
+    [row] = list(csv.DictReader(io.StringIO(export.to_csv(store.rounds()))))
+    assert row["prompt"] == prompt and row["finished_at"] == ""
+
+
+def test_the_table_lines_up_with_wide_characters(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    at = datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)
+    play(
+        store,
+        start(at, player="林小明"),
+        [answer(0, at)],
+        datetime(2024, 3, 1, 10, 4, 5, tzinfo=TAIPEI),
+    )
+    play(store, start(at, player="Al"), [answer(0, at, points=33)], None)
+    lines = export.format_table(store.rounds()).splitlines()
+    assert lines[0].split() == [
+        "#",
+        "Started",
+        "Player",
+        "Pack",
+        "Mode",
+        "Score",
+        "%",
+        "Time",
+        "Finished",
+    ]
+    # Every column starts at the same terminal column on every line.
+    pack_column = [width(line[: line.index("dt")]) for line in lines[2:]]
+    assert len(set(pack_column)) == 1
+    assert width(lines[0][: lines[0].index("Pack")]) == pack_column[0]
+    finished, unfinished = lines[3], lines[2]
+    assert "林小明" in finished and "100/100" in finished and "100%" in finished
+    assert "4:05" in finished and finished.endswith("yes")
+    assert "Al" in unfinished and "33%" in unfinished and "no (1 answered)" in unfinished
+
+
+def test_the_table_of_the_fixture(tmp_path: Path) -> None:
+    table = export.format_table(_fixture_rounds(tmp_path))
+    lines = table.splitlines()
+    assert len(lines) == 2 + 7
+    assert lines[2].split()[1:3] == ["2024-03-07", "12:00"]
+    assert "2024-03-02 23:30" in table  # New York's local time, as recorded
+    assert "—" in lines[3]  # R5: nothing answered, no percentage
+    assert export.format_table([]) == "No rounds in the history yet."
+
+
+def test_durations() -> None:
+    assert export.duration_text(0) == "0:00"
+    assert export.duration_text(65.4) == "1:05"
+    assert export.duration_text(3723) == "1:02:03"
+    assert export.duration_text(None) == "—"
