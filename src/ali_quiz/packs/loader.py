@@ -108,6 +108,13 @@ def _with_warnings(pack: Pack, warnings: list[str]) -> Pack:
     return replace(pack, warnings=tuple(warnings))
 
 
+def _given(node: Node | None) -> bool:
+    """A value is there: not missing, not null, not an empty list."""
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return False
+    return not (isinstance(node, NodeList) and not node.items)
+
+
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -311,7 +318,11 @@ class _PackChecker:
                 self.add(where, f"{what}: {ref!r} is not a metric")
         if pack_id is None or title is None or language is None:
             return None
-        if not (events or versions or metrics or sequences or questions):
+        # Entries that failed have their own problems: this one is only for a pack with none.
+        if not any(
+            _given(top.get(key))
+            for key in ("events", "versions", "metrics", "sequences", "questions")
+        ):
             self.add(top, "the pack has no facts and no questions: add events, versions, "
                           "metrics, sequences or questions")
         return Pack(
@@ -407,7 +418,12 @@ class _PackChecker:
         items = self.each(node, "items", self.sequence_item, f"item of {what},")
         if "items" not in node:
             self.add(node, f"{what} needs `items:`")
-        elif len({i.rank for i in items}) < 2 and items:
+        elif (
+            len({i.rank for i in items}) < 2
+            and items
+            # Only when every item is valid: a broken item has its own problem already.
+            and len(items) == len(self.items(node, "items", "items"))
+        ):
             self.add(node.key_marks["items"], f"{what} needs items of at least two ranks")
         if fact_id is None or title is None:
             return None
@@ -437,7 +453,8 @@ class _PackChecker:
         for key in node.values:
             if key not in allowed:
                 if kind and key in ALL_QUESTION_KEYS:
-                    message = f"`{key}` does not belong to a {kind} question"
+                    article = "an" if kind[0] in "aeiou" else "a"
+                    message = f"`{key}` does not belong to {article} {kind} question"
                 else:
                     message = f"unknown key {key!r} in {what}{_did_you_mean(key, allowed)}"
                 self.add(self.key_place(node, key), message)
@@ -463,7 +480,8 @@ class _PackChecker:
         if low <= count <= high:
             return True
         self.add(self.key_place(node, key) if key in node else node,
-                 f"a {kind} question holds {low} to {high} {key}; {what} has {count}")
+                 f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} question holds {low} to {high} "
+                 f"{key}; {what} has {count}")
         return False
 
     def question_choice(self, node: Mapping, what: str) -> dict[str, Any] | None:

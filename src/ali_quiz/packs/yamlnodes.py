@@ -148,7 +148,12 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text into located nodes; syntax errors come back as problems."""
     tabs = tab_problems(text, path)
     tab_lines = {p.line for p in tabs}
-    composer = _Composer(text)
+    try:
+        composer = _Composer(text)
+    except UnicodeEncodeError as err:  # a lone surrogate: text that no file can hold
+        line = text.count("\n", 0, err.start) + 1
+        column = err.start - (text.rfind("\n", 0, err.start) + 1) + 1
+        return None, [Problem(path, line, column, "not UTF-8 text (a lone surrogate character)")]
     enabled = gc.isenabled()
     # Composing makes many small objects that are never cyclic: the collector only slows it down.
     gc.disable()
@@ -156,6 +161,9 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         root = composer.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark is not None and "end of stream" in (err.problem or ""):
+            # The end of the file says nothing: point at what was left open (a quote, a bracket).
+            mark = err.context_mark
         line, column = _mark(mark.line, mark.column) if mark else (1, 1)
         if line in tab_lines:
             return None, tabs
@@ -173,6 +181,8 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "empty file: a pack needs at least id, title and language")]
     problems = list(tabs)
     try:
+        if "*" in text:  # only aliases (`*name`) can make the tree larger than the file
+            _check_expansion(root)
         converted = _Converter(path, problems).convert(root)
     except _TooLarge as err:
         return None, [Problem(path, err.line, err.column, str(err))]
@@ -184,6 +194,48 @@ class _TooLarge(Exception):
         super().__init__(message)
         self.line = line
         self.column = column
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Raise _TooLarge when expanding the aliases would make too many values.
+
+    The expanded size of every node is computed once (shared nodes are memoised), so a billion
+    laughs is refused in time proportional to the file, not to the tree it describes.
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        children = (
+            list(node.value)
+            if isinstance(node, yaml.SequenceNode)
+            else [value for _, value in node.value]
+        )
+        if not children_done:
+            if key in active:  # a loop: the converter reports it and cuts it to one value
+                continue
+            active.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        active.discard(key)
+        # A child still unsized here is a loop back to an ancestor: it counts as one value.
+        sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in children)
+        if sizes[key] > MAX_EXPANDED_NODES:
+            line, column = _mark(node.start_mark.line, node.start_mark.column)
+            raise _TooLarge(
+                "too many values once aliases are expanded (an alias bomb?): "
+                f"the limit is {MAX_EXPANDED_NODES:,}",
+                line,
+                column,
+            )
 
 
 class _Converter:
