@@ -12,6 +12,10 @@ GIFT                                        pack question
 `{=a =b}`, `{Paris}`                        text, `accepted: [a, b]`
 `text {=a} more text` (missing word)        the same kind, the prompt with `_____` in place
 `{=left -> right ... = -> decoy}`           match, `= -> x` lines as decoys
+`{=1st -> a =2nd -> b ... =6th -> f}`       order, when the left side is the positions 1st...
+                                            (or 第1...) and there are 6, more than a match
+                                            holds: how `generate --format gift` writes an
+                                            order question of 6 items
 `{#5}`                                      estimate, band scoring, range [5, 5]
 `{#5:0.5}`                                  estimate, band scoring, range [4.5, 5.5]
 `{#1..10}`                                  estimate, band scoring, range [1, 10]
