@@ -126,6 +126,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "home.count": ("{count} questions per round", "每回合 {count} 題"),
     "home.resume": ("Resume unfinished round", "繼續未完成的回合"),
     "home.resume.help": ("{mode}, {done}/{count} answered", "{mode},已答 {done}/{count} 題"),
+    "home.resume_gone": (
+        "That round cannot be resumed: its pack has changed or is gone.",
+        "無法繼續那一回合:它的題庫已經改變或不見了。",
+    ),
     "home.review_none": ("no mistakes to review yet", "還沒有可複習的錯題"),
     "home.mode_hidden": ("not enough facts in this pack", "這個題庫的事實不夠"),
     "home.pack_invalid": (

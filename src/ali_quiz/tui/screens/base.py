@@ -1,0 +1,66 @@
+"""What every ali-quiz screen shares: its strings in the interface language, the too-small
+message, and a fresh layout when the language changed while it was hidden."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.app import ComposeResult
+from textual.screen import ModalScreen, Screen
+
+from ali_quiz.i18n import Translator
+from ali_quiz.tui.texts import translate_bindings, translator_of
+from ali_quiz.tui.widgets.too_small import TooSmall
+
+if TYPE_CHECKING:
+    from ali_quiz.tui.app import QuizApp
+
+ResultType = TypeVar("ResultType")
+
+
+class QuizScreen(Screen[ResultType]):
+    """A full screen of the app. Subclasses write `compose_screen` instead of `compose`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown_language = ""
+
+    @property
+    def tr(self) -> Translator:
+        return translator_of(self)
+
+    @property
+    def quiz(self) -> QuizApp:
+        from ali_quiz.tui.app import QuizApp
+
+        assert isinstance(self.app, QuizApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        self.shown_language = self.tr.language
+        translate_bindings(self, self.tr)
+        yield TooSmall()
+        yield from self.compose_screen()
+
+    def compose_screen(self) -> ComposeResult:
+        yield from ()
+
+    async def on_screen_resume(self) -> None:
+        if self.shown_language and self.shown_language != self.tr.language:
+            await self.recompose()
+
+
+class QuizModal(ModalScreen[ResultType]):
+    """A dialog over the screen below it."""
+
+    @property
+    def tr(self) -> Translator:
+        return translator_of(self)
+
+    def compose(self) -> ComposeResult:
+        translate_bindings(self, self.tr)
+        yield TooSmall()
+        yield from self.compose_dialog()
+
+    def compose_dialog(self) -> ComposeResult:
+        yield from ()

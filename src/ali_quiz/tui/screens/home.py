@@ -1,0 +1,229 @@
+"""Home: the pack in play, the modes to start, and the way to every other screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ali_quiz.tui.screens.base import QuizScreen
+
+if TYPE_CHECKING:
+    from ali_quiz.packs.catalog import PackEntry
+
+PLAY_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
+MORE = (
+    ("timeline", "key.timeline", "t"),
+    ("history", "key.history", "h"),
+    ("packs", "key.packs", "p"),
+    ("settings", "key.settings", "s"),
+    ("code", "key.code", "c"),
+)
+
+
+class TitleBar(Static):
+    """The top line: the app, the pack in play, the player."""
+
+
+class HomeScreen(QuizScreen[None]):
+    """The first screen: choose a pack and a mode, or go elsewhere."""
+
+    BINDINGS = [
+        Binding("t", "app.open_timeline", "key.timeline"),
+        Binding("h", "app.open_history", "key.history"),
+        Binding("p", "app.open_packs", "key.packs"),
+        Binding("s", "app.open_settings", "key.settings"),
+        Binding("c", "app.play_code", "key.code"),
+        Binding("q", "app.quit", "key.quit"),
+    ]
+
+    def compose_screen(self) -> ComposeResult:
+        tr = self.tr
+        yield TitleBar(id="title-bar")
+        with Horizontal(id="home-body"):
+            with Vertical(id="home-left"):
+                packs = OptionList(id="pack-list")
+                packs.border_title = tr("home.pack")
+                yield packs
+                about = Static(tr("app.loading_packs"), id="pack-about", markup=False)
+                yield about
+            with Vertical(id="home-right"):
+                modes = OptionList(id="mode-list")
+                modes.border_title = tr("home.modes")
+                yield modes
+                more = OptionList(
+                    *(
+                        Option(
+                            Content.from_markup("[b]$key[/b]  $title", key=key, title=tr(label)),
+                            id=name,
+                        )
+                        for name, label, key in MORE
+                    ),
+                    id="more-list",
+                )
+                more.border_title = tr("home.more")
+                yield more
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.quiz, "catalog", self.show_catalog)
+        self.watch(self.quiz, "pack_id", self.show_pack)
+        self.watch(self.quiz, "history_state", self.show_pack)
+        self.watch(self.quiz, "settings", self.show_title)
+        self.query_one("#mode-list").focus()
+
+    # --- Showing the state -------------------------------------------------------------
+
+    def show_title(self, _: Any = None) -> None:
+        tr = self.tr
+        entry = self.quiz.entry()
+        pack = entry.title if entry is not None else "…"
+        self.query_one(TitleBar).update(
+            Content.from_markup(
+                "[b]ali-quiz[/b]  $pack  [dim]·[/dim]  $player",
+                pack=pack,
+                player=tr("home.player", player=self.quiz.player),
+            )
+        )
+
+    def show_catalog(self, catalog: tuple[PackEntry, ...] | None) -> None:
+        packs = self.query_one("#pack-list", OptionList)
+        packs.clear_options()
+        if catalog is None:
+            return
+        for entry in catalog:
+            if entry.pack is not None:
+                prompt = Content.from_markup(
+                    "$title [dim]$language[/dim]", title=entry.title, language=entry.language
+                )
+            else:
+                prompt = Content.from_markup(
+                    "[$text-error]✗[/] $title [dim]$language[/dim]",
+                    title=entry.path.name,
+                    language=self.tr("packs.invalid"),
+                )
+            packs.add_option(Option(prompt, id=f"{entry.id}|{entry.path}"))
+        self.show_pack()
+
+    def show_pack(self, _: Any = None) -> None:
+        """The pack list's highlight, the pack's facts, and the modes it can play."""
+        tr = self.tr
+        quiz = self.quiz
+        catalog = quiz.catalog
+        about = self.query_one("#pack-about", Static)
+        modes = self.query_one("#mode-list", OptionList)
+        self.show_title()
+        if catalog is None:
+            return
+        if not catalog:
+            about.update(tr("app.no_packs"))
+            return
+        entry = quiz.entry()
+        packs = self.query_one("#pack-list", OptionList)
+        if entry is not None:
+            for index, candidate in enumerate(catalog):
+                if candidate is entry and packs.highlighted != index:
+                    packs.highlighted = index
+        highlighted_mode = (
+            modes.highlighted_option.id if modes.highlighted_option is not None else None
+        )
+        modes.clear_options()
+        if entry is None or entry.pack is None:
+            about.update(tr("home.pack_invalid"))
+            return
+        pack = entry.pack
+        about.update(tr("home.facts", **pack.counts()))
+        from ali_quiz.quiz.generate import available_modes
+
+        offered = available_modes(pack)
+        state = quiz.history_state
+        for saved in state.unfinished:
+            if saved.get("pack") == pack.id:
+                modes.add_option(
+                    Option(
+                        Content.from_markup(
+                            "[b]$title[/b]  [dim]$help[/dim]",
+                            title=tr("home.resume"),
+                            help=tr(
+                                "home.resume.help",
+                                mode=tr(f"mode.{saved['mode']}"),
+                                done=len(saved["answers"]),
+                                count=saved["questions"],
+                            ),
+                        ),
+                        id=f"resume|{saved['id']}",
+                    )
+                )
+                break
+        for mode in (*PLAY_MODES, "review"):
+            if mode == "review":
+                usable = pack.id in state.review_packs
+                help_text = tr("mode.review.help") if usable else tr("home.review_none")
+            else:
+                usable = mode in offered
+                help_text = tr(f"mode.{mode}.help") if usable else tr("home.mode_hidden")
+            if mode != "review" and not usable:
+                continue  # PRODUCT.md: a kind the pack cannot make has its mode hidden
+            modes.add_option(
+                Option(
+                    Content.from_markup(
+                        "[b]$title[/b]  [dim]$help[/dim]", title=tr(f"mode.{mode}"), help=help_text
+                    ),
+                    id=f"mode|{mode}",
+                    disabled=not usable,
+                )
+            )
+        if highlighted_mode is not None:
+            try:
+                modes.highlighted = modes.get_option_index(highlighted_mode)
+            except Exception:  # the option is gone (a resume entry after it was played)
+                modes.highlighted = 0
+        elif modes.option_count:
+            modes.highlighted = 0
+
+    # --- Choosing ----------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#pack-list")
+    def pack_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        catalog = self.quiz.catalog or ()
+        index = event.option_index
+        if 0 <= index < len(catalog) and catalog[index] is not self.quiz.entry():
+            self.quiz.choose_pack(catalog[index])
+
+    @on(OptionList.OptionSelected, "#pack-list")
+    def pack_selected(self) -> None:
+        self.query_one("#mode-list").focus()
+
+    @on(OptionList.OptionSelected, "#mode-list")
+    def mode_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        kind, _, value = option_id.partition("|")
+        pack = self.quiz.current_pack()
+        if pack is None:
+            return
+        if kind == "mode":
+            self.quiz.new_round(pack, value)
+        elif kind == "resume":
+            for saved in self.quiz.history_state.unfinished:
+                if str(saved["id"]) == value:
+                    self.quiz.resume_round(saved)
+                    return
+
+    @on(OptionList.OptionSelected, "#more-list")
+    async def more_selected(self, event: OptionList.OptionSelected) -> None:
+        actions = {
+            "timeline": "open_timeline",
+            "history": "open_history",
+            "packs": "open_packs",
+            "settings": "open_settings",
+            "code": "play_code",
+        }
+        action = actions.get(event.option.id or "")
+        if action is not None:
+            await self.run_action(f"app.{action}")

@@ -1,0 +1,244 @@
+"""Packs: every pack found, its path, language, counts and problems; open one from a file, and
+preview a few generated questions of each kind before playing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Static
+
+from ali_quiz.i18n import Translator
+from ali_quiz.plain import answer_lines, question_lines
+from ali_quiz.tui.screens.base import QuizScreen
+from ali_quiz.tui.texts import tone_text
+
+if TYPE_CHECKING:
+    from ali_quiz.packs.catalog import PackEntry
+    from ali_quiz.packs.model import Pack
+
+PREVIEW_PER_KIND = 2
+PREVIEW_SEED = 1
+
+
+def describe_entry(entry: PackEntry, tr: Translator) -> Content:
+    """The detail panel of one pack: path, counts, modes, errors and warnings."""
+    lines: list[Content] = [
+        Content.from_markup(
+            "[b]$title[/b]  [dim]$id · $language$builtin[/dim]",
+            title=entry.title,
+            id=entry.id,
+            language=entry.language,
+            builtin=f" · {tr('packs.builtin')}" if entry.builtin else "",
+        ),
+        Content(tr("packs.path", path=entry.path)),
+    ]
+    if entry.pack is not None:
+        from ali_quiz.quiz.generate import available_modes
+
+        lines.append(Content(tr("packs.counts", **entry.pack.counts())))
+        modes = ", ".join(tr(f"mode.{mode}") for mode in available_modes(entry.pack))
+        lines.append(Content(tr("packs.modes", modes=modes or "—")))
+    if entry.errors:
+        lines.append(Content.from_markup("[b $text-error]$h[/]", h=tr("packs.errors")))
+        lines += [Content(f"  {problem}") for problem in entry.errors]
+    if entry.warnings:
+        lines.append(Content.from_markup("[b $text-warning]$h[/]", h=tr("packs.warnings")))
+        lines += [Content(f"  {warning}") for warning in entry.warnings]
+    return Content("\n").join(lines)
+
+
+def preview_text(pack: Pack, tr: Translator) -> str:
+    """A few generated questions of each kind the pack can make, each with its answer."""
+    from ali_quiz.quiz.generate import RoundError, available_kinds, generate_round
+
+    kinds = available_kinds(pack)
+    blocks: list[str] = []
+    for kind in ("order", "match", "estimate", "choice"):
+        title = tr(f"mode.{kind}")
+        if kind not in kinds:
+            blocks.append(tr("packs.preview_none", kind=title))
+            continue
+        try:
+            questions = generate_round(pack, kind, PREVIEW_PER_KIND, PREVIEW_SEED)
+        except RoundError as error:
+            blocks.append(f"{title}: {error}")
+            continue
+        lines = [tr("packs.preview_kind", kind=title, count=len(questions))]
+        for position, question in enumerate(questions, start=1):
+            lines.append("")
+            lines += question_lines(question, position, len(questions), tr)[:-1]
+            lines += [f"  ✓ {line}" for line in answer_lines(question, tr)]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+class PreviewScreen(QuizScreen[None]):
+    """Generated questions of each kind, to see what a pack will ask before playing it."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "key.back"),
+        Binding("enter", "play", "packs.preview_play"),
+    ]
+
+    def __init__(self, entry: PackEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose_screen(self) -> ComposeResult:
+        assert self.entry.pack is not None
+        yield Static(
+            Content.from_markup(
+                "[b]$title[/b]", title=self.tr("packs.preview_title", pack=self.entry.title)
+            ),
+            id="preview-title",
+        )
+        with VerticalScroll(id="preview-body", can_focus=True):
+            yield Static(preview_text(self.entry.pack, self.tr), markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#preview-body").focus()
+
+    def action_play(self) -> None:
+        """Make this pack the one in play and go home to pick a mode."""
+        self.quiz.choose_pack(self.entry)
+        self.quiz.action_go_home()
+
+
+class PacksScreen(QuizScreen[None]):
+    """Every pack found."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "key.back"),
+        Binding("enter", "use", "key.use_pack"),
+        Binding("v", "preview", "key.preview"),
+        Binding("o", "open", "key.open_pack"),
+        Binding("r", "reload", "key.reload"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waiting_for: Path | None = None  # a file just opened, to show once scanned
+
+    def compose_screen(self) -> ComposeResult:
+        yield Static(Content.from_markup("[b]$t[/b]", t=self.tr("packs.title")), id="packs-title")
+        with Vertical(id="packs-body"):
+            table: DataTable[str | Text] = DataTable(id="packs-table", cursor_type="row")
+            yield table
+            with VerticalScroll(id="packs-detail-box"):
+                yield Static(self.tr("packs.loading"), id="packs-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tr = self.tr
+        table = self.query_one(DataTable)
+        table.add_column(tr("packs.col.id"), key="id")
+        table.add_column(tr("packs.col.title"), key="title")
+        table.add_column(tr("packs.col.language"), key="language")
+        table.add_column(tr("packs.col.facts"), key="facts")
+        table.add_column(tr("packs.col.status"), key="status")
+        self.watch(self.quiz, "catalog", self.show_catalog)
+        table.focus()
+
+    def show_catalog(self, catalog: tuple[PackEntry, ...] | None) -> None:
+        tr = self.tr
+        table = self.query_one(DataTable)
+        table.clear()
+        if catalog is None:
+            return
+        current = self.quiz.entry()
+        for index, entry in enumerate(catalog):
+            facts = sum(entry.pack.counts().values()) if entry.pack is not None else 0
+            if entry.pack is not None:
+                label = tr("packs.builtin") if entry.builtin else tr("packs.valid")
+                status = tone_text(self.app, f"✓ {label}", "success")
+            else:
+                status = tone_text(self.app, f"✗ {tr('packs.invalid')}", "error")
+            table.add_row(entry.id, entry.title, entry.language, str(facts), status, key=str(index))
+        if self.waiting_for is not None:
+            opened = [e for e in catalog if e.path.resolve() == self.waiting_for]
+            self.waiting_for = None
+            if opened:
+                entry = opened[0]
+                table.move_cursor(row=catalog.index(entry))
+                if entry.pack is not None:
+                    self.notify(tr("packs.opened", pack=entry.title))
+                else:
+                    self.notify(tr("packs.open_invalid", path=entry.path), severity="error")
+        elif current is not None and current in catalog:
+            table.move_cursor(row=catalog.index(current))
+        self.show_detail()
+
+    def selected_entry(self) -> PackEntry | None:
+        catalog = self.quiz.catalog or ()
+        row = self.query_one(DataTable).cursor_row
+        return catalog[row] if 0 <= row < len(catalog) else None
+
+    def show_detail(self) -> None:
+        entry = self.selected_entry()
+        detail = self.query_one("#packs-detail", Static)
+        if entry is None:
+            detail.update("")
+            return
+        detail.update(describe_entry(entry, self.tr))
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self) -> None:
+        self.show_detail()
+
+    @on(DataTable.RowSelected)
+    def row_selected(self) -> None:
+        self.action_use()
+
+    def action_use(self) -> None:
+        """Play this pack (an invalid pack cannot be started)."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        if entry.pack is None:
+            self.notify(self.tr("packs.cannot_start", pack=entry.path.name), severity="error")
+            return
+        self.quiz.choose_pack(entry)
+        self.notify(self.tr("packs.using", pack=entry.title))
+        self.dismiss()
+
+    def action_preview(self) -> None:
+        """See a few generated questions of each kind."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        if entry.pack is None:
+            self.notify(self.tr("packs.cannot_start", pack=entry.path.name), severity="error")
+            return
+        self.app.push_screen(PreviewScreen(entry))
+
+    def action_open(self) -> None:
+        """Open a pack file from a path."""
+        from ali_quiz.tui.screens.dialogs import OpenPackScreen
+
+        self.app.push_screen(OpenPackScreen(), self.opened)
+
+    def opened(self, path: Path | None) -> None:
+        if path is None:
+            return
+        quiz = self.quiz
+        resolved = path.resolve()
+        if all(p.resolve() != resolved for p in quiz.extra_packs):
+            quiz.extra_packs.append(path)
+        self.waiting_for = resolved
+        quiz.scan_packs()
+
+    def action_reload(self) -> None:
+        """Scan the packs again (after fixing a file)."""
+        self.quiz.scan_packs()
+
+    async def on_screen_resume(self) -> None:
+        # Textual also calls QuizScreen's handler (it dispatches to every class in the MRO).
+        self.show_detail()

@@ -1,0 +1,59 @@
+"""Interface strings inside the TUI: the app's Translator, and Footer keys in its language."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual.app import App
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+
+from ali_quiz.i18n import STRINGS, Translator
+
+ENGLISH = Translator("en")
+
+
+def translator_of(node: DOMNode) -> Translator:
+    """The Translator of the app a node belongs to (English for an app of another kind)."""
+    tr = getattr(node.app, "tr", None)
+    return tr if isinstance(tr, Translator) else ENGLISH
+
+
+def translate_bindings(node: DOMNode, tr: Translator) -> None:
+    """Give a node's Footer keys descriptions in the interface language.
+
+    BINDINGS hold i18n keys (`"key.skip"`) as descriptions. Textual reads a node's bindings
+    from its `_bindings` map, which it copies from the class's merged BINDINGS at __init__;
+    replacing that map with translated copies is the one way to change what the Footer says
+    without a Footer of our own. Called again after a language change.
+    """
+    source = type(node)._merged_bindings
+    if source is None:
+        return
+    translated = BindingsMap()
+    for key, bindings in source.key_to_bindings.items():
+        translated.key_to_bindings[key] = [
+            replace(binding, description=tr(binding.description))
+            if binding.description in STRINGS
+            else binding
+            for binding in bindings
+        ]
+    node._bindings = translated
+    if node.is_attached:
+        node.refresh_bindings()
+
+
+def tone_text(app: App[object], text: str, tone: str) -> Text:
+    """A table cell in a theme colour: tone is success, warning, error or muted.
+
+    DataTable measures Rich renderables correctly (Content cells come out one column wide),
+    so coloured cells are Rich Text in the current theme's colours.
+    """
+    theme = app.current_theme
+    colour = {
+        "success": theme.success or "green",
+        "warning": theme.warning or "yellow",
+        "error": theme.error or "red",
+    }.get(tone)
+    return Text(text, style=colour or "dim")

@@ -1,0 +1,27 @@
+"""What every question widget shares: the messages it posts to the Play screen."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from ali_quiz.quiz.kinds import Response
+
+
+class AnswerGiven(Message):
+    """The player submitted a response to the question on screen."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__()
+        self.response = response
+
+
+class SkipAsked(Message):
+    """The player typed `skip` or `?` into an answer box, as plain mode allows."""
+
+
+class AnswerRefused(Message):
+    """The player tried to submit something that is not an answer yet; `text` says why."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

@@ -1,0 +1,78 @@
+"""A choice question: options labelled A-D, picked by letter or number keys, arrows or a click."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ali_quiz.plain import letter
+from ali_quiz.quiz.kinds import ChoiceQuestion
+from ali_quiz.tui.widgets.base import AnswerGiven
+
+MAX_OPTIONS = 9  # keys 1-9 and A-I; packs allow 2 to 6 options
+
+
+class ChoiceAnswer(OptionList):
+    """The options of a choice question; choosing one answers at once."""
+
+    BINDINGS = [
+        Binding(f"{letter(i).lower()},{i + 1}", f"pick({i})", show=False)
+        for i in range(MAX_OPTIONS)
+    ]
+
+    def __init__(self, question: ChoiceQuestion, *, id: str | None = None) -> None:
+        self.question = question
+        self.answered = False
+        super().__init__(
+            *(self.option_for(i) for i in range(len(question.options))),
+            id=id,
+        )
+
+    def option_for(self, index: int, mark: str = "  ") -> Option:
+        option = self.question.options[index]
+        prompt = Content.from_markup(
+            "[b]$label[/b]. $text $mark", label=letter(index), text=option.text, mark=mark
+        )
+        return Option(prompt, id=option.id)
+
+    def on_mount(self) -> None:
+        self.highlighted = None
+
+    def action_pick(self, index: int) -> None:
+        """Choose the option at this index (a letter or number key)."""
+        if self.answered or index >= len(self.question.options):
+            return
+        self.highlighted = index
+        self.choose(index)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.choose(event.option_index)
+
+    def choose(self, index: int) -> None:
+        if self.answered:
+            return
+        self.post_message(AnswerGiven(self.question.options[index].id))
+
+    def reveal(self, chosen: str | None) -> None:
+        """Mark the right option ✓ and a wrong pick ✗, and stop taking answers."""
+        self.answered = True
+        for index, option in enumerate(self.question.options):
+            right = option.id == self.question.answer or (
+                self.question.weights is not None
+                and dict(self.question.weights).get(option.id, 0) > 0
+            )
+            if right:
+                markup = "[b]$label[/b]. $text [b $text-success]✓[/]"
+            elif option.id == chosen:
+                markup = "[b]$label[/b]. $text [b $text-error]✗[/]"
+            else:
+                markup = "[b]$label[/b]. $text"
+            text = Content.from_markup(markup, label=letter(index), text=option.text)
+            self.replace_option_prompt_at_index(index, text)
+        chosen_index = next(
+            (i for i, o in enumerate(self.question.options) if o.id == chosen), None
+        )
+        self.highlighted = chosen_index

@@ -1,0 +1,88 @@
+"""An estimate question: a figure typed as people write it, with a live reading below the box."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from ali_quiz.plain import AnswerError, command_of, figure_text, parse_estimate
+from ali_quiz.quiz.kinds import EstimateQuestion
+from ali_quiz.tui.texts import translator_of
+from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
+
+
+def reading_of(question: EstimateQuestion, text: str) -> str:
+    """What the text reads as, `7610.2萬 = 76,102,000 人`; AnswerError when it cannot be read."""
+    value = parse_estimate(question, text)
+    return f"{text.strip()} = {figure_text(question, value)}"
+
+
+class EstimateAnswer(Vertical):
+    """The answer box and, as you type, how it reads your number (or why it cannot)."""
+
+    DEFAULT_CSS = """
+    EstimateAnswer { height: auto; }
+    EstimateAnswer > Input { width: 1fr; max-width: 60; }
+    EstimateAnswer > .reading { height: auto; padding: 0 2; color: $text-muted; }
+    EstimateAnswer > .reading.-ok { color: $text-success; }
+    EstimateAnswer > .reading.-bad { color: $text-warning; }
+    """
+
+    def __init__(self, question: EstimateQuestion, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question = question
+        self.answered = False
+
+    def compose(self) -> ComposeResult:
+        tr = translator_of(self)
+        unit = self.question.unit or "—"
+        yield Input(placeholder=tr("play.estimate.placeholder", unit=unit), id="estimate-input")
+        yield Static("", classes="reading", markup=False)
+
+    def focus_input(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def show_reading(self, event: Input.Changed) -> None:
+        event.stop()
+        tr = translator_of(self)
+        reading = self.query_one(".reading", Static)
+        text = event.value
+        reading.remove_class("-ok", "-bad")
+        if not text.strip() or command_of(text) is not None:
+            reading.update("")
+            return
+        try:
+            shown = reading_of(self.question, text)
+        except AnswerError as error:
+            reading.update(Content(tr("play.estimate.unreadable", reason=error.message(tr))))
+            reading.add_class("-bad")
+            return
+        reading.update(Content(tr("play.estimate.reads", value=shown)))
+        reading.add_class("-ok")
+
+    @on(Input.Submitted)
+    def submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.answered:
+            return
+        tr = translator_of(self)
+        if command_of(event.value) == "skip":
+            self.post_message(SkipAsked())
+            return
+        if not event.value.strip():
+            self.post_message(AnswerRefused(tr("play.estimate.empty")))
+            return
+        try:
+            value = parse_estimate(self.question, event.value)
+        except AnswerError as error:
+            self.post_message(AnswerRefused(error.message(tr)))
+            return
+        self.post_message(AnswerGiven(value))
+
+    def reveal(self) -> None:
+        self.answered = True
+        self.query_one(Input).disabled = True

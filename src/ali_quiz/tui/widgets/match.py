@@ -1,0 +1,299 @@
+"""A match question: numbered items on the left, lettered items on the right, paired by the player.
+
+Keyboard: a number then a letter pairs them (or a letter then a number); ←→↑↓ and space do the
+same with a cursor; backspace undoes the last change; delete unpairs the item under the cursor;
+enter submits. Mouse: click an item on one side, then its partner on the other; clicking the two
+ends of a pair again unpairs them. Each pair shows its partner's label in its own colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ali_quiz.plain import letter
+from ali_quiz.quiz.kinds import MatchQuestion
+from ali_quiz.tui.texts import translate_bindings, translator_of
+from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused
+
+MAX_SIDE = 9
+PAIR_COLOURS = 5  # CSS classes -pair-0 … -pair-4, one per left item
+
+
+@dataclass(frozen=True)
+class Change:
+    """One pairing step, enough to undo it."""
+
+    left: int
+    before: int | None  # the right item `left` was paired with
+    taken_from: int | None  # the left item that lost the right item to `left`
+    after: int | None
+
+
+class MatchRow(Static):
+    """One item of either side."""
+
+    class Pressed(Message):
+        def __init__(self, side: str, index: int) -> None:
+            super().__init__()
+            self.side = side
+            self.index = index
+
+    def __init__(self, side: str, index: int) -> None:
+        super().__init__(id=f"{side}-{index}", classes=f"match-row {side}-row", markup=False)
+        self.side = side
+        self.index = index
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Pressed(self.side, self.index))
+
+
+class MatchAnswer(Widget, can_focus=True):
+    """Two columns to pair; enter submits once every numbered item has a partner."""
+
+    DEFAULT_CSS = """
+    MatchAnswer {
+        height: auto;
+        layout: horizontal;
+        border: tall $border-blurred;
+        padding: 0 1;
+    }
+    MatchAnswer:focus { border: tall $border; }
+    MatchAnswer > Vertical { height: auto; }
+    MatchAnswer > #left-side { width: 3fr; margin-right: 2; }
+    MatchAnswer > #right-side { width: 2fr; }
+    MatchAnswer .match-row {
+        height: auto;
+        padding: 0 1;
+        border-left: outer $panel-lighten-2;
+    }
+    MatchAnswer:focus .match-row.-cursor {
+        background: $block-cursor-blurred-background;
+        text-style: underline;
+    }
+    MatchAnswer .match-row.-pending {
+        background: $warning 40%;
+        text-style: bold;
+    }
+    MatchAnswer .match-row.-pair-0 { border-left: outer $primary; }
+    MatchAnswer .match-row.-pair-1 { border-left: outer $success; }
+    MatchAnswer .match-row.-pair-2 { border-left: outer $warning; }
+    MatchAnswer .match-row.-pair-3 { border-left: outer $secondary; }
+    MatchAnswer .match-row.-pair-4 { border-left: outer $accent; }
+    """
+
+    BINDINGS = [
+        *(Binding(str(i + 1), f"pick_left({i})", show=False) for i in range(MAX_SIDE)),
+        *(Binding(letter(i).lower(), f"pick_right({i})", show=False) for i in range(MAX_SIDE)),
+        Binding("up", "cursor(0, -1)", "Up", show=False),
+        Binding("down", "cursor(0, 1)", "Down", show=False),
+        Binding("left", "cursor(-1, 0)", "Left", show=False),
+        Binding("right", "cursor(1, 0)", "Right", show=False),
+        Binding("space", "pick_cursor", show=False),
+        Binding("backspace,ctrl+z", "undo", "key.undo"),
+        Binding("delete", "unpair_cursor", show=False),
+        Binding("enter", "submit", "key.submit"),
+    ]
+
+    pending: reactive[tuple[str, int] | None] = reactive(None)
+
+    def __init__(self, question: MatchQuestion, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question = question
+        self.pairs: dict[int, int] = {}
+        self.changes: list[Change] = []
+        self.cursor: tuple[str, int] = ("left", 0)
+        self.answered = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="left-side"):
+            for index in range(len(self.question.left)):
+                yield MatchRow("left", index)
+        with Vertical(id="right-side"):
+            for index in range(len(self.question.right)):
+                yield MatchRow("right", index)
+
+    def on_mount(self) -> None:
+        translate_bindings(self, translator_of(self))
+        self.refresh_rows()
+
+    @property
+    def response(self) -> dict[str, str]:
+        """Left id -> right id for every pair made so far."""
+        return {
+            self.question.left[left].id: self.question.right[right].id
+            for left, right in sorted(self.pairs.items())
+        }
+
+    @property
+    def complete(self) -> bool:
+        return len(self.pairs) == len(self.question.left)
+
+    def partner_of_right(self, right: int) -> int | None:
+        for left, target in self.pairs.items():
+            if target == right:
+                return left
+        return None
+
+    def refresh_rows(self) -> None:
+        answer = dict(self.question.answer)
+        right_index = {item.id: i for i, item in enumerate(self.question.right)}
+        for row in self.query(MatchRow):
+            partner = (
+                self.pairs.get(row.index)
+                if row.side == "left"
+                else self.partner_of_right(row.index)
+            )
+            colour_of = row.index if row.side == "left" else partner
+            for colour in range(PAIR_COLOURS):
+                row.set_class(
+                    partner is not None
+                    and colour_of is not None
+                    and colour_of % PAIR_COLOURS == colour,
+                    f"-pair-{colour}",
+                )
+            row.set_class(self.pending == (row.side, row.index), "-pending")
+            row.set_class(self.cursor == (row.side, row.index) and not self.answered, "-cursor")
+            if row.side == "left":
+                item = self.question.left[row.index]
+                label = str(row.index + 1)
+                link = f"→ {letter(partner)}" if partner is not None else "→ ?"
+                if self.answered:
+                    right_id = answer.get(item.id)
+                    right = right_index.get(right_id) if right_id is not None else None
+                    if partner is not None and partner == right:
+                        link += " [b $text-success]✓[/]"
+                    elif right is not None:
+                        link += f" [b $text-error]✗ {letter(right)}[/]"
+            else:
+                item = self.question.right[row.index]
+                label = letter(row.index)
+                link = f"← {partner + 1}" if partner is not None else ""
+            row.update(
+                Content.from_markup(
+                    f"[b]$label[/b]  $text  [b]{link}[/b]", label=label, text=item.text
+                )
+            )
+
+    def watch_pending(self) -> None:
+        if self.is_mounted:
+            self.refresh_rows()
+
+    # --- Pairing ---------------------------------------------------------------------------
+
+    def pair(self, left: int, right: int) -> None:
+        """Pair left with right; pairing a pair again unpairs it (clicking both ends)."""
+        before = self.pairs.get(left)
+        if before == right:
+            self.apply(Change(left, before, None, None))
+            return
+        taken_from = self.partner_of_right(right)
+        self.apply(Change(left, before, taken_from, right))
+
+    def apply(self, change: Change) -> None:
+        if change.taken_from is not None:
+            self.pairs.pop(change.taken_from, None)
+        if change.after is None:
+            self.pairs.pop(change.left, None)
+        else:
+            self.pairs[change.left] = change.after
+        self.changes.append(change)
+        self.pending = None
+        self.refresh_rows()
+
+    def action_undo(self) -> None:
+        """Take back the last pairing step."""
+        if self.answered or not self.changes:
+            return
+        change = self.changes.pop()
+        if change.before is None:
+            self.pairs.pop(change.left, None)
+        else:
+            self.pairs[change.left] = change.before
+        if change.taken_from is not None and change.after is not None:
+            self.pairs[change.taken_from] = change.after
+        self.pending = None
+        self.refresh_rows()
+
+    def select(self, side: str, index: int) -> None:
+        if self.answered:
+            return
+        count = len(self.question.left if side == "left" else self.question.right)
+        if index >= count:
+            return
+        self.cursor = (side, index)
+        pending = self.pending
+        if pending is None or pending[0] == side:
+            self.pending = None if pending == (side, index) else (side, index)
+            self.refresh_rows()
+            return
+        left, right = (index, pending[1]) if side == "left" else (pending[1], index)
+        self.pair(left, right)
+
+    def action_pick_left(self, index: int) -> None:
+        """Choose the numbered item (then a letter pairs it)."""
+        self.select("left", index)
+
+    def action_pick_right(self, index: int) -> None:
+        """Choose the lettered item (pairing it with a chosen number)."""
+        self.select("right", index)
+
+    def action_pick_cursor(self) -> None:
+        self.select(*self.cursor)
+
+    def action_cursor(self, across: int, down: int) -> None:
+        if self.answered:
+            return
+        side, index = self.cursor
+        if across:
+            side = "right" if across > 0 else "left"
+        count = len(self.question.left if side == "left" else self.question.right)
+        self.cursor = (side, max(0, min(count - 1, index + down)))
+        self.refresh_rows()
+
+    def action_unpair_cursor(self) -> None:
+        if self.answered:
+            return
+        side, index = self.cursor
+        left = index if side == "left" else self.partner_of_right(index)
+        if left is not None and left in self.pairs:
+            self.apply(Change(left, self.pairs[left], None, None))
+
+    def action_submit(self) -> None:
+        """Submit the pairs, once every numbered item has one."""
+        if self.answered:
+            return
+        if not self.complete:
+            tr = translator_of(self)
+            self.post_message(
+                AnswerRefused(
+                    tr(
+                        "play.match.incomplete",
+                        paired=len(self.pairs),
+                        total=len(self.question.left),
+                    )
+                )
+            )
+            return
+        self.post_message(AnswerGiven(self.response))
+
+    def on_match_row_pressed(self, message: MatchRow.Pressed) -> None:
+        message.stop()
+        self.focus()
+        self.select(message.side, message.index)
+
+    def reveal(self) -> None:
+        """Mark each pair right or wrong and stop taking changes."""
+        self.answered = True
+        self.pending = None
+        self.refresh_rows()

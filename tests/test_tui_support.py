@@ -1,0 +1,106 @@
+"""Helpers for the TUI tests: a deterministic app, and the key presses that answer a question.
+
+Every app here uses a temporary data folder, a fixed seed and a fixed clock, so the screens
+(and the snapshots) are the same on every run and every machine.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from ali_quiz.config import LoadedSettings, Settings
+from ali_quiz.packs.loader import load_pack
+from ali_quiz.packs.model import Pack
+from ali_quiz.paths import AppPaths, builtin_packs_dir
+from ali_quiz.play import RoundInfo
+from ali_quiz.plain import letter
+from ali_quiz.quiz.generate import generate_round
+from ali_quiz.quiz.kinds import (
+    ChoiceQuestion,
+    EstimateQuestion,
+    MatchQuestion,
+    OrderQuestion,
+    Question,
+    TextQuestion,
+)
+from ali_quiz.tui.app import QuizApp, make_app
+
+TAIPEI = timezone(timedelta(hours=8))
+FIXED_NOW = datetime(2020, 2, 28, 12, 0, tzinfo=TAIPEI)
+FIXED_SEED = 7
+
+
+def builtin_pack(pack_id: str = "dingtalk-2020") -> Pack:
+    return load_pack(builtin_packs_dir() / f"{pack_id}.yaml")
+
+
+def make_test_app(
+    tmp_path: Path,
+    *,
+    language: str = "en",
+    player: str = "ann",
+    pack: str | None = None,
+    start: tuple[RoundInfo, list[Question], None] | None = None,
+    **options: Any,
+) -> QuizApp:
+    """The app over a temporary data folder, with a fixed seed, clock and language."""
+    settings = Settings(player=player, language=language, pack=pack)
+    return make_app(
+        AppPaths.resolve(tmp_path / "data"),
+        settings=LoadedSettings(settings),
+        seed_source=lambda: FIXED_SEED,
+        now=lambda: FIXED_NOW,
+        start=start,
+        **options,
+    )
+
+
+def round_start(
+    mode: str, count: int, seed: int = FIXED_SEED, pack_id: str = "dingtalk-2020"
+) -> tuple[RoundInfo, list[Question], None]:
+    """A round as `play` would start it: its info and its questions."""
+    pack = builtin_pack(pack_id)
+    questions = generate_round(pack, mode, count, seed, date=FIXED_NOW.date())
+    return RoundInfo(pack, mode, count, seed, date(2020, 2, 28), None), questions, None
+
+
+def order_keys(question: OrderQuestion, wanted: list[str]) -> list[str]:
+    """Keys that put the items in the `wanted` order (item ids), by letter and shift+up."""
+    order = [item.id for item in question.items]
+    keys: list[str] = []
+    for place, item_id in enumerate(wanted):
+        index = next(i for i, item in enumerate(question.items) if item.id == item_id)
+        keys.append(letter(index).lower())
+        now = order.index(item_id)
+        keys += ["shift+up"] * (now - place)
+        order.insert(place, order.pop(now))
+    return keys
+
+
+def right_keys(question: Question) -> list[str]:
+    """The key presses that answer a question with full marks, submit included."""
+    if isinstance(question, OrderQuestion):
+        return [*order_keys(question, list(question.answer)), "enter"]
+    if isinstance(question, MatchQuestion):
+        left = {item.id: i for i, item in enumerate(question.left)}
+        right = {item.id: i for i, item in enumerate(question.right)}
+        keys = []
+        for left_id, right_id in question.answer:
+            keys += [str(left[left_id] + 1), letter(right[right_id]).lower()]
+        return [*keys, "enter"]
+    if isinstance(question, ChoiceQuestion):
+        index = next(i for i, o in enumerate(question.options) if o.id == question.answer)
+        return [letter(index).lower()]
+    if isinstance(question, EstimateQuestion):
+        return [*typed(str(question.answer)), "enter"]
+    if isinstance(question, TextQuestion):
+        return [*typed(question.accepted[0]), "enter"]
+    raise TypeError(question.kind)
+
+
+def typed(text: str) -> list[str]:
+    """Keys that type a text into an input (Pilot names some characters)."""
+    names = {" ": "space", ".": "full_stop", "%": "percent_sign", "-": "minus"}
+    return [names.get(char, char) for char in text]
