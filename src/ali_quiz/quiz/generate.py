@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Callable
 from datetime import date as Date
 
-from ali_quiz.packs.model import AuthoredQuestion, Pack
+from ali_quiz.packs.model import AuthoredQuestion, Metric, Pack
 from ali_quiz.quiz.codes import MAX_CODE_SEED
 from ali_quiz.quiz.facts import PackFacts, figures_compatible
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
@@ -58,9 +58,14 @@ def _capacities(pack: Pack, facts: PackFacts) -> dict[str, bool]:
     distinct_figures = 0
     chosen: list = []  # type: ignore[type-arg]
     for metric in metrics:
+        if distinct_figures >= 3:  # all a match needs: stop, or a large pack costs n squared
+            break
         if all(figures_compatible(metric, c) and metric.written != c.written for c in chosen):
             chosen.append(metric)
             distinct_figures += 1
+    by_unit: dict[str, list[Metric]] = {}
+    for metric in metrics:
+        by_unit.setdefault(metric.unit, []).append(metric)
     timeline_pairs = facts.max_disjoint_dates >= 2
     return {
         "order": facts.max_disjoint_dates >= 3
@@ -73,7 +78,7 @@ def _capacities(pack: Pack, facts: PackFacts) -> dict[str, bool]:
         "estimate": bool(metrics) or "estimate" in authored,
         "choice": timeline_pairs
         or any(
-            figures_compatible(a, b) and a.unit == b.unit for a in metrics for b in metrics
+            figures_compatible(a, b) for group in by_unit.values() for a in group for b in group
         )
         or any(len({i.rank for i in s.items}) >= 2 for s in pack.sequences)
         or (bool(facts.versions_with_highlights) and len(pack.versions) >= 2)
