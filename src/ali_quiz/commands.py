@@ -236,9 +236,28 @@ def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.history.cli import run_history
+    from ali_quiz.history import export
+    from ali_quiz.history.store import HistoryStore
 
-    return run_history(args, paths)
+    if args.limit is not None and args.limit < 1:
+        return fail("--limit takes a number of 1 or more", EXIT_USAGE)
+    rounds: list[dict[str, object]] = []
+    if paths.history_path.exists():
+        opened = HistoryStore.open(paths.data_dir)
+        if opened.warning:
+            print(f"ali-quiz: warning: {opened.warning}", file=sys.stderr)
+        if opened.store is not None:
+            with opened.store as store:
+                rounds = store.rounds(player=args.player, pack=args.pack, limit=args.limit)
+    if args.json:
+        sys.stdout.write(export.to_json(rounds) + "\n")
+    elif args.csv:
+        sys.stdout.write(export.to_csv(rounds))
+    elif not rounds:
+        print("No rounds yet: play one with `ali-quiz` or `ali-quiz play`.")
+    else:
+        print(export.format_table(rounds))
+    return EXIT_OK
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
