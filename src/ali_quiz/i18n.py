@@ -94,13 +94,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     "mode.order": ("Order", "排序"),
     "mode.order.help": ("put events in order", "把事件依先後排好"),
     "mode.match": ("Match", "配對"),
-    "mode.match.help": ("pair items with dates, names, figures", "把項目和日期、名稱、數字配對"),
+    "mode.match.help": ("pair the two columns", "把兩欄的項目配對"),
     "mode.estimate": ("Estimate", "估算"),
     "mode.estimate.help": ("type a figure", "輸入一個數字"),
     "mode.choice": ("Choice", "選擇題"),
     "mode.choice.help": ("pick the right option", "選出正確答案"),
     "mode.daily": ("Daily challenge", "每日挑戰"),
-    "mode.daily.help": ("the same round for everyone today", "今天大家都玩同一回合"),
+    "mode.daily.help": ("today's round for everyone", "今天大家都玩同一回合"),
     "mode.review": ("Review mistakes", "複習錯題"),
     "mode.review.help": ("the facts you got wrong", "你答錯過的事實"),
     # Question kinds
@@ -124,8 +124,8 @@ _TABLE: dict[str, tuple[str, str]] = {
         "{events} 個事件 · {versions} 個版本 · {metrics} 個數字 · {sequences} 個序列",
     ),
     "home.count": ("{count} questions per round", "每回合 {count} 題"),
-    "home.resume": ("Resume unfinished round", "繼續未完成的回合"),
-    "home.resume.help": ("{mode}, {done}/{count} answered", "{mode},已答 {done}/{count} 題"),
+    "home.resume": ("Resume", "繼續回合"),
+    "home.resume.help": ("{mode}, {done}/{count} done", "{mode},已答 {done}/{count}"),
     "home.resume_gone": (
         "That round cannot be resumed: its pack has changed or is gone.",
         "無法繼續那一回合:它的題庫已經改變或不見了。",
@@ -137,8 +137,8 @@ _TABLE: dict[str, tuple[str, str]] = {
         "這個題庫有錯誤,無法遊玩。",
     ),
     "home.hint": (
-        "↑↓ choose · enter play · tab next panel",
-        "↑↓ 選擇 · enter 開始 · tab 切換區塊",
+        "enter plays · tab next panel · ^p commands",
+        "enter 開始 · tab 換區塊 · ^p 指令",
     ),
     # Play
     "play.progress": ("Question {position}/{count}", "第 {position}/{count} 題"),
@@ -311,8 +311,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     # Dialogs
     "code.title": ("Play a round code", "輸入回合代碼"),
     "code.help": (
-        "A teacher's code such as 7Q3K-9MXA-2T gives everyone the same round.",
-        "老師給的代碼(例如 7Q3K-9MXA-2T)讓每個人玩同一回合。",
+        "A teacher's code such as 7Q3K-9MXA-2TBC gives everyone the same round.",
+        "老師給的代碼(例如 7Q3K-9MXA-2TBC)讓每個人玩同一回合。",
     ),
     "code.placeholder": ("round code", "回合代碼"),
     "code.play": ("Play", "開始"),

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.screens.base import QuizScreen
 
 if TYPE_CHECKING:
@@ -51,12 +52,7 @@ class HomeScreen(QuizScreen[None]):
                 packs = OptionList(id="pack-list")
                 packs.border_title = tr("home.pack")
                 yield packs
-                about = Static(tr("app.loading_packs"), id="pack-about", markup=False)
-                yield about
-            with Vertical(id="home-right"):
-                modes = OptionList(id="mode-list")
-                modes.border_title = tr("home.modes")
-                yield modes
+                yield Static(tr("app.loading_packs"), id="pack-about", markup=False)
                 more = OptionList(
                     *(
                         Option(
@@ -69,6 +65,11 @@ class HomeScreen(QuizScreen[None]):
                 )
                 more.border_title = tr("home.more")
                 yield more
+            with Vertical(id="home-right"):
+                modes = OptionList(id="mode-list")
+                modes.border_title = tr("home.modes")
+                yield modes
+                yield Static(tr("home.hint"), id="home-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -138,18 +139,23 @@ class HomeScreen(QuizScreen[None]):
             about.update(tr("home.pack_invalid"))
             return
         pack = entry.pack
-        about.update(tr("home.facts", **pack.counts()))
+        about.update(
+            tr("home.facts", **pack.counts()) + "\n" + tr("home.count", count=quiz.settings.count)
+        )
         from ali_quiz.quiz.generate import available_modes
 
         offered = available_modes(pack)
         state = quiz.history_state
+        shown_modes = [m for m in PLAY_MODES if m in offered] + ["review"]
+        titles = [tr(f"mode.{mode}") for mode in shown_modes] + [tr("home.resume")]
+        title_width = max(width(title) for title in titles) + 2
         for saved in state.unfinished:
-            if saved.get("pack") == pack.id:
+            if saved.get("pack") == pack.id and saved["answers"]:
                 modes.add_option(
                     Option(
                         Content.from_markup(
-                            "[b]$title[/b]  [dim]$help[/dim]",
-                            title=tr("home.resume"),
+                            "[b]$title[/b][dim]$help[/dim]",
+                            title=pad(tr("home.resume"), title_width),
                             help=tr(
                                 "home.resume.help",
                                 mode=tr(f"mode.{saved['mode']}"),
@@ -161,19 +167,20 @@ class HomeScreen(QuizScreen[None]):
                     )
                 )
                 break
-        for mode in (*PLAY_MODES, "review"):
+        for mode in shown_modes:
             if mode == "review":
                 usable = pack.id in state.review_packs
                 help_text = tr("mode.review.help") if usable else tr("home.review_none")
             else:
-                usable = mode in offered
-                help_text = tr(f"mode.{mode}.help") if usable else tr("home.mode_hidden")
-            if mode != "review" and not usable:
-                continue  # PRODUCT.md: a kind the pack cannot make has its mode hidden
+                usable = True  # PRODUCT.md: a kind the pack cannot make has its mode hidden
+                help_text = tr(f"mode.{mode}.help")
+            # Titles padded to one width so the descriptions line up (CJK counts double).
             modes.add_option(
                 Option(
                     Content.from_markup(
-                        "[b]$title[/b]  [dim]$help[/dim]", title=tr(f"mode.{mode}"), help=help_text
+                        "[b]$title[/b][dim]$help[/dim]",
+                        title=pad(tr(f"mode.{mode}"), title_width),
+                        help=help_text,
                     ),
                     id=f"mode|{mode}",
                     disabled=not usable,

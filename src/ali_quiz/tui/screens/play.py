@@ -121,8 +121,9 @@ class PlayScreen(QuizScreen[None]):
 
     def show_status(self) -> None:
         total = len(self.game.questions)
-        shown = min(self.game.position, total)
         done = len(self.game.outcomes)
+        # While feedback shows, the question on screen is the one just answered.
+        shown = done if self.answered else min(self.game.position, total)
         self.query_one("#play-progress", Static).update(
             Content.from_markup(
                 "$bar  $position  [b]$score[/b]",

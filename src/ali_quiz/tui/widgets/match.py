@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -39,8 +39,8 @@ class Change:
     after: int | None
 
 
-class MatchRow(Static):
-    """One item of either side."""
+class MatchRow(Horizontal):
+    """One item of either side: its label, its text (wrapped with a hanging indent), its link."""
 
     class Pressed(Message):
         def __init__(self, side: str, index: int) -> None:
@@ -48,10 +48,20 @@ class MatchRow(Static):
             self.side = side
             self.index = index
 
-    def __init__(self, side: str, index: int) -> None:
-        super().__init__(id=f"{side}-{index}", classes=f"match-row {side}-row", markup=False)
+    def __init__(self, side: str, index: int, label: str, text: str) -> None:
+        super().__init__(id=f"{side}-{index}", classes=f"match-row {side}-row")
         self.side = side
         self.index = index
+        self.label = label
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.label, classes="match-label", markup=False)
+        yield Static(self.text, classes="match-text", markup=False)
+        yield Static("", classes="match-link")
+
+    def show_link(self, link: str) -> None:
+        self.query_one(".match-link", Static).update(Content.from_markup(link))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -70,18 +80,21 @@ class MatchAnswer(Widget, can_focus=True):
     }
     MatchAnswer:focus { border: tall $border; }
     MatchAnswer > Vertical { height: auto; }
-    MatchAnswer > #left-side { width: 3fr; margin-right: 2; }
-    MatchAnswer > #right-side { width: 2fr; }
+    MatchAnswer > #left-side { width: 1fr; margin-right: 2; }
+    MatchAnswer > #right-side { width: 1fr; }
     MatchAnswer .match-row {
         height: auto;
-        padding: 0 1;
+        padding: 0 1 0 0;
         border-left: outer $panel-lighten-2;
     }
+    MatchAnswer .match-label { width: 3; text-style: bold; padding-left: 1; }
+    MatchAnswer .match-text { width: 1fr; height: auto; }
+    MatchAnswer .match-link { width: auto; min-width: 4; padding-left: 1; text-style: bold; }
     MatchAnswer:focus .match-row.-cursor {
         background: $block-cursor-blurred-background;
         text-style: underline;
     }
-    MatchAnswer .match-row.-pending {
+    MatchAnswer .match-row.-pending, MatchAnswer:focus .match-row.-pending {
         background: $warning 40%;
         text-style: bold;
     }
@@ -117,11 +130,11 @@ class MatchAnswer(Widget, can_focus=True):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="left-side"):
-            for index in range(len(self.question.left)):
-                yield MatchRow("left", index)
+            for index, item in enumerate(self.question.left):
+                yield MatchRow("left", index, str(index + 1), item.text)
         with Vertical(id="right-side"):
-            for index in range(len(self.question.right)):
-                yield MatchRow("right", index)
+            for index, item in enumerate(self.question.right):
+                yield MatchRow("right", index, letter(index), item.text)
 
     def on_mount(self) -> None:
         translate_bindings(self, translator_of(self))
@@ -166,7 +179,6 @@ class MatchAnswer(Widget, can_focus=True):
             row.set_class(self.cursor == (row.side, row.index) and not self.answered, "-cursor")
             if row.side == "left":
                 item = self.question.left[row.index]
-                label = str(row.index + 1)
                 link = f"→ {letter(partner)}" if partner is not None else "→ ?"
                 if self.answered:
                     right_id = answer.get(item.id)
@@ -176,14 +188,8 @@ class MatchAnswer(Widget, can_focus=True):
                     elif right is not None:
                         link += f" [b $text-error]✗ {letter(right)}[/]"
             else:
-                item = self.question.right[row.index]
-                label = letter(row.index)
                 link = f"← {partner + 1}" if partner is not None else ""
-            row.update(
-                Content.from_markup(
-                    f"[b]$label[/b]  $text  [b]{link}[/b]", label=label, text=item.text
-                )
-            )
+            row.show_link(link)
 
     def watch_pending(self) -> None:
         if self.is_mounted:

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ali_quiz.plain import letter
@@ -24,7 +25,7 @@ from ali_quiz.tui.widgets.base import AnswerGiven
 MAX_ITEMS = 9
 
 
-class OrderRow(Static):
+class OrderRow(Horizontal):
     """One place in the list; it shows whichever item currently sits there."""
 
     class Pressed(Message):
@@ -35,8 +36,19 @@ class OrderRow(Static):
             self.row = row
 
     def __init__(self, place: int) -> None:
-        super().__init__(id=f"place-{place}", classes="order-row", markup=False)
+        super().__init__(id=f"place-{place}", classes="order-row")
         self.place = place
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"{self.place + 1}.", classes="order-place", markup=False)
+        yield Static("", classes="order-label")
+        yield Static("", classes="order-text", markup=False)
+        yield Static("", classes="order-mark")
+
+    def show(self, label: Content, text: str, mark: str) -> None:
+        self.query_one(".order-label", Static).update(label)
+        self.query_one(".order-text", Static).update(text)
+        self.query_one(".order-mark", Static).update(Content.from_markup(mark))
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if event.button == 1:
@@ -59,6 +71,10 @@ class OrderAnswer(Widget, can_focus=True):
         height: auto;
         padding: 0 1;
     }
+    OrderAnswer .order-place { width: 4; }
+    OrderAnswer .order-label { width: 5; }
+    OrderAnswer .order-text { width: 1fr; height: auto; }
+    OrderAnswer .order-mark { width: auto; padding-left: 1; }
     OrderAnswer:focus > .order-row.-cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
@@ -67,7 +83,7 @@ class OrderAnswer(Widget, can_focus=True):
     OrderAnswer > .order-row.-cursor {
         background: $block-cursor-blurred-background;
     }
-    OrderAnswer > .order-row.-grabbed {
+    OrderAnswer > .order-row.-grabbed, OrderAnswer:focus > .order-row.-grabbed {
         background: $warning 40%;
         color: $text;
         text-style: bold;
@@ -78,8 +94,9 @@ class OrderAnswer(Widget, can_focus=True):
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
         Binding("space", "grab", "key.grab"),
-        Binding("shift+up,ctrl+up", "move(-1)", "key.move_up"),
-        Binding("shift+down,ctrl+down", "move(1)", "key.move_down"),
+        # Shown in the help line above the list; the Footer keeps to the keys that matter most.
+        Binding("shift+up,ctrl+up", "move(-1)", "key.move_up", show=False),
+        Binding("shift+down,ctrl+down", "move(1)", "key.move_down", show=False),
         Binding("enter", "submit", "key.submit"),
         *(Binding(letter(i).lower(), f"jump({i})", show=False) for i in range(MAX_ITEMS)),
     ]
@@ -124,19 +141,12 @@ class OrderAnswer(Widget, can_focus=True):
             if self.answered:
                 right_place = self.correct_places.get(item.id)
                 if right_place == row.place:
-                    mark = "[b $text-success] ✓[/]"
+                    mark = "[b $text-success]✓[/]"
                 elif right_place is not None:
-                    mark = f"[b $text-error] ✗ → {right_place + 1}[/]"
+                    mark = f"[b $text-error]✗ → {right_place + 1}[/]"
                 handle = " "
-            row.update(
-                Content.from_markup(
-                    f"$place. $handle [b]$label[/b]  $text{mark}",
-                    place=str(row.place + 1),
-                    handle=handle,
-                    label=letter(index),
-                    text=item.text,
-                )
-            )
+            label = Content.from_markup("$handle [b]$label[/b]", handle=handle, label=letter(index))
+            row.show(label, item.text, mark)
             row.set_class(row.place == self.cursor and not self.answered, "-cursor")
             row.set_class(row.place == self.cursor and self.grabbed, "-grabbed")
 
