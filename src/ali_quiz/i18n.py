@@ -429,7 +429,7 @@ _TABLE: dict[str, tuple[str, str]] = {
         "{letter} is used twice: each number needs a different letter.",
         "{letter} 用了兩次:每個數字要配不同的字母。",
     ),
-    "answer.estimate.bad": ("{reason}", "無法把「{text}」讀成數字。({reason})"),
+    "answer.estimate.bad": ("{reason}", "無法讀成數字。({reason})"),
     "answer.estimate.percent": (
         "This figure is in {unit}, not a percentage: write it without %.",
         "這個數字的單位是{unit},不是百分比:請不要加 %。",

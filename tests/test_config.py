@@ -1,0 +1,139 @@
+"""Settings (config.yaml) and the interface strings behind them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ali_quiz.config import (
+    DEFAULT_COUNT,
+    MAX_COUNT,
+    Settings,
+    clean_player,
+    load_settings,
+    save_settings,
+)
+from ali_quiz.i18n import LANGUAGES, STRINGS, Translator, normalize_language, system_language
+
+PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
+
+
+def test_missing_file_gives_the_defaults(tmp_path: Path) -> None:
+    loaded = load_settings(tmp_path / "config.yaml")
+    assert loaded.problems == ()
+    assert loaded.settings.count == DEFAULT_COUNT
+    assert loaded.settings.language is None
+    assert loaded.settings.player
+
+
+def test_saved_settings_read_back_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "config.yaml"
+    settings = Settings(
+        player="林小美", language="zh-Hant", theme="nord", count=7, pack="dingtalk-2020-en"
+    )
+    save_settings(path, settings)
+    loaded = load_settings(path)
+    assert loaded.problems == ()
+    assert loaded.settings == settings
+    assert "林小美" in path.read_text(encoding="utf-8")  # UTF-8, not escaped
+
+
+def test_broken_yaml_is_reported_with_its_place_and_the_defaults_used(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("player: ann\nlanguage: [en\n", encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings.count == DEFAULT_COUNT
+    assert len(loaded.problems) == 1
+    assert loaded.problems[0].startswith(f"{path}:")
+    assert "using the defaults" in loaded.problems[0]
+
+
+def test_bad_values_keep_the_good_ones_and_say_which_were_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "player: '  ann  '\nlanguage: klingon\ntheme: 'no such; theme'\n"
+        "questions_per_round: 500\ncolour: blue\n",
+        encoding="utf-8",
+    )
+    loaded = load_settings(path)
+    assert loaded.settings.player == "ann"
+    assert loaded.settings.language is None
+    assert loaded.settings.count == DEFAULT_COUNT
+    text = "\n".join(loaded.problems)
+    for word in ("language", "theme", "questions_per_round", "colour"):
+        assert word in text
+    assert len(loaded.problems) == 4
+
+
+@pytest.mark.parametrize("value", ["0", "true", "'ten'", str(MAX_COUNT + 1)])
+def test_questions_per_round_must_be_a_whole_number_in_range(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(f"questions_per_round: {value}\n", encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings.count == DEFAULT_COUNT
+    assert loaded.problems
+
+
+def test_a_file_that_is_not_a_mapping_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("- just\n- a list\n", encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.problems and "expected keys" in loaded.problems[0]
+
+
+def test_player_names_are_one_trimmed_line() -> None:
+    assert clean_player("  Ann \n Lee ") == "Ann Lee"
+    assert len(clean_player("x" * 100)) == 40
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("zh_TW.UTF-8", "zh-Hant"),
+        ("zh-Hant", "zh-Hant"),
+        ("zh_HK", "zh-Hant"),
+        ("zh_CN.UTF-8", "zh-Hant"),
+        ("en_GB.UTF-8", "en"),
+        ("C", None),
+        ("de_DE", None),
+        ("", None),
+    ],
+)
+def test_locale_tags_map_to_an_interface_language(tag: str, expected: str | None) -> None:
+    assert normalize_language(tag) == expected
+
+
+def test_the_system_language_follows_the_posix_variables_in_order() -> None:
+    assert system_language({"LANG": "zh_TW.UTF-8"}) == "zh-Hant"
+    assert system_language({"LC_ALL": "en_US.UTF-8", "LANG": "zh_TW.UTF-8"}) == "en"
+    assert system_language({"LANG": "C"}) == "en"
+    assert system_language({"LANGUAGE": "fr:zh_TW"}) == "zh-Hant"
+    assert system_language({}) == "en"
+
+
+def test_the_effective_language_is_the_chosen_one_or_the_systems() -> None:
+    assert Settings(player="a", language="zh-Hant").effective_language == "zh-Hant"
+    assert Settings(player="a").effective_language in LANGUAGES
+
+
+def test_every_string_has_both_languages_with_the_same_placeholders() -> None:
+    for key, (english, chinese) in STRINGS.items():
+        assert english.strip() and chinese.strip(), key
+        assert sorted(PLACEHOLDER.findall(english)) == sorted(PLACEHOLDER.findall(chinese)), key
+
+
+def test_the_chinese_side_is_really_translated() -> None:
+    """Only strings made of symbols, codes or names may read the same in both languages."""
+    same = [key for key, (english, chinese) in STRINGS.items() if english == chinese]
+    allowed = {"app.title", "results.col.number", "timeline.rank", "code.bad"}
+    assert set(same) <= allowed
+
+
+def test_a_translator_formats_and_fails_loudly_on_unknown_keys() -> None:
+    tr = Translator("zh-Hant")
+    assert tr("play.score", score=3, max=5) == "得分 3/5"
+    assert Translator("en")("play.score", score=3, max=5) == "Score 3/5"
+    with pytest.raises(KeyError):
+        tr("no.such.key")
