@@ -226,12 +226,13 @@ def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.packs.starter import write_starter
 
     try:
-        write_starter(args.path)
-    except FileExistsError:
-        return fail(f"{args.path} already exists: choose another name (nothing was overwritten)")
+        written = write_starter(args.path)
+    except FileExistsError as err:
+        where = err.filename or args.path
+        return fail(f"{where} already exists: choose another name (nothing was overwritten)")
     except OSError as err:
         return fail(f"could not write {args.path}: {err.strerror}")
-    print(f"Wrote {args.path}: edit it, then check it with `ali-quiz validate {args.path}`")
+    print(f"Wrote {written}: edit it, then check it with `ali-quiz validate {written}`")
     return EXIT_OK
 
 

@@ -26,7 +26,9 @@ def describe_pack(pack: Pack) -> str:
     if pack.citation:
         parts.append(f"Source: {pack.citation}")
     if pack.events:
-        rows = [[e.date.iso(), e.title, e.id] for e in sorted(pack.events, key=lambda e: e.date)]
+        # By the days a date spans: PartialDate's own ordering cannot compare 2020 with 2020-02.
+        events = sorted(pack.events, key=lambda e: (e.date.first_day(), e.date.last_day()))
+        rows = [[e.date.iso(), e.title, e.id] for e in events]
         parts += ["", "Events", table(["date", "event", "id"], rows, max_width=50)]
     if pack.versions:
         rows = [

@@ -115,9 +115,13 @@ def starter_text(path: Path) -> str:
     return STARTER.format(pack_id=pack_id, filename=path.name)
 
 
-def write_starter(path: Path) -> None:
-    """Write the starter pack; FileExistsError rather than overwrite anything."""
+def write_starter(path: Path) -> Path:
+    """Write the starter pack and return where (`.yaml` added when the name has no suffix).
+
+    FileExistsError rather than overwrite anything.
+    """
     if path.suffix not in (".yaml", ".yml"):
         path = path.with_suffix(".yaml") if not path.suffix else path
     with path.open("x", encoding="utf-8") as handle:
         handle.write(starter_text(path))
+    return path
