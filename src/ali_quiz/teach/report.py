@@ -27,15 +27,14 @@ student: the mean of their answers to the questions testing it.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ali_quiz.teach.report_files import FileProblem, HistoryFile, drop_duplicates, read_history
 from ali_quiz.textwidth import table
 
 __all__ = [
@@ -52,14 +51,6 @@ __all__ = [
 ]
 
 BUCKETS = ("0-19", "20-39", "40-59", "60-79", "80-99", "100")
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """A file left out of the report, and why."""
-
-    name: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -124,163 +115,6 @@ class Report:
         return self.malformed + self.duplicates + self.other_version + self.other_pack
 
 
-# -- reading the files ----------------------------------------------------------------------------
-
-
-class _Shape(ValueError):
-    """A file that is JSON but not `history --json`; the message says where."""
-
-
-_ROUND_FIELDS: tuple[tuple[str, tuple[type, ...], bool], ...] = (
-    # (key, JSON types allowed, may be null)
-    ("id", (int, str), False),
-    ("player", (str,), False),
-    ("pack", (str,), False),
-    ("pack_hash", (str,), False),
-    ("mode", (str,), False),
-    ("count", (int,), False),
-    ("seed", (int,), True),
-    ("code", (str,), True),
-    ("started_at", (str,), False),
-    ("finished", (bool,), False),
-    ("answers", (list,), False),
-)
-_ANSWER_FIELDS: tuple[tuple[str, tuple[type, ...], bool], ...] = (
-    ("position", (int,), False),
-    ("question_id", (str,), False),
-    ("kind", (str,), False),
-    ("facts", (list,), False),
-    ("prompt", (str,), False),
-    ("points", (int, float), False),
-    ("max_points", (int, float), False),
-    ("skipped", (bool,), False),
-)
-_TYPE_NAMES = {
-    int: "a whole number",
-    float: "a number",
-    str: "text",
-    bool: "true or false",
-    list: "a list",
-}
-
-
-def _check_fields(
-    data: Any, fields: tuple[tuple[str, tuple[type, ...], bool], ...], where: str
-) -> None:
-    if not isinstance(data, dict):
-        raise _Shape(f"{where}: expected an object {{...}}, found {_json_type(data)}")
-    for key, types, nullable in fields:
-        if key not in data:
-            raise _Shape(f"{where}: `{key}` is missing")
-        value = data[key]
-        if value is None and nullable:
-            continue
-        # bool is an int in Python; JSON true is not a number.
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            wanted = " or ".join(_TYPE_NAMES[t] for t in types)
-            raise _Shape(f"{where}: `{key}` must be {wanted}, not {_json_type(value)}")
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
-
-
-def _check_history(data: Any) -> list[dict[str, Any]]:
-    if not isinstance(data, list):
-        raise _Shape(
-            f"expected a list of rounds (what `ali-quiz history --json` writes), found "
-            f"{_json_type(data)}"
-        )
-    if not data:
-        raise _Shape("it holds no rounds: the student should play the round, then export")
-    for index, entry in enumerate(data):
-        _check_fields(entry, _ROUND_FIELDS, f"[{index}]")
-        for number, answer in enumerate(entry["answers"]):
-            where = f"[{index}].answers[{number}]"
-            _check_fields(answer, _ANSWER_FIELDS, where)
-            if not all(isinstance(f, str) for f in answer["facts"]):
-                raise _Shape(f"{where}: `facts` must be a list of fact ids")
-            if answer["max_points"] <= 0:
-                raise _Shape(f"{where}: `max_points` must be above 0")
-    return data
-
-
-@dataclass(frozen=True)
-class _File:
-    name: str
-    digest: str
-    rounds: tuple[dict[str, Any], ...]
-
-    @property
-    def identities(self) -> set[tuple[str, str, str]]:
-        return {(r["player"], str(r["id"]), r["started_at"]) for r in self.rounds}
-
-    @property
-    def answer_count(self) -> int:
-        return sum(len(r["answers"]) for r in self.rounds)
-
-
-def _read(path: Path) -> _File | FileProblem:
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        return FileProblem(name, f"cannot be read: {err.strerror or err}")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        return FileProblem(name, f"is not UTF-8 text (byte {err.start + 1}); export it again")
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as err:
-        return FileProblem(name, f"is not JSON: line {err.lineno}, column {err.colno}: {err.msg}")
-    try:
-        rounds = _check_history(parsed)
-    except _Shape as err:
-        return FileProblem(name, f"is not a `history --json` file: {err}")
-    return _File(name, hashlib.sha256(data).hexdigest(), tuple(rounds))
-
-
-def _drop_duplicates(files: list[_File]) -> tuple[list[_File], list[FileProblem]]:
-    """Group files with the same bytes or shared rounds; keep the fullest of each group."""
-    groups: list[list[_File]] = []
-    for found in files:
-        joined = [
-            g
-            for g in groups
-            if any(f.digest == found.digest or f.identities & found.identities for f in g)
-        ]
-        merged = [found]
-        for group in joined:
-            merged = group + merged
-            groups.remove(group)
-        groups.append(merged)
-    kept: list[_File] = []
-    problems: list[FileProblem] = []
-    for group in groups:
-        # The fullest export wins; among equals, the one given first.
-        best = max(group, key=lambda f: (f.answer_count, -files.index(f)))
-        kept.append(best)
-        for other in group:
-            if other is best:
-                continue
-            why = "the same content" if other.digest == best.digest else "the same rounds"
-            problems.append(FileProblem(other.name, f"is a duplicate of {best.name} ({why})"))
-    kept.sort(key=files.index)
-    problems.sort(key=lambda p: [f.name for f in files].index(p.name))
-    return kept, problems
-
-
 # -- choosing what to count -----------------------------------------------------------------------
 
 
@@ -299,117 +133,124 @@ def _short(pack_hash: str) -> str:
 
 @dataclass(frozen=True)
 class _Selected:
-    file: _File
+    file: HistoryFile
     player: str
     rounds: tuple[dict[str, Any], ...]  # rounds counted, earliest first
 
 
-def _select(
-    files: list[_File],
-) -> tuple[
-    str | None,
-    str | None,
-    tuple[str, int, int | None] | None,
-    str | None,
-    list[_Selected],
-    list[NotFinished],
-    list[FileProblem],
-    list[FileProblem],
-    list[FileProblem],
-]:
-    if not files:
-        return None, None, None, None, [], [], [], [], []
-    pack_order: list[str] = []
+@dataclass
+class _Selection:
+    """What the report counts, and what it leaves out (filled in step by step)."""
+
+    pack: str | None = None
+    pack_hash: str | None = None
+    round: tuple[str, int, int | None] | None = None
+    code: str | None = None
+    selected: list[_Selected] = field(default_factory=list)
+    not_finished: list[NotFinished] = field(default_factory=list)
+    other_pack: list[FileProblem] = field(default_factory=list)
+    other_version: list[FileProblem] = field(default_factory=list)
+    notes: list[FileProblem] = field(default_factory=list)
+
+
+_Rounds = list[tuple[HistoryFile, list[dict[str, Any]]]]
+
+
+def _of_the_pack(files: list[HistoryFile], chosen: _Selection) -> _Rounds:
+    """The pack most files played; files without a round of it are set aside."""
+    order: list[str] = []
     packs: Counter[str] = Counter()
     for f in files:
         for pack in dict.fromkeys(r["pack"] for r in f.rounds):
             packs[pack] += 1
-            if pack not in pack_order:
-                pack_order.append(pack)
-    pack = _most_common(packs, pack_order)
-    other_pack: list[FileProblem] = []
-    of_pack: list[tuple[_File, list[dict[str, Any]]]] = []
+            if pack not in order:
+                order.append(pack)
+    chosen.pack = pack = _most_common(packs, order)
+    found: _Rounds = []
     for f in files:
         rounds = [r for r in f.rounds if r["pack"] == pack]
-        if not rounds:
-            held = ", ".join(dict.fromkeys(r["pack"] for r in f.rounds))
-            other_pack.append(FileProblem(f.name, f"has no rounds of the pack {pack} ({held})"))
+        if rounds:
+            found.append((f, rounds))
         else:
-            of_pack.append((f, rounds))
+            held = ", ".join(dict.fromkeys(r["pack"] for r in f.rounds))
+            chosen.other_pack.append(
+                FileProblem(f.name, f"has no rounds of the pack {pack} ({held})")
+            )
+    return found
 
-    hash_order: list[str] = []
+
+def _of_the_version(of_pack: _Rounds, chosen: _Selection) -> _Rounds:
+    """The version (pack_hash) most files last played; other versions' rounds are set aside."""
+    order: list[str] = []
     hashes: Counter[str] = Counter()
     for _, rounds in of_pack:
         latest = max(rounds, key=_started)["pack_hash"]
         hashes[latest] += 1
-        if latest not in hash_order:
-            hash_order.append(latest)
-    pack_hash = _most_common(hashes, hash_order)
-    other_version: list[FileProblem] = []
-    notes: list[FileProblem] = []
-    current: list[tuple[_File, list[dict[str, Any]]]] = []
+        if latest not in order:
+            order.append(latest)
+    chosen.pack_hash = pack_hash = _most_common(hashes, order)
+    found: _Rounds = []
     for f, rounds in of_pack:
         same = [r for r in rounds if r["pack_hash"] == pack_hash]
         if not same:
             theirs = _short(max(rounds, key=_started)["pack_hash"])
-            other_version.append(
+            chosen.other_version.append(
                 FileProblem(
                     f.name,
-                    f"played another version of the pack {pack} (version {theirs}, the "
+                    f"played another version of the pack {chosen.pack} (version {theirs}, the "
                     f"class played {_short(pack_hash)}): its questions may differ",
                 )
             )
             continue
         if len(same) < len(rounds):
-            notes.append(
-                FileProblem(
-                    f.name,
-                    f"{len(rounds) - len(same)} round(s) of another version of the pack left out",
-                )
+            left_out = len(rounds) - len(same)
+            chosen.notes.append(
+                FileProblem(f.name, f"{left_out} round(s) of another version of the pack left out")
             )
-        current.append((f, sorted(same, key=_started)))
+        found.append((f, sorted(same, key=_started)))
+    return found
 
-    key_order: list[tuple[str, int, int | None]] = []
+
+def _of_the_round(current: _Rounds, chosen: _Selection) -> None:
+    """The round most files played, if the class shared one; else every round counts."""
+    order: list[tuple[str, int, int | None]] = []
     keys: Counter[tuple[str, int, int | None]] = Counter()
     for _, rounds in current:
         for key in dict.fromkeys((r["mode"], r["count"], r["seed"]) for r in rounds):
             keys[key] += 1
-            if key not in key_order:
-                key_order.append(key)
-    top = _most_common(keys, key_order)
+            if key not in order:
+                order.append(key)
+    top = _most_common(keys, order)
     shared = keys[top] >= 2 and 2 * keys[top] >= len(current) and top[2] is not None
-    selected: list[_Selected] = []
-    not_finished: list[NotFinished] = []
-    code: str | None = None
+    chosen.round = top if shared else None
     for f, rounds in current:
         player = rounds[-1]["player"]
         if not shared:
-            selected.append(_Selected(f, player, tuple(rounds)))
+            chosen.selected.append(_Selected(f, player, tuple(rounds)))
             latest = rounds[-1]
             if not latest["finished"]:
-                not_finished.append(NotFinished(f.name, player, _stopped(latest)))
+                chosen.not_finished.append(NotFinished(f.name, player, _stopped(latest)))
             continue
         attempts = [r for r in rounds if (r["mode"], r["count"], r["seed"]) == top]
         if not attempts:
-            not_finished.append(NotFinished(f.name, player, "has not played the class round"))
+            chosen.not_finished.append(
+                NotFinished(f.name, player, "has not played the class round")
+            )
             continue
+        # The first finished attempt shows what the student knew; later ones knew the answers.
         finished = [r for r in attempts if r["finished"]]
-        chosen = finished[0] if finished else max(attempts, key=lambda r: len(r["answers"]))
-        code = code or chosen.get("code")
-        selected.append(_Selected(f, player, (chosen,)))
-        if not chosen["finished"]:
-            not_finished.append(NotFinished(f.name, player, _stopped(chosen)))
-    return (
-        pack,
-        pack_hash,
-        top if shared else None,
-        code,
-        selected,
-        not_finished,
-        other_pack,
-        other_version,
-        notes,
-    )
+        attempt = finished[0] if finished else max(attempts, key=lambda r: len(r["answers"]))
+        chosen.code = chosen.code or attempt.get("code")
+        chosen.selected.append(_Selected(f, player, (attempt,)))
+        if not attempt["finished"]:
+            chosen.not_finished.append(NotFinished(f.name, player, _stopped(attempt)))
+
+
+def _select(files: list[HistoryFile]) -> _Selection:
+    chosen = _Selection()
+    if files:
+        _of_the_round(_of_the_version(_of_the_pack(files, chosen), chosen), chosen)
+    return chosen
 
 
 def _stopped(entry: dict[str, Any]) -> str:
@@ -465,30 +306,20 @@ def _stats(
 
 def build_report(files: Sequence[Path], *, fact_labels: Mapping[str, str] | None = None) -> Report:
     """Merge students' `history --json` files; `fact_labels` (fact id -> text) labels facts."""
-    read = [_read(Path(p)) for p in files]
+    read = [read_history(Path(p)) for p in files]
     malformed = [r for r in read if isinstance(r, FileProblem)]
-    valid = [r for r in read if isinstance(r, _File)]
-    kept, duplicates = _drop_duplicates(valid)
-    (
-        pack,
-        pack_hash,
-        class_round,
-        code,
-        selected,
-        not_finished,
-        other_pack,
-        other_version,
-        notes,
-    ) = _select(kept)
+    valid = [r for r in read if isinstance(r, HistoryFile)]
+    kept, duplicates = drop_duplicates(valid)
+    chosen = _select(kept)
 
     # Each student's first answer to each question.
     firsts: list[dict[str, dict[str, Any]]] = []
     order: dict[str, tuple[int, str]] = {}
     prompts: dict[str, tuple[str, str]] = {}
     students: list[StudentResult] = []
-    for chosen in selected:
+    for student in chosen.selected:
         answers: dict[str, dict[str, Any]] = {}
-        for entry in chosen.rounds:
+        for entry in student.rounds:
             for answer in sorted(entry["answers"], key=lambda a: a["position"]):
                 qid = answer["question_id"]
                 answers.setdefault(qid, answer)
@@ -497,12 +328,12 @@ def build_report(files: Sequence[Path], *, fact_labels: Mapping[str, str] | None
         firsts.append(answers)
         students.append(
             StudentResult(
-                name=chosen.file.name,
-                player=chosen.player,
+                name=student.file.name,
+                player=student.player,
                 score=round(sum(float(a["points"]) for a in answers.values())),
                 max_score=round(sum(float(a["max_points"]) for a in answers.values())),
                 answered=len(answers),
-                finished=any(r["finished"] for r in chosen.rounds),
+                finished=any(r["finished"] for r in student.rounds),
             )
         )
 
@@ -533,19 +364,19 @@ def build_report(files: Sequence[Path], *, fact_labels: Mapping[str, str] | None
         )
     fact_stats.sort(key=lambda s: (s.average, s.id))
     return Report(
-        pack=pack,
-        pack_hash=pack_hash,
-        round=class_round,
-        code=code,
+        pack=chosen.pack,
+        pack_hash=chosen.pack_hash,
+        round=chosen.round,
+        code=chosen.code,
         students=tuple(students),
         questions=tuple(question_stats),
         facts=tuple(fact_stats),
-        not_finished=tuple(not_finished),
+        not_finished=tuple(chosen.not_finished),
         malformed=tuple(malformed),
         duplicates=tuple(duplicates),
-        other_version=tuple(other_version),
-        other_pack=tuple(other_pack),
-        notes=tuple(notes),
+        other_version=tuple(chosen.other_version),
+        other_pack=tuple(chosen.other_pack),
+        notes=tuple(chosen.notes),
     )
 
 
