@@ -13,6 +13,7 @@ from ali_quiz.packs.loader import load_pack, load_pack_text
 from ali_quiz.teach.gift_import import (
     GiftImport,
     GiftImportError,
+    guess_language,
     import_gift,
     pack_id_from_path,
     pack_yaml,
@@ -345,6 +346,15 @@ def test_write_refuses_bad_ids_and_empty_imports(tmp_path: Path) -> None:
     with pytest.raises(GiftImportError, match="no question of empty.gift"):
         write_pack_yaml(empty, pack_id="x", title="t", language="en", path=tmp_path / "x.yaml")
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_guess_language() -> None:
+    assert guess_language((FIXTURES / "zh_hant.gift").read_text(encoding="utf-8")) == "zh-Hant"
+    assert guess_language((FIXTURES / "all_forms.gift").read_text(encoding="utf-8")) == "en"
+    assert guess_language("这是简体中文的题目,对吗? {T}") == "zh-Hans"
+    assert guess_language("::Q:: Paris is in France {T}") == "en"
+    assert guess_language("これは日本語です {T}") == "ja"
+    assert guess_language("한국어 문제 {T}") == "ko"
 
 
 def test_pack_id_from_path() -> None:

@@ -45,6 +45,7 @@ from ali_quiz.teach.gift_questions import Importer, slug, true_false_labels
 __all__ = [
     "GiftImport",
     "GiftImportError",
+    "guess_language",
     "import_gift",
     "pack_id_from_path",
     "pack_yaml",
@@ -81,6 +82,29 @@ def import_gift(text: str, *, source_name: str, language: str = "en") -> GiftImp
         errors=importer.errors,
         notes=importer.notes,
     )
+
+
+#: Common characters written differently in Simplified and Traditional Chinese.
+_SIMPLIFIED = frozenset("这们对说时会国来为个发动过还没问开关应该经样实现与书东车长门见")
+_TRADITIONAL = frozenset("這們對說時會國來為個發動過還沒問開關應該經樣實現與書東車長門見")
+
+
+def guess_language(text: str) -> str:
+    """A language tag for a pack imported from this text: zh-Hant, zh-Hans, ja, ko or en."""
+    letters = [c for c in text if c.isalpha()]
+    if any("\u3040" <= c <= "\u30ff" for c in letters):
+        return "ja"
+    if any("\uac00" <= c <= "\ud7a3" for c in letters):
+        return "ko"
+    han = [c for c in letters if "\u4e00" <= c <= "\u9fff"]
+    latin = sum(c.isascii() for c in letters)
+    # A Han character says about as much as a short English word: a few names in Chinese
+    # inside English questions do not make a Chinese pack.
+    if not han or 4 * len(han) < latin:
+        return "en"
+    simplified = sum(c in _SIMPLIFIED for c in han)
+    traditional = sum(c in _TRADITIONAL for c in han)
+    return "zh-Hans" if simplified > traditional else "zh-Hant"
 
 
 def pack_id_from_path(path: Path | str) -> str:
