@@ -1,0 +1,126 @@
+"""The core never imports Textual, and neither do the commands that only read and print.
+
+Checked in fresh interpreters, since this test process may have imported Textual already.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES
+
+CORE = ("ali_quiz.packs", "ali_quiz.quiz", "ali_quiz.history", "ali_quiz.teach")
+
+
+def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "ALI_QUIZ_HOME"}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+COMMANDS = r"""
+import contextlib, io, json, sys
+data, good, bad, new = sys.argv[1:5]
+import ali_quiz.cli, ali_quiz.commands
+from ali_quiz.cli import main
+
+runs = [
+    ["validate", good],
+    ["validate", bad],
+    ["generate", "--count", "12", "--seed", "3"],
+    ["generate", "--mode", "order", "--count", "3", "--seed", "3", "--pack", good],
+    ["generate", "--mode", "daily", "--date", "2024-01-01"],
+    ["generate", "--mode", "review"],
+    ["show", "dingtalk-2020"],
+    ["show", "dingtalk-2020-en", "--json"],
+    ["packs"],
+    ["packs", "--json"],
+    ["packs", "add", good],
+    ["new-pack", new],
+    ["--version"],
+    ["generate", "--mode", "nonsense"],
+]
+statuses = []
+for argv in runs:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(["--data-dir", data, *argv] if argv[0] != "--version" else argv)
+        except SystemExit as leave:
+            status = leave.code
+    statuses.append(status)
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print(json.dumps({"statuses": statuses, "textual": loaded}))
+"""
+
+
+def test_commands_do_not_import_textual(tmp_path: Path) -> None:
+    done = _run(
+        COMMANDS,
+        str(tmp_path / "data"),
+        str(FIXTURES / "packs" / "good.yaml"),
+        str(FIXTURES / "packs" / "ten-mistakes.yaml"),
+        str(tmp_path / "new.yaml"),
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["statuses"] == [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2]
+    assert result["textual"] == []
+
+
+WALK = r"""
+import importlib, json, pkgutil, sys
+failed = {}
+imported = []
+for name in sys.argv[1:]:
+    package = importlib.import_module(name)
+    imported.append(name)
+    for info in pkgutil.walk_packages(package.__path__, prefix=name + "."):
+        try:
+            importlib.import_module(info.name)
+        except Exception as err:  # reported, so the test names the module
+            failed[info.name] = repr(err)
+        imported.append(info.name)
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+tui = sorted(m for m in sys.modules if m.startswith("ali_quiz.tui"))
+print(json.dumps({"imported": imported, "failed": failed, "textual": loaded, "tui": tui}))
+"""
+
+
+def test_core_modules_never_import_textual() -> None:
+    done = _run(WALK, *CORE)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["failed"] == {}
+    assert result["textual"] == [], "a core module imports Textual"
+    assert result["tui"] == [], "a core module imports the TUI"
+    imported = set(result["imported"])
+    # The walk saw the modules it should (so an empty walk cannot pass).
+    assert {"ali_quiz.packs.loader", "ali_quiz.quiz.generate", "ali_quiz.quiz.grading"} <= imported
+    src = Path(__file__).resolve().parent.parent / "src"
+    on_disk = {
+        ".".join(path.relative_to(src).with_suffix("").parts)
+        for package in CORE
+        for path in (src / package.replace(".", "/")).glob("*.py")
+        if path.name != "__init__.py"
+    }
+    assert on_disk <= imported
+
+
+def test_the_walk_would_notice_textual() -> None:
+    """The check itself can fail: importing the TUI does load Textual."""
+    done = _run(WALK, "ali_quiz.tui")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1])["textual"]
