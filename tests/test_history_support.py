@@ -9,15 +9,23 @@ by the local date it was started on.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
+from textual.pilot import Pilot
+
 from ali_quiz.history import totals
 from ali_quiz.history.store import AnswerRecord, HistoryStore, RoundStart
+from ali_quiz.packs.model import Pack
+from ali_quiz.tui.screens.history import HistoryScreen
 
 TAIPEI = timezone(timedelta(hours=8))
 NEW_YORK = timezone(timedelta(hours=-5))
+#: The history screen's clock in its tests: the day after the fixture's last round.
+NOW = datetime(2024, 3, 8, 12, 0, tzinfo=TAIPEI)
 
 
 def start(
@@ -218,3 +226,30 @@ def running_and_rebuilt(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     finally:
         conn.close()
     return running, rebuilt
+
+
+class HistoryApp(App[None]):
+    """Pushes the history screen over an empty one, as the real app does."""
+
+    def __init__(
+        self,
+        store: HistoryStore | None,
+        *,
+        player: str = "amy",
+        packs: Sequence[str | Pack] = ("dt", "other"),
+        lang: str = "en",
+    ) -> None:
+        super().__init__()
+        self.args = (store, player, list(packs), lang)
+
+    def on_mount(self) -> None:
+        store, player, packs, lang = self.args
+        self.push_screen(HistoryScreen(store, player, packs, lang=lang, now=lambda: NOW))
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let the screen's workers finish and their messages arrive."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -108,14 +108,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "points": "{points}/{max} points",
         "seconds": "{seconds:.0f} s",
         "no_answers": "No answers were given in this round.",
-        "confirm_one": "Delete round {id} ({date}, {pack}, {score})? This cannot be undone.",
+        "confirm_round": "Delete round {id} ({date}, {pack}, {score})? This cannot be undone.",
         "confirm_all": "Delete all {n} rounds of {player}? This cannot be undone.",
         "export_first": "Export JSON first",
         "delete": "Delete",
         "cancel": "Cancel",
         "exported": "History exported to {path}",
         "export_failed": "Could not export the history to {path}: {error}",
-        "deleted_one": "Round {id} deleted.",
+        "deleted_round": "Round {id} deleted.",
         "deleted_all": "{n} rounds deleted.",
         "failed": "History: {error}",
         "mode_quick": "Quick",
@@ -187,14 +187,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "points": "{points}/{max} 分",
         "seconds": "{seconds:.0f} 秒",
         "no_answers": "這一輪沒有作答。",
-        "confirm_one": "要刪除第 {id} 輪（{date}，{pack}，{score}）嗎？刪除後無法復原。",
+        "confirm_round": "要刪除第 {id} 輪（{date}，{pack}，{score}）嗎？刪除後無法復原。",
         "confirm_all": "要刪除 {player} 的全部 {n} 輪嗎？刪除後無法復原。",
         "export_first": "先匯出 JSON",
         "delete": "刪除",
         "cancel": "取消",
         "exported": "成績紀錄已匯出到 {path}",
         "export_failed": "無法把成績紀錄匯出到 {path}：{error}",
-        "deleted_one": "已刪除第 {id} 輪。",
+        "deleted_round": "已刪除第 {id} 輪。",
         "deleted_all": "已刪除 {n} 輪。",
         "failed": "成績紀錄有問題：{error}",
         "mode_quick": "快速",
@@ -417,7 +417,8 @@ class HistoryScreen(Screen[None]):
                 with TabPane(tr("tab_missed"), id="missed"):
                     yield DataTable(id="missed-table", cursor_type="row", zebra_stripes=True)
             # Beside the tabs on a wide terminal, in place of the Summary tab.
-            yield SummaryView(tr, id="side")
+            with Vertical(id="side-column"):
+                yield SummaryView(tr, id="side")
         yield Footer()
 
     def _pack_options(self, ids: Sequence[str]) -> list[tuple[str, str]]:
@@ -661,7 +662,7 @@ class HistoryScreen(Screen[None]):
             return
         row = self.rows[round_id]
         question = self.tr(
-            "confirm_one",
+            "confirm_round",
             id=round_id,
             date=row.started_at.strftime("%Y-%m-%d %H:%M"),
             pack=self.pack_titles.get(row.pack, row.pack),
@@ -703,7 +704,7 @@ class HistoryScreen(Screen[None]):
                 text = self.tr("deleted_all", n=store.delete_all(self.player))
             else:
                 store.delete_round(round_id)
-                text = self.tr("deleted_one", id=round_id)
+                text = self.tr("deleted_round", id=round_id)
         except Exception as error:  # a HistoryError, or the file gone bad meanwhile
             self.post_message(self.Done(self.tr("failed", error=error), reload=True, error=True))
         else:
