@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ali_quiz.history.store import HistoryStore
+from ali_quiz.history.store import AnswerRecord, HistoryStore, PastRound, RoundStart
 from test_history_support import (
     TAIPEI,
     answer,
@@ -228,3 +228,38 @@ def test_prompts_and_responses_keep_their_characters(store: HistoryStore) -> Non
     assert json.loads(raw) == "釘釘" and "\\u" not in raw
     entry = store.rounds(player="林小明")[0]
     assert entry["answers"][0]["prompt"] == "「巴顏喀拉」是哪一版？"
+
+
+def test_a_bulk_import_gives_what_playing_the_rounds_gives(tmp_path: Path) -> None:
+    played = open_store(tmp_path / "played")
+    build_fixture(played)
+    times = {
+        (rid, pos): datetime.fromisoformat(at)
+        for rid, pos, at in played.query("SELECT round_id, position, answered_at FROM answers")
+    }
+    questions = dict(played.query("SELECT id, questions FROM rounds"))
+    past = [
+        PastRound(
+            start=RoundStart(
+                **{k: r[k] for k in ("player", "pack", "pack_hash", "mode", "count", "seed")},
+                **{k: r[k] for k in ("code", "date", "ui_language")},
+                started_at=datetime.fromisoformat(r["started_at"]),
+            ),
+            questions=questions[r["id"]],
+            answers=tuple(
+                AnswerRecord(
+                    **{k: v for k, v in a.items() if k != "facts"},
+                    facts=tuple(a["facts"]),
+                    answered_at=times[r["id"], a["position"]],
+                )
+                for a in r["answers"]
+            ),
+            finished_at=datetime.fromisoformat(r["finished_at"]) if r["finished_at"] else None,
+        )
+        for r in sorted(played.rounds(), key=lambda r: r["id"])
+    ]
+    imported = open_store(tmp_path / "imported")
+    assert imported.bulk_import(past, chunk=3) == 8
+    assert imported.rounds() == played.rounds()
+    assert imported.unfinished("amy") == played.unfinished("amy")
+    assert running_and_rebuilt(imported.path)[0] == running_and_rebuilt(played.path)[0]

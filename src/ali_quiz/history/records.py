@@ -60,6 +60,16 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PastRound:
+    """A whole round at once, for `HistoryStore.bulk_import`."""
+
+    start: RoundStart
+    questions: int
+    answers: tuple[AnswerRecord, ...]
+    finished_at: datetime | None  # aware; None: unfinished
+
+
+@dataclass(frozen=True, kw_only=True)
 class RoundRow:
     """One round without its answers: a row of the history table."""
 

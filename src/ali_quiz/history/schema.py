@@ -231,6 +231,8 @@ def migrate(conn: sqlite3.Connection) -> None:
     transaction, so two processes opening the same old database migrate it once.
     """
     check_not_newer(conn)
+    if user_version(conn) == SCHEMA_VERSION:
+        return  # the usual case: no write lock taken, so a reader never waits for a writer
     while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
