@@ -6,6 +6,9 @@ Every app here uses a temporary data folder, a fixed seed and a fixed clock, so 
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -14,8 +17,8 @@ from ali_quiz.config import LoadedSettings, Settings
 from ali_quiz.packs.loader import load_pack
 from ali_quiz.packs.model import Pack
 from ali_quiz.paths import AppPaths, builtin_packs_dir
-from ali_quiz.play import RoundInfo
 from ali_quiz.plain import letter
+from ali_quiz.play import RoundInfo
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -30,6 +33,16 @@ from ali_quiz.tui.app import QuizApp, make_app
 TAIPEI = timezone(timedelta(hours=8))
 FIXED_NOW = datetime(2020, 2, 28, 12, 0, tzinfo=TAIPEI)
 FIXED_SEED = 7
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test body in its own event loop (pytest has no async plugin here)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
 
 
 def builtin_pack(pack_id: str = "dingtalk-2020") -> Pack:

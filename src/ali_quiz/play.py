@@ -46,8 +46,10 @@ class RoundInfo:
 class HistoryRecorder:
     """Writes one round to the history as it is played; a failure becomes a warning, once.
 
-    `store` is a HistoryStore or None (history off). Every answer is committed the moment it
-    is given, so a round broken off (quit, end of input, a crash) keeps what was answered.
+    `store` is a HistoryStore or None. Every answer is committed the moment it is given, so a
+    round broken off (quit, end of input, a crash) keeps what was answered. A recorder made
+    before the history is open (the TUI opens it after its first frame) keeps what happens
+    until `attach` hands it the store, then writes it all in order.
     """
 
     def __init__(
@@ -63,6 +65,10 @@ class HistoryRecorder:
         self.now = now
         self.round_id = round_id
         self.failed = False
+        self.start_record: Any = None  # the RoundStart, until written
+        self.question_count = 0
+        self.waiting: list[Any] = []  # AnswerRecords given before the store was there
+        self.finished_at: datetime | None = None
 
     def fail(self, error: Exception) -> None:
         if not self.failed:
@@ -73,11 +79,9 @@ class HistoryRecorder:
         self, info: RoundInfo, questions: Sequence[Question], *, player: str, ui_language: str
     ) -> None:
         """Record the round's start."""
-        if self.store is None:
-            return
-        from ali_quiz.history.records import HistoryError, RoundStart
+        from ali_quiz.history.records import RoundStart
 
-        start = RoundStart(
+        self.start_record = RoundStart(
             player=player,
             pack=info.pack.id,
             pack_hash=info.pack.content_hash,
@@ -89,16 +93,23 @@ class HistoryRecorder:
             ui_language=ui_language,
             started_at=self.now(),
         )
+        self.question_count = len(questions)
+        self.write_start()
+
+    def write_start(self) -> None:
+        if self.store is None or self.start_record is None:
+            return
+        from ali_quiz.history.records import HistoryError
+
+        record, self.start_record = self.start_record, None
         try:
-            self.round_id = self.store.start_round(start, len(questions))
+            self.round_id = self.store.start_round(record, self.question_count)
         except (HistoryError, ValueError) as error:
             self.fail(error)
 
     def record(self, outcome: Outcome) -> None:
         """Record one answer (Round's on_answer)."""
-        if self.store is None or self.round_id is None:
-            return
-        from ali_quiz.history.records import AnswerRecord, HistoryError
+        from ali_quiz.history.records import AnswerRecord
 
         question = outcome.question
         record = AnswerRecord(
@@ -115,6 +126,16 @@ class HistoryRecorder:
             seconds=outcome.seconds,
             answered_at=self.now(),
         )
+        if self.store is None:
+            self.waiting.append(record)
+            return
+        self.write_answer(record)
+
+    def write_answer(self, record: Any) -> None:
+        if self.round_id is None:
+            return
+        from ali_quiz.history.records import HistoryError
+
         try:
             self.store.record_answer(self.round_id, record)
         except (HistoryError, ValueError) as error:
@@ -122,14 +143,29 @@ class HistoryRecorder:
 
     def finish(self) -> None:
         """Mark the round finished (every question answered or skipped)."""
-        if self.store is None or self.round_id is None:
+        self.finished_at = self.now()
+        self.write_finish()
+
+    def write_finish(self) -> None:
+        if self.store is None or self.round_id is None or self.finished_at is None:
             return
         from ali_quiz.history.records import HistoryError
 
         try:
-            self.store.finish_round(self.round_id, self.now())
+            self.store.finish_round(self.round_id, self.finished_at)
         except (HistoryError, ValueError) as error:
             self.fail(error)
+
+    def attach(self, store: Any) -> None:
+        """The history is open now: write what happened so far (None: history is off)."""
+        if store is None or self.store is not None:
+            return
+        self.store = store
+        self.write_start()
+        waiting, self.waiting = self.waiting, []
+        for record in waiting:
+            self.write_answer(record)
+        self.write_finish()
 
 
 def outcomes_from_history(

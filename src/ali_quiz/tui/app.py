@@ -116,6 +116,8 @@ class QuizApp(App[int]):
         self.extra_packs = list(extra_packs)
         self.use_history = use_history
         self.history_store: Any = None
+        self.history_ready = not use_history  # the open finished (store or warning)
+        self.waiting_recorders: list[HistoryRecorder] = []
         self.pack_path: Path | None = None
         self.started = False  # set once mounted: later theme changes are the player's
         self.history_warning: str | None = None
@@ -174,6 +176,10 @@ class QuizApp(App[int]):
     def history_opened(self, message: HistoryOpened) -> None:
         self.history_store = message.store
         self.history_warning = message.warning
+        self.history_ready = True
+        waiting, self.waiting_recorders = self.waiting_recorders, []
+        for recorder in waiting:
+            recorder.attach(message.store)
         if message.warning:
             self.notify(
                 self.tr("app.history_problem", problem=message.warning),
@@ -213,6 +219,9 @@ class QuizApp(App[int]):
             self.notify(f"{event.worker.name}: {event.worker.error}", severity="error")
             if event.worker.group == "packs" and self.catalog is None:
                 self.catalog = ()
+            if event.worker.group == "history-open":
+                self.history_ready = True
+                self.waiting_recorders.clear()
 
     # --- State -------------------------------------------------------------------------
 
@@ -317,6 +326,10 @@ class QuizApp(App[int]):
         recorder = HistoryRecorder(
             self.history_store, warn=self.history_failed, now=self.now, round_id=round_id
         )
+        if not self.history_ready:
+            # A round started with the app (`ali-quiz play`) begins before the history is
+            # open: its recorder keeps everything until the store arrives.
+            self.waiting_recorders.append(recorder)
         if round_id is None:
             recorder.start(info, questions, player=self.player, ui_language=self.tr.language)
         game = Round(questions, on_answer=recorder.record)

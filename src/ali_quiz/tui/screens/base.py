@@ -45,9 +45,13 @@ class QuizScreen(Screen[ResultType]):
     def compose_screen(self) -> ComposeResult:
         yield from ()
 
+    def refill(self) -> None:
+        """Put the app's state into freshly composed widgets (after a language change)."""
+
     async def on_screen_resume(self) -> None:
         if self.shown_language and self.shown_language != self.tr.language:
             await self.recompose()
+            self.refill()
 
 
 class QuizModal(ModalScreen[ResultType]):

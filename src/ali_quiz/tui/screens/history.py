@@ -31,6 +31,7 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
+from textual.worker import get_current_worker
 
 from ali_quiz.history import export, stats
 from ali_quiz.history.describe import export_path, fact_labels, response_text
@@ -39,7 +40,7 @@ from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.model import Pack
 from ali_quiz.textwidth import pad, width
 
-ROW_LIMIT = 500
+ROW_LIMIT = 250  # rows in the table; sorting reaches every round, a screenful is ~15
 WIDE = 110  # columns from which the summary sits beside the table
 MODES = ("quick", "order", "match", "estimate", "choice", "daily", "review")
 PERIODS = (0, 7, 30, 365)  # days; 0 is all time
@@ -473,6 +474,8 @@ class HistoryScreen(Screen[None]):
             descending=filters.descending,
             limit=ROW_LIMIT,
         )
+        if get_current_worker().is_cancelled:
+            return  # newer filters are on their way
         self.post_message(
             self.DataLoaded(
                 Loaded(
@@ -577,14 +580,17 @@ class HistoryScreen(Screen[None]):
 
     @on(Select.Changed)
     def filter_changed(self, event: Select.Changed) -> None:
-        value = event.value
+        value, filters = event.value, self.filters
         if event.select.id == "pack":
-            self.filters = replace(self.filters, pack=str(value) or None)
+            filters = replace(filters, pack=str(value) or None)
         elif event.select.id == "mode":
-            self.filters = replace(self.filters, mode=str(value) or None)
+            filters = replace(filters, mode=str(value) or None)
         elif event.select.id == "period" and isinstance(value, int):
-            self.filters = replace(self.filters, days=value)
-        self.reload()
+            filters = replace(filters, days=value)
+        # The Selects announce their first value when mounted: no need to load twice.
+        if filters != self.filters:
+            self.filters = filters
+            self.reload()
 
     @on(DataTable.HeaderSelected, "#rounds-table")
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.screens.base import QuizScreen
@@ -76,7 +76,11 @@ class HomeScreen(QuizScreen[None]):
         self.watch(self.quiz, "catalog", self.show_catalog)
         self.watch(self.quiz, "pack_id", self.show_pack)
         self.watch(self.quiz, "history_state", self.show_pack)
-        self.watch(self.quiz, "settings", self.show_title)
+        self.watch(self.quiz, "settings", self.show_pack)
+        self.query_one("#mode-list").focus()
+
+    def refill(self) -> None:
+        self.show_catalog(self.quiz.catalog)
         self.query_one("#mode-list").focus()
 
     # --- Showing the state -------------------------------------------------------------
@@ -134,6 +138,9 @@ class HomeScreen(QuizScreen[None]):
         highlighted_mode = (
             modes.highlighted_option.id if modes.highlighted_option is not None else None
         )
+        had_resume = modes.option_count > 0 and (
+            modes.get_option_at_index(0).id or ""
+        ).startswith("resume|")
         modes.clear_options()
         if entry is None or entry.pack is None:
             about.update(tr("home.pack_invalid"))
@@ -186,10 +193,13 @@ class HomeScreen(QuizScreen[None]):
                     disabled=not usable,
                 )
             )
-        if highlighted_mode is not None:
+        first = modes.get_option_at_index(0).id if modes.option_count else None
+        if first is not None and first.startswith("resume|") and not had_resume:
+            modes.highlighted = 0  # a round to resume has just appeared: offer it first
+        elif highlighted_mode is not None:
             try:
                 modes.highlighted = modes.get_option_index(highlighted_mode)
-            except Exception:  # the option is gone (a resume entry after it was played)
+            except OptionDoesNotExist:  # a resume entry, gone once played
                 modes.highlighted = 0
         elif modes.option_count:
             modes.highlighted = 0
