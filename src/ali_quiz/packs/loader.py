@@ -425,6 +425,11 @@ class _PackChecker:
             and len(items) == len(self.items(node, "items", "items"))
         ):
             self.add(node.key_marks["items"], f"{what} needs items of at least two ranks")
+        texts = [i.text for i in items]
+        if len(set(texts)) < len(texts):
+            repeated = next(t for t in texts if texts.count(t) > 1)
+            self.add(node.key_marks.get("items", (node.line, node.column)),
+                     f"{what} lists {repeated!r} twice: players could not tell the two apart")
         if fact_id is None or title is None:
             return None
         return Sequence(id=fact_id, title=title, items=items, **sources)

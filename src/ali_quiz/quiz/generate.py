@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections import Counter
 from collections.abc import Callable
 from datetime import date as Date
 
-from ali_quiz.packs.model import AuthoredQuestion, Metric, Pack
+from ali_quiz.packs.model import AuthoredQuestion, Pack
 from ali_quiz.quiz.codes import MAX_CODE_SEED
-from ali_quiz.quiz.facts import PackFacts, figures_compatible
+from ali_quiz.quiz.facts import PackFacts
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
 from ali_quiz.quiz.makers import Makers, Picker
 from ali_quiz.quiz.rng import Rng
@@ -22,11 +23,13 @@ from ali_quiz.quiz.rng import Rng
 MODES = ("quick", "order", "match", "estimate", "choice", "daily", "review")
 KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
-MAX_COUNT = 200
+# Rounds to play are short; `generate` may list a whole question bank.
+MAX_COUNT = 10_000
 # Seeds drawn at random stay small enough for a round code to carry them.
 RANDOM_SEED_LIMIT = MAX_CODE_SEED + 1
-_ATTEMPTS = 12
+_ATTEMPTS = 6
 _MAKER_WEIGHT = 3
+_GIVE_UP = 3
 
 NEEDS = {
     "order": "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
@@ -54,34 +57,19 @@ def daily_seed(pack: Pack, day: Date) -> int:
 
 def _capacities(pack: Pack, facts: PackFacts) -> dict[str, bool]:
     authored = {q.kind for q in pack.questions}
-    metrics = facts.metrics
-    distinct_figures = 0
-    chosen: list = []  # type: ignore[type-arg]
-    for metric in metrics:
-        if distinct_figures >= 3:  # all a match needs: stop, or a large pack costs n squared
-            break
-        if all(figures_compatible(metric, c) and metric.written != c.written for c in chosen):
-            chosen.append(metric)
-            distinct_figures += 1
-    by_unit: dict[str, list[Metric]] = {}
-    for metric in metrics:
-        by_unit.setdefault(metric.unit, []).append(metric)
-    timeline_pairs = facts.max_disjoint_dates >= 2
     return {
         "order": facts.max_disjoint_dates >= 3
         or bool(facts.orderable_sequences)
         or "order" in authored,
         "match": facts.max_disjoint_dates >= 3
-        or len(facts.versions_with_highlights) >= 3
-        or distinct_figures >= 3
+        or facts.matchable_releases >= 3
+        or facts.distinct_figures >= 3
         or "match" in authored,
-        "estimate": bool(metrics) or "estimate" in authored,
-        "choice": timeline_pairs
-        or any(
-            figures_compatible(a, b) for group in by_unit.values() for a in group for b in group
-        )
-        or any(len({i.rank for i in s.items}) >= 2 for s in pack.sequences)
-        or (bool(facts.versions_with_highlights) and len(pack.versions) >= 2)
+        "estimate": bool(facts.metrics) or "estimate" in authored,
+        "choice": facts.max_disjoint_dates >= 2
+        or bool(facts.choosable_figures)
+        or bool(facts.sequences_with_ranks(2))
+        or bool(facts.choosable_releases)
         or "choice" in authored,
     }
 
@@ -188,6 +176,9 @@ class _RoundBuilder:
                 kinds.append("text")
             self.kinds = rng.shuffled(kinds)
         self.seen: set[str] = set()
+        # Kinds that failed to give a fresh question several times running are passed over
+        # for fresh ones: on a large round that saves thousands of doomed attempts.
+        self.failures: Counter[str] = Counter()
 
     def build(self, count: int) -> list[Question]:
         questions: list[Question] = []
@@ -219,9 +210,18 @@ class _RoundBuilder:
         return True
 
     def make(self, kind: str, fresh_only: bool) -> Question | None:
-        makers = self.by_kind.get(kind, [])
-        authored = [q for q in self.authored.get(kind, []) if q.id not in self.seen or
-                    not fresh_only]
+        if fresh_only and self.failures[kind] >= _GIVE_UP:
+            return None
+        question = self._attempt(kind, fresh_only)
+        if fresh_only:
+            self.failures[kind] = 0 if question is not None else self.failures[kind] + 1
+        return question
+
+    def _attempt(self, kind: str, fresh_only: bool) -> Question | None:
+        makers = list(self.by_kind.get(kind, []))
+        authored = [
+            q for q in self.authored.get(kind, []) if not fresh_only or q.id not in self.seen
+        ]
         for _ in range(_ATTEMPTS):
             # An authored question gets a turn in proportion to how many of them are left; each
             # maker counts three times, as it can make many questions where an authored one is one.
@@ -230,9 +230,12 @@ class _RoundBuilder:
                 return None
             pick = self.rng.below(total)
             if pick < len(authored):
-                question = self.makers.authored(authored[pick])
+                question: Question | None = self.makers.authored(authored.pop(pick))
             else:
-                question = makers[(pick - len(authored)) // _MAKER_WEIGHT]()
+                maker = makers[(pick - len(authored)) // _MAKER_WEIGHT]
+                question = maker()
+                if question is None:
+                    makers.remove(maker)  # this pack cannot feed it: stop asking it this turn
             if question is not None and self.wanted(question, fresh_only):
                 return question
         return None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ali_quiz.packs.model import AuthoredQuestion, Metric
+from ali_quiz.packs.model import AuthoredQuestion, Metric, Version
 from ali_quiz.quiz.facts import Dated, PackFacts, Ranked, figures_compatible
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -46,43 +46,92 @@ def join_explanations(texts: Iterable[str]) -> str:
 
 
 @dataclass
+class _ListState:
+    """Where a round stands in one list of facts: a shuffled order and a cursor into it."""
+
+    order: list[int]
+    index: dict[str, int]
+    cursor: int = 0
+    level: int = 0  # facts used more often than this are passed over
+
+
+@dataclass
 class Picker:
-    """Draws facts for a round: unused first, then the least used; review weights lead."""
+    """Draws facts for a round: unused first, then the least used; review weights lead.
+
+    Each list of facts gets one shuffled order per round, walked with a cursor, so a pick costs
+    about the same however large the pack is.
+    """
 
     rng: Rng
     weights: dict[str, float] | None = None
     used: Counter[str] = field(default_factory=Counter)
+    states: dict[int, _ListState] = field(default_factory=dict)
 
-    def order(self, ids: list[str]) -> list[int]:
-        """Indices of `ids` in the order to try them."""
-        jitter = [self.rng.random() for _ in ids]
-        if self.weights:
-            # A weighted draw for the first place, so often and lately missed facts come first.
-            weights = [self.weights.get(i, 0.0) / (1 + self.used[i]) for i in ids]
-            if any(w > 0 for w in weights):
-                first = self.rng.weighted_index(weights)
-                rest = sorted(
-                    (i for i in range(len(ids)) if i != first),
-                    key=lambda i: (self.used[ids[i]], -weights[i], jitter[i]),
-                )
-                return [first, *rest]
-        return sorted(range(len(ids)), key=lambda i: (self.used[ids[i]], jitter[i]))
+    def _state(self, items: list[T], key: Callable[[T], str]) -> _ListState:
+        state = self.states.get(id(items))
+        if state is None:
+            state = _ListState(
+                order=self.rng.shuffled(list(range(len(items)))),
+                index={key(item): i for i, item in enumerate(items)},
+            )
+            self.states[id(items)] = state
+        return state
+
+    def _lead(self, items: list[T], state: _ListState) -> int | None:
+        """In a review round: a fact drawn by how much it should come back."""
+        if not self.weights:
+            return None
+        candidates = [
+            (state.index[fact], weight / (1 + self.used[fact]))
+            for fact, weight in self.weights.items()
+            if weight > 0 and fact in state.index
+        ]
+        if not candidates:
+            return None
+        return candidates[self.rng.weighted_index([w for _, w in candidates])][0]
 
     def pick(
         self,
         items: list[T],
         key: Callable[[T], str],
         k: int,
-        fits: Callable[[list[T], T], bool] = lambda chosen, item: True,
+        fits: Callable[[list[T], T], bool] | None = None,
     ) -> list[T]:
         """Up to k items, each fitting the ones chosen before it."""
+        if not items or k <= 0:
+            return []
+        state = self._state(items, key)
         chosen: list[T] = []
-        for index in self.order([key(item) for item in items]):
+        taken: set[int] = set()
+
+        def take(index: int) -> bool:
             item = items[index]
-            if fits(chosen, item):
+            if index not in taken and (fits is None or fits(chosen, item)):
                 chosen.append(item)
-                if len(chosen) == k:
-                    break
+                taken.add(index)
+            return len(chosen) >= k
+
+        lead = self._lead(items, state)
+        if lead is not None and take(lead):
+            return chosen
+        order = state.order
+        for _ in range(2):
+            while (
+                state.cursor < len(order)
+                and self.used[key(items[order[state.cursor]])] > state.level
+            ):
+                state.cursor += 1
+            for position in range(state.cursor, len(order)):
+                index = order[position]
+                if self.used[key(items[index])] <= state.level and take(index):
+                    return chosen
+            # Every fact of the list has been asked this often: allow one more time each.
+            state.level += 1
+            state.cursor = 0
+        for index in order:
+            if take(index):
+                break
         return chosen
 
     def mark(self, facts: Iterable[str]) -> None:
@@ -90,7 +139,8 @@ class Picker:
 
 
 def _dates_apart(chosen: list[Dated], item: Dated) -> bool:
-    return all(not item.date.overlaps(other.date) for other in chosen)
+    """No date overlap and no repeated text: the order (or the pairing) is then defined."""
+    return all(not item.overlaps(other) and item.text != other.text for other in chosen)
 
 
 def _size(rng: Rng, low: int, high: int, available: int) -> int:
@@ -118,7 +168,7 @@ class Makers:
         chosen = self.picker.pick(self.facts.timeline, lambda d: d.id, size, _dates_apart)
         if len(chosen) < 3:
             return None
-        earliest = sorted(chosen, key=lambda d: d.date.first_day())
+        earliest = sorted(chosen, key=lambda d: d.start)
         return self._order("timeline", chosen, [d.id for d in earliest],
                            phrase(self.language, "order_timeline"))
 
@@ -127,7 +177,7 @@ class Makers:
         if not sequences:
             return None
         sequence = sequences[self.rng.below(len(sequences))]
-        ranked = self.facts.ranked(sequence)
+        ranked = self.facts.ranked[sequence.id]
         size = _size(self.rng, 3, 6, len({r.rank for r in ranked}))
         chosen = self.picker.pick(
             ranked, lambda r: r.id, size,
@@ -167,26 +217,45 @@ class Makers:
         chosen = self.picker.pick(self.facts.timeline, lambda d: d.id, size, _dates_apart)
         if len(chosen) < 3:
             return None
-        decoys = [
-            d for d in self.facts.timeline
-            if d not in chosen and _dates_apart(chosen, d)
-        ]
-        decoy = [decoys[self.rng.below(len(decoys))]] if decoys else []
+        decoy = self._decoy_date(chosen)
         pairs = [(d.text, format_date(d.date, self.language)) for d in chosen]
-        extra = [format_date(d.date, self.language) for d in decoy]
+        extra = [format_date(decoy.date, self.language)] if decoy is not None else []
         return self._match("dates", chosen, pairs, extra, phrase(self.language, "match_dates"))
+
+    def _decoy_date(self, chosen: list[Dated]) -> Dated | None:
+        """A date apart from all the chosen ones, to stand as an extra on the right."""
+        timeline = self.facts.timeline
+        shown = {format_date(d.date, self.language) for d in chosen}
+        for _ in range(16):
+            candidate = timeline[self.rng.below(len(timeline))]
+            if (
+                candidate not in chosen
+                and _dates_apart(chosen, candidate)
+                and format_date(candidate.date, self.language) not in shown
+            ):
+                return candidate
+        return None
 
     def match_highlights(self) -> Question | None:
         versions = self.facts.versions_with_highlights
-        size = _size(self.rng, 3, 5, len(versions))
+        size = _size(self.rng, 3, 5, self.facts.matchable_releases)
         if not size:
             return None
-        chosen = self.picker.pick(versions, lambda v: v.id, size)
+        claimed: dict[str, str] = {}  # version id -> the highlight it is matched with
+
+        def fits(chosen: list[Version], item: Version) -> bool:
+            if any(item.title == other.title for other in chosen):
+                return False
+            free = [h for h in item.highlights if h not in claimed.values()]
+            if not free:
+                return False
+            claimed[item.id] = free[self.rng.below(len(free))]
+            return True
+
+        chosen = self.picker.pick(versions, lambda v: v.id, size, fits)
         if len(chosen) < 3:
             return None
-        pairs = [(v.title, v.highlights[self.rng.below(len(v.highlights))]) for v in chosen]
-        if len({right for _, right in pairs}) < len(pairs):
-            return None
+        pairs = [(version.title, claimed[version.id]) for version in chosen]
         return self._match("highlights", chosen, pairs, [],
                            phrase(self.language, "match_highlights"))
 
@@ -198,7 +267,9 @@ class Makers:
         chosen = self.picker.pick(
             metrics, lambda m: m.id, size,
             lambda chosen, item: all(
-                figures_compatible(item, other) and item.written != other.written
+                figures_compatible(item, other)
+                and item.written != other.written
+                and item.label != other.label
                 for other in chosen
             ),
         )
@@ -260,11 +331,12 @@ class Makers:
         anchor = self._anchor(self.facts.timeline)
         if anchor is None:
             return None
-        others = self._nearest(
-            [d for d in self.facts.timeline if not d.date.overlaps(anchor.date)],
-            lambda d: abs((d.date.first_day() - anchor.date.first_day()).days),
+        distractors = self._spread(
+            [d for d in self.facts.near_in_time(anchor, 6)
+             if self.facts.text_fits_date(anchor.text, d)],
+            lambda chosen, d: all(not d.overlaps(c) for c in chosen)
+            and format_date(d.date, self.language) != format_date(anchor.date, self.language),
         )
-        distractors = self._spread(others, lambda chosen, d: _dates_apart(chosen, d))
         if not distractors:
             return None
         return self._choice(
@@ -277,12 +349,11 @@ class Makers:
         anchor = self._anchor(self.facts.timeline)
         if anchor is None:
             return None
-        others = self._nearest(
-            [d for d in self.facts.timeline
-             if not d.date.overlaps(anchor.date) and d.text != anchor.text],
-            lambda d: abs((d.date.first_day() - anchor.date.first_day()).days),
+        distractors = self._spread(
+            [d for d in self.facts.near_in_time(anchor, 8)
+             if d.text != anchor.text and self.facts.text_fits_date(d.text, anchor)],
+            lambda chosen, d: d.text not in [c.text for c in chosen],
         )
-        distractors = self._spread(others, lambda chosen, d: d.text not in [c.text for c in chosen])
         if not distractors:
             return None
         return self._choice(
@@ -292,30 +363,14 @@ class Makers:
         )
 
     def choice_figure(self) -> Question | None:
-        usable = [
-            m for m in self.facts.metrics
-            if any(o.unit == m.unit and figures_compatible(m, o) for o in self.facts.metrics)
-        ]
-        anchor = self._anchor(usable)
+        anchor = self._anchor(self.facts.choosable_figures)
         if anchor is None:
             return None
-        import math
-
-        def distance(metric: Metric) -> float:
-            if anchor.value > 0 and metric.value > 0:
-                return abs(math.log(metric.value / anchor.value))
-            return abs(metric.value - anchor.value)
-
-        others = self._nearest(
-            [m for m in self.facts.metrics
-             if m.unit == anchor.unit and figures_compatible(anchor, m)
-             and m.written != anchor.written],
-            distance,
-        )
         distractors = self._spread(
-            others,
-            lambda chosen, m: all(figures_compatible(m, c) and m.written != c.written
-                                  for c in chosen),
+            self.facts.near_in_value(anchor, 6),
+            lambda chosen, m: all(
+                figures_compatible(m, c) and m.written != c.written for c in chosen
+            ),
         )
         if not distractors:
             return None
@@ -326,11 +381,11 @@ class Makers:
         )
 
     def choice_first(self) -> Question | None:
-        sequences = [s for s in self.pack.sequences if len({i.rank for i in s.items}) >= 2]
+        sequences = self.facts.sequences_with_ranks(2)
         if not sequences:
             return None
         sequence = sequences[self.rng.below(len(sequences))]
-        ranked = self.facts.ranked(sequence)
+        ranked = self.facts.ranked[sequence.id]
         size = _size(self.rng, 3, 4, len({r.rank for r in ranked})) or 2
         chosen = self.picker.pick(
             ranked, lambda r: r.id, size,
@@ -344,22 +399,34 @@ class Makers:
             [r.text for r in chosen if r is not first],
             phrase(self.language, "choice_first", title=sequence.title),
             join_explanations(r.explanation for r in sorted(chosen, key=lambda r: r.rank)),
-            answer_fact=first.id,
         )
 
     def choice_release(self) -> Question | None:
-        versions = self.facts.versions_with_highlights
-        anchor = self._anchor(versions)
+        anchor = self._anchor(self.facts.choosable_releases)
         if anchor is None:
             return None
-        highlight = anchor.highlights[self.rng.below(len(anchor.highlights))]
-        others = [v for v in self.pack.versions
-                  if v.id != anchor.id and highlight not in v.highlights]
-        distractors = self.rng.sample(others, min(3, len(others)))
+        usable = self.facts.release_highlights[anchor.id]
+        highlight = usable[self.rng.below(len(usable))]
+        # A title that some release with this highlight also bears would be right too.
+        right_titles = self.facts.titles_with_highlight[highlight]
+        versions = self.pack.versions
+        distractors: list[Version] = []
+        for _ in range(24):  # a few random draws: enough on any pack, bounded on a large one
+            other = versions[self.rng.below(len(versions))]
+            if other.title not in right_titles and all(other.title != d.title for d in distractors):
+                distractors.append(other)
+                if len(distractors) == 3:
+                    break
         if not distractors:
+            # Few releases qualify: look through them all rather than leave it to chance.
+            wrong = dict.fromkeys(v.title for v in versions if v.title not in right_titles)
+            distractors_titles = list(wrong)[:3]
+        else:
+            distractors_titles = [v.title for v in distractors]
+        if not distractors_titles:
             return None
         return self._choice(
-            "release", [anchor.id], anchor.title, [v.title for v in distractors],
+            "release", [anchor.id], anchor.title, distractors_titles,
             phrase(self.language, "choice_release", highlight=highlight), anchor.explanation(),
         )
 
@@ -367,17 +434,10 @@ class Makers:
         chosen = self.picker.pick(items, lambda item: item.id, 1)  # type: ignore[attr-defined]
         return chosen[0] if chosen else None
 
-    def _nearest(self, items: list[T], distance: Callable[[T], float]) -> list[T]:
-        """Plausible distractors first: the nearest in time or magnitude, ties broken at random."""
-        jitter = [self.rng.random() for _ in items]
-        order = sorted(range(len(items)), key=lambda i: (distance(items[i]), jitter[i]))
-        return [items[i] for i in order]
-
     def _spread(self, items: list[T], fits: Callable[[list[T], T], bool]) -> list[T]:
         """Up to three distractors from the nearest few, each fitting the ones before."""
-        pool = items[:6]
         chosen: list[T] = []
-        for item in self.rng.shuffled(pool) if len(pool) > 3 else pool:
+        for item in self.rng.shuffled(items) if len(items) > 3 else items:
             if fits(chosen, item):
                 chosen.append(item)
                 if len(chosen) == 3:
@@ -392,13 +452,11 @@ class Makers:
         wrong: list[str],
         prompt: str,
         explanation: str,
-        answer_fact: str | None = None,
     ) -> Question | None:
         if right in wrong or len(set(wrong)) < len(wrong):
             return None
         texts = self.rng.shuffled([right, *wrong])
         options = tuple(Entry(id=LETTERS[i], text=t) for i, t in enumerate(texts))
-        del answer_fact
         return ChoiceQuestion(
             id=question_id("choice", template, facts),
             prompt=prompt,

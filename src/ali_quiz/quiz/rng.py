@@ -31,14 +31,10 @@ class Rng:
         return (self.next64() >> 11) / float(1 << 53)
 
     def below(self, n: int) -> int:
-        """An integer in [0, n), without modulo bias."""
+        """An integer in [0, n): multiply-shift, whose bias (n / 2**64) no round can notice."""
         if n <= 0:
             raise ValueError("below() needs a positive bound")
-        limit = (1 << 64) - ((1 << 64) % n)
-        while True:
-            value = self.next64()
-            if value < limit:
-                return value % n
+        return (self.next64() * n) >> 64
 
     def choice(self, items: Sequence[T]) -> T:
         return items[self.below(len(items))]

@@ -1,0 +1,120 @@
+"""Big packs: validate time against PyYAML's bare C load, generation speed, memory of a pack.
+
+Run from a checkout after the README's test set-up:  python benchmarks/packs.py
+Budgets: validate at most 1.5x the bare load (given the same garbage-collector treatment);
+10,000 questions generated in under 1 s. Prints figures and PASS/FAIL per budget.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import yaml
+
+from ali_quiz.packs.loader import load_pack
+from ali_quiz.quiz.generate import generate_round
+
+EVENTS, VERSIONS, METRICS = 10_000, 2_000, 2_000
+RUNS = 5
+
+
+def write_big_pack(path: Path) -> None:
+    """A pack of 10,000 events, 2,000 versions and 2,000 metrics, every fact with a source."""
+    lines = ["id: big-benchmark", "title: Benchmark pack", "language: en", "events:"]
+    for i in range(EVENTS):
+        year = 1000 + i // 12
+        month = i % 12 + 1
+        lines += [
+            f"  - id: e{i}",
+            f"    date: {year:04d}-{month:02d}",
+            f"    title: Event number {i} of the benchmark",
+            f"    source: In {year} something numbered {i} happened, said the source.",
+        ]
+    lines.append("versions:")
+    for i in range(VERSIONS):
+        lines += [
+            f"  - id: v{i}",
+            "    product: Product",
+            f'    version: "{i}.0"',
+            f"    date: {2000 + i // 365:04d}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+            f"    highlights: [feature {i}, fix {i}]",
+            f"    source: Version {i}.0 came out with feature {i}.",
+        ]
+    lines.append("metrics:")
+    for i in range(METRICS):
+        lines += [
+            f"  - id: m{i}",
+            f"    label: Figure number {i}",
+            f"    value: {i + 1}.5萬",
+            "    unit: people",
+            "    as_of: 2020-01",
+            f"    source: The figure {i} stood at {i + 1}.5萬.",
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def bare_load(path: Path) -> object:
+    """PyYAML's C loader alone, with the garbage collector off as our own loader has it."""
+    text = path.read_text(encoding="utf-8")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def timed(function: object, *args: object) -> float:
+    start = time.perf_counter()
+    function(*args)  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.yaml"
+        write_big_pack(path)
+        size = path.stat().st_size / 1024 / 1024
+        print(f"pack: {EVENTS:,} events, {VERSIONS:,} versions, {METRICS:,} metrics ({size:.1f} MB)")
+        bare, ours = [], []
+        for _ in range(RUNS):  # alternate, so drift on a noisy machine hits both alike
+            bare.append(timed(bare_load, path))
+            ours.append(timed(load_pack, path))
+        bare_median, ours_median = statistics.median(bare), statistics.median(ours)
+        ratio = ours_median / bare_median
+        print(f"bare CSafeLoader load (gc off): {bare_median * 1000:7.1f} ms (median of {RUNS})")
+        print(f"ali-quiz validate+build:        {ours_median * 1000:7.1f} ms (median of {RUNS})")
+        ok_validate = ratio <= 1.5
+        print(f"validate / bare load = {ratio:.2f} (budget 1.50): "
+              f"{'PASS' if ok_validate else 'FAIL'}")
+
+        pack = load_pack(path)
+        start = time.perf_counter()
+        total = 0
+        for seed in range(50):
+            total += len(generate_round(pack, "quick", 200, seed))
+        generation = time.perf_counter() - start
+        ok_generate = generation < 1.0
+        print(f"generate {total:,} questions (50 rounds of 200): {generation * 1000:.0f} ms "
+              f"(budget 1000 ms): {'PASS' if ok_generate else 'FAIL'}")
+
+        gc.collect()
+        tracemalloc.start()
+        kept = load_pack(path)
+        current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"memory of the loaded pack: {current / 1024 / 1024:.1f} MB "
+              f"(peak while loading {peak / 1024 / 1024:.1f} MB)")
+        del kept
+    return 0 if ok_validate and ok_generate else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
