@@ -78,11 +78,15 @@ def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.teach import worksheet
     from ali_quiz.teach.gift_export import export_gift
 
+    language = spec.pack.language
     if args.format == "gift":
-        sys.stdout.write(export_gift(questions, title=spec.pack.title))
+        sys.stdout.write(export_gift(questions, title=spec.pack.title, language=language))
         return EXIT_OK
     render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
-    sys.stdout.write(render(questions, pack=spec.pack, spec=spec))
+    info = worksheet.RoundInfo(
+        mode=spec.mode, seed=spec.seed, code=spec.code, date=spec.date.isoformat()
+    )
+    sys.stdout.write(render(questions, pack_title=spec.pack.title, language=language, info=info))
     return EXIT_OK
 
 
@@ -262,15 +266,74 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.teach.cli import run_import_gift
+    from ali_quiz.packs.loader import load_pack
+    from ali_quiz.packs.problems import PackError
+    from ali_quiz.teach.gift_import import (
+        GiftImportError,
+        guess_language,
+        import_gift,
+        pack_id_from_path,
+        write_pack_yaml,
+    )
 
-    return run_import_gift(args, paths)
+    source: Path = args.file
+    target: Path = args.output
+    try:
+        text = source.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        return fail(f"cannot read {source}: {err.strerror}")
+    except UnicodeDecodeError as err:
+        return fail(f"{source} is not UTF-8 text (byte {err.start}): save it as UTF-8 and retry")
+    if target.exists():
+        return fail(f"{target} already exists: choose another name (nothing was overwritten)")
+    language = guess_language(text)
+    imported = import_gift(text, source_name=str(source), language=language)
+    for line, column, message in imported.errors:
+        print(f"{source}:{line}:{column}: {message}", file=sys.stderr)
+    for line, reason in imported.skipped:
+        print(f"{source}:{line}: skipped: {reason}", file=sys.stderr)
+    for line, note in imported.notes:
+        print(f"{source}:{line}: note: {note}", file=sys.stderr)
+    if not imported.questions:
+        return fail(f"{source}: no question could be imported, so no pack was written")
+    try:
+        write_pack_yaml(imported, pack_id=pack_id_from_path(target), title=source.stem,
+                        language=language, path=target)
+    except GiftImportError as err:
+        return fail(str(err))
+    except OSError as err:
+        return fail(f"cannot write {target}: {err.strerror}")
+    try:
+        load_pack(target)
+    except PackError as err:  # a bug if it happens: say so plainly, keep the file to look at
+        return fail(f"the pack written to {target} does not validate:\n{err}")
+    problems = len(imported.errors)
+    print(f"Wrote {target}: {len(imported.questions)} questions"
+          f"{f', {len(imported.skipped)} skipped' if imported.skipped else ''}"
+          f"{f', {problems} could not be read (listed above)' if problems else ''}.")
+    return EXIT_INVALID if problems else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.teach.cli import run_report
+    from ali_quiz.packs.catalog import resolve_pack
+    from ali_quiz.packs.problems import PackError, PackNotFound
+    from ali_quiz.teach.report import build_report, format_report, report_csv
 
-    return run_report(args, paths)
+    report = build_report(args.files)
+    if report.pack is not None:
+        try:
+            labels = resolve_pack(report.pack, paths).fact_labels()
+        except (PackError, PackNotFound):
+            labels = None  # a pack this computer lacks: facts are shown by id
+        if labels:
+            report = build_report(args.files, fact_labels=labels)
+    sys.stdout.write(report_csv(report) if args.csv else format_report(report) + "\n")
+    if args.csv:
+        for problem in report.left_out:
+            print(f"ali-quiz: left out: {problem.name}: {problem.reason}", file=sys.stderr)
+    if not report.usable:
+        return fail("no usable result file: nothing to report")
+    return EXIT_OK
 
 
 HANDLERS: dict[str, Handler] = {

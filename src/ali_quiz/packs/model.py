@@ -160,6 +160,17 @@ class Pack:
             "questions": len(self.questions),
         }
 
+    def fact_labels(self) -> dict[str, str]:
+        """Every fact id (sequence items included) mapped to a short text naming it."""
+        found: dict[str, str] = {e.id: e.title for e in self.events}
+        found.update({v.id: v.title for v in self.versions})
+        found.update({m.id: m.label for m in self.metrics})
+        for seq in self.sequences:
+            found[seq.id] = seq.title
+            found.update({item.id: item.text for item in seq.items})
+        found.update({q.id: q.title or q.prompt for q in self.questions})
+        return found
+
     def fact_explanations(self) -> dict[str, str]:
         """Every fact id (sequence items included) mapped to its source sentence."""
         found: dict[str, str] = {}
