@@ -32,18 +32,26 @@ class _Parser(argparse.ArgumentParser):
 def _round_options(parser: argparse.ArgumentParser) -> None:
     from ali_quiz.quiz.generate import MODES
 
-    parser.add_argument("--pack", metavar="P", help="pack id or pack file (default: settings, "
-                                                     "else dingtalk-2020)")
-    parser.add_argument("--mode", metavar="M", choices=MODES,
-                        help=f"one of {', '.join(MODES)} (default quick)")
+    parser.add_argument(
+        "--pack", metavar="P", help="pack id or pack file (default: settings, else dingtalk-2020)"
+    )
+    parser.add_argument(
+        "--mode", metavar="M", choices=MODES, help=f"one of {', '.join(MODES)} (default quick)"
+    )
     parser.add_argument("--count", metavar="N", type=int, help="questions in the round (10)")
     fixed = parser.add_mutually_exclusive_group()
-    fixed.add_argument("--seed", metavar="S", type=int,
-                       help="fix the round: the same seed gives the same questions")
+    fixed.add_argument(
+        "--seed",
+        metavar="S",
+        type=int,
+        help="fix the round: the same seed gives the same questions",
+    )
     fixed.add_argument("--code", metavar="C", help="play the round of a round code")
-    parser.add_argument("--date", metavar="D",
-                        help="YYYY-MM-DD: fixes the daily round and is 'now' for review "
-                             "(default today)")
+    parser.add_argument(
+        "--date",
+        metavar="D",
+        help="YYYY-MM-DD: fixes the daily round and is 'now' for review (default today)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,26 +61,36 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal quiz game about DingTalk's rise; run with no command for the TUI.",
     )
     parser.add_argument("--version", action="version", version=f"ali-quiz {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", type=Path,
-                        help=f"keep packs, history and settings in DIR (or set {HOME_ENV})")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help=f"keep packs, history and settings in DIR (or set {HOME_ENV})",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     play = commands.add_parser("play", help="play a round (the TUI, or plain text with --plain)")
     _round_options(play)
-    play.add_argument("--plain", action="store_true",
-                      help="line-based text on stdin/stdout (screen readers, pipes, scripts)")
+    play.add_argument(
+        "--plain",
+        action="store_true",
+        help="line-based text on stdin/stdout (screen readers, pipes, scripts)",
+    )
     play.add_argument("--lang", choices=("en", "zh-Hant"), help="interface language")
     play.add_argument("--player", metavar="NAME", help="whose history the round goes into")
 
     generate = commands.add_parser("generate", help="list a round's questions")
     _round_options(generate)
-    generate.add_argument("--format", choices=FORMATS, default="json",
-                          help="json (JSON Lines), markdown or html worksheet, gift (Moodle)")
+    generate.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json (JSON Lines), markdown or html worksheet, gift (Moodle)",
+    )
 
     packs = commands.add_parser("packs", help="list the packs found, or add one")
     packs.add_argument("--json", action="store_true", help="JSON output")
-    packs_commands = packs.add_subparsers(dest="packs_command", metavar="add",
-                                          parser_class=_Parser)
+    packs_commands = packs.add_subparsers(dest="packs_command", metavar="add", parser_class=_Parser)
     add = packs_commands.add_parser("add", help="validate a pack, then copy it into your packs")
     add.add_argument("file", metavar="FILE", type=Path)
 

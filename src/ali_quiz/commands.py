@@ -52,8 +52,15 @@ def resolve_spec_or_fail(
             pack = load_pack_spec(args.pack or default_pack or "dingtalk-2020", paths)
             weights = review_weights(paths, player or settings_player, pack.id, args.date)
         return resolve_round(
-            paths, pack=args.pack, mode=args.mode, count=args.count, seed=args.seed,
-            code=args.code, date=args.date, default_pack=default_pack, review_weights=weights,
+            paths,
+            pack=args.pack,
+            mode=args.mode,
+            count=args.count,
+            seed=args.seed,
+            code=args.code,
+            date=args.date,
+            default_pack=default_pack,
+            review_weights=weights,
         )
     except UsageError as err:
         return fail(str(err), EXIT_USAGE)
@@ -106,7 +113,9 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
         counts = entry.pack.counts() if entry.pack else None
         facts = (
             f"{counts['events']}/{counts['versions']}/{counts['metrics']}/"
-            f"{counts['sequences']}/{counts['questions']}" if counts else "-"
+            f"{counts['sequences']}/{counts['questions']}"
+            if counts
+            else "-"
         )
         state = "built in" if entry.builtin else ("ok" if entry.valid else "INVALID")
         rows.append([entry.id, entry.title, entry.language, facts, state, str(entry.path)])
@@ -297,8 +306,13 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     if not imported.questions:
         return fail(f"{source}: no question could be imported, so no pack was written")
     try:
-        write_pack_yaml(imported, pack_id=pack_id_from_path(target), title=source.stem,
-                        language=language, path=target)
+        write_pack_yaml(
+            imported,
+            pack_id=pack_id_from_path(target),
+            title=source.stem,
+            language=language,
+            path=target,
+        )
     except GiftImportError as err:
         return fail(str(err))
     except OSError as err:
@@ -308,9 +322,11 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     except PackError as err:  # a bug if it happens: say so plainly, keep the file to look at
         return fail(f"the pack written to {target} does not validate:\n{err}")
     problems = len(imported.errors)
-    print(f"Wrote {target}: {len(imported.questions)} questions"
-          f"{f', {len(imported.skipped)} skipped' if imported.skipped else ''}"
-          f"{f', {problems} could not be read (listed above)' if problems else ''}.")
+    print(
+        f"Wrote {target}: {len(imported.questions)} questions"
+        f"{f', {len(imported.skipped)} skipped' if imported.skipped else ''}"
+        f"{f', {problems} could not be read (listed above)' if problems else ''}."
+    )
     return EXIT_INVALID if problems else EXIT_OK
 
 

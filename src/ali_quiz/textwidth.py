@@ -40,9 +40,7 @@ def table(
 ) -> str:
     """A plain table: headers, a rule, then the rows; long cells are clipped to `max_width`."""
     cells = [[clip(str(c), max_width) for c in row] for row in rows]
-    widths = [
-        max([width(h)] + [width(row[i]) for row in cells]) for i, h in enumerate(headers)
-    ]
+    widths = [max([width(h)] + [width(row[i]) for row in cells]) for i, h in enumerate(headers)]
     lines = ["  ".join(pad(h, widths[i]) for i, h in enumerate(headers)).rstrip()]
     lines.append("  ".join("─" * w for w in widths))
     for row in cells:

@@ -81,16 +81,38 @@ def load_entry(path: Path) -> PackEntry:
     try:
         pack = load_pack(path)
     except PackError as err:
-        return PackEntry(id=path.stem, title=path.name, language="?", path=path,
-                         builtin=builtin, pack=None, errors=tuple(err.problems))
+        return PackEntry(
+            id=path.stem,
+            title=path.name,
+            language="?",
+            path=path,
+            builtin=builtin,
+            pack=None,
+            errors=tuple(err.problems),
+        )
     if pack.id in BUILTIN_IDS and not builtin:
         problem = _id_problem(
             path, f"the id {pack.id!r} belongs to a built-in pack: give your pack another id"
         )
-        return PackEntry(id=pack.id, title=pack.title, language=pack.language, path=path,
-                         builtin=False, pack=None, errors=(problem,), warnings=pack.warnings)
-    return PackEntry(id=pack.id, title=pack.title, language=pack.language, path=path,
-                     builtin=builtin, pack=pack, warnings=pack.warnings)
+        return PackEntry(
+            id=pack.id,
+            title=pack.title,
+            language=pack.language,
+            path=path,
+            builtin=False,
+            pack=None,
+            errors=(problem,),
+            warnings=pack.warnings,
+        )
+    return PackEntry(
+        id=pack.id,
+        title=pack.title,
+        language=pack.language,
+        path=path,
+        builtin=builtin,
+        pack=pack,
+        warnings=pack.warnings,
+    )
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -118,10 +140,19 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
         if entry.valid and entry.id in seen:
             first = seen[entry.id]
             entry = PackEntry(
-                id=entry.id, title=entry.title, language=entry.language, path=path,
-                builtin=entry.builtin, pack=None,
-                errors=(_id_problem(path, f"another pack already uses the id {entry.id!r} "
-                                          f"({first.path}): give this one another id"),),
+                id=entry.id,
+                title=entry.title,
+                language=entry.language,
+                path=path,
+                builtin=entry.builtin,
+                pack=None,
+                errors=(
+                    _id_problem(
+                        path,
+                        f"another pack already uses the id {entry.id!r} "
+                        f"({first.path}): give this one another id",
+                    ),
+                ),
                 warnings=entry.warnings,
             )
         elif entry.valid:
@@ -135,7 +166,7 @@ def looks_like_path(spec: str) -> bool:
 
 
 def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack:
-    """A pack by id or by file path; PackError when it is broken, PackNotFound when it is not there."""
+    """A pack by id or file path; PackError when broken, PackNotFound when not there."""
     if looks_like_path(spec):
         path = Path(spec).expanduser()
         if not path.exists():
@@ -165,8 +196,14 @@ def add_pack(source: Path, paths: AppPaths) -> tuple[Pack, Path]:
     target = paths.packs_dir / f"{pack.id}.yaml"
     clash = [e for e in existing if e.builtin or e.path.resolve() != target.resolve()]
     if clash:
-        raise PackError([_id_problem(source, f"a pack with the id {pack.id!r} is already "
-                                             f"installed at {clash[0].path}")])
+        raise PackError(
+            [
+                _id_problem(
+                    source,
+                    f"a pack with the id {pack.id!r} is already installed at {clash[0].path}",
+                )
+            ]
+        )
     paths.packs_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return pack, target

@@ -17,7 +17,7 @@ def summary_line(pack: Pack, path: Path) -> str:
         f"{n} {name if n != 1 else name[:-1]}" for name, n in pack.counts().items() if n
     )
     modes = ", ".join(available_modes(pack)) or "none"
-    return f"{path}: valid: {pack.id} \"{pack.title}\" ({pack.language}): {counts}; modes: {modes}"
+    return f'{path}: valid: {pack.id} "{pack.title}" ({pack.language}): {counts}; modes: {modes}'
 
 
 def describe_pack(pack: Pack) -> str:
@@ -38,12 +38,21 @@ def describe_pack(pack: Pack) -> str:
         parts += ["", "Versions", table(["date", "version", "highlights", "id"], rows)]
     if pack.metrics:
         rows = [
-            [m.label, m.written, format_plain(m.value), m.unit,
-             m.as_of.iso() if m.as_of else "", m.id]
+            [
+                m.label,
+                m.written,
+                format_plain(m.value),
+                m.unit,
+                m.as_of.iso() if m.as_of else "",
+                m.id,
+            ]
             for m in pack.metrics
         ]
-        parts += ["", "Figures",
-                  table(["figure", "written", "value", "unit", "as of", "id"], rows, right=(2,))]
+        parts += [
+            "",
+            "Figures",
+            table(["figure", "written", "value", "unit", "as of", "id"], rows, right=(2,)),
+        ]
     for sequence in pack.sequences:
         rows = [[str(i.rank), i.text, i.id] for i in sorted(sequence.items, key=lambda i: i.rank)]
         parts += ["", f"Sequence: {sequence.title}", table(["rank", "item", "id"], rows)]

@@ -41,7 +41,8 @@ def question_to_json(question: AuthoredQuestion) -> dict[str, Any]:
         data["category"] = question.category
     if question.kind == "choice":
         data["options"] = [
-            {"text": o.text, "weight": _number(o.weight)} if question.weighted
+            {"text": o.text, "weight": _number(o.weight)}
+            if question.weighted
             else {"text": o.text, "correct": o.weight >= 100}
             for o in question.options
         ]
@@ -70,25 +71,44 @@ def pack_to_json(pack: Pack) -> dict[str, Any]:
         "title": pack.title,
         "language": pack.language,
         "events": [
-            {"id": e.id, "date": _date(e.date), "title": e.title, "detail": e.detail,
-             **_sourced(e)}
+            {"id": e.id, "date": _date(e.date), "title": e.title, "detail": e.detail, **_sourced(e)}
             for e in pack.events
         ],
         "versions": [
-            {"id": v.id, "product": v.product, "version": v.version, "date": _date(v.date),
-             "codename": v.codename, "highlights": list(v.highlights), **_sourced(v)}
+            {
+                "id": v.id,
+                "product": v.product,
+                "version": v.version,
+                "date": _date(v.date),
+                "codename": v.codename,
+                "highlights": list(v.highlights),
+                **_sourced(v),
+            }
             for v in pack.versions
         ],
         "metrics": [
-            {"id": m.id, "label": m.label, "value": _number(m.value), "written": m.written,
-             "unit": m.unit, "as_of": _date(m.as_of), "tolerance": m.effective_tolerance,
-             "alike": sorted(m.alike), **_sourced(m)}
+            {
+                "id": m.id,
+                "label": m.label,
+                "value": _number(m.value),
+                "written": m.written,
+                "unit": m.unit,
+                "as_of": _date(m.as_of),
+                "tolerance": m.effective_tolerance,
+                "alike": sorted(m.alike),
+                **_sourced(m),
+            }
             for m in pack.metrics
         ],
         "sequences": [
-            {"id": s.id, "title": s.title, **_sourced(s),
-             "items": [{"id": i.id, "text": i.text, "rank": i.rank, **_sourced(i)}
-                       for i in s.items]}
+            {
+                "id": s.id,
+                "title": s.title,
+                **_sourced(s),
+                "items": [
+                    {"id": i.id, "text": i.text, "rank": i.rank, **_sourced(i)} for i in s.items
+                ],
+            }
             for s in pack.sequences
         ],
         "questions": [question_to_json(q) for q in pack.questions],

@@ -169,8 +169,10 @@ class _PackChecker:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             if required:
-                self.add(self.key_place(mapping, key) if key in mapping else mapping,
-                         f"{what} needs `{key}:`")
+                self.add(
+                    self.key_place(mapping, key) if key in mapping else mapping,
+                    f"{what} needs `{key}:`",
+                )
             return None
         if not isinstance(node, Scalar):
             self.add(node, f"`{key}` of {what} must be text, not a list or mapping")
@@ -240,9 +242,7 @@ class _PackChecker:
         self.add(node, f"`{key}` of {what} must be true or false")
         return None
 
-    def date(
-        self, mapping: Mapping, key: str, what: str, *, required: bool
-    ) -> PartialDate | None:
+    def date(self, mapping: Mapping, key: str, what: str, *, required: bool) -> PartialDate | None:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             if required:
@@ -263,8 +263,11 @@ class _PackChecker:
         if value is None or not isinstance(node, Scalar):
             return None
         if not FACT_ID_RE.match(value):
-            self.add(node, f"id {value!r} of {what} may use only lowercase letters, digits, "
-                           "`-`, `_` and `.`, starting with a letter or digit")
+            self.add(
+                node,
+                f"id {value!r} of {what} may use only lowercase letters, digits, "
+                "`-`, `_` and `.`, starting with a letter or digit",
+            )
             return None
         if value in self.ids:
             self.add(node, f"duplicate id {value!r} (first used on line {self.ids[value]})")
@@ -296,13 +299,18 @@ class _PackChecker:
         self.check_keys(top, TOP_KEYS, "the pack")
         pack_id = self.text(top, "id", "the pack")
         if pack_id is not None and not PACK_ID_RE.match(pack_id):
-            self.add(top.get("id"), f"pack id {pack_id!r} may use only lowercase letters, digits "
-                                    "and single hyphens (e.g. my-class-pack)")
+            self.add(
+                top.get("id"),
+                f"pack id {pack_id!r} may use only lowercase letters, digits "
+                "and single hyphens (e.g. my-class-pack)",
+            )
         title = self.text(top, "title", "the pack")
         language = self.text(top, "language", "the pack")
         if language is not None and not LANGUAGE_RE.match(language):
-            self.add(top.get("language"), f"language {language!r} is not a language tag "
-                                          "such as en, zh-Hant or de")
+            self.add(
+                top.get("language"),
+                f"language {language!r} is not a language tag such as en, zh-Hant or de",
+            )
         events = self.each(top, "events", self.event, "event")
         versions = self.each(top, "versions", self.version, "version")
         metrics = self.each(top, "metrics", self.metric, "metric")
@@ -310,8 +318,9 @@ class _PackChecker:
         questions = self.each(top, "questions", self.question, "question")
         for ref, where, what in self.references:
             if ref not in self.ids:
-                self.add(where, f"{what} refers to unknown id {ref!r}"
-                                f"{_did_you_mean(ref, self.ids)}")
+                self.add(
+                    where, f"{what} refers to unknown id {ref!r}{_did_you_mean(ref, self.ids)}"
+                )
         metric_ids = {m.id for m in metrics}
         for ref, where, what in self.references:
             if what.startswith("alike") and ref in self.ids and ref not in metric_ids:
@@ -323,8 +332,11 @@ class _PackChecker:
             _given(top.get(key))
             for key in ("events", "versions", "metrics", "sequences", "questions")
         ):
-            self.add(top, "the pack has no facts and no questions: add events, versions, "
-                          "metrics, sequences or questions")
+            self.add(
+                top,
+                "the pack has no facts and no questions: add events, versions, "
+                "metrics, sequences or questions",
+            )
         return Pack(
             id=pack_id,
             title=title,
@@ -363,8 +375,15 @@ class _PackChecker:
         sources = self.sources(node, what)
         if fact_id is None or product is None or version is None:
             return None
-        return Version(id=fact_id, product=product, version=version, date=date,
-                       codename=codename, highlights=highlights, **sources)
+        return Version(
+            id=fact_id,
+            product=product,
+            version=version,
+            date=date,
+            codename=codename,
+            highlights=highlights,
+            **sources,
+        )
 
     def metric(self, node: Mapping, what: str) -> Metric | None:
         self.check_keys(node, METRIC_KEYS, what)
@@ -386,15 +405,26 @@ class _PackChecker:
         as_of = self.date(node, "as_of", what, required=False)
         tolerance = self.number(node, "tolerance", what)
         if tolerance is not None and not 0 <= tolerance < 1:
-            self.add(node.get("tolerance"), f"`tolerance` of {what} is a share from 0 to 1 "
-                                            "(0.05 means 5%)")
+            self.add(
+                node.get("tolerance"),
+                f"`tolerance` of {what} is a share from 0 to 1 (0.05 means 5%)",
+            )
             tolerance = None
         alike = self.references_in(node, "alike", f"alike of {what}")
         sources = self.sources(node, what)
         if fact_id is None or label is None or unit is None or value is None or written is None:
             return None
-        return Metric(id=fact_id, label=label, value=value, written=written, unit=unit,
-                      as_of=as_of, tolerance=tolerance, alike=frozenset(alike), **sources)
+        return Metric(
+            id=fact_id,
+            label=label,
+            value=value,
+            written=written,
+            unit=unit,
+            as_of=as_of,
+            tolerance=tolerance,
+            alike=frozenset(alike),
+            **sources,
+        )
 
     def references_in(self, node: Mapping, key: str, what: str) -> tuple[str, ...]:
         values = node.get(key)
@@ -428,8 +458,10 @@ class _PackChecker:
         texts = [i.text for i in items]
         if len(set(texts)) < len(texts):
             repeated = next(t for t in texts if texts.count(t) > 1)
-            self.add(node.key_marks.get("items", (node.line, node.column)),
-                     f"{what} lists {repeated!r} twice: players could not tell the two apart")
+            self.add(
+                node.key_marks.get("items", (node.line, node.column)),
+                f"{what} lists {repeated!r} twice: players could not tell the two apart",
+            )
         if fact_id is None or title is None:
             return None
         return Sequence(id=fact_id, title=title, items=items, **sources)
@@ -451,8 +483,11 @@ class _PackChecker:
     def question(self, node: Mapping, what: str) -> AuthoredQuestion | None:
         kind = self.text(node, "kind", what)
         if kind is not None and kind not in KIND_KEYS:
-            self.add(node.get("kind"), f"unknown kind {kind!r} of {what}: use one of "
-                                       f"{', '.join(KIND_KEYS)}{_did_you_mean(kind, KIND_KEYS)}")
+            self.add(
+                node.get("kind"),
+                f"unknown kind {kind!r} of {what}: use one of "
+                f"{', '.join(KIND_KEYS)}{_did_you_mean(kind, KIND_KEYS)}",
+            )
             kind = None
         allowed = COMMON_QUESTION_KEYS + (KIND_KEYS[kind] if kind else ())
         for key in node.values:
@@ -469,7 +504,9 @@ class _PackChecker:
         explanation = self.text(node, "explanation", what, required=False)
         max_points = self.integer(node, "max_points", what, 1, 10_000) or DEFAULT_MAX_POINTS
         common: dict[str, Any] = dict(
-            facts=facts, explanation=explanation, max_points=max_points,
+            facts=facts,
+            explanation=explanation,
+            max_points=max_points,
             title=self.text(node, "title", what, required=False),
             category=self.text(node, "category", what, required=False),
         )
@@ -484,9 +521,11 @@ class _PackChecker:
         low, high = LIMITS[kind]
         if low <= count <= high:
             return True
-        self.add(self.key_place(node, key) if key in node else node,
-                 f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} question holds {low} to {high} "
-                 f"{key}; {what} has {count}")
+        self.add(
+            self.key_place(node, key) if key in node else node,
+            f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} question holds {low} to {high} "
+            f"{key}; {what} has {count}",
+        )
         return False
 
     def question_choice(self, node: Mapping, what: str) -> dict[str, Any] | None:
@@ -519,12 +558,17 @@ class _PackChecker:
         if not any(o.weight >= 100 for o in options) and not (
             weighted and any(o.weight > 0 for o in options)
         ):
-            self.add(node.key_marks["options"],
-                     f"{what} has no right option: mark one with `correct: true`")
+            self.add(
+                node.key_marks["options"],
+                f"{what} has no right option: mark one with `correct: true`",
+            )
             return None
         if not weighted and sum(1 for o in options if o.weight >= 100) > 1:
-            self.add(node.key_marks["options"], f"{what} marks more than one option correct: "
-                                                "use `weight:` for answers worth part marks")
+            self.add(
+                node.key_marks["options"],
+                f"{what} marks more than one option correct: "
+                "use `weight:` for answers worth part marks",
+            )
         return {"options": tuple(options), "weighted": weighted}
 
     def question_order(self, node: Mapping, what: str) -> dict[str, Any] | None:
@@ -553,8 +597,10 @@ class _PackChecker:
         lefts = [p.left for p in pairs]
         rights = [p.right for p in pairs] + list(decoys)
         if len(set(lefts)) < len(lefts) or len(set(rights)) < len(rights):
-            self.add(node.key_marks["pairs"], f"{what}: every left item and every right item "
-                                              "(decoys included) must be different")
+            self.add(
+                node.key_marks["pairs"],
+                f"{what}: every left item and every right item (decoys included) must be different",
+            )
             return None
         return {"pairs": tuple(pairs), "decoys": decoys}
 
@@ -590,20 +636,29 @@ class _PackChecker:
                 self.add(node.get("answer"), f"`answer` of {what}: {err}")
                 return None
         if band is not None and tolerance is not None:
-            self.add(node.get("tolerance"), f"{what}: give `tolerance` (log scoring) or "
-                                            "`range` (band scoring), not both")
+            self.add(
+                node.get("tolerance"),
+                f"{what}: give `tolerance` (log scoring) or `range` (band scoring), not both",
+            )
         if answer is None and band is None:
             return None
         if answer is None and band is not None:
             answer = (band[0] + band[1]) / 2
-        return {"answer": answer, "answer_written": written, "unit": unit,
-                "tolerance": tolerance, "range": band}
+        return {
+            "answer": answer,
+            "answer_written": written,
+            "unit": unit,
+            "tolerance": tolerance,
+            "range": band,
+        }
 
     def question_text(self, node: Mapping, what: str) -> dict[str, Any] | None:
         accepted = self.texts(node, "accepted", what)
         if not accepted:
-            self.add(self.key_place(node, "accepted") if "accepted" in node else node,
-                     f"{what} needs `accepted:` with at least one answer")
+            self.add(
+                self.key_place(node, "accepted") if "accepted" in node else node,
+                f"{what} needs `accepted:` with at least one answer",
+            )
             return None
         return {"accepted": accepted}
 

@@ -174,7 +174,8 @@ class Pack:
     def fact_explanations(self) -> dict[str, str]:
         """Every fact id (sequence items included) mapped to its source sentence."""
         found: dict[str, str] = {}
-        for fact in (*self.events, *self.versions, *self.metrics):
+        facts: tuple[Event | Version | Metric, ...] = (*self.events, *self.versions, *self.metrics)
+        for fact in facts:
             found[fact.id] = fact.explanation()
         for seq in self.sequences:
             found[seq.id] = seq.explanation()

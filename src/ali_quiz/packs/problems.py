@@ -1,4 +1,4 @@
-"""Problems found in a pack, located as `path:line:column: message`, and the loader's one error type."""
+"""Problems in a pack, located as `path:line:column: message`; the loader's one error type."""
 
 from __future__ import annotations
 
@@ -18,7 +18,12 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
     def to_json(self) -> dict[str, str | int]:
-        return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
 
 
 class PackError(Exception):

@@ -20,9 +20,9 @@ from yaml.resolver import BaseResolver
 from ali_quiz.packs.problems import Problem
 
 try:  # The C parser is several times faster; pure Python is the fallback.
-    from yaml.cyaml import CParser
+    from yaml._yaml import CParser
 
-    class _Composer(CParser, BaseResolver):  # type: ignore[misc]
+    class _Composer(CParser, BaseResolver):
         """C parser with no implicit resolvers: every scalar keeps its text."""
 
         def __init__(self, stream: str) -> None:
@@ -104,7 +104,9 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if len(data) > MAX_BYTES:
         size = len(data) / 1024 / 1024
         limit = MAX_BYTES // 1024 // 1024
-        return None, [Problem(path, 1, 1, f"file too large: {size:.1f} MB (the limit is {limit} MB)")]
+        return None, [
+            Problem(path, 1, 1, f"file too large: {size:.1f} MB (the limit is {limit} MB)")
+        ]
     if b"\x00" in data:
         return None, [Problem(path, 1, 1, "binary file: a pack is a YAML text file (UTF-8)")]
     try:
@@ -178,7 +180,9 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         if enabled:
             gc.enable()
     if root is None:
-        return None, [Problem(path, 1, 1, "empty file: a pack needs at least id, title and language")]
+        return None, [
+            Problem(path, 1, 1, "empty file: a pack needs at least id, title and language")
+        ]
     problems = list(tabs)
     try:
         if "*" in text:  # only aliases (`*name`) can make the tree larger than the file
@@ -287,7 +291,9 @@ class _Converter:
                 value = Mapping(line, column)
                 pending = []
                 for key_node, value_node in node.value:
-                    key_line, key_column = _mark(key_node.start_mark.line, key_node.start_mark.column)
+                    key_line, key_column = _mark(
+                        key_node.start_mark.line, key_node.start_mark.column
+                    )
                     if not isinstance(key_node, yaml.ScalarNode):
                         self.problems.append(
                             Problem(self.path, key_line, key_column, "a key must be plain text")
@@ -296,7 +302,9 @@ class _Converter:
                     name = str(key_node.value)
                     if name == "<<":
                         self.problems.append(
-                            Problem(self.path, key_line, key_column, "merge keys (<<) are not supported")
+                            Problem(
+                                self.path, key_line, key_column, "merge keys (<<) are not supported"
+                            )
                         )
                         continue
                     if name in value.key_marks:

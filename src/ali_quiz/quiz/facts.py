@@ -42,8 +42,9 @@ class Ranked:
 
 
 def _dated(fact_id: str, text: str, date: PartialDate, explanation: str) -> Dated:
-    return Dated(fact_id, text, date, explanation,
-                 date.first_day().toordinal(), date.last_day().toordinal())
+    return Dated(
+        fact_id, text, date, explanation, date.first_day().toordinal(), date.last_day().toordinal()
+    )
 
 
 class PackFacts:
@@ -96,7 +97,8 @@ class PackFacts:
         titles = list(dict.fromkeys(v.title for v in self.pack.versions))[:500]
         for version in self.versions_with_highlights:
             usable = [
-                h for h in version.highlights
+                h
+                for h in version.highlights
                 if any(t not in self.titles_with_highlight[h] for t in titles)
             ]
             if usable:
@@ -105,7 +107,7 @@ class PackFacts:
 
     @cached_property
     def matchable_releases(self) -> int:
-        """How many releases can stand in one match: distinct titles, a highlight each of its own."""
+        """How many releases fit one match: distinct titles, each with a highlight of its own."""
         titles: set[str] = set()
         highlights: set[str] = set()
         for version in self.versions_with_highlights:

@@ -85,7 +85,7 @@ def grade_estimate(question: EstimateQuestion, guess: float) -> int:
 
 
 def grade_choice(question: ChoiceQuestion, response: str) -> int:
-    """100 or 0; an authored multi-answer choice earns the picked option's weight (never below 0)."""
+    """100 or 0; an authored multi-answer choice earns the picked option's weight (not below 0)."""
     if question.weights is not None:
         weight = dict(question.weights).get(response, 0.0)
         share = min(max(Fraction(weight).limit_denominator(10_000) / 100, Fraction(0)), Fraction(1))
@@ -107,7 +107,7 @@ def grade_text(question: TextQuestion, response: str) -> int:
 
 
 def grade(question: Question, response: Response | None) -> int:
-    """Points for a response to any question; None (skipped) or a response of the wrong shape is 0."""
+    """Points for a response to any question; None (skipped) or a wrongly shaped one is 0."""
     if response is None:
         return 0
     if isinstance(question, OrderQuestion) and isinstance(response, list):

@@ -95,7 +95,11 @@ class EstimateQuestion(Question):
     range: tuple[float, float] | None = None
 
     def _payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {"unit": self.unit, "answer": self.answer, "scoring": self.scoring}
+        payload: dict[str, Any] = {
+            "unit": self.unit,
+            "answer": self.answer,
+            "scoring": self.scoring,
+        }
         if self.scoring == "band" and self.range is not None:
             payload["range"] = list(self.range)
         else:

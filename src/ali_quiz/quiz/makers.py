@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -169,8 +169,9 @@ class Makers:
         if len(chosen) < 3:
             return None
         earliest = sorted(chosen, key=lambda d: d.start)
-        return self._order("timeline", chosen, [d.id for d in earliest],
-                           phrase(self.language, "order_timeline"))
+        return self._order(
+            "timeline", chosen, [d.id for d in earliest], phrase(self.language, "order_timeline")
+        )
 
     def order_sequence(self) -> Question | None:
         sequences = self.facts.orderable_sequences
@@ -180,19 +181,25 @@ class Makers:
         ranked = self.facts.ranked[sequence.id]
         size = _size(self.rng, 3, 6, len({r.rank for r in ranked}))
         chosen = self.picker.pick(
-            ranked, lambda r: r.id, size,
+            ranked,
+            lambda r: r.id,
+            size,
             lambda chosen, item: all(item.rank != other.rank for other in chosen),
         )
         if len(chosen) < 3:
             return None
         earliest = sorted(chosen, key=lambda r: r.rank)
-        return self._order("sequence", chosen, [r.id for r in earliest],
-                           phrase(self.language, "order_sequence", title=sequence.title))
+        return self._order(
+            "sequence",
+            chosen,
+            [r.id for r in earliest],
+            phrase(self.language, "order_sequence", title=sequence.title),
+        )
 
     def _order(
-        self, template: str, chosen: list[Dated] | list[Ranked], answer: list[str], prompt: str
+        self, template: str, chosen: Sequence[Dated | Ranked], answer: list[str], prompt: str
     ) -> Question:
-        shown = self.rng.shuffled(list(chosen))
+        shown: list[Dated | Ranked] = self.rng.shuffled(list(chosen))
         if [item.id for item in shown] == answer:
             # Presented already in order would give the answer away: turn it around.
             shown = shown[1:] + shown[:1]
@@ -201,9 +208,7 @@ class Makers:
             id=question_id("order", template, ids),
             prompt=prompt,
             facts=tuple(answer),
-            explanation=join_explanations(
-                self.facts.explanations.get(i, "") for i in answer
-            ),
+            explanation=join_explanations(self.facts.explanations.get(i, "") for i in answer),
             items=tuple(Entry(id=item.id, text=item.text) for item in shown),
             answer=tuple(answer),
         )
@@ -256,8 +261,9 @@ class Makers:
         if len(chosen) < 3:
             return None
         pairs = [(version.title, claimed[version.id]) for version in chosen]
-        return self._match("highlights", chosen, pairs, [],
-                           phrase(self.language, "match_highlights"))
+        return self._match(
+            "highlights", chosen, pairs, [], phrase(self.language, "match_highlights")
+        )
 
     def match_figures(self) -> Question | None:
         metrics = self.facts.metrics
@@ -265,7 +271,9 @@ class Makers:
         if not size:
             return None
         chosen = self.picker.pick(
-            metrics, lambda m: m.id, size,
+            metrics,
+            lambda m: m.id,
+            size,
             lambda chosen, item: all(
                 figures_compatible(item, other)
                 and item.written != other.written
@@ -292,15 +300,14 @@ class Makers:
         right = tuple(Entry(id=LETTERS[i], text=text) for i, text in enumerate(right_texts))
         right_id = {entry.text: entry.id for entry in right}
         left = tuple(Entry(id=str(n + 1), text=pairs[i][0]) for n, i in enumerate(left_order))
-        answer = tuple(
-            (str(n + 1), right_id[pairs[i][1]]) for n, i in enumerate(left_order)
-        )
+        answer = tuple((str(n + 1), right_id[pairs[i][1]]) for n, i in enumerate(left_order))
         return MatchQuestion(
             id=question_id("match", template, ids),
             prompt=prompt,
             facts=tuple(ids[i] for i in left_order),
-            explanation=join_explanations(self.facts.explanations.get(ids[i], "")
-                                          for i in left_order),
+            explanation=join_explanations(
+                self.facts.explanations.get(ids[i], "") for i in left_order
+            ),
             left=left,
             right=right,
             answer=answer,
@@ -332,17 +339,25 @@ class Makers:
         if anchor is None:
             return None
         distractors = self._spread(
-            [d for d in self.facts.near_in_time(anchor, 6)
-             if self.facts.text_fits_date(anchor.text, d)],
-            lambda chosen, d: all(not d.overlaps(c) for c in chosen)
-            and format_date(d.date, self.language) != format_date(anchor.date, self.language),
+            [
+                d
+                for d in self.facts.near_in_time(anchor, 6)
+                if self.facts.text_fits_date(anchor.text, d)
+            ],
+            lambda chosen, d: (
+                all(not d.overlaps(c) for c in chosen)
+                and format_date(d.date, self.language) != format_date(anchor.date, self.language)
+            ),
         )
         if not distractors:
             return None
         return self._choice(
-            "when", [anchor.id], format_date(anchor.date, self.language),
+            "when",
+            [anchor.id],
+            format_date(anchor.date, self.language),
             [format_date(d.date, self.language) for d in distractors],
-            phrase(self.language, "choice_when", title=anchor.text), anchor.explanation,
+            phrase(self.language, "choice_when", title=anchor.text),
+            anchor.explanation,
         )
 
     def choice_what(self) -> Question | None:
@@ -350,14 +365,20 @@ class Makers:
         if anchor is None:
             return None
         distractors = self._spread(
-            [d for d in self.facts.near_in_time(anchor, 8)
-             if d.text != anchor.text and self.facts.text_fits_date(d.text, anchor)],
+            [
+                d
+                for d in self.facts.near_in_time(anchor, 8)
+                if d.text != anchor.text and self.facts.text_fits_date(d.text, anchor)
+            ],
             lambda chosen, d: d.text not in [c.text for c in chosen],
         )
         if not distractors:
             return None
         return self._choice(
-            "what", [anchor.id], anchor.text, [d.text for d in distractors],
+            "what",
+            [anchor.id],
+            anchor.text,
+            [d.text for d in distractors],
             phrase(self.language, "choice_what", date=format_date(anchor.date, self.language)),
             anchor.explanation,
         )
@@ -375,9 +396,12 @@ class Makers:
         if not distractors:
             return None
         return self._choice(
-            "figure", [anchor.id], format_figure(anchor.written, anchor.unit, self.language),
+            "figure",
+            [anchor.id],
+            format_figure(anchor.written, anchor.unit, self.language),
             [format_figure(m.written, m.unit, self.language) for m in distractors],
-            phrase(self.language, "choice_figure", label=anchor.label), anchor.explanation(),
+            phrase(self.language, "choice_figure", label=anchor.label),
+            anchor.explanation(),
         )
 
     def choice_first(self) -> Question | None:
@@ -388,14 +412,18 @@ class Makers:
         ranked = self.facts.ranked[sequence.id]
         size = _size(self.rng, 3, 4, len({r.rank for r in ranked})) or 2
         chosen = self.picker.pick(
-            ranked, lambda r: r.id, size,
+            ranked,
+            lambda r: r.id,
+            size,
             lambda chosen, item: all(item.rank != other.rank for other in chosen),
         )
         if len(chosen) < 2:
             return None
         first = min(chosen, key=lambda r: r.rank)
         return self._choice(
-            "first", [r.id for r in chosen], first.text,
+            "first",
+            [r.id for r in chosen],
+            first.text,
             [r.text for r in chosen if r is not first],
             phrase(self.language, "choice_first", title=sequence.title),
             join_explanations(r.explanation for r in sorted(chosen, key=lambda r: r.rank)),
@@ -426,8 +454,12 @@ class Makers:
         if not distractors_titles:
             return None
         return self._choice(
-            "release", [anchor.id], anchor.title, distractors_titles,
-            phrase(self.language, "choice_release", highlight=highlight), anchor.explanation(),
+            "release",
+            [anchor.id],
+            anchor.title,
+            distractors_titles,
+            phrase(self.language, "choice_release", highlight=highlight),
+            anchor.explanation(),
         )
 
     def _anchor(self, items: list[T]) -> T | None:
@@ -474,8 +506,11 @@ class Makers:
             self.facts.explanations.get(f, "") for f in question.facts
         )
         common = dict(
-            id=question.id, prompt=question.prompt, facts=question.facts,
-            explanation=explanation, max_points=question.max_points,
+            id=question.id,
+            prompt=question.prompt,
+            facts=question.facts,
+            explanation=explanation,
+            max_points=question.max_points,
         )
         if question.kind == "order":
             ids = [f"i{n + 1}" for n in range(len(question.items))]
@@ -494,11 +529,15 @@ class Makers:
             right_id = {e.text: e.id for e in right}
             return MatchQuestion(
                 **common,  # type: ignore[arg-type]
-                left=tuple(Entry(id=str(n + 1), text=question.pairs[i].left)
-                           for n, i in enumerate(left_order)),
+                left=tuple(
+                    Entry(id=str(n + 1), text=question.pairs[i].left)
+                    for n, i in enumerate(left_order)
+                ),
                 right=right,
-                answer=tuple((str(n + 1), right_id[question.pairs[i].right])
-                             for n, i in enumerate(left_order)),
+                answer=tuple(
+                    (str(n + 1), right_id[question.pairs[i].right])
+                    for n, i in enumerate(left_order)
+                ),
             )
         if question.kind == "estimate":
             assert question.answer is not None
@@ -509,9 +548,9 @@ class Makers:
                 answer=question.answer,
                 written=question.answer_written or str(question.answer),
                 scoring="band" if band else "log",
-                tolerance=None if band else (
-                    question.tolerance if question.tolerance is not None else 0.05
-                ),
+                tolerance=None
+                if band
+                else (question.tolerance if question.tolerance is not None else 0.05),
                 range=question.range,
             )
         if question.kind == "choice":
@@ -530,7 +569,8 @@ class Makers:
                 answer=LETTERS[best],
                 weights=(
                     tuple((LETTERS[n], w) for n, w in enumerate(weights))
-                    if question.weighted else None
+                    if question.weighted
+                    else None
                 ),
             )
         return TextQuestion(**common, accepted=question.accepted)  # type: ignore[arg-type]
