@@ -1,0 +1,581 @@
+"""Question generation: any seed gives questions that agree with the pack, the same every time.
+
+Properties run over the two built-in packs, the starter pack and random packs that load.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from ali_quiz.packs.dates import PartialDate
+from ali_quiz.packs.export import pack_to_json
+from ali_quiz.packs.loader import load_pack_text
+from ali_quiz.packs.model import Pack
+from ali_quiz.packs.problems import PackError
+from ali_quiz.quiz.facts import PackFacts
+from ali_quiz.quiz.generate import (
+    MAX_COUNT,
+    MODES,
+    RoundError,
+    available_modes,
+    daily_seed,
+    generate_round,
+)
+from ali_quiz.quiz.kinds import (
+    ChoiceQuestion,
+    EstimateQuestion,
+    MatchQuestion,
+    OrderQuestion,
+    Question,
+    TextQuestion,
+)
+from ali_quiz.quiz.phrasing import format_date, format_figure, phrase
+from ali_quiz.quiz.rng import Rng
+from conftest import FIXTURES, REPO, Ran
+from test_loader_fuzz import _dump, nearly_valid_packs, renumbered_packs
+
+PLAIN_MODES = [m for m in MODES if m != "review"]
+PROPERTIES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class PackView:
+    """What the checks need to know about a pack, looked up by fact id."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        data = pack_to_json(pack)
+        self.language = pack.language
+        # Dates from the show-json form: the exported view and the model must agree.
+        self.dates: dict[str, PartialDate] = {}
+        for fact in (*data["events"], *data["versions"]):
+            if fact["date"] is not None:
+                self.dates[fact["id"]] = PartialDate.parse(fact["date"])
+        self.texts = {d.id: d.text for d in PackFacts(pack).timeline}
+        self.metrics = {m.id: m for m in pack.metrics}
+        assert {m["id"]: m["value"] for m in data["metrics"]} == {
+            m.id: m.value for m in pack.metrics
+        }
+        self.versions = {v.id: v for v in pack.versions}
+        self.ranks = {i.id: i.rank for s in pack.sequences for i in s.items}
+        self.authored = {q.id: q for q in pack.questions}
+        self.fact_ids = set(pack.fact_explanations())
+        # Every formatted date of the pack, back to the date it was made from.
+        self.date_of_text: dict[str, PartialDate] = {
+            format_date(d, pack.language): d for d in self.dates.values()
+        }
+        self.timeline_by_text: dict[str, list[PartialDate]] = defaultdict(list)
+        for fact_id, text in self.texts.items():
+            self.timeline_by_text[text].append(self.dates[fact_id])
+        self.figure_of_text: dict[str, list[Any]] = defaultdict(list)
+        for metric in pack.metrics:
+            self.figure_of_text[format_figure(metric.written, metric.unit, pack.language)].append(
+                metric
+            )
+
+
+def template(question: Question) -> str:
+    """`timeline` of `order-timeline-…`; authored questions have their own ids."""
+    parts = question.id.split("-")
+    return parts[1] if len(parts) == 3 and parts[0] == question.kind else "authored"
+
+
+def check_question(view: PackView, question: Question) -> None:
+    """Every property a question of this pack must have."""
+    assert question.max_points > 0
+    assert question.prompt.strip()
+    for fact in question.facts:
+        assert fact in view.fact_ids, (fact, question.id)
+    kind_template = template(question)
+    if kind_template == "authored":
+        assert question.id in view.authored, question.id
+        authored = view.authored[question.id]
+        assert authored.kind == question.kind and authored.facts == question.facts
+    if isinstance(question, OrderQuestion):
+        check_order(view, question, kind_template)
+    elif isinstance(question, MatchQuestion):
+        check_match(view, question, kind_template)
+    elif isinstance(question, EstimateQuestion):
+        check_estimate(view, question, kind_template)
+    elif isinstance(question, ChoiceQuestion):
+        check_choice(view, question, kind_template)
+    else:
+        assert isinstance(question, TextQuestion) and kind_template == "authored"
+        assert question.accepted == view.authored[question.id].accepted
+
+
+def check_order(view: PackView, question: OrderQuestion, kind_template: str) -> None:
+    ids = [item.id for item in question.items]
+    assert len(set(ids)) == len(ids)
+    # Two items that read the same could not be told apart.
+    assert len({item.text for item in question.items}) == len(ids), question.items
+    assert sorted(question.answer) == sorted(ids)
+    assert 3 <= len(ids) <= 6
+    if kind_template == "timeline":
+        assert list(question.facts) == list(question.answer)
+        dates = [view.dates[i] for i in question.answer]
+        # Earliest first, and no two dates overlap (so the order is defined).
+        for a, b in itertools.combinations(dates, 2):
+            assert a.before(b), (a, b, question.id)
+        texts = {item.id: item.text for item in question.items}
+        assert all(texts[i] == view.texts[i] for i in ids)
+    elif kind_template == "sequence":
+        ranks = [view.ranks[i] for i in question.answer]
+        assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks), ranks
+    else:
+        authored = view.authored[question.id]
+        by_id = {item.id: item.text for item in question.items}
+        assert [by_id[i] for i in question.answer] == list(authored.items)
+    # Never shown already in order: that would give the answer away.
+    assert ids != list(question.answer)
+
+
+def check_match(view: PackView, question: MatchQuestion, kind_template: str) -> None:
+    left = [e.id for e in question.left]
+    right = [e.id for e in question.right]
+    assert len(set(left)) == len(left) and len(set(right)) == len(right)
+    assert not set(left) & set(right), "left and right ids collide"
+    assert len({e.text for e in question.right}) == len(right)
+    assert len({e.text for e in question.left}) == len(left), question.left
+    answer = dict(question.answer)
+    assert list(answer) == left
+    assert set(answer.values()) <= set(right) and len(set(answer.values())) == len(answer)
+    assert 3 <= len(left) <= 5
+    left_text = {e.id: e.text for e in question.left}
+    right_text = {e.id: e.text for e in question.right}
+    pairs = [(left_text[li], right_text[ri]) for li, ri in question.answer]
+    if kind_template == "authored":
+        authored = view.authored[question.id]
+        assert sorted(pairs) == sorted((p.left, p.right) for p in authored.pairs)
+        assert sorted(right_text.values()) == sorted(
+            [p.right for p in authored.pairs] + list(authored.decoys)
+        )
+        return
+    assert len(question.facts) == len(left)
+    for (left_shown, right_shown), fact in zip(pairs, question.facts, strict=True):
+        if kind_template == "dates":
+            assert left_shown == view.texts[fact]
+            assert right_shown == format_date(view.dates[fact], view.language)
+        elif kind_template == "highlights":
+            version = view.versions[fact]
+            assert left_shown == version.title and right_shown in version.highlights
+        else:
+            assert kind_template == "figures"
+            metric = view.metrics[fact]
+            assert left_shown == metric.label
+            assert right_shown == format_figure(metric.written, metric.unit, view.language)
+    if kind_template == "dates":
+        shown = [view.date_of_text[text] for text in right_text.values()]
+        for a, b in itertools.combinations(shown, 2):
+            assert not a.overlaps(b), "two dates of a match overlap"
+
+
+def check_estimate(view: PackView, question: EstimateQuestion, kind_template: str) -> None:
+    if kind_template == "authored":
+        authored = view.authored[question.id]
+        assert question.answer == authored.answer and question.unit == authored.unit
+        assert question.scoring == ("band" if authored.range is not None else "log")
+        return
+    (fact,) = question.facts
+    metric = view.metrics[fact]
+    assert question.answer == metric.value
+    assert question.unit == metric.unit and question.written == metric.written
+    assert question.scoring == "log"
+    assert question.tolerance == metric.effective_tolerance
+
+
+def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -> None:
+    ids = [o.id for o in question.options]
+    texts = [o.text for o in question.options]
+    assert len(set(ids)) == len(ids) and len(set(texts)) == len(texts)
+    assert question.answer in ids
+    assert 2 <= len(ids) <= 6
+    answer_text = texts[ids.index(question.answer)]
+    if kind_template == "authored":
+        authored = view.authored[question.id]
+        assert sorted(texts) == sorted(o.text for o in authored.options)
+        best = max(o.weight for o in authored.options)
+        assert answer_text in [o.text for o in authored.options if o.weight == best]
+        return
+    assert question.weights is None
+    wrong = [t for t in texts if t != answer_text]
+    if kind_template == "when":
+        (fact,) = question.facts
+        assert answer_text == format_date(view.dates[fact], view.language)
+        shown = [view.date_of_text[t] for t in texts]
+        for a, b in itertools.combinations(shown, 2):
+            assert not a.overlaps(b), ("choice dates overlap", question.id)
+    elif kind_template == "what":
+        (fact,) = question.facts
+        assert answer_text == view.texts[fact]
+        for text in wrong:
+            # A wrong option happened at a date apart from the answer's.
+            assert all(not d.overlaps(view.dates[fact]) for d in view.timeline_by_text[text])
+    elif kind_template == "figure":
+        (fact,) = question.facts
+        metric = view.metrics[fact]
+        assert answer_text == format_figure(metric.written, metric.unit, view.language)
+        for text in wrong:
+            for other in view.figure_of_text[text]:
+                assert other.id not in metric.alike and metric.id not in other.alike
+                assert other.value != metric.value and other.unit == metric.unit
+    elif kind_template == "first":
+        ranks = {view.ranks[f] for f in question.facts}
+        assert len(ranks) == len(question.facts) == len(texts)
+        first = min(question.facts, key=lambda f: view.ranks[f])
+        sequence_text = {i.id: i.text for s in view.pack.sequences for i in s.items}
+        assert answer_text == sequence_text[first]
+    else:
+        assert kind_template == "release"
+        (fact,) = question.facts
+        version = view.versions[fact]
+        assert answer_text == version.title
+        # The prompt names exactly one of the release's highlights.
+        asked = [
+            h
+            for h in version.highlights
+            if phrase(view.language, "choice_release", highlight=h) == question.prompt
+        ]
+        assert asked, question.prompt
+        for text in wrong:
+            others = [v for v in view.pack.versions if v.title == text]
+            assert others and all(asked[0] not in v.highlights for v in others)
+
+
+def check_round(pack: Pack, questions: list[Question]) -> None:
+    view = PackView(pack)
+    for question in questions:
+        check_question(view, question)
+
+
+# -- properties over seeds, modes and counts ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def packs(pack_zh: Pack, pack_en: Pack, pack_starter: Pack) -> dict[str, Pack]:
+    return {"zh": pack_zh, "en": pack_en, "starter": pack_starter}
+
+
+@PROPERTIES
+@given(
+    which=st.sampled_from(["zh", "en", "starter"]),
+    mode=st.sampled_from(PLAIN_MODES),
+    count=st.integers(min_value=1, max_value=25),
+    seed=st.integers(min_value=0, max_value=2**64 - 1),
+)
+def test_any_seed_gives_questions_that_agree_with_the_pack(
+    packs: dict[str, Pack], which: str, mode: str, count: int, seed: int
+) -> None:
+    pack = packs[which]
+    assert mode in available_modes(pack)
+    questions = generate_round(pack, mode, count, seed, date=date(2024, 5, 1))
+    assert len(questions) == count
+    if mode in ("order", "match", "estimate", "choice"):
+        assert {q.kind for q in questions} == {mode}
+    check_round(pack, questions)
+    # Deterministic: the same inputs, the same questions, field for field.
+    again = generate_round(pack, mode, count, seed, date=date(2024, 5, 1))
+    assert [q.to_json() for q in again] == [q.to_json() for q in questions]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    document=nearly_valid_packs | renumbered_packs,
+    seed=st.integers(min_value=0, max_value=2**32),
+    count=st.integers(min_value=1, max_value=12),
+)
+def test_random_packs_give_questions_that_agree_with_them(
+    document: dict[str, Any], seed: int, count: int
+) -> None:
+    try:
+        pack = load_pack_text(_dump(document, allow_unicode=True), "random.yaml")
+    except PackError:
+        assume(False)
+        return
+    modes = available_modes(pack)
+    for mode in modes:
+        questions = generate_round(pack, mode, count, seed)
+        assert questions, f"the {mode} mode is offered but gives no question"
+        check_round(pack, questions)
+
+
+@PROPERTIES
+@given(which=st.sampled_from(["zh", "en", "starter"]), seed=st.integers(0, 2**40))
+def test_a_round_of_estimates_asks_every_figure_once(
+    packs: dict[str, Pack], which: str, seed: int
+) -> None:
+    """A round avoids asking the same fact twice while the pack has others left."""
+    pack = packs[which]
+    questions = generate_round(pack, "estimate", len(pack.metrics), seed)
+    asked = Counter(fact for q in questions for fact in q.facts)
+    assert set(asked) <= {m.id for m in pack.metrics}
+    assert set(asked) == {m.id for m in pack.metrics} or any(
+        q.id in {a.id for a in pack.questions} for q in questions
+    )
+    assert max(asked.values()) == 1, asked.most_common(3)
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+@pytest.mark.parametrize("mode", ["quick", "order", "match", "estimate", "choice"])
+def test_a_round_of_ten_never_repeats_a_question(
+    packs: dict[str, Pack], which: str, mode: str
+) -> None:
+    for seed in range(40):
+        ids = [q.id for q in generate_round(packs[which], mode, 10, seed)]
+        assert len(set(ids)) == len(ids), (seed, Counter(ids).most_common(2))
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_a_quick_round_spreads_over_the_facts(packs: dict[str, Pack], which: str) -> None:
+    """No fact carries more than a few questions of a round of ten."""
+    for seed in range(40):
+        questions = generate_round(packs[which], "quick", 10, seed)
+        asked = Counter(fact for q in questions for fact in q.facts)
+        assert max(asked.values(), default=0) <= 3, (seed, asked.most_common(3))
+
+
+def test_quick_rounds_mix_every_kind(packs: dict[str, Pack]) -> None:
+    kinds = Counter(
+        q.kind for seed in range(20) for q in generate_round(packs["zh"], "quick", 10, seed)
+    )
+    assert set(kinds) == {"order", "match", "estimate", "choice", "text"}
+
+
+def test_authored_questions_mix_in(packs: dict[str, Pack]) -> None:
+    authored = {q.id for q in packs["zh"].questions}
+    seen = {q.id for seed in range(30) for q in generate_round(packs["zh"], "quick", 10, seed)}
+    assert len(seen & authored) >= len(authored) // 2
+
+
+# -- ids ------------------------------------------------------------------------------------------
+
+
+def test_question_ids_are_stable_for_the_same_kind_and_facts(packs: dict[str, Pack]) -> None:
+    meaning: dict[str, tuple[str, frozenset[str]]] = {}
+    ids_of: dict[tuple[str, str, frozenset[str]], set[str]] = defaultdict(set)
+    for which, seed, mode in itertools.product(("zh", "en"), range(25), PLAIN_MODES):
+        for question in generate_round(packs[which], mode, 10, seed, date=date(2024, 1, 1)):
+            key = (question.kind, frozenset(question.facts))
+            assert meaning.setdefault(question.id, key) == key, question.id
+            # An authored question is its own template: two may test the same facts.
+            name = template(question)
+            name = question.id if name == "authored" else name
+            ids_of[(question.kind, name, frozenset(question.facts))].add(question.id)
+    assert {key: ids for key, ids in ids_of.items() if len(ids) > 1} == {}
+
+
+def test_the_two_editions_ask_with_the_same_question_ids(packs: dict[str, Pack]) -> None:
+    """Same fact ids, same questions: a class may mix editions."""
+    for seed in range(10):
+        zh = generate_round(packs["zh"], "estimate", 5, seed)
+        en = generate_round(packs["en"], "estimate", 5, seed)
+        assert [q.id for q in zh] == [q.id for q in en]
+
+
+# -- daily and review -----------------------------------------------------------------------------
+
+
+def test_daily_is_the_same_for_a_date_whatever_the_seed(packs: dict[str, Pack]) -> None:
+    day = date(2024, 3, 1)
+    first = generate_round(packs["zh"], "daily", 10, 1, date=day)
+    assert [q.to_json() for q in generate_round(packs["zh"], "daily", 10, 99999, date=day)] == [
+        q.to_json() for q in first
+    ]
+    assert daily_seed(packs["zh"], day) == daily_seed(packs["zh"], day)
+
+
+def test_daily_differs_from_day_to_day(packs: dict[str, Pack]) -> None:
+    start = date(2024, 1, 1)
+    rounds = {
+        tuple(q.id for q in generate_round(packs["zh"], "daily", 10, 0, date=start + timedelta(n)))
+        for n in range(30)
+    }
+    assert len(rounds) >= 28
+    seeds = {daily_seed(packs["zh"], start + timedelta(n)) for n in range(30)}
+    assert len(seeds) == 30
+
+
+def test_daily_depends_on_the_pack(packs: dict[str, Pack]) -> None:
+    day = date(2024, 3, 1)
+    assert daily_seed(packs["zh"], day) != daily_seed(packs["en"], day)
+
+
+def test_daily_refuses_a_seed_on_the_command_line(cli: Any) -> None:
+    ran: Ran = cli("generate", "--mode", "daily", "--seed", "3", "--date", "2024-03-01")
+    assert ran.status == 2 and ran.out == ""
+    assert "seed" in ran.err
+
+
+def test_daily_on_the_command_line_follows_the_date(cli: Any) -> None:
+    one = cli("generate", "--mode", "daily", "--date", "2024-03-01")
+    again = cli("generate", "--mode", "daily", "--date", "2024-03-01")
+    other = cli("generate", "--mode", "daily", "--date", "2024-03-02")
+    assert one.status == again.status == other.status == 0
+    assert one.out == again.out != other.out
+    assert len(one.out.splitlines()) == 10
+
+
+def test_review_needs_weights(packs: dict[str, Pack]) -> None:
+    for weights in (None, {}):
+        with pytest.raises(RoundError, match="no mistakes"):
+            generate_round(packs["zh"], "review", 10, 1, weights=weights)
+
+
+def test_review_asks_about_the_facts_missed(packs: dict[str, Pack]) -> None:
+    weights = {"dingtalk-mau-2020-01": 3.0, "laiwang-6-2": 1.0, "q-momo": 2.0}
+    for seed in range(15):
+        questions = generate_round(packs["zh"], "review", 10, seed, weights=weights)
+        assert questions
+        check_round(packs["zh"], questions)
+        for question in questions:
+            assert set(question.facts) & set(weights) or question.id in weights, question.id
+
+
+def test_review_of_facts_no_longer_in_the_pack(packs: dict[str, Pack]) -> None:
+    with pytest.raises(RoundError):
+        generate_round(packs["zh"], "review", 10, 1, weights={"gone": 1.0})
+
+
+def test_bad_modes_and_counts(packs: dict[str, Pack]) -> None:
+    with pytest.raises(RoundError, match="unknown mode"):
+        generate_round(packs["zh"], "trivia", 10, 1)
+    for count in (0, -1, MAX_COUNT + 1):
+        with pytest.raises(RoundError):
+            generate_round(packs["zh"], "quick", count, 1)
+
+
+def test_a_mode_the_pack_cannot_serve_is_refused() -> None:
+    pack = load_pack_text(
+        "id: t\ntitle: T\nlanguage: en\nmetrics:\n  - {id: m, label: L, value: 2, unit: u}\n", "t"
+    )
+    assert available_modes(pack) == ["quick", "estimate", "daily"]
+    with pytest.raises(RoundError, match="too few facts for order"):
+        generate_round(pack, "order", 3, 1)
+    assert [q.kind for q in generate_round(pack, "quick", 3, 1)] == ["estimate"] * 3
+
+
+# -- the seeded generator is pinned ---------------------------------------------------------------
+
+
+def test_rng_is_splitmix64() -> None:
+    """The reference outputs of SplitMix64 for seed 0: the same on every machine and Python."""
+    rng = Rng(0)
+    assert [rng.next64() for _ in range(3)] == [
+        0xE220A8397B1DCDAF,
+        0x6E789E6AA1B965F4,
+        0x06C45D188009454F,
+    ]
+    rng = Rng(42)
+    assert rng.shuffled(list(range(10))) == [8, 3, 6, 5, 4, 0, 9, 2, 1, 7]
+    assert rng.below(1000) == 618
+
+
+@given(seed=st.integers(0, 2**64 - 1), n=st.integers(1, 50))
+def test_rng_draws_stay_in_range(seed: int, n: int) -> None:
+    rng = Rng(seed)
+    assert 0 <= rng.below(n) < n
+    assert 0.0 <= rng.random() < 1.0
+    assert sorted(rng.shuffled(list(range(n)))) == list(range(n))
+    assert rng.weighted_index([0.0] * (n - 1) + [1.0]) == n - 1
+
+
+PINNED = FIXTURES / "generate" / "quick-seed-7.jsonl"
+PINNED_ARGS = ("generate", "--count", "10", "--seed", "7", "--format", "json")
+
+
+def test_pinned_generate_output(tmp_path: Path) -> None:
+    """`ali-quiz generate --count 10 --seed 7 --format json` for dingtalk-2020, byte for byte.
+
+    A deliberate change of the generator or of the built-in pack regenerates the file:
+    python -m ali_quiz --data-dir "$(mktemp -d)" generate --count 10 --seed 7 --format json \
+        > tests/fixtures/generate/quick-seed-7.jsonl
+    """
+    env = {k: v for k, v in os.environ.items() if k != "ALI_QUIZ_HOME"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ali_quiz", "--data-dir", str(tmp_path), *PINNED_ARGS],
+        capture_output=True,
+        env={**env, "PYTHONIOENCODING": "utf-8"},
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert done.stdout == PINNED.read_bytes()
+
+
+def test_pinned_output_in_process_too(cli: Any) -> None:
+    ran: Ran = cli(*PINNED_ARGS)
+    assert ran.status == 0
+    assert ran.out.encode("utf-8") == PINNED.read_bytes()
+
+
+def test_generation_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """No set or dict of strings decides anything: PYTHONHASHSEED changes nothing."""
+    outputs = set()
+    for hash_seed in ("0", "1", "12345"):
+        env = {k: v for k, v in os.environ.items() if k != "ALI_QUIZ_HOME"}
+        env.update(PYTHONHASHSEED=hash_seed, PYTHONIOENCODING="utf-8")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ali_quiz",
+                "--data-dir",
+                str(tmp_path),
+                "generate",
+                "--pack",
+                str(REPO / "questions" / "dingtalk-2020-en.yaml"),
+                "--count",
+                "30",
+                "--seed",
+                "123456789",
+            ],
+            capture_output=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+ALIKE_PACK = """\
+id: alike
+title: Alike figures
+language: en
+metrics:
+  - {id: accounts, label: Monthly active accounts, value: 11.51億, unit: users,
+     alike: [people]}
+  - {id: people, label: Monthly active people, value: 97563.8萬, unit: users}
+  - {id: orgs, label: Organisations, value: 1000萬, unit: users}
+  - {id: small, label: Early users, value: 2億, unit: users}
+  - {id: tiny, label: First users, value: 5萬, unit: users}
+"""
+
+
+def test_alike_figures_are_never_each_others_distractors() -> None:
+    pack = load_pack_text(ALIKE_PACK, "alike.yaml")
+    view = PackView(pack)
+    label = {m.id: format_figure(m.written, m.unit, "en") for m in pack.metrics}
+    asked = Counter()
+    for seed in range(300):
+        for question in generate_round(pack, "choice", 3, seed):
+            check_question(view, question)
+            assert isinstance(question, ChoiceQuestion)
+            texts = {o.text for o in question.options}
+            asked[question.facts[0]] += 1
+            assert not {label["accounts"], label["people"]} <= texts, question.to_json()
+        for question in generate_round(pack, "match", 2, seed):
+            assert not {"accounts", "people"} <= set(question.facts), question.to_json()
+    assert asked["accounts"] and asked["people"]
