@@ -26,7 +26,7 @@ from ali_quiz.packs.model import (
     Version,
 )
 from ali_quiz.packs.problems import PackError, Problem
-from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode
+from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
 from ali_quiz.packs.yamlnodes import Sequence as NodeList
 from ali_quiz.quiz.numbers import NumberFormatError, parse_number
 
@@ -89,11 +89,12 @@ def load_pack_bytes(data: bytes, label: str, *, path: Path | None = None) -> Pac
 
 def load_pack_text(text: str, label: str, *, path: Path | None = None) -> Pack:
     """Check and build a pack from YAML text."""
-    root, problems = compose(text, label)
-    if root is None:
-        raise PackError(problems)
-    checker = _PackChecker(label, problems)
-    pack = checker.pack(root, path)
+    with gc_paused():
+        root, problems = compose(text, label)
+        if root is None:
+            raise PackError(problems)
+        checker = _PackChecker(label, problems)
+        pack = checker.pack(root, path)
     if checker.problems or pack is None:
         raise PackError(checker.problems)
     # Imported here: the generator reads the pack model, and the warnings need the generator.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ali_quiz.packs.dates import PartialDate
 
@@ -139,6 +140,9 @@ class Pack:
     sequences: tuple[Sequence, ...] = ()
     questions: tuple[AuthoredQuestion, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # Views other stages derive from the pack (the generator's indexes), kept with it so a
+    # second round on the same pack does not build them again. Not part of the pack's value.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @cached_property
     def content_hash(self) -> str:

@@ -251,6 +251,14 @@ class PackFacts:
         return count
 
 
+def facts_of(pack: Pack) -> PackFacts:
+    """The derived views of a pack, built once and kept with it."""
+    views = pack.derived.get("facts")
+    if not isinstance(views, PackFacts):
+        views = pack.derived["facts"] = PackFacts(pack)
+    return views
+
+
 def _gap(a: float, b: float) -> float:
     """How far apart two figures are: by ratio when both are positive."""
     if a > 0 and b > 0:

@@ -15,7 +15,7 @@ from datetime import date as Date
 
 from ali_quiz.packs.model import AuthoredQuestion, Pack
 from ali_quiz.quiz.codes import MAX_CODE_SEED
-from ali_quiz.quiz.facts import PackFacts
+from ali_quiz.quiz.facts import PackFacts, facts_of
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
 from ali_quiz.quiz.makers import Makers, Picker
 from ali_quiz.quiz.rng import Rng
@@ -76,7 +76,7 @@ def _capacities(pack: Pack, facts: PackFacts) -> dict[str, bool]:
 
 def available_kinds(pack: Pack) -> list[str]:
     """The generated kinds this pack has enough facts (or authored questions) for."""
-    capacity = _capacities(pack, PackFacts(pack))
+    capacity = _capacities(pack, facts_of(pack))
     return [kind for kind in GENERATED_KINDS if capacity[kind]]
 
 
@@ -90,7 +90,7 @@ def available_modes(pack: Pack) -> list[str]:
 
 def kind_warnings(pack: Pack) -> list[str]:
     """One warning per kind the pack has too few facts for (its mode is hidden)."""
-    capacity = _capacities(pack, PackFacts(pack))
+    capacity = _capacities(pack, facts_of(pack))
     return [
         f"too few facts for {kind} questions (needs {NEEDS[kind]}): the {kind} mode is hidden"
         for kind in GENERATED_KINDS
@@ -136,7 +136,7 @@ def generate_round(
         seed = daily_seed(pack, date or Date.today())
     if mode == "review" and not weights:
         raise RoundError("no mistakes to review yet: play a few rounds first")
-    facts = PackFacts(pack)
+    facts = facts_of(pack)
     capacity = _capacities(pack, facts)
     if mode in KIND_MODES and not capacity[mode]:
         raise RoundError(

@@ -29,6 +29,7 @@ from ali_quiz.quiz.rng import Rng
 
 T = TypeVar("T")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_MAX_PENDING = 64
 
 
 def question_id(kind: str, template: str, facts: Iterable[str]) -> str:
@@ -45,14 +46,41 @@ def join_explanations(texts: Iterable[str]) -> str:
     return "\n".join(unique)
 
 
+class _LazyShuffle:
+    """A random order of range(n), drawn one place at a time (Fisher-Yates, on demand).
+
+    A round looks at a few places of each list, so shuffling a 14,000-fact list up front would
+    be wasted work.
+    """
+
+    def __init__(self, rng: Rng, n: int) -> None:
+        self.rng = rng
+        self.n = n
+        self.slots: dict[int, int] = {}  # the sparse part of the permutation swapped so far
+        self.drawn = 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, position: int) -> int:
+        while self.drawn <= position:
+            j = self.drawn + self.rng.below(self.n - self.drawn)
+            here = self.slots.get(self.drawn, self.drawn)
+            self.slots[self.drawn] = self.slots.get(j, j)
+            self.slots[j] = here
+            self.drawn += 1
+        return self.slots.get(position, position)
+
+
 @dataclass
 class _ListState:
     """Where a round stands in one list of facts: a shuffled order and a cursor into it."""
 
-    order: list[int]
-    index: dict[str, int]
+    order: _LazyShuffle
     cursor: int = 0
     level: int = 0  # facts used more often than this are passed over
+    pending: list[int] = field(default_factory=list)  # places looked at that did not fit
+    index: dict[str, int] | None = None  # fact id -> place in the list, built for reviews
 
 
 @dataclass
@@ -71,17 +99,16 @@ class Picker:
     def _state(self, items: list[T], key: Callable[[T], str]) -> _ListState:
         state = self.states.get(id(items))
         if state is None:
-            state = _ListState(
-                order=self.rng.shuffled(list(range(len(items)))),
-                index={key(item): i for i, item in enumerate(items)},
-            )
+            state = _ListState(order=_LazyShuffle(self.rng, len(items)))
             self.states[id(items)] = state
         return state
 
-    def _lead(self, items: list[T], state: _ListState) -> int | None:
+    def _lead(self, items: list[T], key: Callable[[T], str], state: _ListState) -> int | None:
         """In a review round: a fact drawn by how much it should come back."""
         if not self.weights:
             return None
+        if state.index is None:
+            state.index = {key(item): i for i, item in enumerate(items)}
         candidates = [
             (state.index[fact], weight / (1 + self.used[fact]))
             for fact, weight in self.weights.items()
@@ -112,25 +139,41 @@ class Picker:
                 taken.add(index)
             return len(chosen) >= k
 
-        lead = self._lead(items, state)
+        lead = self._lead(items, key, state)
         if lead is not None and take(lead):
             return chosen
         order = state.order
+        used = self.used
         for _ in range(2):
-            while (
-                state.cursor < len(order)
-                and self.used[key(items[order[state.cursor]])] > state.level
-            ):
-                state.cursor += 1
-            for position in range(state.cursor, len(order)):
+            # Places passed over earlier because they did not fit come first, then new ones;
+            # every new place looked at moves the cursor on, so a round walks each list once.
+            for position in list(state.pending):
                 index = order[position]
-                if self.used[key(items[index])] <= state.level and take(index):
+                if used[key(items[index])] > state.level:
+                    state.pending.remove(position)
+                else:
+                    done = take(index)
+                    if index in taken:
+                        state.pending.remove(position)
+                    if done:
+                        return chosen
+            while state.cursor < len(order):
+                position = state.cursor
+                state.cursor += 1
+                index = order[position]
+                if used[key(items[index])] > state.level:
+                    continue
+                done = take(index)
+                if index not in taken and len(state.pending) < _MAX_PENDING:
+                    state.pending.append(position)
+                if done:
                     return chosen
             # Every fact of the list has been asked this often: allow one more time each.
             state.level += 1
             state.cursor = 0
-        for index in order:
-            if take(index):
+            state.pending.clear()
+        for position in range(len(order)):
+            if take(order[position]):
                 break
         return chosen
 
