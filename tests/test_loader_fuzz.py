@@ -33,6 +33,8 @@ def _dump(document: Any, **options: Any) -> str:
     return yaml.dump(document, Dumper=dumper, **options)  # type: ignore[no-any-return]
 
 
+# The structured strategies cost more per example than raw bytes or text.
+STRUCTURED = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADER = "id: fuzz\ntitle: Fuzz\nlanguage: en\n"
 
 
@@ -157,7 +159,7 @@ VALUES = st.recursive(
 FACT = st.dictionaries(st.sampled_from(KEYS), SCALARS | VALUES, max_size=6)
 
 
-@FUZZ
+@STRUCTURED
 @given(
     st.fixed_dictionaries(
         {
@@ -186,7 +188,7 @@ def test_structured_packs(document: dict[str, Any]) -> None:
     _outcome(load_pack_text, text)
 
 
-@FUZZ
+@STRUCTURED
 @given(VALUES)
 def test_any_yaml_document(document: Any) -> None:
     _outcome(load_pack_text, _dump(document, allow_unicode=True))
@@ -222,7 +224,7 @@ PAYLOADS = {
 }
 
 
-@FUZZ
+@STRUCTURED
 @given(
     st.sampled_from(sorted(PAYLOADS)).flatmap(
         lambda kind: st.tuples(
@@ -390,7 +392,7 @@ nearly_valid_packs = st.fixed_dictionaries(
 renumbered_packs = nearly_valid_packs.map(_with_unique_ids)
 
 
-@FUZZ
+@STRUCTURED
 @given(nearly_valid_packs | renumbered_packs)
 def test_nearly_valid_packs(document: dict[str, Any]) -> None:
     result = _outcome(load_pack_text, _dump(document, allow_unicode=True, sort_keys=False))
