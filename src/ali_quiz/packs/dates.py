@@ -14,6 +14,15 @@ class DateFormatError(ValueError):
     """A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names a day that does not exist."""
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, month: int) -> int:
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS[month - 1]
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to the year, the month or the day."""
@@ -52,6 +61,16 @@ class PartialDate:
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def ordinals(self) -> tuple[int, int]:
+        """The first and last day as proleptic ordinals (fast to compare)."""
+        if self.day is not None:
+            day = date(self.year, self.month or 1, self.day).toordinal()
+            return day, day
+        if self.month is not None:
+            first = date(self.year, self.month, 1).toordinal()
+            return first, first + _month_days(self.year, self.month) - 1
+        return date(self.year, 1, 1).toordinal(), date(self.year, 12, 31).toordinal()
 
     def first_day(self) -> date:
         """The earliest day the date may mean."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.nodes import ScalarNode
 from yaml.resolver import BaseResolver
 
 from ali_quiz.packs.problems import Problem
@@ -29,6 +30,17 @@ try:  # The C parser is several times faster; pure Python is the fallback.
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             BaseResolver.__init__(self)
+
+        # No implicit types and no path resolvers: the C parser calls these for every node,
+        # so answering at once saves a good share of the load.
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return _TAGS[kind]
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
@@ -47,13 +59,19 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             BaseResolver.__init__(self)
 
 
+_TAGS = {
+    yaml.ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
 MAX_BYTES = 64 * 1024 * 1024
 # Aliases let a tiny file describe an enormous tree ("billion laughs"): cap what may be expanded.
 MAX_EXPANDED_NODES = 5_000_000
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Scalar:
     """A scalar as written, with its place (1-based line and column)."""
 
@@ -67,7 +85,7 @@ class Scalar:
         return self.plain and self.text in NULL_WORDS
 
 
-@dataclass
+@dataclass(slots=True)
 class Mapping:
     """A mapping whose keys are strings, each remembering where the key stands."""
 
@@ -86,7 +104,7 @@ class Mapping:
         return key in self.values
 
 
-@dataclass
+@dataclass(slots=True)
 class Sequence:
     line: int
     column: int
@@ -296,41 +314,53 @@ class _Converter:
             if isinstance(node, yaml.SequenceNode):
                 value = Sequence(line, column, [None] * len(node.value))
                 for index in range(len(node.value) - 1, -1, -1):
-                    stack.append((node.value[index], value, index))
+                    child = node.value[index]
+                    if type(child) is ScalarNode:  # most values: made here, not via the stack
+                        self.budget -= 1
+                        mark = child.start_mark
+                        value.items[index] = Scalar(
+                            child.value, mark.line + 1, mark.column + 1, not child.style
+                        )
+                    else:
+                        stack.append((child, value, index))
             else:
                 value = Mapping(line, column)
+                values, key_marks = value.values, value.key_marks
                 pending = []
                 for key_node, value_node in node.value:
-                    key_line, key_column = _mark(
-                        key_node.start_mark.line, key_node.start_mark.column
-                    )
-                    if not isinstance(key_node, yaml.ScalarNode):
+                    mark = key_node.start_mark
+                    key_place = (mark.line + 1, mark.column + 1)
+                    if type(key_node) is not ScalarNode:
                         self.problems.append(
-                            Problem(self.path, key_line, key_column, "a key must be plain text")
+                            Problem(self.path, *key_place, "a key must be plain text")
                         )
                         continue
-                    name = str(key_node.value)
+                    name = key_node.value
                     if name == "<<":
                         self.problems.append(
-                            Problem(
-                                self.path, key_line, key_column, "merge keys (<<) are not supported"
-                            )
+                            Problem(self.path, *key_place, "merge keys (<<) are not supported")
                         )
                         continue
-                    if name in value.key_marks:
-                        first = value.key_marks[name][0]
+                    if name in key_marks:
+                        first = key_marks[name][0]
                         self.problems.append(
                             Problem(
                                 self.path,
-                                key_line,
-                                key_column,
+                                *key_place,
                                 f"duplicate key {name!r} (first given on line {first})",
                             )
                         )
                         continue
-                    value.key_marks[name] = (key_line, key_column)
-                    value.values[name] = None
-                    pending.append((value_node, name))
+                    key_marks[name] = key_place
+                    if type(value_node) is ScalarNode:  # most values: made here, not via the stack
+                        self.budget -= 1
+                        mark = value_node.start_mark
+                        values[name] = Scalar(
+                            value_node.value, mark.line + 1, mark.column + 1, not value_node.style
+                        )
+                    else:
+                        values[name] = None
+                        pending.append((value_node, name))
                 for value_node, name in reversed(pending):
                     stack.append((value_node, value, name))
             self._attach(parent, key, value)

@@ -16,7 +16,7 @@ from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Metric, Pack, Sequence, Version
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Dated:
     """An event or a dated version on the timeline; `start` and `end` are day ordinals."""
 
@@ -31,7 +31,7 @@ class Dated:
         return self.start <= other.end and other.start <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Ranked:
     """A sequence item, with its rank (equal ranks are ties)."""
 
@@ -42,9 +42,7 @@ class Ranked:
 
 
 def _dated(fact_id: str, text: str, date: PartialDate, explanation: str) -> Dated:
-    return Dated(
-        fact_id, text, date, explanation, date.first_day().toordinal(), date.last_day().toordinal()
-    )
+    return Dated(fact_id, text, date, explanation, *date.ordinals())
 
 
 class PackFacts:

@@ -29,7 +29,7 @@ from ali_quiz.quiz.rng import Rng
 
 T = TypeVar("T")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_MAX_PENDING = 64
+_MAX_PENDING = 8
 
 
 def question_id(kind: str, template: str, facts: Iterable[str]) -> str:
@@ -277,7 +277,7 @@ class Makers:
         for _ in range(16):
             candidate = timeline[self.rng.below(len(timeline))]
             if (
-                candidate not in chosen
+                all(candidate is not c for c in chosen)
                 and _dates_apart(chosen, candidate)
                 and format_date(candidate.date, self.language) not in shown
             ):
