@@ -1,4 +1,4 @@
-"""Plain mode: the answer grammar of PRODUCT.md, and `ali-quiz play --plain` driven through stdin."""
+"""Plain mode: the answer grammar of PRODUCT.md, and `play --plain` driven through stdin."""
 
 from __future__ import annotations
 
@@ -145,8 +145,17 @@ def test_text_answers_must_not_be_empty() -> None:
     assert error_key(parse_text, "   ") == "answer.empty"
 
 
-@pytest.mark.parametrize(("line", "command"), [("skip", "skip"), ("?", "skip"), ("SKIP", "skip"),
-                                               ("ｓｋｉｐ", "skip"), ("quit", "quit"), ("B", None)])
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("skip", "skip"),
+        ("?", "skip"),
+        ("SKIP", "skip"),
+        ("ｓｋｉｐ", "skip"),
+        ("quit", "quit"),
+        ("B", None),
+    ],
+)
 def test_skip_and_quit_words(line: str, command: str | None) -> None:
     assert command_of(line) == command
 

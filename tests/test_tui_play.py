@@ -163,7 +163,7 @@ async def test_an_unreadable_estimate_is_refused_and_can_be_corrected(tmp_path: 
         await pilot.press(*typed("lots"))
         await pilot.pause()
         reading = str(app.screen.query_one(".reading").render())
-        assert "cannot read this as a number" in reading
+        assert "Cannot read 'lots' as a number" in reading
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

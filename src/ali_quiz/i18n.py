@@ -48,7 +48,6 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
 # key -> (English, 繁體中文)
 _TABLE: dict[str, tuple[str, str]] = {
     # The app as a whole
-    "app.title": ("ali-quiz", "ali-quiz"),
     "app.too_small": (
         "This window is too small for ali-quiz.\nPlease make it at least {width}×{height}"
         " (it is {now_width}×{now_height}).",
@@ -66,7 +65,6 @@ _TABLE: dict[str, tuple[str, str]] = {
     "key.quit": ("Quit", "離開"),
     "key.back": ("Back", "返回"),
     "key.home": ("Home", "首頁"),
-    "key.play": ("Play", "開始"),
     "key.timeline": ("Timeline", "時間線"),
     "key.history": ("History", "歷史"),
     "key.packs": ("Packs", "題庫"),
@@ -75,7 +73,6 @@ _TABLE: dict[str, tuple[str, str]] = {
     "key.submit": ("Submit", "送出"),
     "key.skip": ("Skip", "跳過"),
     "key.next": ("Next", "下一題"),
-    "key.results": ("Results", "看結果"),
     "key.grab": ("Grab/drop", "抓起/放下"),
     "key.move_up": ("Move up", "上移"),
     "key.move_down": ("Move down", "下移"),
@@ -86,8 +83,6 @@ _TABLE: dict[str, tuple[str, str]] = {
     "key.open_pack": ("Open file", "開啟檔案"),
     "key.preview": ("Preview", "預覽"),
     "key.reload": ("Reload", "重新載入"),
-    "key.switch_pack": ("Next pack", "換題庫"),
-    "key.resume": ("Resume", "繼續"),
     # Modes
     "mode.quick": ("Quick round", "快速回合"),
     "mode.quick.help": ("a mix of every kind", "各種題型混合"),
@@ -118,10 +113,11 @@ _TABLE: dict[str, tuple[str, str]] = {
     "home.pack": ("Pack", "題庫"),
     "home.modes": ("Play", "開始玩"),
     "home.more": ("More", "更多"),
+    "home.about": ("About this pack", "關於這個題庫"),
     "home.player": ("Player: {player}", "玩家:{player}"),
     "home.facts": (
-        "{events} events · {versions} versions · {metrics} figures · {sequences} sequences",
-        "{events} 個事件 · {versions} 個版本 · {metrics} 個數字 · {sequences} 個序列",
+        "events {events} · versions {versions} · figures {metrics} · sequences {sequences}",
+        "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences}",
     ),
     "home.count": ("{count} questions per round", "每回合 {count} 題"),
     "home.resume": ("Resume", "繼續回合"),
@@ -131,7 +127,6 @@ _TABLE: dict[str, tuple[str, str]] = {
         "無法繼續那一回合:它的題庫已經改變或不見了。",
     ),
     "home.review_none": ("no mistakes to review yet", "還沒有可複習的錯題"),
-    "home.mode_hidden": ("not enough facts in this pack", "這個題庫的事實不夠"),
     "home.pack_invalid": (
         "This pack has errors and cannot be played.",
         "這個題庫有錯誤,無法遊玩。",
@@ -143,11 +138,6 @@ _TABLE: dict[str, tuple[str, str]] = {
     # Play
     "play.progress": ("Question {position}/{count}", "第 {position}/{count} 題"),
     "play.score": ("Score {score}/{max}", "得分 {score}/{max}"),
-    "play.points": ("{points} points", "{points} 分"),
-    "play.submit": ("Submit", "送出"),
-    "play.skip": ("Skip", "跳過"),
-    "play.next": ("Next question", "下一題"),
-    "play.see_results": ("See results", "看結果"),
     "play.press_next": (
         "Press enter for the next question",
         "按 enter 進入下一題",
@@ -164,10 +154,6 @@ _TABLE: dict[str, tuple[str, str]] = {
         " · enter submits",
         "先按數字再按字母(或用滑鼠點兩邊)來配對 · backspace 取消 · enter 送出",
     ),
-    "play.match.pick_letter": (
-        "Now pick a letter for {left}",
-        "請為 {left} 選一個字母",
-    ),
     "play.match.incomplete": (
         "Pair every numbered item first ({paired}/{total} paired).",
         "請先把每個編號項目配對好(已配 {paired}/{total})。",
@@ -176,14 +162,12 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Press a letter or number, or ↑↓ and enter, or click",
         "按字母或數字,或用 ↑↓ 加 enter,或用滑鼠點選",
     ),
-    "play.choice.none": ("Pick an option first.", "請先選一個選項。"),
     "play.estimate.help": (
         "Type a number as you would write it: 2億, 7610.2萬, 76.1M, 2e8, 6% · enter submits",
         "像平常一樣寫數字:2億、7610.2萬、76.1M、2e8、6% · enter 送出",
     ),
     "play.estimate.placeholder": ("your estimate, in {unit}", "你的估計({unit})"),
     "play.estimate.reads": ("reads as {value}", "讀作 {value}"),
-    "play.estimate.unreadable": ("cannot read this as a number: {reason}", "無法讀成數字:{reason}"),
     "play.estimate.empty": ("Type a number first.", "請先輸入一個數字。"),
     "play.text.help": ("Type your answer · enter submits", "輸入你的答案 · enter 送出"),
     "play.text.placeholder": ("your answer", "你的答案"),
@@ -195,7 +179,6 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "play.quit_yes": ("Leave", "離開"),
     "play.quit_no": ("Keep playing", "繼續作答"),
-    "play.order.grabbed": ("moving: ↑↓ then space", "移動中:↑↓ 再按空白鍵"),
     # Feedback
     "feedback.right": ("Right!", "答對了!"),
     "feedback.partial": ("Partly right.", "部分答對。"),
@@ -229,7 +212,6 @@ _TABLE: dict[str, tuple[str, str]] = {
         "No mistakes this round: nothing to repeat.",
         "這回合沒有錯題,不用重做。",
     ),
-    "results.unfinished": ("Round left unfinished.", "回合未完成。"),
     # Packs
     "packs.title": ("Packs", "題庫"),
     "packs.col.id": ("Id", "代號"),
@@ -264,7 +246,6 @@ _TABLE: dict[str, tuple[str, str]] = {
     "packs.preview_title": ("Preview: {pack}", "預覽:{pack}"),
     "packs.preview_kind": ("{kind}: {count} generated", "{kind}:產生 {count} 題"),
     "packs.preview_none": ("{kind}: not enough facts", "{kind}:事實不夠"),
-    "packs.preview_close": ("Close", "關閉"),
     "packs.preview_play": ("Play this pack", "玩這個題庫"),
     "packs.loading": ("Looking for packs…", "正在尋找題庫…"),
     # Timeline
@@ -286,7 +267,6 @@ _TABLE: dict[str, tuple[str, str]] = {
     "timeline.undated": ("no date", "無日期"),
     "timeline.source": ("Source: {source}", "出處:{source}"),
     "timeline.no_source": ("(no source sentence)", "(沒有出處句子)"),
-    "timeline.rank": ("{rank}.", "{rank}."),
     "timeline.empty": ("Nothing of this kind in the pack.", "這個題庫沒有這類事實。"),
     "timeline.highlights": ("Highlights: {items}", "重點:{items}"),
     "timeline.version_event": ("released", "發布"),
@@ -316,20 +296,11 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "code.placeholder": ("round code", "回合代碼"),
     "code.play": ("Play", "開始"),
-    "code.unavailable": (
-        "Round codes are not available in this build.",
-        "這個版本還不能使用回合代碼。",
-    ),
-    "code.no_pack": (
-        "No installed pack matches this code. Ask for the pack file and add it"
-        " (ali-quiz packs add FILE).",
-        "沒有已安裝的題庫符合這個代碼。請取得題庫檔案並加入(ali-quiz packs add FILE)。",
-    ),
     "code.other_version": (
         "This code was made for another version of {pack}: ask for the same pack file.",
         "這個代碼是為另一個版本的 {pack} 產生的:請取得同一份題庫檔案。",
     ),
-    "code.bad": ("{reason}", "{reason}"),
+    "code.error": ("{reason}", "代碼無法使用:{reason}"),
     "confirm.yes": ("Yes", "是"),
     "confirm.no": ("No", "否"),
     # Commands in the palette

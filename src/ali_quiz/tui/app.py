@@ -426,7 +426,7 @@ class QuizApp(App[int]):
             self.notify(self.tr("code.other_version", pack=error.pack_id), severity="error")
             return
         except CodeError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(self.tr("code.error", reason=error), severity="error", timeout=10)
             return
         spec = RoundSpec(
             pack=pack,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import App
@@ -57,3 +58,15 @@ def tone_text(app: App[object], text: str, tone: str) -> Text:
         "error": theme.error or "red",
     }.get(tone)
     return Text(text, style=colour or "dim")
+
+
+def display_path(path: Path) -> str:
+    """A path as short as it can be read: relative to the current folder, or from ~."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        pass
+    try:
+        return "~/" + str(path.resolve().relative_to(Path.home().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)

@@ -73,7 +73,7 @@ class CodeScreen(QuizModal[str | None]):
         try:
             decode_round_code(text)
         except CodeError as error:
-            self.query_one("#code-error", Static).update(str(error))
+            self.query_one("#code-error", Static).update(self.tr("code.error", reason=error))
             return
         self.dismiss(text)
 

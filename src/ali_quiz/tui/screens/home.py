@@ -52,7 +52,6 @@ class HomeScreen(QuizScreen[None]):
                 packs = OptionList(id="pack-list")
                 packs.border_title = tr("home.pack")
                 yield packs
-                yield Static(tr("app.loading_packs"), id="pack-about", markup=False)
                 more = OptionList(
                     *(
                         Option(
@@ -69,6 +68,9 @@ class HomeScreen(QuizScreen[None]):
                 modes = OptionList(id="mode-list")
                 modes.border_title = tr("home.modes")
                 yield modes
+                about = Static(tr("app.loading_packs"), id="pack-about", markup=False)
+                about.border_title = tr("home.about")
+                yield about
                 yield Static(tr("home.hint"), id="home-hint", markup=False)
         yield Footer()
 
@@ -147,7 +149,21 @@ class HomeScreen(QuizScreen[None]):
             return
         pack = entry.pack
         about.update(
-            tr("home.facts", **pack.counts()) + "\n" + tr("home.count", count=quiz.settings.count)
+            Content("\n").join(
+                [
+                    Content.from_markup(
+                        "[b]$title[/b]  [dim]$language[/dim]",
+                        title=pack.title,
+                        language=pack.language,
+                    ),
+                    *([Content(pack.description)] if pack.description else []),
+                    Content.from_markup(
+                        "[dim]$facts · $count[/dim]",
+                        facts=tr("home.facts", **pack.counts()),
+                        count=tr("home.count", count=quiz.settings.count),
+                    ),
+                ]
+            )
         )
         from ali_quiz.quiz.generate import available_modes
 

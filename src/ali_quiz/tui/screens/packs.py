@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Static
 from ali_quiz.i18n import Translator
 from ali_quiz.plain import answer_lines, question_lines
 from ali_quiz.tui.screens.base import QuizScreen
-from ali_quiz.tui.texts import tone_text
+from ali_quiz.tui.texts import display_path, tone_text
 
 if TYPE_CHECKING:
     from ali_quiz.packs.catalog import PackEntry
@@ -37,7 +37,7 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
             language=entry.language,
             builtin=f" · {tr('packs.builtin')}" if entry.builtin else "",
         ),
-        Content(tr("packs.path", path=entry.path)),
+        Content(tr("packs.path", path=display_path(entry.path))),
     ]
     if entry.pack is not None:
         from ali_quiz.quiz.generate import available_modes

@@ -58,7 +58,7 @@ class EstimateAnswer(Vertical):
         try:
             shown = reading_of(self.question, text)
         except AnswerError as error:
-            reading.update(Content(tr("play.estimate.unreadable", reason=error.message(tr))))
+            reading.update(Content(error.message(tr)))
             reading.add_class("-bad")
             return
         reading.update(Content(tr("play.estimate.reads", value=shown)))
