@@ -140,9 +140,9 @@ class HomeScreen(QuizScreen[None]):
         highlighted_mode = (
             modes.highlighted_option.id if modes.highlighted_option is not None else None
         )
-        had_resume = modes.option_count > 0 and (
-            modes.get_option_at_index(0).id or ""
-        ).startswith("resume|")
+        had_resume = modes.option_count > 0 and (modes.get_option_at_index(0).id or "").startswith(
+            "resume|"
+        )
         modes.clear_options()
         if entry is None or entry.pack is None:
             about.update(tr("home.pack_invalid"))

@@ -10,11 +10,11 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ali_quiz.plain import letter
