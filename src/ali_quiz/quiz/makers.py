@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ali_quiz.packs.model import AuthoredQuestion, Metric, Version
+from ali_quiz.packs.model import Sequence as SequenceFact
 from ali_quiz.quiz.facts import Dated, PackFacts, Ranked, figures_compatible
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -221,14 +222,7 @@ class Makers:
         if not sequences:
             return None
         sequence = sequences[self.rng.below(len(sequences))]
-        ranked = self.facts.ranked[sequence.id]
-        size = _size(self.rng, 3, 6, len({r.rank for r in ranked}))
-        chosen = self.picker.pick(
-            ranked,
-            lambda r: r.id,
-            size,
-            lambda chosen, item: all(item.rank != other.rank for other in chosen),
-        )
+        chosen = self._ranked_items(sequence, 3, 6)
         if len(chosen) < 3:
             return None
         earliest = sorted(chosen, key=lambda r: r.rank)
@@ -237,6 +231,17 @@ class Makers:
             chosen,
             [r.id for r in earliest],
             phrase(self.language, "order_sequence", title=sequence.title),
+        )
+
+    def _ranked_items(self, sequence: SequenceFact, low: int, high: int) -> list[Ranked]:
+        """From low to high items of a sequence, no two of one rank (ties have no order)."""
+        ranked = self.facts.ranked[sequence.id]
+        size = _size(self.rng, low, high, len({r.rank for r in ranked}))
+        return self.picker.pick(
+            ranked,
+            lambda r: r.id,
+            size,
+            lambda chosen, item: all(item.rank != other.rank for other in chosen),
         )
 
     def _order(
@@ -452,14 +457,7 @@ class Makers:
         if not sequences:
             return None
         sequence = sequences[self.rng.below(len(sequences))]
-        ranked = self.facts.ranked[sequence.id]
-        size = _size(self.rng, 3, 4, len({r.rank for r in ranked})) or 2
-        chosen = self.picker.pick(
-            ranked,
-            lambda r: r.id,
-            size,
-            lambda chosen, item: all(item.rank != other.rank for other in chosen),
-        )
+        chosen = self._ranked_items(sequence, 2, 4)
         if len(chosen) < 2:
             return None
         first = min(chosen, key=lambda r: r.rank)
