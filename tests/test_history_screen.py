@@ -14,13 +14,14 @@ from typing import Any
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Select, Static, TabbedContent
+from textual.widgets import Button, DataTable, Static, TabbedContent, TabPane
 
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Event, Metric, Pack
 from ali_quiz.tui.screens.history import (
     STRINGS,
+    Choose,
     ConfirmDelete,
     HistoryScreen,
     RoundDetail,
@@ -96,19 +97,35 @@ async def test_filters_by_pack_mode_and_period(store: HistoryStore, ids: dict[st
     async with HistoryApp(store).run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = pilot.app.screen
-        screen.query_one("#pack", Select).value = "other"
+        assert isinstance(screen, HistoryScreen)
+        # p opens the pack chooser: All packs, dt, other.
+        await pilot.press("p")
+        await settle(pilot)
+        chooser = pilot.app.screen
+        assert isinstance(chooser, Choose)
+        assert [text for text, _ in chooser.options] == ["All packs", "dt", "other"]
+        await pilot.press("down", "down", "enter")
         await settle(pilot)
         assert rows(pilot) == [ids["R0"]]
-        screen.query_one("#pack", Select).value = "dt"
-        screen.query_one("#mode", Select).value = "choice"
+        assert str(screen.query_one("#pack", Button).label) == "Pack: other ▾"
+        # Escape leaves a chooser without changing anything.
+        await pilot.press("m", "down", "escape")
+        await settle(pilot)
+        assert rows(pilot) == [ids["R0"]]
+        screen.set_filter("pack", "dt")
+        screen.set_filter("mode", "choice")
         await settle(pilot)
         assert rows(pilot) == [ids["R2"]]
         assert "1 round · avg 50%" in shown(screen.query_one("#strip", Static))
-        screen.query_one("#mode", Select).value = ""
-        screen.query_one("#period", Select).value = 7  # 03-02 to 03-08
+        screen.set_filter("mode", None)
+        await pilot.click("#period")
+        await settle(pilot)
+        await pilot.press("down", "enter")  # the last 7 days: 03-02 to 03-08
         await settle(pilot)
         assert rows(pilot) == ordered(ids, "R6 R5 R4 R3 R2")
-        summary = screen.query_one("#summary-tab", SummaryView)
+        await pilot.press("2")
+        await settle(pilot)
+        summary = screen.query_one("#summary", TabPane).query_one(SummaryView)
         # R2, R3 and R6 finished in those seven days.
         assert re.search(r"Rounds played\s+3\b", shown(summary.query_one(".numbers", Static)))
 

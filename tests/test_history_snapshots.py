@@ -37,12 +37,13 @@ def _after(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
 def test_rounds_at_80x24(snap_compare: SnapCompare, tmp_path: Path) -> None:
     """The Rounds tab fits 80x24.
 
-    Title "Score history · amy"; filters All packs / All modes / All time; the strip "5 rounds ·
+    Title "Score history · amy"; the filter buttons "Pack: All packs ▾", "Mode: All modes ▾" and
+    "Period: All time ▾"; the strip "5 rounds ·
     avg 56% · best 100% · last 10 56% · streak 1 d (longest 5 d)"; the table titled "7 of 7
     rounds · sorted by Date ↓" lists 2024-03-07 12:00 (100%, 3:00, ✓) down to 2024-03-01 23:58,
     with "—" and "0/3" for the round with no answer, "1/3" for the one left after one answer and
-    percentages right-aligned; "Enter: a round's answers" under the table; the Footer shows Back,
-    Delete, Delete all, Sort and Export.
+    percentages right-aligned; "Enter: a round's answers" under the table; the Footer shows
+    "esc Back", "p m t Filter", "s r Sort", "d D Delete" and "e Export".
     """
     assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_after())
 
@@ -53,8 +54,8 @@ def test_summary_tab_at_80x24_in_chinese(snap_compare: SnapCompare, tmp_path: Pa
     Four rows of numbers (完成的回合 5, 開始的回合 7, 作答題數 12, 目前連續 1 天, 平均 56%,
     最佳 100%, 最近 10 輪平均 56%, 最長連續 5 天), 近期得分 as a sparkline of five two-column
     bars (50, 50, 80, 0, 100: the fourth almost flat), and 各題型得分率 with a bar each for
-    選擇 60%, 估算 60%, 配對 60% and 排序 83%. The Footer has no 刪除 key here (the rounds are
-    on another tab).
+    選擇 60%, 估算 60%, 配對 60% and 排序 83%. The filter buttons read 題庫：全部題庫 ▾ and so on;
+    the Footer offers only D 全部刪除 here (single rounds are deleted on the 回合 tab).
     """
     assert snap_compare(_app(tmp_path, "zh-Hant"), terminal_size=(80, 24), run_before=_after("2"))
 
@@ -63,6 +64,12 @@ def test_missed_facts_at_80x24(snap_compare: SnapCompare, tmp_path: Path) -> Non
     """The Missed facts tab: e1 missed twice first, then x1, m1, c2, o1, o2 (latest miss first),
     each with its pack, last missed date (c2 on 2024-03-02, its New York day) and Leitner box."""
     assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_after("3"))
+
+
+def test_pack_chooser_at_80x24(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """p opens a small dialog titled "Pack" over the dimmed screen, listing All packs
+    (highlighted: the current choice), dt and other."""
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_after("p"))
 
 
 def test_round_detail_at_80x24(snap_compare: SnapCompare, tmp_path: Path) -> None:

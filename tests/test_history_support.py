@@ -210,7 +210,7 @@ def _totals(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
 
     return {
         table: [clean(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3, 4")]
-        for table in ("day_totals", "kind_totals", "fact_totals")
+        for table in ("day_totals", "kind_totals", "kind_sums", "fact_totals")
     }
 
 

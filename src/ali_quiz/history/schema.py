@@ -124,6 +124,7 @@ def _v2(conn: sqlite3.Connection) -> None:
 
         DROP INDEX rounds_player_started;
         CREATE INDEX rounds_player_started ON rounds(player, started_ts);
+        CREATE INDEX rounds_started ON rounds(started_ts);
         CREATE INDEX rounds_best ON rounds(player, pack, mode, pct);
         CREATE INDEX rounds_group ON rounds(player, pack, mode, play_day);
         CREATE INDEX rounds_unfinished ON rounds(player, started_ts) WHERE finished_at IS NULL;
@@ -155,7 +156,7 @@ def _v2(conn: sqlite3.Connection) -> None:
             pct_sum REAL NOT NULL DEFAULT 0,
             best_pct REAL,
             answers INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (player, pack, mode, day)
+            PRIMARY KEY (player, day, pack, mode)  -- day second: periods are ranges of it
         ) WITHOUT ROWID;
 
         CREATE TABLE kind_totals (
@@ -169,7 +170,21 @@ def _v2(conn: sqlite3.Connection) -> None:
             max_points INTEGER NOT NULL DEFAULT 0,
             skipped INTEGER NOT NULL DEFAULT 0,
             seconds REAL NOT NULL DEFAULT 0,
-            PRIMARY KEY (player, pack, mode, day, kind)
+            PRIMARY KEY (player, day, pack, mode, kind)
+        ) WITHOUT ROWID;
+
+        -- The same for all time, so that the usual summary reads a few rows, not one per day.
+        CREATE TABLE kind_sums (
+            player TEXT NOT NULL,
+            pack TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            answers INTEGER NOT NULL DEFAULT 0,
+            points INTEGER NOT NULL DEFAULT 0,
+            max_points INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (player, pack, mode, kind)
         ) WITHOUT ROWID;
 
         -- Per player, pack and fact: answers seen, misses, the last miss, and its Leitner box

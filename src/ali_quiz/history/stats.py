@@ -152,7 +152,8 @@ def summary(
         for k, n, p, m, s, sec in store.query(
             f"""SELECT kind, sum(answers), sum(points), sum(max_points), sum(skipped),
                        total(seconds)
-                FROM kind_totals WHERE {where} GROUP BY kind ORDER BY kind""",
+                FROM {"kind_totals" if since else "kind_sums"} WHERE {where}
+                GROUP BY kind ORDER BY kind""",
             params,
         )
     )

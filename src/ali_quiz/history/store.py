@@ -65,6 +65,10 @@ ORDERS = {
 }
 
 
+# One encoder for every cell: json.dumps with options builds a new encoder on each call.
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _aware(moment: datetime, what: str) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{what} must be timezone-aware (got {moment.isoformat()})")
@@ -76,7 +80,12 @@ def _iso(moment: datetime) -> str:
 
 
 def _filters(
-    player: str | None, pack: str | None, mode: str | None, since: date | None
+    player: str | None,
+    pack: str | None,
+    mode: str | None,
+    since: date | None,
+    *,
+    day: str = "play_day",
 ) -> tuple[str, list[Any]]:
     clauses, params = ["1"], []
     for column, value in (("player", player), ("pack", pack), ("mode", mode)):
@@ -84,7 +93,7 @@ def _filters(
             clauses.append(f"{column} = ?")
             params.append(value)
     if since is not None:
-        clauses.append("play_day >= ?")
+        clauses.append(f"{day} >= ?")
         params.append(since.isoformat())
     return " AND ".join(clauses), params
 
@@ -189,10 +198,10 @@ class HistoryStore:
                         answer.position,
                         answer.question_id,
                         answer.kind,
-                        json.dumps(facts, ensure_ascii=False),
+                        _json(facts),
                         answer.prompt,
-                        json.dumps(answer.response, ensure_ascii=False),
-                        json.dumps(answer.answer, ensure_ascii=False),
+                        _json(answer.response),
+                        _json(answer.answer),
                         answer.points,
                         answer.max_points,
                         int(answer.skipped),
@@ -285,6 +294,9 @@ class HistoryStore:
             _insert_batch(conn, batch, next_id + written)
             written += len(batch)
             totals.rebuild(conn)
+        with self._lock:
+            # One transaction left every page in the WAL: fold it into the file now.
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return written
 
     def delete_round(self, round_id: int) -> None:
@@ -317,7 +329,14 @@ class HistoryStore:
                 f"DELETE FROM answers WHERE round_id IN (SELECT id FROM rounds WHERE {where})",
                 params,
             )
-            for table in ("answer_facts", "rounds", "day_totals", "kind_totals", "fact_totals"):
+            for table in (
+                "answer_facts",
+                "rounds",
+                "day_totals",
+                "kind_totals",
+                "kind_sums",
+                "fact_totals",
+            ):
                 conn.execute(f"DELETE FROM {table} WHERE {where}", params)
             return int(found[0])
 
@@ -381,7 +400,12 @@ class HistoryStore:
     def packs(self, player: str | None = None) -> list[str]:
         """Every pack id with a round (of this player), sorted."""
         where, params = _filters(player, None, None, None)
-        return [p for (p,) in self.query(f"SELECT DISTINCT pack FROM rounds WHERE {where}", params)]
+        return [
+            p
+            for (p,) in self.query(
+                f"SELECT DISTINCT pack FROM day_totals WHERE {where} ORDER BY pack", params
+            )
+        ]
 
     def count_rounds(
         self,
@@ -391,9 +415,12 @@ class HistoryStore:
         mode: str | None = None,
         since: date | None = None,
     ) -> int:
-        """How many rounds (finished or not) match the filters."""
-        where, params = _filters(player, pack, mode, since)
-        return int(self.query(f"SELECT count(*) FROM rounds WHERE {where}", params)[0][0])
+        """How many rounds (finished or not) match the filters (from the running totals)."""
+        where, params = _filters(player, pack, mode, since, day="day")
+        found = self.query(
+            f"SELECT coalesce(sum(started), 0) FROM day_totals WHERE {where}", params
+        )
+        return int(found[0][0])
 
     def round_rows(
         self,
@@ -452,17 +479,17 @@ def _insert_batch(conn: sqlite3.Connection, batch: Sequence[PastRound], first_id
         )  # fmt: skip
         for a in past.answers:
             at = _aware(a.answered_at or started, "answered_at")
+            ts = at.timestamp()
             ids = list(dict.fromkeys(a.facts))
             answers.append(
-                (round_id, a.position, a.question_id, a.kind, json.dumps(ids, ensure_ascii=False),
-                 a.prompt, json.dumps(a.response, ensure_ascii=False),
-                 json.dumps(a.answer, ensure_ascii=False), a.points, a.max_points,
-                 int(a.skipped), a.seconds, _iso(at), at.timestamp())
+                (round_id, a.position, a.question_id, a.kind, _json(ids),
+                 a.prompt, _json(a.response),
+                 _json(a.answer), a.points, a.max_points,
+                 int(a.skipped), a.seconds, _iso(at), ts)
             )  # fmt: skip
             missed = totals.is_miss(a.points, a.max_points, a.skipped)
             facts.extend(
-                (round_id, a.position, start.player, start.pack, f, missed, at.timestamp())
-                for f in ids
+                (round_id, a.position, start.player, start.pack, f, missed, ts) for f in ids
             )
     conn.executemany(
         f"""INSERT INTO rounds(id, player, pack, pack_hash, mode, count, seed, code, date,

@@ -30,7 +30,7 @@ def on_start(conn: sqlite3.Connection, group: Sequence[str]) -> None:
     """A round was started in (player, pack, mode, day)."""
     conn.execute(
         """INSERT INTO day_totals(player, pack, mode, day, started) VALUES (?, ?, ?, ?, 1)
-           ON CONFLICT(player, pack, mode, day) DO UPDATE SET started = started + 1""",
+           ON CONFLICT(player, day, pack, mode) DO UPDATE SET started = started + 1""",
         tuple(group),
     )
 
@@ -48,20 +48,32 @@ def on_answer(
     """An answer was written to a round of (player, pack, mode, day)."""
     conn.execute(
         """INSERT INTO day_totals(player, pack, mode, day, answers) VALUES (?, ?, ?, ?, 1)
-           ON CONFLICT(player, pack, mode, day) DO UPDATE SET answers = answers + 1""",
+           ON CONFLICT(player, day, pack, mode) DO UPDATE SET answers = answers + 1""",
         tuple(group),
     )
     conn.execute(
         """INSERT INTO kind_totals(player, pack, mode, day, kind, answers, points, max_points,
                                    skipped, seconds)
            VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
-           ON CONFLICT(player, pack, mode, day, kind) DO UPDATE SET
+           ON CONFLICT(player, day, pack, mode, kind) DO UPDATE SET
                answers = answers + 1,
                points = points + excluded.points,
                max_points = max_points + excluded.max_points,
                skipped = skipped + excluded.skipped,
                seconds = seconds + excluded.seconds""",
         (*group, kind, points, max_points, int(skipped), seconds),
+    )
+    conn.execute(
+        """INSERT INTO kind_sums(player, pack, mode, kind, answers, points, max_points, skipped,
+                                 seconds)
+           VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
+           ON CONFLICT(player, pack, mode, kind) DO UPDATE SET
+               answers = answers + 1,
+               points = points + excluded.points,
+               max_points = max_points + excluded.max_points,
+               skipped = skipped + excluded.skipped,
+               seconds = seconds + excluded.seconds""",
+        (*group[:3], kind, points, max_points, int(skipped), seconds),
     )
 
 
@@ -102,7 +114,7 @@ def on_finish(conn: sqlite3.Connection, group: Sequence[str], pct: float | None)
     conn.execute(
         """INSERT INTO day_totals(player, pack, mode, day, rounds, scored, pct_sum, best_pct)
            VALUES (?, ?, ?, ?, 1, ?, ?, ?)
-           ON CONFLICT(player, pack, mode, day) DO UPDATE SET
+           ON CONFLICT(player, day, pack, mode) DO UPDATE SET
                rounds = rounds + 1,
                scored = scored + excluded.scored,
                pct_sum = pct_sum + excluded.pct_sum,
@@ -116,7 +128,8 @@ def on_finish(conn: sqlite3.Connection, group: Sequence[str], pct: float | None)
 
 def refresh_groups(conn: sqlite3.Connection, groups: Iterable[Sequence[str]]) -> None:
     """Recompute the day and kind totals of these (player, pack, mode, day) groups from rows."""
-    for group in set(tuple(g) for g in groups):
+    groups = set(tuple(g) for g in groups)
+    for group in groups:
         where = "player = ? AND pack = ? AND mode = ? AND day = ?"
         conn.execute(f"DELETE FROM day_totals WHERE {where}", group)
         conn.execute(f"DELETE FROM kind_totals WHERE {where}", group)
@@ -125,6 +138,8 @@ def refresh_groups(conn: sqlite3.Connection, groups: Iterable[Sequence[str]]) ->
             "r.player = ? AND r.pack = ? AND r.mode = ? AND r.play_day = ?",
             group,
         )
+    for player, pack, mode in {g[:3] for g in groups}:
+        _refresh_kind_sums(conn, "player = ? AND pack = ? AND mode = ?", (player, pack, mode))
 
 
 def refresh_facts(conn: sqlite3.Connection, player: str, pack: str, facts: Iterable[str]) -> None:
@@ -137,10 +152,25 @@ def refresh_facts(conn: sqlite3.Connection, player: str, pack: str, facts: Itera
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Recompute every total from the rounds, answers and per-fact rows."""
-    for table in ("day_totals", "kind_totals", "fact_totals"):
+    for table in ("day_totals", "kind_totals", "kind_sums", "fact_totals"):
         conn.execute(f"DELETE FROM {table}")
     _insert_group_totals(conn, "1", ())
+    _refresh_kind_sums(conn, "1", ())
     _insert_fact_totals(conn, "1", ())
+
+
+def _refresh_kind_sums(conn: sqlite3.Connection, where: str, params: Sequence[str]) -> None:
+    # From the per-day rows of the same player, pack and mode: a few hundred rows at most.
+    conn.execute(f"DELETE FROM kind_sums WHERE {where}", params)
+    conn.execute(
+        f"""INSERT INTO kind_sums(player, pack, mode, kind, answers, points, max_points,
+                                  skipped, seconds)
+            SELECT player, pack, mode, kind, sum(answers), sum(points), sum(max_points),
+                   sum(skipped), total(seconds)
+            FROM kind_totals WHERE {where}
+            GROUP BY player, pack, mode, kind""",
+        params,
+    )
 
 
 def _insert_group_totals(conn: sqlite3.Connection, where: str, params: Sequence[str]) -> None:

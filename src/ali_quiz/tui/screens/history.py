@@ -20,17 +20,19 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     DataTable,
     Footer,
     Label,
-    Select,
+    OptionList,
     Sparkline,
     Static,
     TabbedContent,
     TabPane,
 )
+from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ali_quiz.history import export, stats
@@ -45,6 +47,8 @@ WIDE = 110  # columns from which the summary sits beside the table
 MODES = ("quick", "order", "match", "estimate", "choice", "daily", "review")
 PERIODS = (0, 7, 30, 365)  # days; 0 is all time
 COLUMNS = ("date", "pack", "mode", "score", "duration", "finished")
+FILTERS = ("pack", "mode", "period")
+NOTHING = object()  # what the chooser gives back when it is closed without a choice
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -53,6 +57,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "empty": "No rounds here yet: play one from the home screen.",
         "loading": "Loading…",
         "all_packs": "All packs",
+        "filter_pack": "Pack",
+        "filter_mode": "Mode",
+        "filter_period": "Period",
+        "key_filter": "Filter",
+        "filter_label": "{name}: {value} ▾",
         "all_modes": "All modes",
         "period_0": "All time",
         "period_7": "Last 7 days",
@@ -134,6 +143,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "empty": "這裡還沒有任何一輪：從首頁開始玩一輪吧。",
         "loading": "讀取中…",
         "all_packs": "全部題庫",
+        "filter_pack": "題庫",
+        "filter_mode": "模式",
+        "filter_period": "期間",
+        "key_filter": "篩選",
+        "filter_label": "{name}：{value} ▾",
         "all_modes": "全部模式",
         "period_0": "全部時間",
         "period_7": "最近 7 天",
@@ -243,7 +257,11 @@ def translate_bindings(node: Screen[Any], tr: Strings) -> None:
     translated = BindingsMap()
     for key, bindings in source.key_to_bindings.items():
         translated.key_to_bindings[key] = [
-            replace(b, description=tr(b.description)) if b.description in tr.table else b
+            replace(
+                b,
+                description=tr(b.description) if b.description in tr.table else b.description,
+                group=None if b.group is None else Binding.Group(tr(b.group.description)),
+            )
             for b in bindings
         ]
     node._bindings = translated
@@ -277,7 +295,7 @@ class Loaded:
 class SummaryView(VerticalScroll):
     """The summary numbers, a sparkline of recent scores and accuracy per question kind."""
 
-    def __init__(self, tr: Strings, *, id: str) -> None:
+    def __init__(self, tr: Strings, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="summary-view")
         self.tr = tr
 
@@ -330,10 +348,13 @@ class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "key_back"),
         Binding("enter", "open_round", "key_open"),
-        Binding("d", "delete_round", "key_delete"),
-        Binding("D", "delete_all", "key_delete_all"),
-        Binding("s", "sort", "key_sort"),
-        Binding("r", "reverse", "key_reverse", show=False),
+        Binding("p", "choose('pack')", "filter_pack", group=Binding.Group("key_filter")),
+        Binding("m", "choose('mode')", "filter_mode", group=Binding.Group("key_filter")),
+        Binding("t", "choose('period')", "filter_period", group=Binding.Group("key_filter")),
+        Binding("s", "sort", "key_sort", group=Binding.Group("key_sort")),
+        Binding("r", "reverse", "key_reverse", group=Binding.Group("key_sort")),
+        Binding("d", "delete_round", "key_delete", group=Binding.Group("key_delete")),
+        Binding("D", "delete_all", "key_delete_all", group=Binding.Group("key_delete")),
         Binding("e", "export", "key_export"),
         Binding("1", "tab('rounds')", "tab_rounds", show=False),
         Binding("2", "tab('summary')", "tab_summary", show=False),
@@ -377,7 +398,9 @@ class HistoryScreen(Screen[None]):
         self.filters = Filters()
         self.rows: dict[int, RoundRow] = {}
         self.player_total = 0
-        self.pack_choices = ["", *sorted(dict.fromkeys(self.pack_ids))]
+        self.history_packs: list[str] = []
+        self.data: Loaded | None = None
+        self.filled = {"rounds"}  # panes that have their widgets
         translate_bindings(self, self.tr)
 
     # -- layout --------------------------------------------------------------------------------
@@ -386,46 +409,68 @@ class HistoryScreen(Screen[None]):
         tr = self.tr
         yield Label(tr("title", player=self.player), id="history-title")
         with Horizontal(id="filters"):
-            yield Select(
-                self._pack_options(self.pack_ids),
-                id="pack",
-                compact=True,
-                allow_blank=False,
-                value="",
-            )
-            yield Select(
-                [(tr("all_modes"), "")] + [(tr.mode(m), m) for m in MODES],
-                id="mode",
-                compact=True,
-                allow_blank=False,
-                value="",
-            )
-            yield Select(
-                [(tr(f"period_{d}"), d) for d in PERIODS],
-                id="period",
-                compact=True,
-                allow_blank=False,
-                value=0,
-            )
+            for which in FILTERS:
+                yield Button(self._filter_label(which), id=which, compact=True)
         yield Static(tr("loading") if self.store else tr("off"), id="strip", markup=False)
         with Horizontal(id="body"):
             with TabbedContent(id="tabs"):
                 with TabPane(tr("tab_rounds"), id="rounds"):
                     yield DataTable(id="rounds-table", cursor_type="row", zebra_stripes=True)
                     yield Static("", id="empty", markup=False)
-                with TabPane(tr("tab_summary"), id="summary"):
-                    yield SummaryView(tr, id="summary-tab")
-                with TabPane(tr("tab_missed"), id="missed"):
-                    yield DataTable(id="missed-table", cursor_type="row", zebra_stripes=True)
+                # The other tabs and the side panel get their widgets when first shown: a
+                # screen that opens faster (see benchmarks/history.py).
+                yield TabPane(tr("tab_summary"), id="summary")
+                yield TabPane(tr("tab_missed"), id="missed")
             # Beside the tabs on a wide terminal, in place of the Summary tab.
-            with Vertical(id="side-column"):
-                yield SummaryView(tr, id="side")
+            yield Vertical(id="side-column")
         yield Footer()
 
-    def _pack_options(self, ids: Sequence[str]) -> list[tuple[str, str]]:
-        return [(self.tr("all_packs"), "")] + [
-            (self.pack_titles.get(i, i), i) for i in sorted(dict.fromkeys(ids))
-        ]
+    def filter_options(self, which: str) -> list[tuple[str, str | int | None]]:
+        """The choices of one filter ("pack", "mode" or "period"), labelled."""
+        tr = self.tr
+        if which == "pack":
+            ids = sorted(dict.fromkeys([*self.pack_ids, *self.history_packs]))
+            return [(tr("all_packs"), None)] + [(self.pack_titles.get(i, i), i) for i in ids]
+        if which == "mode":
+            return [(tr("all_modes"), None)] + [(tr.mode(m), m) for m in MODES]
+        return [(tr(f"period_{d}"), d) for d in PERIODS]
+
+    def _filter_value(self, which: str) -> str | int | None:
+        return {"pack": self.filters.pack, "mode": self.filters.mode}.get(which, self.filters.days)
+
+    def _filter_label(self, which: str) -> str:
+        value = self._filter_value(which)
+        label = next((text for text, v in self.filter_options(which) if v == value), str(value))
+        return self.tr("filter_label", name=self.tr(f"filter_{which}"), value=label)
+
+    def set_filter(self, which: str, value: str | int | None) -> None:
+        """Show only one pack, one mode (None: all) or the last `value` days (0: all time)."""
+        text = None if value is None else str(value)
+        if which == "period":
+            filters = replace(self.filters, days=int(value or 0))
+        elif which == "pack":
+            filters = replace(self.filters, pack=text)
+        else:
+            filters = replace(self.filters, mode=text)
+        if filters != self.filters:
+            self.filters = filters
+            self.query_one(f"#{which}", Button).label = self._filter_label(which)
+            self.reload()
+
+    def action_choose(self, which: str) -> None:
+        """Open the chooser of one filter."""
+
+        def chosen(value: object) -> None:
+            if value is not NOTHING:
+                self.set_filter(which, value)  # type: ignore[arg-type]
+
+        title = self.tr(f"filter_{which}")
+        options = self.filter_options(which)
+        self.app.push_screen(Choose(title, options, self._filter_value(which), self.tr), chosen)
+
+    @on(Button.Pressed, "#filters Button")
+    def filter_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(str(event.button.id))
 
     def on_resize(self, event: events.Resize) -> None:
         wide = event.size.width >= WIDE
@@ -437,17 +482,36 @@ class HistoryScreen(Screen[None]):
             if tabs.active == "summary":
                 tabs.active = "rounds"
             tabs.hide_tab("summary")
+            self.open_pane(self.query_one("#side-column"))
         else:
             tabs.show_tab("summary")
+
+    def open_pane(self, pane: Widget) -> None:
+        """Give a tab pane or the side column its widgets the first time it is shown."""
+        if pane.id not in self.filled:
+            self.filled.add(str(pane.id))
+            self.run_worker(self.fill_pane(pane), group="history-panes")
+
+    async def fill_pane(self, pane: Widget) -> None:
+        if pane.id == "missed":
+            table: DataTable[Any] = DataTable(
+                id="missed-table", cursor_type="row", zebra_stripes=True
+            )
+            for column in ("fact", "pack", "misses", "last_missed", "box"):
+                table.add_column(self.tr(f"col_{column}"), key=column)
+            await pane.mount(table)
+            table.focus()
+        else:
+            await pane.mount(SummaryView(self.tr, id="side" if pane.id == "side-column" else None))
+        if self.data is not None:
+            self._show_summary(self.data.summary)
+            self._show_missed(self.data.summary.missed)
 
     def on_mount(self) -> None:
         tr = self.tr
         table = self.query_one("#rounds-table", DataTable)
         for column in COLUMNS:
             table.add_column(tr(f"col_{column}"), key=column)
-        missed = self.query_one("#missed-table", DataTable)
-        for column in ("fact", "pack", "misses", "last_missed", "box"):
-            missed.add_column(tr(f"col_{column}"), key=column)
         table.focus()
         self.reload()
 
@@ -493,19 +557,13 @@ class HistoryScreen(Screen[None]):
     @on(DataLoaded)
     def show_data(self, message: DataLoaded) -> None:
         data, tr = message.data, self.tr
+        self.data = data
         self.rows = {row.id: row for row in data.rows}
         self.player_total = data.player_total
         self._show_rounds(data)
         self._show_summary(data.summary)
         self._show_missed(data.summary.missed)
-        pack_select = self.query_one("#pack", Select)
-        options = self._pack_options([*self.pack_ids, *data.packs])
-        if [value for _, value in options] != self.pack_choices:
-            self.pack_choices = [value for _, value in options]
-            # Packs only in the history (uninstalled since) still deserve a filter.
-            with self.prevent(Select.Changed):
-                pack_select.set_options(options)
-                pack_select.value = self.filters.pack or ""
+        self.history_packs = data.packs
         s = data.summary
         self.query_one("#strip", Static).update(
             tr(
@@ -564,7 +622,10 @@ class HistoryScreen(Screen[None]):
             view.show(summary)
 
     def _show_missed(self, missed: Sequence[stats.MissedFact]) -> None:
-        table = self.query_one("#missed-table", DataTable)
+        found = self.query("#missed-table").results(DataTable)
+        table = next(found, None)
+        if table is None:
+            return
         table.clear()
         for m in missed:
             table.add_row(
@@ -577,20 +638,6 @@ class HistoryScreen(Screen[None]):
         table.border_title = None if missed else self.tr("no_missed")
 
     # -- filters and sorting -------------------------------------------------------------------
-
-    @on(Select.Changed)
-    def filter_changed(self, event: Select.Changed) -> None:
-        value, filters = event.value, self.filters
-        if event.select.id == "pack":
-            filters = replace(filters, pack=str(value) or None)
-        elif event.select.id == "mode":
-            filters = replace(filters, mode=str(value) or None)
-        elif event.select.id == "period" and isinstance(value, int):
-            filters = replace(filters, days=value)
-        # The Selects announce their first value when mounted: no need to load twice.
-        if filters != self.filters:
-            self.filters = filters
-            self.reload()
 
     @on(DataTable.HeaderSelected, "#rounds-table")
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:
@@ -616,6 +663,7 @@ class HistoryScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        self.open_pane(event.pane)
         for table in event.pane.query(DataTable):
             table.focus()
         self.refresh_bindings()
@@ -624,7 +672,7 @@ class HistoryScreen(Screen[None]):
         """A round's keys only where the rounds are; nothing to do when history is off."""
         if action in ("open_round", "delete_round"):
             return self.query_one("#tabs", TabbedContent).active == "rounds" and bool(self.rows)
-        if action in ("delete_all", "export", "sort", "reverse"):
+        if action in ("delete_all", "export", "sort", "reverse", "choose"):
             return self.store is not None
         return True
 
@@ -846,3 +894,39 @@ class ConfirmDelete(ModalScreen[str | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class Choose(ModalScreen[object]):
+    """Pick one value of a filter from a short list; dismisses with NOTHING when closed."""
+
+    CSS_PATH = "history.tcss"
+    BINDINGS = [Binding("escape", "cancel", "cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        options: list[tuple[str, str | int | None]],
+        current: str | int | None,
+        tr: Strings,
+    ) -> None:
+        super().__init__()
+        self.title_text, self.options, self.current = title, options, current
+        translate_bindings(self, tr)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choose"):
+            yield Label(self.title_text, id="choose-title", markup=False)
+            yield OptionList(*(Option(Text(label)) for label, _ in self.options))
+
+    def on_mount(self) -> None:
+        choices = self.query_one(OptionList)
+        values = [value for _, value in self.options]
+        choices.highlighted = values.index(self.current) if self.current in values else 0
+        choices.focus()
+
+    @on(OptionList.OptionSelected)
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.options[event.option_index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(NOTHING)
