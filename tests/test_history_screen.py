@@ -231,6 +231,21 @@ async def test_deleting_everything_of_the_player(store: HistoryStore, ids: dict[
 
 
 @sync
+async def test_a_history_that_fails_to_read_says_so(
+    store: HistoryStore, ids: dict[str, int]
+) -> None:
+    async with HistoryApp(store).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        store.close()  # as if the file went away under the screen
+        screen = pilot.app.screen
+        assert isinstance(screen, HistoryScreen)
+        screen.set_filter("mode", "quick")
+        await settle(pilot)
+        assert any(n.message.startswith("History: ") for n in pilot.app._notifications)
+        assert len(rows(pilot)) == 7  # what was shown stays
+
+
+@sync
 async def test_escape_goes_back(store: HistoryStore, ids: dict[str, int]) -> None:
     async with HistoryApp(store).run_test(size=(80, 24)) as pilot:
         await settle(pilot)

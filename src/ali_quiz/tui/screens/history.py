@@ -387,6 +387,8 @@ class HistoryScreen(Screen[None]):
         lang: str = "en",
         now: Callable[[], datetime] | None = None,
     ) -> None:
+        """`store` None: history is off. `packs`: ids, or loaded packs (their titles and fact
+        names are shown then). `lang`: "en" or "zh-Hant". `now`: the clock (periods, streaks)."""
         super().__init__()
         self.store = store
         self.player = player
@@ -526,33 +528,26 @@ class HistoryScreen(Screen[None]):
     def load(self, store: HistoryStore, filters: Filters, today: date) -> None:
         """Query the summary and the table's rows off the UI thread."""
         since = filters.since(today)
-        summary = stats.summary(
-            store, self.player, pack=filters.pack, mode=filters.mode, since=since, today=today
-        )
-        rows = store.round_rows(
-            player=self.player,
-            pack=filters.pack,
-            mode=filters.mode,
-            since=since,
-            order=filters.order,
-            descending=filters.descending,
-            limit=ROW_LIMIT,
-        )
-        if get_current_worker().is_cancelled:
-            return  # newer filters are on their way
-        self.post_message(
-            self.DataLoaded(
-                Loaded(
-                    summary=summary,
-                    rows=rows,
-                    total=store.count_rounds(
-                        player=self.player, pack=filters.pack, mode=filters.mode, since=since
-                    ),
-                    player_total=store.count_rounds(player=self.player),
-                    packs=store.packs(self.player),
-                )
+        where: dict[str, Any] = {"pack": filters.pack, "mode": filters.mode, "since": since}
+        try:
+            loaded = Loaded(
+                summary=stats.summary(store, self.player, today=today, **where),
+                rows=store.round_rows(
+                    player=self.player,
+                    order=filters.order,
+                    descending=filters.descending,
+                    limit=ROW_LIMIT,
+                    **where,
+                ),
+                total=store.count_rounds(player=self.player, **where),
+                player_total=store.count_rounds(player=self.player),
+                packs=store.packs(self.player),
             )
-        )
+        except Exception as error:  # a damaged file, a closed store: say so, keep the screen
+            self.post_message(self.Done(self.tr("failed", error=error), reload=False, error=True))
+            return
+        if not get_current_worker().is_cancelled:  # else newer filters are on their way
+            self.post_message(self.DataLoaded(loaded))
 
     @on(DataLoaded)
     def show_data(self, message: DataLoaded) -> None:
@@ -700,7 +695,11 @@ class HistoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history-round")
     def find_round(self, store: HistoryStore, round_id: int) -> None:
-        entry = store.round(round_id)
+        try:
+            entry = store.round(round_id)
+        except Exception as error:  # as in load()
+            self.post_message(self.Done(self.tr("failed", error=error), reload=False, error=True))
+            return
         if entry is not None:
             self.post_message(self.RoundFound(entry))
 
