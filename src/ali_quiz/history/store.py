@@ -9,7 +9,6 @@ in the same transaction as the answer that changes them.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ali_quiz.history import totals
+from ali_quiz.history.bulk import aware, insert_batch, iso, to_json
 from ali_quiz.history.database import FILE_NAME, open_database
 from ali_quiz.history.records import (
     ANSWER_COLUMNS,
@@ -63,20 +63,6 @@ ORDERS = {
     "duration": "coalesce(finished_ts - started_ts, seconds)",
     "finished": "finished_at IS NOT NULL",
 }
-
-
-# One encoder for every cell: json.dumps with options builds a new encoder on each call.
-_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _aware(moment: datetime, what: str) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{what} must be timezone-aware (got {moment.isoformat()})")
-    return moment
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
 
 def _filters(
@@ -149,7 +135,7 @@ class HistoryStore:
 
     def start_round(self, start: RoundStart, questions: int) -> int:
         """Record a round's start (committed at once) and return its id."""
-        started = _aware(start.started_at, "started_at")
+        started = aware(start.started_at, "started_at")
         group = (start.player, start.pack, start.mode, started.date().isoformat())
         with self._write("start a round") as conn:
             cursor = conn.execute(
@@ -166,7 +152,7 @@ class HistoryStore:
                     start.code,
                     start.date,
                     start.ui_language,
-                    _iso(started),
+                    iso(started),
                     questions,
                     started.timestamp(),
                     group[3],
@@ -177,7 +163,7 @@ class HistoryStore:
 
     def record_answer(self, round_id: int, answer: AnswerRecord) -> None:
         """Record one answer and update every running total, in one committed transaction."""
-        answered_at = _aware(answer.answered_at or datetime.now().astimezone(), "answered_at")
+        answered_at = aware(answer.answered_at or datetime.now().astimezone(), "answered_at")
         facts = list(dict.fromkeys(answer.facts))
         answered_ts = answered_at.timestamp()
         missed = totals.is_miss(answer.points, answer.max_points, answer.skipped)
@@ -198,15 +184,15 @@ class HistoryStore:
                         answer.position,
                         answer.question_id,
                         answer.kind,
-                        _json(facts),
+                        to_json(facts),
                         answer.prompt,
-                        _json(answer.response),
-                        _json(answer.answer),
+                        to_json(answer.response),
+                        to_json(answer.answer),
                         answer.points,
                         answer.max_points,
                         int(answer.skipped),
                         answer.seconds,
-                        _iso(answered_at),
+                        iso(answered_at),
                         answered_ts,
                     ),
                 )
@@ -242,7 +228,7 @@ class HistoryStore:
                     pack,
                     fact,
                     missed=missed,
-                    at=_iso(answered_at),
+                    at=iso(answered_at),
                     ts=answered_ts,
                 )
             if finished_at is not None:
@@ -256,7 +242,7 @@ class HistoryStore:
 
     def finish_round(self, round_id: int, finished_at: datetime) -> None:
         """Mark a round finished (committed at once); finishing it again changes nothing."""
-        finished = _aware(finished_at, "finished_at")
+        finished = aware(finished_at, "finished_at")
         with self._write("finish a round") as conn:
             row = conn.execute(
                 "SELECT player, pack, mode, play_day, finished_at, score, max_score"
@@ -271,7 +257,7 @@ class HistoryStore:
             pct = 100.0 * score / max_score if max_score else None
             conn.execute(
                 "UPDATE rounds SET finished_at = ?, finished_ts = ?, pct = ? WHERE id = ?",
-                (_iso(finished), finished.timestamp(), pct, round_id),
+                (iso(finished), finished.timestamp(), pct, round_id),
             )
             totals.on_finish(conn, (player, pack, mode, day), pct)
 
@@ -288,10 +274,10 @@ class HistoryStore:
             for past in rounds:
                 batch.append(past)
                 if len(batch) >= chunk:
-                    _insert_batch(conn, batch, next_id + written)
+                    insert_batch(conn, batch, next_id + written)
                     written += len(batch)
                     batch = []
-            _insert_batch(conn, batch, next_id + written)
+            insert_batch(conn, batch, next_id + written)
             written += len(batch)
             totals.rebuild(conn)
         with self._lock:
@@ -456,55 +442,3 @@ class HistoryStore:
             ):
                 by_id[a[0]].append(answer_json(a))
         return [round_json(row, by_id[row[0]]) for row in rows]
-
-
-def _insert_batch(conn: sqlite3.Connection, batch: Sequence[PastRound], first_id: int) -> None:
-    rounds: list[tuple[Any, ...]] = []
-    answers: list[tuple[Any, ...]] = []
-    facts: list[tuple[Any, ...]] = []
-    for round_id, past in enumerate(batch, start=first_id):
-        start = past.start
-        started = _aware(start.started_at, "started_at")
-        finished = None if past.finished_at is None else _aware(past.finished_at, "finished_at")
-        score = sum(a.points for a in past.answers)
-        max_score = sum(a.max_points for a in past.answers)
-        rounds.append(
-            (round_id, start.player, start.pack, start.pack_hash, start.mode, start.count,
-             None if start.seed is None else str(start.seed), start.code, start.date,
-             start.ui_language, _iso(started), None if finished is None else _iso(finished),
-             past.questions, started.timestamp(),
-             None if finished is None else finished.timestamp(), started.date().isoformat(),
-             score, max_score, len(past.answers), sum(a.seconds for a in past.answers),
-             100.0 * score / max_score if finished is not None and max_score else None)
-        )  # fmt: skip
-        for a in past.answers:
-            at = _aware(a.answered_at or started, "answered_at")
-            ts = at.timestamp()
-            ids = list(dict.fromkeys(a.facts))
-            answers.append(
-                (round_id, a.position, a.question_id, a.kind, _json(ids),
-                 a.prompt, _json(a.response),
-                 _json(a.answer), a.points, a.max_points,
-                 int(a.skipped), a.seconds, _iso(at), ts)
-            )  # fmt: skip
-            missed = totals.is_miss(a.points, a.max_points, a.skipped)
-            facts.extend(
-                (round_id, a.position, start.player, start.pack, f, missed, ts) for f in ids
-            )
-    conn.executemany(
-        f"""INSERT INTO rounds(id, player, pack, pack_hash, mode, count, seed, code, date,
-                ui_language, started_at, finished_at, questions, started_ts, finished_ts,
-                play_day, score, max_score, answered, seconds, pct)
-            VALUES ({", ".join("?" * 21)})""",
-        rounds,
-    )
-    conn.executemany(
-        f"INSERT INTO answers({ANSWER_COLUMNS}, answered_at, answered_ts)"
-        f" VALUES ({', '.join('?' * 14)})",
-        answers,
-    )
-    conn.executemany(
-        "INSERT INTO answer_facts(round_id, position, player, pack, fact, missed, ts)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        facts,
-    )
