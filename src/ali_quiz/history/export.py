@@ -134,7 +134,7 @@ def to_csv(rounds: Sequence[dict[str, Any]]) -> str:
     | `finished` | `true` or `false` |
     | `score` | points of the round so far |
     | `max_score` | points possible for the questions answered |
-    | `position` | the answer's place in the round, from 0 |
+    | `position` | the answer's place in the round, from 1 |
     | `question_id` | the question's stable id |
     | `kind` | order, match, estimate, choice or text |
     | `facts` | the fact ids the question tests, a JSON list |
