@@ -144,15 +144,15 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "play.press_results": ("Press enter to see the results", "按 enter 看結果"),
     "play.order.help": (
-        "Earliest first. ↑↓ choose · space grab, ↑↓ move, space drop · shift+↑↓ move"
-        " · drag with the mouse · enter submit",
-        "最早的在上面。↑↓ 選擇 · 空白鍵抓起、↑↓ 移動、空白鍵放下 · shift+↑↓ 移動"
+        "Earliest first. A letter or ↑↓ picks an item · space grabs it, ↑↓ carry it, space"
+        " drops it (or shift+↑↓) · drag with the mouse · enter submits",
+        "最早的在上面。按字母或 ↑↓ 選項目 · 空白鍵抓起、↑↓ 移動、空白鍵放下(或 shift+↑↓)"
         " · 可用滑鼠拖曳 · enter 送出",
     ),
     "play.match.help": (
-        "Press a number then a letter (or click both) to pair them · backspace undoes"
-        " · enter submits",
-        "先按數字再按字母(或用滑鼠點兩邊)來配對 · backspace 取消 · enter 送出",
+        "A number then a letter pairs them (or click both; click a pair again to part it)"
+        " · backspace undoes · enter submits",
+        "先按數字再按字母來配對(或用滑鼠點兩邊;再點一次即取消)· backspace 復原 · enter 送出",
     ),
     "play.match.incomplete": (
         "Pair every numbered item first ({paired}/{total} paired).",
@@ -177,6 +177,14 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Your {done} answers are kept in the history; you can resume the round from home.",
         "你已答的 {done} 題會保存在歷史紀錄中,可以從首頁繼續這一回合。",
     ),
+    "play.quit_body_none": (
+        "Nothing has been answered yet: leaving loses nothing.",
+        "還沒有作答:離開不會失去任何東西。",
+    ),
+    "play.quit_body_kept": (
+        "Your {done} answers are kept in the history.",
+        "你已答的 {done} 題會保存在歷史紀錄中。",
+    ),
     "play.quit_yes": ("Leave", "離開"),
     "play.quit_no": ("Keep playing", "繼續作答"),
     # Feedback
@@ -200,8 +208,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "results.code": ("Round code: {code}", "回合代碼:{code}"),
     "results.code_help": (
-        "Anyone can play this same round with `ali-quiz play --code {code}`.",
-        "任何人都可以用 `ali-quiz play --code {code}` 玩同一回合。",
+        "anyone can play this same round with it",
+        "任何人都能用它玩同一回合",
     ),
     "results.col.number": ("#", "#"),
     "results.col.kind": ("Kind", "題型"),

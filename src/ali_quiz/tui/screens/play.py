@@ -157,6 +157,8 @@ class PlayScreen(QuizScreen[None]):
             widget.focus_input()
         else:
             widget.focus()
+        # The Footer shows the new widget's keys only once the bindings are refreshed.
+        self.call_after_refresh(self.refresh_bindings)
 
     # --- Answering ---------------------------------------------------------------------
 
@@ -225,6 +227,15 @@ class PlayScreen(QuizScreen[None]):
             return
         self.ask_to_leave()
 
+    def leave_body(self) -> str:
+        """What leaving keeps: nothing yet, the answers, or the answers and a way back."""
+        done = len(self.game.outcomes)
+        if done == 0:
+            return self.tr("play.quit_body_none")
+        if self.info.mode == "review" or self.recorder.store is None:
+            return self.tr("play.quit_body_kept", done=done)
+        return self.tr("play.quit_body", done=done)
+
     def ask_to_leave(self, *, quit_app: bool = False) -> None:
         from ali_quiz.tui.screens.dialogs import ConfirmScreen
 
@@ -242,7 +253,7 @@ class PlayScreen(QuizScreen[None]):
         self.app.push_screen(
             ConfirmScreen(
                 tr("play.quit_title"),
-                tr("play.quit_body", done=len(self.game.outcomes)),
+                self.leave_body(),
                 yes=tr("play.quit_yes"),
                 no=tr("play.quit_no"),
             ),

@@ -74,9 +74,9 @@ class ResultsScreen(QuizScreen[None]):
             if self.info.code:
                 yield Static(
                     Content.from_markup(
-                        "$label  [dim]$help[/dim]",
+                        "[b]$label[/b]  [dim]$help[/dim]",
                         label=tr("results.code", code=self.info.code),
-                        help=tr("results.code_help", code=self.info.code),
+                        help=tr("results.code_help"),
                     ),
                     id="results-code",
                 )
@@ -86,9 +86,11 @@ class ResultsScreen(QuizScreen[None]):
         yield table
         yield Static(id="results-detail", markup=False)
         with Horizontal(id="results-buttons"):
-            yield Button(tr("key.replay"), id="replay", variant="primary")
-            yield Button(tr("key.mistakes"), id="mistakes", disabled=not game.mistakes())
-            yield Button(tr("key.home"), id="home")
+            yield Button(tr("key.replay"), id="replay", variant="primary", compact=True)
+            yield Button(
+                tr("key.mistakes"), id="mistakes", disabled=not game.mistakes(), compact=True
+            )
+            yield Button(tr("key.home"), id="home", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

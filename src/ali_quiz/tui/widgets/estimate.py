@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from ali_quiz.plain import AnswerError, command_of, figure_text, parse_estimate
 from ali_quiz.quiz.kinds import EstimateQuestion
+from ali_quiz.quiz.numbers import format_plain
 from ali_quiz.tui.texts import translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
 
@@ -17,7 +18,11 @@ from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
 def reading_of(question: EstimateQuestion, text: str) -> str:
     """What the text reads as, `7610.2萬 = 76,102,000 人`; AnswerError when it cannot be read."""
     value = parse_estimate(question, text)
-    return f"{text.strip()} = {figure_text(question, value)}"
+    shown = figure_text(question, value)
+    typed = text.strip()
+    if typed.replace(",", "").replace(" ", "") == format_plain(value).replace(",", ""):
+        return shown  # a plain number: only the unit is news
+    return f"{typed} = {shown}"
 
 
 class EstimateAnswer(Vertical):

@@ -39,7 +39,9 @@ def feedback_content(outcome: Outcome, tr: Translator, *, last: bool) -> Content
     else:
         parts.append(Content.from_markup("[b]$heading:[/b]", heading=heading))
         parts += [Content("  " + line) for line in lines]
-    if not outcome.skipped and not isinstance(question, OrderQuestion | MatchQuestion):
+    if outcome.verdict in ("partial", "wrong") and not isinstance(
+        question, OrderQuestion | MatchQuestion
+    ):
         parts.append(
             Content.from_markup(
                 "[b]$label:[/b] $said",
