@@ -1,0 +1,85 @@
+"""The read-and-print commands against Python's own floor for what they need.
+
+Each command runs as a whole process (the installed `ali-quiz` script, or `python -m ali_quiz`)
+and is timed against `python -c "import yaml, platformdirs"`: an interpreter that imports the
+two libraries every command needs and does nothing else. They alternate, in a shuffled order
+each round, so that other work on a shared machine hits them alike; the figures are medians.
+
+Budget: each command within 2x of the floor, by wall time from start to exit. CPU time
+(user + system of the child) is printed beside it: on a busy machine it is the steadier measure
+of the work done. Uses a temporary --data-dir holding a short history (three plain rounds).
+
+Run: python benchmarks/cli.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from benchutil import Run, child_env, machine, median_ms, quiz_command, run_child, verdict
+
+BUDGET = 2.0
+COMMANDS = (
+    ("--version", ["--version"]),
+    ("validate questions/dingtalk-2020.yaml", ["validate", "questions/dingtalk-2020.yaml"]),
+    ("generate --count 10 --seed 1", ["generate", "--count", "10", "--seed", "1"]),
+    ("show dingtalk-2020 --json", ["show", "dingtalk-2020", "--json"]),
+    ("history --json", ["history", "--json"]),
+)
+FLOOR = [sys.executable, "-c", "import yaml, platformdirs"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15, help="alternating runs of each (15)")
+    runs = max(10, parser.parse_args().runs)
+    quiz = quiz_command()
+    env = child_env()
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        for seed in (1, 2, 3):  # a short history, so `history --json` has rounds to print
+            run_child(
+                [*quiz, "--data-dir", str(data), "play", "--plain", "--seed", str(seed)],
+                env,
+                stdin="skip\n" * 10,
+            )
+        cases = {"floor": FLOOR} | {
+            name: [*quiz, "--data-dir", str(data), *argv] for name, argv in COMMANDS
+        }
+        for argv in cases.values():  # warm the file cache; not counted
+            run_child(argv, env)
+        results: dict[str, list[Run]] = {name: [] for name in cases}
+        order = list(cases)
+        rng = random.Random(6)
+        for _ in range(runs):
+            rng.shuffle(order)
+            for name in order:
+                results[name].append(run_child(cases[name], env))
+
+    print("ali-quiz commands against the floor: python -c 'import yaml, platformdirs'")
+    print(f"machine: {machine()}")
+    print(f"command: {' '.join(quiz)}; {runs} alternating runs each, medians")
+    print("wall = start to exit (the budget); cpu = user+system of the child")
+    floor_wall = median_ms([r.wall for r in results["floor"]])
+    floor_cpu = median_ms([r.cpu for r in results["floor"]])
+    print(f"  {'floor':40s} wall {floor_wall:6.1f} ms          cpu {floor_cpu:6.1f} ms")
+    ok_all = True
+    for name, _ in COMMANDS:
+        wall = median_ms([r.wall for r in results[name]])
+        cpu = median_ms([r.cpu for r in results[name]])
+        ratio = wall / floor_wall
+        ok = ratio <= BUDGET
+        ok_all &= ok
+        print(
+            f"  {name:40s} wall {wall:6.1f} ms {ratio:4.2f}x  cpu {cpu:6.1f} ms "
+            f"{cpu / floor_cpu:4.2f}x  budget {BUDGET:.0f}x: {verdict(ok)}"
+        )
+    return 0 if ok_all else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Benchmark-only launcher: start ali-quiz's TUI, or a minimal Textual app, and leave as soon as
+its first screen is drawn.
+
+    python benchmarks/tui_launch.py quiz --data-dir DIR     # exactly what `ali-quiz` runs
+    python benchmarks/tui_launch.py minimal                  # one Static and a Footer
+
+Textual is told (through its TEXTUAL_DRIVER variable) to use `FrameProbe` below: a driver that
+renders every frame to terminal escape sequences like the real one, but into memory instead of
+a tty, at 80x24. It strips the escapes and looks for the marker strings given in
+ALI_BENCH_MARKERS (groups separated by `|`, strings of a group by `&`). When every string of
+the next group has been drawn, it writes one line to file descriptor 1 (bypassing Textual's
+capture of print):
+
+    mark <group index> <process CPU seconds> <VmHWM kB>
+
+After the last group it waits until the app's workers are done (so the peak memory includes
+the packs scanned and the history opened), writes `idle <CPU s> <VmHWM kB>`, and exits the
+app. The product's code is not changed: ali-quiz runs through its own `ali_quiz.cli.main`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from typing import Any
+
+# This folder holds other scripts (cli.py, packs.py...): keep them from shadowing anything.
+sys.path.pop(0)
+if os.environ.get("ALI_BENCH_MARKERS"):
+    # Resolved by Textual when the app is built (see __getattr__), so Textual is imported
+    # when the product imports it, not earlier.
+    os.environ["TEXTUAL_DRIVER"] = "__main__:FrameProbe"
+
+ESCAPE = re.compile(r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+WIDTH, HEIGHT = 80, 24
+
+
+def peak_rss_kb() -> int:
+    """VmHWM of this process: the most resident memory it has had so far."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def report(line: str) -> None:
+    """One line to the benchmark, straight to fd 1 (Textual captures sys.stdout)."""
+    os.write(1, (line + "\n").encode())
+
+
+def __getattr__(name: str) -> object:
+    if name == "FrameProbe":
+        return frame_probe_class()
+    raise AttributeError(name)
+
+
+def frame_probe_class() -> type:
+    """The driver: renders frames as a terminal driver would, into memory, watching markers."""
+    import asyncio
+
+    from textual import events
+    from textual.driver import Driver
+    from textual.geometry import Size
+
+    class FrameProbe(Driver):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            groups = os.environ.get("ALI_BENCH_MARKERS", "")
+            self.groups = [group.split("&") for group in groups.split("|") if group]
+            self.drawn = ""
+            self.next_group = 0
+
+        def write(self, data: str) -> None:
+            if self.next_group >= len(self.groups):
+                return
+            # A frame writes whole lines of each changed region: the text of a widget's line
+            # stays contiguous once the escapes are gone.
+            self.drawn += ESCAPE.sub("\n", data)
+            while self.next_group < len(self.groups) and all(
+                marker in self.drawn for marker in self.groups[self.next_group]
+            ):
+                report(f"mark {self.next_group} {time.process_time():.4f} {peak_rss_kb()}")
+                self.next_group += 1
+            if self.next_group == len(self.groups):
+                self._app.call_later(self.wait_for_workers)
+
+        def wait_for_workers(self) -> None:
+            app = self._app
+            if any(not worker.is_finished for worker in app.workers):
+                app.set_timer(0.01, self.wait_for_workers)
+                return
+            report(f"idle {time.process_time():.4f} {peak_rss_kb()}")
+            app.exit()
+
+        def start_application_mode(self) -> None:
+            size = Size(WIDTH, HEIGHT)
+            asyncio.run_coroutine_threadsafe(
+                self._app._post_message(events.Resize(size, size)),
+                loop=asyncio.get_running_loop(),
+            )
+
+        def disable_input(self) -> None:
+            """No input: nothing to disable."""
+
+        def stop_application_mode(self) -> None:
+            """No terminal: nothing to restore."""
+
+    return FrameProbe
+
+
+def run_minimal() -> int:
+    """The floor: a Textual app with one Static and a Footer (with one key to show)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Static
+
+    class Minimal(App[None]):
+        BINDINGS = [("q", "quit", "Quit")]
+
+        def compose(self) -> ComposeResult:
+            yield Static("Minimal Textual app")
+            yield Footer()
+
+    Minimal().run()
+    return 0
+
+
+def main() -> int:
+    which, rest = sys.argv[1], sys.argv[2:]
+    if which == "minimal":
+        return run_minimal()
+    from ali_quiz.cli import main as quiz_main
+
+    return quiz_main(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
