@@ -348,7 +348,7 @@ def test_a_pack_with_too_few_facts_is_valid_with_warnings() -> None:
         pytest.param(
             BASE + "sequences:\n  - id: s\n    title: S\n    items:\n"
             "      - {id: a, text: A, rank: first}\n      - {id: b, text: B, rank: 2}\n",
-            [(8, 32, "`rank` of item of sequence 1, 1 must be a whole number")],
+            [(8, 32, "`rank` of sequence 1, item 1 must be a whole number")],
             id="rank-not-a-number",
         ),
         pytest.param(

@@ -27,8 +27,9 @@ from ali_quiz.quiz.codes import (
     encode_round_code,
     resolve_code,
 )
-from ali_quiz.quiz.generate import MAX_COUNT, MODES, RoundError, generate_round, random_seed
+from ali_quiz.quiz.generate import MAX_COUNT, RoundError, generate_round, random_seed
 from ali_quiz.quiz.kinds import Question
+from ali_quiz.quiz.modes import MODES
 
 DEFAULT_COUNT = 10
 
@@ -54,12 +55,19 @@ class RoundSpec:
     weights: dict[str, float] | None = None  # review rounds only
 
     def questions(self) -> list[Question]:
+        """The round's questions; RoundSpecError when the pack cannot give any."""
         try:
-            return generate_round(
+            questions = generate_round(
                 self.pack, self.mode, self.count, self.seed, date=self.date, weights=self.weights
             )
         except RoundError as err:
             raise RoundSpecError(str(err)) from None
+        if not questions:
+            raise RoundSpecError(
+                f"the pack {self.pack.id!r} gives no {self.mode} question: "
+                "add facts (see `ali-quiz validate` for what each kind needs)"
+            )
+        return questions
 
 
 def parse_date(text: str | None) -> Date:

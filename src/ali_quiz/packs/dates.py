@@ -23,7 +23,7 @@ def _month_days(year: int, month: int) -> int:
     return _DAYS[month - 1]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the year, the month or the day."""
 
@@ -71,6 +71,14 @@ class PartialDate:
             first = date(self.year, self.month, 1).toordinal()
             return first, first + _month_days(self.year, self.month) - 1
         return date(self.year, 1, 1).toordinal(), date(self.year, 12, 31).toordinal()
+
+    def sort_key(self) -> tuple[int, int]:
+        """Sort by the first day, then the last: `2020` before `2020-02`, which is inside it.
+
+        Partial dates have no natural order (is 2020 before 2020-02?), so the class defines
+        none; sort with this key.
+        """
+        return self.ordinals()
 
     def first_day(self) -> date:
         """The earliest day the date may mean."""

@@ -446,7 +446,7 @@ class _PackChecker:
         fact_id = self.new_id(node, what)
         title = self.text(node, "title", what)
         sources = self.sources(node, what)
-        items = self.each(node, "items", self.sequence_item, f"item of {what},")
+        items = self.each(node, "items", self.sequence_item, f"{what}, item")
         if "items" not in node:
             self.add(node, f"{what} needs `items:`")
         elif (
