@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _round_options(parser: argparse.ArgumentParser) -> None:
-    from ali_quiz.quiz.generate import MODES
+    from ali_quiz.quiz.modes import MODES
 
     parser.add_argument(
         "--pack", metavar="P", help="pack id or pack file (default: settings, else dingtalk-2020)"

@@ -12,14 +12,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ali_quiz.config import load_settings
 from ali_quiz.i18n import Translator, translator
-from ali_quiz.packs.model import Pack
 from ali_quiz.paths import AppPaths
-from ali_quiz.quiz.kinds import Question
-from ali_quiz.quiz.rounds import Outcome, Round
+
+if TYPE_CHECKING:
+    # Only named in annotations here: importing the pack model and the question kinds (about
+    # 20 frozen dataclasses) would delay the TUI's first frame, which needs neither.
+    from ali_quiz.packs.model import Pack
+    from ali_quiz.quiz.kinds import Question
+    from ali_quiz.quiz.rounds import Outcome
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -172,6 +176,8 @@ def outcomes_from_history(
     questions: Sequence[Question], answers: Sequence[dict[str, Any]]
 ) -> list[Outcome] | None:
     """The outcomes of a resumed round's answers; None when they do not fit these questions."""
+    from ali_quiz.quiz.rounds import Outcome
+
     outcomes: list[Outcome] = []
     for position, answer in enumerate(sorted(answers, key=lambda a: a["position"]), start=1):
         if answer["position"] != position or position > len(questions):
@@ -212,6 +218,7 @@ def play_plain_round(
 ) -> int:
     """Play a round in plain mode, recording it; the exit status (0: ended normally)."""
     from ali_quiz.plain import play_plain
+    from ali_quiz.quiz.rounds import Round
 
     recorder.start(info, questions, player=player, ui_language=tr.language)
     game = Round(list(questions), on_answer=recorder.record)

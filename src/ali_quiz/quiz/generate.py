@@ -18,9 +18,9 @@ from ali_quiz.quiz.codes import MAX_CODE_SEED
 from ali_quiz.quiz.facts import PackFacts, facts_of
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
 from ali_quiz.quiz.makers import Makers, Picker
+from ali_quiz.quiz.modes import MODES
 from ali_quiz.quiz.rng import Rng
 
-MODES = ("quick", "order", "match", "estimate", "choice", "daily", "review")
 KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
 # Rounds to play are short; `generate` may list a whole question bank.

@@ -24,7 +24,6 @@ from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settin
 from ali_quiz.i18n import Translator, translator
 from ali_quiz.paths import AppPaths
 from ali_quiz.play import HistoryRecorder, RoundInfo, local_now
-from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.tui.commands import QuizCommands
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from ali_quiz.packs.catalog import PackEntry
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.kinds import Question
+    from ali_quiz.quiz.rounds import Outcome
 
 DEFAULT_PACK = "dingtalk-2020"
 
@@ -321,6 +321,7 @@ class QuizApp(App[int]):
         round_id: int | None = None,
     ) -> None:
         """Show a round: a fresh one is recorded from its start, a resumed one carries on."""
+        from ali_quiz.quiz.rounds import Round
         from ali_quiz.tui.screens.play import PlayScreen
 
         recorder = HistoryRecorder(
