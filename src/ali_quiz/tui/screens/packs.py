@@ -117,7 +117,8 @@ class PacksScreen(QuizScreen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
-        Binding("enter", "use", "key.use_pack"),
+        # Priority: the table's own enter would otherwise hide this key from the Footer.
+        Binding("enter", "use", "key.use_pack", priority=True),
         Binding("v", "preview", "key.preview"),
         Binding("o", "open", "key.open_pack"),
         Binding("r", "reload", "key.reload"),
@@ -192,10 +193,6 @@ class PacksScreen(QuizScreen[None]):
     @on(DataTable.RowHighlighted)
     def row_highlighted(self) -> None:
         self.show_detail()
-
-    @on(DataTable.RowSelected)
-    def row_selected(self) -> None:
-        self.action_use()
 
     def action_use(self) -> None:
         """Play this pack (an invalid pack cannot be started)."""
