@@ -69,7 +69,8 @@ def estimate_share(question: EstimateQuestion, guess: float) -> float:
         return 1.0 if guess == answer else 0.0
     if not guess > 0 or not math.isfinite(guess):
         return 0.0
-    error = abs(math.log(guess / answer))
+    # Logs apart, not the log of the ratio: a tiny guess would underflow the ratio to 0.
+    error = abs(math.log(guess) - math.log(answer))
     tolerance = question.tolerance if question.tolerance is not None else 0.05
     threshold = math.log(1 + tolerance)
     if error <= threshold + _EPSILON:
