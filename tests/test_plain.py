@@ -365,3 +365,22 @@ def test_bad_options_exit_with_the_contract_status(
     assert result.stderr.strip()
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_plain_mode_never_imports_textual(tmp_path: Path) -> None:
+    """Plain mode is for pipes and screen readers: it must not pay for the TUI."""
+    code = (
+        "import io, sys\n"
+        "sys.stdin = io.StringIO('quit\\n')\n"
+        "from ali_quiz.cli import main\n"
+        f"status = main(['--data-dir', {str(tmp_path / 'data')!r}, 'play', '--plain',"
+        " '--seed', '1', '--count', '2'])\n"
+        "assert status == 0, status\n"
+        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "assert not loaded, loaded\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ALI_QUIZ_HOME"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr

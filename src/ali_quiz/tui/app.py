@@ -24,11 +24,12 @@ from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settin
 from ali_quiz.i18n import Translator, translator
 from ali_quiz.paths import AppPaths
 from ali_quiz.play import HistoryRecorder, RoundInfo, local_now
-from ali_quiz.tui.commands import QuizCommands
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from ali_quiz.packs.catalog import PackEntry
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.kinds import Question
@@ -70,12 +71,19 @@ class HistoryRead(Message):
         self.state = state
 
 
+def quiz_commands() -> type[Provider]:
+    """The palette's ali-quiz commands, imported when the palette first opens (not at start)."""
+    from ali_quiz.tui.commands import QuizCommands
+
+    return QuizCommands
+
+
 class QuizApp(App[int]):
     """ali-quiz in the terminal."""
 
     CSS_PATH = "app.tcss"
     TITLE = "ali-quiz"
-    COMMANDS = App.COMMANDS | {QuizCommands}
+    COMMANDS = App.COMMANDS | {quiz_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough")]
     BINDINGS = [
@@ -137,12 +145,17 @@ class QuizApp(App[int]):
         self.started = True
         for problem in self.settings_problems:
             self.notify(self.tr("app.config_problem", problem=problem), severity="warning")
-        self.scan_packs()
-        if self.use_history:
-            self.open_history()
+        # After the first frame: a worker thread loading packs holds the GIL for long
+        # stretches, and would hold up the first paint if it started before it.
+        self.call_after_refresh(self.start_workers)
         if self.start_round_args is not None:
             info, questions, _weights = self.start_round_args
             self.play_round(info, list(questions))
+
+    def start_workers(self) -> None:
+        self.scan_packs()
+        if self.use_history:
+            self.open_history()
 
     @property
     def player(self) -> str:
@@ -282,7 +295,7 @@ class QuizApp(App[int]):
 
     def new_round(self, pack: Pack, mode: str, *, count: int | None = None) -> None:
         """Start a round of this mode with a fresh seed (rounds started from the app)."""
-        from ali_quiz.quiz.generate import random_seed
+        from ali_quiz.quiz.generate import daily_seed, random_seed
         from ali_quiz.roundspec import RoundSpec, RoundSpecError, round_code_for
 
         day = self.now().date()
@@ -293,7 +306,10 @@ class QuizApp(App[int]):
             if not weights:
                 self.notify(self.tr("home.review_none"), severity="warning")
                 return
-        seed = self.seed_source() if self.seed_source is not None else random_seed()
+        if mode == "daily":
+            seed = daily_seed(pack, day)  # what generate_round uses; recorded as it is
+        else:
+            seed = self.seed_source() if self.seed_source is not None else random_seed()
         code = round_code_for(pack, mode, count, seed)  # None for daily and review
         spec = RoundSpec(
             pack=pack, mode=mode, count=count, seed=seed, date=day, code=code, weights=weights

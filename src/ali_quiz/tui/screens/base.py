@@ -3,6 +3,7 @@ message, and a fresh layout when the language changed while it was hidden."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
@@ -16,6 +17,12 @@ if TYPE_CHECKING:
     from ali_quiz.tui.app import QuizApp
 
 ResultType = TypeVar("ResultType")
+TUI_FOLDER = Path(__file__).resolve().parent.parent
+
+
+def css_file(name: str) -> Path:
+    """A screen's stylesheet; they sit beside app.tcss (tui/) so the wheel ships them all."""
+    return TUI_FOLDER / name
 
 
 class QuizScreen(Screen[ResultType]):

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ali_quiz.i18n import Translator
 from ali_quiz.plain import answer_lines, question_lines
-from ali_quiz.tui.screens.base import QuizScreen
+from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import display_path, tone_text
 
 if TYPE_CHECKING:
@@ -82,6 +82,8 @@ def preview_text(pack: Pack, tr: Translator) -> str:
 class PreviewScreen(QuizScreen[None]):
     """Generated questions of each kind, to see what a pack will ask before playing it."""
 
+    CSS_PATH = css_file("packs.tcss")
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
         Binding("enter", "play", "packs.preview_play"),
@@ -114,6 +116,8 @@ class PreviewScreen(QuizScreen[None]):
 
 class PacksScreen(QuizScreen[None]):
     """Every pack found."""
+
+    CSS_PATH = css_file("packs.tcss")
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),

@@ -20,7 +20,7 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
 )
 from ali_quiz.quiz.rounds import Outcome, Round
-from ali_quiz.tui.screens.base import QuizScreen
+from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
 from ali_quiz.tui.widgets.choice import ChoiceAnswer
@@ -62,6 +62,8 @@ def progress_bar(done: int, total: int, width: int = 10) -> str:
 
 class PlayScreen(QuizScreen[None]):
     """A round being played."""
+
+    CSS_PATH = css_file("play.tcss")
 
     BINDINGS = [
         Binding("ctrl+s", "skip", "key.skip"),

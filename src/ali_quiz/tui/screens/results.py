@@ -14,7 +14,7 @@ from ali_quiz.plain import answer_lines, response_text
 from ali_quiz.play import RoundInfo
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.textwidth import clip
-from ali_quiz.tui.screens.base import QuizScreen
+from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import tone_text
 from ali_quiz.tui.widgets.feedback import VERDICT_MARKS
 
@@ -28,6 +28,8 @@ def percent_of(score: int, maximum: int) -> int:
 
 class ResultsScreen(QuizScreen[None]):
     """The end of a round."""
+
+    CSS_PATH = css_file("results.tcss")
 
     BINDINGS = [
         Binding("r", "replay", "key.replay"),

@@ -12,13 +12,15 @@ from textual.widgets import Footer, Input, Label, Select, Static
 
 from ali_quiz.config import MAX_COUNT, Settings, clean_player
 from ali_quiz.i18n import LANGUAGE_NAMES, system_language
-from ali_quiz.tui.screens.base import QuizScreen
+from ali_quiz.tui.screens.base import QuizScreen, css_file
 
 SYSTEM = "system"
 
 
 class SettingsScreen(QuizScreen[None]):
     """Change and save the settings."""
+
+    CSS_PATH = css_file("settings.tcss")
 
     BINDINGS = [Binding("escape", "app.pop_screen", "key.back")]
 

@@ -17,7 +17,7 @@ from ali_quiz.i18n import Translator
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.numbers import format_plain
 from ali_quiz.textwidth import clip
-from ali_quiz.tui.screens.base import QuizScreen
+from ali_quiz.tui.screens.base import QuizScreen, css_file
 
 CELL = 46  # widest text cell; the whole text is in the detail below the table
 
@@ -118,6 +118,8 @@ def sequence_rows(pack: Pack, tr: Translator) -> list[Row]:
 
 class TimelineScreen(QuizScreen[None]):
     """Study the pack in play."""
+
+    CSS_PATH = css_file("timeline.tcss")
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
