@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import asyncio
 from pathlib import Path
 
 import yaml
@@ -46,7 +46,7 @@ async def settle(app: QuizApp) -> None:
         await app.workers.wait_for_complete()
         if app.catalog is not None and app.history_ready:
             break
-        time.sleep(0.01)
+        await asyncio.sleep(0.01)  # the workers start after the first paint
     await app.workers.wait_for_complete()
 
 
