@@ -30,7 +30,7 @@ def machine() -> str:
     except OSError:
         pass
     try:
-        load = "load average %.2f %.2f %.2f" % os.getloadavg()
+        load = "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
     except OSError:
         load = "load average unknown"
     return (
@@ -48,9 +48,19 @@ def quiz_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "ali_quiz"]
 
 
-def child_env(**extra: str) -> dict[str, str]:
-    """The environment of a measured child: English interface, no ALI_QUIZ_HOME of the caller."""
-    env = {k: v for k, v in os.environ.items() if k not in ("ALI_QUIZ_HOME", "LC_ALL", "LANGUAGE")}
+DROPPED = ("ALI_QUIZ_HOME", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "PYTHONDONTWRITEBYTECODE")
+
+
+def child_env(bytecode: Path, **extra: str) -> dict[str, str]:
+    """The environment of a measured child: English interface, no ALI_QUIZ_HOME of the caller,
+    and compiled bytecode kept in `bytecode` (a temporary folder).
+
+    An installed package has its bytecode compiled; a checkout run with PYTHONDONTWRITEBYTECODE
+    (as some shells and CI set it) would compile every ali_quiz module at every start while
+    Textual's come precompiled. The first, uncounted run of each command fills the folder.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in DROPPED}
+    env["PYTHONPYCACHEPREFIX"] = str(bytecode)
     env["LANG"] = "en_US.UTF-8"
     env["PYTHONIOENCODING"] = "utf-8"
     env.update(extra)

@@ -68,6 +68,8 @@ def frame_probe_class() -> type:
     class FrameProbe(Driver):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            # The size a terminal would report from the start (Rich would guess 80x25).
+            self._size = (WIDTH, HEIGHT)
             groups = os.environ.get("ALI_BENCH_MARKERS", "")
             self.groups = [group.split("&") for group in groups.split("|") if group]
             self.drawn = ""

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.screens.base import QuizScreen
+from ali_quiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from ali_quiz.packs.catalog import PackEntry
@@ -35,6 +36,9 @@ class TitleBar(Static):
 class HomeScreen(QuizScreen[None]):
     """The first screen: choose a pack and a mode, or go elsewhere."""
 
+    # Focused from the start rather than in on_mount: moving the focus again would make the
+    # Footer rebuild its keys once more before the first full frame.
+    AUTO_FOCUS = "#mode-list"
     BINDINGS = [
         Binding("t", "app.open_timeline", "key.timeline"),
         Binding("h", "app.open_history", "key.history"),
@@ -72,14 +76,13 @@ class HomeScreen(QuizScreen[None]):
                 about.border_title = tr("home.about")
                 yield about
                 yield Static(tr("home.hint"), id="home-hint", markup=False)
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self.watch(self.quiz, "catalog", self.show_catalog)
         self.watch(self.quiz, "pack_id", self.show_pack)
         self.watch(self.quiz, "history_state", self.show_pack)
         self.watch(self.quiz, "settings", self.show_pack)
-        self.query_one("#mode-list").focus()
 
     def refill(self) -> None:
         self.show_catalog(self.quiz.catalog)
