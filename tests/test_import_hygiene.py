@@ -50,6 +50,7 @@ runs = [
     ["packs", "add", good],
     ["new-pack", new],
     ["--version"],
+    ["history", "--json"],
     ["generate", "--mode", "nonsense"],
 ]
 statuses = []
@@ -76,7 +77,7 @@ def test_commands_do_not_import_textual(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.splitlines()[-1])
-    assert result["statuses"] == [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2]
+    assert result["statuses"] == [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2]
     assert result["textual"] == []
 
 
