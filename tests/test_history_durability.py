@@ -265,4 +265,4 @@ def test_a_write_that_fails_says_so_and_leaves_nothing_half_done(tmp_path: Path)
         other.execute("ROLLBACK")
         other.close()
     store.record_answer(rid, answer(0, datetime(2024, 3, 1, 10, 1, tzinfo=TAIPEI)))
-    assert [a["position"] for a in store.rounds()[0]["answers"]] == [0]
+    assert [a["position"] for a in store.rounds()[0]["answers"]] == [1]

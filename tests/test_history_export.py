@@ -47,7 +47,7 @@ def test_csv_has_one_row_per_answer_with_the_round_repeated(tmp_path: Path) -> N
     # 12 answers, plus one row for R5, which has none.
     assert len(rows) == 13
     r1 = [r for r in rows if r["started_at"] == "2024-03-01T23:58:00+08:00"]
-    assert [r["position"] for r in r1] == ["0", "1", "2"]
+    assert [r["position"] for r in r1] == ["1", "2", "3"]
     assert {r["round_id"] for r in r1} == {str(rounds[-1]["id"])}
     assert all(r["finished"] == "true" and r["score"] == "150" for r in r1)
     order = r1[1]

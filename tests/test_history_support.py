@@ -65,7 +65,10 @@ def answer(
     seconds: float = 5.0,
     prompt: str | None = None,
 ) -> AnswerRecord:
-    """An answer; its response is the right answer when it earned full marks."""
+    """An answer; its response is the right answer when it earned full marks.
+
+    `position` counts from 0 here, for short fixtures; it is recorded from 1, as a round does.
+    """
     right: Any = {
         "choice": "b",
         "order": ["a", "b", "c"],
@@ -81,7 +84,7 @@ def answer(
         "text": "微信",
     }[kind]
     return AnswerRecord(
-        position=position,
+        position=position + 1,
         question_id=f"{kind}-{'-'.join(facts)}",
         kind=kind,
         facts=facts,

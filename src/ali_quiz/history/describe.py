@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.kinds import (
+    ChoiceQuestion,
+    EstimateQuestion,
+    MatchQuestion,
+    OrderQuestion,
+    Question,
+    entry_text,
+)
+from ali_quiz.quiz.numbers import format_plain
 
 
 def response_text(value: Any) -> str:
@@ -26,21 +35,56 @@ def response_text(value: Any) -> str:
 
 def fact_labels(packs: Iterable[Pack]) -> dict[tuple[str, str], str]:
     """(pack id, fact id) -> what the fact is called: an event's title, a metric's label, …"""
-    labels: dict[tuple[str, str], str] = {}
-    for pack in packs:
-        for event in pack.events:
-            labels[pack.id, event.id] = f"{event.title} ({event.date})"
-        for version in pack.versions:
-            labels[pack.id, version.id] = version.title
-        for metric in pack.metrics:
-            labels[pack.id, metric.id] = metric.label
-        for sequence in pack.sequences:
-            labels[pack.id, sequence.id] = sequence.title
-            for item in sequence.items:
-                labels[pack.id, item.id] = item.text
-        for question in pack.questions:
-            labels.setdefault((pack.id, question.id), question.title or question.prompt)
-    return labels
+    return {(pack.id, fact): label for pack in packs for fact, label in pack.fact_labels().items()}
+
+
+def round_questions(entry: dict[str, Any], packs: Iterable[Pack]) -> dict[str, Question]:
+    """The questions of a recorded round, by id, when they can be made again exactly.
+
+    That needs the same pack version (its content hash) and a round fixed by its seed; a review
+    round (built from the history of its day) or a changed pack gives nothing, and the answers
+    are then shown as recorded.
+    """
+    if entry.get("mode") == "review" or entry.get("seed") is None:
+        return {}
+    pack = next(
+        (
+            p
+            for p in packs
+            if p.id == entry.get("pack") and p.content_hash == entry.get("pack_hash")
+        ),
+        None,
+    )
+    if pack is None:
+        return {}
+    from ali_quiz.quiz.generate import RoundError, generate_round
+
+    try:
+        day = date.fromisoformat(str(entry["date"]))
+        questions = generate_round(
+            pack, entry["mode"], int(entry["count"]), int(entry["seed"]), date=day
+        )
+    except (RoundError, ValueError, KeyError):
+        return {}
+    return {q.id: q for q in questions}
+
+
+def readable(question: Question | None, value: Any) -> str:
+    """A response or answer in the words the question showed: item texts, not their ids."""
+    if question is None or value is None:
+        return response_text(value)
+    if isinstance(question, OrderQuestion) and isinstance(value, list):
+        return " → ".join(entry_text(question.items, str(v)) for v in value)
+    if isinstance(question, MatchQuestion) and isinstance(value, dict):
+        return "; ".join(
+            f"{entry_text(question.left, str(left))} → {entry_text(question.right, str(right))}"
+            for left, right in value.items()
+        )
+    if isinstance(question, ChoiceQuestion) and isinstance(value, str):
+        return entry_text(question.options, value)
+    if isinstance(question, EstimateQuestion) and isinstance(value, int | float):
+        return f"{format_plain(value)} {question.unit}".strip()
+    return response_text(value)
 
 
 def export_path(data_dir: Path, player: str, now: datetime) -> Path:

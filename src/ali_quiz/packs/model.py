@@ -166,7 +166,7 @@ class Pack:
 
     def fact_labels(self) -> dict[str, str]:
         """Every fact id (sequence items included) mapped to a short text naming it."""
-        found: dict[str, str] = {e.id: e.title for e in self.events}
+        found: dict[str, str] = {e.id: f"{e.title} ({e.date.iso()})" for e in self.events}
         found.update({v.id: v.title for v in self.versions})
         found.update({m.id: m.label for m in self.metrics})
         for seq in self.sequences:

@@ -36,7 +36,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ali_quiz.history import export, stats
-from ali_quiz.history.describe import export_path, fact_labels, response_text
+from ali_quiz.history.describe import export_path, fact_labels, readable, round_questions
 from ali_quiz.history.records import RoundRow
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.model import Pack
@@ -396,6 +396,7 @@ class HistoryScreen(Screen[None]):
         self.now = now or (lambda: datetime.now().astimezone())
         self.pack_ids = [p if isinstance(p, str) else p.id for p in packs]
         self.pack_titles = {p.id: p.title for p in packs if not isinstance(p, str)}
+        self.loaded_packs = [p for p in packs if not isinstance(p, str)]
         self.labels = fact_labels(p for p in packs if not isinstance(p, str))
         self.filters = Filters()
         self.rows: dict[int, RoundRow] = {}
@@ -705,7 +706,9 @@ class HistoryScreen(Screen[None]):
 
     @on(RoundFound)
     def show_round(self, message: RoundFound) -> None:
-        self.app.push_screen(RoundDetail(message.entry, self.tr, self.labels, self.pack_titles))
+        self.app.push_screen(
+            RoundDetail(message.entry, self.tr, self.labels, self.pack_titles, self.loaded_packs)
+        )
 
     # -- deleting and exporting ----------------------------------------------------------------
 
@@ -800,9 +803,12 @@ class RoundDetail(ModalScreen[None]):
         tr: Strings,
         labels: dict[tuple[str, str], str],
         pack_titles: dict[str, str],
+        packs: Sequence[Pack] = (),
     ) -> None:
         super().__init__()
         self.entry, self.tr, self.labels, self.pack_titles = entry, tr, labels, pack_titles
+        # The round made again, when it can be, so answers read as the texts that were shown.
+        self.questions = round_questions(entry, packs)
         translate_bindings(self, tr)
 
     def compose(self) -> ComposeResult:
@@ -838,7 +844,7 @@ class RoundDetail(ModalScreen[None]):
         tr = self.tr
         full = a["points"] >= a["max_points"]
         text = Text()
-        text.append(f"{a['position'] + 1}. ", style="bold")
+        text.append(f"{a['position']}. ", style="bold")
         text.append(f"{tr.mode(a['kind'])} · ")
         text.append(
             tr("points", points=a["points"], max=a["max_points"]),
@@ -846,11 +852,12 @@ class RoundDetail(ModalScreen[None]):
         )
         text.append(" · " + tr("seconds", seconds=a["seconds"]) + "\n")
         text.append(a["prompt"] + "\n")
-        yours = tr("skipped") if a["skipped"] else response_text(a["response"])
+        question = self.questions.get(a["question_id"])
+        yours = tr("skipped") if a["skipped"] else readable(question, a["response"])
         text.append(f"{tr('your_answer')}: ", style="dim")
         text.append(yours + "\n")
         text.append(f"{tr('correct')}: ", style="dim")
-        text.append(response_text(a["answer"]))
+        text.append(readable(question, a["answer"]))
         return text
 
     @on(Button.Pressed, "#close")
