@@ -443,3 +443,17 @@ def test_in_a_real_process(tmp_path: Path) -> None:
     assert [q["kind"] for q in json_lines(generated.out)] == ["order"] * 20
     version = run_ali_quiz("--version")
     assert version.status == 0 and version.out.strip() == f"ali-quiz {ali_quiz.__version__}"
+
+
+def test_an_exact_copy_of_a_built_in_pack_validates(cli: Cli, tmp_path: Path) -> None:
+    """The checkout's questions/ validates even when ali-quiz is installed elsewhere (a wheel)."""
+    copy = tmp_path / "dingtalk-2020.yaml"
+    shutil.copy(QUESTIONS / "dingtalk-2020.yaml", copy)
+    assert cli("validate", str(copy)).status == 0
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        copy.read_text(encoding="utf-8").replace("title: 釘釘的崛起", "title: 我的版本"),
+        encoding="utf-8",
+    )
+    ran = cli("validate", str(edited))
+    assert ran.status == 1 and "built-in" in ran.err

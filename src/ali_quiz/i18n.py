@@ -231,6 +231,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "packs.invalid": ("errors", "有錯誤"),
     "packs.builtin": ("built in", "內建"),
     "packs.path": ("Path: {path}", "路徑:{path}"),
+    "packs.builtin_path": ("Path: built into ali-quiz ({name})", "路徑:ali-quiz 內建({name})"),
     "packs.counts": (
         "events {events} · versions {versions} · figures {metrics} · sequences {sequences}"
         " · questions {questions}",

@@ -62,6 +62,14 @@ def _is_builtin_file(path: Path) -> bool:
         return False
 
 
+def _is_builtin_copy(path: Path, pack_id: str) -> bool:
+    """A file identical to the built-in pack of that id (the checkout's questions/ folder, say)."""
+    try:
+        return path.read_bytes() == (builtin_packs_dir() / f"{pack_id}.yaml").read_bytes()
+    except OSError:
+        return False
+
+
 def _id_problem(path: Path, message: str) -> Problem:
     """A problem with the pack's id, placed on its `id:` line when that can be found."""
     try:
@@ -73,6 +81,12 @@ def _id_problem(path: Path, message: str) -> Problem:
         return Problem(str(path), 1, 1, message)
     line = text.count("\n", 0, match.start()) + 1
     return Problem(str(path), line, match.start(1) - match.start() + 1, message)
+
+
+def _taken_message(pack_id: str, holder: PackEntry) -> str:
+    if holder.builtin:
+        return f"the id {pack_id!r} belongs to a built-in pack: give your pack another id"
+    return f"another pack already uses the id {pack_id!r} ({holder.path}): give this one another id"
 
 
 def load_entry(path: Path) -> PackEntry:
@@ -90,7 +104,7 @@ def load_entry(path: Path) -> PackEntry:
             pack=None,
             errors=tuple(err.problems),
         )
-    if pack.id in BUILTIN_IDS and not builtin:
+    if pack.id in BUILTIN_IDS and not builtin and not _is_builtin_copy(path, pack.id):
         problem = _id_problem(
             path, f"the id {pack.id!r} belongs to a built-in pack: give your pack another id"
         )
@@ -146,13 +160,7 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
                 path=path,
                 builtin=entry.builtin,
                 pack=None,
-                errors=(
-                    _id_problem(
-                        path,
-                        f"another pack already uses the id {entry.id!r} "
-                        f"({first.path}): give this one another id",
-                    ),
-                ),
+                errors=(_id_problem(path, _taken_message(entry.id, first)),),
                 warnings=entry.warnings,
             )
         elif entry.valid:
@@ -196,14 +204,7 @@ def add_pack(source: Path, paths: AppPaths) -> tuple[Pack, Path]:
     target = paths.packs_dir / f"{pack.id}.yaml"
     clash = [e for e in existing if e.builtin or e.path.resolve() != target.resolve()]
     if clash:
-        raise PackError(
-            [
-                _id_problem(
-                    source,
-                    f"a pack with the id {pack.id!r} is already installed at {clash[0].path}",
-                )
-            ]
-        )
+        raise PackError([_id_problem(source, _taken_message(pack.id, clash[0]))])
     paths.packs_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return pack, target

@@ -307,7 +307,19 @@ class Makers:
 
         chosen = self.picker.pick(versions, lambda v: v.id, size, fits)
         if len(chosen) < 3:
-            return None
+            # The random draw boxed itself in (a shared highlight went to the wrong release):
+            # the greedy pass that counted this pack as matchable always finds three.
+            claimed.clear()
+            chosen = []
+            for version in versions:
+                free = [h for h in version.highlights if h not in claimed.values()]
+                if free and all(version.title != other.title for other in chosen):
+                    claimed[version.id] = free[0]
+                    chosen.append(version)
+                    if len(chosen) == 3:
+                        break
+            if len(chosen) < 3:
+                return None
         pairs = [(version.title, claimed[version.id]) for version in chosen]
         return self._match(
             "highlights", chosen, pairs, [], phrase(self.language, "match_highlights")

@@ -37,7 +37,12 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
             language=entry.language,
             builtin=f" · {tr('packs.builtin')}" if entry.builtin else "",
         ),
-        Content(tr("packs.path", path=display_path(entry.path))),
+        # A built-in pack's real path depends on how ali-quiz was installed: name the file only.
+        Content(
+            tr("packs.builtin_path", name=entry.path.name)
+            if entry.builtin
+            else tr("packs.path", path=display_path(entry.path))
+        ),
     ]
     if entry.pack is not None:
         from ali_quiz.quiz.generate import available_modes
