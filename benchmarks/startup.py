@@ -15,6 +15,11 @@ Measured two ways:
 The packs are scanned and the history opened in workers after the first frame, so the home
 screen's pack list fills in a little later: that time ("packs listed") is printed too.
 
+A third app is timed alongside, for reference (no budget): a replica of the home screen in plain
+Textual (its widgets, keys and stylesheet, with no ali-quiz code, settings, packs or history).
+Its time against the minimal app is what Textual itself takes for a screen like home's; the
+rest of the gap is ali-quiz's own work before its first frame.
+
 Memory: peak resident memory (VmHWM) of each app once its home screen is up and its workers
 are done (the packs loaded, the history open). Budget: ali-quiz / minimal at most 1.3.
 
@@ -51,6 +56,7 @@ LAUNCHER = BENCHMARKS / "tui_launch.py"
 QUIZ_FIRST = ("ali-quiz", "About this pack", "Quit")
 QUIZ_PACKS = ("Quick round",)
 MINIMAL_FIRST = ("Minimal Textual app", "Quit")
+APPS = ("quiz", "minimal", "replica")
 TIMEOUT = 60.0
 
 
@@ -64,9 +70,16 @@ class Runs:
     peak_kb: list[int] = field(default_factory=list)
 
 
+def first_groups(which: str) -> list[tuple[str, ...]]:
+    """The markers of each app, in the order they appear."""
+    if which == "quiz":
+        return [QUIZ_FIRST, QUIZ_PACKS]
+    return [MINIMAL_FIRST] if which == "minimal" else [QUIZ_FIRST]
+
+
 def launch_headless(which: str, data: Path, env: dict[str, str], runs: Runs | None) -> None:
     """One headless start; its figures go into `runs` (None: a warm-up)."""
-    groups = [QUIZ_FIRST, QUIZ_PACKS] if which == "quiz" else [MINIMAL_FIRST]
+    groups = first_groups(which)
     markers = "|".join("&".join(group) for group in groups)
     argv = [sys.executable, str(LAUNCHER), which]
     if which == "quiz":
@@ -130,7 +143,7 @@ class Tmux:
 
 def launch_tmux(tmux: Tmux, which: str, data: Path, runs: Runs | None) -> None:
     """One start in a tmux pane at 80x24, read every 10 ms until the markers show."""
-    groups = [QUIZ_FIRST, QUIZ_PACKS] if which == "quiz" else [MINIMAL_FIRST]
+    groups = first_groups(which)
     command = f"exec {sys.executable} {LAUNCHER} {which}"
     if which == "quiz":
         command += f" --data-dir {data}"
@@ -161,13 +174,13 @@ def launch_tmux(tmux: Tmux, which: str, data: Path, runs: Runs | None) -> None:
 
 
 def alternate(launch: object, runs: int) -> dict[str, Runs]:
-    """Start each app `runs` times, alternating which goes first; one warm-up each."""
-    results = {"quiz": Runs(), "minimal": Runs()}
-    for which in results:
+    """Start each app `runs` times, taking turns at going first; one warm-up each."""
+    results = {which: Runs() for which in APPS}
+    for which in APPS:
         launch(which, None)  # type: ignore[operator]
     for index in range(runs):
-        order = ("quiz", "minimal") if index % 2 == 0 else ("minimal", "quiz")
-        for which in order:
+        shift = index % len(APPS)
+        for which in APPS[shift:] + APPS[:shift]:
             launch(which, results[which])  # type: ignore[operator]
     return results
 
@@ -187,10 +200,14 @@ def report_start(title: str, results: dict[str, Runs], runs: int) -> bool:
     print(f"{title}, {runs} alternating runs each, medians:")
     print(timing_line("minimal Textual app, Static + Footer drawn", minimal))
     print(timing_line("ali-quiz home, content + Footer keys drawn", quiz))
+    replica = results["replica"]
+    print(timing_line("reference: home's widgets in plain Textual", replica))
     if quiz.first_cpu:
         cpu_ratio = median_ms(quiz.first_cpu) / median_ms(minimal.first_cpu)
         print(f"  ratio by cpu (not the budget): {cpu_ratio:.2f}")
     print(f"  {'ali-quiz packs listed (after the worker)':44s}{median_ms(quiz.packs):5.0f} ms")
+    reference = median_ms(replica.first) / median_ms(minimal.first)
+    print(f"  reference / minimal: {reference:.2f} (what a screen like home's costs in Textual)")
     print(f"  start-up ratio {ratio:.2f} (budget {START_BUDGET}): {verdict(ok)}")
     return ok
 
@@ -201,7 +218,9 @@ def report_memory(results: dict[str, Runs]) -> bool:
     ratio = quiz / minimal
     ok = ratio <= MEMORY_BUDGET
     print("memory: peak RSS (VmHWM) on the home screen, workers done, medians:")
+    replica = sorted(results["replica"].peak_kb)[len(results["replica"].peak_kb) // 2] / 1024
     print(f"  minimal Textual app {minimal:5.1f} MB, ali-quiz {quiz:5.1f} MB")
+    print(f"  reference (home's widgets in plain Textual) {replica:5.1f} MB")
     print(f"  memory ratio {ratio:.2f} (budget {MEMORY_BUDGET}): {verdict(ok)}")
     return ok
 

@@ -3,6 +3,7 @@ its first screen is drawn.
 
     python benchmarks/tui_launch.py quiz --data-dir DIR     # exactly what `ali-quiz` runs
     python benchmarks/tui_launch.py minimal                  # one Static and a Footer
+    python benchmarks/tui_launch.py replica                  # home's widgets, no ali-quiz code
 
 Textual is told (through its TEXTUAL_DRIVER variable) to use `FrameProbe` below: a driver that
 renders every frame to terminal escape sequences like the real one, but into memory instead of
@@ -129,10 +130,78 @@ def run_minimal() -> int:
     return 0
 
 
+def run_replica() -> int:
+    """A reference, not ali-quiz: the home screen's widgets, keys and stylesheet in plain
+    Textual, with no ali-quiz code (but its Footer, which rebuilds its keys once where Textual's
+    would three times), no settings, packs or history. What Textual itself takes to draw a
+    screen like home's; the gap from it to ali-quiz is ali-quiz's own work."""
+    from importlib.util import find_spec
+
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.containers import Horizontal, Vertical
+    from textual.screen import Screen
+    from textual.widgets import OptionList, Static
+    from textual.widgets.option_list import Option
+
+    from ali_quiz.tui.widgets.footer import QuizFooter
+
+    spec = find_spec("ali_quiz.tui")
+    assert spec is not None and spec.submodule_search_locations
+    stylesheet = os.path.join(spec.submodule_search_locations[0], "app.tcss")
+    keys = (("t", "Timeline"), ("h", "History"), ("p", "Packs"), ("s", "Settings"))
+    keys += (("c", "Play a code"), ("q", "Quit"))
+
+    class Home(Screen[None]):
+        AUTO_FOCUS = "#mode-list"
+        # One action each, as home has: the Footer shows one key per action.
+        BINDINGS = [Binding(key, f"app.nothing('{key}')", label) for key, label in keys]
+
+        def compose(self) -> ComposeResult:
+            too_small = Static("", classes="too-small")  # home's TooSmall, hidden at 80x24
+            too_small.display = False
+            yield too_small
+            yield Static("ali-quiz  …  ·  Player: bench", id="title-bar")
+            with Horizontal(id="home-body"):
+                with Vertical(id="home-left"):
+                    packs = OptionList(id="pack-list")
+                    packs.border_title = "Pack"
+                    yield packs
+                    more = OptionList(*(Option(f"{k}  {t}", id=k) for k, t in keys[:5]))
+                    more.id = "more-list"
+                    more.border_title = "More"
+                    yield more
+                with Vertical(id="home-right"):
+                    modes = OptionList(id="mode-list")
+                    modes.border_title = "Play"
+                    yield modes
+                    about = Static("Looking for packs…", id="pack-about")
+                    about.border_title = "About this pack"
+                    yield about
+                    yield Static("enter plays · tab next panel · ^p commands", id="home-hint")
+            yield QuizFooter()
+
+    class Replica(App[None]):
+        CSS_PATH = stylesheet
+        HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (60, "-wide-enough")]
+        VERTICAL_BREAKPOINTS = [(0, "-too-short"), (18, "-tall-enough")]
+
+        def get_default_screen(self) -> Screen[None]:
+            return Home()
+
+        def action_nothing(self, key: str) -> None:
+            """The keys do nothing: only drawing them is measured."""
+
+    Replica().run()
+    return 0
+
+
 def main() -> int:
     which, rest = sys.argv[1], sys.argv[2:]
     if which == "minimal":
         return run_minimal()
+    if which == "replica":
+        return run_replica()
     from ali_quiz.cli import main as quiz_main
 
     return quiz_main(rest)
