@@ -145,12 +145,16 @@ class QuizApp(App[int]):
         self.started = True
         for problem in self.settings_problems:
             self.notify(self.tr("app.config_problem", problem=problem), severity="warning")
-        # After the first frame: a worker thread loading packs holds the GIL for long
-        # stretches, and would hold up the first paint if it started before it.
-        self.call_after_refresh(self.start_workers)
         if self.start_round_args is not None:
             info, questions, _weights = self.start_round_args
             self.play_round(info, list(questions))
+
+    def on_ready(self) -> None:
+        # Ready comes with the first frame; the Footer builds its keys after it, and they are
+        # drawn a refresh later. The workers start after that: a worker thread loading packs
+        # holds the GIL for long stretches and would hold up those frames
+        # (benchmarks/startup.py: about 5% of start-up).
+        self.call_after_refresh(self.call_after_refresh, self.start_workers)
 
     def start_workers(self) -> None:
         self.scan_packs()
