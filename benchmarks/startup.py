@@ -124,6 +124,7 @@ class Tmux:
         self.socket = f"ali-quiz-bench-{os.getpid()}"
         self.env = env
         self.run("new-session", "-d", "-s", "idle", "-x", str(WIDTH), "-y", str(HEIGHT), "sleep 1d")
+        self.path = Path(self.run("display-message", "-p", "#{socket_path}").strip())
 
     def run(self, *args: str) -> str:
         done = subprocess.run(
@@ -139,6 +140,7 @@ class Tmux:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
+        self.path.unlink(missing_ok=True)  # a killed server leaves its socket file behind
 
 
 def launch_tmux(tmux: Tmux, which: str, data: Path, runs: Runs | None) -> None:
