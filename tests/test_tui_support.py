@@ -54,7 +54,7 @@ def make_test_app(
     *,
     language: str = "en",
     player: str = "ann",
-    pack: str | None = None,
+    pack: str | None = "dingtalk-2020",
     start: tuple[RoundInfo, list[Question], None] | None = None,
     **options: Any,
 ) -> QuizApp:

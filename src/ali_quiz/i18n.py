@@ -15,6 +15,38 @@ from types import MappingProxyType
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
 DEFAULT_LANGUAGE = "en"
+#: Names of the languages packs are written in, each in its own language (a pack's
+#: `language` is a tag; players read names).
+PACK_LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        **LANGUAGE_NAMES,
+        "zh": "中文",
+        "zh-Hans": "简体中文",
+        "zh-TW": "繁體中文",
+        "zh-HK": "繁體中文",
+        "zh-CN": "简体中文",
+        "ja": "日本語",
+        "ko": "한국어",
+        "fr": "Français",
+        "de": "Deutsch",
+        "es": "Español",
+        "it": "Italiano",
+        "pt": "Português",
+        "nl": "Nederlands",
+        "ru": "Русский",
+        "vi": "Tiếng Việt",
+    }
+)
+
+
+def language_label(tag: str) -> str:
+    """A pack's language as a name (`en` -> English, `zh-Hant` -> 繁體中文); else the tag."""
+    if tag in PACK_LANGUAGE_NAMES:
+        return PACK_LANGUAGE_NAMES[tag]
+    base = tag.split("-")[0]
+    if base == "en":
+        return "English"
+    return PACK_LANGUAGE_NAMES.get(base, tag)
 
 
 def normalize_language(text: str | None) -> str | None:
@@ -132,8 +164,8 @@ _TABLE: dict[str, tuple[str, str]] = {
         "這個題庫有錯誤,無法遊玩。",
     ),
     "home.hint": (
-        "enter plays · tab next panel · ^p commands",
-        "enter 開始 · tab 換區塊 · ^p 指令",
+        "enter plays · tab next panel · ^p commands · ? keys",
+        "enter 開始 · tab 換區塊 · ^p 指令 · ? 按鍵說明",
     ),
     # Play
     "play.progress": ("Question {position}/{count}", "第 {position}/{count} 題"),
@@ -409,10 +441,128 @@ _TABLE: dict[str, tuple[str, str]] = {
         "{letter} is used twice: each number needs a different letter.",
         "{letter} 用了兩次:每個數字要配不同的字母。",
     ),
-    "answer.estimate.bad": ("{reason}", "無法讀成數字。({reason})"),
     "answer.estimate.percent": (
         "This figure is in {unit}, not a percentage: write it without %.",
         "這個數字的單位是{unit},不是百分比:請不要加 %。",
+    ),
+    # Issue 12: keys, help, and the pieces of a livelier round
+    "key.help": ("Help: every key", "說明:所有按鍵"),
+    "key.palette": ("Commands", "指令"),
+    "key.dismiss_menu": ("Close the list", "關閉選單"),
+    "key.close": ("Close", "關閉"),
+    "key.up": ("Up", "上"),
+    "key.down": ("Down", "下"),
+    "key.left": ("Left", "左"),
+    "key.right": ("Right", "右"),
+    "key.pick_item": ("Pick the item with this letter", "選這個字母的項目"),
+    "key.pick_number": ("Pick the item with this number", "選這個數字的項目"),
+    "key.pick_cursor": ("Pick the item under the cursor", "選游標所在的項目"),
+    "key.unpair": ("Unpair the item under the cursor", "取消游標所在項目的配對"),
+    "key.pick_option": ("Pick this option", "選這個選項"),
+    "help.title": ("Keys", "按鍵"),
+    "help.close": ("escape, q, F1 or ? closes this", "按 escape、q、F1 或 ? 關閉"),
+    "app.ctrl_c": ("Press ctrl+q to quit ali-quiz.", "按 ctrl+q 離開 ali-quiz。"),
+    "app.ctrl_c_title": ("Do you want to quit?", "要離開嗎?"),
+    # Why a figure cannot be read (quiz/numbers.py; pack errors use the English side)
+    "number.cannot_read": (
+        "Cannot read {shown} as a number: {reason}",
+        "無法把 {shown} 讀成數字:{reason}",
+    ),
+    "number.hint": (
+        "write digits with an optional 萬/億, million/billion, k/M/B, or %",
+        "請寫阿拉伯數字,可加上 萬/億、million/billion、k/M/B 或 %",
+    ),
+    "number.nothing": (
+        "Nothing to read as a number: {hint}, e.g. 2億 or 200 million",
+        "沒有可以讀的數字:{hint},例如 2億 或 200 million",
+    ),
+    "number.too_long": (
+        "it is longer than {limit} characters; type just the figure",
+        "超過 {limit} 個字元;只要輸入數字就好",
+    ),
+    "number.special_digit": (
+        "{char} is a special digit; write plain digits such as 0-9",
+        "{char} 是特殊數字符號;請用 0-9 這類一般數字",
+    ),
+    "number.sign_alone": (
+        "a sign needs a number after it, as in -5",
+        "正負號後面要有數字,例如 -5",
+    ),
+    "number.exponent_and_multiplier": (
+        "write either an exponent (2e8) or a multiplier (2億), not both",
+        "指數(2e8)和倍數單位(2億)只能擇一",
+    ),
+    "number.too_large": (
+        "it is too large (above 10^30); check the number of zeros",
+        "數字太大(超過 10^30);請檢查零的個數",
+    ),
+    "number.too_small": (
+        "it is too small (below 10^-30); check the number of zeros",
+        "數字太小(小於 10^-30);請檢查零的個數",
+    ),
+    "number.two_points": ("a number has at most one decimal point", "一個數字最多只有一個小數點"),
+    "number.two_numbers": (
+        "{first} and {second} are two numbers; type one figure"
+        " (spaces do not separate thousands: write 2000 or 2,000)",
+        "{first} 和 {second} 是兩個數字;請只輸入一個數字(空格不能分隔千位:請寫 2000 或 2,000)",
+    ),
+    "number.percent_first": ("% goes after the number, as in 6%", "% 要放在數字後面,例如 6%"),
+    "number.percent_shape": (
+        "a percentage is a plain number and one %, as in 6% or 3.5%",
+        "百分比是一個數字加一個 %,例如 6% 或 3.5%",
+    ),
+    "number.mixed_multipliers": (
+        "use either 萬/億 or an English multiplier, as in 2億 or 200 million",
+        "萬/億 和英文倍數單位只能擇一,例如 2億 或 200 million",
+    ),
+    "number.number_before": (
+        "write a number before {word}, as in 200 {bare}",
+        "{word} 前面要有數字,例如 200 {bare}",
+    ),
+    "number.one_english_multiplier": (
+        "use one English multiplier right after the number, as in 1.5 billion",
+        "數字後面只能接一個英文倍數單位,例如 1.5 billion",
+    ),
+    "number.multiplier_order": (
+        "{unit} cannot follow {before}; multipliers go from large to small, as in 1億2000萬",
+        "{unit} 不能接在 {before} 後面;單位要由大到小,例如 1億2000萬",
+    ),
+    "number.cn_needs_number": (
+        "{unit} needs a number before it, as in 2{unit}",
+        "{unit} 前面要有數字,例如 2{unit}",
+    ),
+    "number.bare_after_multiplier": (
+        "the {number} after {unit} needs a multiplier of its own;"
+        " write e.g. 1萬5000 or 1.5萬, not 1萬5",
+        "{unit} 後面的 {number} 需要自己的單位;請寫 1萬5000 或 1.5萬,不要寫 1萬5",
+    ),
+    "number.section_too_big": (
+        "the part after {unit} is one {unit} or more; add it up first",
+        "{unit} 後面的部分達到一{unit}以上;請先加總",
+    ),
+    "number.comma": (
+        "commas only separate groups of three digits (200,000,000); use a point for decimals",
+        "逗號只用來分隔每三位數(200,000,000);小數請用小數點",
+    ),
+    "number.point": (
+        "a decimal point goes between digits, as in 3.8",
+        "小數點要放在數字之間,例如 3.8",
+    ),
+    "number.sign_inside": (
+        "a sign (+ or -) goes only at the start, as in -5",
+        "正負號(+ 或 -)只能放在最前面,例如 -5",
+    ),
+    "number.chinese_numeral": (
+        "{char} is a Chinese numeral; write the figure with digits, as in 2億 or 3000萬",
+        "{char} 是中文數字;請用阿拉伯數字寫,例如 2億 或 3000萬",
+    ),
+    "number.unknown_word": (
+        "{word} is not a number or a multiplier; {hint}",
+        "{word} 不是數字也不是倍數單位;{hint}",
+    ),
+    "number.not_a_digit": (
+        "{char} cannot be part of a number; {hint}",
+        "{char} 不能當作數字的一部分;{hint}",
     ),
 }
 

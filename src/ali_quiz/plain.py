@@ -26,7 +26,7 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
     entry_text,
 )
-from ali_quiz.quiz.numbers import NumberFormatError, format_plain, parse_number
+from ali_quiz.quiz.numbers import NumberFormatError, format_plain, parse_number, strip_unit
 from ali_quiz.quiz.rounds import Outcome, Round
 
 LETTERS = string.ascii_uppercase
@@ -52,6 +52,17 @@ class AnswerError(ValueError):
 
     def message(self, tr: Translator) -> str:
         return tr(self.key, **self.values)
+
+
+class NumberAnswerError(AnswerError):
+    """An estimate that is not a readable figure: the number reader's reason, in either language."""
+
+    def __init__(self, error: NumberFormatError) -> None:
+        super().__init__(f"number.{error.reason}", error.values)
+        self.error = error
+
+    def message(self, tr: Translator) -> str:
+        return self.error.message(tr)
 
 
 def normalize_line(line: str) -> str:
@@ -167,9 +178,9 @@ def parse_estimate(question: EstimateQuestion, line: str) -> int | float:
     if not text:
         raise AnswerError("answer.empty")
     try:
-        parsed = parse_number(text)
+        parsed = parse_number(strip_unit(text, question.unit))
     except NumberFormatError as error:
-        raise AnswerError("answer.estimate.bad", {"text": text, "reason": str(error)}) from None
+        raise NumberAnswerError(error) from None
     if parsed.percent and question.unit != "%":
         raise AnswerError("answer.estimate.percent", {"unit": question.unit})
     return parsed.value

@@ -82,7 +82,8 @@ class HistoryRecorder:
     def start(
         self, info: RoundInfo, questions: Sequence[Question], *, player: str, ui_language: str
     ) -> None:
-        """Record the round's start."""
+        """Note the round's start; it is written with the first answer, so a round left
+        before any answer (a replay opened and closed) leaves nothing in the history."""
         from ali_quiz.history.records import RoundStart
 
         self.start_record = RoundStart(
@@ -98,7 +99,6 @@ class HistoryRecorder:
             started_at=self.now(),
         )
         self.question_count = len(questions)
-        self.write_start()
 
     def write_start(self) -> None:
         if self.store is None or self.start_record is None:
@@ -133,6 +133,7 @@ class HistoryRecorder:
         if self.store is None:
             self.waiting.append(record)
             return
+        self.write_start()
         self.write_answer(record)
 
     def write_answer(self, record: Any) -> None:
@@ -165,7 +166,8 @@ class HistoryRecorder:
         if store is None or self.store is not None:
             return
         self.store = store
-        self.write_start()
+        if self.waiting:
+            self.write_start()
         waiting, self.waiting = self.waiting, []
         for record in waiting:
             self.write_answer(record)

@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settings
 from ali_quiz.i18n import Translator, translator
+from ali_quiz.packs.editions import default_pack_for
 from ali_quiz.paths import AppPaths
 from ali_quiz.play import HistoryRecorder, RoundInfo, local_now
 from ali_quiz.tui.texts import translate_bindings
@@ -88,6 +89,9 @@ class QuizApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+        Binding("f1", "help", "key.help", show=False, priority=True),
+        # Not a priority: in an answer box `?` is typed (it skips, as in plain mode).
+        Binding("question_mark", "help", "key.help", show=False),
     ]
 
     #: Every pack found (None until the first scan is done).
@@ -129,7 +133,9 @@ class QuizApp(App[int]):
         self.pack_path: Path | None = None
         self.started = False  # set once mounted: later theme changes are the player's
         self.history_warning: str | None = None
-        self.set_reactive(QuizApp.pack_id, loaded.settings.pack or DEFAULT_PACK)
+        # Until a pack is chosen, the built-in edition in the interface language.
+        self.first_pack = default_pack_for(self.tr.language)
+        self.set_reactive(QuizApp.pack_id, loaded.settings.pack or self.first_pack)
         if loaded.settings.theme in self.available_themes:
             self.theme = loaded.settings.theme
         translate_bindings(self, self.tr)
@@ -177,7 +183,7 @@ class QuizApp(App[int]):
         self.catalog = message.entries
         valid = [e for e in message.entries if e.pack is not None]
         if valid and not any(e.id == self.pack_id and e.pack for e in message.entries):
-            default = next((e for e in valid if e.id == DEFAULT_PACK), valid[0])
+            default = next((e for e in valid if e.id == self.first_pack), valid[0])
             self.pack_id = default.id
         self.refresh_history()
 
@@ -473,6 +479,26 @@ class QuizApp(App[int]):
             round_code_for(pack, code.mode, code.count, code.seed),
         )
         self.play_round(info, questions)
+
+    def action_help(self) -> None:
+        """The keys of the screen in front, in a dialog (F1 again or escape closes it)."""
+        from ali_quiz.tui.screens.help import HelpScreen, screen_keys
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        extra = getattr(self.screen, "help_extra", None)
+        self.push_screen(
+            HelpScreen(
+                self.tr("help.title"),
+                screen_keys(self.screen, self.tr),
+                extra() if callable(extra) else "",
+            )
+        )
+
+    def action_help_quit(self) -> None:
+        # Textual's ctrl+c hint, in the interface language.
+        self.notify(self.tr("app.ctrl_c"), title=self.tr("app.ctrl_c_title"))
 
     async def action_quit(self) -> None:
         """Quit; in the middle of a round, ask first."""

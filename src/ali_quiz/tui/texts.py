@@ -21,28 +21,47 @@ def translator_of(node: DOMNode) -> Translator:
     return tr if isinstance(tr, Translator) else ENGLISH
 
 
+#: Descriptions that Textual's own bindings carry, and the catalogue keys that say them.
+TEXTUAL_DESCRIPTIONS = {"palette": "key.palette", "Dismiss menu": "key.dismiss_menu"}
+
+
 def translate_bindings(node: DOMNode, tr: Translator) -> None:
     """Give a node's Footer keys descriptions in the interface language.
 
     BINDINGS hold i18n keys (`"key.skip"`) as descriptions. Textual reads a node's bindings
     from its `_bindings` map, which it copies from the class's merged BINDINGS at __init__;
     replacing that map with translated copies is the one way to change what the Footer says
-    without a Footer of our own. Called again after a language change.
+    without a Footer of our own. Called again after a language change. Bindings Textual
+    added at run time (the App's ctrl+p for the command palette) are kept, translated too.
     """
     source = type(node)._merged_bindings
     if source is None:
         return
+    original = getattr(node, "untranslated_bindings", None)
+    if not isinstance(original, BindingsMap):
+        original = BindingsMap()
+        for key, bindings in source.key_to_bindings.items():
+            original.key_to_bindings[key] = list(bindings)
+        for key, bindings in node._bindings.key_to_bindings.items():
+            if key not in original.key_to_bindings:
+                original.key_to_bindings[key] = list(bindings)
+        node.untranslated_bindings = original  # type: ignore[attr-defined]
     translated = BindingsMap()
-    for key, bindings in source.key_to_bindings.items():
+    for key, bindings in original.key_to_bindings.items():
         translated.key_to_bindings[key] = [
-            replace(binding, description=tr(binding.description))
-            if binding.description in STRINGS
+            replace(binding, description=tr(catalogue_key(binding.description)))
+            if catalogue_key(binding.description) in STRINGS
             else binding
             for binding in bindings
         ]
     node._bindings = translated
     if node.is_attached:
         node.refresh_bindings()
+
+
+def catalogue_key(description: str) -> str:
+    """The catalogue key for a binding's description (ours are keys already)."""
+    return TEXTUAL_DESCRIPTIONS.get(description, description)
 
 
 def tone_text(app: App[object], text: str, tone: str) -> Text:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import ModalScreen, Screen
 
 from ali_quiz.i18n import Translator
 from ali_quiz.tui.texts import translate_bindings, translator_of
-from ali_quiz.tui.widgets.too_small import TooSmall
+from ali_quiz.tui.widgets.too_small import FocusKeeper, TooSmall
 
 if TYPE_CHECKING:
     from ali_quiz.tui.app import QuizApp
@@ -31,6 +32,11 @@ class QuizScreen(Screen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         self.shown_language = ""
+        self.focus_keeper = FocusKeeper(self)
+
+    @on(events.Resize)
+    def keep_focus(self, event: events.Resize) -> None:
+        self.focus_keeper.resized(event.size)
 
     @property
     def tr(self) -> Translator:
@@ -63,6 +69,14 @@ class QuizScreen(Screen[ResultType]):
 
 class QuizModal(ModalScreen[ResultType]):
     """A dialog over the screen below it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.focus_keeper = FocusKeeper(self)
+
+    @on(events.Resize)
+    def keep_focus(self, event: events.Resize) -> None:
+        self.focus_keeper.resized(event.size)
 
     @property
     def tr(self) -> Translator:

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ali_quiz.i18n import language_label
 from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
@@ -84,6 +85,9 @@ class HomeScreen(QuizScreen[None]):
         self.watch(self.quiz, "history_state", self.show_pack)
         self.watch(self.quiz, "settings", self.show_pack)
 
+    def help_extra(self) -> str:
+        return self.tr("home.hint")
+
     def refill(self) -> None:
         self.show_catalog(self.quiz.catalog)
         self.query_one("#mode-list").focus()
@@ -110,7 +114,9 @@ class HomeScreen(QuizScreen[None]):
         for entry in catalog:
             if entry.pack is not None:
                 prompt = Content.from_markup(
-                    "$title [dim]$language[/dim]", title=entry.title, language=entry.language
+                    "$title [dim]$language[/dim]",
+                    title=entry.title,
+                    language=language_label(entry.language),
                 )
             else:
                 prompt = Content.from_markup(
@@ -157,7 +163,7 @@ class HomeScreen(QuizScreen[None]):
                     Content.from_markup(
                         "[b]$title[/b]  [dim]$language[/dim]",
                         title=pack.title,
-                        language=pack.language,
+                        language=language_label(pack.language),
                     ),
                     *([Content(pack.description)] if pack.description else []),
                     Content.from_markup(

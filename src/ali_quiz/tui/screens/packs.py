@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from ali_quiz.i18n import Translator
+from ali_quiz.i18n import Translator, language_label
 from ali_quiz.plain import answer_lines, question_lines
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import display_path, tone_text
@@ -34,7 +34,7 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
             "[b]$title[/b]  [dim]$id · $language$builtin[/dim]",
             title=entry.title,
             id=entry.id,
-            language=entry.language,
+            language=language_label(entry.language),
             builtin=f" · {tr('packs.builtin')}" if entry.builtin else "",
         ),
         # A built-in pack's real path depends on how ali-quiz was installed: name the file only.
@@ -171,7 +171,14 @@ class PacksScreen(QuizScreen[None]):
                 status = tone_text(self.app, f"✓ {label}", "success")
             else:
                 status = tone_text(self.app, f"✗ {tr('packs.invalid')}", "error")
-            table.add_row(entry.id, entry.title, entry.language, str(facts), status, key=str(index))
+            table.add_row(
+                entry.id,
+                entry.title,
+                language_label(entry.language),
+                str(facts),
+                status,
+                key=str(index),
+            )
         if self.waiting_for is not None:
             opened = [e for e in catalog if e.path.resolve() == self.waiting_for]
             self.waiting_for = None

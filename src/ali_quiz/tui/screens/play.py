@@ -119,6 +119,13 @@ class PlayScreen(QuizScreen[None]):
             return self.answered
         return True
 
+    def help_extra(self) -> str:
+        """How to answer the question on screen (shown under the keys in help)."""
+        question = self.game.current
+        if question is None or self.answered:
+            return ""
+        return self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
+
     # --- Showing a question ------------------------------------------------------------
 
     def show_status(self) -> None:
@@ -179,7 +186,9 @@ class PlayScreen(QuizScreen[None]):
     @on(AnswerRefused)
     def answer_refused(self, message: AnswerRefused) -> None:
         message.stop()
-        self.notify(message.text, severity="warning")
+        # One message at a time: a second refusal replaces the first rather than piling up.
+        self.app.clear_notifications()
+        self.notify(message.text, severity="warning", timeout=4)
 
     def action_skip(self) -> None:
         """Give up this question: 0 points, and the answer is shown."""

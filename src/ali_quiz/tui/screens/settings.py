@@ -9,10 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from ali_quiz.config import MAX_COUNT, Settings, clean_player
 from ali_quiz.i18n import LANGUAGE_NAMES, system_language
 from ali_quiz.tui.screens.base import QuizScreen, css_file
+from ali_quiz.tui.texts import translate_bindings
 
 SYSTEM = "system"
 
@@ -59,6 +61,12 @@ class SettingsScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#player", Input).focus()
+        self.translate_lists()
+
+    def translate_lists(self) -> None:
+        """The open list's Footer key is Textual's English ("Dismiss menu"): say it in ours."""
+        for overlay in self.query(SelectOverlay):
+            translate_bindings(overlay, self.tr)
 
     def save(self, settings: Settings) -> None:
         error = self.quiz.change_settings(settings)
@@ -106,6 +114,7 @@ class SettingsScreen(QuizScreen[None]):
         if self.shown_language != self.tr.language:
             # Every string on this screen changes: build it again in the new language.
             await self.recompose()
+            self.translate_lists()
             self.query_one("#language", Select).focus()
 
     @on(Select.Changed, "#theme")

@@ -18,7 +18,7 @@ class ChoiceAnswer(OptionList):
     """The options of a choice question; choosing one answers at once."""
 
     BINDINGS = [
-        Binding(f"{letter(i).lower()},{i + 1}", f"pick({i})", show=False)
+        Binding(f"{letter(i).lower()},{i + 1}", f"pick({i})", "key.pick_option", show=False)
         for i in range(MAX_OPTIONS)
     ]
 

@@ -12,7 +12,7 @@ from ali_quiz.plain import AnswerError, command_of, figure_text, parse_estimate
 from ali_quiz.quiz.kinds import EstimateQuestion
 from ali_quiz.quiz.numbers import format_plain
 from ali_quiz.tui.texts import translator_of
-from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
+from ali_quiz.tui.widgets.base import AnswerGiven, SkipAsked
 
 
 def reading_of(question: EstimateQuestion, text: str) -> str:
@@ -78,13 +78,18 @@ class EstimateAnswer(Vertical):
         if command_of(event.value) == "skip":
             self.post_message(SkipAsked())
             return
+        reading = self.query_one(".reading", Static)
         if not event.value.strip():
-            self.post_message(AnswerRefused(tr("play.estimate.empty")))
+            # Said once, under the box (where the reading goes), never again as a toast.
+            reading.update(Content(tr("play.estimate.empty")))
+            reading.set_class(True, "-bad")
             return
         try:
             value = parse_estimate(self.question, event.value)
         except AnswerError as error:
-            self.post_message(AnswerRefused(error.message(tr)))
+            reading.update(Content(error.message(tr)))
+            reading.remove_class("-ok")
+            reading.add_class("-bad")
             return
         self.post_message(AnswerGiven(value))
 

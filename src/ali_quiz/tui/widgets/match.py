@@ -106,15 +106,21 @@ class MatchAnswer(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        *(Binding(str(i + 1), f"pick_left({i})", show=False) for i in range(MAX_SIDE)),
-        *(Binding(letter(i).lower(), f"pick_right({i})", show=False) for i in range(MAX_SIDE)),
-        Binding("up", "cursor(0, -1)", "Up", show=False),
-        Binding("down", "cursor(0, 1)", "Down", show=False),
-        Binding("left", "cursor(-1, 0)", "Left", show=False),
-        Binding("right", "cursor(1, 0)", "Right", show=False),
-        Binding("space", "pick_cursor", show=False),
+        *(
+            Binding(str(i + 1), f"pick_left({i})", "key.pick_number", show=False)
+            for i in range(MAX_SIDE)
+        ),
+        *(
+            Binding(letter(i).lower(), f"pick_right({i})", "key.pick_item", show=False)
+            for i in range(MAX_SIDE)
+        ),
+        Binding("up", "cursor(0, -1)", "key.up", show=False),
+        Binding("down", "cursor(0, 1)", "key.down", show=False),
+        Binding("left", "cursor(-1, 0)", "key.left", show=False),
+        Binding("right", "cursor(1, 0)", "key.right", show=False),
+        Binding("space", "pick_cursor", "key.pick_cursor", show=False),
         Binding("backspace,ctrl+z", "undo", "key.undo"),
-        Binding("delete", "unpair_cursor", show=False),
+        Binding("delete", "unpair_cursor", "key.unpair", show=False),
         Binding("enter", "submit", "key.submit"),
     ]
 

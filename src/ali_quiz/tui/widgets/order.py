@@ -91,14 +91,17 @@ class OrderAnswer(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "key.up", show=False),
+        Binding("down", "cursor(1)", "key.down", show=False),
         Binding("space", "grab", "key.grab"),
         # Shown in the help line above the list; the Footer keeps to the keys that matter most.
         Binding("shift+up,ctrl+up", "move(-1)", "key.move_up", show=False),
         Binding("shift+down,ctrl+down", "move(1)", "key.move_down", show=False),
         Binding("enter", "submit", "key.submit"),
-        *(Binding(letter(i).lower(), f"jump({i})", show=False) for i in range(MAX_ITEMS)),
+        *(
+            Binding(letter(i).lower(), f"jump({i})", "key.pick_item", show=False)
+            for i in range(MAX_ITEMS)
+        ),
     ]
 
     cursor: reactive[int] = reactive(0)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ali_quiz.tui.texts import translator_of
@@ -44,3 +49,34 @@ class TooSmall(Static):
                 now_height=height,
             )
         )
+
+
+class FocusKeeper:
+    """Gives the focus back after the screen was too small.
+
+    Below the minimum size every widget but TooSmall is hidden, and Textual moves the focus
+    off a hidden widget (to nothing, as none is left): back at a usable size no key would
+    reach the answer box or the list. The screen remembers what had the focus and focuses
+    it again once the layout is back.
+    """
+
+    def __init__(self, screen: Screen[Any]) -> None:
+        self.screen = screen
+        self.widget: Widget | None = None
+
+    def resized(self, size: Size) -> None:
+        if size.width < MIN_WIDTH or size.height < MIN_HEIGHT:
+            if self.screen.focused is not None:
+                self.widget = self.screen.focused
+            return
+        self.screen.call_after_refresh(self.restore)
+
+    def restore(self) -> None:
+        screen = self.screen
+        widget, self.widget = self.widget, None
+        if screen.focused is not None or not screen.is_current:
+            return
+        if widget is not None and widget.is_attached and widget.focusable:
+            widget.focus()
+        elif screen.focus_chain:
+            screen.focus_next()

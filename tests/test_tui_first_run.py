@@ -1,0 +1,136 @@
+"""What a new player meets first: the pack in their language, names instead of tags, no
+English in the Chinese interface, a history without empty rounds, figures as people type them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from ali_quiz.config import LoadedSettings, Settings
+from ali_quiz.history.store import HistoryStore
+from ali_quiz.paths import AppPaths
+from ali_quiz.plain import parse_estimate
+from ali_quiz.quiz.kinds import EstimateQuestion
+from ali_quiz.tui.app import make_app
+from ali_quiz.tui.screens.play import PlayScreen
+from ali_quiz.tui.screens.results import ResultsScreen
+from ali_quiz.tui.widgets.estimate import EstimateAnswer
+from test_tui_app import settle
+from test_tui_support import FIXED_NOW, make_test_app, right_keys, round_start, sync, typed
+
+SIZE = (80, 24)
+
+
+def fresh_app(tmp_path: Path, language: str) -> object:
+    """An app as a first run starts it: no pack chosen in the settings."""
+    return make_app(
+        AppPaths.resolve(tmp_path / "data"),
+        settings=LoadedSettings(Settings(player="ann", language=language)),
+        now=lambda: FIXED_NOW,
+        seed_source=lambda: 7,
+    )
+
+
+@sync
+async def test_a_first_english_run_plays_the_english_pack(tmp_path: Path) -> None:
+    app = fresh_app(tmp_path, "en")
+    async with app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+        await settle(app)  # type: ignore[arg-type]
+        assert app.pack_id == "dingtalk-2020-en"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen  # type: ignore[attr-defined]
+        assert isinstance(screen, PlayScreen)
+        assert screen.info.pack.id == "dingtalk-2020-en"
+
+
+@sync
+async def test_a_first_chinese_run_plays_the_chinese_pack(tmp_path: Path) -> None:
+    app = fresh_app(tmp_path, "zh-Hant")
+    async with app.run_test(size=SIZE):  # type: ignore[attr-defined]
+        await settle(app)  # type: ignore[arg-type]
+        assert app.pack_id == "dingtalk-2020"  # type: ignore[attr-defined]
+
+
+@sync
+async def test_pack_lists_show_language_names(tmp_path: Path) -> None:
+    app = make_test_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.pause()
+        text = "\n".join(
+            str(app.screen.query_one("#pack-list").get_option_at_index(i).prompt)  # type: ignore[attr-defined]
+            for i in range(2)
+        )
+        assert "English" in text and "繁體中文" in text
+        assert "zh-Hant" not in text
+
+
+@sync
+async def test_an_unreadable_estimate_is_said_once_in_chinese(tmp_path: Path) -> None:
+    app = make_test_app(tmp_path, language="zh-Hant", start=round_start("estimate", 2))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.pause()
+        await pilot.press(*typed("abc"), "enter")
+        await pilot.pause()
+        reading = str(app.screen.query_one(EstimateAnswer).query_one(".reading", Static).render())
+        assert "abc" in reading
+        assert "Cannot" not in reading and "number" not in reading
+        assert not app._notifications  # said under the box, not again as a toast
+
+
+@sync
+async def test_a_replay_left_at_once_adds_no_round_to_the_history(tmp_path: Path) -> None:
+    info, questions, weights = round_start("choice", 2)
+    app = make_test_app(tmp_path, start=(info, questions, weights))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.pause()
+        for question in questions:
+            await pilot.press(*right_keys(question))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("r")  # Replay: the same round
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("escape")  # nothing answered: leaving asks nothing
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    store = HistoryStore.open(tmp_path / "data").store
+    assert store is not None
+    rounds = store.rounds()
+    assert len(rounds) == 1, [r["score"] for r in rounds]
+
+
+def test_a_figure_may_carry_the_unit_the_question_names() -> None:
+    question = EstimateQuestion(
+        id="q",
+        prompt="How many people?",
+        facts=("m",),
+        explanation="",
+        unit="人",
+        written="97563.8萬",
+        answer=975638000,
+        scoring="log",
+        tolerance=0.05,
+    )
+    assert parse_estimate(question, "9.7563億人") == 975630000
+    years = EstimateQuestion(
+        id="y",
+        prompt="How long?",
+        facts=("m",),
+        explanation="",
+        unit="years",
+        written="2",
+        answer=2,
+        scoring="log",
+        tolerance=0.05,
+    )
+    assert parse_estimate(years, "1.5 years") == 1.5
+    assert parse_estimate(years, "1 year") == 1
+    assert parse_estimate(years, "2") == 2
