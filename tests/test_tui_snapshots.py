@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from ali_quiz.tui.app import QuizApp
 from test_tui_support import make_test_app, round_start, typed
@@ -32,7 +33,7 @@ async def settled(pilot: Pilot[Any]) -> None:
     """Wait for the pack scan and the history (workers), then for the screen to settle."""
     app = pilot.app
     assert isinstance(app, QuizApp)
-    for _ in range(100):
+    for _ in range(1000):  # a loaded machine may take seconds; a settled app breaks at once
         await app.workers.wait_for_complete()
         if app.catalog is not None and app.history_ready:
             break
@@ -53,6 +54,10 @@ def shoot(
             await pilot.press(key)
             await pilot.pause()
         await settled(pilot)
+        # A blinking cursor would make the picture depend on when it is taken.
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False
+        await pilot.pause()
 
     return bool(snap_compare(app, terminal_size=size, run_before=before))
 

@@ -63,13 +63,18 @@ class FocusKeeper:
     def __init__(self, screen: Screen[Any]) -> None:
         self.screen = screen
         self.widget: Widget | None = None
+        self.was_small = False
 
     def resized(self, size: Size) -> None:
         if size.width < MIN_WIDTH or size.height < MIN_HEIGHT:
-            if self.screen.focused is not None:
+            if not self.was_small and self.screen.focused is not None:
                 self.widget = self.screen.focused
+                self.was_small = True
             return
-        self.screen.call_after_refresh(self.restore)
+        if self.was_small:
+            # Only on the way back from too small: at start the screen focuses on its own.
+            self.was_small = False
+            self.screen.call_after_refresh(self.restore)
 
     def restore(self) -> None:
         screen = self.screen
@@ -78,5 +83,3 @@ class FocusKeeper:
             return
         if widget is not None and widget.is_attached and widget.focusable:
             widget.focus()
-        elif screen.focus_chain:
-            screen.focus_next()
