@@ -120,9 +120,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--language", metavar="TAG", help="the pack's language (default: guessed from the text)"
     )
 
-    report = commands.add_parser("report", help="merge students' `history --json` files")
-    report.add_argument("files", metavar="FILES", nargs="+", type=Path)
-    report.add_argument("--csv", action="store_true", help="CSV output")
+    report = commands.add_parser("report", help="merge students' results into a class report")
+    report.add_argument("files", metavar="FILES", nargs="*", type=Path)
+    report.add_argument(
+        "--code", metavar="C", help="the class round; without FILES, read this machine's history"
+    )
+    report_output = report.add_mutually_exclusive_group()
+    report_output.add_argument("--json", action="store_true", help="the whole report as JSON")
+    report_output.add_argument("--csv", action="store_true", help="one table as CSV")
+    report.add_argument(
+        "--table",
+        choices=("students", "questions", "facts"),
+        default="students",
+        help="the table --csv prints (default: students, the gradebook)",
+    )
+    report.add_argument(
+        "--attempt",
+        choices=("best", "first", "last"),
+        default="best",
+        help="which of a student's attempts counts (default: best)",
+    )
     return parser
 
 

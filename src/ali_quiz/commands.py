@@ -333,25 +333,9 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import resolve_pack
-    from ali_quiz.packs.problems import PackError, PackNotFound
-    from ali_quiz.teach.report import build_report, format_report, report_csv
+    from ali_quiz.teach.report_command import run_report
 
-    report = build_report(args.files)
-    if report.pack is not None:
-        try:
-            labels = resolve_pack(report.pack, paths).fact_labels()
-        except (PackError, PackNotFound):
-            labels = None  # a pack this computer lacks: facts are shown by id
-        if labels:
-            report = build_report(args.files, fact_labels=labels)
-    sys.stdout.write(report_csv(report) if args.csv else format_report(report) + "\n")
-    if args.csv:
-        for problem in report.left_out:
-            print(f"ali-quiz: left out: {problem.name}: {problem.reason}", file=sys.stderr)
-    if not report.usable:
-        return fail("no usable result file: nothing to report")
-    return EXIT_OK
+    return run_report(args, paths)
 
 
 HANDLERS: dict[str, Handler] = {
