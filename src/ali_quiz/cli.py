@@ -18,7 +18,7 @@ from ali_quiz import __version__
 from ali_quiz.paths import HOME_ENV, AppPaths
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-FORMATS = ("json", "markdown", "html", "gift")
+FORMATS = ("json", "markdown", "html", "gift", "anki")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="json",
-        help="json (JSON Lines), markdown or html worksheet, gift (Moodle)",
+        help="json (JSON Lines), markdown or html worksheet, gift (Moodle), anki (a deck)",
+    )
+    generate.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write to FILE (needed for anki)"
     )
 
     packs = commands.add_parser("packs", help="list the packs found, or add one")

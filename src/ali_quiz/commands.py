@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ali_quiz.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail, print_json
 from ali_quiz.paths import AppPaths
@@ -78,22 +79,65 @@ def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
         questions = spec.questions()
     except RoundSpecError as err:
         return fail(str(err))
+    if args.format == "anki":
+        return _write_anki(args.output, questions, spec)
     if args.format == "json":
-        for question in questions:
-            print(json.dumps(question.to_json(), ensure_ascii=False))
-        return EXIT_OK
-    from ali_quiz.teach import worksheet
-    from ali_quiz.teach.gift_export import export_gift
+        text = "".join(
+            json.dumps(question.to_json(), ensure_ascii=False) + "\n" for question in questions
+        )
+    else:
+        from ali_quiz.teach import worksheet
+        from ali_quiz.teach.gift_export import export_gift
 
-    language = spec.pack.language
-    if args.format == "gift":
-        sys.stdout.write(export_gift(questions, title=spec.pack.title, language=language))
+        language = spec.pack.language
+        if args.format == "gift":
+            text = export_gift(questions, title=spec.pack.title, language=language)
+        else:
+            render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
+            info = worksheet.RoundInfo(
+                mode=spec.mode, seed=spec.seed, code=spec.code, date=spec.date.isoformat()
+            )
+            text = render(questions, pack_title=spec.pack.title, language=language, info=info)
+    if args.output is None:
+        sys.stdout.write(text)
         return EXIT_OK
-    render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
-    info = worksheet.RoundInfo(
-        mode=spec.mode, seed=spec.seed, code=spec.code, date=spec.date.isoformat()
-    )
-    sys.stdout.write(render(questions, pack_title=spec.pack.title, language=language, info=info))
+    try:
+        _write_whole(args.output, text)
+    except OSError as err:
+        return fail(f"cannot write {args.output}: {err.strerror or err}")
+    return EXIT_OK
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _write_anki(output: Path | None, questions: list[Any], spec: Any) -> int:
+    from ali_quiz.teach.anki_export import AnkiUnavailable, write_deck
+
+    if output is None:
+        return fail("--format anki writes a deck file: add -o FILE.apkg", EXIT_USAGE)
+    name = f"{spec.pack.title} · {spec.code}" if spec.code else spec.pack.title
+    try:
+        notes = write_deck(
+            questions, output, pack_id=spec.pack.id, deck_name=name, language=spec.pack.language
+        )
+    except AnkiUnavailable as err:
+        return fail(str(err))
+    except OSError as err:
+        return fail(f"cannot write {output}: {err.strerror or err}")
+    print(f"Wrote {output}: an Anki deck of {notes} notes (import it with File > Import).")
     return EXIT_OK
 
 

@@ -20,7 +20,6 @@ from ali_quiz.packs.problems import PackError, PackNotFound
 from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.codes import (
     CODE_MODES,
-    MAX_CODE_COUNT,
     MAX_CODE_SEED,
     CodeError,
     decode_round_code,
@@ -81,8 +80,8 @@ def parse_date(text: str | None) -> Date:
 
 
 def round_code_for(pack: Pack, mode: str, count: int, seed: int) -> str | None:
-    """The code of a round, or None when it cannot have one (review, daily, a large seed)."""
-    if mode not in CODE_MODES or not 0 <= seed <= MAX_CODE_SEED or count > MAX_CODE_COUNT:
+    """The code of a round, or None when it cannot have one (review and daily rounds)."""
+    if mode not in CODE_MODES:
         return None
     try:
         return encode_round_code(pack.content_hash, mode, count, seed, pack_id=pack.id)
@@ -116,8 +115,8 @@ def resolve_round(
     day = parse_date(date)
     if seed is not None and code is not None:
         raise UsageError("give --seed or --code, not both")
-    if seed is not None and seed < 0:
-        raise UsageError("--seed takes a whole number of 0 or more")
+    if seed is not None and not 0 <= seed <= MAX_CODE_SEED:
+        raise UsageError(f"--seed takes a whole number from 0 to {MAX_CODE_SEED:,}")
     if count is not None and not 1 <= count <= MAX_COUNT:
         raise UsageError(f"--count takes a number from 1 to {MAX_COUNT}")
     if mode is not None and mode not in MODES:

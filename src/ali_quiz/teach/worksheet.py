@@ -10,15 +10,15 @@ follow the pack's language (English, or Traditional Chinese for a `zh` pack).
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -43,6 +43,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "key": "Answer key",
         "source": "Source",
         "choice": "Circle one letter.",
+        "multi": "Circle every letter that applies.",
+        "passage": "Read this text for the questions that follow.",
         "order": "Write the letters in order.",
         "match": "Write the letter of the matching item next to each number.",
         "estimate": "Write a number.",
@@ -62,6 +64,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "key": "答案與出處",
         "source": "出處",
         "choice": "圈出一個字母。",
+        "multi": "圈出所有符合的字母。",
+        "passage": "請閱讀下文,回答接下來的題目。",
         "order": "依序寫出字母。",
         "match": "在每個數字旁寫上配對項目的字母。",
         "estimate": "寫出數字。",
@@ -72,7 +76,7 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 #: Fonts that hold CJK glyphs, Traditional first, on Linux, macOS and Windows.
-_FONTS = (
+FONTS = (
     '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", '
     '"Microsoft JhengHei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Hiragino Sans", '
     '"Microsoft YaHei", "WenQuanYi Zen Hei", "Segoe UI", "Helvetica Neue", Arial, sans-serif'
@@ -89,7 +93,7 @@ class RoundInfo:
     date: str | None = None  # YYYY-MM-DD
 
 
-def _words(language: str) -> dict[str, str]:
+def words_for(language: str) -> dict[str, str]:
     return _WORDS["zh-Hant" if language.lower().startswith("zh") else "en"]
 
 
@@ -101,7 +105,7 @@ def _letter(index: int) -> str:
 
 
 @dataclass(frozen=True)
-class _Sheet:
+class Sheet:
     """One question as the sheet shows it, independent of markdown or HTML."""
 
     number: int
@@ -116,6 +120,7 @@ class _Sheet:
     compact: str  # the answer as plain mode types it
     answer_lines: tuple[str, ...]
     explanation: str
+    passage: str | None = None  # shown before this question (the first of those that read it)
 
 
 def _estimate_answer(question: EstimateQuestion) -> tuple[str, str]:
@@ -132,7 +137,20 @@ def _estimate_answer(question: EstimateQuestion) -> tuple[str, str]:
     return plain, plain
 
 
-def _sheet(question: Question, number: int, words: dict[str, str]) -> _Sheet:
+def sheets_of(questions: Sequence[Question], words: dict[str, str]) -> list[Sheet]:
+    """The questions as the sheet shows them; a passage before the first question reading it."""
+    sheets = []
+    previous: str | None = None
+    for number, question in enumerate(questions, start=1):
+        sheet = _sheet(question, number, words)
+        if question.passage and question.passage != previous:
+            sheet = replace(sheet, passage=question.passage)
+        previous = question.passage
+        sheets.append(sheet)
+    return sheets
+
+
+def _sheet(question: Question, number: int, words: dict[str, str]) -> Sheet:
     options: tuple[tuple[str, str], ...] = ()
     left: tuple[tuple[str, str], ...] = ()
     right: tuple[tuple[str, str], ...] = ()
@@ -151,6 +169,16 @@ def _sheet(question: Question, number: int, words: dict[str, str]) -> _Sheet:
             )
         else:
             lines = (f"{compact}. {entry_text(question.options, question.answer)}",)
+    elif isinstance(question, MultiQuestion):
+        options = tuple((_letter(i), o.text) for i, o in enumerate(question.options))
+        labels = {o.id: _letter(i) for i, o in enumerate(question.options)}
+        hint = words["multi"]
+        compact = "".join(labels[option_id] for option_id in question.answer_json())
+        lines = tuple(
+            f"{labels[option_id]}. {entry_text(question.options, option_id)} ({weight:g}%)"
+            for option_id, weight in question.weights
+            if weight > 0
+        )
     elif isinstance(question, OrderQuestion):
         options = tuple((_letter(i), item.text) for i, item in enumerate(question.items))
         labels = {item.id: _letter(i) for i, item in enumerate(question.items)}
@@ -185,7 +213,7 @@ def _sheet(question: Question, number: int, words: dict[str, str]) -> _Sheet:
         lines = (" / ".join(question.accepted),)
     else:
         raise TypeError(f"no worksheet form for a {question.kind} question")
-    return _Sheet(
+    return Sheet(
         number=number,
         prompt=question.prompt,
         hint=hint,
@@ -239,9 +267,9 @@ def to_markdown(
     info: RoundInfo | None = None,
 ) -> str:
     """The round as a markdown worksheet: the questions with room to answer, then the key."""
-    words = _words(language)
+    words = words_for(language)
     info = info or RoundInfo()
-    sheets = [_sheet(q, n, words) for n, q in enumerate(questions, start=1)]
+    sheets = sheets_of(questions, words)
     out = [f"# {_md(pack_title)} — {words['worksheet']}", ""]
     out += [_md(" · ".join(_meta(info, len(sheets), words))), ""]
     out += [
@@ -252,6 +280,12 @@ def to_markdown(
         "",
     ]
     for sheet in sheets:
+        if sheet.passage:
+            out += [f"*{_md(words['passage'])}*", ""]
+            out += [
+                f"> {_md(line)}" if line.strip() else ">" for line in sheet.passage.splitlines()
+            ]
+            out.append("")
         points = "" if sheet.points == 100 else f" ({words['points'].format(points=sheet.points)})"
         out += [f"**{sheet.number}.** {_md(sheet.prompt)}{points}", "", f"*{_md(sheet.hint)}*", ""]
         if sheet.options:
@@ -277,98 +311,6 @@ def to_markdown(
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-# -- HTML ---------------------------------------------------------------------------------------
-
-_CSS = """
-:root { color: #111; background: #fff; }
-body { font-family: %(fonts)s; font-size: 12pt; line-height: 1.55; max-width: 46em;
-       margin: 2em auto; padding: 0 1.2em; }
-h1 { font-size: 1.6em; margin: 0 0 .2em; }
-h2 { font-size: 1.3em; }
-.meta { color: #444; margin: 0 0 .8em; }
-.student { display: flex; gap: 1.5em; flex-wrap: wrap; margin: 1em 0 1.5em; }
-.student span { flex: 1 1 10em; border-bottom: 1px solid #111; padding-bottom: .1em; }
-ol.questions, ol.key-list { padding: 0; list-style: none; }
-.question { margin: 0 0 1.4em; break-inside: avoid; page-break-inside: avoid; }
-.number { font-weight: 700; margin-right: .35em; }
-.prompt { margin: 0 0 .2em; }
-.hint { margin: 0 0 .4em; color: #444; font-style: italic; font-size: .92em; }
-.options, .pairs ul { list-style: none; margin: .2em 0 .4em; padding-left: 1.2em; }
-.options li, .pairs li { margin: .15em 0; display: flex; align-items: baseline; }
-.label { flex: none; min-width: 1.8em; font-weight: 700; }
-.pairs { display: flex; gap: 2em; flex-wrap: wrap; }
-.pairs ul { flex: 1 1 14em; }
-.blank { display: inline-block; flex: none; width: 2.4em; border-bottom: 1px solid #111;
-         margin-right: .4em; }
-.line { display: inline-block; width: 18em; border-bottom: 1px solid #111; height: 1.4em;
-        vertical-align: bottom; }
-.box { display: inline-block; width: 1.7em; height: 1.7em; border: 1px solid #111;
-       vertical-align: middle; }
-.arrow { margin: 0 .3em; color: #444; }
-.answer-row { margin: .4em 0 0 1.2em; }
-.key { break-before: page; page-break-before: always; }
-.key-list li { margin: 0 0 1em; break-inside: avoid; page-break-inside: avoid; }
-.key-list p { margin: .1em 0; }
-.key-list .answer-row { margin-left: 1.2em; }
-.compact { font-weight: 700; font-family: "Noto Sans Mono CJK TC", "DejaVu Sans Mono", monospace; }
-.source { margin: .3em 0 0 1.2em; padding-left: .8em; border-left: 3px solid #bbb; color: #333; }
-@page { size: A4; margin: 16mm 15mm; }
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
-  .meta, .hint, .source { color: #000; }
-}
-"""
-
-
-def _h(text: str) -> str:
-    """Text as HTML: escaped, new lines as <br>."""
-    return "<br>".join(html.escape(line) for line in text.splitlines()) or ""
-
-
-def _html_question(sheet: _Sheet, words: dict[str, str]) -> list[str]:
-    points = "" if sheet.points == 100 else f" ({words['points'].format(points=sheet.points)})"
-    out = [
-        f'<li class="question" id="q{sheet.number}">',
-        f'<p class="prompt"><span class="number">{sheet.number}.</span>{_h(sheet.prompt)}'
-        f"{html.escape(points)}</p>",
-        f'<p class="hint">{_h(sheet.hint)}</p>',
-    ]
-    if sheet.options:
-        out.append('<ul class="options">')
-        out += [
-            f'<li><span class="label">{label}.</span>{_h(text)}</li>'
-            for label, text in sheet.options
-        ]
-        out.append("</ul>")
-    if sheet.left:
-        out.append('<div class="pairs"><ul class="left">')
-        out += [
-            f'<li><span class="label">{n}.</span><span class="blank"></span>{_h(text)}</li>'
-            for n, text in sheet.left
-        ]
-        out.append('</ul><ul class="right">')
-        out += [
-            f'<li><span class="label">{label}.</span>{_h(text)}</li>' for label, text in sheet.right
-        ]
-        out.append("</ul></div>")
-    elif sheet.boxes:
-        arrow = '<span class="arrow">→</span>'
-        boxes = arrow.join(['<span class="box"></span>'] * sheet.boxes)
-        out.append(f'<p class="answer-row">{html.escape(words["answer"])}: {boxes}</p>')
-    elif sheet.options:
-        out.append(
-            f'<p class="answer-row">{html.escape(words["answer"])}: <span class="blank"></span></p>'
-        )
-    else:
-        unit = f" {html.escape(sheet.unit)}" if sheet.unit else ""
-        out.append(
-            f'<p class="answer-row">{html.escape(words["answer"])}: '
-            f'<span class="line"></span>{unit}</p>'
-        )
-    out.append("</li>")
-    return out
-
-
 def to_html(
     questions: Sequence[Question],
     *,
@@ -377,48 +319,13 @@ def to_html(
     info: RoundInfo | None = None,
 ) -> str:
     """The round as one self-contained printable HTML page; the key starts on a new page."""
-    words = _words(language)
-    info = info or RoundInfo()
-    sheets = [_sheet(q, n, words) for n, q in enumerate(questions, start=1)]
-    title = f"{pack_title} — {words['worksheet']}"
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{html.escape(language)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(title)}</title>",
-        f"<style>{_CSS % {'fonts': _FONTS}}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        f"<h1>{html.escape(title)}</h1>",
-        f'<p class="meta">{html.escape(" · ".join(_meta(info, len(sheets), words)))}</p>',
-        '<p class="student">'
-        + "".join(f"<span>{html.escape(words[k])}:</span>" for k in ("name", "class", "date"))
-        + "</p>",
-        "</header>",
-        '<main><ol class="questions">',
-    ]
-    for sheet in sheets:
-        out += _html_question(sheet, words)
-    out += [
-        "</ol></main>",
-        '<section class="key">',
-        f"<h2>{html.escape(words['key'])}</h2>",
-        '<ol class="key-list">',
-    ]
-    for sheet in sheets:
-        out.append(
-            f'<li id="key{sheet.number}"><p><span class="number">{sheet.number}.</span>'
-            f'<span class="compact">{html.escape(sheet.compact)}</span></p>'
-        )
-        out += [f'<p class="answer-row">{_h(line)}</p>' for line in sheet.answer_lines]
-        if sheet.explanation:
-            out.append(
-                f'<blockquote class="source" title="{html.escape(words["source"])}">'
-                f"{_h(sheet.explanation)}</blockquote>"
-            )
-        out.append("</li>")
-    out += ["</ol>", "</section>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    from ali_quiz.teach.worksheet_html import render_html
+
+    words = words_for(language)
+    return render_html(
+        sheets_of(questions, words),
+        words,
+        _meta(info or RoundInfo(), len(questions), words),
+        pack_title=pack_title,
+        language=language,
+    )
