@@ -28,6 +28,7 @@ from ali_quiz.packs.model import (
     Version,
 )
 from ali_quiz.packs.problems import PackError, Problem
+from ali_quiz.packs.yamlhints import after_syntax_error
 from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
 from ali_quiz.packs.yamlnodes import Sequence as NodeList
 from ali_quiz.quiz.numbers import NumberFormatError, parse_number
@@ -98,7 +99,7 @@ def load_pack_text(text: str, label: str, *, path: Path | None = None) -> Pack:
     with gc_paused():
         root, problems = compose(text, label)
         if root is None:
-            raise PackError(problems)
+            raise PackError(after_syntax_error(text, label, problems, _check_rest))
         checker = _PackChecker(label, problems)
         pack = checker.pack(root, path)
     if checker.problems or pack is None:
@@ -107,6 +108,13 @@ def load_pack_text(text: str, label: str, *, path: Path | None = None) -> Pack:
     from ali_quiz.quiz.generate import kind_warnings
 
     return _with_warnings(pack, kind_warnings(pack))
+
+
+def _check_rest(root: Node, problems: list[Problem], label: str) -> list[Problem]:
+    """The problems of a pack read without the lines of its syntax errors."""
+    checker = _PackChecker(label, problems)
+    checker.pack(root, None)
+    return checker.problems
 
 
 def _with_warnings(pack: Pack, warnings: list[str]) -> Pack:
