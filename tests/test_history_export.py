@@ -27,6 +27,12 @@ def _json(store: HistoryStore, **chosen: Any) -> str:
     return out.getvalue()
 
 
+def _table(store: HistoryStore, **chosen: Any) -> str:
+    out = io.StringIO()
+    export.write_table(store, out, **chosen)
+    return out.getvalue()
+
+
 def _fixture_store(tmp_path: Path) -> HistoryStore:
     store = open_store(tmp_path)
     build_fixture(store)
@@ -98,7 +104,7 @@ def test_the_table_lines_up_with_wide_characters(tmp_path: Path) -> None:
         datetime(2024, 3, 1, 10, 4, 5, tzinfo=TAIPEI),
     )
     play(store, start(at, player="Al"), [answer(0, at, points=33)], None)
-    lines = export.format_table(store.round_rows()).splitlines()
+    lines = _table(store).splitlines()
     assert lines[0].split() == [
         "#",
         "Started",
@@ -121,13 +127,14 @@ def test_the_table_lines_up_with_wide_characters(tmp_path: Path) -> None:
 
 
 def test_the_table_of_the_fixture(tmp_path: Path) -> None:
-    table = export.format_table(_fixture_store(tmp_path).round_rows(player="amy"))
+    store = _fixture_store(tmp_path)
+    table = _table(store, player="amy")
     lines = table.splitlines()
     assert len(lines) == 2 + 7
     assert lines[2].split()[1:3] == ["2024-03-07", "12:00"]
     assert "2024-03-02 23:30" in table  # New York's local time, as recorded
     assert "—" in lines[3]  # R5: nothing answered, no percentage
-    assert export.format_table([]) == "No rounds in the history yet."
+    assert _table(store, player="nobody") == ""
 
 
 def test_durations() -> None:
@@ -165,11 +172,25 @@ def test_damaged_answer_json_is_exported_as_text(tmp_path: Path) -> None:
     assert entry["answers"][0]["response"] == "[broken"
 
 
-def test_the_table_is_written_in_two_passes_without_answers(tmp_path: Path) -> None:
-    store = _fixture_store(tmp_path)
-    out = io.StringIO()
-    count = export.write_table(lambda: stream.round_rows(store, limit=4), out)
-    lines = out.getvalue().splitlines()
-    assert count == 4 and len(lines) == 2 + 4
-    assert lines[2].split()[0] == str(store.round_rows(limit=1)[0].id)
-    assert export.write_table(lambda: stream.round_rows(store, player="nobody"), out) == 0
+def test_the_table_measures_its_columns_before_writing(tmp_path: Path) -> None:
+    """Widths come from SQLite and the distinct names, yet match the cells written."""
+    store = open_store(tmp_path)
+    at = datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)
+    long_name = "一位名字非常非常長的玩家，長到表格必須把它剪短才放得下"
+    play(store, start(at, player=long_name), [answer(0, at, points=5)], None, questions=3)
+    play(store, start(at, player="Al"), [answer(0, at)], at.replace(hour=11, minute=2, second=3))
+    play(store, start(at, player="Bo"), [], None, questions=123456)
+    lines = _table(store).splitlines()
+    assert len(lines) == 2 + 3
+    assert len({width(line.rstrip()) for line in lines[:2]}) <= 2
+    rule = lines[1].split("  ")
+    for line in lines[2:]:
+        assert width(line) <= width(lines[1])
+    assert any(line.rstrip().endswith("no (0 answered)") for line in lines)
+    assert "1:02:03" in _table(store, player="Al")
+    clipped = [line for line in lines if line.split()[3].startswith("一位")][0]
+    assert "…" in clipped and width(rule[2]) == 24
+    packs = {width(line[: line.index(" dt ")]) for line in lines[2:]}
+    assert len(packs) == 1
+    newest = _table(store, limit=1).splitlines()
+    assert len(newest) == 3 and newest[2].split()[0] == str(store.round_rows(limit=1)[0].id)

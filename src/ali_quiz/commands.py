@@ -295,9 +295,7 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
             else stream.answer_rows(store, select, player=player, pack=pack, limit=limit)
         )
         write(rows, out)
-    elif store is None or not export.write_table(
-        lambda: stream.round_rows(store, player=player, pack=pack, limit=limit), out
-    ):
+    elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):
         print("No rounds yet: play one with `ali-quiz` or `ali-quiz play`.")
     return EXIT_OK
 

@@ -9,14 +9,16 @@ reading its rows.
 from __future__ import annotations
 
 import csv
-import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ali_quiz.history.records import RoundRow
+from ali_quiz.history import stream
 from ali_quiz.textwidth import clip, width
+
+if TYPE_CHECKING:
+    from ali_quiz.history.store import HistoryStore
 
 ROUND_COLUMNS = (
     "id",
@@ -87,61 +89,81 @@ def to_json(rounds: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rounds), ensure_ascii=False, indent=2)
 
 
-def table_cells(row: RoundRow) -> tuple[str, ...]:
-    """A round as the cells of a table line (TABLE_HEADERS)."""
-    seconds = row.seconds if row.finished or row.answered else None
-    return (
-        str(row.id),
-        row.started_at.strftime("%Y-%m-%d %H:%M"),  # the player's local time, as recorded
-        row.player,
-        row.pack,
-        row.mode,
-        f"{row.score}/{row.max_score}",
-        percent_text(row.score, row.max_score),
-        duration_text(seconds),
-        "yes" if row.finished else f"no ({row.answered} answered)",
-    )
+_SECONDS = (
+    "CASE WHEN finished_at IS NOT NULL THEN finished_ts - started_ts"
+    " WHEN answered > 0 THEN seconds END"
+)
+#: A table line's values, as SQL over `rounds`: id, start, player, pack, mode, score text,
+#: score, max score, seconds (NULL: unknown), finished, answers given.
+TABLE_SELECT = (
+    "id, substr(started_at, 1, 10) || ' ' || substr(started_at, 12, 5), player, pack, mode,"
+    f" score || '/' || max_score, score, max_score, {_SECONDS}, finished_at IS NOT NULL, answered"
+)
+#: The widths of the table's number columns, measured by SQLite over the rounds chosen.
+TABLE_MEASURE = (
+    "count(*), max(length(id)), max(length(score || '/' || max_score)),"
+    " max(CASE WHEN max_score > 0 THEN length(CAST(round(100.0 * score / max_score) AS INTEGER))"
+    f" + 1 ELSE 1 END), max({_SECONDS}), max(CASE WHEN finished_at IS NULL THEN answered END)"
+)
 
 
-def write_table(rows: Callable[[], Iterable[RoundRow]], out: TextIO) -> int:
-    """Write rounds as a fixed-width table, aligned for CJK text too; return how many.
+def write_table(
+    store: HistoryStore,
+    out: TextIO,
+    *,
+    player: str | None = None,
+    pack: str | None = None,
+    limit: int | None = None,
+) -> int:
+    """Write the rounds chosen as a fixed-width table, aligned for CJK text; return how many.
 
-    `rows` is called twice: once to measure the columns, once to write the lines, so that
-    however many rounds there are, only one is held at a time. Long cells are clipped.
+    The columns are measured first, by SQLite (numbers) and over the distinct names, so the
+    lines are written as the rounds are read, one at a time. Long cells are clipped.
     """
-    widths = [width(h) for h in TABLE_HEADERS]
-    count = 0
-    for row in rows():
-        count += 1
-        for i, cell in enumerate(table_cells(row)):
-            cell_width = min(width(cell), TABLE_MAX_WIDTH)
-            if cell_width > widths[i]:
-                widths[i] = cell_width
+    chosen: dict[str, Any] = {"player": player, "pack": pack, "limit": limit}
+    [(count, ids, scores, percents, longest, unfinished)] = stream.selected_rounds(
+        store, "*", over=TABLE_MEASURE, **chosen
+    )
     if not count:
         return 0
+    widths = [width(h) for h in TABLE_HEADERS]
+    names = stream.selected_rounds(store, "player, pack, mode", over="DISTINCT *", **chosen)
+    for row in names:
+        for i, name in enumerate(row, start=2):
+            widths[i] = max(widths[i], min(width(name), TABLE_MAX_WIDTH))
+    measured = {0: ids, 1: 16, 5: scores, 6: percents, 7: width(duration_text(longest))}
+    if unfinished is not None:
+        measured[8] = len(f"no ({unfinished} answered)")
+    for i, w in measured.items():
+        widths[i] = max(widths[i], min(w, TABLE_MAX_WIDTH))
     out.write(_line(TABLE_HEADERS, widths, right=frozenset()))
     out.write("  ".join("─" * w for w in widths) + "\n")
-    for row in rows():
-        out.write(_line(table_cells(row), widths, right=TABLE_RIGHT))
-    return count
+    for r in stream.selected_rounds(store, TABLE_SELECT, **chosen):
+        cells = (
+            str(r[0]),
+            r[1],  # the player's local time, as recorded
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            percent_text(r[6], r[7]),
+            duration_text(r[8]),
+            "yes" if r[9] else f"no ({r[10]} answered)",
+        )
+        out.write(_line(cells, widths, right=TABLE_RIGHT))
+    return int(count)
 
 
 def _line(cells: Iterable[str], widths: list[int], *, right: frozenset[int]) -> str:
     parts = []
     for i, cell in enumerate(cells):
-        text = clip(cell, TABLE_MAX_WIDTH)
-        gap = " " * (widths[i] - width(text))
-        parts.append(gap + text if i in right else text + gap)
+        used = width(cell)
+        if used > TABLE_MAX_WIDTH:
+            cell = clip(cell, TABLE_MAX_WIDTH)
+            used = width(cell)
+        gap = " " * (widths[i] - used)
+        parts.append(gap + cell if i in right else cell + gap)
     return "  ".join(parts).rstrip() + "\n"
-
-
-def format_table(rows: Iterable[RoundRow]) -> str:
-    """The table of `write_table` as one string (for a handful of rounds)."""
-    kept = list(rows)
-    out = io.StringIO()
-    if not write_table(lambda: kept, out):
-        return "No rounds in the history yet."
-    return out.getvalue().rstrip("\n")
 
 
 def _json_scalar(column: str) -> str:

@@ -79,6 +79,31 @@ def round_rows(
             yield round_row(row)
 
 
+def selected_rounds(
+    store: HistoryStore,
+    columns: str,
+    *,
+    player: str | None = None,
+    pack: str | None = None,
+    limit: int | None = None,
+    over: str | None = None,
+) -> Iterator[tuple[Any, ...]]:
+    """`SELECT columns` over the rounds chosen, newest first; answers are never read.
+
+    With `over` (say `"DISTINCT player"` or `"max(score)"`), that is selected over the chosen
+    rounds instead: a measure of them taken by SQLite without a row reaching Python.
+    """
+    where, params = filters(player, pack, None, None)
+    sql = f"SELECT {columns} FROM rounds WHERE {where} ORDER BY {NEWEST_FIRST}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(limit, 0))
+    if over is not None:
+        sql = f"SELECT {over} FROM ({sql})"
+    with store.reading() as conn:
+        yield from conn.execute(sql, params)
+
+
 def answer_rows(
     store: HistoryStore,
     columns: str,
