@@ -257,7 +257,7 @@ async def test_quitting_mid_round_asks_first(tmp_path: Path) -> None:
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
-        await pilot.press(*right_keys(start[1][0]), "enter")
+        await pilot.press(*right_keys(start.questions[0]), "enter")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -283,8 +283,10 @@ async def test_quitting_mid_round_asks_first(tmp_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, PlayScreen)
         assert screen.game.position == 2
-        assert screen.game.current == start[1][1]
-        await pilot.press(*right_keys(start[1][1]), "enter", *right_keys(start[1][2]), "enter")
+        assert screen.game.current == start.questions[1]
+        await pilot.press(
+            *right_keys(start.questions[1]), "enter", *right_keys(start.questions[2]), "enter"
+        )
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.game.score == 300
@@ -300,7 +302,7 @@ async def test_quitting_mid_round_asks_first(tmp_path: Path) -> None:
 async def test_results_offer_replay_and_a_round_of_the_mistakes(tmp_path: Path) -> None:
     start = round_start("choice", 3)
     app = make_test_app(tmp_path, start=start)
-    questions = start[1]
+    questions = start.questions
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
         await pilot.press(*right_keys(questions[0]), "enter", "ctrl+s", "enter")

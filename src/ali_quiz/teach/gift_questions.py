@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ali_quiz.quiz.numbers import MAX_MAGNITUDE, MIN_MAGNITUDE
+from ali_quiz.numbers import MAX_MAGNITUDE, MIN_MAGNITUDE
 from ali_quiz.teach.gift_export import ordinal
 from ali_quiz.teach.gift_parse import (
     Answer,

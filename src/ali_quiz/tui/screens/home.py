@@ -17,7 +17,7 @@ from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
-    from ali_quiz.packs.catalog import PackEntry
+    from ali_quiz.catalog import PackEntry
 
 PLAY_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
 MORE = (

@@ -15,12 +15,12 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from ali_quiz.i18n import Translator
-from ali_quiz.plain import answer_lines, question_lines
+from ali_quiz.quiz.answers import answer_lines, question_lines
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import display_path, tone_text
 
 if TYPE_CHECKING:
-    from ali_quiz.packs.catalog import PackEntry
+    from ali_quiz.catalog import PackEntry
     from ali_quiz.packs.model import Pack
 
 PREVIEW_PER_KIND = 2

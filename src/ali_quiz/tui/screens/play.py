@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from ali_quiz.play import HistoryRecorder, RoundInfo
+from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
@@ -20,6 +20,7 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
 )
 from ali_quiz.quiz.rounds import Outcome, Round
+from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
@@ -71,7 +72,7 @@ class PlayScreen(QuizScreen[None]):
         Binding("escape,q", "leave", "key.back"),
     ]
 
-    def __init__(self, game: Round, info: RoundInfo, recorder: HistoryRecorder) -> None:
+    def __init__(self, game: Round, info: ResolvedRound, recorder: HistoryRecorder) -> None:
         super().__init__()
         self.game = game
         self.info = info

@@ -10,8 +10,9 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Label, Select, Static
 
-from ali_quiz.config import MAX_COUNT, Settings, clean_player
+from ali_quiz.config import Settings, clean_player
 from ali_quiz.i18n import LANGUAGE_NAMES, system_language
+from ali_quiz.quiz.modes import MAX_COUNT
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 
 SYSTEM = "system"
