@@ -49,7 +49,7 @@ def play_plain(
 
 async def settle(app: QuizApp) -> None:
     """Wait until the packs are scanned and the history is open (the workers are done)."""
-    for _ in range(500):
+    for _ in range(6000):  # bounded: a loaded machine may take seconds
         await app.workers.wait_for_complete()
         if app.catalog is not None and app.history_ready:
             break

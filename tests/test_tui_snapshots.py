@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from ali_quiz.tui.app import QuizApp
 from test_tui_support import make_test_app, round_start, typed
@@ -32,7 +33,8 @@ async def settled(pilot: Pilot[Any]) -> None:
     """Wait for the pack scan and the history (workers), then for the screen to settle."""
     app = pilot.app
     assert isinstance(app, QuizApp)
-    for _ in range(100):
+    # Bounded only so a broken app cannot hang the suite: a loaded machine may take seconds.
+    for _ in range(3000):
         await app.workers.wait_for_complete()
         if app.catalog is not None and app.history_ready:
             break
@@ -53,6 +55,10 @@ def shoot(
             await pilot.press(key)
             await pilot.pause()
         await settled(pilot)
+        # A blinking cursor is shown or hidden depending on when the picture is taken.
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
 
     return bool(snap_compare(app, terminal_size=size, run_before=before))
 

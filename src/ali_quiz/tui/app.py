@@ -7,7 +7,7 @@ in thread workers after it, and the screens fill in when their messages arrive.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -27,6 +26,22 @@ from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.i18n import Translator, translator
 from ali_quiz.packs.model import DEFAULT_PACK
 from ali_quiz.paths import AppPaths
+from ali_quiz.tui.messages import (
+    HistoryOpened,
+    HistoryRead,
+    ModeChosen,
+    PackChosen,
+    PackOpened,
+    PacksRescan,
+    PacksScanned,
+    ResumeAsked,
+    RoundAsked,
+    RoundFinished,
+    RoundLeft,
+    SettingsChanged,
+    SettingsSaved,
+)
+from ali_quiz.tui.state import HistoryState
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
@@ -34,42 +49,10 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Outcome
     from ali_quiz.roundspec import ResolvedRound, RoundSpec
-
-
-@dataclass(frozen=True)
-class HistoryState:
-    """What the home screen shows of the history: rounds to resume, packs with mistakes."""
-
-    unfinished: tuple[dict[str, Any], ...] = ()
-    review_packs: frozenset[str] = frozenset()
-
-
-class PacksScanned(Message):
-    """The pack scan finished (from a worker)."""
-
-    def __init__(self, entries: Sequence[PackEntry]) -> None:
-        super().__init__()
-        self.entries = tuple(entries)
-
-
-class HistoryOpened(Message):
-    """The history store is open, or off with a warning (from a worker)."""
-
-    def __init__(self, store: Any, warning: str | None) -> None:
-        super().__init__()
-        self.store = store
-        self.warning = warning
-
-
-class HistoryRead(Message):
-    """Fresh resume/review information (from a worker)."""
-
-    def __init__(self, state: HistoryState) -> None:
-        super().__init__()
-        self.state = state
 
 
 def quiz_commands() -> type[Provider]:
@@ -124,7 +107,7 @@ class QuizApp(App[int]):
         self.now = now
         self.extra_packs = list(extra_packs)
         self.use_history = use_history
-        self.history_store: Any = None
+        self.history_store: HistoryStore | None = None
         self.history_ready = not use_history  # the open finished (store or warning)
         self.waiting_recorders: list[HistoryRecorder] = []
         self.pack_path: Path | None = None
@@ -211,7 +194,9 @@ class QuizApp(App[int]):
             self.read_history(self.history_store, self.player, self.catalog)
 
     @work(thread=True, exclusive=True, group="history-read", exit_on_error=False)
-    def read_history(self, store: Any, player: str, catalog: tuple[PackEntry, ...]) -> None:
+    def read_history(
+        self, store: HistoryStore, player: str, catalog: tuple[PackEntry, ...]
+    ) -> None:
         from ali_quiz.history.review import mistake_weights
 
         now = self.now()
@@ -396,9 +381,54 @@ class QuizApp(App[int]):
     def history_failed(self, message: str) -> None:
         self.notify(self.tr("app.history_problem", problem=message), severity="error", timeout=10)
 
-    def round_over(self) -> None:
-        """A round ended or was left: home shows fresh resume and review entries."""
+    # --- What the screens ask for ------------------------------------------------------
+
+    @on(ModeChosen)
+    def mode_chosen(self, message: ModeChosen) -> None:
+        self.new_round(message.pack, message.mode)
+
+    @on(ResumeAsked)
+    def resume_asked(self, message: ResumeAsked) -> None:
+        self.resume_round(message.saved)
+
+    @on(RoundAsked)
+    def round_asked(self, message: RoundAsked) -> None:
+        """A replay (the same resolved round: the same questions, seed and code) or mistakes."""
+        self.play_round(message.chosen)
+
+    @on(RoundFinished)
+    def round_finished(self, message: RoundFinished) -> None:
+        from ali_quiz.tui.screens.results import ResultsScreen
+
         self.refresh_history()
+        self.switch_screen(ResultsScreen(message.game, message.chosen))
+
+    @on(RoundLeft)
+    def round_left(self) -> None:
+        """A round was left: home shows fresh resume and review entries."""
+        self.refresh_history()
+
+    @on(PackChosen)
+    def pack_chosen(self, message: PackChosen) -> None:
+        self.choose_pack(message.entry)
+        if message.go_home:
+            self.action_go_home()
+
+    @on(PackOpened)
+    def pack_opened(self, message: PackOpened) -> None:
+        resolved = message.path.resolve()
+        if all(path.resolve() != resolved for path in self.extra_packs):
+            self.extra_packs.append(message.path)
+        self.scan_packs()
+
+    @on(PacksRescan)
+    def packs_rescan(self) -> None:
+        self.scan_packs()
+
+    @on(SettingsChanged)
+    def settings_changed(self, message: SettingsChanged) -> None:
+        error = self.change_settings(message.settings)
+        self.screen.post_message(SettingsSaved(error))
 
     # --- Navigation --------------------------------------------------------------------
 

@@ -7,15 +7,18 @@ calls the app's methods.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 from ali_quiz.config import Settings
+from ali_quiz.tui.state import HistoryState
 
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Round
     from ali_quiz.roundspec import ResolvedRound
@@ -36,14 +39,6 @@ class ResumeAsked(Message):
     def __init__(self, saved: dict[str, Any]) -> None:
         super().__init__()
         self.saved = saved
-
-
-class CodeEntered(Message):
-    """Play the round of a round code, as typed."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self.code = code
 
 
 class RoundAsked(Message):
@@ -102,3 +97,31 @@ class SettingsSaved(Message):
     def __init__(self, error: str | None) -> None:
         super().__init__()
         self.error = error
+
+
+# --- From the app's workers to the app ---------------------------------------------------
+
+
+class PacksScanned(Message):
+    """The pack scan finished (from a worker)."""
+
+    def __init__(self, entries: Sequence[PackEntry]) -> None:
+        super().__init__()
+        self.entries = tuple(entries)
+
+
+class HistoryOpened(Message):
+    """The history store is open, or off with a warning (from a worker)."""
+
+    def __init__(self, store: HistoryStore | None, warning: str | None) -> None:
+        super().__init__()
+        self.store = store
+        self.warning = warning
+
+
+class HistoryRead(Message):
+    """Fresh resume/review information (from a worker)."""
+
+    def __init__(self, state: HistoryState) -> None:
+        super().__init__()
+        self.state = state

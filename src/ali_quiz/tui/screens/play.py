@@ -21,6 +21,7 @@ from ali_quiz.quiz.kinds import (
 )
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
+from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
@@ -214,11 +215,8 @@ class PlayScreen(QuizScreen[None]):
         await self.show_question()
 
     def finish(self) -> None:
-        from ali_quiz.tui.screens.results import ResultsScreen
-
         self.recorder.finish()
-        self.quiz.round_over()
-        self.app.switch_screen(ResultsScreen(self.game, self.info))
+        self.post_message(RoundFinished(self.game, self.info))
 
     # --- Leaving -----------------------------------------------------------------------
 
@@ -250,7 +248,7 @@ class PlayScreen(QuizScreen[None]):
             if quit_app:
                 self.app.exit(0)
                 return
-            self.quiz.round_over()
+            self.app.post_message(RoundLeft())
             self.dismiss()
 
         self.app.push_screen(

@@ -14,6 +14,7 @@ from ali_quiz.quiz.answers import answer_lines, response_text
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.textwidth import clip
+from ali_quiz.tui.messages import RoundAsked
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import tone_text
 from ali_quiz.tui.widgets.feedback import VERDICT_MARKS
@@ -156,7 +157,7 @@ class ResultsScreen(QuizScreen[None]):
     def action_replay(self) -> None:
         """The same questions again (the same round, so the same code)."""
         self.dismiss()
-        self.quiz.play_round(self.info)
+        self.app.post_message(RoundAsked(self.info))
 
     def action_mistakes(self) -> None:
         """A round of the questions this round did not get full marks on."""
@@ -165,7 +166,7 @@ class ResultsScreen(QuizScreen[None]):
             self.notify(self.tr("results.no_mistakes"))
             return
         self.dismiss()
-        self.quiz.play_round(self.info.of_questions(mistakes))
+        self.app.post_message(RoundAsked(self.info.of_questions(mistakes)))
 
     def action_home(self) -> None:
         """Back to the home screen."""
