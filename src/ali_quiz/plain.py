@@ -20,6 +20,7 @@ from ali_quiz.quiz.answers import (
     parse_answer,
     question_lines,
 )
+from ali_quiz.quiz.kinds import feedback_for
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
 
@@ -35,6 +36,8 @@ def outcome_lines(outcome: Outcome, tr: Translator) -> list[str]:
     else:
         lines.append(tr("plain.answer", answer=compact_answer(question)))
         lines += [f"  {line}" for line in answer]
+    for option, feedback in feedback_for(question, outcome.response):
+        lines.append(tr("plain.feedback", option=option, feedback=feedback))
     if question.explanation:
         source_lines = question.explanation.splitlines()
         lines.append(tr("plain.source", source=source_lines[0]))

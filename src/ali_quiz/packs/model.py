@@ -94,6 +94,7 @@ class Sequence(Sourced):
 class AuthoredOption:
     text: str
     weight: float  # percent of max_points: 100 for the right answer, 0 for a wrong one
+    feedback: str | None = None  # shown only to a player who picked this option
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,6 +126,17 @@ class AuthoredQuestion:
     tolerance: float | None = None
     range: tuple[float, float] | None = None
     accepted: tuple[str, ...] = ()
+    passage: str | None = None  # the text of the passage the question names
+    passage_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Passage:
+    """A reading text shown above the authored questions that name it."""
+
+    id: str
+    text: str
+    title: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,6 +156,7 @@ class Pack:
     metrics: tuple[Metric, ...] = ()
     sequences: tuple[Sequence, ...] = ()
     questions: tuple[AuthoredQuestion, ...] = ()
+    passages: tuple[Passage, ...] = ()
     # Views other stages derive from the pack (the generator's indexes), kept with it so a
     # second round on the same pack does not build them again. Not part of the pack's value.
     derived: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -208,6 +221,17 @@ def _number(value: float | int) -> float | int:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+def _option(option: AuthoredOption, weighted: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": option.text}
+    if weighted:
+        data["weight"] = _number(option.weight)
+    else:
+        data["correct"] = option.weight > 0
+    if option.feedback:
+        data["feedback"] = option.feedback
+    return data
+
+
 def question_to_json(question: AuthoredQuestion) -> dict[str, Any]:
     """An authored question as written in the pack, with only the fields of its kind."""
     data: dict[str, Any] = {
@@ -222,13 +246,10 @@ def question_to_json(question: AuthoredQuestion) -> dict[str, Any]:
         data["title"] = question.title
     if question.category:
         data["category"] = question.category
-    if question.kind == "choice":
-        data["options"] = [
-            {"text": o.text, "weight": _number(o.weight)}
-            if question.weighted
-            else {"text": o.text, "correct": o.weight >= 100}
-            for o in question.options
-        ]
+    if question.passage:
+        data["passage"] = question.passage
+    if question.kind in ("choice", "multi"):
+        data["options"] = [_option(o, question.weighted) for o in question.options]
     elif question.kind == "order":
         data["items"] = list(question.items)
     elif question.kind == "match":
