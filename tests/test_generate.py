@@ -19,9 +19,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ali_quiz.packs.dates import PartialDate
-from ali_quiz.packs.export import pack_to_json
 from ali_quiz.packs.loader import load_pack_text
-from ali_quiz.packs.model import Pack
+from ali_quiz.packs.model import Pack, pack_to_json
 from ali_quiz.packs.problems import PackError
 from ali_quiz.quiz.facts import PackFacts
 from ali_quiz.quiz.generate import (

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ali_quiz.quiz.kinds import Question
-from ali_quiz.teach.worksheet import Sheet, sheets_of, words_for
+from ali_quiz.teach.sheets import Sheet, sheets_of, words_for
 
 __all__ = ["AnkiUnavailable", "write_deck"]
 

@@ -30,7 +30,7 @@ def _fail(message: str, status: int = EXIT_INVALID) -> int:
 
 def _installed(paths: AppPaths, pack_id: str, pack_hash: str) -> Pack | None:
     """The installed pack with this id and content (None when this machine lacks it)."""
-    from ali_quiz.packs.catalog import discover
+    from ali_quiz.catalog import discover
 
     for entry in discover(paths):
         found = entry.pack
@@ -65,7 +65,7 @@ def _history_rounds(paths: AppPaths, code: str, pack_id: str | None) -> list[His
 
 def _code_round(paths: AppPaths, code: str) -> tuple[str | None, RoundKey]:
     """The pack id (when installed) and the (mode, count, seed) of a round code."""
-    from ali_quiz.packs.catalog import discover
+    from ali_quiz.catalog import discover
     from ali_quiz.quiz.codes import CodeError, decode_round_code, resolve_code
 
     parsed = decode_round_code(code)  # CodeError: the caller says what is wrong

@@ -9,9 +9,16 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from ali_quiz.teach.worksheet import FONTS, Sheet
+from ali_quiz.teach.sheets import Sheet
 
 __all__ = ["render_html"]
+
+#: Fonts that hold CJK glyphs, Traditional first, on Linux, macOS and Windows.
+FONTS = (
+    '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", '
+    '"Microsoft JhengHei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Hiragino Sans", '
+    '"Microsoft YaHei", "WenQuanYi Zen Hei", "Segoe UI", "Helvetica Neue", Arial, sans-serif'
+)
 
 
 _CSS = """
