@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ali_quiz.packs.loader import load_pack
+from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
 from ali_quiz.paths import AppPaths, builtin_packs_dir
@@ -89,11 +89,15 @@ def _taken_message(pack_id: str, holder: PackEntry) -> str:
     return f"another pack already uses the id {pack_id!r} ({holder.path}): give this one another id"
 
 
-def load_entry(path: Path) -> PackEntry:
-    """Load one pack file into an entry; a built-in id outside the built-in folder is refused."""
+def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
+    """Load one pack file into an entry; a built-in id outside the built-in folder is refused.
+
+    With `cache_dir`, a built-in pack's parsed form is kept there and used again while the
+    file's content is the same (see `parsed`).
+    """
     builtin = _is_builtin_file(path)
     try:
-        pack = load_pack(path)
+        pack = parsed.load_pack(path, cache_dir)
     except PackError as err:
         return PackEntry(
             id=path.stem,
@@ -150,7 +154,7 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
         if key in resolved:
             continue
         resolved.add(key)
-        entry = load_entry(path)
+        entry = load_entry(path, paths.cache_dir)
         if entry.valid and entry.id in seen:
             first = seen[entry.id]
             entry = PackEntry(
@@ -179,7 +183,7 @@ def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack
         path = Path(spec).expanduser()
         if not path.exists():
             raise PackNotFound(f"no pack file at {spec}")
-        entry = load_entry(path)
+        entry = load_entry(path, paths.cache_dir)
     else:
         entries = discover(paths, extra)
         found = [e for e in entries if e.id == spec]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -128,4 +127,6 @@ def content_hash(pack: Pack) -> str:
     data = pack_to_json(pack)
     data["metadata"] = [pack.author, pack.citation, pack.version, pack.description]
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import hashlib  # here: a cached pack carries its hash, and most commands need no other
+
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
