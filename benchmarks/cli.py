@@ -24,7 +24,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchutil import Run, child_env, machine, median_ms, quiz_command, run_child, verdict
+from benchutil import (
+    Run,
+    child_env,
+    machine,
+    median_ms,
+    quiz_command,
+    result,
+    run_child,
+    verdict,
+)
 
 BUDGET = 1.5
 COMMANDS = (
@@ -64,7 +73,7 @@ def main() -> int:
             for name in order:
                 results[name].append(run_child(cases[name], env))
 
-    print(f"ali-quiz commands against the floor: {' '.join(FLOOR[1:])!r}, HOME a new folder")
+    print(f"ali-quiz commands against the floor: python -c {FLOOR[2]!r}; HOME a new folder")
     print(f"machine: {machine()}")
     print(f"command: {' '.join(quiz)}; {runs} alternating runs each, medians")
     print("wall = start to exit (the budget); cpu = user+system of the child")
@@ -72,6 +81,7 @@ def main() -> int:
     floor_cpu = median_ms([r.cpu for r in results["floor"]])
     print(f"  {'floor':40s} wall {floor_wall:6.1f} ms          cpu {floor_cpu:6.1f} ms")
     ok_all = True
+    summary: list[tuple[str, str, bool, bool]] = []
     for name, _, budgeted in COMMANDS:
         wall = median_ms([r.wall for r in results[name]])
         cpu = median_ms([r.cpu for r in results[name]])
@@ -83,6 +93,10 @@ def main() -> int:
             f"  {name:40s} wall {wall:6.1f} ms {ratio:4.2f}x  cpu {cpu:6.1f} ms "
             f"{cpu / floor_cpu:4.2f}x  {said}"
         )
+        summary.append((name, f"{ratio:.2f}x wall (cpu {cpu / floor_cpu:.2f}x)", ok, budgeted))
+    for name, figure, ok, budgeted in summary:
+        if budgeted:
+            result(f"{name} / import floor", figure, f"<= {BUDGET}x", ok)
     return 0 if ok_all else 1
 
 

@@ -8,11 +8,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ali_quiz.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail, print_json
 from ali_quiz.paths import AppPaths
 
+TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
     from ali_quiz.history.store import HistoryStore
 

@@ -11,11 +11,15 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from ali_quiz.i18n import LANGUAGES, system_language
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_THEME = "textual-dark"
 DEFAULT_COUNT = 10

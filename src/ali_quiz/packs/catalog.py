@@ -7,12 +7,16 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
 from ali_quiz.paths import AppPaths, builtin_packs_dir
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_PACK = "dingtalk-2020"
 PACK_SUFFIXES = (".yaml", ".yml")
@@ -184,6 +188,9 @@ def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack
         if not path.exists():
             raise PackNotFound(f"no pack file at {spec}")
         entry = load_entry(path, paths.cache_dir)
+    elif spec in BUILTIN_IDS and (builtin_packs_dir() / f"{spec}.yaml").is_file():
+        # Reserved ids: no other pack can take one, so the other packs need not be read.
+        entry = load_entry(builtin_packs_dir() / f"{spec}.yaml", paths.cache_dir)
     else:
         entries = discover(paths, extra)
         found = [e for e in entries if e.id == spec]

@@ -95,18 +95,20 @@ def load_pack_bytes(data: bytes, label: str, *, path: Path | None = None) -> Pac
 
 def load_pack_text(text: str, label: str, *, path: Path | None = None) -> Pack:
     """Check and build a pack from YAML text."""
+    # The collector stays off until the pack is whole, its warnings included: switched on while
+    # `kind_warnings` walks the facts, it would scan every object just made, over and over.
     with gc_paused():
         root, problems = compose(text, label)
         if root is None:
             raise PackError(problems)
         checker = _PackChecker(label, problems)
         pack = checker.pack(root, path)
-    if checker.problems or pack is None:
-        raise PackError(checker.problems)
-    # Imported here: the generator reads the pack model, and the warnings need the generator.
-    from ali_quiz.quiz.generate import kind_warnings
+        if checker.problems or pack is None:
+            raise PackError(checker.problems)
+        # Imported here: the generator reads the pack model, and the warnings need the generator.
+        from ali_quiz.quiz.generate import kind_warnings
 
-    return _with_warnings(pack, kind_warnings(pack))
+        return _with_warnings(pack, kind_warnings(pack))
 
 
 def _with_warnings(pack: Pack, warnings: list[str]) -> Pack:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from ali_quiz.packs.dates import PartialDate
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_TOLERANCE = 0.05
 DEFAULT_MAX_POINTS = 100
