@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from ali_quiz.catalog import load_entry
 from ali_quiz.packs import loader, parsed
-from ali_quiz.packs.describe import summary_line
 from ali_quiz.packs.starter import starter_text
+from ali_quiz.quiz.describe import summary_line
 from ali_quiz.quiz.generate import available_modes
 from conftest import QUESTIONS
 
@@ -30,16 +31,17 @@ def test_a_builtin_pack_is_parsed_once_then_read_back_equal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fresh = loader.load_pack(BUILTIN)
-    first = parsed.load_pack(BUILTIN, tmp_path)
-    assert first == fresh
+    warnings = load_entry(BUILTIN).warnings
+    first = load_entry(BUILTIN, tmp_path)
+    assert first.pack == fresh
     [kept] = (tmp_path / "packs").iterdir()
     assert kept.name.startswith("dingtalk-2020@")
     _no_parsing(monkeypatch)
-    again = parsed.load_pack(BUILTIN, tmp_path)
-    assert again == fresh and again.content_hash == fresh.content_hash
-    assert again.warnings == fresh.warnings
-    assert summary_line(again, BUILTIN) == summary_line(fresh, BUILTIN)
-    assert list(again.derived["modes"]) == available_modes(fresh)
+    again = load_entry(BUILTIN, tmp_path)
+    assert again.pack == fresh and again.pack.content_hash == fresh.content_hash
+    assert again.warnings == warnings
+    assert summary_line(again.pack, BUILTIN) == summary_line(fresh, BUILTIN)
+    assert list(again.pack.derived["modes"]) == available_modes(fresh)
 
 
 def test_a_copy_elsewhere_is_read_back_with_its_own_path(

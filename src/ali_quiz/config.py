@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ali_quiz.i18n import LANGUAGES, system_language
+from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 DEFAULT_THEME = "textual-dark"
-DEFAULT_COUNT = 10
-MAX_COUNT = 50
 MAX_PLAYER_LENGTH = 40
 _THEME_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 

@@ -18,10 +18,15 @@ import pickle
 import stat
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from ali_quiz import __version__
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
+
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = 1
 #: A pack file larger than this is left to the loader (which says what is wrong with it).
@@ -29,8 +34,17 @@ MAX_BYTES = 8 * 2**20
 _CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "quiz")
 
 
-def load_pack(path: Path, cache_dir: Path | None) -> Pack:
-    """The pack in `path`, from the cache when this content was loaded before."""
+def load_pack(
+    path: Path,
+    cache_dir: Path | None,
+    derive: Callable[[Pack], dict[str, Any]] | None = None,
+) -> Pack:
+    """The pack in `path`, from the cache when this content was loaded before.
+
+    `derive` gives what to keep beside a pack (small, picklable values that only stages above
+    this one can work out): it is computed once, when the pack is cached, and is found in
+    `pack.derived` whenever the pack comes from the cache.
+    """
     data = _read(path) if cache_dir is not None else None
     if cache_dir is None or data is None:
         return _parse(path, None)
@@ -43,7 +57,7 @@ def load_pack(path: Path, cache_dir: Path | None) -> Pack:
             return pack
     pack = _parse(path, data)
     if pack.id in BUILTIN_IDS:
-        _store(folder, pack, key)
+        _store(folder, pack, key, derive(pack) if derive is not None else {})
     return pack
 
 
@@ -93,21 +107,19 @@ def _cached(file: Path, pack_id: str) -> Pack | None:
     return pack if isinstance(pack, Pack) and pack.id == pack_id else None
 
 
-def _store(folder: Path, pack: Pack, key: str) -> None:
+def _store(folder: Path, pack: Pack, key: str, kept: dict[str, Any]) -> None:
     """Write the pickle whole or not at all, and drop this pack's older ones."""
     target = folder / f"{pack.id}@{key}.pickle"
     temporary = folder / f".{target.name}.{os.getpid()}.tmp"
-    from ali_quiz.quiz.generate import available_modes
-
     pack.content_hash  # noqa: B018 - computed now, kept in the pickle: later runs skip hashing
     derived = pack.derived
-    derived["modes"] = tuple(available_modes(pack))
+    derived.update(kept)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as stream:
-            # Only the modes of what the generator derives: its indexes would make unpickling
-            # import the whole generator, which `validate` and `show` never need.
-            object.__setattr__(pack, "derived", {"modes": derived["modes"]})
+            # Only what was asked to be kept: the generator's own indexes in `derived` would
+            # make unpickling import the whole generator, which `validate` and `show` never need.
+            object.__setattr__(pack, "derived", dict(kept))
             try:
                 pickle.dump(pack, stream, protocol=pickle.HIGHEST_PROTOCOL)
             finally:

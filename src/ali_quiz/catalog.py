@@ -1,4 +1,8 @@
-"""Finding packs: built in, in the user's packs folder, and at paths given on the command line."""
+"""Finding packs: built in, in the user's packs folder, and at paths given on the command line.
+
+Above the pack loader and the generator: an entry's warnings say which kinds the generator
+cannot make from the pack (their modes are hidden), which only the generator knows.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-DEFAULT_PACK = "dingtalk-2020"
 PACK_SUFFIXES = (".yaml", ".yml")
 _ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
 
@@ -96,12 +99,12 @@ def _taken_message(pack_id: str, holder: PackEntry) -> str:
 def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
     """Load one pack file into an entry; a built-in id outside the built-in folder is refused.
 
-    With `cache_dir`, a built-in pack's parsed form is kept there and used again while the
-    file's content is the same (see `parsed`).
+    With `cache_dir`, a built-in pack's parsed form is kept there, with what the generator
+    says of it, and used again while the file's content is the same (see `packs.parsed`).
     """
     builtin = _is_builtin_file(path)
     try:
-        pack = parsed.load_pack(path, cache_dir)
+        pack = parsed.load_pack(path, cache_dir, _generator_verdicts)
     except PackError as err:
         return PackEntry(
             id=path.stem,
@@ -112,6 +115,11 @@ def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
             pack=None,
             errors=tuple(err.problems),
         )
+    warnings = pack.derived.get("warnings")
+    if warnings is None:
+        from ali_quiz.quiz.generate import kind_warnings
+
+        warnings = tuple(kind_warnings(pack))
     if pack.id in BUILTIN_IDS and not builtin and not _is_builtin_copy(path, pack.id):
         problem = _id_problem(
             path, f"the id {pack.id!r} belongs to a built-in pack: give your pack another id"
@@ -124,7 +132,7 @@ def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
             builtin=False,
             pack=None,
             errors=(problem,),
-            warnings=pack.warnings,
+            warnings=warnings,
         )
     return PackEntry(
         id=pack.id,
@@ -133,8 +141,16 @@ def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
         path=path,
         builtin=builtin,
         pack=pack,
-        warnings=pack.warnings,
+        warnings=warnings,
     )
+
+
+def _generator_verdicts(pack: Pack) -> dict[str, Any]:
+    """What the cache keeps beside a pack: the kinds the generator cannot make, its modes."""
+    # Imported here: with the cache warm, `validate` and `show` never load the generator.
+    from ali_quiz.quiz.generate import available_modes, kind_warnings
+
+    return {"warnings": tuple(kind_warnings(pack)), "modes": tuple(available_modes(pack))}
 
 
 def pack_files(folder: Path) -> list[Path]:

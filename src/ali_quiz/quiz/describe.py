@@ -10,7 +10,7 @@ from ali_quiz.textwidth import table
 
 def summary_line(pack: Pack, path: Path) -> str:
     """`path: valid — id "title": 10 events, …; modes: quick, order, …`."""
-    modes = pack.derived.get("modes")  # kept by the parsed-pack cache (packs/parsed.py)
+    modes = pack.derived.get("modes")  # kept by the parsed-pack cache (catalog.py)
     if modes is None:
         from ali_quiz.quiz.generate import available_modes
 
@@ -24,7 +24,8 @@ def summary_line(pack: Pack, path: Path) -> str:
 
 def describe_pack(pack: Pack) -> str:
     """Every fact of the pack, grouped, with values as plain numbers and each source sentence."""
-    from ali_quiz.quiz.numbers import format_plain
+    from ali_quiz.numbers import format_plain
+    from ali_quiz.quiz.generate import kind_warnings
 
     parts = [f"{pack.title}  [{pack.id}, {pack.language}]"]
     if pack.citation:
@@ -63,6 +64,6 @@ def describe_pack(pack: Pack) -> str:
     if pack.questions:
         rows = [[q.kind, q.prompt, q.id] for q in pack.questions]
         parts += ["", "Authored questions", table(["kind", "prompt", "id"], rows, max_width=50)]
-    for warning in pack.warnings:
+    for warning in kind_warnings(pack):
         parts.append(f"warning: {warning}")
     return "\n".join(parts)
