@@ -5,13 +5,13 @@ All three take rounds in PRODUCT.md's `history --json` shape (what `HistoryStore
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from ali_quiz.safety.csvcells import csv_writer
 from ali_quiz.textwidth import table
 
 ROUND_COLUMNS = (
@@ -151,7 +151,7 @@ def to_csv(rounds: Sequence[dict[str, Any]]) -> str:
     end with a line feed.
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formula-like cells neutralised
     writer.writerow(CSV_COLUMNS)
     for entry in rounds:
         head = [_csv_cell(entry[c]) for c in ROUND_COLUMNS]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from ali_quiz.tui.texts import translator_of
 
@@ -49,7 +50,8 @@ def app_commands(app: QuizApp) -> list[Command]:
             commands.append(
                 Command(
                     tr("command.play", mode=tr(f"mode.{mode}")),
-                    tr("command.play.help", pack=pack.title),
+                    # The palette reads help as markup: a pack title is data, escaped.
+                    tr("command.play.help", pack=escape(pack.title)),
                     start,
                 )
             )
