@@ -140,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     gift.add_argument(
         "-o", "--output", metavar="PACK.yaml", type=argtypes.path("-o"), required=True
     )
+    gift.add_argument(
+        "--language",
+        metavar="TAG",
+        type=argtypes.text("--language"),
+        help="the pack's language (default: guessed from the text)",
+    )
 
     report = commands.add_parser("report", help="merge students' `history --json` files")
     report.add_argument("files", metavar="FILES", nargs="+", type=argtypes.path("FILES"))

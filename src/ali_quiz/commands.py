@@ -325,7 +325,7 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.loader import load_pack
+    from ali_quiz.packs.loader import LANGUAGE_RE, load_pack
     from ali_quiz.packs.problems import PackError
     from ali_quiz.safety.files import FileRefused, read_capped, write_target
     from ali_quiz.safety.limits import PACK_BYTES
@@ -348,7 +348,9 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
         return fail(f"{source} is not UTF-8 text (byte {err.start}): save it as UTF-8 and retry")
     if target.exists() or target.is_symlink():
         return fail(f"{target} already exists: choose another name (nothing was overwritten)")
-    language = guess_language(text)
+    language = args.language or guess_language(text)
+    if not LANGUAGE_RE.match(language):
+        return fail(f"--language {language!r} is not a language tag such as en, fr or zh-Hant", 2)
     imported = import_gift(text, source_name=str(source), language=language)
     for line, column, message in imported.errors:
         print(f"{source}:{line}:{column}: {message}", file=sys.stderr)
