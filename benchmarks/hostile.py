@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "src"))
 
-from hostile_corpus import Case, build, problems  # noqa: E402
+from hostile_corpus import Case, build, problems, status_ok  # noqa: E402
 
 TIME_LIMIT = 10.0
 MEMORY_LIMIT_MB = 200
@@ -85,7 +85,7 @@ def run_case(case: Case, work: Path, src: Path) -> tuple[list[str], float, float
     wrong = problems(stdout, stderr, case.output)
     if timed_out or elapsed > TIME_LIMIT:
         wrong.append(f"took {elapsed:.1f} s")
-    elif status != case.status:
+    elif not status_ok(case, status):
         wrong.append(f"exit {status}, not {case.status}")
     if peak_kb / 1024 > MEMORY_LIMIT_MB:
         wrong.append(f"peak memory {peak_kb / 1024:.0f} MB")

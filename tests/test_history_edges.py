@@ -100,7 +100,8 @@ def test_damaged_data_pages_are_found_by_quick_check_and_moved_aside(tmp_path: P
     from conftest import run_ali_quiz
 
     ran = run_ali_quiz("--data-dir", str(tmp_path), "history")
-    assert ran.status == 0, ran.err
+    # Found when the file is opened (a probe of the rounds) or when the rounds are read.
+    assert ran.status in (0, 1), ran.err
     assert "Traceback" not in ran.err and "moved to" in ran.err
     assert len(asides(tmp_path)) == 1
 

@@ -8,9 +8,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ali_quiz.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail, print_json
 from ali_quiz.paths import AppPaths
+
+if TYPE_CHECKING:
+    from ali_quiz.history.store import HistoryStore
 
 Handler = Callable[[argparse.Namespace, AppPaths], int]
 
@@ -292,35 +296,54 @@ def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
     import sqlite3
 
-    from ali_quiz.history import export
     from ali_quiz.history.database import after_query_failure
-    from ali_quiz.history.store import HistoryStore
 
-    limit = args.limit or None  # --limit 0: every round
-    rounds: list[dict[str, object]] = []
+    # The table shows the newest 50 unless told; the exports give every round unless limited.
+    limit = args.limit if args.limit is not None else (0 if args.json or args.csv else 50)
+    store = None
     if paths.history_path.exists() or paths.history_path.is_symlink():
+        from ali_quiz.history.store import HistoryStore
+
+        # Read-only: a history in a folder that cannot be written is still shown.
         opened = HistoryStore.open(paths.data_dir, read_only=True)
         if opened.warning:
             print(f"ali-quiz: warning: {opened.warning}", file=sys.stderr)
         if opened.store is None and opened.unreadable:
             return fail("the score history cannot be read (see the warning above)")
-        if opened.store is not None:
-            try:
-                with opened.store as store:
-                    rounds = store.rounds(player=args.player, pack=args.pack, limit=limit)
-            except sqlite3.Error as error:
-                print(
-                    f"ali-quiz: warning: {after_query_failure(paths.history_path, error)}",
-                    file=sys.stderr,
-                )
-    if args.json:
-        sys.stdout.write(export.to_json(rounds) + "\n")
-    elif args.csv:
-        sys.stdout.write(export.to_csv(rounds))
-    elif not rounds:
+        store = opened.store
+    try:
+        return _print_history(args, store, limit or None)
+    except sqlite3.Error as err:
+        if store is not None:
+            store.close()
+            store = None
+        # Damaged pages (PRAGMA quick_check): the file is moved aside, as at opening.
+        return fail(after_query_failure(paths.history_path, err))
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: int | None) -> int:
+    """Stream the rounds chosen as a table, JSON or CSV, a row at a time."""
+    from ali_quiz.history import export, stream
+
+    out = sys.stdout
+    player, pack = args.player, args.pack
+    if args.json or args.csv:
+        select, write = (
+            (export.JSON_SELECT, export.write_json)
+            if args.json
+            else (export.CSV_SELECT, export.write_csv)
+        )
+        rows = (
+            ()
+            if store is None
+            else stream.answer_rows(store, select, player=player, pack=pack, limit=limit)
+        )
+        write(rows, out)
+    elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):
         print("No rounds yet: play one with `ali-quiz` or `ali-quiz play`.")
-    else:
-        print(export.format_table(rounds))
     return EXIT_OK
 
 
