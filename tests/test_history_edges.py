@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
+from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.history.records import HistoryError
 from ali_quiz.history.store import AnswerRecord, HistoryStore, RoundStart
-from ali_quiz.play import HistoryRecorder
 
 ATTEMPTS = 500
 UTC = UTC
