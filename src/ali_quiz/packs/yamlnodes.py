@@ -25,32 +25,43 @@ from yaml.resolver import BaseResolver
 from ali_quiz.packs.problems import Problem
 from ali_quiz.safety.limits import MAX_DEPTH, MAX_NODES, PACK_BYTES, size_text
 
+
+class _Limit(Exception):
+    """Raised from the parser's hooks: too many nodes, or nested too deep."""
+
+
+class _Counting:
+    """The resolver hooks every parser calls once per node (not for aliases), on the way down
+    and up: no path resolvers to look up, and the nodes and the nesting counted in the same
+    pass as the parse, which stops at a limit instead of filling memory."""
+
+    nodes = 0
+    depth = 0
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        self.nodes += 1
+        self.depth += 1
+        if self.nodes > MAX_NODES or self.depth > MAX_DEPTH:
+            raise _Limit()
+
+    def ascend_resolver(self) -> None:
+        self.depth -= 1
+
+
 try:  # The C parser is several times faster; pure Python is the fallback.
     from yaml._yaml import CParser
 
-    class _Composer(CParser, BaseResolver):
+    class _Composer(_Counting, CParser, BaseResolver):
         """C parser with no implicit resolvers: every scalar keeps its text."""
 
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             BaseResolver.__init__(self)
-            self.nodes = 0
-            self.depth = 0
 
-        # No implicit types and no path resolvers: the C parser calls these for every node,
-        # so answering at once saves a good share of the load; the same calls count nodes
-        # and nesting, in the same pass.
+        # No implicit types: the C parser calls this for every node, so answering at once
+        # saves a good share of the load.
         def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
             return _TAGS[kind]
-
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            self.nodes += 1
-            self.depth += 1
-            if self.nodes > MAX_NODES or self.depth > MAX_DEPTH:
-                raise _Limit()
-
-        def ascend_resolver(self) -> None:
-            self.depth -= 1
 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
@@ -58,7 +69,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Composer(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[no-redef]
+    class _Composer(_Counting, Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[no-redef]
         """Pure-Python parser with no implicit resolvers."""
 
         def __init__(self, stream: str) -> None:
@@ -67,17 +78,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Parser.__init__(self)
             Composer.__init__(self)
             BaseResolver.__init__(self)
-            self.nodes = 0
-            self.depth = 0
-
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            self.nodes += 1
-            self.depth += 1
-            if self.nodes > MAX_NODES or self.depth > MAX_DEPTH:
-                raise _Limit()
-
-        def ascend_resolver(self) -> None:
-            self.depth -= 1
 
 
 _EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -246,10 +246,6 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     except _TooLarge as err:
         return None, [Problem(path, err.line, err.column, str(err))]
     return converted, problems
-
-
-class _Limit(Exception):
-    """Raised from the parser's hooks: too many nodes, or nested too deep."""
 
 
 def _limit_problem(text: str, path: str) -> Problem:
