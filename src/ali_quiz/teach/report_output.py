@@ -8,11 +8,12 @@ as a formula is prefixed with `'`, numbers stay numbers.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from ali_quiz.safety.csvcells import csv_writer
+from ali_quiz.safety.text import visible as escaped
 from ali_quiz.teach.report import BUCKETS, Report
 from ali_quiz.textwidth import pad, width
 
@@ -20,19 +21,11 @@ __all__ = ["TABLES", "format_report", "report_csv", "visible", "wrap"]
 
 TABLES = ("students", "questions", "facts")
 _WRAP = 40  # columns of a wrapped prompt or label
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def visible(text: str) -> str:
-    """Control characters (escape sequences, bell, NUL) as visible escapes; new lines as spaces."""
-    out = []
-    for char in text.replace("\r\n", " ").replace("\n", " "):
-        code = ord(char)
-        if code < 0x20 or 0x7F <= code < 0xA0:
-            out.append(f"\\x{code:02x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    """Control characters (escape sequences, bell, NUL) as visible escapes; lines joined."""
+    return escaped(" ".join(text.split("\n")).replace("\t", " "))
 
 
 def wrap(text: str, columns: int) -> list[str]:
@@ -198,12 +191,6 @@ def format_report(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def report_csv(report: Report, table: str = "students") -> str:
     """One table of the report as CSV: `students` (the gradebook), `questions` or `facts`."""
     rows: list[list[object]]
@@ -248,9 +235,9 @@ def report_csv(report: Report, table: str = "students") -> str:
     else:
         raise ValueError(f"no table {table!r}: use one of {', '.join(TABLES)}")
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formula-like cells neutralised, numbers stay numbers
     writer.writerow(header)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
+    writer.writerows(rows)
     return out.getvalue()
 
 
