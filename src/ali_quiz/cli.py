@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see {self.prog} --help)\n")
 
 
-def _round_options(parser: argparse.ArgumentParser) -> None:
+def _round_options(parser: argparse.ArgumentParser, *, dated: bool = True) -> None:
     from ali_quiz.quiz.modes import MODES
 
     parser.add_argument(
@@ -47,6 +47,8 @@ def _round_options(parser: argparse.ArgumentParser) -> None:
         help="fix the round: the same seed gives the same questions",
     )
     fixed.add_argument("--code", metavar="C", help="play the round of a round code")
+    if not dated:
+        return
     parser.add_argument(
         "--date",
         metavar="D",
@@ -120,6 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="merge students' `history --json` files")
     report.add_argument("files", metavar="FILES", nargs="+", type=Path)
     report.add_argument("--csv", action="store_true", help="CSV output")
+
+    serve = commands.add_parser("serve", help="a class plays one round in their browsers")
+    _round_options(serve, dated=False)
+    serve.add_argument("--host", metavar="H", help="listen on this address (default 127.0.0.1)")
+    serve.add_argument("--port", metavar="N", type=int, default=8000, help="port (8000)")
+    serve.add_argument(
+        "--max-players", metavar="N", type=int, help="tabs at once, then a full page (60)"
+    )
     return parser
 
 

@@ -352,6 +352,12 @@ def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.serve.command import run_serve
+
+    return run_serve(args, paths)
+
+
 HANDLERS: dict[str, Handler] = {
     "tui": cmd_tui,
     "play": cmd_play,
@@ -363,4 +369,5 @@ HANDLERS: dict[str, Handler] = {
     "history": cmd_history,
     "import-gift": cmd_import_gift,
     "report": cmd_report,
+    "serve": cmd_serve,
 }
