@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import re
+import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
 
 import aiohttp
 import pyte
 
+from ali_quiz.history.store import HistoryStore
+from ali_quiz.i18n import translator
+from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
@@ -21,11 +28,17 @@ from ali_quiz.quiz.kinds import (
     OrderQuestion,
     Question,
 )
+from ali_quiz.roundspec import resolve_round
+from ali_quiz.serve.command import bind
+from ali_quiz.serve.server import IDLE_SECONDS, ClassRound, ServerEvent, ServerSettings
+from ali_quiz.serve.session import ClassSession, make_session
 
 ENTER = "\r"
 WAIT = 60.0
 #: A tab that drew nothing for this long has finished moving the focus to the new question.
 QUIET = 0.3
+RETRIES = 5
+RETRY_AFTER = 5.0
 
 
 class StudentError(AssertionError):
@@ -48,6 +61,7 @@ class Student:
         self.closed = asyncio.Event()
         self.rejoin_code = ""
         self.last_data = time.monotonic()
+        self.retries = 0  # answers whose keys came before the question had the focus
 
     async def connect(self) -> None:
         self.session = aiohttp.ClientSession()
@@ -81,10 +95,8 @@ class Student:
             if left <= 0 or self.closed.is_set():
                 raise StudentError(f"no {pattern!r} on the screen:\n{self.text()}")
             self.changed.clear()
-            try:
+            with suppress(TimeoutError):
                 await asyncio.wait_for(self.changed.wait(), min(left, 1.0))
-            except TimeoutError:
-                pass
 
     async def settle(self, quiet: float = QUIET, timeout: float = WAIT) -> None:
         """Wait until the tab has drawn nothing for `quiet` seconds (its focus has moved)."""
@@ -114,14 +126,14 @@ class Student:
     # --- A student's round ---------------------------------------------------------------
 
     async def join(self, name: str, rejoin_code: str = "") -> None:
-        """Type the name (and rejoin code) on the join screen and join."""
+        """Type the name on the join screen and join; coming back, the rejoin code when asked."""
         await self.wait_for(r"Your name")
         await self.settle()
-        await self.type(name)
+        await self.type(name + ENTER)
         if rejoin_code:
-            await self.keys("\t")
-            await self.type(rejoin_code)
-        await self.keys(ENTER)
+            await self.wait_for(r"already uses the name")
+            await self.settle()  # the focus moves to the rejoin code
+            await self.type(rejoin_code + ENTER)
 
     async def start(self, name: str) -> float:
         """Join as a new player and start the round; seconds from joining to question 1."""
@@ -137,10 +149,21 @@ class Student:
         """Answer question `index` (from 0) and wait for its feedback; the seconds it took."""
         question = questions[index]
         await self.wait_for(rf"Question {index + 1}/{len(questions)}")
-        await self.settle()
-        before = time.monotonic()
-        await self.keys(answer_keys(question))
         most = sum(q.max_points for q in questions[: index + 1])
+        await self.settle()
+        # The app focuses a new question's widget a frame after drawing it: keys that come
+        # before go nowhere (nothing else takes them), so sending them again is safe.
+        for _ in range(RETRIES):
+            before = time.monotonic()
+            await self.keys(answer_keys(question))
+            try:
+                await self.wait_for(rf"Score \d+/{most}\b", timeout=RETRY_AFTER)
+            except StudentError:
+                if self.closed.is_set():
+                    raise
+                self.retries += 1
+                continue
+            return time.monotonic() - before
         await self.wait_for(rf"Score \d+/{most}\b")
         return time.monotonic() - before
 
@@ -163,3 +186,81 @@ def answer_keys(question: Question) -> str:
     if isinstance(question, EstimateQuestion):
         return f"{question.answer_json()}{ENTER}"
     return f"x{ENTER}"
+
+
+# --- A class served in this process ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServedClass:
+    """A class served on a free loopback port, and how to reach it."""
+
+    session: ClassSession
+    questions: tuple[Question, ...]
+    code: str
+    join_url: str
+    ws_url: str
+    base: str
+
+    def student(self, **options: int) -> Student:
+        return Student(self.ws_url, **options)
+
+
+def class_round(data_dir: Path, seed: int = 2020, count: int = 10) -> tuple[str, list[Question]]:
+    """The round code and questions of the default pack's quick round with this seed."""
+    spec = resolve_round(
+        AppPaths.resolve(data_dir), pack=None, mode="quick", count=count, seed=seed,
+        code=None, date=None,
+    )  # fmt: skip
+    assert spec.code is not None
+    return spec.code, spec.questions()
+
+
+@asynccontextmanager
+async def served_class(
+    data_dir: Path,
+    *,
+    seed: int = 2020,
+    count: int = 10,
+    max_players: int = 60,
+    idle_seconds: float = IDLE_SECONDS,
+    command: str | None = None,
+    events: Callable[[ServerEvent], None] | None = None,
+) -> AsyncIterator[ServedClass]:
+    """Serve the class's round on 127.0.0.1 (any free port) until the block ends."""
+    code, questions = class_round(data_dir, seed, count)
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    settings = ServerSettings(
+        host="127.0.0.1", port=port, public_host="127.0.0.1", token=secrets.token_urlsafe(18),
+        max_players=max_players, idle_seconds=idle_seconds,
+    )  # fmt: skip
+    if events is not None:
+        settings.events = events
+    opened = HistoryStore.open(data_dir)
+    assert opened.store is not None
+    tr = translator("en")
+    session = make_session(
+        ClassRound("dingtalk-2020", code), data_dir, settings, sock, opened.store, questions, tr
+    )
+    if command is not None:
+        session.server.command = command
+    await session.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        yield ServedClass(
+            session, tuple(questions), code, session.server.join_url,
+            f"ws://127.0.0.1:{port}/ws/{settings.token}", base,
+        )  # fmt: skip
+    finally:
+        await session.stop()
+        sock.close()
+        opened.store.close()
+
+
+async def play_to_end(student: Student, questions: Sequence[Question], first: int = 0) -> None:
+    """Answer every question from `first` on and reach the results."""
+    for index in range(first, len(questions)):
+        await student.answer(questions, index)
+        await student.next(questions, index)
+    await student.wait_for(r"Results")

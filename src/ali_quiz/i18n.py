@@ -488,7 +488,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "serve.event.joined": ("joined: {name}", "加入:{name}"),
     "serve.event.rejoined": ("came back: {name}", "回來了:{name}"),
     "serve.event.left": ("tab closed: {name}", "分頁關閉:{name}"),
-    "serve.event.idle": ("ended after 30 idle minutes: {name}", "閒置 30 分鐘後結束:{name}"),
+    "serve.event.idle": (
+        "a tab idle for 30 minutes ended: {name}",
+        "閒置 30 分鐘的分頁已結束:{name}",
+    ),
     "serve.event.full": ("a tab was refused: the class is full", "有分頁被拒:課堂已滿"),
     "serve.log.answer": (
         "{name} answered question {position}: {points}/{max}",
@@ -519,7 +522,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "serve.board.finished": ("finished", "完成"),
     "serve.board.playing": ("playing", "作答中"),
     "serve.board.away": ("tab closed", "分頁已關"),
-    "serve.board.answers": ("{count} answers", "{count} 個答案"),
+    "serve.board.answers": ("answered: {count}", "作答:{count}"),
     "serve.board.waiting": (
         "Waiting for the class: students open the link above (or scan the code).",
         "等待學生加入:請學生打開上面的連結(或掃描 QR 碼)。",

@@ -25,10 +25,11 @@ from ali_quiz.serve.board import BoardView, QuestionLine, bar
 from ali_quiz.serve.qr import qr_rows
 from ali_quiz.serve.server import ServerEvent
 from ali_quiz.serve.session import ClassFacts, ClassSession
-from ali_quiz.textwidth import clip
+from ali_quiz.textwidth import clip, pad
 
 POLL_SECONDS = 1.0
 EVENTS_SHOWN = 3
+QR_MIN_HEIGHT = 36  # below this the QR code would push the board off the screen
 
 
 class BoardRead(Message):
@@ -50,8 +51,7 @@ def question_text(line: QuestionLine, tr: Translator, width: int) -> Text:
     for option in line.bars:
         text.append("\n   ")
         text.append("✓ " if option.right else "  ", style="green" if option.right else "")
-        label = clip(option.label.replace("\n", " "), label_width)
-        text.append(label + " " * max(0, label_width - len(label)))
+        text.append(pad(clip(option.label.replace("\n", " "), label_width), label_width))
         text.append(" " + bar(option.count, most), style="green" if option.right else "cyan")
         text.append(f" {option.count}")
     return text
@@ -63,7 +63,8 @@ class BoardApp(App[None]):
     CSS_PATH = Path(__file__).resolve().parent / "board.tcss"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("q,ctrl+c", "end_class", "serve.key.end", priority=True),
+        Binding("q", "end_class", "serve.key.end", priority=True),
+        Binding("ctrl+c", "end_class", "serve.key.end", show=False, priority=True),
         Binding("j", "toggle_qr", "serve.key.qr"),
     ]
 
@@ -110,6 +111,8 @@ class BoardApp(App[None]):
             table.add_column(tr(f"serve.board.col.{key}"), key=key)
         self.query_one("#board-bars", Static).update(tr("serve.board.waiting"))
         self.bindings_in_language()
+        if self.size.height < QR_MIN_HEIGHT:
+            self.query_one("#board-qr").display = False  # `j` shows it
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             with suppress(NotImplementedError, RuntimeError):  # not on Windows

@@ -154,7 +154,10 @@ class ClassApp(QuizApp):
             screen.show_refusal(self.tr("join.server_gone", reason=message.error or ""))
             return
         if answer.refusal is not None:
-            screen.show_refusal(self.tr(f"join.refused.{answer.refusal}", name=answer.name))
+            screen.show_refusal(
+                self.tr(f"join.refused.{answer.refusal}", name=answer.name),
+                ask_code=answer.refusal in ("taken", "wrong_code"),
+            )
             return
         self.seat = answer
         self.player_override = answer.name

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 LOOPBACK = "127.0.0.1"
 DEFAULT_PORT = 8000
-LOG_NAME = "serve.log"
 EXTRA_HINT = "pip install 'ali-quiz[class]'"
 
 
@@ -148,33 +147,23 @@ def serve_class(
     questions: Sequence[Question],
     store: Any,
 ) -> int:
-    from ali_quiz.serve.server import (
-        DEFAULT_MAX_PLAYERS,
-        ClassRound,
-        ClassServer,
-        ServerSettings,
-        tab_command,
-    )
-    from ali_quiz.serve.session import ClassFacts, ClassSession
+    from ali_quiz.serve.server import DEFAULT_MAX_PLAYERS, ClassRound, ServerSettings
+    from ali_quiz.serve.session import LOG_NAME, ClassFacts, make_session
 
     assert spec.code is not None
-    port = sock.getsockname()[1]
-    token = secrets.token_urlsafe(18)
     paths.data_dir.mkdir(parents=True, exist_ok=True)
-    command = tab_command(
-        ClassRound(pack_arg, spec.code), paths.data_dir, tr.language, paths.data_dir / LOG_NAME
-    )
     terminal = sys.stdout.isatty()
     settings = ServerSettings(
         host=args.host or LOOPBACK,
-        port=port,
+        port=sock.getsockname()[1],
         public_host=shown_host,
-        token=token,
+        token=secrets.token_urlsafe(18),
         max_players=args.max_players or DEFAULT_MAX_PLAYERS,
         title=f"ali-quiz · {spec.pack.title}",
     )
-    server = ClassServer(command, settings, tr)
-    session = ClassSession(server, sock, store, questions, tr)
+    round_ = ClassRound(pack_arg, spec.code)
+    session = make_session(round_, paths.data_dir, settings, sock, store, questions, tr)
+    server = session.server
     facts = ClassFacts(server.join_url, spec.code, spec.pack.title, spec.mode, len(questions))
     quiet_library_logs(paths.data_dir / LOG_NAME)
     print_intro(facts, tr, sys.stdout, host_given=args.host is not None, qr=terminal)
@@ -184,6 +173,8 @@ def serve_class(
         app = BoardApp(session, facts, tr)
         settings.events = app.server_event
         app.run()
+        if app.view is not None:
+            print(tr("serve.summary", joined=app.view.joined, finished=app.view.finished))
     else:
         from ali_quiz.serve.plain_log import run_plain
 

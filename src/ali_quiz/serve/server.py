@@ -18,6 +18,7 @@ import shlex
 import sys
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,17 @@ class TabService(AppService):
     def kill(self) -> None:
         if self._process is not None and self._process.returncode is None:
             self._process.kill()
+
+    async def reap(self) -> None:
+        """Wait for the ended process and close its pipes (nothing is left for the GC)."""
+        process = self._process
+        if process is None:
+            return
+        with suppress(TimeoutError):
+            await asyncio.wait_for(process.wait(), STOP_SECONDS)
+        transport = getattr(process, "_transport", None)
+        if transport is not None:
+            transport.close()
 
 
 def tab_command(class_round: ClassRound, data_dir: Path, language: str, log_path: Path) -> str:
@@ -255,9 +267,10 @@ class ClassServer(Server):
             self.tabs.pop(tab.id, None)
             seat = self.seats.seat_of(tab.id)
             self.seats.release(tab.id)
-            if seat is not None:
-                kind = "idle" if tab.ended_idle else "left"
-                self.settings.events(ServerEvent(kind, seat.name))
+            if tab.ended_idle:
+                self.settings.events(ServerEvent("idle", seat.name if seat else ""))
+            elif seat is not None:
+                self.settings.events(ServerEvent("left", seat.name))
         return tab.websocket or web.Response(status=500)
 
     async def run_tab(self, request: web.Request, tab: Tab) -> None:
@@ -342,6 +355,7 @@ class ClassServer(Server):
             await asyncio.wait_for(service.stop(), STOP_SECONDS)
         except (TimeoutError, Exception):
             service.kill()
+        await service.reap()
 
     # --- The tabs' own API ---------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import asyncio
 import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -18,7 +19,9 @@ from aiohttp import web
 from ali_quiz.i18n import Translator
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.serve.board import BoardView, SeatSnapshot, read_board
-from ali_quiz.serve.server import ClassServer
+from ali_quiz.serve.server import ClassRound, ClassServer, ServerSettings, tab_command
+
+LOG_NAME = "serve.log"
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,11 @@ class ClassSession:
 
     async def start(self) -> None:
         app = await self.server._make_app()
-        self.runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        self.runner = web.AppRunner(
+            app, handle_signals=False, access_log=None, shutdown_timeout=2.0
+        )
         await self.runner.setup()
-        await web.SockSite(self.runner, self.sock, shutdown_timeout=2.0).start()
+        await web.SockSite(self.runner, self.sock).start()
 
     async def stop(self) -> None:
         """Close every tab, then the server (every answer is already in the history)."""
@@ -77,3 +82,17 @@ class ClassSession:
         """The board now, read from the history off the event loop."""
         seats = self.seats()
         return await asyncio.to_thread(read_board, self.store, seats, self.questions, self.tr)
+
+
+def make_session(
+    class_round: ClassRound,
+    data_dir: Path,
+    settings: ServerSettings,
+    sock: socket.socket,
+    store: Any,
+    questions: Sequence[Question],
+    tr: Translator,
+) -> ClassSession:
+    """The server and session of a class on a bound socket (the tabs log to serve.log)."""
+    command = tab_command(class_round, data_dir, tr.language, data_dir / LOG_NAME)
+    return ClassSession(ClassServer(command, settings, tr), sock, store, questions, tr)

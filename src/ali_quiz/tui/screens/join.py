@@ -115,13 +115,14 @@ class JoinScreen(QuizScreen[None]):
 
     # --- Answers from the app --------------------------------------------------------------
 
-    def show_refusal(self, text: str) -> None:
-        """The name was not given: say why and let the player try again."""
+    def show_refusal(self, text: str, *, ask_code: bool = False) -> None:
+        """The name was not given: say why and let the player try again (with `ask_code`, the
+        name is someone's and the rejoin code is what to type next)."""
         self.query_one("#join-button", Button).disabled = False
         message = self.query_one("#join-message", Static)
         message.update(text)
         message.set_class(True, "-error")
-        self.query_one("#join-name", Input).focus()
+        self.query_one("#join-code" if ask_code else "#join-name", Input).focus()
 
     def show_seat(self, seat: SeatView) -> None:
         """The player has a name: show it, the rejoin code, and what comes next."""
