@@ -324,13 +324,13 @@ def test_a_pack_with_too_few_facts_is_valid_with_warnings() -> None:
         pytest.param(
             BASE + "questions:\n  - id: q\n    kind: match\n    prompt: p\n"
             "    pairs: [{left: a, right: b}, {left: c, right: d}]\n",
-            [(8, 5, "a match question holds 3 to 5 pairs; question 1 has 2")],
+            [(8, 5, "a match question holds 3 to 10 pairs; question 1 has 2")],
             id="match-with-two-pairs",
         ),
         pytest.param(
             BASE + "questions:\n  - id: q\n    kind: choice\n    prompt: p\n"
             "    options: [{text: a, correct: true}]\n",
-            [(8, 5, "a choice question holds 2 to 6 options; question 1 has 1")],
+            [(8, 5, "a choice question holds 2 to 10 options; question 1 has 1")],
             id="choice-with-one-option",
         ),
         pytest.param(

@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     gift = commands.add_parser("import-gift", help="Moodle GIFT questions into a pack")
     gift.add_argument("file", metavar="FILE", type=Path)
     gift.add_argument("-o", "--output", metavar="PACK.yaml", type=Path, required=True)
+    gift.add_argument(
+        "--language", metavar="TAG", help="the pack's language (default: guessed from the text)"
+    )
 
     report = commands.add_parser("report", help="merge students' `history --json` files")
     report.add_argument("files", metavar="FILES", nargs="+", type=Path)

@@ -8,9 +8,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ali_quiz.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail, print_json
 from ali_quiz.paths import AppPaths
+
+if TYPE_CHECKING:
+    from ali_quiz.history.store import HistoryStore
 
 Handler = Callable[[argparse.Namespace, AppPaths], int]
 
@@ -250,32 +254,54 @@ def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.history import export
-    from ali_quiz.history.store import HistoryStore
+    import sqlite3
 
-    if args.limit is not None and args.limit < 1:
-        return fail("--limit takes a number of 1 or more", EXIT_USAGE)
-    rounds: list[dict[str, object]] = []
+    if args.limit is not None and args.limit < 0:
+        return fail("--limit takes 0 (every round) or a number of rounds", EXIT_USAGE)
+    # The table shows the newest 50 unless told; the exports give every round unless limited.
+    limit = args.limit if args.limit is not None else (0 if args.json or args.csv else 50)
+    store = None
     if paths.history_path.exists():
+        from ali_quiz.history.store import HistoryStore
+
         opened = HistoryStore.open(paths.data_dir)
         if opened.warning:
             print(f"ali-quiz: warning: {opened.warning}", file=sys.stderr)
-        if opened.store is not None:
-            with opened.store as store:
-                rounds = store.rounds(player=args.player, pack=args.pack, limit=args.limit)
-    if args.json:
-        sys.stdout.write(export.to_json(rounds) + "\n")
-    elif args.csv:
-        sys.stdout.write(export.to_csv(rounds))
-    elif not rounds:
+        store = opened.store
+    try:
+        return _print_history(args, store, limit or None)
+    except sqlite3.Error as err:
+        return fail(f"could not read the score history {paths.history_path}: {err}")
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: int | None) -> int:
+    """Stream the rounds chosen as a table, JSON or CSV, a row at a time."""
+    from ali_quiz.history import export, stream
+
+    out = sys.stdout
+    player, pack = args.player, args.pack
+    if args.json or args.csv:
+        select, write = (
+            (export.JSON_SELECT, export.write_json)
+            if args.json
+            else (export.CSV_SELECT, export.write_csv)
+        )
+        rows = (
+            ()
+            if store is None
+            else stream.answer_rows(store, select, player=player, pack=pack, limit=limit)
+        )
+        write(rows, out)
+    elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):
         print("No rounds yet: play one with `ali-quiz` or `ali-quiz play`.")
-    else:
-        print(export.format_table(rounds))
     return EXIT_OK
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.loader import load_pack
+    from ali_quiz.packs.loader import LANGUAGE_RE, load_pack
     from ali_quiz.packs.problems import PackError
     from ali_quiz.teach.gift_import import (
         GiftImportError,
@@ -295,7 +321,9 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
         return fail(f"{source} is not UTF-8 text (byte {err.start}): save it as UTF-8 and retry")
     if target.exists():
         return fail(f"{target} already exists: choose another name (nothing was overwritten)")
-    language = guess_language(text)
+    language = args.language or guess_language(text)
+    if not LANGUAGE_RE.match(language):
+        return fail(f"--language {language!r} is not a language tag such as en, fr or zh-Hant", 2)
     imported = import_gift(text, source_name=str(source), language=language)
     for line, column, message in imported.errors:
         print(f"{source}:{line}:{column}: {message}", file=sys.stderr)

@@ -71,6 +71,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "key.settings": ("Settings", "設定"),
     "key.code": ("Play a code", "輸入代碼"),
     "key.submit": ("Submit", "送出"),
+    "key.toggle": ("Tick", "勾選"),
     "key.skip": ("Skip", "跳過"),
     "key.next": ("Next", "下一題"),
     "key.grab": ("Grab/drop", "抓起/放下"),
@@ -103,6 +104,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "kind.match": ("match", "配對"),
     "kind.estimate": ("estimate", "估算"),
     "kind.choice": ("choice", "選擇"),
+    "kind.multi": ("select all that apply", "複選"),
     "kind.text": ("text", "填答"),
     # Verdicts
     "verdict.right": ("right", "答對"),
@@ -170,6 +172,15 @@ _TABLE: dict[str, tuple[str, str]] = {
     "play.estimate.reads": ("reads as {value}", "讀作 {value}"),
     "play.estimate.empty": ("Type a number first.", "請先輸入一個數字。"),
     "play.text.help": ("Type your answer · enter submits", "輸入你的答案 · enter 送出"),
+    "play.multi.help": (
+        "Tick every option that applies (space or its letter) · enter submits",
+        "勾選所有符合的選項(空白鍵或字母)· enter 送出",
+    ),
+    "play.multi.none": (
+        "Tick at least one option (space or its letter), then press enter.",
+        "請至少勾選一個選項(空白鍵或字母),再按 enter。",
+    ),
+    "feedback.option": ("On {option}", "關於「{option}」"),
     "play.text.placeholder": ("your answer", "你的答案"),
     "play.text.empty": ("Type an answer first.", "請先輸入答案。"),
     "play.quit_title": ("Leave this round?", "要離開這一回合嗎?"),
@@ -360,6 +371,12 @@ _TABLE: dict[str, tuple[str, str]] = {
         "請回答一個數字,例如 2億 或 76.1M:",
     ),
     "plain.ask.text": ("Type your answer:", "請輸入答案:"),
+    "plain.ask.multi": (
+        "Answer with every letter that applies, in any order, e.g. AC:",
+        "請寫出所有符合的字母,順序不拘,例如 AC:",
+    ),
+    "plain.passage": ("Read this first:", "請先閱讀:"),
+    "plain.feedback": ("On {option}: {feedback}", "關於「{option}」:{feedback}"),
     "plain.result": ("{verdict} {points}/{max} points.", "{verdict} {points}/{max} 分。"),
     "plain.answer": ("Answer: {answer}", "正確答案:{answer}"),
     "plain.source": ("Source: {source}", "出處:{source}"),
@@ -546,6 +563,14 @@ _TABLE: dict[str, tuple[str, str]] = {
     "answer.match.letter_reused": (
         "{letter} is used twice: each number needs a different letter.",
         "{letter} 用了兩次:每個數字要配不同的字母。",
+    ),
+    "answer.multi.repeated": (
+        "{letter} appears twice: write each letter that applies once.",
+        "{letter} 重複了:每個符合的字母只寫一次。",
+    ),
+    "answer.multi.bad": (
+        "Write the letters that apply, from {letters}, e.g. AC.",
+        "請寫出符合的字母,從 {letters} 中選,例如 AC。",
     ),
     "answer.estimate.bad": ("{reason}", "無法讀成數字。({reason})"),
     "answer.estimate.percent": (

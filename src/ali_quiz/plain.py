@@ -20,11 +20,13 @@ from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     Response,
     TextQuestion,
     entry_text,
+    feedback_for,
 )
 from ali_quiz.quiz.numbers import NumberFormatError, format_plain, parse_number
 from ali_quiz.quiz.rounds import Outcome, Round
@@ -89,6 +91,25 @@ def parse_choice(question: ChoiceQuestion, line: str) -> str:
     if index < 0 or index >= len(question.options):
         raise AnswerError("answer.not_offered", {"letter": text, "letters": offered})
     return question.options[index].id
+
+
+def parse_multi(question: MultiQuestion, line: str) -> list[str]:
+    """Every letter that applies, in any order, each once -> option ids in the order shown."""
+    text = _compact(line)
+    offered = _letters_list(len(question.options))
+    if not text:
+        raise AnswerError("answer.empty")
+    seen: set[int] = set()
+    for char in text:
+        index = LETTERS.find(char)
+        if not char.isalpha() or index < 0:
+            raise AnswerError("answer.multi.bad", {"letters": offered})
+        if index >= len(question.options):
+            raise AnswerError("answer.not_offered", {"letter": char, "letters": offered})
+        if index in seen:
+            raise AnswerError("answer.multi.repeated", {"letter": char})
+        seen.add(index)
+    return [question.options[i].id for i in sorted(seen)]
 
 
 def order_example(count: int) -> str:
@@ -186,6 +207,8 @@ def parse_answer(question: Question, line: str) -> Response:
     """Read an answer line for any kind; raise AnswerError when it is malformed."""
     if isinstance(question, ChoiceQuestion):
         return parse_choice(question, line)
+    if isinstance(question, MultiQuestion):
+        return parse_multi(question, line)
     if isinstance(question, OrderQuestion):
         return parse_order(question, line)
     if isinstance(question, MatchQuestion):
@@ -231,6 +254,9 @@ def answer_lines(question: Question, tr: Translator) -> list[str]:
             ]
         index = next(i for i, o in enumerate(question.options) if o.id == question.answer)
         return [f"{letter(index)}. {question.options[index].text}"]
+    if isinstance(question, MultiQuestion):
+        right = set(question.answer_json())
+        return [f"{letter(i)}. {o.text}" for i, o in enumerate(question.options) if o.id in right]
     if isinstance(question, OrderQuestion):
         labels = {item.id: letter(i) for i, item in enumerate(question.items)}
         return [
@@ -257,6 +283,9 @@ def compact_answer(question: Question) -> str:
     if isinstance(question, ChoiceQuestion):
         index = next(i for i, o in enumerate(question.options) if o.id == question.answer)
         return letter(index)
+    if isinstance(question, MultiQuestion):
+        right = set(question.answer_json())
+        return "".join(letter(i) for i, o in enumerate(question.options) if o.id in right)
     if isinstance(question, OrderQuestion):
         labels = {item.id: letter(i) for i, item in enumerate(question.items)}
         return "".join(labels[item_id] for item_id in question.answer)
@@ -279,6 +308,9 @@ def response_text(question: Question, response: Response | None) -> str:
         for i, option in enumerate(question.options):
             if option.id == response:
                 return f"{letter(i)}. {option.text}"
+    if isinstance(question, MultiQuestion) and isinstance(response, list):
+        picked = set(response)
+        return "".join(letter(i) for i, o in enumerate(question.options) if o.id in picked)
     if isinstance(question, OrderQuestion) and isinstance(response, list):
         labels = {item.id: letter(i) for i, item in enumerate(question.items)}
         return "".join(labels.get(item_id, "?") for item_id in response)
@@ -301,6 +333,8 @@ def ask_hint(question: Question, tr: Translator) -> str:
     """What an answer line looks like for this question."""
     if isinstance(question, ChoiceQuestion):
         return tr("plain.ask.choice")
+    if isinstance(question, MultiQuestion):
+        return tr("plain.ask.multi")
     if isinstance(question, OrderQuestion):
         return tr("plain.ask.order", example=order_example(len(question.items)))
     if isinstance(question, MatchQuestion):
@@ -322,9 +356,11 @@ def question_lines(question: Question, position: int, count: int, tr: Translator
             kind=tr(f"kind.{question.kind}"),
             points=question.max_points,
         ),
-        question.prompt,
     ]
-    if isinstance(question, ChoiceQuestion):
+    if question.passage:
+        lines += [tr("plain.passage"), *(f"  {line}" for line in question.passage.splitlines())]
+    lines.append(question.prompt)
+    if isinstance(question, ChoiceQuestion | MultiQuestion):
         lines += [f"  {letter(i)}. {o.text}" for i, o in enumerate(question.options)]
     elif isinstance(question, OrderQuestion):
         lines += [f"  {letter(i)}. {item.text}" for i, item in enumerate(question.items)]
@@ -346,6 +382,8 @@ def outcome_lines(outcome: Outcome, tr: Translator) -> list[str]:
     else:
         lines.append(tr("plain.answer", answer=compact_answer(question)))
         lines += [f"  {line}" for line in answer]
+    for option, feedback in feedback_for(question, outcome.response):
+        lines.append(tr("plain.feedback", option=option, feedback=feedback))
     if question.explanation:
         source_lines = question.explanation.splitlines()
         lines.append(tr("plain.source", source=source_lines[0]))

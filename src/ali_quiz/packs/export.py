@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from ali_quiz.packs.dates import PartialDate
-from ali_quiz.packs.model import AuthoredQuestion, Pack
+from ali_quiz.packs.model import AuthoredOption, AuthoredQuestion, Pack
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -25,6 +25,17 @@ def _number(value: float | int) -> float | int:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+def _option(option: AuthoredOption, weighted: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": option.text}
+    if weighted:
+        data["weight"] = _number(option.weight)
+    else:
+        data["correct"] = option.weight > 0
+    if option.feedback:
+        data["feedback"] = option.feedback
+    return data
+
+
 def question_to_json(question: AuthoredQuestion) -> dict[str, Any]:
     """An authored question as written in the pack, with only the fields of its kind."""
     data: dict[str, Any] = {
@@ -39,13 +50,10 @@ def question_to_json(question: AuthoredQuestion) -> dict[str, Any]:
         data["title"] = question.title
     if question.category:
         data["category"] = question.category
-    if question.kind == "choice":
-        data["options"] = [
-            {"text": o.text, "weight": _number(o.weight)}
-            if question.weighted
-            else {"text": o.text, "correct": o.weight >= 100}
-            for o in question.options
-        ]
+    if question.passage:
+        data["passage"] = question.passage
+    if question.kind in ("choice", "multi"):
+        data["options"] = [_option(o, question.weighted) for o in question.options]
     elif question.kind == "order":
         data["items"] = list(question.items)
     elif question.kind == "match":

@@ -89,6 +89,7 @@ class Sequence(Sourced):
 class AuthoredOption:
     text: str
     weight: float  # percent of max_points: 100 for the right answer, 0 for a wrong one
+    feedback: str | None = None  # shown only to a player who picked this option
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +121,17 @@ class AuthoredQuestion:
     tolerance: float | None = None
     range: tuple[float, float] | None = None
     accepted: tuple[str, ...] = ()
+    passage: str | None = None  # the text of the passage the question names
+    passage_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Passage:
+    """A reading text shown above the authored questions that name it."""
+
+    id: str
+    text: str
+    title: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,6 +151,7 @@ class Pack:
     metrics: tuple[Metric, ...] = ()
     sequences: tuple[Sequence, ...] = ()
     questions: tuple[AuthoredQuestion, ...] = ()
+    passages: tuple[Passage, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     # Views other stages derive from the pack (the generator's indexes), kept with it so a
     # second round on the same pack does not build them again. Not part of the pack's value.

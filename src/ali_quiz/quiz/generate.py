@@ -56,7 +56,7 @@ def daily_seed(pack: Pack, day: Date) -> int:
 
 
 def _capacities(pack: Pack, facts: PackFacts) -> dict[str, bool]:
-    authored = {q.kind for q in pack.questions}
+    authored = {"choice" if q.kind == "multi" else q.kind for q in pack.questions}
     return {
         "order": facts.max_disjoint_dates >= 3
         or bool(facts.orderable_sequences)
@@ -167,7 +167,9 @@ class _RoundBuilder:
         self.by_kind = _makers_by_kind(makers)
         self.authored: dict[str, list[AuthoredQuestion]] = {}
         for question in pack.questions:
-            self.authored.setdefault(question.kind, []).append(question)
+            # Select-all-that-apply questions are drawn with the choices (and in choice mode).
+            kind = "choice" if question.kind == "multi" else question.kind
+            self.authored.setdefault(kind, []).append(question)
         if mode in KIND_MODES:
             self.kinds = [mode]
         else:

@@ -15,6 +15,7 @@ from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -27,6 +28,7 @@ from ali_quiz.tui.widgets.choice import ChoiceAnswer
 from ali_quiz.tui.widgets.estimate import EstimateAnswer
 from ali_quiz.tui.widgets.feedback import Feedback
 from ali_quiz.tui.widgets.match import MatchAnswer
+from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
 from ali_quiz.tui.widgets.text_answer import TextAnswer
 
@@ -35,6 +37,7 @@ HELP_KEYS = {
     "match": "play.match.help",
     "estimate": "play.estimate.help",
     "choice": "play.choice.help",
+    "multi": "play.multi.help",
     "text": "play.text.help",
 }
 
@@ -49,6 +52,8 @@ def answer_widget(question: Question) -> Widget:
         return EstimateAnswer(question, id="answer")
     if isinstance(question, ChoiceQuestion):
         return ChoiceAnswer(question, id="answer")
+    if isinstance(question, MultiQuestion):
+        return MultiAnswer(question, id="answer")
     if isinstance(question, TextQuestion):
         return TextAnswer(question, id="answer")
     raise TypeError(f"no widget for {question.kind} questions")
@@ -92,6 +97,9 @@ class PlayScreen(QuizScreen[None]):
             yield Static(id="play-title", markup=False)
             yield Static(id="play-progress", markup=False)
         with VerticalScroll(id="play-body"):
+            # A long reading passage scrolls on its own (tab to it, then arrows or page keys).
+            with VerticalScroll(id="passage"):
+                yield Static(id="passage-text", markup=False)
             yield Static(id="prompt", markup=False)
             yield Static(id="play-help", markup=False)
             yield Vertical(id="answer-slot")
@@ -141,6 +149,10 @@ class PlayScreen(QuizScreen[None]):
         self.show_status()
         if question is None:
             return
+        self.query_one("#passage-text", Static).update(question.passage or "")
+        passage = self.query_one("#passage", VerticalScroll)
+        passage.display = bool(question.passage)
+        passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
         help_text = self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
         self.query_one("#play-help", Static).update(help_text)
@@ -193,6 +205,8 @@ class PlayScreen(QuizScreen[None]):
         if isinstance(widget, ChoiceAnswer):
             chosen = outcome.response if isinstance(outcome.response, str) else None
             widget.reveal(chosen)
+        elif isinstance(widget, MultiAnswer):
+            widget.reveal(outcome.response if isinstance(outcome.response, list) else None)
         elif isinstance(widget, OrderAnswer | MatchAnswer | EstimateAnswer | TextAnswer):
             widget.reveal()
         self.query_one("#play-help", Static).update("")
