@@ -25,6 +25,7 @@ from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
 )
@@ -37,8 +38,8 @@ ENTER = "\r"
 WAIT = 60.0
 #: A tab that drew nothing for this long has finished moving the focus to the new question.
 QUIET = 0.3
-RETRIES = 5
-RETRY_AFTER = 5.0
+#: How long a newly drawn question may take to show its focus (it moves there a frame later).
+FOCUS_WAIT = 3.0
 
 
 class StudentError(AssertionError):
@@ -61,7 +62,6 @@ class Student:
         self.closed = asyncio.Event()
         self.rejoin_code = ""
         self.last_data = time.monotonic()
-        self.retries = 0  # answers whose keys came before the question had the focus
 
     async def connect(self) -> None:
         self.session = aiohttp.ClientSession()
@@ -97,6 +97,26 @@ class Student:
             self.changed.clear()
             with suppress(TimeoutError):
                 await asyncio.wait_for(self.changed.wait(), min(left, 1.0))
+
+    def row_looks(self, row: int) -> tuple[tuple[str, str, bool], ...]:
+        """The colours of a screen row: what a focus change alters."""
+        line = self.screen.buffer[row]
+        return tuple((line[col].fg, line[col].bg, line[col].reverse) for col in range(self.cols))
+
+    async def focused(self, marker: str, timeout: float = FOCUS_WAIT) -> None:
+        """Wait for the row showing `marker` (a regular expression) to change colour: the
+        widget drawn there took the focus (bounded, in case its focus shows nothing)."""
+        await self.wait_for(marker)
+        row = next((r for r, text in enumerate(self.screen.display) if re.search(marker, text)), 0)
+        before = self.row_looks(row)
+        deadline = time.monotonic() + timeout
+        while self.row_looks(row) == before and not self.closed.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            self.changed.clear()
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), left)
 
     async def settle(self, quiet: float = QUIET, timeout: float = WAIT) -> None:
         """Wait until the tab has drawn nothing for `quiet` seconds (its focus has moved)."""
@@ -149,21 +169,12 @@ class Student:
         """Answer question `index` (from 0) and wait for its feedback; the seconds it took."""
         question = questions[index]
         await self.wait_for(rf"Question {index + 1}/{len(questions)}")
+        # The app focuses the answer widget a frame after drawing it: keys sent before that
+        # go nowhere, so wait for the widget, then for its focus to show.
+        await self.focused(widget_marker(question))
         most = sum(q.max_points for q in questions[: index + 1])
-        await self.settle()
-        # The app focuses a new question's widget a frame after drawing it: keys that come
-        # before go nowhere (nothing else takes them), so sending them again is safe.
-        for _ in range(RETRIES):
-            before = time.monotonic()
-            await self.keys(answer_keys(question))
-            try:
-                await self.wait_for(rf"Score \d+/{most}\b", timeout=RETRY_AFTER)
-            except StudentError:
-                if self.closed.is_set():
-                    raise
-                self.retries += 1
-                continue
-            return time.monotonic() - before
+        before = time.monotonic()
+        await self.keys(answer_keys(question))
         await self.wait_for(rf"Score \d+/{most}\b")
         return time.monotonic() - before
 
@@ -174,10 +185,26 @@ class Student:
             await self.wait_for(rf"Question {index + 2}/{len(questions)}")
 
 
+def widget_marker(question: Question) -> str:
+    """A regular expression for the line the question's answer widget draws first."""
+    if isinstance(question, OrderQuestion):
+        return re.escape(question.items[0].text[:4])
+    if isinstance(question, MatchQuestion):
+        return re.escape(question.left[0].text[:4])
+    if isinstance(question, EstimateQuestion):
+        return r"▊\s+your estimate"
+    options = getattr(question, "options", None)
+    if options:
+        return re.escape(str(options[0].text)[:4])
+    return r"▊\s+your answer"
+
+
 def answer_keys(question: Question) -> str:
     """Keys that answer a question of any kind (not always rightly)."""
     if isinstance(question, ChoiceQuestion):
         return "b"
+    if isinstance(question, MultiQuestion):
+        return "ab" + ENTER
     if isinstance(question, OrderQuestion):
         return ENTER  # the order as shown
     if isinstance(question, MatchQuestion):
