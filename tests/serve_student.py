@@ -29,7 +29,7 @@ from ali_quiz.quiz.kinds import (
     OrderQuestion,
     Question,
 )
-from ali_quiz.roundspec import resolve_round
+from ali_quiz.roundspec import DiskPacks, RoundSpec, resolve_round
 from ali_quiz.serve.command import bind
 from ali_quiz.serve.server import IDLE_SECONDS, ClassRound, ServerEvent, ServerSettings
 from ali_quiz.serve.session import ClassSession, make_session
@@ -235,12 +235,11 @@ class ServedClass:
 
 def class_round(data_dir: Path, seed: int = 2020, count: int = 10) -> tuple[str, list[Question]]:
     """The round code and questions of the default pack's quick round with this seed."""
-    spec = resolve_round(
-        AppPaths.resolve(data_dir), pack=None, mode="quick", count=count, seed=seed,
-        code=None, date=None,
-    )  # fmt: skip
-    assert spec.code is not None
-    return spec.code, spec.questions()
+    chosen = resolve_round(
+        RoundSpec(mode="quick", count=count, seed=seed), DiskPacks(AppPaths.resolve(data_dir))
+    )
+    assert chosen.code is not None
+    return chosen.code, list(chosen.questions)
 
 
 @asynccontextmanager

@@ -9,7 +9,8 @@ import pytest
 from ali_quiz.i18n import Translator
 from ali_quiz.packs.loader import load_pack, load_pack_text
 from ali_quiz.packs.problems import PackError
-from ali_quiz.plain import AnswerError, outcome_lines, parse_multi, play_plain, question_lines
+from ali_quiz.plain import outcome_lines, play_plain
+from ali_quiz.quiz.answers import AnswerError, parse_multi, question_lines
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.grading import grade
 from ali_quiz.quiz.kinds import Entry, MultiQuestion

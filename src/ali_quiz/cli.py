@@ -1,23 +1,28 @@
 """The command line: argument parsing and dispatch, kept thin.
 
-Every command's work lives in the core (or the TUI, imported only by `play` and the bare
-`ali-quiz`), so `validate`, `generate`, `show` and `history --json` never import Textual.
-Exit status: 0 success, 1 invalid input, 2 wrong usage; errors go to stderr.
+Every command's work lives in `commands` over the core, and `play` and the bare `ali-quiz` in
+`play` (the TUI or plain mode), so `validate`, `generate`, `show` and `history --json` never
+import Textual. Exit status: 0 success, 1 invalid input, 2 wrong usage (a `CommandError` carries
+its status); errors go to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
 
 from ali_quiz import __version__
+from ali_quiz.commands import EXIT_OK, EXIT_USAGE, HANDLERS, CommandError, Handler, fail
+from ali_quiz.lazyparse import LazySubcommands
 from ali_quiz.paths import HOME_ENV, AppPaths
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
 FORMATS = ("json", "markdown", "html", "gift")
 
 
@@ -69,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"keep packs, history and settings in DIR (or set {HOME_ENV})",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, action=LazySubcommands
+    )
 
     play = commands.add_parser("play", help="play a round (the TUI, or plain text with --plain)")
     _round_options(play)
@@ -92,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     packs = commands.add_parser("packs", help="list the packs found, or add one")
     packs.add_argument("--json", action="store_true", help="JSON output")
-    packs_commands = packs.add_subparsers(dest="packs_command", metavar="add", parser_class=_Parser)
+    packs_commands = packs.add_subparsers(
+        dest="packs_command", metavar="add", parser_class=_Parser, action=LazySubcommands
+    )
     add = packs_commands.add_parser("add", help="validate a pack, then copy it into your packs")
     add.add_argument("file", metavar="FILE", type=Path)
 
@@ -133,31 +142,38 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--max-players", metavar="N", type=int, help="tabs at once, then a full page (60)"
     )
+    serve.set_defaults(date=None)  # the class's round is for today
     return parser
 
 
-def fail(message: str, status: int = EXIT_INVALID) -> int:
-    """Print an error to stderr and return the exit status."""
-    print(f"ali-quiz: {message}", file=sys.stderr)
-    return status
+def front_end(command: str | None) -> Handler | None:
+    """`play`, `serve` and the bare `ali-quiz` (imported only then: they may load Textual)."""
+    if command is None:
+        from ali_quiz.play import run_tui
 
+        return run_tui
+    if command == "play":
+        from ali_quiz.play import run_play
 
-def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+        return run_play
+    if command == "serve":
+        from ali_quiz.serve.command import run_serve
+
+        return run_serve
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ali-quiz` command."""
     args = build_parser().parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
-    # Imported here so each command pays only for what it uses.
-    from ali_quiz import commands
-
-    handler = commands.HANDLERS.get(args.command or "tui")
+    handler = front_end(args.command) or HANDLERS.get(args.command)
     if handler is None:  # pragma: no cover - argparse only lets known commands through
         return fail(f"unknown command {args.command}", EXIT_USAGE)
     try:
         return handler(args, paths)
+    except CommandError as error:
+        return fail(str(error), error.status)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,4 +1,9 @@
-"""What each command does, over the core; cli.py parses and dispatches here."""
+"""What each command does, over the core; cli.py parses and dispatches here.
+
+Each command imports only what it needs, when it runs. A command that cannot do what was asked
+returns its exit status after `fail` has said why, or raises `CommandError` (main() prints it
+and exits with its status): 0 success, 1 invalid input, 2 wrong usage.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,41 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ali_quiz.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail, print_json
 from ali_quiz.paths import AppPaths
 
+TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from ali_quiz.history.store import HistoryStore
+    from ali_quiz.roundspec import ResolvedRound
 
 Handler = Callable[[argparse.Namespace, AppPaths], int]
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """What a command says when it cannot go on, with the exit status to leave with."""
+
+    def __init__(self, message: str, status: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def fail(message: str, status: int = EXIT_INVALID) -> int:
+    """Print an error to stderr and return the exit status."""
+    print(f"ali-quiz: {message}", file=sys.stderr)
+    return status
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: the command goes on."""
+    print(f"ali-quiz: warning: {message}", file=sys.stderr, flush=True)
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _settings(paths: AppPaths) -> tuple[str | None, str]:
@@ -25,63 +56,49 @@ def _settings(paths: AppPaths) -> tuple[str | None, str]:
 
     loaded = load_settings(paths.config_path)
     for problem in loaded.problems:
-        print(f"ali-quiz: warning: {problem}", file=sys.stderr)
+        warn(problem)
     return loaded.settings.pack, loaded.settings.player
 
 
-def cmd_tui(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.play import run_tui
-
-    return run_tui(args, paths)
-
-
-def cmd_play(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.play import run_play
-
-    return run_play(args, paths)
-
-
-def resolve_spec_or_fail(
+def resolve_from_args(
     args: argparse.Namespace, paths: AppPaths, player: str | None = None
-) -> object:
-    """The round the options describe, or an exit status after printing why not."""
-    from ali_quiz.roundspec import RoundSpecError, UsageError, resolve_round
+) -> ResolvedRound:
+    """The round the options of `play` or `generate` describe; CommandError when there is none."""
+    from ali_quiz.roundspec import (
+        DiskPacks,
+        RoundSpec,
+        RoundSpecError,
+        UsageError,
+        parse_date,
+        resolve_round,
+        review_from_disk,
+    )
 
     default_pack, settings_player = _settings(paths)
-    weights = None
     try:
-        if args.mode == "review":
-            from ali_quiz.roundspec import load_pack_spec, review_weights
-
-            pack = load_pack_spec(args.pack or default_pack or "dingtalk-2020", paths)
-            weights = review_weights(paths, player or settings_player, pack.id, args.date)
-        return resolve_round(
-            paths,
+        spec = RoundSpec(
             pack=args.pack,
             mode=args.mode,
             count=args.count,
             seed=args.seed,
             code=args.code,
-            date=args.date,
+            date=parse_date(args.date),
+        )
+        return resolve_round(
+            spec,
+            DiskPacks(paths),
             default_pack=default_pack,
-            review_weights=weights,
+            review=review_from_disk(paths, player or settings_player),
         )
     except UsageError as err:
-        return fail(str(err), EXIT_USAGE)
+        raise CommandError(str(err), EXIT_USAGE) from None
     except RoundSpecError as err:
-        return fail(str(err), EXIT_INVALID)
+        raise CommandError(str(err)) from None
 
 
 def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.roundspec import RoundSpec, RoundSpecError
-
-    spec = resolve_spec_or_fail(args, paths)
-    if not isinstance(spec, RoundSpec):
-        return spec  # type: ignore[return-value]
-    try:
-        questions = spec.questions()
-    except RoundSpecError as err:
-        return fail(str(err))
+    chosen = resolve_from_args(args, paths)
+    questions = chosen.questions
     if args.format == "json":
         for question in questions:
             print(json.dumps(question.to_json(), ensure_ascii=False))
@@ -89,20 +106,19 @@ def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.teach import worksheet
     from ali_quiz.teach.gift_export import export_gift
 
-    language = spec.pack.language
+    language = chosen.pack.language
     if args.format == "gift":
-        sys.stdout.write(export_gift(questions, title=spec.pack.title, language=language))
+        sys.stdout.write(export_gift(questions, title=chosen.pack.title, language=language))
         return EXIT_OK
     render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
-    info = worksheet.RoundInfo(
-        mode=spec.mode, seed=spec.seed, code=spec.code, date=spec.date.isoformat()
+    sys.stdout.write(
+        render(questions, pack_title=chosen.pack.title, language=language, info=chosen)
     )
-    sys.stdout.write(render(questions, pack_title=spec.pack.title, language=language, info=info))
     return EXIT_OK
 
 
 def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import discover
+    from ali_quiz.catalog import discover
 
     if args.packs_command == "add":
         return _packs_add(args.file, paths)
@@ -133,7 +149,7 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _packs_add(file: Path, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import add_pack
+    from ali_quiz.catalog import add_pack
     from ali_quiz.packs.problems import PackError
 
     try:
@@ -147,25 +163,29 @@ def _packs_add(file: Path, paths: AppPaths) -> int:
 
 
 def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.export import pack_to_json
-    from ali_quiz.roundspec import RoundSpecError, load_pack_spec
+    # The pack alone: not the round machinery of `roundspec`, which `show` never uses.
+    from ali_quiz.catalog import resolve_pack
+    from ali_quiz.packs.model import pack_to_json
+    from ali_quiz.packs.problems import PackError, PackNotFound
 
     try:
-        pack = load_pack_spec(args.pack, paths)
-    except RoundSpecError as err:
+        pack = resolve_pack(args.pack, paths)
+    except PackNotFound as err:
         return fail(str(err))
+    except PackError as err:
+        return fail(f"the pack {args.pack} is not valid:\n{err}")
     if args.json:
         print_json(pack_to_json(pack))
         return EXIT_OK
-    from ali_quiz.packs.describe import describe_pack
+    from ali_quiz.quiz.describe import describe_pack
 
     print(describe_pack(pack))
     return EXIT_OK
 
 
-def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
-    from ali_quiz.packs.catalog import PACK_SUFFIXES, load_entry, pack_files
-    from ali_quiz.packs.describe import summary_line
+def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
+    from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []
     lines: list[str] = []
@@ -179,7 +199,7 @@ def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
             files.append(target)
     ok = all(not line.endswith("here") for line in lines)
     for path in files:
-        entry = load_entry(path)
+        entry = load_entry(path, cache_dir)
         if entry.pack is None:
             ok = False
             lines.extend(str(p) for p in entry.errors)
@@ -192,7 +212,7 @@ def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
 
 
 def cmd_validate(args: argparse.Namespace, paths: AppPaths) -> int:
-    ok, lines = _validate_once(args.paths)
+    ok, lines = _validate_once(args.paths, paths.cache_dir)
     if not args.watch:
         _print_lines(lines, ok)
         return EXIT_OK if ok else EXIT_INVALID
@@ -232,7 +252,7 @@ def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.
             if now == last:
                 continue
             last = now
-            ok, lines = _validate_once(targets)
+            ok, lines = _validate_once(targets, None)
             print(f"\n── {time.strftime('%H:%M:%S')} ──", flush=True)
             _print_lines(lines, ok)
     except KeyboardInterrupt:
@@ -266,7 +286,7 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
 
         opened = HistoryStore.open(paths.data_dir)
         if opened.warning:
-            print(f"ali-quiz: warning: {opened.warning}", file=sys.stderr)
+            warn(opened.warning)
         store = opened.store
     try:
         return _print_history(args, store, limit or None)
@@ -359,7 +379,7 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import resolve_pack
+    from ali_quiz.catalog import resolve_pack
     from ali_quiz.packs.problems import PackError, PackNotFound
     from ali_quiz.teach.report import build_report, format_report, report_csv
 
@@ -380,15 +400,7 @@ def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def cmd_serve(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.serve.command import run_serve
-
-    return run_serve(args, paths)
-
-
 HANDLERS: dict[str, Handler] = {
-    "tui": cmd_tui,
-    "play": cmd_play,
     "generate": cmd_generate,
     "packs": cmd_packs,
     "show": cmd_show,
@@ -397,5 +409,4 @@ HANDLERS: dict[str, Handler] = {
     "history": cmd_history,
     "import-gift": cmd_import_gift,
     "report": cmd_report,
-    "serve": cmd_serve,
 }

@@ -11,15 +11,18 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from ali_quiz.i18n import LANGUAGES, system_language
+from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_THEME = "textual-dark"
-DEFAULT_COUNT = 10
-MAX_COUNT = 50
 MAX_PLAYER_LENGTH = 40
 _THEME_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 

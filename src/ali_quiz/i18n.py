@@ -321,6 +321,23 @@ _TABLE: dict[str, tuple[str, str]] = {
         "這個代碼是為另一個版本的 {pack} 產生的:請取得同一份題庫檔案。",
     ),
     "code.error": ("{reason}", "代碼無法使用:{reason}"),
+    # A round that cannot be made (roundspec.RoundSpecError)
+    "round.pack_missing": ("{reason}", "找不到題庫:{reason}"),
+    "round.pack_invalid": (
+        "the pack {pack} is not valid:\n{problems}",
+        "題庫 {pack} 有錯誤:\n{problems}",
+    ),
+    "round.no_review": (
+        "no mistakes to review yet: play a few rounds first, then review what you missed",
+        "還沒有可複習的錯題:先玩幾個回合,再來複習答錯的題目",
+    ),
+    "round.cannot_make": ("{reason}", "無法產生這個回合:{reason}"),
+    "round.no_questions": (
+        "the pack {pack!r} gives no {mode} question: add facts (see `ali-quiz validate` for what"
+        " each kind needs)",
+        "題庫 {pack!r} 產生不出{mode}題目:請加入更多事實"
+        "(用 `ali-quiz validate` 查看每種題型需要什麼)",
+    ),
     "confirm.yes": ("Yes", "是"),
     "confirm.no": ("No", "否"),
     # Commands in the palette

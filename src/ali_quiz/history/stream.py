@@ -11,13 +11,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ali_quiz.history.records import ROUND_COLUMNS, RoundRow, round_row
 
-if TYPE_CHECKING:
-    from ali_quiz.history.store import HistoryStore
+
+class HistoryStore(Protocol):
+    """What a walk needs of history.store.HistoryStore (which imports this module)."""
+
+    def reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
 
 #: Sort keys of `round_rows`, as SQL.
 ORDERS = {

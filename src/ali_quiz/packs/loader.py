@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ali_quiz.numbers import NumberFormatError, parse_number
 from ali_quiz.packs.dates import DateFormatError, PartialDate
 from ali_quiz.packs.model import (
     DEFAULT_MAX_POINTS,
@@ -30,7 +31,6 @@ from ali_quiz.packs.model import (
 from ali_quiz.packs.problems import PackError, Problem
 from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
 from ali_quiz.packs.yamlnodes import Sequence as NodeList
-from ali_quiz.quiz.numbers import NumberFormatError, parse_number
 
 T = TypeVar("T")
 
@@ -103,16 +103,7 @@ def load_pack_text(text: str, label: str, *, path: Path | None = None) -> Pack:
         pack = checker.pack(root, path)
     if checker.problems or pack is None:
         raise PackError(checker.problems)
-    # Imported here: the generator reads the pack model, and the warnings need the generator.
-    from ali_quiz.quiz.generate import kind_warnings
-
-    return _with_warnings(pack, kind_warnings(pack))
-
-
-def _with_warnings(pack: Pack, warnings: list[str]) -> Pack:
-    from dataclasses import replace
-
-    return replace(pack, warnings=tuple(warnings))
+    return pack
 
 
 def _given(node: Node | None) -> bool:

@@ -8,8 +8,6 @@ back with their name and rejoin code carries on at their first unanswered questi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,23 +15,18 @@ from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
 
-from ali_quiz.play import HistoryRecorder, RoundInfo, outcomes_from_history
-from ali_quiz.quiz.kinds import Question
+from ali_quiz.history.recorder import HistoryRecorder, outcomes_from_history
+from ali_quiz.paths import AppPaths
+from ali_quiz.quiz.rounds import Outcome
+from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.serve.client import ClassServerError, SeatAnswer, TabClient
 from ali_quiz.serve.seats import sanitise_name
 from ali_quiz.tui.app import QuizApp
+from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import css_file
 from ali_quiz.tui.screens.join import JoinScreen, SeatView
 
 CLASS_CSS = Path(__file__).resolve().parent / "class.tcss"
-
-
-@dataclass(frozen=True)
-class ClassRoundInfo:
-    """The class's round, resolved in the tab's process: the same questions for everyone."""
-
-    info: RoundInfo
-    questions: tuple[Question, ...]
 
 
 class SeatGiven(Message):
@@ -52,7 +45,7 @@ class ClassApp(QuizApp):
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(
-        self, paths: Any, class_round: ClassRoundInfo, client: TabClient, **options: Any
+        self, paths: AppPaths, class_round: ResolvedRound, client: TabClient, **options: Any
     ) -> None:
         super().__init__(paths, **options)
         self.class_round = class_round
@@ -61,13 +54,13 @@ class ClassApp(QuizApp):
         self.round_id: int | None = None
 
     def get_default_screen(self) -> Screen[Any]:
-        info = self.class_round.info
+        chosen = self.class_round
         line = self.tr(
             "join.round",
-            pack=info.pack.title,
-            mode=self.tr(f"mode.{info.mode}"),
-            count=len(self.class_round.questions),
-            code=info.code or "",
+            pack=chosen.pack.title,
+            mode=self.tr(f"mode.{chosen.mode}"),
+            count=len(chosen.questions),
+            code=chosen.code or "",
         )
         return JoinScreen(line)
 
@@ -104,19 +97,21 @@ class ClassApp(QuizApp):
     def new_round(self, pack: Any, mode: str, *, count: int | None = None) -> None:
         return None
 
+    def resume_round(self, saved: dict[str, Any]) -> None:
+        return None
+
     def play_round(
         self,
-        info: RoundInfo,
-        questions: list[Question],
+        chosen: ResolvedRound,
         *,
-        outcomes: list[Any] | None = None,
+        outcomes: list[Outcome] | None = None,
         round_id: int | None = None,
     ) -> None:
         """Only the player's own class round plays (a replay or a mistakes round does not)."""
         if round_id is None or round_id != self.round_id:
             self.notify(self.tr("join.only_class_round"), severity="warning")
             return
-        super().play_round(info, questions, outcomes=outcomes, round_id=round_id)
+        super().play_round(chosen, outcomes=outcomes, round_id=round_id)
 
     # --- Joining -------------------------------------------------------------------------
 
@@ -204,29 +199,31 @@ class ClassApp(QuizApp):
             if screen is not None:
                 screen.show_refusal(self.tr("join.no_history"))
             return
-        info = self.class_round.info
-        questions = list(self.class_round.questions)
+        chosen = self.class_round
         saved = self.saved_round()
         if saved is None:
-            self.round_id = self.start_record(info, questions)
+            self.round_id = self.start_record()
             if self.round_id is None:
                 return
-            super().play_round(info, questions, round_id=self.round_id)
+            super().play_round(chosen, round_id=self.round_id)
             return
         if self.round_done(saved):
-            self.round_over()
+            self.show_where_the_player_stands()
             return
-        outcomes = outcomes_from_history(questions, saved["answers"])
+        outcomes = outcomes_from_history(chosen.questions, saved["answers"])
         if outcomes is None:
             if screen is not None:
                 screen.show_refusal(self.tr("home.resume_gone"))
             return
-        super().play_round(info, questions, outcomes=outcomes, round_id=self.round_id)
+        super().play_round(chosen, outcomes=outcomes, round_id=self.round_id)
 
-    def start_record(self, info: RoundInfo, questions: Sequence[Question]) -> int | None:
+    def start_record(self) -> int | None:
         """Record the round's start under the player's name and tell the server its id."""
+        chosen = self.class_round
         recorder = HistoryRecorder(self.history_store, warn=self.history_failed, now=self.now)
-        recorder.start(info, questions, player=self.player, ui_language=self.tr.language)
+        recorder.start(
+            chosen, chosen.questions, player=self.player, ui_language=self.tr.language
+        )
         if recorder.round_id is None:
             return None
         try:
@@ -236,7 +233,9 @@ class ClassApp(QuizApp):
             self.notify(self.tr("join.server_gone", reason=error), severity="warning")
         return recorder.round_id
 
-    def round_over(self) -> None:
+    @on(RoundFinished)
+    @on(RoundLeft)
+    def show_where_the_player_stands(self) -> None:
         """A round ended or was left: the join screen shows where the player stands."""
         screen = self.join_screen
         if screen is not None and self.seat is not None:

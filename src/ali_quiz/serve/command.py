@@ -25,7 +25,7 @@ from ali_quiz.paths import AppPaths
 
 if TYPE_CHECKING:
     from ali_quiz.quiz.kinds import Question
-    from ali_quiz.roundspec import RoundSpec
+    from ali_quiz.roundspec import ResolvedRound
     from ali_quiz.serve.server import ServerEvent
     from ali_quiz.serve.session import ClassFacts
 
@@ -79,7 +79,7 @@ def run_serve(args: argparse.Namespace, paths: AppPaths) -> int:
     missing = missing_extra()
     if missing is not None:
         return fail(f"`serve` needs the optional package {missing}: {EXTRA_HINT}")
-    from ali_quiz.roundspec import RoundSpecError, UsageError, resolve_round
+    from ali_quiz.commands import resolve_from_args
 
     settings = load_settings(paths.config_path).settings
     tr = translator(settings.effective_language)
@@ -89,22 +89,8 @@ def run_serve(args: argparse.Namespace, paths: AppPaths) -> int:
         return fail("--port takes a number from 0 to 65535", EXIT_USAGE)
     if args.code is None and args.mode in ("review", "daily"):
         return fail(f"a class plays one round for everyone: --mode {args.mode} cannot be served")
-    try:
-        spec = resolve_round(
-            paths,
-            pack=args.pack,
-            mode=args.mode,
-            count=args.count,
-            seed=args.seed,
-            code=args.code,
-            date=None,
-            default_pack=settings.pack,
-        )
-        questions = spec.questions()
-    except UsageError as error:
-        return fail(str(error), EXIT_USAGE)
-    except RoundSpecError as error:
-        return fail(str(error))
+    spec = resolve_from_args(args, paths)  # a CommandError says what is wrong
+    questions = spec.questions
     if spec.code is None:
         return fail(
             "this round has no round code, so a class cannot share it: use --seed 0 to 999999"
@@ -143,7 +129,7 @@ def serve_class(
     sock: socket.socket,
     shown_host: str,
     pack_arg: str,
-    spec: RoundSpec,
+    spec: ResolvedRound,
     questions: Sequence[Question],
     store: Any,
 ) -> int:

@@ -27,9 +27,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from ali_quiz.play import RoundInfo
-    from ali_quiz.roundspec import RoundSpecError, UsageError, resolve_round
-    from ali_quiz.serve.class_app import ClassApp, ClassRoundInfo
+    from ali_quiz.roundspec import DiskPacks, RoundSpec, RoundSpecError, UsageError, resolve_round
+    from ali_quiz.serve.class_app import ClassApp
     from ali_quiz.serve.client import TabClient
 
     args = parse(argv)
@@ -39,17 +38,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     paths = AppPaths.resolve(args.data_dir)
     try:
-        spec = resolve_round(
-            paths, pack=args.pack, mode=None, count=None, seed=None, code=args.code, date=None
-        )
-        questions = spec.questions()
+        chosen = resolve_round(RoundSpec(pack=args.pack, code=args.code), DiskPacks(paths))
     except (RoundSpecError, UsageError) as error:
         print(f"ali-quiz: {error}", file=sys.stderr)
         return EXIT_INVALID
-    info = RoundInfo(spec.pack, spec.mode, spec.count, spec.seed, spec.date, spec.code)
     app = ClassApp(
         paths,
-        ClassRoundInfo(info, tuple(questions)),
+        chosen,
         client,
         settings=load_settings(paths.config_path),
         language=args.lang,
