@@ -221,9 +221,7 @@ class ClassApp(QuizApp):
         """Record the round's start under the player's name and tell the server its id."""
         chosen = self.class_round
         recorder = HistoryRecorder(self.history_store, warn=self.history_failed, now=self.now)
-        recorder.start(
-            chosen, chosen.questions, player=self.player, ui_language=self.tr.language
-        )
+        recorder.start(chosen, chosen.questions, player=self.player, ui_language=self.tr.language)
         if recorder.round_id is None:
             return None
         try:

@@ -12,7 +12,6 @@ import asyncio
 import ipaddress
 import logging
 import secrets
-import signal
 import socket
 import sys
 from collections.abc import Sequence
@@ -208,11 +207,3 @@ def print_event(event: ServerEvent, tr: Translator, out: TextIO) -> None:
     # Names are sanitised when taken (no control characters), so they print as they are.
     out.write(tr(f"serve.event.{event.kind}", name=event.name) + "\n")
     out.flush()
-
-
-def install_sigint(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
-    try:
-        loop.add_signal_handler(signal.SIGINT, stop.set)
-        loop.add_signal_handler(signal.SIGTERM, stop.set)
-    except (NotImplementedError, RuntimeError):  # pragma: no cover - not on POSIX
-        pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from contextlib import suppress
 from typing import TextIO
 
@@ -14,8 +15,6 @@ POLL_SECONDS = 1.0
 
 async def run_plain(session: ClassSession, out: TextIO) -> BoardView:
     """Serve until SIGINT or SIGTERM, printing what happens; the last board read."""
-    from ali_quiz.serve.command import install_sigint
-
     stop = asyncio.Event()
     install_sigint(asyncio.get_running_loop(), stop)
     await session.start()
@@ -33,6 +32,13 @@ async def run_plain(session: ClassSession, out: TextIO) -> BoardView:
     out.write(session.tr("serve.summary", joined=shown.joined, finished=shown.finished) + "\n")
     out.flush()
     return shown
+
+
+def install_sigint(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
+    """SIGINT and SIGTERM end the class (as Ctrl+C on the board does)."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with suppress(NotImplementedError, RuntimeError):  # not on Windows
+            loop.add_signal_handler(sig, stop.set)
 
 
 async def report(session: ClassSession, shown: BoardView, out: TextIO) -> BoardView:
