@@ -41,7 +41,8 @@ class SeatGiven(Message):
 class ClassApp(QuizApp):
     """One student's tab: name, rejoin code, and the class's round."""
 
-    CSS_PATH = [css_file("app.tcss"), CLASS_CSS]  # type: ignore[assignment]
+    # The join screen is the default screen, whose own CSS_PATH Textual does not load.
+    CSS_PATH = [css_file("app.tcss"), css_file("join.tcss"), CLASS_CSS]  # type: ignore[assignment]
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Footer, Input, Static
 
-from ali_quiz.tui.screens.base import QuizScreen, css_file
+from ali_quiz.tui.screens.base import QuizScreen
 
 MAX_NAME_INPUT = 24
 MAX_CODE_INPUT = 8
@@ -33,9 +33,10 @@ class SeatView:
 
 
 class JoinScreen(QuizScreen[None]):
-    """Name entry for a class round, then the player's name, rejoin code and round state."""
+    """Name entry for a class round, then the player's name, rejoin code and round state.
 
-    CSS_PATH = css_file("join.tcss")
+    Its stylesheet, tui/join.tcss, is loaded by the class app (a default screen's CSS_PATH
+    is not)."""
 
     class JoinAsked(Message):
         """The player asks to join with this name (and rejoin code, when coming back)."""
