@@ -18,6 +18,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -410,7 +411,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         tr = self.tr
-        yield Label(tr("title", player=self.player), id="history-title")
+        yield Label(tr("title", player=self.player), id="history-title", markup=False)
         with Horizontal(id="filters"):
             for which in FILTERS:
                 yield Button(self._filter_label(which), id=which, compact=True)
@@ -441,10 +442,11 @@ class HistoryScreen(Screen[None]):
     def _filter_value(self, which: str) -> str | int | None:
         return {"pack": self.filters.pack, "mode": self.filters.mode}.get(which, self.filters.days)
 
-    def _filter_label(self, which: str) -> str:
+    def _filter_label(self, which: str) -> Content:
         value = self._filter_value(which)
         label = next((text for text, v in self.filter_options(which) if v == value), str(value))
-        return self.tr("filter_label", name=self.tr(f"filter_{which}"), value=label)
+        # A pack title is data: shown as written, never as markup.
+        return Content(self.tr("filter_label", name=self.tr(f"filter_{which}"), value=label))
 
     def set_filter(self, which: str, value: str | int | None) -> None:
         """Show only one pack, one mode (None: all) or the last `value` days (0: all time)."""
