@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ali_quiz.packs.loader import load_pack_text
-from ali_quiz.packs.problems import PackError, Problem, capped
+from ali_quiz.packs.problems import PackError, Problem, capped, problem_count
 from ali_quiz.safety.csvcells import csv_cell, csv_writer
 from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
 from ali_quiz.safety.jsonload import JsonLimit, count_nodes, load_json
@@ -248,3 +248,17 @@ def test_at_most_100_problems_then_a_count() -> None:
         load_pack_text(BASE + "".join(f"unknown{n}: x\n" for n in range(500)), "m.yaml")
     assert len(caught.value.problems) == MAX_PROBLEMS + 1
     assert "and 401 more problems" in str(caught.value)  # 500 keys and "no facts"
+    assert problem_count(caught.value.problems) == 501
+
+
+def test_a_streamed_write_that_fails_midway_leaves_nothing(tmp_path: Path) -> None:
+    from ali_quiz.safety.files import atomic_open
+
+    target = tmp_path / "export.json"
+    with pytest.raises(RuntimeError), atomic_open(target) as stream:
+        stream.write(b"[half")
+        raise RuntimeError("the history went bad mid-export")
+    assert list(tmp_path.iterdir()) == []
+    with atomic_open(target) as stream:
+        stream.write(b"[]")
+    assert target.read_bytes() == b"[]"

@@ -222,6 +222,7 @@ def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
     from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.packs.problems import problem_count
     from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []
@@ -240,8 +241,8 @@ def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, l
         if entry.pack is None:
             ok = False
             lines.extend(str(p) for p in entry.errors)
-            count = len(entry.errors)
-            lines.append(f"{path}: invalid ({count} problem{'s' if count != 1 else ''})")
+            count = problem_count(entry.errors)
+            lines.append(f"{path}: invalid ({count:,} problem{'s' if count != 1 else ''})")
             continue
         lines.extend(f"{path}: warning: {w}" for w in entry.warnings)
         lines.append(summary_line(entry.pack, path))

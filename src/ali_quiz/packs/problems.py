@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ali_quiz.safety.limits import MAX_PROBLEMS
@@ -42,6 +44,15 @@ def capped(problems: list[Problem]) -> list[Problem]:
     plural = "s" if more != 1 else ""
     summary = f"and {more:,} more problem{plural} (fix the first ones, then validate again)"
     return [*ordered[:MAX_PROBLEMS], Problem(rest.path, rest.line, rest.column, summary)]
+
+
+def problem_count(problems: Sequence[Problem]) -> int:
+    """How many problems a capped list stands for (its last entry may count the rest)."""
+    if len(problems) > MAX_PROBLEMS:
+        found = re.match(r"and ([\d,]+) more problem", problems[-1].message)
+        if found:
+            return MAX_PROBLEMS + int(found.group(1).replace(",", ""))
+    return len(problems)
 
 
 class PackError(Exception):

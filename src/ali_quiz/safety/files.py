@@ -13,7 +13,9 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ali_quiz.safety.limits import size_text
 
@@ -146,16 +148,16 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(
-    path: Path, data: bytes | str, *, overwrite: bool = False, inside: Path | None = None
-) -> Path:
-    """Write the whole of `data` to `path`, or nothing at all; return the file written.
+@contextlib.contextmanager
+def atomic_open(
+    path: Path, *, overwrite: bool = False, inside: Path | None = None
+) -> Iterator[BinaryIO]:
+    """A binary file to write that appears at `path` whole when the block ends, or not at all.
 
     `overwrite` False: an existing file is never replaced (FileExistsError). A symbolic link
     is refused unless it points inside `inside` (see `write_target`). The temporary file is
-    removed whatever goes wrong (a full disk, a crash of the caller, Ctrl+C).
+    removed whatever goes wrong (a full disk, an error in the block, Ctrl+C).
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     target = write_target(Path(path), inside=inside)
     problem = regular_or_absent(target)
     if problem is not None:
@@ -164,18 +166,13 @@ def atomic_write(
         raise FileExistsError(errno.EEXIST, "already exists", str(path))
     folder = target.parent
     temporary = folder / f".{target.name}.{os.urandom(4).hex()}.tmp"
-    fd = os.open(
-        temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
-    )
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(temporary, flags, 0o666)
     try:
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        with os.fdopen(fd, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
         if overwrite:
             os.replace(temporary, target)
         else:
@@ -185,7 +182,19 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
         raise
-    return target
+
+
+def atomic_write(
+    path: Path, data: bytes | str, *, overwrite: bool = False, inside: Path | None = None
+) -> Path:
+    """Write the whole of `data` to `path`, or nothing at all; return the file written.
+
+    See `atomic_open` for `overwrite` and `inside`.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_open(path, overwrite=overwrite, inside=inside) as stream:
+        stream.write(payload)
+    return write_target(Path(path), inside=inside)
 
 
 def _link_new(temporary: Path, target: Path, asked: Path) -> None:
