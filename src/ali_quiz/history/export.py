@@ -12,12 +12,15 @@ import csv
 import json
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TextIO
 
 from ali_quiz.history import stream
 from ali_quiz.textwidth import clip, width
 
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, TextIO
+
     from ali_quiz.history.store import HistoryStore
 
 ROUND_COLUMNS = (

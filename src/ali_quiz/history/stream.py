@@ -11,17 +11,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from datetime import date
-from typing import Any, Protocol
 
 from ali_quiz.history.records import ROUND_COLUMNS, RoundRow, round_row
 
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+    from typing import Any, Protocol
 
-class HistoryStore(Protocol):
-    """What a walk needs of history.store.HistoryStore (which imports this module)."""
+    class HistoryStore(Protocol):
+        """What a walk needs of history.store.HistoryStore (which imports this module)."""
 
-    def reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
 
 #: Sort keys of `round_rows`, as SQL.
