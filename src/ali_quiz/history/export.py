@@ -8,7 +8,6 @@ reading its rows.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from datetime import datetime
@@ -236,6 +235,8 @@ def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
     A round without answers gets one row with the answer columns empty. Text is UTF-8; rows
     end with a line feed.
     """
+    import csv  # here: the table and JSON never need it
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(rows)
