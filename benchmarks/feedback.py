@@ -32,7 +32,7 @@ from benchutil import BENCHMARKS, child_env, machine, result, verdict
 BUDGET = 2.5
 QUESTIONS = 12
 LAUNCHER = BENCHMARKS / "tui_launch.py"
-TIMEOUT = 120
+TIMEOUT = 300
 
 
 def scenario(which: str, data: Path) -> tuple[list[str], dict[str, str]]:
