@@ -34,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see {self.prog} --help)\n")
 
 
-def _round_options(parser: argparse.ArgumentParser) -> None:
+def _round_options(parser: argparse.ArgumentParser, *, dated: bool = True) -> None:
     from ali_quiz.quiz.modes import MODES
 
     parser.add_argument(
@@ -59,6 +59,8 @@ def _round_options(parser: argparse.ArgumentParser) -> None:
     fixed.add_argument(
         "--code", metavar="C", type=argtypes.round_code, help="play the round of a round code"
     )
+    if not dated:
+        return
     parser.add_argument(
         "--date",
         metavar="D",
@@ -159,11 +161,34 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="merge students' `history --json` files")
     report.add_argument("files", metavar="FILES", nargs="+", type=argtypes.path("FILES"))
     report.add_argument("--csv", action="store_true", help="CSV output")
+
+    serve = commands.add_parser("serve", help="a class plays one round in their browsers")
+    _round_options(serve, dated=False)
+    serve.add_argument(
+        "--host",
+        metavar="H",
+        type=argtypes.text("--host"),
+        help="listen on this address (default 127.0.0.1)",
+    )
+    serve.add_argument(
+        "--port",
+        metavar="N",
+        type=argtypes.whole_number(0, 65535, "--port"),
+        default=8000,
+        help="port, 0 for any free one (8000)",
+    )
+    serve.add_argument(
+        "--max-players",
+        metavar="N",
+        type=argtypes.whole_number(1, 1000, "--max-players"),
+        help="tabs at once, then a full page (60)",
+    )
+    serve.set_defaults(date=None)  # the class's round is for today
     return parser
 
 
 def front_end(command: str | None) -> Handler | None:
-    """`play` and the bare `ali-quiz` (imported only then: they may load Textual)."""
+    """`play`, `serve` and the bare `ali-quiz` (imported only then: they may load Textual)."""
     if command is None:
         from ali_quiz.play import run_tui
 
@@ -172,6 +197,10 @@ def front_end(command: str | None) -> Handler | None:
         from ali_quiz.play import run_play
 
         return run_play
+    if command == "serve":
+        from ali_quiz.serve.command import run_serve
+
+        return run_serve
     return None
 
 
