@@ -398,10 +398,13 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
             if args.json
             else (export.CSV_SELECT, export.write_csv)
         )
+        functions = None if args.json else export.CSV_FUNCTIONS
         rows = (
             ()
             if store is None
-            else stream.answer_rows(store, select, player=player, pack=pack, limit=limit)
+            else stream.answer_rows(
+                store, select, player=player, pack=pack, limit=limit, functions=functions
+            )
         )
         write(rows, out)
     elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):

@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
 from ali_quiz.catalog import discover, resolve_pack
 from ali_quiz.clock import Now, local_now
@@ -116,12 +115,17 @@ class ResolvedRound:
         )
 
 
-class PackSource(Protocol):
-    """Where `resolve_round` finds packs: by id or path, and every one installed (for codes)."""
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def find(self, spec: str) -> Pack: ...
+    class PackSource(Protocol):
+        """Where `resolve_round` finds packs: by id or path, and every one installed (for codes)."""
 
-    def installed(self) -> Sequence[Pack]: ...
+        def find(self, spec: str) -> Pack: ...
+
+        def installed(self) -> Sequence[Pack]: ...
 
 
 class DiskPacks:
