@@ -10,7 +10,7 @@ from textual.widgets import Static
 from ali_quiz.config import LoadedSettings, Settings
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.paths import AppPaths
-from ali_quiz.plain import parse_estimate
+from ali_quiz.quiz.answers import parse_estimate
 from ali_quiz.quiz.kinds import EstimateQuestion
 from ali_quiz.tui.app import make_app
 from ali_quiz.tui.screens.play import PlayScreen
@@ -83,8 +83,9 @@ async def test_an_unreadable_estimate_is_said_once_in_chinese(tmp_path: Path) ->
 
 @sync
 async def test_a_replay_left_at_once_adds_no_round_to_the_history(tmp_path: Path) -> None:
-    info, questions, weights = round_start("choice", 2)
-    app = make_test_app(tmp_path, start=(info, questions, weights))
+    start = round_start("choice", 2)
+    questions = list(start.questions)
+    app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
         await pilot.pause()

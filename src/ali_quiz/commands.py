@@ -1,4 +1,9 @@
-"""What each command does, over the core; cli.py parses and dispatches here."""
+"""What each command does, over the core; cli.py parses and dispatches here.
+
+Each command imports only what it needs, when it runs. A command that cannot do what was asked
+returns its exit status after `fail` has said why, or raises `CommandError` (main() prints it
+and exits with its status): 0 success, 1 invalid input, 2 wrong usage.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,40 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ali_quiz.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail, print_json
 from ali_quiz.paths import AppPaths
 
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ali_quiz.history.store import HistoryStore
+    from ali_quiz.roundspec import ResolvedRound
+
 Handler = Callable[[argparse.Namespace, AppPaths], int]
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """What a command says when it cannot go on, with the exit status to leave with."""
+
+    def __init__(self, message: str, status: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def fail(message: str, status: int = EXIT_INVALID) -> int:
+    """Print an error to stderr and return the exit status."""
+    print(f"ali-quiz: {message}", file=sys.stderr)
+    return status
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: the command goes on."""
+    print(f"ali-quiz: warning: {message}", file=sys.stderr, flush=True)
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _settings(paths: AppPaths) -> tuple[str | None, str]:
@@ -21,87 +56,113 @@ def _settings(paths: AppPaths) -> tuple[str | None, str]:
 
     loaded = load_settings(paths.config_path)
     for problem in loaded.problems:
-        print(f"ali-quiz: warning: {problem}", file=sys.stderr)
+        warn(problem)
     return loaded.settings.pack, loaded.settings.player
 
 
-def cmd_tui(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.play import run_tui
-
-    return run_tui(args, paths)
-
-
-def cmd_play(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.play import run_play
-
-    return run_play(args, paths)
-
-
-def resolve_spec_or_fail(
+def resolve_from_args(
     args: argparse.Namespace, paths: AppPaths, player: str | None = None
-) -> object:
-    """The round the options describe, or an exit status after printing why not."""
-    from ali_quiz.roundspec import RoundSpecError, UsageError, resolve_round
+) -> ResolvedRound:
+    """The round the options of `play` or `generate` describe; CommandError when there is none."""
+    from ali_quiz.roundspec import (
+        DiskPacks,
+        RoundSpec,
+        RoundSpecError,
+        UsageError,
+        parse_date,
+        resolve_round,
+        review_from_disk,
+    )
 
     default_pack, settings_player = _settings(paths)
-    weights = None
     try:
-        if args.mode == "review":
-            from ali_quiz.roundspec import load_pack_spec, review_weights
-
-            pack = load_pack_spec(args.pack or default_pack or "dingtalk-2020", paths)
-            weights = review_weights(paths, player or settings_player, pack.id, args.date)
-        return resolve_round(
-            paths,
+        spec = RoundSpec(
             pack=args.pack,
             mode=args.mode,
             count=args.count,
             seed=args.seed,
             code=args.code,
-            date=args.date,
+            date=parse_date(args.date),
+        )
+        return resolve_round(
+            spec,
+            DiskPacks(paths),
             default_pack=default_pack,
-            review_weights=weights,
+            review=review_from_disk(paths, player or settings_player),
         )
     except UsageError as err:
-        return fail(str(err), EXIT_USAGE)
+        raise CommandError(str(err), EXIT_USAGE) from None
     except RoundSpecError as err:
-        return fail(str(err), EXIT_INVALID)
+        raise CommandError(str(err)) from None
 
 
 def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.roundspec import RoundSpec, RoundSpecError
-
-    spec = resolve_spec_or_fail(args, paths)
-    if not isinstance(spec, RoundSpec):
-        return spec  # type: ignore[return-value]
-    try:
-        questions = spec.questions()
-    except RoundSpecError as err:
-        return fail(str(err))
+    chosen = resolve_from_args(args, paths)
+    questions = list(chosen.questions)
+    if args.format == "anki":
+        return _write_anki(args.output, questions, chosen)
     if args.format == "json":
-        for question in questions:
-            print(json.dumps(question.to_json(), ensure_ascii=False))
-        return EXIT_OK
-    from ali_quiz.teach import worksheet
-    from ali_quiz.teach.gift_export import export_gift
+        text = "".join(
+            json.dumps(question.to_json(), ensure_ascii=False) + "\n" for question in questions
+        )
+    else:
+        from ali_quiz.teach import worksheet
+        from ali_quiz.teach.gift_export import export_gift
 
-    language = spec.pack.language
-    if args.format == "gift":
-        sys.stdout.write(export_gift(questions, title=spec.pack.title, language=language))
+        language = chosen.pack.language
+        if args.format == "gift":
+            text = export_gift(questions, title=chosen.pack.title, language=language)
+        else:
+            render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
+            text = render(questions, pack_title=chosen.pack.title, language=language, info=chosen)
+    if args.output is None:
+        sys.stdout.write(text)
         return EXIT_OK
-    render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
-    info = worksheet.RoundInfo(
-        mode=spec.mode, seed=spec.seed, code=spec.code, date=spec.date.isoformat()
-    )
-    sys.stdout.write(render(questions, pack_title=spec.pack.title, language=language, info=info))
+    try:
+        _write_whole(args.output, text)
+    except OSError as err:
+        return fail(f"cannot write {args.output}: {err.strerror or err}")
+    return EXIT_OK
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _write_anki(output: Path | None, questions: list[Any], spec: Any) -> int:
+    from ali_quiz.teach.anki_export import AnkiUnavailable, write_deck
+
+    if output is None:
+        return fail("--format anki writes a deck file: add -o FILE.apkg", EXIT_USAGE)
+    name = f"{spec.pack.title} · {spec.code}" if spec.code else spec.pack.title
+    try:
+        notes = write_deck(
+            questions, output, pack_id=spec.pack.id, deck_name=name, language=spec.pack.language
+        )
+    except AnkiUnavailable as err:
+        return fail(str(err))
+    except OSError as err:
+        return fail(f"cannot write {output}: {err.strerror or err}")
+    print(f"Wrote {output}: an Anki deck of {notes} notes (import it with File > Import).")
     return EXIT_OK
 
 
 def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import discover
+    from ali_quiz.catalog import discover
 
     if args.packs_command == "add":
-        return _packs_add(args.file, paths)
+        return _packs_add(args.file, paths, replace=args.replace)
     entries = discover(paths)
     if args.json:
         print_json([e.to_json() for e in entries])
@@ -128,40 +189,82 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def _packs_add(file: Path, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import add_pack
+def _packs_add(file: Path, paths: AppPaths, *, replace: bool = False) -> int:
+    from ali_quiz.catalog import NeedsReplace, add_pack
     from ali_quiz.packs.problems import PackError
 
     try:
-        pack, target = add_pack(file, paths)
+        added = add_pack(file, paths, replace=replace)
     except PackError as err:
         return fail(f"{file} was not added:\n{err}")
+    except NeedsReplace as err:
+        codes = _codes_of(paths, err.pack_id, err.old_hash)
+        lost = f"\nRound codes that would stop working: {', '.join(codes)}" if codes else ""
+        return fail(f"{file} was not added: {err}{lost}")
     except OSError as err:
-        return fail(f"could not copy {file} into {paths.packs_dir}: {err.strerror}")
-    print(f"Added {pack.id} ({pack.title}) to {target}")
+        return fail(f"could not copy {file} into {paths.packs_dir}: {err.strerror or err}")
+    if added.replaced:
+        print(f"Replaced {added.pack.id} ({added.pack.title}) in {added.path}")
+        codes = _codes_of(paths, added.pack.id, added.old_hash)
+        if codes:
+            print(
+                f"These round codes no longer work (made with the old version): {', '.join(codes)}"
+            )
+        else:
+            print("Round codes made with the old version no longer work (none is in your history).")
+    else:
+        print(f"Added {added.pack.id} ({added.pack.title}) to {added.path}")
     return EXIT_OK
 
 
+def _codes_of(paths: AppPaths, pack_id: str, pack_hash: str | None) -> list[str]:
+    """The round codes in this history made with one version (content hash) of a pack."""
+    if pack_hash is None or not paths.history_path.is_file():
+        return []
+    import sqlite3
+
+    from ali_quiz.history.store import HistoryStore
+
+    opened = HistoryStore.open(paths.data_dir, read_only=True)
+    if opened.store is None:
+        return []
+    try:
+        with opened.store as store:
+            rows = store.query(
+                "SELECT DISTINCT code FROM rounds WHERE pack = ? AND pack_hash = ?"
+                " AND code IS NOT NULL ORDER BY code",
+                (pack_id, pack_hash),
+            )
+    except sqlite3.Error:
+        return []
+    return [str(code) for (code,) in rows]
+
+
 def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.export import pack_to_json
-    from ali_quiz.roundspec import RoundSpecError, load_pack_spec
+    # The pack alone: not the round machinery of `roundspec`, which `show` never uses.
+    from ali_quiz.catalog import resolve_pack
+    from ali_quiz.packs.model import pack_to_json
+    from ali_quiz.packs.problems import PackError, PackNotFound
 
     try:
-        pack = load_pack_spec(args.pack, paths)
-    except RoundSpecError as err:
+        pack = resolve_pack(args.pack, paths)
+    except PackNotFound as err:
         return fail(str(err))
+    except PackError as err:
+        return fail(f"the pack {args.pack} is not valid:\n{err}")
     if args.json:
         print_json(pack_to_json(pack))
         return EXIT_OK
-    from ali_quiz.packs.describe import describe_pack
+    from ali_quiz.quiz.describe import describe_pack
 
     print(describe_pack(pack))
     return EXIT_OK
 
 
-def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
-    from ali_quiz.packs.catalog import PACK_SUFFIXES, load_entry, pack_files
-    from ali_quiz.packs.describe import summary_line
+def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
+    from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.packs.problems import problem_count
+    from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []
     lines: list[str] = []
@@ -175,12 +278,12 @@ def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
             files.append(target)
     ok = all(not line.endswith("here") for line in lines)
     for path in files:
-        entry = load_entry(path)
+        entry = load_entry(path, cache_dir)
         if entry.pack is None:
             ok = False
             lines.extend(str(p) for p in entry.errors)
-            count = len(entry.errors)
-            lines.append(f"{path}: invalid ({count} problem{'s' if count != 1 else ''})")
+            count = problem_count(entry.errors)
+            lines.append(f"{path}: invalid ({count:,} problem{'s' if count != 1 else ''})")
             continue
         lines.extend(f"{path}: warning: {w}" for w in entry.warnings)
         lines.append(summary_line(entry.pack, path))
@@ -188,7 +291,7 @@ def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
 
 
 def cmd_validate(args: argparse.Namespace, paths: AppPaths) -> int:
-    ok, lines = _validate_once(args.paths)
+    ok, lines = _validate_once(args.paths, paths.cache_dir)
     if not args.watch:
         _print_lines(lines, ok)
         return EXIT_OK if ok else EXIT_INVALID
@@ -228,7 +331,7 @@ def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.
             if now == last:
                 continue
             last = now
-            ok, lines = _validate_once(targets)
+            ok, lines = _validate_once(targets, None)
             print(f"\n── {time.strftime('%H:%M:%S')} ──", flush=True)
             _print_lines(lines, ok)
     except KeyboardInterrupt:
@@ -237,46 +340,83 @@ def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.
 
 def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.packs.starter import write_starter
+    from ali_quiz.safety.files import FileRefused
 
     try:
         written = write_starter(args.path)
     except FileExistsError as err:
         where = err.filename or args.path
         return fail(f"{where} already exists: choose another name (nothing was overwritten)")
+    except FileRefused as err:
+        return fail(f"{err}; nothing was written")
     except OSError as err:
-        return fail(f"could not write {args.path}: {err.strerror}")
+        return fail(f"could not write {args.path}: {err.strerror or err}; nothing was written")
     print(f"Wrote {written}: edit it, then check it with `ali-quiz validate {written}`")
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.history import export
-    from ali_quiz.history.store import HistoryStore
+    import sqlite3
 
-    if args.limit is not None and args.limit < 1:
-        return fail("--limit takes a number of 1 or more", EXIT_USAGE)
-    rounds: list[dict[str, object]] = []
-    if paths.history_path.exists():
-        opened = HistoryStore.open(paths.data_dir)
+    from ali_quiz.history.database import after_query_failure
+
+    # The table shows the newest 50 unless told; the exports give every round unless limited.
+    limit = args.limit if args.limit is not None else (0 if args.json or args.csv else 50)
+    store = None
+    if paths.history_path.exists() or paths.history_path.is_symlink():
+        from ali_quiz.history.store import HistoryStore
+
+        # Read-only: a history in a folder that cannot be written is still shown.
+        opened = HistoryStore.open(paths.data_dir, read_only=True)
         if opened.warning:
-            print(f"ali-quiz: warning: {opened.warning}", file=sys.stderr)
-        if opened.store is not None:
-            with opened.store as store:
-                rounds = store.rounds(player=args.player, pack=args.pack, limit=args.limit)
-    if args.json:
-        sys.stdout.write(export.to_json(rounds) + "\n")
-    elif args.csv:
-        sys.stdout.write(export.to_csv(rounds))
-    elif not rounds:
+            warn(opened.warning)
+        if opened.store is None and opened.unreadable:
+            return fail("the score history cannot be read (see the warning above)")
+        store = opened.store
+    try:
+        return _print_history(args, store, limit or None)
+    except sqlite3.Error as err:
+        if store is not None:
+            store.close()
+            store = None
+        # Damaged pages (PRAGMA quick_check): the file is moved aside, as at opening.
+        return fail(after_query_failure(paths.history_path, err))
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: int | None) -> int:
+    """Stream the rounds chosen as a table, JSON or CSV, a row at a time."""
+    from ali_quiz.history import export, stream
+
+    out = sys.stdout
+    player, pack = args.player, args.pack
+    if args.json or args.csv:
+        select, write = (
+            (export.JSON_SELECT, export.write_json)
+            if args.json
+            else (export.CSV_SELECT, export.write_csv)
+        )
+        functions = None if args.json else export.CSV_FUNCTIONS
+        rows = (
+            ()
+            if store is None
+            else stream.answer_rows(
+                store, select, player=player, pack=pack, limit=limit, functions=functions
+            )
+        )
+        write(rows, out)
+    elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):
         print("No rounds yet: play one with `ali-quiz` or `ali-quiz play`.")
-    else:
-        print(export.format_table(rounds))
     return EXIT_OK
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.packs.loader import LANGUAGE_RE, load_pack
     from ali_quiz.packs.problems import PackError
+    from ali_quiz.safety.files import FileRefused, read_capped, write_target
+    from ali_quiz.safety.limits import PACK_BYTES
     from ali_quiz.teach.gift_import import (
         GiftImportError,
         guess_language,
@@ -288,12 +428,13 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     source: Path = args.file
     target: Path = args.output
     try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        return fail(f"cannot read {source}: {err.strerror}")
+        text = read_capped(source, PACK_BYTES, "GIFT file").decode("utf-8-sig")
+        write_target(target)  # a symbolic link is refused before any work is done
+    except FileRefused as err:
+        return fail(str(err))
     except UnicodeDecodeError as err:
         return fail(f"{source} is not UTF-8 text (byte {err.start}): save it as UTF-8 and retry")
-    if target.exists():
+    if target.exists() or target.is_symlink():
         return fail(f"{target} already exists: choose another name (nothing was overwritten)")
     language = args.language or guess_language(text)
     if not LANGUAGE_RE.match(language):
@@ -317,8 +458,12 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
         )
     except GiftImportError as err:
         return fail(str(err))
+    except FileExistsError:
+        return fail(f"{target} already exists: choose another name (nothing was overwritten)")
+    except FileRefused as err:
+        return fail(f"{err}; nothing was written")
     except OSError as err:
-        return fail(f"cannot write {target}: {err.strerror}")
+        return fail(f"cannot write {target}: {err.strerror or err}; nothing was written")
     try:
         load_pack(target)
     except PackError as err:  # a bug if it happens: say so plainly, keep the file to look at
@@ -333,30 +478,12 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import resolve_pack
-    from ali_quiz.packs.problems import PackError, PackNotFound
-    from ali_quiz.teach.report import build_report, format_report, report_csv
+    from ali_quiz.teach.report_command import run_report
 
-    report = build_report(args.files)
-    if report.pack is not None:
-        try:
-            labels = resolve_pack(report.pack, paths).fact_labels()
-        except (PackError, PackNotFound):
-            labels = None  # a pack this computer lacks: facts are shown by id
-        if labels:
-            report = build_report(args.files, fact_labels=labels)
-    sys.stdout.write(report_csv(report) if args.csv else format_report(report) + "\n")
-    if args.csv:
-        for problem in report.left_out:
-            print(f"ali-quiz: left out: {problem.name}: {problem.reason}", file=sys.stderr)
-    if not report.usable:
-        return fail("no usable result file: nothing to report")
-    return EXIT_OK
+    return run_report(args, paths)
 
 
 HANDLERS: dict[str, Handler] = {
-    "tui": cmd_tui,
-    "play": cmd_play,
     "generate": cmd_generate,
     "packs": cmd_packs,
     "show": cmd_show,

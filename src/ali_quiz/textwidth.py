@@ -1,29 +1,48 @@
-"""Fixed-width text tables that keep CJK text aligned (wide characters take two columns)."""
+"""Fixed-width text tables that keep CJK text aligned (wide characters take two columns).
+
+A control character is measured as the escape it is printed as (`\\x1b`: four columns), and
+cells are clipped before they are escaped, so a name is never cut inside an escape.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
 
+from ali_quiz.safety.text import has_raw_controls, visible, visible_width_char
+
+
+def _columns(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 2
+    return 1 if ch.isprintable() or ch in "\t\n" else visible_width_char(ch)
+
 
 def width(text: str) -> int:
-    """Columns the text takes in a terminal."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
+    """Columns the text takes in a terminal, control characters as their visible escapes."""
+    if text.isascii() and not has_raw_controls(text):
+        return len(text)
+    return sum(_columns(ch) for ch in text)
 
 
 def clip(text: str, columns: int) -> str:
     """The text cut to fit `columns`, with an ellipsis when cut."""
     if width(text) <= columns:
         return text
-    kept = ""
-    for ch in text:
-        if width(kept + ch) > columns - 1:
-            break
-        kept += ch
-    return kept + "…"
+    used = 0
+    for end, ch in enumerate(text):
+        used += width(ch)
+        if used > columns - 1:
+            return text[:end] + "…"
+    return text
+
+
+def _cell(text: str, columns: int) -> str:
+    """Clipped as the raw text, then escaped: an escape is kept whole or left out whole."""
+    clipped = clip(text, columns)
+    return visible(clipped) if has_raw_controls(clipped) else clipped
 
 
 def pad(text: str, columns: int, *, right: bool = False) -> str:
@@ -39,12 +58,16 @@ def table(
     right: Sequence[int] = (),
 ) -> str:
     """A plain table: headers, a rule, then the rows; long cells are clipped to `max_width`."""
-    cells = [[clip(str(c), max_width) for c in row] for row in rows]
-    widths = [max([width(h)] + [width(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    cells = [
+        [(text, width(text)) for text in (_cell(str(c), max_width) for c in row)] for row in rows
+    ]
+    widths = [max([width(h)] + [row[i][1] for row in cells]) for i, h in enumerate(headers)]
     lines = ["  ".join(pad(h, widths[i]) for i, h in enumerate(headers)).rstrip()]
     lines.append("  ".join("─" * w for w in widths))
     for row in cells:
-        lines.append(
-            "  ".join(pad(c, widths[i], right=i in right) for i, c in enumerate(row)).rstrip()
-        )
+        parts = []
+        for i, (text, used) in enumerate(row):
+            gap = " " * (widths[i] - used)
+            parts.append(gap + text if i in right else text + gap)
+        lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ali_quiz.numbers import NumberFormatError, parse_number
 from ali_quiz.packs.dates import DateFormatError, PartialDate
 from ali_quiz.packs.model import (
     DEFAULT_MAX_POINTS,
@@ -28,9 +29,11 @@ from ali_quiz.packs.model import (
     Version,
 )
 from ali_quiz.packs.problems import PackError, Problem
+from ali_quiz.packs.yamlhints import after_syntax_error
 from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
 from ali_quiz.packs.yamlnodes import Sequence as NodeList
-from ali_quiz.quiz.numbers import NumberFormatError, parse_number
+from ali_quiz.safety.files import FileRefused, read_capped
+from ali_quiz.safety.limits import PACK_BYTES
 
 T = TypeVar("T")
 
@@ -73,16 +76,15 @@ MULTI_SUM_SLACK = 0.01
 def load_pack(path: Path | str) -> Pack:
     """Read, check and build the pack in a file; raise PackError listing every problem."""
     path = Path(path)
-    label = str(path)
+    return load_pack_bytes(read_pack_bytes(path), str(path), path=path)
+
+
+def read_pack_bytes(path: Path) -> bytes:
+    """A pack file's bytes, read with the size cap; PackError for what is not a pack file."""
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise PackError([Problem(label, 1, 1, "this is a folder, not a pack file")]) from None
-    except FileNotFoundError:
-        raise PackError([Problem(label, 1, 1, "no such file")]) from None
-    except OSError as err:
-        raise PackError([Problem(label, 1, 1, f"cannot read the file: {err.strerror}")]) from None
-    return load_pack_bytes(data, label, path=path)
+        return read_capped(path, PACK_BYTES, "pack file")
+    except FileRefused as err:
+        raise PackError([Problem(str(path), 1, 1, err.reason)]) from None
 
 
 def load_pack_bytes(data: bytes, label: str, *, path: Path | None = None) -> Pack:
@@ -98,21 +100,19 @@ def load_pack_text(text: str, label: str, *, path: Path | None = None) -> Pack:
     with gc_paused():
         root, problems = compose(text, label)
         if root is None:
-            raise PackError(problems)
+            raise PackError(after_syntax_error(text, label, problems, _check_rest))
         checker = _PackChecker(label, problems)
         pack = checker.pack(root, path)
     if checker.problems or pack is None:
         raise PackError(checker.problems)
-    # Imported here: the generator reads the pack model, and the warnings need the generator.
-    from ali_quiz.quiz.generate import kind_warnings
-
-    return _with_warnings(pack, kind_warnings(pack))
+    return pack
 
 
-def _with_warnings(pack: Pack, warnings: list[str]) -> Pack:
-    from dataclasses import replace
-
-    return replace(pack, warnings=tuple(warnings))
+def _check_rest(root: Node, problems: list[Problem], label: str) -> list[Problem]:
+    """The problems of a pack read without the lines of its syntax errors."""
+    checker = _PackChecker(label, problems)
+    checker.pack(root, None)
+    return checker.problems
 
 
 def _given(node: Node | None) -> bool:
@@ -233,9 +233,12 @@ class _PackChecker:
         if not isinstance(node, Scalar) or not re.fullmatch(r"[+-]?\d+", node.text.strip()):
             self.add(node, f"`{key}` of {what} must be a whole number")
             return None
-        value = int(node.text)
-        if not low <= value <= high:
-            self.add(node, f"`{key}` of {what} must be from {low} to {high}, not {value}")
+        digits = node.text.strip().lstrip("+-").lstrip("0")
+        # Compared by length first: a number of thousands of digits is no int() to try.
+        value = int(node.text) if len(digits) <= len(str(high)) else None
+        if value is None or not low <= value <= high:
+            shown = str(value) if value is not None else f"a number of {len(digits):,} digits"
+            self.add(node, f"`{key}` of {what} must be from {low} to {high}, not {shown}")
             return None
         return value
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from ali_quiz.quiz.numbers import MAX_MAGNITUDE, MIN_MAGNITUDE
+from ali_quiz.numbers import MAX_MAGNITUDE, MIN_MAGNITUDE
 from ali_quiz.teach.gift_export import ordinal
 from ali_quiz.teach.gift_parse import (
     Answer,
@@ -23,8 +23,18 @@ from ali_quiz.teach.gift_parse import (
     split_answers,
 )
 
-if TYPE_CHECKING:
-    from ali_quiz.teach.gift_questions import Importer
+
+class Importer(Protocol):
+    """What these functions use of gift_questions.Importer (which imports this module)."""
+
+    def text(self, span: Span, raw: RawQuestion) -> str: ...
+
+    def answer_text(self, answer: Answer, raw: RawQuestion, what: str) -> str: ...
+
+    def note(self, raw: RawQuestion, message: str) -> None: ...
+
+    def true_false_labels(self) -> tuple[str, str]: ...
+
 
 LIMITS = {"choice": (2, 10), "multi": (2, 10), "match": (3, 10), "order": (3, 6)}
 TRUE_WORDS = ("T", "TRUE")

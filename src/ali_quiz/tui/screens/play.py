@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from ali_quiz.play import HistoryRecorder, RoundInfo
+from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
@@ -21,6 +21,8 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
 )
 from ali_quiz.quiz.rounds import Outcome, Round
+from ali_quiz.roundspec import ResolvedRound
+from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
@@ -76,7 +78,7 @@ class PlayScreen(QuizScreen[None]):
         Binding("escape,q", "leave", "key.back"),
     ]
 
-    def __init__(self, game: Round, info: RoundInfo, recorder: HistoryRecorder) -> None:
+    def __init__(self, game: Round, info: ResolvedRound, recorder: HistoryRecorder) -> None:
         super().__init__()
         self.game = game
         self.info = info
@@ -236,11 +238,8 @@ class PlayScreen(QuizScreen[None]):
         await self.show_question()
 
     def finish(self) -> None:
-        from ali_quiz.tui.screens.results import ResultsScreen
-
         self.recorder.finish()
-        self.quiz.round_over()
-        self.app.switch_screen(ResultsScreen(self.game, self.info))
+        self.post_message(RoundFinished(self.game, self.info))
 
     # --- Leaving -----------------------------------------------------------------------
 
@@ -272,7 +271,7 @@ class PlayScreen(QuizScreen[None]):
             if quit_app:
                 self.app.exit(0)
                 return
-            self.quiz.round_over()
+            self.app.post_message(RoundLeft())
             self.dismiss()
 
         self.app.push_screen(

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ali_quiz.plain import letter
+from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import ChoiceQuestion
 from ali_quiz.tui.widgets.base import AnswerGiven
 

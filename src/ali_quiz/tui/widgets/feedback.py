@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ali_quiz.i18n import Translator
-from ali_quiz.plain import answer_lines, response_text
+from ali_quiz.quiz.answers import answer_lines, response_text
 from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, TextQuestion, feedback_for
 from ali_quiz.quiz.rounds import Outcome
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
-from ali_quiz.plain import letter
+from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import MultiQuestion
 from ali_quiz.tui.texts import translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused

@@ -5,23 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.numbers import format_plain
 from ali_quiz.textwidth import table
 
 
 def summary_line(pack: Pack, path: Path) -> str:
     """`path: valid — id "title": 10 events, …; modes: quick, order, …`."""
-    from ali_quiz.quiz.generate import available_modes
+    modes = pack.derived.get("modes")  # kept by the parsed-pack cache (catalog.py)
+    if modes is None:
+        from ali_quiz.quiz.generate import available_modes
 
+        modes = available_modes(pack)
     counts = ", ".join(
         f"{n} {name if n != 1 else name[:-1]}" for name, n in pack.counts().items() if n
     )
-    modes = ", ".join(available_modes(pack)) or "none"
+    modes = ", ".join(modes) or "none"
     return f'{path}: valid: {pack.id} "{pack.title}" ({pack.language}): {counts}; modes: {modes}'
 
 
 def describe_pack(pack: Pack) -> str:
     """Every fact of the pack, grouped, with values as plain numbers and each source sentence."""
+    from ali_quiz.numbers import format_plain
+    from ali_quiz.quiz.generate import kind_warnings
+
     parts = [f"{pack.title}  [{pack.id}, {pack.language}]"]
     if pack.citation:
         parts.append(f"Source: {pack.citation}")
@@ -59,6 +64,6 @@ def describe_pack(pack: Pack) -> str:
     if pack.questions:
         rows = [[q.kind, q.prompt, q.id] for q in pack.questions]
         parts += ["", "Authored questions", table(["kind", "prompt", "id"], rows, max_width=50)]
-    for warning in pack.warnings:
+    for warning in kind_warnings(pack):
         parts.append(f"warning: {warning}")
     return "\n".join(parts)
