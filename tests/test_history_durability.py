@@ -51,6 +51,7 @@ WRITER_PRELUDE = """
 """
 
 
+@pytest.mark.slow  # other processes
 def test_kill_9_after_three_answers_keeps_them_and_the_round_unfinished(tmp_path: Path) -> None:
     writer = _python(
         WRITER_PRELUDE
@@ -85,6 +86,7 @@ def test_kill_9_after_three_answers_keeps_them_and_the_round_unfinished(tmp_path
     assert running == rebuilt
 
 
+@pytest.mark.slow  # other processes
 def test_two_processes_writing_200_rounds_each_lose_nothing(tmp_path: Path) -> None:
     go = tmp_path / "go"
     code = (
@@ -124,6 +126,7 @@ def test_two_processes_writing_200_rounds_each_lose_nothing(tmp_path: Path) -> N
     assert running == rebuilt
 
 
+@pytest.mark.slow  # other processes
 def test_two_processes_creating_the_database_at_once_both_work(tmp_path: Path) -> None:
     code = WRITER_PRELUDE + "    print(store.query('PRAGMA user_version')[0][0], flush=True)\n"
     writers = [_python(code, str(tmp_path)) for _ in range(2)]

@@ -390,3 +390,19 @@ def _check_fits(amount: Decimal, last_large: tuple[str, int] | None, shown: str)
         raise _error(
             shown, f"the part after {last_large[0]} is one {last_large[0]} or more; add it up first"
         )
+
+
+def percent_of(part: int, whole: int) -> int:
+    """`part` as a whole percent of `whole`, halves up (625 of 1000 is 63); 0 when whole is 0."""
+    return (200 * part + whole) // (2 * whole) if whole > 0 else 0
+
+
+def percent_text(value: float | None) -> str:
+    """A percentage as a whole number, halves up: `63%`; `—` when there is none.
+
+    Every front end shows percentages through this (and `percent_of`), so the same score
+    never reads 63% in one place and 62% in another.
+    """
+    if value is None:
+        return "—"
+    return f"{math.floor(round(value, 9) + 0.5)}%"

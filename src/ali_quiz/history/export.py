@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ali_quiz.history import stream
+from ali_quiz.numbers import percent_of
 from ali_quiz.textwidth import clip, width
 
 if TYPE_CHECKING:
@@ -73,8 +74,8 @@ def round_seconds(entry: dict[str, Any]) -> float | None:
 
 
 def percent_text(score: int, max_score: int) -> str:
-    """`77%`, or `—` when there was nothing to score."""
-    return f"{round(100 * score / max_score)}%" if max_score else "—"
+    """`77%` (halves up, as everywhere), or `—` when there was nothing to score."""
+    return f"{percent_of(score, max_score)}%" if max_score else "—"
 
 
 # One encoder for every value: json.dumps with options builds a new encoder on each call.

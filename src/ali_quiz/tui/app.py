@@ -456,15 +456,11 @@ class QuizApp(App[int]):
 
         self.push_screen(SettingsScreen())
 
-    async def action_open_history(self) -> None:
-        from ali_quiz.tui.screens.history import HistoryScreen
-        from ali_quiz.tui.widgets.too_small import TooSmall
+    def action_open_history(self) -> None:
+        from ali_quiz.tui.screens.history.screen import HistoryScreen
 
         packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
-        screen = HistoryScreen(self.history_store, self.player, packs, lang=self.tr.language)
-        await self.push_screen(screen)
-        if not screen.query(TooSmall):
-            await screen.mount(TooSmall())
+        self.push_screen(HistoryScreen(self.history_store, self.player, packs, now=self.now))
 
     def action_play_code(self) -> None:
         from ali_quiz.tui.screens.dialogs import CodeScreen
