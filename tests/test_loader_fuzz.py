@@ -10,13 +10,11 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from ali_quiz.packs.authored import ALL_QUESTION_KEYS, OPTION_KEYS, PAIR_KEYS
 from ali_quiz.packs.loader import (
-    ALL_QUESTION_KEYS,
     EVENT_KEYS,
     ITEM_KEYS,
     METRIC_KEYS,
-    OPTION_KEYS,
-    PAIR_KEYS,
     TOP_KEYS,
     VERSION_KEYS,
     load_pack_bytes,

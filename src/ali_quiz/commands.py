@@ -315,7 +315,8 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.loader import LANGUAGE_RE, load_pack
+    from ali_quiz.packs.checker import LANGUAGE_RE
+    from ali_quiz.packs.loader import load_pack
     from ali_quiz.packs.problems import PackError
     from ali_quiz.teach.gift_import import (
         GiftImportError,
