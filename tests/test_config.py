@@ -127,7 +127,8 @@ def test_every_string_has_both_languages_with_the_same_placeholders() -> None:
 def test_the_chinese_side_is_really_translated() -> None:
     """Only strings made of symbols, codes or names may read the same in both languages."""
     same = [key for key, (english, chinese) in STRINGS.items() if english == chinese]
-    allowed = {"results.col.number", "history.detail_info"}
+    # Only a placeholder: the reason inside is translated (a figure's or a code's problem).
+    allowed = {"results.col.number", "history.detail_info", "answer.estimate.bad", "code.error"}
     assert set(same) <= allowed
 
 
@@ -154,3 +155,27 @@ def test_every_interface_string_the_code_names_is_in_the_catalogue() -> None:
     }
     assert len(found) > 150  # the pattern still finds the keys
     assert not {(name, key) for name, key in found if key not in STRINGS}
+
+
+def test_a_figures_and_a_codes_problem_read_in_the_interface_language() -> None:
+    """Core errors carry a key and values: the 繁體中文 interface shows no English sentence."""
+    from ali_quiz.numbers import NumberFormatError, parse_number
+    from ali_quiz.quiz.codes import CodeError, decode_round_code
+
+    chinese = Translator("zh-Hant")
+    problems: list[NumberFormatError | CodeError] = []
+    for text in ["", "三億", "2億億", "1萬5", "1,2", "5 million billion", "%5", "2e8億", "abc"]:
+        with pytest.raises(NumberFormatError) as number:
+            parse_number(text)
+        problems.append(number.value)
+    for text in ["7Q3K", "7Q3K-9MXA-2TBU", "7Q3K-9MXA-2TBC"]:
+        with pytest.raises(CodeError) as code:
+            decode_round_code(text)
+        problems.append(code.value)
+    for problem in problems:
+        english, shown = str(problem), problem.message(chinese)
+        assert english == problem.message(Translator("en"))
+        assert shown != english
+        # Quoted input and examples may be Latin; the sentence around them is not English.
+        words = re.findall(r"[A-Za-z]{4,}", re.sub(r"'[^']*'|ali-quiz [a-z]+ [A-Z]+", "", shown))
+        assert not set(words) - {"million", "billion"}, shown

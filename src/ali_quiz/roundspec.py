@@ -31,7 +31,6 @@ from ali_quiz.quiz.codes import (
     MAX_CODE_COUNT,
     MAX_CODE_SEED,
     CodeError,
-    OtherPackVersion,
     decode_round_code,
     encode_round_code,
     resolve_code,
@@ -57,13 +56,17 @@ class RoundSpecError(ValueError):
     """
 
     def __init__(self, key: str, /, **values: object) -> None:
-        super().__init__(ENGLISH(key, **values))
         self.key = key
         self.values = values
+        super().__init__(self.message(ENGLISH))
 
     def message(self, tr: Translator) -> str:
-        """The error in the interface language."""
-        return tr(self.key, **self.values)
+        """The error in the interface language (a code's own problem included)."""
+        values = {
+            name: value.message(tr) if isinstance(value, CodeError) else value
+            for name, value in self.values.items()
+        }
+        return tr(self.key, **values)
 
 
 @dataclass(frozen=True)
@@ -265,7 +268,7 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
     try:
         parsed = decode_round_code(text)
     except CodeError as err:
-        raise RoundSpecError("code.error", reason=str(err)) from None
+        raise RoundSpecError("code.error", reason=err) from None
     if isinstance(pack, Pack):
         candidates: Sequence[Pack] = [pack]
     elif pack is not None:
@@ -274,10 +277,8 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
         candidates = packs.installed()
     try:
         chosen = resolve_code(parsed, candidates)
-    except OtherPackVersion as err:
-        raise RoundSpecError("code.other_version", pack=err.pack_id) from None
     except CodeError as err:
-        raise RoundSpecError("code.error", reason=str(err)) from None
+        raise RoundSpecError("code.error", reason=err) from None
     return ResolvedRound(
         pack=chosen,
         mode=parsed.mode,

@@ -273,11 +273,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "code.placeholder": ("round code", "回合代碼"),
     "code.play": ("Play", "開始"),
-    "code.other_version": (
-        "This code was made for another version of {pack}: ask for the same pack file.",
-        "這個代碼是為另一個版本的 {pack} 產生的:請取得同一份題庫檔案。",
-    ),
-    "code.error": ("{reason}", "代碼無法使用:{reason}"),
+    "code.error": ("{reason}", "{reason}"),
     # A round that cannot be made (roundspec.RoundSpecError)
     "round.pack_missing": ("{reason}", "找不到題庫:{reason}"),
     "round.pack_invalid": (

@@ -99,7 +99,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Write the letters that apply, from {letters}, e.g. AC.",
         "請寫出符合的字母,從 {letters} 中選,例如 AC。",
     ),
-    "answer.estimate.bad": ("{reason}", "無法讀成數字。({reason})"),
+    "answer.estimate.bad": ("{reason}", "{reason}"),
     "answer.estimate.percent": (
         "This figure is in {unit}, not a percentage: write it without %.",
         "這個數字的單位是{unit},不是百分比:請不要加 %。",

@@ -138,7 +138,7 @@ class CodeScreen(QuizModal[str | None]):
         try:
             decode_round_code(text)
         except CodeError as error:
-            self.query_one("#code-error", Static).update(self.tr("code.error", reason=error))
+            self.query_one("#code-error", Static).update(error.message(self.tr))
             return
         self.dismiss(text)
 
