@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ali_quiz.numbers import format_plain
+from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from ali_quiz.roundspec import ResolvedRound
 
 __all__ = ["to_html", "to_markdown"]
-
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -87,10 +86,6 @@ def _words(language: str) -> dict[str, str]:
     return _WORDS["zh-Hant" if language.lower().startswith("zh") else "en"]
 
 
-def _letter(index: int) -> str:
-    return LETTERS[index] if index < len(LETTERS) else f"#{index + 1}"
-
-
 # -- what a question shows, in either format ----------------------------------------------------
 
 
@@ -133,8 +128,8 @@ def _sheet(question: Question, number: int, words: dict[str, str]) -> _Sheet:
     boxes = 0
     unit = ""
     if isinstance(question, ChoiceQuestion):
-        options = tuple((_letter(i), o.text) for i, o in enumerate(question.options))
-        labels = {o.id: _letter(i) for i, o in enumerate(question.options)}
+        options = tuple((letter(i), o.text) for i, o in enumerate(question.options))
+        labels = {o.id: letter(i) for i, o in enumerate(question.options)}
         hint = words["choice"]
         compact = labels[question.answer]
         if question.weights is not None:
@@ -146,8 +141,8 @@ def _sheet(question: Question, number: int, words: dict[str, str]) -> _Sheet:
         else:
             lines = (f"{compact}. {entry_text(question.options, question.answer)}",)
     elif isinstance(question, OrderQuestion):
-        options = tuple((_letter(i), item.text) for i, item in enumerate(question.items))
-        labels = {item.id: _letter(i) for i, item in enumerate(question.items)}
+        options = tuple((letter(i), item.text) for i, item in enumerate(question.items))
+        labels = {item.id: letter(i) for i, item in enumerate(question.items)}
         hint = words["order"]
         boxes = len(question.items)
         compact = "".join(labels[item_id] for item_id in question.answer)
@@ -157,9 +152,9 @@ def _sheet(question: Question, number: int, words: dict[str, str]) -> _Sheet:
         )
     elif isinstance(question, MatchQuestion):
         left = tuple((str(i + 1), e.text) for i, e in enumerate(question.left))
-        right = tuple((_letter(i), e.text) for i, e in enumerate(question.right))
+        right = tuple((letter(i), e.text) for i, e in enumerate(question.right))
         numbers = {e.id: str(i + 1) for i, e in enumerate(question.left)}
-        labels = {e.id: _letter(i) for i, e in enumerate(question.right)}
+        labels = {e.id: letter(i) for i, e in enumerate(question.right)}
         hint = words["match"]
         boxes = len(question.left)
         compact = " ".join(f"{numbers[a]}{labels[b]}" for a, b in question.answer)
