@@ -11,7 +11,6 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from ali_quiz.packs.model import AuthoredQuestion, Metric, Version
 from ali_quiz.packs.model import Sequence as SequenceFact
@@ -29,7 +28,13 @@ from ali_quiz.quiz.kinds import (
 from ali_quiz.quiz.phrasing import format_date, format_figure, phrase
 from ali_quiz.quiz.rng import Rng
 
-T = TypeVar("T")
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MAX_PENDING = 8
 
