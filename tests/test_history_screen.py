@@ -172,7 +172,7 @@ async def test_enter_shows_every_answer_of_a_round(
         await pilot.press("enter")
         await settle(pilot)
         detail = pilot.app.screen
-        assert isinstance(detail, RoundDetail) and detail.entry["id"] == ids["R1"]
+        assert isinstance(detail, RoundDetail) and detail.entry.id == ids["R1"]
         answers = [shown(a) for a in detail.query(".answer").results(Static)]
         assert len(answers) == 3
         assert answers[1].startswith("2. Order · 50/100 points · 5 s")
@@ -223,7 +223,7 @@ async def test_deleting_everything_of_the_player(store: HistoryStore, ids: dict[
         assert rows(pilot) == []
         screen = pilot.app.screen
         assert "No rounds here yet" in shown(screen.query_one("#empty", Static))
-        assert [r["player"] for r in store.rounds()] == ["bob"]
+        assert [r.player for r in store.rounds()] == ["bob"]
 
 
 @sync

@@ -269,7 +269,7 @@ def test_ten_students_from_real_histories(tmp_path: Path) -> None:
             if student != 9:
                 store.finish_round(round_id, start + timedelta(minutes=5))
             path = tmp_path / f"student{student}.json"
-            path.write_text(to_json(store.rounds()), encoding="utf-8")
+            path.write_text(to_json([r.to_json() for r in store.rounds()]), encoding="utf-8")
             files.append(path)
     report = build_report(files)
     assert report.left_out == ()

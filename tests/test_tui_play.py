@@ -121,7 +121,7 @@ async def test_every_answer_is_in_the_history_as_it_is_given(tmp_path: Path) -> 
         await pilot.pause()
         store = app.history_store
         assert store is not None
-        saved = store.unfinished("ann")
+        saved = [r.to_json() for r in store.unfinished("ann")]
         assert len(saved) == 1 and len(saved[0]["answers"]) == 1
         assert saved[0]["answers"][0]["points"] == 100
         await pilot.press(
@@ -130,7 +130,7 @@ async def test_every_answer_is_in_the_history_as_it_is_given(tmp_path: Path) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        rounds = store.rounds(player="ann")
+        rounds = [r.to_json() for r in store.rounds(player="ann")]
         assert rounds[0]["finished"] is True and rounds[0]["score"] == 300
 
 

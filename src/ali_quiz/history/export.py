@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ali_quiz.history import stream
@@ -62,15 +61,6 @@ def duration_text(seconds: float | None) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def round_seconds(entry: dict[str, Any]) -> float | None:
-    """A round's duration: start to finish when finished, else the time spent on its answers."""
-    if entry.get("finished_at"):
-        started = datetime.fromisoformat(entry["started_at"])
-        return (datetime.fromisoformat(entry["finished_at"]) - started).total_seconds()
-    answers = entry.get("answers") or []
-    return float(sum(a["seconds"] for a in answers)) if answers else None
 
 
 def percent_text(score: int, max_score: int) -> str:

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.records import RoundRecord
     from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Outcome
@@ -200,9 +201,7 @@ class QuizApp(App[int]):
         from ali_quiz.history.review import mistake_weights
 
         now = self.now()
-        unfinished = tuple(
-            entry for entry in store.unfinished(player) if entry.get("mode") != "review"
-        )
+        unfinished = tuple(entry for entry in store.unfinished(player) if entry.mode != "review")
         review = frozenset(
             entry.id
             for entry in catalog
@@ -349,34 +348,34 @@ class QuizApp(App[int]):
             game.outcomes.extend(outcomes)
         self.push_screen(PlayScreen(game, chosen, recorder))
 
-    def resume_round(self, saved: dict[str, Any]) -> None:
+    def resume_round(self, saved: RoundRecord) -> None:
         """Carry on with an unfinished round from the history."""
         from ali_quiz.history.recorder import outcomes_from_history
         from ali_quiz.roundspec import ListedPacks, RoundSpec, RoundSpecError, resolve_round
 
-        entry = self.entry(saved["pack"])
+        entry = self.entry(saved.pack)
         pack = entry.pack if entry is not None else None
-        if pack is None or pack.content_hash != saved["pack_hash"]:
+        if pack is None or pack.content_hash != saved.pack_hash:
             self.notify(self.tr("home.resume_gone"), severity="warning")
             return
         spec = RoundSpec(
             pack=pack,
-            mode=saved["mode"],
-            count=saved["count"],
+            mode=saved.mode,
+            count=saved.count,
             # A daily round's seed comes from its date; older histories recorded 0.
-            seed=None if saved["mode"] == "daily" else saved["seed"],
-            date=Date.fromisoformat(saved["date"]),
+            seed=None if saved.mode == "daily" else saved.seed,
+            date=Date.fromisoformat(saved.date),
         )
         try:
             chosen = resolve_round(spec, ListedPacks([pack]), now=self.now)
         except RoundSpecError as error:
             self.notify(error.message(self.tr), severity="error")
             return
-        outcomes = outcomes_from_history(chosen.questions, saved["answers"])
-        if outcomes is None or len(chosen.questions) != saved["questions"]:
+        outcomes = outcomes_from_history(chosen.questions, saved.answers)
+        if outcomes is None or len(chosen.questions) != saved.questions:
             self.notify(self.tr("home.resume_gone"), severity="warning")
             return
-        self.play_round(chosen, outcomes=outcomes, round_id=saved["id"])
+        self.play_round(chosen, outcomes=outcomes, round_id=saved.id)
 
     def history_failed(self, message: str) -> None:
         self.notify(self.tr("app.history_problem", problem=message), severity="error", timeout=10)

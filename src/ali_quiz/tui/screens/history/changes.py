@@ -111,7 +111,7 @@ class DeleteAndExport(QuizScreen[None]):
                 with path.open("w", encoding="utf-8") as out:
                     export.write_json(rows, out)
             else:
-                rounds = [r for r in [store.round(round_id)] if r is not None]
+                rounds = [r.to_json() for r in [store.round(round_id)] if r is not None]
                 path.write_text(export.to_json(rounds) + "\n", encoding="utf-8")
         except Exception as error:  # OSError, or a damaged history
             text = tr("history.export_failed", path=path, error=error)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -14,6 +13,7 @@ from textual.widgets import Button, Label, Static
 
 from ali_quiz.history import export
 from ali_quiz.history.describe import readable, round_questions
+from ali_quiz.history.records import AnswerRecord, RoundRecord
 from ali_quiz.numbers import percent_of
 from ali_quiz.packs.model import Pack
 from ali_quiz.tui.screens.base import QuizModal, css_file
@@ -28,7 +28,7 @@ class RoundDetail(QuizModal[None]):
 
     def __init__(
         self,
-        entry: dict[str, Any],
+        entry: RoundRecord,
         labels: dict[tuple[str, str], str],
         pack_titles: dict[str, str],
         packs: Sequence[Pack] = (),
@@ -44,48 +44,48 @@ class RoundDetail(QuizModal[None]):
             yield Label(
                 tr(
                     "history.detail_title",
-                    id=e["id"],
-                    pack=self.pack_titles.get(e["pack"], e["pack"]),
-                    mode=mode_name(tr, e["mode"]),
+                    id=e.id,
+                    pack=self.pack_titles.get(e.pack, e.pack),
+                    mode=mode_name(tr, e.mode),
                 ),
                 id="detail-title",
                 markup=False,
             )
-            percent = percent_of(e["score"], e["max_score"])
-            score = f"{e['score']}/{e['max_score']} ({percent}%)" if e["max_score"] else "—"
+            percent = percent_of(e.score, e.max_score)
+            score = f"{e.score}/{e.max_score} ({percent}%)" if e.max_score else "—"
             info = tr(
                 "history.detail_info",
-                start=e["started_at"][:16].replace("T", " "),
-                state=tr("history.finished" if e["finished"] else "history.unfinished"),
+                start=e.started_at[:16].replace("T", " "),
+                state=tr("history.finished" if e.finished else "history.unfinished"),
                 score=score,
-                time=export.duration_text(export.round_seconds(e)),
+                time=export.duration_text(e.seconds),
             )
             yield Label(info, id="detail-info", markup=False)
             with VerticalScroll(id="answers"):
-                if not e["answers"]:
+                if not e.answers:
                     yield Static(tr("history.no_answers"), markup=False)
-                for a in e["answers"]:
+                for a in e.answers:
                     yield Static(self.answer_text(a), classes="answer")
             yield Button(tr("history.key_close"), id="close")
 
-    def answer_text(self, a: dict[str, Any]) -> Text:
+    def answer_text(self, a: AnswerRecord) -> Text:
         tr = self.tr
-        full = a["points"] >= a["max_points"]
+        full = a.points >= a.max_points
         text = Text()
-        text.append(f"{a['position']}. ", style="bold")
-        text.append(f"{mode_name(tr, a['kind'])} · ")
+        text.append(f"{a.position}. ", style="bold")
+        text.append(f"{mode_name(tr, a.kind)} · ")
         text.append(
-            tr("history.points", points=a["points"], max=a["max_points"]),
-            style="green" if full else "yellow" if a["points"] else "red",
+            tr("history.points", points=a.points, max=a.max_points),
+            style="green" if full else "yellow" if a.points else "red",
         )
-        text.append(" · " + tr("history.seconds", seconds=a["seconds"]) + "\n")
-        text.append(a["prompt"] + "\n")
-        question = self.questions.get(a["question_id"])
-        yours = tr("history.skipped") if a["skipped"] else readable(question, a["response"])
+        text.append(" · " + tr("history.seconds", seconds=a.seconds) + "\n")
+        text.append(a.prompt + "\n")
+        question = self.questions.get(a.question_id)
+        yours = tr("history.skipped") if a.skipped else readable(question, a.response)
         text.append(f"{tr('history.your_answer')}: ", style="dim")
         text.append(yours + "\n")
         text.append(f"{tr('history.correct')}: ", style="dim")
-        text.append(readable(question, a["answer"]))
+        text.append(readable(question, a.answer))
         return text
 
     @on(Button.Pressed, "#close")

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from ali_quiz.clock import Now, local_now
 from ali_quiz.history import export, stats
 from ali_quiz.history.describe import fact_labels
-from ali_quiz.history.records import RoundRow
+from ali_quiz.history.records import RoundRecord, RoundRow
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.numbers import percent_text
 from ali_quiz.packs.model import Pack
@@ -78,7 +78,7 @@ class HistoryScreen(DeleteAndExport):
             self.data = data
 
     class RoundFound(Message):
-        def __init__(self, entry: dict[str, Any]) -> None:
+        def __init__(self, entry: RoundRecord) -> None:
             super().__init__()
             self.entry = entry
 
