@@ -56,7 +56,7 @@ def _settings(paths: AppPaths) -> tuple[str | None, str]:
 
     loaded = load_settings(paths.config_path)
     for problem in loaded.problems:
-        warn(problem)
+        warn(str(problem))
     return loaded.settings.pack, loaded.settings.player
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ali_quiz.i18n import LANGUAGES, system_language
+from ali_quiz.i18n import LANGUAGES, Translator, system_language
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
 
 # typing is not imported at run time: it is a good share of a short command's start.
@@ -54,11 +54,31 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class SettingsProblem:
+    """Something wrong in `config.yaml`, as an interface-string key (`config.<reason>`) and its
+    values, so each front end words it; str() is the English."""
+
+    reason: str
+    values: dict[str, object]
+
+    def __init__(self, reason: str, /, **values: object) -> None:
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "values", values)
+
+    def message(self, tr: Translator) -> str:
+        """The problem in the interface language."""
+        return tr(f"config.{self.reason}", **self.values)
+
+    def __str__(self) -> str:
+        return self.message(Translator("en"))
+
+
+@dataclass(frozen=True)
 class LoadedSettings:
     """Settings as read, and the problems met reading them (empty when the file was fine)."""
 
     settings: Settings
-    problems: tuple[str, ...] = ()
+    problems: tuple[SettingsProblem, ...] = ()
 
 
 def default_player() -> str:
@@ -87,62 +107,66 @@ def load_settings(path: Path) -> LoadedSettings:
     except FileNotFoundError:
         return LoadedSettings(settings)
     except (OSError, UnicodeDecodeError) as error:
-        return LoadedSettings(settings, (f"{path}: cannot be read ({error}); using the defaults",))
+        return LoadedSettings(settings, (SettingsProblem("unreadable", path=path, error=error),))
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
         reason = getattr(error, "problem", None) or "not valid YAML"
-        return LoadedSettings(
-            settings, (f"{where}: {reason}; using the defaults (fix or delete the file)",)
-        )
+        return LoadedSettings(settings, (SettingsProblem("bad_yaml", where=where, reason=reason),))
     if data is None:
         return LoadedSettings(settings)
     if not isinstance(data, dict):
-        return LoadedSettings(
-            settings, (f"{path}: expected keys such as `player: ann`; using the defaults",)
-        )
+        return LoadedSettings(settings, (SettingsProblem("not_mapping", path=path),))
     return _read_fields(path, data, settings)
 
 
 def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> LoadedSettings:
-    problems: list[str] = []
+    problems: list[SettingsProblem] = []
     known = {"player", "language", "theme", "questions_per_round", "pack"}
     for key in data:
         if key not in known:
             problems.append(
-                f"{path}: unknown setting {key!r} ignored (known: {', '.join(sorted(known))})"
+                SettingsProblem(
+                    "unknown_key", path=path, key=repr(key), known=", ".join(sorted(known))
+                )
             )
     if "player" in data:
         player = clean_player(str(data["player"])) if data["player"] is not None else ""
         if player:
             settings = replace(settings, player=player)
         else:
-            problems.append(f"{path}: player: the name is empty; using {settings.player!r}")
+            problems.append(
+                SettingsProblem("empty_player", path=path, player=repr(settings.player))
+            )
     if data.get("language") is not None:
         language = str(data["language"])
         if language in LANGUAGES:
             settings = replace(settings, language=language)
         else:
             problems.append(
-                f"{path}: language: {language!r} is not one of {', '.join(LANGUAGES)}; "
-                "following the system locale"
+                SettingsProblem(
+                    "bad_language", path=path, language=repr(language), known=", ".join(LANGUAGES)
+                )
             )
     if data.get("theme") is not None:
         theme = str(data["theme"])
         if _THEME_RE.match(theme):
             settings = replace(settings, theme=theme)
         else:
-            problems.append(f"{path}: theme: {theme!r} is not a theme name; using {DEFAULT_THEME}")
+            problems.append(
+                SettingsProblem("bad_theme", path=path, theme=repr(theme), default=DEFAULT_THEME)
+            )
     if "questions_per_round" in data:
         count = data["questions_per_round"]
         if isinstance(count, int) and not isinstance(count, bool) and 1 <= count <= MAX_COUNT:
             settings = replace(settings, count=count)
         else:
             problems.append(
-                f"{path}: questions_per_round: {count!r} is not a whole number from 1 to "
-                f"{MAX_COUNT}; using {DEFAULT_COUNT}"
+                SettingsProblem(
+                    "bad_count", path=path, count=repr(count), max=MAX_COUNT, default=DEFAULT_COUNT
+                )
             )
     if data.get("pack") is not None:
         pack = str(data["pack"]).strip()

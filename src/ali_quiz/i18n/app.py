@@ -11,6 +11,40 @@ STRINGS: dict[str, tuple[str, str]] = {
         "視窗太小,放不下 ali-quiz。\n"
         "請把它放大到至少 {width}×{height}(目前是 {now_width}×{now_height})。",
     ),
+    # Problems in config.yaml (config.SettingsProblem)
+    "config.unreadable": (
+        "{path}: cannot be read ({error}); using the defaults",
+        "{path}:無法讀取({error});改用預設值",
+    ),
+    "config.bad_yaml": (
+        "{where}: {reason}; using the defaults (fix or delete the file)",
+        "{where}:{reason};改用預設值(請修正或刪除這個檔案)",
+    ),
+    "config.not_mapping": (
+        "{path}: expected keys such as `player: ann`; using the defaults",
+        "{path}:應該是 `player: ann` 這樣的設定;改用預設值",
+    ),
+    "config.unknown_key": (
+        "{path}: unknown setting {key} ignored (known: {known})",
+        "{path}:不認得的設定 {key},已略過(認得的有:{known})",
+    ),
+    "config.empty_player": (
+        "{path}: player: the name is empty; using {player}",
+        "{path}:player:名稱是空的;改用 {player}",
+    ),
+    "config.bad_language": (
+        "{path}: language: {language} is not one of {known}; following the system locale",
+        "{path}:language:{language} 不是 {known} 之一;改用系統語言",
+    ),
+    "config.bad_theme": (
+        "{path}: theme: {theme} is not a theme name; using {default}",
+        "{path}:theme:{theme} 不是佈景主題的名稱;改用 {default}",
+    ),
+    "config.bad_count": (
+        "{path}: questions_per_round: {count} is not a whole number from 1 to {max}; using"
+        " {default}",
+        "{path}:questions_per_round:{count} 不是 1 到 {max} 的整數;改用 {default}",
+    ),
     "app.config_problem": ("Settings: {problem}", "設定檔有問題:{problem}"),
     "app.history_problem": ("History: {problem}", "歷史紀錄有問題:{problem}"),
     "app.loading_packs": ("Looking for packs…", "正在尋找題庫…"),
@@ -206,6 +240,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences} · 自訂題 {questions}",
     ),
     "packs.errors": ("Errors (this pack cannot be played):", "錯誤(這個題庫無法遊玩):"),
+    "packs.kind_hidden": (
+        "too few facts for {mode} questions (it needs {needs}): the mode is hidden",
+        "事實不夠出{mode}題(需要{needs}):這個模式已隱藏",
+    ),
+    "packs.needs.order": (
+        "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
+        "3 個日期不重疊的事件或版本,或一個有 3 個名次的順序",
+    ),
+    "packs.needs.match": (
+        "3 dated facts with dates apart, 3 versions with highlights, or 3 distinct figures",
+        "3 個日期分開的事實、3 個有重點的版本,或 3 個不同的數據",
+    ),
+    "packs.needs.estimate": ("at least one metric", "至少一個數據"),
+    "packs.needs.choice": (
+        "a fact with a distractor of the same type (two dates apart, two figures of one unit,"
+        " a sequence of 2 ranks)",
+        "一個有同類干擾選項的事實(兩個分開的日期、兩個同單位的數據、一個有 2 個名次的順序)",
+    ),
     "packs.warnings": ("Warnings:", "警告:"),
     "packs.modes": ("Modes: {modes}", "模式:{modes}"),
     "packs.cannot_start": (

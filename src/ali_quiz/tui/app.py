@@ -129,7 +129,8 @@ class QuizApp(App[int]):
     def on_mount(self) -> None:
         self.started = True
         for problem in self.settings_problems:
-            self.notify(self.tr("app.config_problem", problem=problem), severity="warning")
+            text = self.tr("app.config_problem", problem=problem.message(self.tr))
+            self.notify(text, severity="warning")
         if self.start_round_args is not None:
             self.play_round(self.start_round_args)
 
