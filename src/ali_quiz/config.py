@@ -6,16 +6,16 @@ defaults, and the problems come back as text for the front end to report.
 
 from __future__ import annotations
 
+import errno
 import getpass
-import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from ali_quiz.i18n import LANGUAGES, Translator, system_language
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
+from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
+from ali_quiz.safety.limits import CONFIG_BYTES
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -100,46 +100,64 @@ def default_settings() -> Settings:
 
 
 def load_settings(path: Path) -> LoadedSettings:
-    """Read `config.yaml`: missing gives the defaults; broken gives them plus the problems."""
+    """Read `config.yaml`: missing gives the defaults; broken gives them plus the problems.
+
+    Read like a pack: with a size cap (CONFIG_BYTES), no YAML tags or implicit types, the
+    node and depth limits counted as it is parsed; every value stays the text it was.
+    """
+    from ali_quiz.packs.yamlnodes import Mapping, Scalar, compose, decode
+
     settings = default_settings()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return LoadedSettings(settings)
-    except (OSError, UnicodeDecodeError) as error:
-        return LoadedSettings(settings, (SettingsProblem("unreadable", path=path, error=error),))
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        return LoadedSettings(settings, (SettingsProblem("bad_yaml", where=where, reason=reason),))
-    if data is None:
+        data = read_capped(path, CONFIG_BYTES, "settings file")
+    except FileRefused as error:
+        if isinstance(error.__cause__, FileNotFoundError) or error.errno == errno.ENOENT:
+            return LoadedSettings(settings)
+        return LoadedSettings(
+            settings, (SettingsProblem("unreadable", path=path, error=error.reason),)
+        )
+    text, problems = decode(data, str(path))
+    root = None
+    if text is not None:
+        root, problems = compose(text, str(path))
+    if problems:
+        first = problems[0]
+        if "empty file" in first.message:
+            return LoadedSettings(settings)
+        return LoadedSettings(settings, (SettingsProblem("bad_yaml", problem=first),))
+    if root is None or (isinstance(root, Scalar) and root.is_null):
         return LoadedSettings(settings)
-    if not isinstance(data, dict):
+    if not isinstance(root, Mapping):
         return LoadedSettings(settings, (SettingsProblem("not_mapping", path=path),))
-    return _read_fields(path, data, settings)
+    values: dict[str, str | None] = {}
+    found: list[SettingsProblem] = []
+    for key, node in root.items():
+        if isinstance(node, Scalar):
+            values[key] = None if node.is_null else node.text
+        else:
+            line, column = node.line, node.column
+            where = f"{path}:{line}:{column}"
+            found.append(SettingsProblem("not_one_value", where=where, key=key))
+    loaded = _read_fields(path, values, settings)
+    return LoadedSettings(loaded.settings, (*found, *loaded.problems))
 
 
-def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> LoadedSettings:
+def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) -> LoadedSettings:
     problems: list[SettingsProblem] = []
     known = {"player", "language", "theme", "questions_per_round", "pack"}
     for key in data:
         if key not in known:
-            problems.append(
-                SettingsProblem(
-                    "unknown_key", path=path, key=repr(key), known=", ".join(sorted(known))
-                )
-            )
+            names = ", ".join(sorted(known))
+            problems.append(SettingsProblem("unknown_key", path=path, key=repr(key), known=names))
     if "player" in data:
-        player = clean_player(str(data["player"])) if data["player"] is not None else ""
+        player = clean_player(data["player"] or "")
         if player:
             settings = replace(settings, player=player)
         else:
-            problems.append(
-                SettingsProblem("empty_player", path=path, player=repr(settings.player))
-            )
+            name = repr(settings.player)
+            problems.append(SettingsProblem("empty_player", path=path, player=name))
     if data.get("language") is not None:
         language = str(data["language"])
         if language in LANGUAGES:
@@ -147,7 +165,10 @@ def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> Loaded
         else:
             problems.append(
                 SettingsProblem(
-                    "bad_language", path=path, language=repr(language), known=", ".join(LANGUAGES)
+                    "bad_language",
+                    path=path,
+                    language=repr(language[:40]),
+                    known=", ".join(LANGUAGES),
                 )
             )
     if data.get("theme") is not None:
@@ -156,16 +177,20 @@ def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> Loaded
             settings = replace(settings, theme=theme)
         else:
             problems.append(
-                SettingsProblem("bad_theme", path=path, theme=repr(theme), default=DEFAULT_THEME)
+                SettingsProblem(
+                    "bad_theme", path=path, theme=repr(theme[:40]), default=DEFAULT_THEME
+                )
             )
     if "questions_per_round" in data:
-        count = data["questions_per_round"]
-        if isinstance(count, int) and not isinstance(count, bool) and 1 <= count <= MAX_COUNT:
+        raw = (data["questions_per_round"] or "").strip()
+        count = int(raw) if re.fullmatch(r"\+?\d{1,6}", raw) else None
+        if count is not None and 1 <= count <= MAX_COUNT:
             settings = replace(settings, count=count)
         else:
+            shown = raw if len(raw) <= 20 else raw[:20] + "…"
             problems.append(
                 SettingsProblem(
-                    "bad_count", path=path, count=repr(count), max=MAX_COUNT, default=DEFAULT_COUNT
+                    "bad_count", path=path, count=repr(shown), max=MAX_COUNT, default=DEFAULT_COUNT
                 )
             )
     if data.get("pack") is not None:
@@ -175,12 +200,16 @@ def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> Loaded
     return LoadedSettings(settings, tuple(problems))
 
 
-def save_settings(path: Path, settings: Settings) -> None:
-    """Write `config.yaml` atomically (a crash mid-write leaves the old file whole)."""
+def save_settings(path: Path, settings: Settings, *, inside: Path | None = None) -> None:
+    """Write `config.yaml` whole or not at all (temporary file, fsync, rename).
+
+    A `config.yaml` that is a symbolic link is written through only when it points inside
+    `inside` (the folder the settings live in, by default); FileRefused otherwise.
+    """
+    import yaml
+
     path.parent.mkdir(parents=True, exist_ok=True)
     text = "# ali-quiz settings, written by its Settings screen\n" + yaml.safe_dump(
         settings.to_yaml_data(), allow_unicode=True, sort_keys=False
     )
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    atomic_write(path, text, overwrite=True, inside=inside or path.parent)

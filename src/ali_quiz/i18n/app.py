@@ -13,12 +13,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Problems in config.yaml (config.SettingsProblem)
     "config.unreadable": (
-        "{path}: cannot be read ({error}); using the defaults",
-        "{path}:無法讀取({error});改用預設值",
+        "{path}: {error}; using the defaults",
+        "{path}:{error};改用預設值",
     ),
     "config.bad_yaml": (
-        "{where}: {reason}; using the defaults (fix or delete the file)",
-        "{where}:{reason};改用預設值(請修正或刪除這個檔案)",
+        "{problem}; using the defaults (fix or delete the file)",
+        "{problem};改用預設值(請修正或刪除這個檔案)",
+    ),
+    "config.not_one_value": (
+        "{where}: {key}: must be one value, not a list or mapping",
+        "{where}:{key}:只能是一個值,不能是清單或對應",
     ),
     "config.not_mapping": (
         "{path}: expected keys such as `player: ann`; using the defaults",

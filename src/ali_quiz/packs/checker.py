@@ -145,9 +145,12 @@ class Checker:
         if not isinstance(node, Scalar) or not re.fullmatch(r"[+-]?\d+", node.text.strip()):
             self.add(node, f"`{key}` of {what} must be a whole number")
             return None
-        value = int(node.text)
-        if not low <= value <= high:
-            self.add(node, f"`{key}` of {what} must be from {low} to {high}, not {value}")
+        digits = node.text.strip().lstrip("+-").lstrip("0")
+        # Compared by length first: a number of thousands of digits is no int() to try.
+        value = int(node.text) if len(digits) <= len(str(high)) else None
+        if value is None or not low <= value <= high:
+            shown = str(value) if value is not None else f"a number of {len(digits):,} digits"
+            self.add(node, f"`{key}` of {what} must be from {low} to {high}, not {shown}")
             return None
         return value
 

@@ -23,6 +23,8 @@ from ali_quiz.packs.model import (
 )
 from ali_quiz.packs.problems import PackError, Problem
 from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
+from ali_quiz.safety.files import FileRefused, read_capped
+from ali_quiz.safety.limits import PACK_BYTES
 
 TOP_KEYS = (
     "id", "title", "language", "author", "citation", "version", "description",
@@ -38,16 +40,15 @@ ITEM_KEYS = ("id", "text", "rank", *SOURCE_KEYS)
 def load_pack(path: Path | str) -> Pack:
     """Read, check and build the pack in a file; raise PackError listing every problem."""
     path = Path(path)
-    label = str(path)
+    return load_pack_bytes(read_pack_bytes(path), str(path), path=path)
+
+
+def read_pack_bytes(path: Path) -> bytes:
+    """A pack file's bytes, read with the size cap; PackError for what is not a pack file."""
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise PackError([Problem(label, 1, 1, "this is a folder, not a pack file")]) from None
-    except FileNotFoundError:
-        raise PackError([Problem(label, 1, 1, "no such file")]) from None
-    except OSError as err:
-        raise PackError([Problem(label, 1, 1, f"cannot read the file: {err.strerror}")]) from None
-    return load_pack_bytes(data, label, path=path)
+        return read_capped(path, PACK_BYTES, "pack file")
+    except FileRefused as err:
+        raise PackError([Problem(str(path), 1, 1, err.reason)]) from None
 
 
 def load_pack_bytes(data: bytes, label: str, *, path: Path | None = None) -> Pack:

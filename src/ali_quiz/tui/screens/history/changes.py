@@ -6,6 +6,7 @@ and a reload after a delete).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from textual import work
@@ -17,6 +18,7 @@ from ali_quiz.history.describe import export_path
 from ali_quiz.history.records import RoundRow
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.numbers import percent_text
+from ali_quiz.safety.files import atomic_open
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.screens.dialogs import ConfirmScreen
 
@@ -106,13 +108,17 @@ class DeleteAndExport(QuizScreen[None]):
         tr = self.tr
         path: Path = export_path(store.path.parent, self.player, self.now())
         try:
-            if round_id is None:  # streamed: a long history is never held whole
-                rows = stream.answer_rows(store, export.JSON_SELECT, player=self.player)
-                with path.open("w", encoding="utf-8") as out:
+            # Whole or not at all: a full disk leaves no half export behind.
+            with atomic_open(path) as raw:
+                out = io.TextIOWrapper(raw, encoding="utf-8")
+                if round_id is None:  # streamed: a long history is never held whole
+                    rows = stream.answer_rows(store, export.JSON_SELECT, player=self.player)
                     export.write_json(rows, out)
-            else:
-                rounds = [r.to_json() for r in [store.round(round_id)] if r is not None]
-                path.write_text(export.to_json(rounds) + "\n", encoding="utf-8")
+                else:
+                    rounds = [r.to_json() for r in [store.round(round_id)] if r is not None]
+                    out.write(export.to_json(rounds) + "\n")
+                out.flush()
+                out.detach()  # the raw file is synced and renamed by atomic_open
         except Exception as error:  # OSError, or a damaged history
             text = tr("history.export_failed", path=path, error=error)
             self.post_message(Done(text, reload=False, error=True))

@@ -16,6 +16,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Footer, Label, Static, TabbedContent, TabPane
@@ -111,7 +112,7 @@ class HistoryScreen(DeleteAndExport):
 
     def compose_screen(self) -> ComposeResult:
         tr = self.tr
-        yield Label(tr("history.title", player=self.player), id="history-title")
+        yield Label(tr("history.title", player=self.player), id="history-title", markup=False)
         with Horizontal(id="filters"):
             for which in FILTERS:
                 yield Button(self._filter_label(which), id=which, compact=True)
@@ -146,10 +147,12 @@ class HistoryScreen(DeleteAndExport):
     def _filter_value(self, which: str) -> str | int | None:
         return {"pack": self.filters.pack, "mode": self.filters.mode}.get(which, self.filters.days)
 
-    def _filter_label(self, which: str) -> str:
+    def _filter_label(self, which: str) -> Content:
         value = self._filter_value(which)
         label = next((text for text, v in self.filter_options(which) if v == value), str(value))
-        return self.tr("history.filter_label", name=self.tr(f"history.filter_{which}"), value=label)
+        name = self.tr(f"history.filter_{which}")
+        # A pack title is data: shown as written, never as markup.
+        return Content(self.tr("history.filter_label", name=name, value=label))
 
     def set_filter(self, which: str, value: str | int | None) -> None:
         """Show only one pack, one mode (None: all) or the last `value` days (0: all time)."""
