@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ali_quiz.catalog import discover, resolve_pack
 from ali_quiz.clock import Now, local_now
@@ -38,6 +38,10 @@ from ali_quiz.quiz.codes import (
 from ali_quiz.quiz.generate import RoundError, daily_seed, generate_round, random_seed
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT, MAX_SEED, MODES
+
+if TYPE_CHECKING:
+    from ali_quiz.history.records import RoundRecord
+    from ali_quiz.history.store import HistoryStore
 
 ENGLISH = Translator("en")
 
@@ -290,22 +294,47 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
     )
 
 
-def review_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> ReviewWeights:
-    """Review weights read from the history in the data folder (the command line)."""
+def review_from_store(
+    store: HistoryStore | None, player: str, now: Now = local_now
+) -> ReviewWeights:
+    """Review weights read from an open history (None: history is off, nothing to review)."""
 
     def weights(pack: Pack, day: Date) -> dict[str, float]:
+        if store is None:
+            return {}
         from ali_quiz.history.review import mistake_weights
-        from ali_quiz.history.store import HistoryStore
 
         moment = now()
         if day != moment.date():
             moment = datetime.combine(day, moment.timetz())
-        opened = HistoryStore.open(paths.data_dir)
-        if opened.store is None:
-            return {}
-        try:
-            return mistake_weights(opened.store, player, pack.id, moment)
-        finally:
-            opened.store.close()
+        return mistake_weights(store, player, pack.id, moment)
 
     return weights
+
+
+def review_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> ReviewWeights:
+    """Review weights read from the history in the data folder (the command line)."""
+
+    def weights(pack: Pack, day: Date) -> dict[str, float]:
+        from ali_quiz.history.store import HistoryStore
+
+        opened = HistoryStore.open(paths.data_dir)
+        try:
+            return review_from_store(opened.store, player, now)(pack, day)
+        finally:
+            if opened.store is not None:
+                opened.store.close()
+
+    return weights
+
+
+def resume_spec(saved: RoundRecord, pack: Pack) -> RoundSpec:
+    """The spec of a recorded round, to carry it on (a daily round's seed is its date's)."""
+    return RoundSpec(
+        pack=pack,
+        mode=saved.mode,
+        count=saved.count,
+        # Older histories recorded 0 for a daily round played from the command line.
+        seed=None if saved.mode == "daily" else saved.seed,
+        date=Date.fromisoformat(saved.date),
+    )

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date as Date
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -305,14 +303,20 @@ class QuizApp(App[int]):
     def start_spec(self, spec: RoundSpec) -> None:
         """Resolve a round as `play` does and show it; what stops it is a notification."""
         from ali_quiz.quiz.generate import random_seed
-        from ali_quiz.roundspec import ListedPacks, RoundSpecError, UsageError, resolve_round
+        from ali_quiz.roundspec import (
+            ListedPacks,
+            RoundSpecError,
+            UsageError,
+            resolve_round,
+            review_from_store,
+        )
 
         packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
         try:
             chosen = resolve_round(
                 spec,
                 ListedPacks(packs),
-                review=self.review_weights,
+                review=review_from_store(self.history_store, self.player, self.now),
                 seed_source=self.seed_source or random_seed,
                 now=self.now,
             )
@@ -326,16 +330,6 @@ class QuizApp(App[int]):
             self.notify(str(error), severity="error")
             return
         self.play_round(chosen)
-
-    def review_weights(self, pack: Pack, day: Date) -> dict[str, float]:
-        if self.history_store is None:
-            return {}
-        from ali_quiz.history.review import mistake_weights
-
-        now = self.now()
-        if day != now.date():
-            now = datetime.combine(day, now.timetz())
-        return mistake_weights(self.history_store, self.player, pack.id, now)
 
     def play_round(
         self,
@@ -366,23 +360,15 @@ class QuizApp(App[int]):
     def resume_round(self, saved: RoundRecord) -> None:
         """Carry on with an unfinished round from the history."""
         from ali_quiz.history.recorder import outcomes_from_history
-        from ali_quiz.roundspec import ListedPacks, RoundSpec, RoundSpecError, resolve_round
+        from ali_quiz.roundspec import ListedPacks, RoundSpecError, resolve_round, resume_spec
 
         entry = self.entry(saved.pack)
         pack = entry.pack if entry is not None else None
         if pack is None or pack.content_hash != saved.pack_hash:
             self.notify(self.tr("home.resume_gone"), severity="warning")
             return
-        spec = RoundSpec(
-            pack=pack,
-            mode=saved.mode,
-            count=saved.count,
-            # A daily round's seed comes from its date; older histories recorded 0.
-            seed=None if saved.mode == "daily" else saved.seed,
-            date=Date.fromisoformat(saved.date),
-        )
         try:
-            chosen = resolve_round(spec, ListedPacks([pack]), now=self.now)
+            chosen = resolve_round(resume_spec(saved, pack), ListedPacks([pack]), now=self.now)
         except RoundSpecError as error:
             self.notify(error.message(self.tr), severity="error")
             return
