@@ -50,6 +50,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}:questions_per_round:{count} 不是 1 到 {max} 的整數;改用 {default}",
     ),
     "app.config_problem": ("Settings: {problem}", "設定檔有問題:{problem}"),
+    "app.worker_failed": (
+        "Something went wrong in the background: {error}",
+        "背景工作出了問題:{error}",
+    ),
     "app.history_problem": ("History: {problem}", "歷史紀錄有問題:{problem}"),
     "app.loading_packs": ("Looking for packs…", "正在尋找題庫…"),
     "app.no_packs": (

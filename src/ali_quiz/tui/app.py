@@ -230,7 +230,8 @@ class QuizApp(App[int]):
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             # A worker that failed (an unreadable folder, a damaged history) must not end
             # the app: say what happened and carry on with what there is.
-            self.notify(f"{event.worker.name}: {event.worker.error}", severity="error")
+            text = self.tr("app.worker_failed", error=event.worker.error)
+            self.notify(text, severity="error")
             if event.worker.group == "packs" and self.catalog is None:
                 self.catalog = ()
             if event.worker.group == "history-open":
