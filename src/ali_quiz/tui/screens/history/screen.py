@@ -11,7 +11,6 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,14 +22,13 @@ from textual.widgets import Button, DataTable, Footer, Label, Static, TabbedCont
 from textual.worker import get_current_worker
 
 from ali_quiz.clock import Now, local_now
-from ali_quiz.history import export, stats
+from ali_quiz.history import stats
 from ali_quiz.history.describe import fact_labels
 from ali_quiz.history.records import RoundRecord, RoundRow
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.numbers import percent_text
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.modes import MODES
-from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.screens.base import css_file
 from ali_quiz.tui.screens.dialogs import ChooseScreen
 from ali_quiz.tui.screens.history.changes import DeleteAndExport, Done
@@ -45,7 +43,9 @@ from ali_quiz.tui.screens.history.view import (
     Loaded,
     SummaryView,
     counted,
+    fill_missed,
     mode_name,
+    round_cells,
 )
 
 FILTER_KEYS = Binding.Group("history.key_filter")
@@ -286,31 +286,8 @@ class HistoryScreen(DeleteAndExport):
         table = self.query_one("#rounds-table", DataTable)
         selected = self.cursor_round()
         table.clear()
-        cells = [
-            (
-                row.started_at.strftime("%Y-%m-%d %H:%M"),
-                self.pack_titles.get(row.pack, row.pack),
-                mode_name(tr, row.mode),
-                percent_text(row.percent),
-                export.duration_text(row.seconds),
-                "✓" if row.finished else f"{row.answered}/{row.questions}",
-            )
-            for row in data.rows
-        ]
-        # Numbers line up on the right; DataTable leaves justification to us.
-        widths = {
-            i: max(width(tr(f"history.col_{COLUMNS[i]}")), *(width(c[i]) for c in cells))
-            for i in (3, 4)
-            if cells
-        }
-        for row, cell in zip(data.rows, cells, strict=True):
-            table.add_row(
-                *(
-                    Text(pad(text, widths[i], right=True) if i in widths else text)
-                    for i, text in enumerate(cell)
-                ),
-                key=str(row.id),
-            )
+        for row, cells in zip(data.rows, round_cells(data.rows, self.pack_titles, tr), strict=True):
+            table.add_row(*cells, key=str(row.id))
         if selected is not None and selected in self.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
         order = tr(f"history.col_{self.filters.order}") + (
@@ -330,20 +307,9 @@ class HistoryScreen(DeleteAndExport):
             view.show(summary)
 
     def _show_missed(self, missed: Sequence[stats.MissedFact]) -> None:
-        found = self.query("#missed-table").results(DataTable)
-        table = next(found, None)
-        if table is None:
-            return
-        table.clear()
-        for m in missed:
-            table.add_row(
-                Text(self.labels.get((m.pack, m.fact), m.fact)),
-                Text(self.pack_titles.get(m.pack, m.pack)),
-                Text(pad(str(m.misses), width(self.tr("history.col_misses")), right=True)),
-                m.last_missed.strftime("%Y-%m-%d") if m.last_missed else "",
-                Text(pad(str(m.box), width(self.tr("history.col_box")), right=True)),
-            )
-        table.border_title = None if missed else self.tr("history.no_missed")
+        table = next(self.query("#missed-table").results(DataTable), None)
+        if table is not None:
+            fill_missed(table, missed, self.labels, self.pack_titles, self.tr)
 
     # -- filters and sorting -------------------------------------------------------------------
 

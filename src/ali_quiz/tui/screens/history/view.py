@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Label, Sparkline, Static
+from textual.widgets import DataTable, Label, Sparkline, Static
 
-from ali_quiz.history import stats
+from ali_quiz.history import export, stats
 from ali_quiz.history.records import RoundRow
 from ali_quiz.i18n import STRINGS, Translator
 from ali_quiz.numbers import percent_text
+from ali_quiz.textwidth import pad, width
 
 ROW_LIMIT = 250  # rows in the table; sorting reaches every round, a screenful is ~15
 WIDE = 110  # columns from which the summary sits beside the table
@@ -114,3 +117,53 @@ class SummaryView(VerticalScroll):
                 counted(tr, "kind_line", k.answers),
             )
         self.query_one(".kinds", Static).update(kinds)
+
+
+def round_cells(
+    rows: Sequence[RoundRow], pack_titles: dict[str, str], tr: Translator
+) -> list[list[Text]]:
+    """The rounds table's cells, a list a row; the numbers line up on the right."""
+    cells = [
+        (
+            row.started_at.strftime("%Y-%m-%d %H:%M"),
+            pack_titles.get(row.pack, row.pack),
+            mode_name(tr, row.mode),
+            percent_text(row.percent),
+            export.duration_text(row.seconds),
+            "✓" if row.finished else f"{row.answered}/{row.questions}",
+        )
+        for row in rows
+    ]
+    # DataTable leaves justification to us.
+    widths = {
+        i: max(width(tr(f"history.col_{COLUMNS[i]}")), *(width(c[i]) for c in cells))
+        for i in (3, 4)
+        if cells
+    }
+    return [
+        [
+            Text(pad(text, widths[i], right=True) if i in widths else text)
+            for i, text in enumerate(c)
+        ]
+        for c in cells
+    ]
+
+
+def fill_missed(
+    table: DataTable[Any],
+    missed: Sequence[stats.MissedFact],
+    labels: dict[tuple[str, str], str],
+    pack_titles: dict[str, str],
+    tr: Translator,
+) -> None:
+    """The missed-facts table: each fact by name, its pack, misses, last miss and box."""
+    table.clear()
+    for m in missed:
+        table.add_row(
+            Text(labels.get((m.pack, m.fact), m.fact)),
+            Text(pack_titles.get(m.pack, m.pack)),
+            Text(pad(str(m.misses), width(tr("history.col_misses")), right=True)),
+            m.last_missed.strftime("%Y-%m-%d") if m.last_missed else "",
+            Text(pad(str(m.box), width(tr("history.col_box")), right=True)),
+        )
+    table.border_title = None if missed else tr("history.no_missed")
