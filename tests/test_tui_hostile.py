@@ -69,6 +69,16 @@ async def test_hostile_text_shows_literally_on_every_screen(tmp_path: Path) -> N
         assert isinstance(app.screen, HomeScreen)
         shows_literally(app, "Pack [/] [@click=app.quit]x[/]")
 
+        await pilot.press("c")  # the round-code dialog quotes what was typed
+        await pilot.pause()
+        app.screen.query_one("#code-input").value = "[/]x[i]"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        shows_literally(app, "[/]x[i]")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PacksScreen)

@@ -3,7 +3,7 @@
 The questions speak their pack's language; these strings are the interface around them (the
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
-tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`); STRINGS
+tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`); STRINGS
 is all of them.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ali_quiz.i18n import app, codes, history, numbers, plain
+from ali_quiz.i18n import app, codes, history, numbers, plain, serve
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -62,7 +62,9 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    _merged(app.STRINGS, plain.STRINGS, history.STRINGS, numbers.STRINGS, codes.STRINGS)
+    _merged(
+        app.STRINGS, plain.STRINGS, history.STRINGS, numbers.STRINGS, codes.STRINGS, serve.STRINGS
+    )
 )
 
 

@@ -17,10 +17,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "代碼長得像 7Q3K-9MXA-2TBC,由數字和字母組成,不含 I、L、O、U",
     ),
     "code.length": (
-        "not a round code: {shown} has {count} letters and digits, a round code has {length}"
-        " (like 7Q3K-9MXA-2TBC); check that none is missing or doubled",
-        "這不是回合代碼:{shown} 有 {count} 個字母和數字,回合代碼有 {length} 個"
-        "(例如 7Q3K-9MXA-2TBC);請檢查有沒有漏掉或重複的字元",
+        "not a round code: {shown} has {count} letters and digits, a round code has {short}"
+        " (like 7Q3K-9MXA-2TBC) or {long} (like 7Q3K-9MXA2-TBC4X); check that none is missing"
+        " or doubled",
+        "這不是回合代碼:{shown} 有 {count} 個字母和數字,回合代碼有 {short} 個"
+        "(例如 7Q3K-9MXA-2TBC)或 {long} 個(例如 7Q3K-9MXA2-TBC4X);請檢查有沒有漏掉或重複的字元",
     ),
     "code.mistyped": (
         "round code {code} is mistyped: its check character does not match; compare it with"
