@@ -27,8 +27,6 @@ from ali_quiz.packs.problems import PackError, PackNotFound
 from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.codes import (
     CODE_MODES,
-    MAX_CODE_COUNT,
-    MAX_CODE_SEED,
     CodeError,
     OtherPackVersion,
     decode_round_code,
@@ -179,10 +177,8 @@ def parse_date(text: str | None) -> Date | None:
 
 
 def round_code_for(pack: Pack, mode: str, count: int, seed: int | None) -> str | None:
-    """The code of a round, or None when it cannot have one (review, daily, a large seed)."""
+    """The code of a round, or None when it cannot have one (review and daily rounds)."""
     if seed is None or mode not in CODE_MODES:
-        return None
-    if not 0 <= seed <= MAX_CODE_SEED or count > MAX_CODE_COUNT:
         return None
     try:
         return encode_round_code(pack.content_hash, mode, count, seed, pack_id=pack.id)
