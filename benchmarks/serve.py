@@ -216,15 +216,16 @@ def nothing_lost(data_dir: Path, code: str, players: list[Played], count: int) -
     lost = [
         p.name
         for p in players
-        if p.name not in rounds
-        or len(rounds[p.name]["answers"]) != len(p.feedback)
+        if len(p.feedback) != len((rounds.get(p.name) or {}).get("answers", []))
         or (len(p.feedback) == count and not rounds[p.name]["finished"])
     ]
     answered = sum(len(p.feedback) for p in players)
     kept = sum(len(r["answers"]) for r in rounds.values())
-    word = "PASS" if not lost and kept == answered == count * len(players) else "FAIL"
+    finished = sum(1 for p in players if len(p.feedback) == count and not p.error)
+    print(f"{verdict(finished == len(players))}: {finished} of {len(players)} students finished")
+    word = verdict(not lost and kept == answered)
     print(f"{word}: nothing lost: {kept} answers in the history of {answered} given")
-    return word == "PASS"
+    return word == "PASS" and finished == len(players)
 
 
 def main() -> int:
