@@ -23,7 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import NoReturn
 
-FORMATS = ("json", "markdown", "html", "gift")
+FORMATS = ("json", "markdown", "html", "gift", "anki")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -107,7 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="json",
-        help="json (JSON Lines), markdown or html worksheet, gift (Moodle)",
+        help="json (JSON Lines), markdown or html worksheet, gift (Moodle), anki (a deck)",
+    )
+    generate.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=argtypes.path("-o"),
+        help="write to FILE (needed for anki)",
     )
 
     packs = commands.add_parser("packs", help="list the packs found, or add one")
@@ -158,9 +165,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="the pack's language (default: guessed from the text)",
     )
 
-    report = commands.add_parser("report", help="merge students' `history --json` files")
-    report.add_argument("files", metavar="FILES", nargs="+", type=argtypes.path("FILES"))
-    report.add_argument("--csv", action="store_true", help="CSV output")
+    report = commands.add_parser("report", help="merge students' results into a class report")
+    report.add_argument("files", metavar="FILES", nargs="*", type=argtypes.path("FILES"))
+    report.add_argument(
+        "--code",
+        metavar="C",
+        type=argtypes.text("--code"),
+        help="the class round; without FILES, read this machine's history",
+    )
+    report_output = report.add_mutually_exclusive_group()
+    report_output.add_argument("--json", action="store_true", help="the whole report as JSON")
+    report_output.add_argument("--csv", action="store_true", help="one table as CSV")
+    report.add_argument(
+        "--table",
+        choices=("students", "questions", "facts"),
+        default="students",
+        help="the table --csv prints (default: students, the gradebook)",
+    )
+    report.add_argument(
+        "--attempt",
+        choices=("best", "first", "last"),
+        default="best",
+        help="which of a student's attempts counts (default: best)",
+    )
 
     serve = commands.add_parser("serve", help="a class plays one round in their browsers")
     _round_options(serve, dated=False)

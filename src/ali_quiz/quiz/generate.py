@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date as Date
 
 from ali_quiz.packs.model import AuthoredQuestion, Pack
-from ali_quiz.quiz.codes import MAX_CODE_SEED
+from ali_quiz.quiz.codes import MAX_SHORT_SEED
 from ali_quiz.quiz.facts import PackFacts, facts_of
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
 from ali_quiz.quiz.makers import Makers, Picker
@@ -25,7 +25,7 @@ KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
 # Rounds to play are short; `generate` may list a whole question bank.
 # Seeds drawn at random stay small enough for a round code to carry them.
-RANDOM_SEED_LIMIT = MAX_CODE_SEED + 1
+RANDOM_SEED_LIMIT = MAX_SHORT_SEED + 1  # random rounds keep short codes
 _ATTEMPTS = 6
 _MAKER_WEIGHT = 3
 _GIVE_UP = 3
