@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
@@ -27,6 +28,7 @@ from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.i18n import Translator, translator
 from ali_quiz.packs.model import DEFAULT_PACK
 from ali_quiz.paths import AppPaths
+from ali_quiz.safety.text import visible
 from ali_quiz.tui.messages import (
     HistoryOpened,
     HistoryRead,
@@ -44,7 +46,11 @@ from ali_quiz.tui.messages import (
 )
 from ali_quiz.tui.state import HistoryState
 from ali_quiz.tui.texts import translate_bindings
+from ali_quiz.tui.widgets.literal import NoControlCharacters
 from ali_quiz.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+
+#: One filter for every line drawn (it holds no state).
+NO_CONTROL_CHARACTERS = NoControlCharacters()
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -126,6 +132,10 @@ class QuizApp(App[int]):
 
         return HomeScreen()
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then one that keeps control characters of data off the terminal."""
+        return [*super().get_line_filters(), NO_CONTROL_CHARACTERS]
+
     def notify(
         self,
         message: str,
@@ -137,7 +147,9 @@ class QuizApp(App[int]):
     ) -> None:
         """Every notification shown as written: they carry pack titles, paths and error texts,
         which are data, never markup (Widget.notify passes markup=True: it is ignored here)."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        super().notify(
+            visible(message), title=title, severity=severity, timeout=timeout, markup=False
+        )
 
     def on_mount(self) -> None:
         self.started = True
