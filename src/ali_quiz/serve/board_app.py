@@ -102,7 +102,10 @@ class BoardApp(App[None]):
             id="board-title",
             markup=False,
         )
-        yield Static(tr("serve.intro.url", url=facts.url), id="board-url", markup=False)
+        url = tr("serve.intro.url", url=facts.url)
+        if facts.lan:
+            url += "\n" + tr("serve.intro.lan_warning")
+        yield Static(url, id="board-url", markup=False)
         yield Static(id="board-counts", markup=False)
         with Horizontal(id="board-main"):
             yield DataTable(id="board-players", cursor_type="none", zebra_stripes=True)
