@@ -186,4 +186,4 @@ def answers(data_dir: Path, round_id: int) -> list[dict[str, Any]]:
     assert opened.store is not None
     with opened.store as store:
         saved = store.round(round_id)
-    return list(saved["answers"]) if saved else []
+    return [a.to_json() for a in saved.answers] if saved else []

@@ -32,7 +32,7 @@ def history_rounds(data_dir: Path, code: str) -> list[dict]:
     opened = HistoryStore.open(data_dir)
     assert opened.store is not None
     with opened.store as store:
-        return [r for r in store.rounds() if r["code"] == code]
+        return [r.to_json() for r in store.rounds() if r.code == code]
 
 
 @sync

@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from ali_quiz.tui.app import QuizApp
-from ali_quiz.tui.screens.history import HistoryScreen
+from ali_quiz.tui.screens.history.screen import HistoryScreen
 from ali_quiz.tui.screens.home import HomeScreen
 from ali_quiz.tui.screens.packs import PacksScreen
 from ali_quiz.tui.screens.play import PlayScreen

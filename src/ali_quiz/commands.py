@@ -56,7 +56,7 @@ def _settings(paths: AppPaths) -> tuple[str | None, str]:
 
     loaded = load_settings(paths.config_path)
     for problem in loaded.problems:
-        warn(problem)
+        warn(str(problem))
     return loaded.settings.pack, loaded.settings.player
 
 
@@ -403,7 +403,8 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.loader import LANGUAGE_RE, load_pack
+    from ali_quiz.packs.checker import LANGUAGE_RE
+    from ali_quiz.packs.loader import load_pack
     from ali_quiz.packs.problems import PackError
     from ali_quiz.safety.files import FileRefused, read_capped, write_target
     from ali_quiz.safety.limits import PACK_BYTES

@@ -12,9 +12,9 @@ import io
 import itertools
 import json
 from collections.abc import Iterable
-from datetime import datetime
 
 from ali_quiz.history import stream
+from ali_quiz.numbers import percent_of
 from ali_quiz.safety.csvcells import csv_cell
 from ali_quiz.textwidth import clip, width
 
@@ -68,18 +68,9 @@ def duration_text(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def round_seconds(entry: dict[str, Any]) -> float | None:
-    """A round's duration: start to finish when finished, else the time spent on its answers."""
-    if entry.get("finished_at"):
-        started = datetime.fromisoformat(entry["started_at"])
-        return (datetime.fromisoformat(entry["finished_at"]) - started).total_seconds()
-    answers = entry.get("answers") or []
-    return float(sum(a["seconds"] for a in answers)) if answers else None
-
-
 def percent_text(score: int, max_score: int) -> str:
-    """`77%`, or `—` when there was nothing to score."""
-    return f"{round(100 * score / max_score)}%" if max_score else "—"
+    """`77%` (halves up, as everywhere), or `—` when there was nothing to score."""
+    return f"{percent_of(score, max_score)}%" if max_score else "—"
 
 
 # One encoder for every value: json.dumps with options builds a new encoder on each call.
