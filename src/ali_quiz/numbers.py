@@ -14,6 +14,8 @@ from decimal import Decimal, localcontext
 
 from ali_quiz.i18n import Translator
 
+ENGLISH = Translator("en")
+
 __all__ = [
     "NumberFormatError",
     "ParsedNumber",
@@ -28,6 +30,7 @@ MAX_MAGNITUDE = Decimal(10) ** 30
 MIN_MAGNITUDE = Decimal(10) ** -30
 #: An estimate is short; a cap keeps every input cheap to read.
 MAX_LENGTH = 100
+
 
 #: Chinese multipliers that close a four-digit section (1億2000萬), as powers of ten.
 #: 萬億/万亿 is the mainland way to write 10^12; 兆 is 10^12 as in Taiwan.
@@ -67,23 +70,19 @@ _TOKEN = re.compile(
 
 
 class NumberFormatError(ValueError):
-    """A figure that cannot be read: a reason key and its values, worded in either language.
+    """A figure that cannot be read: why, as an interface-string key (`number.<reason>`) and its
+    values, so each front end words it in its language; str() is the English wording."""
 
-    str() is the English message (for pack errors); `message(tr)` words it for the player in
-    the interface language. The wordings live in the string catalogue under `number.<reason>`.
-    """
-
-    def __init__(self, reason: str, values: dict[str, object]) -> None:
-        self.reason = reason
-        self.values = values
-        super().__init__(self.message(Translator("en")))
+    def __init__(self, reason: str, shown: str | None = None, /, **values: object) -> None:
+        self.reason, self.shown, self.values = reason, shown, values
+        super().__init__(self.message(ENGLISH))
 
     def message(self, tr: Translator) -> str:
-        """The whole message in tr's language: what could not be read, and why."""
+        """The problem in the interface language."""
         why = tr(f"number.{self.reason}", hint=tr("number.hint"), **self.values)
-        if "shown" not in self.values:
+        if self.shown is None:
             return why
-        return tr("number.cannot_read", shown=self.values["shown"], reason=why)
+        return tr("number.cannot_read", shown=self.shown, reason=why)
 
 
 @dataclass(frozen=True)
@@ -141,7 +140,7 @@ def parse_number(text: str) -> ParsedNumber:
     """
     shown = _show(text)
     if len(text) > 10 * MAX_LENGTH:
-        raise _error(shown, "too_long", limit=MAX_LENGTH)
+        raise _error(shown, "too_long", max=MAX_LENGTH)
     for char in text:
         # NFKC would turn ² into 2 and ½ into 1⁄2, silently reading 10² as 102.
         if unicodedata.category(char) == "No":
@@ -153,9 +152,9 @@ def parse_number(text: str) -> ParsedNumber:
         for char in normalised
     ).strip()
     if not normalised:
-        raise NumberFormatError("nothing", {})
+        raise NumberFormatError("empty")
     if len(normalised) > MAX_LENGTH:
-        raise _error(shown, "too_long", limit=MAX_LENGTH)
+        raise _error(shown, "too_long", max=MAX_LENGTH)
 
     negative = normalised[0] == "-"
     body = normalised[1:] if normalised[0] in "+-" else normalised
@@ -270,7 +269,7 @@ def _show(text: str) -> str:
 
 
 def _error(shown: str, reason: str, **values: object) -> NumberFormatError:
-    return NumberFormatError(reason, {"shown": shown, **values})
+    return NumberFormatError(reason, shown, **values)
 
 
 def _scan(body: str, shown: str) -> list[_Token]:
@@ -281,8 +280,8 @@ def _scan(body: str, shown: str) -> list[_Token]:
     while position < len(body):
         match = _TOKEN.match(body, position)
         if match is None:
-            key, values = _unknown(body, position)
-            raise _error(shown, key, **values)
+            reason, values = _unknown(body, position)
+            raise _error(shown, reason, **values)
         kind = match.lastgroup
         text = match.group()
         position = match.end()
@@ -294,14 +293,14 @@ def _scan(body: str, shown: str) -> list[_Token]:
             previous = tokens[-1].text
             if text.startswith(".") and not spaced:
                 raise _error(shown, "two_points")
-            raise _error(shown, "two_numbers", first=repr(previous), second=repr(text))
+            raise _error(shown, "two_numbers", previous=repr(previous), text=repr(text))
         tokens.append(_Token(kind, text, spaced, match.group("exponent")))
         spaced = False
     return tokens
 
 
-def _unknown(body: str, position: int) -> tuple[str, dict[str, str]]:
-    """Why the text at position is not part of a figure: a reason key and its values."""
+def _unknown(body: str, position: int) -> tuple[str, dict[str, object]]:
+    """Why the text at position is not part of a figure: a reason and its values."""
     char = body[position]
     if char == ",":
         return "comma", {}
@@ -314,13 +313,13 @@ def _unknown(body: str, position: int) -> tuple[str, dict[str, str]]:
     if char.isascii() and char.isalpha():
         word = re.match(r"[A-Za-z]+", body[position:])
         assert word is not None
-        return "unknown_word", {"word": repr(word.group())}
+        return "not_a_number", {"text": repr(word.group())}
     if unicodedata.numeric(char, None) is not None:
         return "special_digit", {"char": repr(char)}
     if char.isalpha():
         # One character at a time: in 2億人 the trouble is 人, whatever follows it.
-        return "unknown_word", {"word": repr(char)}
-    return "not_a_digit", {"char": repr(char)}
+        return "not_a_number", {"text": repr(char)}
+    return "not_in_a_number", {"char": repr(char)}
 
 
 def _decimal(token: _Token, shown: str) -> Decimal:
@@ -358,7 +357,7 @@ def _read_english(tokens: list[_Token], shown: str) -> Decimal:
         raise _error(shown, "mixed_multipliers")
     if kinds[0] != "number":
         word = tokens[0].text
-        raise _error(shown, "number_before", word=repr(word), bare=word)
+        raise _error(shown, "word_needs_number", quoted=repr(word), word=word)
     if kinds != ["number", "en"]:
         raise _error(shown, "one_english_multiplier")
     word = tokens[1].text.lower()
@@ -390,7 +389,7 @@ def _read_chinese(tokens: list[_Token], shown: str) -> Decimal:
         elif index == 0:
             amount = Decimal(1)  # 十萬, 千萬, 萬: a leading multiplier alone is one of it
         elif not (large and section_used):
-            raise _error(shown, "cn_needs_number", unit=unit)
+            raise _error(shown, "unit_needs_number", unit=unit)
         pending = None
         if large:
             section += amount
@@ -415,4 +414,20 @@ def _read_chinese(tokens: list[_Token], shown: str) -> Decimal:
 def _check_fits(amount: Decimal, last_large: tuple[str, int] | None, shown: str) -> None:
     """A section after 億 must be below one 億, as 2000萬 is in 1億2000萬."""
     if last_large is not None and amount >= Decimal(1).scaleb(last_large[1]):
-        raise _error(shown, "section_too_big", unit=last_large[0])
+        raise _error(shown, "part_too_large", unit=last_large[0])
+
+
+def percent_of(part: int, whole: int) -> int:
+    """`part` as a whole percent of `whole`, halves up (625 of 1000 is 63); 0 when whole is 0."""
+    return (200 * part + whole) // (2 * whole) if whole > 0 else 0
+
+
+def percent_text(value: float | None) -> str:
+    """A percentage as a whole number, halves up: `63%`; `—` when there is none.
+
+    Every front end shows percentages through this (and `percent_of`), so the same score
+    never reads 63% in one place and 62% in another.
+    """
+    if value is None:
+        return "—"
+    return f"{math.floor(round(value, 9) + 0.5)}%"

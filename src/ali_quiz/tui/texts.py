@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import App
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from ali_quiz.i18n import STRINGS, Translator
@@ -49,9 +49,11 @@ def translate_bindings(node: DOMNode, tr: Translator) -> None:
     translated = BindingsMap()
     for key, bindings in original.key_to_bindings.items():
         translated.key_to_bindings[key] = [
-            replace(binding, description=tr(catalogue_key(binding.description)))
-            if catalogue_key(binding.description) in STRINGS
-            else binding
+            replace(
+                binding,
+                description=_translated(binding.description, tr),
+                group=_translated_group(binding.group, tr),
+            )
             for binding in bindings
         ]
     node._bindings = translated
@@ -62,6 +64,17 @@ def translate_bindings(node: DOMNode, tr: Translator) -> None:
 def catalogue_key(description: str) -> str:
     """The catalogue key for a binding's description (ours are keys already)."""
     return TEXTUAL_DESCRIPTIONS.get(description, description)
+
+
+def _translated(text: str, tr: Translator) -> str:
+    key = catalogue_key(text)
+    return tr(key) if key in STRINGS else text
+
+
+def _translated_group(group: Binding.Group | None, tr: Translator) -> Binding.Group | None:
+    if group is None:
+        return None
+    return Binding.Group(_translated(group.description, tr), group.compact)
 
 
 def tone_text(app: App[object], text: str, tone: str) -> Text:
