@@ -171,9 +171,7 @@ def test_feedback_match_right(
 
 
 @pytest.mark.parametrize(("language", "size"), VARIANTS)
-def test_results(
-    snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
-) -> None:
+def test_results(snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]) -> None:
     """Results of a 3-question choice round (right, skipped, wrong): total 100/300 · 33%, the
     summary counts, the round code line, a table row per question with coloured verdicts, the
     first row's detail, the Replay / Mistakes round / Home buttons."""
@@ -208,9 +206,7 @@ def test_pack_preview(
 
 
 @pytest.mark.parametrize(("language", "size"), VARIANTS)
-def test_timeline(
-    snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
-) -> None:
+def test_timeline(snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]) -> None:
     """Timeline tab: dated events and releases from 2014-12-01 on, earliest first, and the
     first row's source sentence below; the Footer names the four tabs 1-4."""
     assert shoot(snap_compare, make_test_app(tmp_path, language=language), size, ["t"])
@@ -235,9 +231,7 @@ def test_timeline_versions_and_sequences(
 
 
 @pytest.mark.parametrize(("language", "size"), VARIANTS)
-def test_settings(
-    snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
-) -> None:
+def test_settings(snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]) -> None:
     """Settings: player name (ann), interface language, theme (textual-dark), questions per
     round (10) in a two-column form, and the help line for the count."""
     assert shoot(snap_compare, make_test_app(tmp_path, language=language), size, ["s"])

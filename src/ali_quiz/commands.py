@@ -61,6 +61,7 @@ def resolve_spec_or_fail(
             date=args.date,
             default_pack=default_pack,
             review_weights=weights,
+            player=player or settings_player,
         )
     except UsageError as err:
         return fail(str(err), EXIT_USAGE)
@@ -69,7 +70,7 @@ def resolve_spec_or_fail(
 
 
 def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.roundspec import RoundSpec, RoundSpecError
+    from ali_quiz.roundspec import RoundSpec, RoundSpecError, shorter_notice
 
     spec = resolve_spec_or_fail(args, paths)
     if not isinstance(spec, RoundSpec):
@@ -78,6 +79,9 @@ def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
         questions = spec.questions()
     except RoundSpecError as err:
         return fail(str(err))
+    notice = shorter_notice(spec, questions)
+    if notice:
+        print(notice, file=sys.stderr)
     if args.format == "json":
         for question in questions:
             print(json.dumps(question.to_json(), ensure_ascii=False))
@@ -157,6 +161,24 @@ def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
 
     print(describe_pack(pack))
     return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.quiz.audit import MAX_ROUNDS, audit_builtin_modes, describe_audit
+    from ali_quiz.roundspec import RoundSpecError, load_pack_spec
+
+    if not 1 <= args.rounds <= MAX_ROUNDS:
+        return fail(f"--rounds takes a number from 1 to {MAX_ROUNDS}", EXIT_USAGE)
+    try:
+        pack = load_pack_spec(args.pack, paths)
+    except RoundSpecError as err:
+        return fail(str(err))
+    audit = audit_builtin_modes(pack, args.rounds)
+    if args.json:
+        print_json(audit.to_json())
+    else:
+        print(describe_audit(audit))
+    return EXIT_INVALID if audit.broken else EXIT_OK
 
 
 def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
@@ -360,6 +382,7 @@ HANDLERS: dict[str, Handler] = {
     "show": cmd_show,
     "validate": cmd_validate,
     "new-pack": cmd_new_pack,
+    "audit": cmd_audit,
     "history": cmd_history,
     "import-gift": cmd_import_gift,
     "report": cmd_report,

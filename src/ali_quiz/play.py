@@ -242,7 +242,7 @@ def stderr_warning(message: str) -> None:
 def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
     """`ali-quiz play`: plain text with --plain or without a terminal, else the TUI's round."""
     from ali_quiz.commands import resolve_spec_or_fail
-    from ali_quiz.roundspec import RoundSpec, RoundSpecError
+    from ali_quiz.roundspec import RoundSpec, RoundSpecError, shorter_notice
 
     # A broken settings file is reported by resolve_spec_or_fail (plain mode) or by the app.
     loaded = load_settings(paths.config_path)
@@ -260,6 +260,9 @@ def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
         return EXIT_INVALID
     info = RoundInfo(spec.pack, spec.mode, spec.count, spec.seed, spec.date, spec.code)
     plain = bool(args.plain) or not (sys.stdin.isatty() and sys.stdout.isatty())
+    notice = shorter_notice(spec, questions)
+    if notice and plain:
+        print(notice, file=sys.stderr)
     if not plain:
         from ali_quiz.tui.app import make_app
 

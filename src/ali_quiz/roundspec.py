@@ -70,6 +70,16 @@ class RoundSpec:
         return questions
 
 
+def shorter_notice(spec: RoundSpec, questions: list[Question]) -> str | None:
+    """What to tell a player whose round holds fewer questions than asked, if it does."""
+    if len(questions) >= spec.count:
+        return None
+    return (
+        f"note: the pack {spec.pack.id!r} gives {len(questions)} of the {spec.count} "
+        "questions asked: no more fit the rules of a good round"
+    )
+
+
 def parse_date(text: str | None) -> Date:
     """`--date YYYY-MM-DD`, today (local time) when not given."""
     if text is None:
@@ -111,8 +121,12 @@ def resolve_round(
     date: str | None,
     default_pack: str | None = None,
     review_weights: dict[str, float] | None = None,
+    player: str | None = None,
 ) -> RoundSpec:
-    """Check the options together and resolve them into a RoundSpec."""
+    """Check the options together and resolve them into a RoundSpec.
+
+    Without a seed or a code, the seed is drawn for `player`: the freshest of a few for them.
+    """
     day = parse_date(date)
     if seed is not None and code is not None:
         raise UsageError("give --seed or --code, not both")
@@ -140,7 +154,7 @@ def resolve_round(
             "no mistakes to review yet: play a few rounds first, then review what you missed"
         )
     if seed is None:
-        seed = random_seed() if mode != "daily" else 0
+        seed = 0 if mode == "daily" else _fresh(paths, chosen, mode, count, day, player)
     spec = RoundSpec(
         pack=chosen,
         mode=mode,
@@ -151,6 +165,33 @@ def resolve_round(
         weights=review_weights if mode == "review" else None,
     )
     return spec
+
+
+def _fresh(
+    paths: AppPaths, pack: Pack, mode: str, count: int, day: Date, player: str | None
+) -> int:
+    """A random seed, the one of a few whose round holds least of what the player met lately."""
+    if player is None or mode == "review":
+        return random_seed()
+    from ali_quiz.quiz.fresh import fresh_seed
+
+    return fresh_seed(pack, mode, count, recently_met(paths, player, pack.id), day=day)
+
+
+def recently_met(paths: AppPaths, player: str, pack_id: str) -> dict[str, float]:
+    """What the player met lately in this pack, from the history (empty without one)."""
+    from ali_quiz.history.recent import recently_met as from_store
+    from ali_quiz.history.store import HistoryStore
+
+    if not paths.history_path.exists():
+        return {}
+    opened = HistoryStore.open(paths.data_dir)
+    if opened.store is None:
+        return {}
+    try:
+        return from_store(opened.store, player, pack_id, datetime.now().astimezone())
+    finally:
+        opened.store.close()
 
 
 def _from_code(paths: AppPaths, text: str, pack: str | None, day: Date) -> RoundSpec:

@@ -18,6 +18,8 @@ def _sourced(fact: Any) -> dict[str, Any]:
     data = {"source": fact.source}
     if fact.source_en is not None:
         data["source_en"] = fact.source_en
+    if getattr(fact, "ask", None) is not None:
+        data["ask"] = fact.ask
     return data
 
 
@@ -73,6 +75,16 @@ def pack_to_json(pack: Pack) -> dict[str, Any]:
         "events": [
             {"id": e.id, "date": _date(e.date), "title": e.title, "detail": e.detail, **_sourced(e)}
             for e in pack.events
+        ],
+        "states": [
+            {
+                "id": s.id,
+                "as_of": _date(s.as_of),
+                "title": s.title,
+                "detail": s.detail,
+                **_sourced(s),
+            }
+            for s in pack.states
         ],
         "versions": [
             {

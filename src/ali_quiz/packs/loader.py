@@ -23,6 +23,7 @@ from ali_quiz.packs.model import (
     Pack,
     Sequence,
     SequenceItem,
+    State,
     Version,
 )
 from ali_quiz.packs.problems import PackError, Problem
@@ -38,12 +39,13 @@ LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 TRUE_WORDS = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
 FALSE_WORDS = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
 
-SOURCE_KEYS = ("source", "source_en")
+SOURCE_KEYS = ("source", "source_en", "ask")
 TOP_KEYS = (
     "id", "title", "language", "author", "citation", "version", "description",
-    "events", "versions", "metrics", "sequences", "questions",
+    "events", "states", "versions", "metrics", "sequences", "questions",
 )  # fmt: skip
 EVENT_KEYS = ("id", "date", "title", "detail", *SOURCE_KEYS)
+STATE_KEYS = ("id", "as_of", "title", "detail", *SOURCE_KEYS)
 VERSION_KEYS = ("id", "product", "version", "date", "codename", "highlights", *SOURCE_KEYS)
 METRIC_KEYS = ("id", "label", "value", "unit", "as_of", "tolerance", "alike", *SOURCE_KEYS)
 SEQUENCE_KEYS = ("id", "title", "items", *SOURCE_KEYS)
@@ -313,6 +315,7 @@ class _PackChecker:
                 f"language {language!r} is not a language tag such as en, zh-Hant or de",
             )
         events = self.each(top, "events", self.event, "event")
+        states = self.each(top, "states", self.state, "state")
         versions = self.each(top, "versions", self.version, "version")
         metrics = self.each(top, "metrics", self.metric, "metric")
         sequences = self.each(top, "sequences", self.sequence, "sequence")
@@ -331,11 +334,11 @@ class _PackChecker:
         # Entries that failed have their own problems: this one is only for a pack with none.
         if not any(
             _given(top.get(key))
-            for key in ("events", "versions", "metrics", "sequences", "questions")
+            for key in ("events", "states", "versions", "metrics", "sequences", "questions")
         ):
             self.add(
                 top,
-                "the pack has no facts and no questions: add events, versions, "
+                "the pack has no facts and no questions: add events, states, versions, "
                 "metrics, sequences or questions",
             )
         return Pack(
@@ -348,6 +351,7 @@ class _PackChecker:
             version=self.text(top, "version", "the pack", required=False),
             description=self.text(top, "description", "the pack", required=False),
             events=events,
+            states=states,
             versions=versions,
             metrics=_symmetric_alike(metrics),
             sequences=sequences,
@@ -364,6 +368,17 @@ class _PackChecker:
         if fact_id is None or date is None or title is None:
             return None
         return Event(id=fact_id, date=date, title=title, detail=detail, **sources)
+
+    def state(self, node: Mapping, what: str) -> State | None:
+        self.check_keys(node, STATE_KEYS, what)
+        fact_id = self.new_id(node, what)
+        as_of = self.date(node, "as_of", what, required=True)
+        title = self.text(node, "title", what)
+        detail = self.text(node, "detail", what, required=False)
+        sources = self.sources(node, what)
+        if fact_id is None or as_of is None or title is None:
+            return None
+        return State(id=fact_id, as_of=as_of, title=title, detail=detail, **sources)
 
     def version(self, node: Mapping, what: str) -> Version | None:
         self.check_keys(node, VERSION_KEYS, what)

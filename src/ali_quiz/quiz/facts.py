@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ali_quiz.packs.dates import PartialDate
-from ali_quiz.packs.model import Metric, Pack, Sequence, Version
+from ali_quiz.packs.model import Metric, Pack, Sequence, State, Version
+from ali_quiz.quiz.giveaway import is_small
+from ali_quiz.quiz.phrasing import (
+    format_date,
+    format_figure,
+    headline,
+    labelled,
+    phrase,
+    version_name,
+    version_title,
+)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -26,6 +36,9 @@ class Dated:
     explanation: str
     start: int
     end: int
+    happening: str  # the text of "what happened": a release says it was released
+    ask: str | None  # the fact's own wording of "when?"
+    release: bool
 
     def overlaps(self, other: Dated) -> bool:
         return self.start <= other.end and other.start <= self.end
@@ -41,8 +54,19 @@ class Ranked:
     explanation: str
 
 
-def _dated(fact_id: str, text: str, date: PartialDate, explanation: str) -> Dated:
-    return Dated(fact_id, text, date, explanation, *date.ordinals())
+def _dated(
+    fact_id: str,
+    text: str,
+    date: PartialDate,
+    explanation: str,
+    *,
+    happening: str | None = None,
+    ask: str | None = None,
+) -> Dated:
+    start, end = date.ordinals()
+    return Dated(
+        fact_id, text, date, explanation, start, end, happening or text, ask, happening is not None
+    )
 
 
 class PackFacts:
@@ -54,12 +78,18 @@ class PackFacts:
     @cached_property
     def timeline(self) -> list[Dated]:
         """Events and dated versions, earliest start first."""
-        items = [_dated(e.id, e.title, e.date, e.explanation()) for e in self.pack.events]
-        items += [
-            _dated(v.id, v.title, v.date, v.explanation())
-            for v in self.pack.versions
-            if v.date is not None
+        language = self.pack.language
+        explained = self.explanations
+        items = [
+            _dated(e.id, e.title, e.date, explained[e.id], ask=e.ask) for e in self.pack.events
         ]
+        for v in self.pack.versions:
+            if v.date is not None:
+                title = version_title(v, language)
+                happening = phrase(language, "released", title=title)
+                items.append(
+                    _dated(v.id, title, v.date, explained[v.id], happening=happening, ask=v.ask)
+                )
         items.sort(key=lambda d: (d.start, d.end))
         return items
 
@@ -118,8 +148,49 @@ class PackFacts:
         return len(titles)
 
     @cached_property
+    def releases_of(self) -> dict[str, list[Version]]:
+        """Each product's releases, in the pack's order."""
+        found: dict[str, list[Version]] = {}
+        for version in self.pack.versions:
+            found.setdefault(version.product, []).append(version)
+        return found
+
+    def sibling_names(self, version: Version, right_titles: set[str]) -> list[str]:
+        """Names of other releases of the same product that are not right answers too, nearest
+        in the pack first (a bounded look on a large pack)."""
+        siblings = self.releases_of[version.product]
+        here = siblings.index(version)
+        near = sorted(range(len(siblings)), key=lambda i: abs(i - here))[:12]
+        own = version_name(version)
+        names: list[str] = []
+        for i in near:
+            other = siblings[i]
+            name = version_name(other)
+            if other.title not in right_titles and name != own and name not in names:
+                names.append(name)
+        return names
+
+    @cached_property
     def choosable_releases(self) -> list[Version]:
-        return [v for v in self.versions_with_highlights if v.id in self.release_highlights]
+        """Releases with a highlight of their own and two other releases of their product."""
+        return [
+            v
+            for v in self.versions_with_highlights
+            if any(
+                len(self.sibling_names(v, self.titles_with_highlight[h])) >= 2
+                for h in self.release_highlights.get(v.id, ())
+            )
+        ]
+
+    @cached_property
+    def codenamed(self) -> list[Version]:
+        """Releases with a codename and two other releases of their product to stand beside."""
+        found = []
+        for v in self.pack.versions:
+            same = {o.title for o in self.pack.versions if o.codename == v.codename}
+            if v.codename and len(self.sibling_names(v, same)) >= 2:
+                found.append(v)
+        return found
 
     @cached_property
     def timeline_position(self) -> dict[str, int]:
@@ -132,8 +203,12 @@ class PackFacts:
     def near_in_time(self, anchor: Dated, wanted: int) -> list[Dated]:
         """Up to `wanted` timeline items that do not overlap the anchor, nearest first."""
         timeline = self.timeline
-        position = self.timeline_position[anchor.id]
-        before, after = position - 1, position + 1
+        position = self.timeline_position.get(anchor.id)
+        if position is None:  # an anchor off the timeline: a state's as-of date
+            after = bisect.bisect_left(self.timeline_starts, anchor.start)
+            before = after - 1
+        else:
+            before, after = position - 1, position + 1
         found: list[Dated] = []
         # Items before the anchor that overlap it can only be close to it: skip a bounded run.
         while len(found) < wanted and (before >= 0 or after < len(timeline)):
@@ -151,7 +226,76 @@ class PackFacts:
 
     @cached_property
     def explanations(self) -> dict[str, str]:
+        """Each fact's explanation: its date or figure on a first line, then its source."""
+        found = dict(self.sources)
+        for fact_id, line in self.headlines.items():
+            source = found.get(fact_id, "")
+            found[fact_id] = f"{line}\n{source}" if source else line
+        return found
+
+    @cached_property
+    def sources(self) -> dict[str, str]:
+        """Each fact's source sentence alone (with its translation)."""
         return self.pack.fact_explanations()
+
+    @cached_property
+    def headlines(self) -> dict[str, str]:
+        """What each fact says in one line, with its date or figure (a release: its date)."""
+        language = self.pack.language
+        found: dict[str, str] = {}
+        for e in self.pack.events:
+            found[e.id] = headline(e.title, format_date(e.date, language), language)
+        for s in self.pack.states:
+            when = format_date(s.as_of, language)
+            found[s.id] = headline(s.title, when, language, as_of=True)
+        for v in self.pack.versions:
+            title = version_title(v, language)
+            found[v.id] = (
+                headline(title, format_date(v.date, language), language) if v.date else title
+            )
+        for m in self.pack.metrics:
+            found[m.id] = labelled(m.label, format_figure(m.written, m.unit, language), language)
+        for sequence in self.pack.sequences:
+            for item in sequence.items:
+                found[item.id] = f"{item.rank}. {item.text}"
+        return found
+
+    def explain(self, fact_ids: list[str] | tuple[str, ...]) -> str:
+        """Several facts explained together: each one's line, each source sentence once."""
+        lines: list[str] = []
+        sources: set[str] = set()
+        explanations = self.sources
+        for fact_id in fact_ids:
+            line = self.headlines.get(fact_id)
+            if line:
+                lines.append(line)
+            source = explanations.get(fact_id, "")
+            if source and source not in sources:
+                sources.add(source)
+                lines.append(source)
+        return "\n".join(lines)
+
+    @cached_property
+    def by_reach(self) -> list[str]:
+        """Every fact id, those that fewest question forms can ask first (states, undated
+        releases, figures alone of their unit), then the rest, each group in pack order."""
+        reach: dict[str, int] = {s.id: 1 for s in self.pack.states}
+        on_timeline = {d.id for d in self.timeline}
+        for v in self.pack.versions:
+            reach[v.id] = 6 if v.id in on_timeline else 2 + bool(v.codename)
+        for m in self.pack.metrics:
+            reach[m.id] = 2 + (len(self.metrics_by_unit[m.unit]) > 1) * 2
+        for sequence in self.pack.sequences:
+            for item in sequence.items:
+                reach[item.id] = 3
+        for e in self.pack.events:
+            reach[e.id] = 6
+        order = {fact: n for n, fact in enumerate(reach)}
+        return sorted(reach, key=lambda fact: (reach[fact], order[fact]))
+
+    @cached_property
+    def states(self) -> list[State]:
+        return list(self.pack.states)
 
     @cached_property
     def metrics(self) -> list[Metric]:
@@ -192,25 +336,58 @@ class PackFacts:
         return found
 
     @cached_property
+    def estimable(self) -> list[Metric]:
+        """Figures that may be estimated: neither small whole numbers nor ranks."""
+        return [m for m in self.pack.metrics if not is_small(m)]
+
+    @cached_property
+    def small_figures(self) -> list[Metric]:
+        """Small whole numbers and ranks: asked as a choice among nearby values."""
+        return [m for m in self.pack.metrics if is_small(m) and m.value >= 0]
+
+    def figure_distractors(self, anchor: Metric, order: list[Metric] | None = None) -> list[Metric]:
+        """Up to three figures near the anchor, of its unit, that may all stand beside it."""
+        near = [m for m in self.near_in_value(anchor, 6) if not is_small(m)]
+        chosen: list[Metric] = []
+        for m in near if order is None else order:
+            if all(figures_compatible(m, c) and m.written != c.written for c in chosen):
+                chosen.append(m)
+                if len(chosen) == 3:
+                    break
+        return chosen
+
+    @cached_property
     def choosable_figures(self) -> list[Metric]:
-        """Figures with at least one distractor of their unit."""
+        """Figures with two distractors of their unit (neither small nor a rank)."""
+        return [m for m in self.estimable if len(self.figure_distractors(m)) >= 2]
+
+    @property
+    def comparable_figures(self) -> list[Metric]:
+        """Figures with two others of their unit to be compared with (largest of three)."""
+        return self.choosable_figures
+
+    @cached_property
+    def pairable_figures(self) -> list[Metric]:
+        """Figures with another of their unit that may stand beside them in a match."""
         return [m for m in self.pack.metrics if self.near_in_value(m, 1)]
 
     @cached_property
     def distinct_figures(self) -> int:
-        """How many figures can stand together in one match (counted up to 5)."""
-        chosen: list[Metric] = []
-        for metric in self.pack.metrics:
-            if all(
-                figures_compatible(metric, c)
-                and metric.written != c.written
-                and metric.label != c.label
-                for c in chosen
-            ):
-                chosen.append(metric)
-                if len(chosen) == 5:
-                    break
-        return len(chosen)
+        """How many figures can stand together in one match, two or more of each unit (up to 5)."""
+        count = 0
+        for group in self.metrics_by_unit.values():
+            chosen: list[Metric] = []
+            for metric in group:
+                if all(
+                    figures_compatible(metric, c)
+                    and metric.written != c.written
+                    and metric.label != c.label
+                    for c in chosen
+                ):
+                    chosen.append(metric)
+            if len(chosen) >= 2:
+                count += len(chosen)
+        return min(count, 5)
 
     @cached_property
     def versions_with_highlights(self) -> list[Version]:
@@ -220,7 +397,7 @@ class PackFacts:
     def ranked(self) -> dict[str, list[Ranked]]:
         """Each sequence's items, by sequence id."""
         return {
-            s.id: [Ranked(i.id, i.text, i.rank, s.item_explanation(i)) for i in s.items]
+            s.id: [Ranked(i.id, i.text, i.rank, self.explanations[i.id]) for i in s.items]
             for s in self.pack.sequences
         }
 
@@ -247,6 +424,11 @@ class PackFacts:
                 count += 1
                 last_end = item.end
         return count
+
+
+def state_on_timeline(state: State, explanation: str) -> Dated:
+    """A state placed at its as-of date, to find dates near it (never to order it)."""
+    return _dated(state.id, state.title, state.as_of, explanation, ask=state.ask)
 
 
 def facts_of(pack: Pack) -> PackFacts:

@@ -314,6 +314,8 @@ class QuizApp(App[int]):
             seed = daily_seed(pack, day)  # what generate_round uses; recorded as it is
         else:
             seed = self.seed_source() if self.seed_source is not None else random_seed()
+            if self.seed_source is None and self.history_store is not None:
+                seed = self.fresh_round_seed(pack, mode, count, seed)
         code = round_code_for(pack, mode, count, seed)  # None for daily and review
         spec = RoundSpec(
             pack=pack, mode=mode, count=count, seed=seed, date=day, code=code, weights=weights
@@ -324,6 +326,19 @@ class QuizApp(App[int]):
             self.notify(str(error), severity="error")
             return
         self.play_round(RoundInfo(pack, mode, count, seed, day, code), questions)
+
+    def fresh_round_seed(self, pack: Pack, mode: str, count: int, first: int) -> int:
+        """The seed of a new round: of a few, the one holding least of what the player met."""
+        from ali_quiz.history.recent import recently_met
+        from ali_quiz.quiz.fresh import fresh_seed
+        from ali_quiz.quiz.generate import random_seed
+
+        assert self.history_store is not None
+        met = recently_met(self.history_store, self.player, pack.id, self.now())
+        seeds = iter([first])
+        return fresh_seed(
+            pack, mode, count, met, day=self.now().date(), draw=lambda: next(seeds, random_seed())
+        )
 
     def review_weights(self, pack: Pack) -> dict[str, float]:
         if self.history_store is None:
@@ -343,6 +358,9 @@ class QuizApp(App[int]):
         """Show a round: a fresh one is recorded from its start, a resumed one carries on."""
         from ali_quiz.quiz.rounds import Round
         from ali_quiz.tui.screens.play import PlayScreen
+
+        if outcomes is None and len(questions) < info.count:
+            self.notify(self.tr("play.shorter", n=len(questions), count=info.count))
 
         recorder = HistoryRecorder(
             self.history_store, warn=self.history_failed, now=self.now, round_id=round_id
