@@ -44,6 +44,7 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
 )
 from ali_quiz.quiz.phrasing import (
+    embedded,
     format_count,
     format_date,
     format_figure,
@@ -320,7 +321,8 @@ def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -
         asked = [
             h
             for h in version.highlights
-            if phrase(view.language, "release", highlight=h) == question.prompt
+            if phrase(view.language, "release", highlight=embedded(h, view.language))
+            == question.prompt
         ]
         assert asked, question.prompt
         for text in wrong:

@@ -28,7 +28,8 @@ MIXED_MODES = ("quick", "daily", "review")
 AUTHORED_SHARE = {True: 0.05, False: 0.25}
 ONE_KIND_SHARED = 3  # a one-kind round's questions share fewer facts than this
 _ATTEMPTS = 16  # draws per slot before the round is taken as full
-FULL_REACH = 10  # a form that can make this many questions is in every mixed round
+AUTHORED_PER = 10  # a mixed round holds one authored question per this many questions
+FULL_REACH = 20  # a form that can make this many questions is in every mixed round
 _GIVE_UP = 4  # a form that gave nothing this many slots running is dropped
 _REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
 
@@ -63,6 +64,8 @@ class RoundComposer:
         self.review = weights if mode == "review" else None
         forms = [f for f in makers.forms() if f.kind in kinds]
         self.authored_share = AUTHORED_SHARE[self.mixed]
+        self.authored_asked = 0
+        self.count = 0
         forms += [
             _authored_form(makers, q)
             for q in pack.questions
@@ -85,6 +88,7 @@ class RoundComposer:
             self.picker.shared_limit = ONE_KIND_SHARED
 
     def build(self, count: int) -> list[Question]:
+        self.count = count
         questions: list[Question] = []
         for fact in self.focus:
             if len(questions) >= count:
@@ -128,6 +132,12 @@ class RoundComposer:
     def _weights(self) -> list[float]:
         weights = [self._weight(slot) for slot in self.slots]
         authored = [i for i, s in enumerate(self.slots) if s.form.kind == "authored" and not s.dead]
+        if self.mixed and self.authored_asked >= max(1, self.count // AUTHORED_PER):
+            # Enough of the pack's own questions for a mixed round of this size: they are
+            # drawn like any form, not left to fill every round's end.
+            for i in authored:
+                weights[i] = 0.0
+            return weights
         generated = sum(w for i, w in enumerate(weights) if self.slots[i].form.kind != "authored")
         for i in authored:
             # A share of the draw, however many forms are left: never most of a round's end.
@@ -152,6 +162,7 @@ class RoundComposer:
                 slot.failures = 0
                 slot.used += 1
                 slot.dead = authored  # asked: an authored question is one question
+                self.authored_asked += authored
                 slot.off = self.mixed and slot.form.reach > 0
                 return question
             if authored:

@@ -14,8 +14,9 @@ from functools import cached_property
 
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Metric, Pack, Sequence, State, Version
-from ali_quiz.quiz.giveaway import is_small
+from ali_quiz.quiz.giveaway import is_rank, is_small
 from ali_quiz.quiz.phrasing import (
+    format_count,
     format_date,
     format_figure,
     headline,
@@ -254,11 +255,19 @@ class PackFacts:
                 headline(title, format_date(v.date, language), language) if v.date else title
             )
         for m in self.pack.metrics:
-            found[m.id] = labelled(m.label, format_figure(m.written, m.unit, language), language)
+            found[m.id] = labelled(m.label, self.figure_text(m), language)
         for sequence in self.pack.sequences:
             for item in sequence.items:
                 found[item.id] = f"{item.rank}. {item.text}"
         return found
+
+    def figure_text(self, metric: Metric) -> str:
+        """A figure as questions show it: `7610.2萬人`; a small number or a rank as a count."""
+        language = self.pack.language
+        if is_small(metric):
+            rank = is_rank(metric)
+            return format_count(int(metric.value), metric.unit, language, rank=rank)
+        return format_figure(metric.written, metric.unit, language)
 
     def explain(self, fact_ids: list[str] | tuple[str, ...]) -> str:
         """Several facts explained together: each one's line, each source sentence once."""
@@ -277,8 +286,8 @@ class PackFacts:
 
     @cached_property
     def by_reach(self) -> list[str]:
-        """Every fact id, those that fewest question forms can ask first (states, undated
-        releases, figures alone of their unit), then the rest, each group in pack order."""
+        """Every fact id, taking in turn from each level of reach: the facts that fewest forms
+        can ask (states, undated releases, figures alone of their unit), then the others."""
         reach: dict[str, int] = {s.id: 1 for s in self.pack.states}
         on_timeline = {d.id for d in self.timeline}
         for v in self.pack.versions:
@@ -290,8 +299,16 @@ class PackFacts:
                 reach[item.id] = 3
         for e in self.pack.events:
             reach[e.id] = 6
-        order = {fact: n for n, fact in enumerate(reach)}
-        return sorted(reach, key=lambda fact: (reach[fact], order[fact]))
+        # Round-robin over the levels, fewest forms first: a run of rounds mixes facts of every
+        # kind in its leads, rather than leading with all the states and figures at once.
+        levels: dict[int, list[str]] = {}
+        for fact, level in reach.items():
+            levels.setdefault(level, []).append(fact)
+        queues = [levels[level] for level in sorted(levels)]
+        ordered: list[str] = []
+        for position in range(max((len(q) for q in queues), default=0)):
+            ordered += [queue[position] for queue in queues if position < len(queue)]
+        return ordered
 
     @cached_property
     def states(self) -> list[State]:

@@ -123,7 +123,7 @@ def kind_warnings(pack: Pack) -> list[str]:
     ]
 
 
-FOCUS = 3  # facts a mixed round asks about first
+FOCUS = 2  # facts a mixed round asks about first
 
 
 def focus_facts(facts: PackFacts, seed: int) -> list[str]:

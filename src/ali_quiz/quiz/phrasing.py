@@ -141,6 +141,19 @@ def singular(unit: str) -> str:
     return unit
 
 
+def embedded(phrase_text: str, language: str) -> str:
+    """A capitalised English phrase set inside a sentence: `Online office` → `online office`.
+
+    A word in capitals (`DingTalk`, `QR`) keeps them; Chinese is left as it is.
+    """
+    if language_key(language) != "en" or len(phrase_text) < 2:
+        return phrase_text
+    first_word = phrase_text.split(" ", 1)[0]
+    if first_word[0].isupper() and first_word[1:] == first_word[1:].lower():
+        return phrase_text[0].lower() + phrase_text[1:]
+    return phrase_text
+
+
 def version_title(version: Version, language: str) -> str:
     """`釘釘 5.0“巴顏喀拉”` / `DingTalk 5.0 “Bayan Har”`, quoted as the article quotes names."""
     name = version_name(version)

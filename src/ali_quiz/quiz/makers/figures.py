@@ -12,16 +12,14 @@ from ali_quiz.quiz.facts import figures_compatible
 from ali_quiz.quiz.giveaway import is_rank, is_small
 from ali_quiz.quiz.kinds import EstimateQuestion, Question
 from ali_quiz.quiz.makers.base import MakerBase, question_id
-from ali_quiz.quiz.phrasing import format_count, format_figure, phrase
+from ali_quiz.quiz.phrasing import format_count, phrase
 
 _LARGEST_GAP = 1.1  # three figures to compare stand at least 10% apart
 
 
 class FigureMakers(MakerBase):
     def _figure(self, metric: Metric) -> str:
-        if is_small(metric):
-            return format_count(int(metric.value), metric.unit, self.language, rank=is_rank(metric))
-        return format_figure(metric.written, metric.unit, self.language)
+        return self.facts.figure_text(metric)
 
     def _ask(self, metric: Metric) -> str:
         if metric.ask:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ali_quiz.packs.model import Version
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import MakerBase
-from ali_quiz.quiz.phrasing import phrase, version_name, version_title
+from ali_quiz.quiz.phrasing import embedded, phrase, version_name, version_title
 
 
 class ReleaseMakers(MakerBase):
@@ -70,7 +70,7 @@ class ReleaseMakers(MakerBase):
             [anchor.id],
             version_name(anchor),
             self.rng.shuffled(wrong)[:3],
-            phrase(self.language, "release", highlight=highlight),
+            phrase(self.language, "release", highlight=embedded(highlight, self.language)),
             self.facts.explain([anchor.id]),
             detail=str(anchor.highlights.index(highlight)),
         )
