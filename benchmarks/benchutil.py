@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -67,12 +67,6 @@ def child_env(bytecode: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def children_cpu() -> float:
-    """User plus system CPU seconds of every child waited for so far."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 @dataclass(frozen=True)
 class Run:
     """One child process: wall seconds from start to exit, and its CPU seconds."""
@@ -82,26 +76,58 @@ class Run:
 
 
 def run_child(
-    argv: Sequence[str], env: Mapping[str, str], stdin: str | None = None, cwd: Path = ROOT
+    argv: Sequence[str],
+    env: Mapping[str, str],
+    stdin: str | None = None,
+    cwd: Path = ROOT,
+    *,
+    discard_output: bool = False,
 ) -> Run:
-    """Run a command to its end; fail loudly if it does not succeed."""
-    cpu_before = children_cpu()
-    start = time.perf_counter()
+    """Run a command to its end; fail loudly if it does not succeed.
+
+    CPU time is the child's own, from wait4(2); its output goes to a temporary file (shown
+    when it fails), or to /dev/null with `discard_output`. For memory see `peak_mb`.
+    """
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            list(argv),
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL if discard_output else err,
+            stderr=err,
+            env=dict(env),
+            cwd=cwd,
+        )
+        if process.stdin is not None:
+            process.stdin.write((stdin or "").encode("utf-8"))
+            process.stdin.close()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            err.seek(0)
+            said = err.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(argv)} exited {process.returncode}:\n{said}")
+    return Run(wall, usage.ru_utime + usage.ru_stime)
+
+
+def peak_mb(argv: Sequence[str], env: Mapping[str, str], cwd: Path = ROOT) -> float:
+    """Peak resident memory (VmHWM, MB) of a Python command: `[python, ...]` or a script."""
+    python, *rest = argv
+    if Path(python).name.startswith("python"):
+        wrapped = [python, str(BENCHMARKS / "peak.py"), *rest]
+    else:  # a console script such as ali-quiz: a Python file, run by its #! interpreter
+        with open(python, encoding="utf-8") as script:
+            interpreter = script.readline().removeprefix("#!").strip() or sys.executable
+        wrapped = [interpreter, str(BENCHMARKS / "peak.py"), python, *rest]
     done = subprocess.run(
-        list(argv),
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=dict(env),
-        cwd=cwd,
-        check=False,
+        wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(env), cwd=cwd
     )
-    wall = time.perf_counter() - start
-    cpu = children_cpu() - cpu_before
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} exited {done.returncode}:\n{done.stderr}")
-    return Run(wall, cpu)
+    said = done.stderr.decode(errors="replace")
+    marks = [line for line in said.splitlines() if line.startswith("peak-rss-kb:")]
+    if done.returncode != 0 or not marks:
+        raise SystemExit(f"{' '.join(argv)} (memory run) exited {done.returncode}:\n{said}")
+    return int(marks[-1].split(":")[1]) / 1024
 
 
 def median_ms(values: Sequence[float]) -> float:

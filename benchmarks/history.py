@@ -1,23 +1,30 @@
-"""Benchmark the score history at 100,000 rounds and 1,000,000 answers.
+"""A long score history: `ali-quiz history` and its exports against plain SQLite streams.
 
-Builds the history in a temporary folder (one bulk transaction through the real schema, running
-totals included), then prints how long these take, each against its budget:
+Builds a history of 20,000 rounds and 200,000 answers (fact ids, kinds and prompts of the
+built-in pack dingtalk-2020, so a review round has real facts to draw) in a temporary folder,
+then runs each command as a whole process, alternating with its floor: a `python -c` that
+streams the same rows with nothing but sqlite3 and the standard library.
 
-- the summary statistics of the history screen (goal: under 100 ms),
-- the history screen, from start until its table has rows (goal: under 0.5 s),
-- `ali-quiz history --json --limit 20` as a whole process (goal: under 0.5 s).
+| measured | floor (same rows, same run) | budget |
+| --- | --- | --- |
+| `history --csv` | sqlite3 rows joined, `csv.writer.writerows` | 1.5x wall, peak < 80 MB |
+| `history --json` | sqlite3 rows joined, `json.dumps` a row | 1.5x wall, peak < 80 MB |
+| `history --limit 0` (the table, all) | sqlite3 rounds, a tab-joined line each | 3x wall |
+| `history` (the table, newest 50) | the same, newest 50 | 3x wall |
 
-Run: python benchmarks/history.py [--rounds N] [--keep DIR]
+Also printed: the history screen's summary queries and a review round from this history
+(`generate --mode review`), CPU time in this process against their goals. Output goes to
+/dev/null; peak memory is the command's own VmHWM (one more run each, through peak.py).
+The folder is removed at the end.
+
+Run: python benchmarks/history.py [--rounds N] [--runs N] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,46 +33,84 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from benchutil import (
+    ROOT,
+    Run,
+    child_env,
+    machine,
+    median_ms,
+    peak_mb,
+    quiz_command,
+    run_child,
+    verdict,
+)
+
+from ali_quiz.config import default_player
 from ali_quiz.history import review, stats
 from ali_quiz.history.store import AnswerRecord, HistoryStore, PastRound, RoundStart
+from ali_quiz.packs.loader import load_pack
 
-PLAYER = "amy"
-PACKS = ("dingtalk-2020", "dingtalk-2020-en")
+PACK = ROOT / "questions" / "dingtalk-2020.yaml"
 MODES = ("quick", "order", "match", "estimate", "choice", "daily", "review")
 KINDS = ("order", "match", "estimate", "choice")
-FACTS = [f"fact-{n:03d}" for n in range(150)]
 TAIPEI = timezone(timedelta(hours=8))
-SUMMARY_BUDGET, SCREEN_BUDGET, CLI_BUDGET = 0.100, 0.5, 0.5
-PROMPTS = {
-    "order": "依發生的先後排列：釘釘測試版上線、來往更名點點蟲、釘釘 5.0 發布",
-    "match": "把每個版本配上它的代號",
-    "estimate": "2020 年 1 月，釘釘的月活躍人數大約是多少？",
-    "choice": "哪一個應用程式最早推出？",
+PEAK_MB = 80.0
+STATS_GOAL = 0.100
+
+ROUND_SQL = (
+    "SELECT id, player, pack, mode, started_at, finished_at, score, max_score, answered,"
+    " seconds FROM rounds ORDER BY started_ts DESC, id DESC"
+)
+JOINED_SQL = (
+    "SELECT r.id, r.player, r.pack, r.pack_hash, r.mode, r.count, r.seed, r.code, r.date,"
+    " r.ui_language, r.started_at, r.finished_at, r.finished_at IS NOT NULL, r.score,"
+    " r.max_score, a.position, a.question_id, a.kind, a.facts, a.prompt, a.response, a.answer,"
+    " a.points, a.max_points, a.skipped, a.seconds FROM rounds r"
+    " LEFT JOIN answers a ON a.round_id = r.id ORDER BY r.started_ts DESC, r.id DESC, a.position"
+)
+FLOORS = {
+    "csv": "import csv, sqlite3, sys\n"
+    "rows = sqlite3.connect(sys.argv[1]).execute(sys.argv[2])\n"
+    "csv.writer(sys.stdout, lineterminator='\\n').writerows(rows)\n",
+    "json": "import json, sqlite3, sys\n"
+    "write = sys.stdout.write\n"
+    "for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):\n"
+    "    write(json.dumps(row, ensure_ascii=False) + ',\\n')\n",
+    "rounds": "import sqlite3, sys\n"
+    "write = sys.stdout.write\n"
+    "for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):\n"
+    "    write('\\t'.join(map(str, row)) + '\\n')\n",
 }
 
 
-def history(rounds: int, answers_per_round: int, seed: int = 1) -> Iterator[PastRound]:
-    """A player's rounds, oldest first, about 90 a day, ending yesterday."""
+def history(rounds: int, per_round: int, player: str, seed: int = 1) -> Iterator[PastRound]:
+    """A player's rounds on the built-in pack, oldest first, about 90 a day, ending yesterday."""
+    pack = load_pack(PACK)
+    labels = pack.fact_labels()
+    facts = sorted(labels)
     rng = random.Random(seed)
     start = datetime(2024, 3, 1, 8, 0, tzinfo=TAIPEI) - timedelta(minutes=16 * rounds)
     for n in range(rounds):
         begin = start + timedelta(minutes=16 * n)
-        answers = []
-        at = begin
-        for position in range(answers_per_round):
+        answers, at = [], begin
+        for position in range(1, per_round + 1):
             kind = rng.choice(KINDS)
             seconds = rng.uniform(3, 40)
             at += timedelta(seconds=seconds)
             points = rng.choice((0, 40, 67, 100, 100, 100))
+            chosen = tuple(rng.sample(facts, 1 if kind in ("estimate", "choice") else 3))
+            right: Any = {"estimate": 76102000, "choice": "b"}.get(kind, ["a", "b", "c"])
             answers.append(
                 AnswerRecord(
                     position=position,
-                    question_id=f"{kind}-{n}-{position}",
+                    question_id=f"{kind}-{'-'.join(chosen)}",
                     kind=kind,
-                    facts=tuple(rng.sample(FACTS, rng.randint(1, 3))),
-                    prompt=PROMPTS[kind],
-                    response=["a", "b", "c"] if points == 100 else ["b", "a", "c"],
-                    answer=["a", "b", "c"],
+                    facts=chosen,
+                    prompt=f"{labels[chosen[0]]}？" if kind != "order" else "依先後排列",
+                    response=right
+                    if points == 100
+                    else {"estimate": 5e7, "choice": "c"}.get(kind, ["b", "a", "c"]),
+                    answer=right,
                     points=points,
                     max_points=100,
                     skipped=False,
@@ -75,146 +120,169 @@ def history(rounds: int, answers_per_round: int, seed: int = 1) -> Iterator[Past
             )
         yield PastRound(
             start=RoundStart(
-                player=PLAYER,
-                pack=PACKS[n % 7 == 0],
-                pack_hash="0" * 16,
+                player=player,
+                pack=pack.id,
+                pack_hash=pack.content_hash,
                 mode=rng.choice(MODES),
-                count=answers_per_round,
-                seed=rng.randrange(2**31),
+                count=per_round,
+                seed=rng.randrange(1_000_000),
                 code=None,
                 date=begin.date().isoformat(),
                 ui_language="zh-Hant",
                 started_at=begin,
             ),
-            questions=answers_per_round,
+            questions=per_round,
             answers=tuple(answers),
             finished_at=None if n % 50 == 0 else at + timedelta(seconds=5),
         )
 
 
-def timed(action: Callable[[], Any], repeat: int = 5) -> float:
-    """The median wall time of `repeat` runs, in seconds."""
+def cpu_median(action: Callable[[], object], repeat: int = 5) -> float:
+    """The median CPU seconds of `repeat` runs in this process."""
     times = []
     for _ in range(repeat):
-        began = time.perf_counter()
+        began = time.process_time()
         action()
-        times.append(time.perf_counter() - began)
+        times.append(time.process_time() - began)
     return statistics.median(times)
 
 
-def verdict(label: str, seconds: float, budget: float) -> bool:
-    ok = seconds < budget
-    print(f"  {label:<58} {seconds * 1000:8.1f} ms  (goal < {budget * 1000:.0f} ms)  "
-          f"{'PASS' if ok else 'FAIL'}")  # fmt: skip
-    return ok
-
-
-def time_screen(store: HistoryStore, today: date) -> float:
-    """Seconds from starting a headless app until the history table shows rows."""
-    from textual.app import App
-    from textual.widgets import DataTable
-
-    from ali_quiz.tui.screens.history import HistoryScreen
-
-    class Bench(App[None]):
-        def on_mount(self) -> None:
-            now = datetime.combine(today, datetime.min.time(), TAIPEI)
-            self.push_screen(HistoryScreen(store, PLAYER, list(PACKS), now=lambda: now))
-
-    async def run() -> float:
-        began = time.perf_counter()
-        app = Bench()
-        async with app.run_test(size=(80, 24)) as pilot:
-            while True:
-                tables = app.screen.query("#rounds-table")
-                if tables and tables.first(DataTable).row_count:
-                    return time.perf_counter() - began
-                await pilot.pause(0.005)
-
-    return statistics.median(asyncio.run(run()) for _ in range(3))
-
-
-def time_cli(data_dir: Path) -> tuple[float, str]:
-    """Seconds for `history --json --limit 20` in a fresh interpreter, and how it was run."""
-    from ali_quiz import commands
-
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    if "history" in getattr(commands, "HANDLERS", {}):
-        argv = [sys.executable, "-m", "ali_quiz", "--data-dir", str(data_dir), "history",
-                "--json", "--limit", "20"]  # fmt: skip
-        how = "ali-quiz history --json --limit 20"
-    else:  # before the command existed: the same work from a `python -c`
-        code = (
-            "import sys; from pathlib import Path; from ali_quiz.history import export;"
-            "from ali_quiz.history.store import HistoryStore;"
-            "s = HistoryStore.open(Path(sys.argv[1])).store;"
-            "sys.stdout.write(export.to_json(s.rounds(limit=20)))"
-        )
-        argv = [sys.executable, "-c", code, str(data_dir)]
-        how = "python -c: export.to_json(store.rounds(limit=20))"
-    times = []
-    for _ in range(5):
-        began = time.perf_counter()
-        done = subprocess.run(argv, capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - began)
-        if done.returncode != 0 or not done.stdout.startswith(b"["):
-            raise SystemExit(f"{how} failed:\n{done.stderr.decode(errors='replace')}")
-    return statistics.median(times), how
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=100_000)
-    parser.add_argument("--answers", type=int, default=10, help="answers per round")
-    parser.add_argument("--keep", type=Path, help="build (or reuse) the history in DIR")
-    args = parser.parse_args()
-
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="ali-quiz-bench-"))
+def build(folder: Path, rounds: int, per_round: int, player: str) -> None:
     opened = HistoryStore.open(folder)
     if opened.store is None:
         raise SystemExit(opened.warning)
-    store = opened.store
-    if not store.count_rounds():
-        print(f"Building {args.rounds:,} rounds × {args.answers} answers in {folder} …")
+    with opened.store as store:
+        if store.count_rounds():
+            return
+        print(f"building {rounds:,} rounds x {per_round} answers in {folder} ...", flush=True)
         began = time.perf_counter()
-        written = store.bulk_import(history(args.rounds, args.answers))
-        print(f"  built {written:,} rounds in {time.perf_counter() - began:.1f} s")
-    rounds = store.count_rounds()
-    answers = store.query("SELECT count(*) FROM answers")[0][0]
-    size = sum(p.stat().st_size for p in folder.glob("history.sqlite3*")) / 2**20
-    print(f"History: {rounds:,} rounds, {answers:,} answers, {size:.0f} MiB\n")
+        store.bulk_import(history(rounds, per_round, player))
+        print(f"  built in {time.perf_counter() - began:.1f} s", flush=True)
 
+
+def in_process(folder: Path, player: str) -> list[tuple[str, float, float]]:
+    """The history screen's queries and a review's weights: (label, CPU seconds, goal)."""
     today = date(2024, 3, 1)
-    results = []
-    print("Summary statistics (median of 5)")
-    results.append(verdict("summary: all packs and modes",
-                           timed(lambda: stats.summary(store, PLAYER, today=today)),
-                           SUMMARY_BUDGET))  # fmt: skip
-    results.append(verdict("summary: one pack, one mode, last 30 days",
-                           timed(lambda: stats.summary(store, PLAYER, pack=PACKS[0], mode="quick",
-                                                       since=today - timedelta(days=29),
-                                                       today=today)),
-                           SUMMARY_BUDGET))  # fmt: skip
-    results.append(verdict("personal bests per pack and mode",
-                           timed(lambda: stats.personal_bests(store, PLAYER)),
-                           SUMMARY_BUDGET))  # fmt: skip
-    latest = store.round_rows(player=PLAYER, limit=1)[0].id
-    results.append(verdict("did the last round beat the personal best?",
-                           timed(lambda: stats.check_personal_best(store, latest)),
-                           SUMMARY_BUDGET))  # fmt: skip
     now = datetime.combine(today, datetime.min.time(), TAIPEI)
-    results.append(verdict("review weights of a pack",
-                           timed(lambda: review.mistake_weights(store, PLAYER, PACKS[0], now)),
-                           SUMMARY_BUDGET))  # fmt: skip
-    print("\nHistory screen (headless 80x24, median of 3)")
-    results.append(verdict("start until the table has rows", time_screen(store, today),
-                           SCREEN_BUDGET))  # fmt: skip
-    store.close()
-    print("\nCommand line (whole process, median of 5)")
-    seconds, how = time_cli(folder)
-    results.append(verdict(how, seconds, CLI_BUDGET))
-    print(f"\n{sum(results)} of {len(results)} within budget")
-    return 0 if all(results) else 1
+    opened = HistoryStore.open(folder)
+    assert opened.store is not None
+    with opened.store as store:
+        latest = store.round_rows(player=player, limit=1)[0].id
+        return [
+            (
+                "summary: all packs and modes",
+                cpu_median(lambda: stats.summary(store, player, today=today)),
+                STATS_GOAL,
+            ),
+            (
+                "personal best check of the last round",
+                cpu_median(lambda: stats.check_personal_best(store, latest)),
+                STATS_GOAL,
+            ),
+            (
+                "review weights of the pack",
+                cpu_median(lambda: review.mistake_weights(store, player, "dingtalk-2020", now)),
+                STATS_GOAL,
+            ),
+        ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=20_000)
+    parser.add_argument("--answers", type=int, default=10, help="answers per round (10)")
+    parser.add_argument("--runs", type=int, default=5, help="alternating runs of each (5)")
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the history in DIR")
+    args = parser.parse_args()
+    runs = max(3, args.runs)
+    quiz = quiz_command()
+    player = default_player()
+    with tempfile.TemporaryDirectory(prefix="ali-quiz-bench-") as scratch:
+        folder = args.keep or Path(scratch) / "data"
+        build(folder, args.rounds, args.answers, player)
+        db = str(folder / "history.sqlite3")
+        size = sum(p.stat().st_size for p in folder.glob("history.sqlite3*")) / 2**20
+        env = child_env(Path(scratch) / "bytecode")
+        home = [*quiz, "--data-dir", str(folder)]
+        floor = [sys.executable, "-c"]
+        cases: dict[str, list[str]] = {
+            "history --csv": [*home, "history", "--csv"],
+            "floor csv": [*floor, FLOORS["csv"], db, JOINED_SQL],
+            "history --json": [*home, "history", "--json"],
+            "floor json": [*floor, FLOORS["json"], db, JOINED_SQL],
+            "history --limit 0": [*home, "history", "--limit", "0"],
+            "floor rounds": [*floor, FLOORS["rounds"], db, ROUND_SQL],
+            "history": [*home, "history"],
+            "floor 50 rounds": [*floor, FLOORS["rounds"], db, ROUND_SQL + " LIMIT 50"],
+            "generate --mode review": [
+                *home,
+                "generate",
+                "--mode",
+                "review",
+                "--date",
+                "2024-03-01",
+            ],
+            "generate --mode quick": [*home, "generate", "--mode", "quick", "--date", "2024-03-01"],
+        }
+        for argv in cases.values():  # compile bytecode, warm the file cache; not counted
+            run_child(argv, env, discard_output=True)
+        results: dict[str, list[Run]] = {name: [] for name in cases}
+        order = list(cases)
+        rng = random.Random(14)
+        for _ in range(runs):
+            rng.shuffle(order)
+            for name in order:
+                results[name].append(run_child(cases[name], env, discard_output=True))
+        peaks = {name: peak_mb(argv, env) for name, argv in cases.items()}
+        checks = in_process(folder, player)
+
+    print("ali-quiz history against plain sqlite3 streams of the same rows")
+    print(f"machine: {machine()}")
+    print(
+        f"history: {args.rounds:,} rounds, {args.rounds * args.answers:,} answers, {size:.0f} MiB"
+    )
+    print(f"command: {' '.join(quiz)}; {runs} alternating runs each, medians; output to /dev/null")
+
+    def figure(name: str) -> tuple[float, float, float]:
+        done = results[name]
+        return (
+            median_ms([r.wall for r in done]),
+            median_ms([r.cpu for r in done]),
+            peaks[name],
+        )
+
+    ok_all = True
+    for name, floor_name, budget, peak_budget in (
+        ("history --csv", "floor csv", 1.5, PEAK_MB),
+        ("history --json", "floor json", 1.5, PEAK_MB),
+        ("history --limit 0", "floor rounds", 3.0, None),
+        ("history", "floor 50 rounds", 3.0, None),
+    ):
+        wall, cpu, peak = figure(name)
+        f_wall, f_cpu, f_peak = figure(floor_name)
+        ok = wall / f_wall <= budget and (peak_budget is None or peak < peak_budget)
+        ok_all &= ok
+        memory = f", peak < {peak_budget:.0f} MB" if peak_budget else ""
+        print(
+            f"  {floor_name:22s} wall {f_wall:7.0f} ms  cpu {f_cpu:7.0f} ms  peak {f_peak:5.1f} MB"
+        )
+        print(
+            f"  {name:22s} wall {wall:7.0f} ms  cpu {cpu:7.0f} ms  peak {peak:5.1f} MB"
+            f"  {wall / f_wall:4.2f}x (cpu {cpu / f_cpu:4.2f}x)  budget {budget}x{memory}:"
+            f" {verdict(ok)}"
+        )
+    wall, cpu, _ = figure("generate --mode review")
+    q_wall, q_cpu, _ = figure("generate --mode quick")
+    print(
+        f"  review round from this history: wall {wall:.0f} ms, cpu {cpu:.0f} ms"
+        f" ({wall / q_wall:.2f}x a quick round's {q_wall:.0f} ms; no budget)"
+    )
+    print("in this process, CPU medians of 5:")
+    for label, seconds, goal in checks:
+        ok = seconds < goal
+        ok_all &= ok
+        print(f"  {label:40s} {seconds * 1000:7.1f} ms  goal < {goal * 1000:.0f} ms: {verdict(ok)}")
+    return 0 if ok_all else 1
 
 
 if __name__ == "__main__":

@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ali_quiz.quiz.numbers import parse_number
-
+from ali_quiz.numbers import parse_number
 from ali_quiz.packs.dates import PartialDate
 
 QUESTIONS = Path(__file__).resolve().parent.parent / "questions"

@@ -19,9 +19,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ali_quiz.packs.dates import PartialDate
-from ali_quiz.packs.export import pack_to_json
 from ali_quiz.packs.loader import load_pack_text
-from ali_quiz.packs.model import Metric, Pack
+from ali_quiz.packs.model import Metric, Pack, pack_to_json
 from ali_quiz.packs.problems import PackError
 from ali_quiz.quiz.audit import Audit
 from ali_quiz.quiz.audit import check_round as audit_round
@@ -452,7 +451,7 @@ def test_authored_questions_mix_in(packs: dict[str, Pack]) -> None:
     seen = set().union(*rounds)
     assert len(seen & authored) >= len(authored) // 2
     with_authored = sum(1 for ids in rounds if ids & authored)
-    assert 10 <= with_authored <= 80
+    assert 10 <= with_authored <= 90
 
 
 # -- ids ------------------------------------------------------------------------------------------
@@ -645,7 +644,7 @@ def test_generation_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
                 "--count",
                 "30",
                 "--seed",
-                "123456789",
+                "987654",
             ],
             capture_output=True,
             env=env,

@@ -15,15 +15,17 @@ from ali_quiz.quiz.kinds import (
     Entry,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
     entry_text,
 )
-from ali_quiz.teach.gift_export import export_gift, ordinal
+from ali_quiz.teach.gift_export import export_gift, ordinal, title_of
 from ali_quiz.teach.gift_import import import_gift, write_pack_yaml
 
 PACKS = Path(__file__).parent.parent / "questions"
+PASSAGE = "Seven swans swam in the lake.\nA second line: with a colon."
 SPECIAL = "Braces {x}, equals = tilde ~ hash # colon: and <b>&amp;</b>\nsecond line"
 
 
@@ -66,6 +68,20 @@ HAND_MADE: list[Question] = [
                      answer=5, written="5", scoring="band", tolerance=None, range=(5.0, 5.0)),
     EstimateQuestion(id="e4", prompt="Score?", facts=(), explanation="", unit="分",
                      answer=3.8, written="3.8", tolerance=0.1),
+    MultiQuestion(
+        id="mu1", prompt="Which are primes?", facts=(), explanation="Primes have two divisors.",
+        passage=PASSAGE,
+        options=(Entry(id="a", text="2", feedback="Yes: the only even prime."),
+                 Entry(id="b", text="3"), Entry(id="c", text="4", feedback="4 = 2 × 2.")),
+        weights=(("a", 50.0), ("b", 50.0), ("c", -100.0)),
+    ),
+    ChoiceQuestion(
+        id="c3", prompt="Which number is in the text?", facts=(), explanation="", passage=PASSAGE,
+        options=(Entry(id="a", text="seven"), Entry(id="b", text="eight", feedback="Read again.")),
+        answer="a",
+    ),
+    TextQuestion(id="t2", prompt="No passage here?", facts=(), explanation="",
+                 accepted=("none",)),
 ]  # fmt: skip
 
 
@@ -73,17 +89,24 @@ def test_export_forms() -> None:
     gift = export_gift(HAND_MADE, title="My: class/round")
     assert gift.startswith("// My: class/round\n")
     assert "$CATEGORY: My\\: class-round" in gift
-    assert "::c1::Braces \\{x\\}, equals \\= tilde \\~ hash \\# colon\\: and " in gift
+    assert (
+        "// ali-quiz: id=c1\n::Braces \\{x\\}, equals \\= tilde \\~ hash \\#…"
+        "::Braces \\{x\\}, equals \\= tilde \\~ hash \\# colon\\: and "
+    ) in gift
     assert "&lt;b&gt;&amp;amp;&lt;/b&gt;\\nsecond line {" in gift
     assert "    ~a \\= b\n    =c \\~ d\n    ~e \\# f\n    ####Because \\{it\\} \\= so.\n}" in gift
     assert "    =best\n    ~%50%half\n    ~none\n    ~%33.33333%third\n}" in gift
-    assert "// ali-quiz: max_points=200\n::c2::" in gift
+    assert "// ali-quiz: max_points=200\n// ali-quiz: id=c2\n::Weighted?::" in gift
     assert "    =巴顏喀拉\n    =Bayan Har\n    ####x\\: y\n}" in gift
     assert "    =3.0 -> 2016\n    =4.0 -> 2017\n    =5.0 -> 2020\n    = -> 2013\n" in gift
     assert "    =1st -> first\n    =2nd -> second\n    =3rd -> third\n" in gift
-    assert "// ali-quiz: unit=人\n::e1::MAU? {\n    #76102000:3805100\n" in gift
+    assert (
+        "// ali-quiz: unit=人\n// ali-quiz: id=e1\n::MAU?::MAU? {\n    #76102000:3805100\n" in gift
+    )
     assert "    #150..160\n" in gift
-    assert "::e3::Exactly? {\n    #5\n}" in gift
+    assert "::Exactly?::Exactly? {\n    #5\n}" in gift
+    assert "    ~%50%2#Yes\\: the only even prime.\n    ~%50%3\n    ~%-100%4#4 \\= 2 × 2.\n" in gift
+    assert "$CATEGORY: My\\: class-round/passage-1\n\n::Seven swans swam" in gift
     assert "    #3.8:0.38\n" in gift
 
 
@@ -99,9 +122,14 @@ def _expected(question: Question, language: str) -> dict[str, Any]:
         data["explanation"] = question.explanation
     if question.max_points != 100:
         data["max_points"] = question.max_points
-    if isinstance(question, ChoiceQuestion):
+    if question.passage:
+        data["passage"] = question.passage
+    if isinstance(question, ChoiceQuestion | MultiQuestion):
         weights = dict(question.weights or ())
-        data["kind"] = "choice"
+        data["kind"] = question.kind
+        feedback = [o.feedback for o in question.options]
+        if any(feedback):
+            data["feedback"] = feedback
         data["options"] = [
             (o.text, weights.get(o.id, 0.0) if weights else (100 if o.id == question.answer else 0))
             for o in question.options
@@ -120,15 +148,8 @@ def _expected(question: Question, language: str) -> dict[str, Any]:
         if decoys:
             data["decoys"] = decoys
     elif isinstance(question, OrderQuestion):
-        texts = [entry_text(question.items, i) for i in question.answer]
-        if len(texts) > 5:
-            data["kind"] = "order"
-            data["items"] = texts
-        else:
-            data["kind"] = "match"
-            data["pairs"] = [
-                {"left": ordinal(n, language), "right": t} for n, t in enumerate(texts, start=1)
-            ]
+        data["kind"] = "order"
+        data["items"] = [entry_text(question.items, i) for i in question.answer]
     elif isinstance(question, EstimateQuestion):
         data["kind"] = "estimate"
         if question.scoring == "band" and question.range is not None:
@@ -141,9 +162,14 @@ def _expected(question: Question, language: str) -> dict[str, Any]:
     return data
 
 
-def _comparable(imported: dict[str, Any]) -> dict[str, Any]:
+def _comparable(imported: dict[str, Any], passages: dict[str, str]) -> dict[str, Any]:
     data = {k: v for k, v in imported.items() if k not in ("title", "category")}
-    if data["kind"] == "choice":
+    if "passage" in data:
+        data["passage"] = passages[data["passage"]]
+    if data["kind"] in ("choice", "multi"):
+        feedback = [o.get("feedback") for o in data["options"]]
+        if any(feedback):
+            data["feedback"] = feedback
         data["options"] = [
             (o["text"], o.get("weight", 100 if o.get("correct") else 0)) for o in data["options"]
         ]
@@ -156,12 +182,13 @@ def _assert_same(questions: list[Question], language: str) -> None:
     assert imported.errors == []
     assert imported.skipped == []
     assert len(imported.questions) == len(questions)
+    passages = {p["id"]: p["text"] for p in imported.passages}
     for question, back in zip(questions, imported.questions, strict=True):
-        assert back["title"] == question.id  # the question's name in Moodle
-        expected, got = _expected(question, language), _comparable(back)
+        assert back["title"] == title_of(question.prompt)  # the question's name in Moodle
+        expected, got = _expected(question, language), _comparable(back, passages)
         if expected["kind"] == "estimate":
             assert got.pop("range") == pytest.approx(expected.pop("range"), rel=1e-9)
-        if expected["kind"] == "choice":
+        if expected["kind"] in ("choice", "multi"):
             got_options, expected_options = got.pop("options"), expected.pop("options")
             assert [t for t, _ in got_options] == [t for t, _ in expected_options]
             assert [w for _, w in got_options] == pytest.approx([w for _, w in expected_options])

@@ -49,8 +49,9 @@ def test_all_forms_import_without_loss() -> None:
     assert imported.errors == []
     assert imported.skipped == []
     assert len(imported.questions) == 24
-    # Only what a pack cannot hold is noted: a 50% short answer and a 50% numerical alternative.
-    assert [line for line, _ in imported.notes] == [31, 53]
+    # Only what a pack cannot hold is noted: a 50% short answer, a 50% numerical alternative
+    # and the numerical answers' own feedback (one explanation is shown to everyone).
+    assert [line for line, _ in imported.notes] == [31, 53, 53, 53]
 
 
 def test_multiple_choice_with_feedback_and_category() -> None:
@@ -60,14 +61,16 @@ def test_multiple_choice_with_feedback_and_category() -> None:
         "kind": "choice",
         "prompt": "When did DingTalk 5.0 come out?",
         "options": [
-            {"text": "February 2020", "correct": True},
-            {"text": "December 2014"},
+            {
+                "text": "February 2020",
+                "correct": True,
+                "feedback": "Right: the online launch on 25 February.",
+            },
+            {"text": "December 2014", "feedback": "That was the first beta."},
             {"text": "January 2016"},
         ],
         "title": "Release of 5.0",
         "category": "DingTalk/Versions",
-        "explanation": "February 2020: Right: the online launch on 25 February.\n"
-        "December 2014: That was the first beta.",
     }
 
 
@@ -76,11 +79,15 @@ def test_weighted_choices() -> None:
     best = questions["best-description"]
     assert best["options"] == [
         {"text": "a new way of working", "weight": 100},
-        {"text": "a chat app for companies", "weight": 50},
+        {
+            "text": "a chat app for companies",
+            "weight": 50,
+            "feedback": "Half right: it is more than chat.",
+        },
         {"text": "a game", "weight": 0},
     ]
-    assert best["explanation"].startswith('DingTalk 2.0 presented itself as "a way of working".')
-    assert "a chat app for companies: Half right" in best["explanation"]
+    # The general feedback (####) alone is the explanation everyone sees.
+    assert best["explanation"] == 'DingTalk 2.0 presented itself as "a way of working".'
     assert questions["two-right-answers"]["options"] == [
         {"text": "DingTalk", "weight": 100},
         {"text": "Laiwang", "weight": 100},
@@ -99,9 +106,14 @@ def test_true_false_is_a_choice_of_two(qid: str, true_is_right: bool) -> None:
     assert [o.get("correct", False) for o in q["options"]] == [true_is_right, not true_is_right]
 
 
-def test_true_false_feedback_goes_to_the_explanation() -> None:
+def test_true_false_feedback_goes_to_the_option_it_is_about() -> None:
+    # Moodle's {F#wrong feedback#right feedback}: the first is for a player who picked True.
     q = _by_id(_read("all_forms.gift"))["momo"]
-    assert q["explanation"] == "Momo is a separate company.\nRight, Momo is not Alibaba's."
+    assert q["options"] == [
+        {"text": "True", "feedback": "Momo is a separate company."},
+        {"text": "False", "correct": True, "feedback": "Right, Momo is not Alibaba's."},
+    ]
+    assert "explanation" not in q
 
 
 def test_true_false_in_the_pack_language() -> None:
@@ -161,7 +173,7 @@ def test_numerical_becomes_a_band_estimate(qid: str, expected: list[float]) -> N
 def test_weighted_alternatives_keep_the_full_mark_range_and_note_the_rest() -> None:
     imported = _read("all_forms.gift")
     q = _by_id(imported)["weighted-alternatives"]
-    assert q["explanation"] == "3.14:0.005: Exactly.\n3.14:0.05: Close enough for half."
+    assert "explanation" not in q
     assert any("3.14:0.05 worth 50% was left out" in note for _, note in imported.notes)
 
 
@@ -195,20 +207,23 @@ def test_unsupported_questions_are_listed_with_their_line() -> None:
     imported = _read("unsupported.gift")
     assert [q["id"] for q in imported.questions] == ["good-one"]
     reasons = dict(imported.skipped)
-    assert list(reasons) == [3, 5, 7, 13, 15, 17, 19]
+    assert list(reasons) == [3, 5, 7, 9, 11, 13, 15, 19]
     assert "essay" in reasons[3]
-    assert "description" in reasons[5]
-    assert "multiple-answer" in reasons[7]
-    assert "7 answers" in reasons[13]
-    assert "2 pairs" in reasons[15]
-    assert "'mammal'" in reasons[17]
-    assert "no alternative worth 100%" in reasons[19]
+    assert "Cloze" in reasons[5]
+    assert "names both answers" in reasons[7]
+    assert "11 answers" in reasons[9]
+    assert "2 pairs" in reasons[11]
+    assert "'mammal'" in reasons[13]
+    assert "no alternative worth 100%" in reasons[15]
+    assert "description" in reasons[19]
     assert imported.errors == []
 
 
 def test_malformed_questions_are_errors_with_line_and_column() -> None:
     imported = _read("malformed.gift")
-    assert [q["id"] for q in imported.questions] == ["good-one"]
+    # A title never closed is text, as Moodle reads it (with a note).
+    assert [q["prompt"] for q in imported.questions] == ["Title never closed", "This one imports."]
+    assert any("not closed: read as question text" in note for _, note in imported.notes)
     places = [(line, column) for line, column, _ in imported.errors]
     assert places == [
         (3, 40),  # unclosed brace: at the `{`
@@ -218,7 +233,6 @@ def test_malformed_questions_are_errors_with_line_and_column() -> None:
         (17, 26),  # a } before any {
         (19, 27),  # not a number
         (21, 29),  # a range backwards
-        (23, 1),  # a title never closed
         (25, 31),  # nothing after ->
         (27, 37),  # a second answer block
         (29, 1),  # no question text
@@ -227,7 +241,7 @@ def test_malformed_questions_are_errors_with_line_and_column() -> None:
     assert "not closed" in messages[0]
     assert "none of the answers is right" in messages[1]
     assert "without `->`" in messages[2]
-    assert "empty answer" in messages[3]
+    assert "empty right answer" in messages[3]
 
 
 def test_a_blank_line_inside_an_answer_block_leaves_it_unclosed() -> None:
@@ -272,8 +286,8 @@ def test_ids_are_unique_and_valid() -> None:
 def test_html_entities_line_breaks_and_images() -> None:
     text = "::H::[html]<p>Fish &amp; chips</p><p>Line two<img src='x.png'></p> {=yes ~no}"
     imported = import_gift(text, source_name="x")
-    assert imported.questions[0]["prompt"] == "Fish & chips\nLine two"
-    assert any("image" in note for _, note in imported.notes)
+    assert imported.questions[0]["prompt"] == "Fish & chips\nLine two [image: x.png]"
+    assert any("an image (x.png)" in note for _, note in imported.notes)
 
 
 def test_negative_and_exponent_numbers() -> None:
@@ -283,9 +297,13 @@ def test_negative_and_exponent_numbers() -> None:
 
 
 def test_numerical_feedback_and_other_answer_feedback() -> None:
-    q = _one("Q? {#5:1#Good. ~#Count again.}")
+    imported = import_gift("Q? {#5:1#Good. ~#Count again.}", source_name="x")
+    q = imported.questions[0]
     assert q["range"] == [4, 6]
-    assert q["explanation"] == "Count again.\n5:1: Good."
+    # Feedback for one answer is never shown to everyone: it is listed instead.
+    assert "explanation" not in q
+    notes = " ".join(note for _, note in imported.notes)
+    assert "'Good.'" in notes and "'Count again.'" in notes
 
 
 def test_hints_from_the_exporter() -> None:

@@ -93,7 +93,7 @@ import ali_quiz
 assert Path(ali_quiz.__file__).resolve().is_relative_to(unpacked), ali_quiz.__file__
 from ali_quiz.paths import AppPaths, builtin_packs_dir
 assert builtin_packs_dir().resolve() == unpacked / "ali_quiz" / "questions", builtin_packs_dir()
-from ali_quiz.packs.catalog import discover
+from ali_quiz.catalog import discover
 entries = discover(AppPaths.resolve(sys.argv[2]))
 print(json.dumps({e.id: [e.valid, e.builtin] for e in entries}))
 from ali_quiz.cli import main

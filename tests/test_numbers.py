@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ali_quiz.quiz.numbers import (
+from ali_quiz.numbers import (
     NumberFormatError,
     ParsedNumber,
     format_plain,

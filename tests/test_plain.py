@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from ali_quiz.i18n import Translator
-from ali_quiz.plain import (
+from ali_quiz.quiz.answers import (
     AnswerError,
     command_of,
     estimate_answer_text,

@@ -86,7 +86,7 @@ async def test_a_whole_round_by_keys_scores_what_it_should(
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        expected = await answer_all(pilot, start[1], right=right)
+        expected = await answer_all(pilot, start.questions, right=right)
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         assert screen.game.score == expected
@@ -100,12 +100,12 @@ async def test_a_whole_round_by_keys_scores_what_it_should(
 async def test_text_questions_in_a_quick_round(tmp_path: Path) -> None:
     """The built-in pack's authored text questions take typed Chinese answers."""
     start = round_start("quick", 10, seed=3)
-    kinds = {q.kind for q in start[1]}
+    kinds = {q.kind for q in start.questions}
     assert "text" in kinds
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert await answer_all(pilot, start[1], right=True) == 1000
+        assert await answer_all(pilot, start.questions, right=True) == 1000
 
 
 @sync
@@ -114,14 +114,16 @@ async def test_every_answer_is_in_the_history_as_it_is_given(tmp_path: Path) -> 
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*right_keys(start[1][0]))
+        await pilot.press(*right_keys(start.questions[0]))
         await pilot.pause()
         store = app.history_store
         assert store is not None
         saved = store.unfinished("ann")
         assert len(saved) == 1 and len(saved[0]["answers"]) == 1
         assert saved[0]["answers"][0]["points"] == 100
-        await pilot.press("enter", *right_keys(start[1][1]), "enter", *right_keys(start[1][2]))
+        await pilot.press(
+            "enter", *right_keys(start.questions[1]), "enter", *right_keys(start.questions[2])
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
@@ -142,7 +144,7 @@ async def test_skip_gives_nothing_and_shows_the_answer(tmp_path: Path) -> None:
         assert screen.last_outcome is not None and screen.last_outcome.skipped
         feedback = str(screen.query_one(Feedback).render())
         assert "Skipped" in feedback
-        assert start[1][0].explanation.splitlines()[0][:20] in feedback
+        assert start.questions[0].explanation.splitlines()[0][:20] in feedback
         await pilot.press("enter", *typed("skip"), "enter")  # plain mode's word works too
         await pilot.pause()
         assert screen.game.outcomes[1].skipped
@@ -155,7 +157,7 @@ async def test_skip_gives_nothing_and_shows_the_answer(tmp_path: Path) -> None:
 @sync
 async def test_an_unreadable_estimate_is_refused_and_can_be_corrected(tmp_path: Path) -> None:
     start = round_start("estimate", 1)
-    question = start[1][0]
+    question = start.questions[0]
     assert isinstance(question, EstimateQuestion)
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
@@ -183,7 +185,7 @@ async def test_an_unreadable_estimate_is_refused_and_can_be_corrected(tmp_path: 
 @sync
 async def test_order_by_dragging_and_by_click_then_click(tmp_path: Path) -> None:
     start = round_start("order", 1)
-    question = start[1][0]
+    question = start.questions[0]
     assert isinstance(question, OrderQuestion)
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
@@ -238,7 +240,7 @@ async def test_order_by_keyboard_grab_and_move(tmp_path: Path) -> None:
 @sync
 async def test_match_by_clicks_with_undo(tmp_path: Path) -> None:
     start = round_start("match", 1)
-    question = start[1][0]
+    question = start.questions[0]
     assert isinstance(question, MatchQuestion)
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
@@ -289,7 +291,7 @@ async def test_match_keys_repair_and_refuse_an_incomplete_answer(tmp_path: Path)
 @sync
 async def test_choice_by_arrows_and_enter_and_by_click(tmp_path: Path) -> None:
     start = round_start("choice", 2)
-    first, second = start[1]
+    first, second = start.questions
     assert isinstance(first, ChoiceQuestion) and isinstance(second, ChoiceQuestion)
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:

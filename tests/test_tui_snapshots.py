@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_tui_support import make_test_app, round_start, typed
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from ali_quiz.tui.app import QuizApp
+from test_tui_support import make_test_app, round_start, typed
 
 SIZES = [(80, 24), (120, 40)]
 LANGUAGES = ["en", "zh-Hant"]
@@ -32,7 +33,8 @@ async def settled(pilot: Pilot[Any]) -> None:
     """Wait for the pack scan and the history (workers), then for the screen to settle."""
     app = pilot.app
     assert isinstance(app, QuizApp)
-    for _ in range(100):
+    # Bounded only so a broken app cannot hang the suite: a loaded machine may take seconds.
+    for _ in range(3000):
         await app.workers.wait_for_complete()
         if app.catalog is not None and app.history_ready:
             break
@@ -53,6 +55,10 @@ def shoot(
             await pilot.press(key)
             await pilot.pause()
         await settled(pilot)
+        # A blinking cursor is shown or hidden depending on when the picture is taken.
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
 
     return bool(snap_compare(app, terminal_size=size, run_before=before))
 
@@ -127,7 +133,7 @@ def test_play_text(
     # The first seed whose quick round opens with a text question (generation decides).
     start = next(
         s for s in (round_start("quick", 3, seed=seed) for seed in range(200))
-        if s[1][0].kind == "text"
+        if s.questions[0].kind == "text"
     )  # fmt: skip
     app = make_test_app(tmp_path, language=language, start=start)
     assert shoot(snap_compare, app, size)
@@ -151,7 +157,7 @@ def test_feedback_choice_wrong(
     """Feedback after a wrong choice: the chosen option ✗, the right one ✓, a red-barred panel
     with ✗ Wrong, 0/100 points, the answer, what was said, and the source sentence."""
     start = round_start("choice", 3)
-    question = start[1][0]
+    question = start.questions[0]
     wrong = next(i for i, o in enumerate(question.options) if o.id != question.answer)  # type: ignore[attr-defined]
     app = make_test_app(tmp_path, language=language, start=start)
     assert shoot(snap_compare, app, size, ["abcdef"[wrong]])
@@ -167,7 +173,7 @@ def test_feedback_match_right(
 
     start = round_start("match", 3)
     app = make_test_app(tmp_path, language=language, start=start)
-    assert shoot(snap_compare, app, size, right_keys(start[1][0]))
+    assert shoot(snap_compare, app, size, right_keys(start.questions[0]))
 
 
 @pytest.mark.parametrize(("language", "size"), VARIANTS)
@@ -175,14 +181,11 @@ def test_results(snap_compare: Snap, tmp_path: Path, language: str, size: tuple[
     """Results of a 3-question choice round (right, skipped, wrong): total 100/300 · 33%, the
     summary counts, the round code line, a table row per question with coloured verdicts, the
     first row's detail, the Replay / Mistakes round / Home buttons."""
-    from ali_quiz.play import RoundInfo
-    from ali_quiz.roundspec import round_code_for
     from test_tui_support import right_keys
 
-    info, questions, _ = round_start("choice", 3)
-    code = round_code_for(info.pack, "choice", 3, info.seed or 0)
-    info = RoundInfo(info.pack, info.mode, info.count, info.seed, info.date, code)
-    app = make_test_app(tmp_path, language=language, start=(info, questions, None))
+    start = round_start("choice", 3)
+    questions = start.questions
+    app = make_test_app(tmp_path, language=language, start=start)
     third = questions[2]
     wrong = next(i for i, o in enumerate(third.options) if o.id != third.answer)  # type: ignore[attr-defined]
     keys = [*right_keys(questions[0]), "enter", "ctrl+s", "enter", "abcdef"[wrong], "enter"]

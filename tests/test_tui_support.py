@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable, Coroutine
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,7 @@ from ali_quiz.config import LoadedSettings, Settings
 from ali_quiz.packs.loader import load_pack
 from ali_quiz.packs.model import Pack
 from ali_quiz.paths import AppPaths, builtin_packs_dir
-from ali_quiz.plain import letter
-from ali_quiz.play import RoundInfo
-from ali_quiz.quiz.generate import generate_round
+from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
@@ -28,6 +26,7 @@ from ali_quiz.quiz.kinds import (
     Question,
     TextQuestion,
 )
+from ali_quiz.roundspec import ListedPacks, ResolvedRound, RoundSpec, resolve_round
 from ali_quiz.tui.app import QuizApp, make_app
 
 TAIPEI = timezone(timedelta(hours=8))
@@ -55,7 +54,7 @@ def make_test_app(
     language: str = "en",
     player: str = "ann",
     pack: str | None = None,
-    start: tuple[RoundInfo, list[Question], None] | None = None,
+    start: ResolvedRound | None = None,
     **options: Any,
 ) -> QuizApp:
     """The app over a temporary data folder, with a fixed seed, clock and language."""
@@ -72,11 +71,11 @@ def make_test_app(
 
 def round_start(
     mode: str, count: int, seed: int = FIXED_SEED, pack_id: str = "dingtalk-2020"
-) -> tuple[RoundInfo, list[Question], None]:
-    """A round as `play` would start it: its info and its questions."""
+) -> ResolvedRound:
+    """A round as `play --mode M --count N --seed S` starts it (on the fixed clock's day)."""
     pack = builtin_pack(pack_id)
-    questions = generate_round(pack, mode, count, seed, date=FIXED_NOW.date())
-    return RoundInfo(pack, mode, count, seed, date(2020, 2, 28), None), questions, None
+    spec = RoundSpec(pack=pack, mode=mode, count=count, seed=seed, date=FIXED_NOW.date())
+    return resolve_round(spec, ListedPacks([pack]))
 
 
 def order_keys(question: OrderQuestion, wanted: list[str]) -> list[str]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from ali_quiz.packs.loader import load_pack
-from ali_quiz.plain import compact_answer
+from ali_quiz.quiz.answers import compact_answer
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -19,7 +20,8 @@ from ali_quiz.quiz.kinds import (
     Question,
     TextQuestion,
 )
-from ali_quiz.teach.worksheet import RoundInfo, to_html, to_markdown
+from ali_quiz.roundspec import ResolvedRound
+from ali_quiz.teach.worksheet import to_html, to_markdown
 
 PACKS = Path(__file__).parent.parent / "questions"
 
@@ -60,7 +62,15 @@ QUESTIONS: list[Question] = [
         weights=(("e0", 100.0), ("e1", 50.0), ("e2", 0.0)),
     ),
 ]  # fmt: skip
-INFO = RoundInfo(mode="quick", seed=1234, code="0AZC-PQ20-C1SQ", date="2020-03-02")
+INFO = ResolvedRound(
+    pack=load_pack(PACKS / "dingtalk-2020-en.yaml"),
+    mode="quick",
+    count=len(QUESTIONS),
+    seed=1234,
+    date=date(2020, 3, 2),
+    code="0AZC-PQ20-C1SQ",
+    questions=tuple(QUESTIONS),
+)
 
 
 def test_markdown_layout() -> None:

@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from ali_quiz.packs.loader import load_pack
-from ali_quiz.plain import compact_answer
+from ali_quiz.quiz.answers import compact_answer
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.kinds import Question
-from ali_quiz.teach.worksheet import RoundInfo, to_html
+from ali_quiz.roundspec import ResolvedRound
+from ali_quiz.teach.worksheet import to_html
 
 PACKS = Path(__file__).parent.parent / "questions"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -50,7 +52,15 @@ def _sheet(tmp_path: Path, pack_file: str) -> tuple[Path, list[Question], str]:
     pack = load_pack(PACKS / pack_file)
     questions = generate_round(pack, "quick", 10, 2020)
     page = tmp_path / "sheet.html"
-    info = RoundInfo(mode="quick", seed=2020, code="0AZC-PQ20-C1SQ")
+    info = ResolvedRound(
+        pack=pack,
+        mode="quick",
+        count=10,
+        seed=2020,
+        date=date(2020, 3, 2),
+        code="0AZC-PQ20-C1SQ",
+        questions=tuple(questions),
+    )
     page.write_text(
         to_html(questions, pack_title=pack.title, language=pack.language, info=info),
         encoding="utf-8",

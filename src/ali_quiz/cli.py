@@ -1,23 +1,23 @@
 """The command line: argument parsing and dispatch, kept thin.
 
-Every command's work lives in the core (or the TUI, imported only by `play` and the bare
-`ali-quiz`), so `validate`, `generate`, `show` and `history --json` never import Textual.
-Exit status: 0 success, 1 invalid input, 2 wrong usage; errors go to stderr.
+Every command's work lives in `commands` over the core, and `play` and the bare `ali-quiz` in
+`play` (the TUI or plain mode), so `validate`, `generate`, `show` and `history --json` never
+import Textual. Exit status: 0 success, 1 invalid input, 2 wrong usage (a `CommandError` carries
+its status); errors go to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from ali_quiz import __version__
+from ali_quiz.commands import EXIT_OK, EXIT_USAGE, HANDLERS, CommandError, Handler, fail
 from ali_quiz.paths import HOME_ENV, AppPaths
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 FORMATS = ("json", "markdown", "html", "gift")
 
 
@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     gift = commands.add_parser("import-gift", help="Moodle GIFT questions into a pack")
     gift.add_argument("file", metavar="FILE", type=Path)
     gift.add_argument("-o", "--output", metavar="PACK.yaml", type=Path, required=True)
+    gift.add_argument(
+        "--language", metavar="TAG", help="the pack's language (default: guessed from the text)"
+    )
 
     report = commands.add_parser("report", help="merge students' `history --json` files")
     report.add_argument("files", metavar="FILES", nargs="+", type=Path)
@@ -128,28 +131,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def fail(message: str, status: int = EXIT_INVALID) -> int:
-    """Print an error to stderr and return the exit status."""
-    print(f"ali-quiz: {message}", file=sys.stderr)
-    return status
+def front_end(command: str | None) -> Handler | None:
+    """`play` and the bare `ali-quiz` (imported only then: they may load Textual)."""
+    if command is None:
+        from ali_quiz.play import run_tui
 
+        return run_tui
+    if command == "play":
+        from ali_quiz.play import run_play
 
-def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+        return run_play
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ali-quiz` command."""
     args = build_parser().parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
-    # Imported here so each command pays only for what it uses.
-    from ali_quiz import commands
-
-    handler = commands.HANDLERS.get(args.command or "tui")
+    handler = front_end(args.command) or HANDLERS.get(args.command)
     if handler is None:  # pragma: no cover - argparse only lets known commands through
         return fail(f"unknown command {args.command}", EXIT_USAGE)
     try:
         return handler(args, paths)
+    except CommandError as error:
+        return fail(str(error), error.status)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,4 +1,9 @@
-"""What each command does, over the core; cli.py parses and dispatches here."""
+"""What each command does, over the core; cli.py parses and dispatches here.
+
+Each command imports only what it needs, when it runs. A command that cannot do what was asked
+returns its exit status after `fail` has said why, or raises `CommandError` (main() prints it
+and exits with its status): 0 success, 1 invalid input, 2 wrong usage.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,39 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ali_quiz.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail, print_json
 from ali_quiz.paths import AppPaths
 
+if TYPE_CHECKING:
+    from ali_quiz.history.store import HistoryStore
+    from ali_quiz.roundspec import ResolvedRound
+
 Handler = Callable[[argparse.Namespace, AppPaths], int]
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """What a command says when it cannot go on, with the exit status to leave with."""
+
+    def __init__(self, message: str, status: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def fail(message: str, status: int = EXIT_INVALID) -> int:
+    """Print an error to stderr and return the exit status."""
+    print(f"ali-quiz: {message}", file=sys.stderr)
+    return status
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: the command goes on."""
+    print(f"ali-quiz: warning: {message}", file=sys.stderr, flush=True)
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _settings(paths: AppPaths) -> tuple[str | None, str]:
@@ -21,65 +54,52 @@ def _settings(paths: AppPaths) -> tuple[str | None, str]:
 
     loaded = load_settings(paths.config_path)
     for problem in loaded.problems:
-        print(f"ali-quiz: warning: {problem}", file=sys.stderr)
+        warn(problem)
     return loaded.settings.pack, loaded.settings.player
 
 
-def cmd_tui(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.play import run_tui
-
-    return run_tui(args, paths)
-
-
-def cmd_play(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.play import run_play
-
-    return run_play(args, paths)
-
-
-def resolve_spec_or_fail(
+def resolve_from_args(
     args: argparse.Namespace, paths: AppPaths, player: str | None = None
-) -> object:
-    """The round the options describe, or an exit status after printing why not."""
-    from ali_quiz.roundspec import RoundSpecError, UsageError, resolve_round
+) -> ResolvedRound:
+    """The round the options of `play` or `generate` describe; CommandError when there is none."""
+    from ali_quiz.roundspec import (
+        DiskPacks,
+        RoundSpec,
+        RoundSpecError,
+        UsageError,
+        met_from_disk,
+        parse_date,
+        resolve_round,
+        review_from_disk,
+    )
 
     default_pack, settings_player = _settings(paths)
-    weights = None
     try:
-        if args.mode == "review":
-            from ali_quiz.roundspec import load_pack_spec, review_weights
-
-            pack = load_pack_spec(args.pack or default_pack or "dingtalk-2020", paths)
-            weights = review_weights(paths, player or settings_player, pack.id, args.date)
-        return resolve_round(
-            paths,
+        spec = RoundSpec(
             pack=args.pack,
             mode=args.mode,
             count=args.count,
             seed=args.seed,
             code=args.code,
-            date=args.date,
+            date=parse_date(args.date),
+        )
+        return resolve_round(
+            spec,
+            DiskPacks(paths),
             default_pack=default_pack,
-            review_weights=weights,
-            player=player or settings_player,
+            review=review_from_disk(paths, player or settings_player),
+            met=met_from_disk(paths, player or settings_player),
         )
     except UsageError as err:
-        return fail(str(err), EXIT_USAGE)
+        raise CommandError(str(err), EXIT_USAGE) from None
     except RoundSpecError as err:
-        return fail(str(err), EXIT_INVALID)
+        raise CommandError(str(err)) from None
 
 
 def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.roundspec import RoundSpec, RoundSpecError, shorter_notice
-
-    spec = resolve_spec_or_fail(args, paths)
-    if not isinstance(spec, RoundSpec):
-        return spec  # type: ignore[return-value]
-    try:
-        questions = spec.questions()
-    except RoundSpecError as err:
-        return fail(str(err))
-    notice = shorter_notice(spec, questions)
+    chosen = resolve_from_args(args, paths)
+    questions = chosen.questions
+    notice = chosen.shorter_notice()
     if notice:
         print(notice, file=sys.stderr)
     if args.format == "json":
@@ -89,20 +109,19 @@ def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.teach import worksheet
     from ali_quiz.teach.gift_export import export_gift
 
-    language = spec.pack.language
+    language = chosen.pack.language
     if args.format == "gift":
-        sys.stdout.write(export_gift(questions, title=spec.pack.title, language=language))
+        sys.stdout.write(export_gift(questions, title=chosen.pack.title, language=language))
         return EXIT_OK
     render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
-    info = worksheet.RoundInfo(
-        mode=spec.mode, seed=spec.seed, code=spec.code, date=spec.date.isoformat()
+    sys.stdout.write(
+        render(questions, pack_title=chosen.pack.title, language=language, info=chosen)
     )
-    sys.stdout.write(render(questions, pack_title=spec.pack.title, language=language, info=info))
     return EXIT_OK
 
 
 def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import discover
+    from ali_quiz.catalog import discover
 
     if args.packs_command == "add":
         return _packs_add(args.file, paths)
@@ -133,7 +152,7 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _packs_add(file: Path, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import add_pack
+    from ali_quiz.catalog import add_pack
     from ali_quiz.packs.problems import PackError
 
     try:
@@ -147,17 +166,17 @@ def _packs_add(file: Path, paths: AppPaths) -> int:
 
 
 def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.export import pack_to_json
-    from ali_quiz.roundspec import RoundSpecError, load_pack_spec
+    from ali_quiz.packs.model import pack_to_json
+    from ali_quiz.roundspec import DiskPacks, RoundSpecError
 
     try:
-        pack = load_pack_spec(args.pack, paths)
+        pack = DiskPacks(paths).find(args.pack)
     except RoundSpecError as err:
         return fail(str(err))
     if args.json:
         print_json(pack_to_json(pack))
         return EXIT_OK
-    from ali_quiz.packs.describe import describe_pack
+    from ali_quiz.quiz.describe import describe_pack
 
     print(describe_pack(pack))
     return EXIT_OK
@@ -165,12 +184,12 @@ def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_audit(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.quiz.audit import MAX_ROUNDS, audit_builtin_modes, describe_audit
-    from ali_quiz.roundspec import RoundSpecError, load_pack_spec
+    from ali_quiz.roundspec import DiskPacks, RoundSpecError
 
     if not 1 <= args.rounds <= MAX_ROUNDS:
         return fail(f"--rounds takes a number from 1 to {MAX_ROUNDS}", EXIT_USAGE)
     try:
-        pack = load_pack_spec(args.pack, paths)
+        pack = DiskPacks(paths).find(args.pack)
     except RoundSpecError as err:
         return fail(str(err))
     audit = audit_builtin_modes(pack, args.rounds)
@@ -182,8 +201,8 @@ def cmd_audit(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
-    from ali_quiz.packs.catalog import PACK_SUFFIXES, load_entry, pack_files
-    from ali_quiz.packs.describe import summary_line
+    from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []
     lines: list[str] = []
@@ -272,32 +291,54 @@ def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.history import export
-    from ali_quiz.history.store import HistoryStore
+    import sqlite3
 
-    if args.limit is not None and args.limit < 1:
-        return fail("--limit takes a number of 1 or more", EXIT_USAGE)
-    rounds: list[dict[str, object]] = []
+    if args.limit is not None and args.limit < 0:
+        return fail("--limit takes 0 (every round) or a number of rounds", EXIT_USAGE)
+    # The table shows the newest 50 unless told; the exports give every round unless limited.
+    limit = args.limit if args.limit is not None else (0 if args.json or args.csv else 50)
+    store = None
     if paths.history_path.exists():
+        from ali_quiz.history.store import HistoryStore
+
         opened = HistoryStore.open(paths.data_dir)
         if opened.warning:
-            print(f"ali-quiz: warning: {opened.warning}", file=sys.stderr)
-        if opened.store is not None:
-            with opened.store as store:
-                rounds = store.rounds(player=args.player, pack=args.pack, limit=args.limit)
-    if args.json:
-        sys.stdout.write(export.to_json(rounds) + "\n")
-    elif args.csv:
-        sys.stdout.write(export.to_csv(rounds))
-    elif not rounds:
+            warn(opened.warning)
+        store = opened.store
+    try:
+        return _print_history(args, store, limit or None)
+    except sqlite3.Error as err:
+        return fail(f"could not read the score history {paths.history_path}: {err}")
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: int | None) -> int:
+    """Stream the rounds chosen as a table, JSON or CSV, a row at a time."""
+    from ali_quiz.history import export, stream
+
+    out = sys.stdout
+    player, pack = args.player, args.pack
+    if args.json or args.csv:
+        select, write = (
+            (export.JSON_SELECT, export.write_json)
+            if args.json
+            else (export.CSV_SELECT, export.write_csv)
+        )
+        rows = (
+            ()
+            if store is None
+            else stream.answer_rows(store, select, player=player, pack=pack, limit=limit)
+        )
+        write(rows, out)
+    elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):
         print("No rounds yet: play one with `ali-quiz` or `ali-quiz play`.")
-    else:
-        print(export.format_table(rounds))
     return EXIT_OK
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.loader import load_pack
+    from ali_quiz.packs.loader import LANGUAGE_RE, load_pack
     from ali_quiz.packs.problems import PackError
     from ali_quiz.teach.gift_import import (
         GiftImportError,
@@ -317,7 +358,9 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
         return fail(f"{source} is not UTF-8 text (byte {err.start}): save it as UTF-8 and retry")
     if target.exists():
         return fail(f"{target} already exists: choose another name (nothing was overwritten)")
-    language = guess_language(text)
+    language = args.language or guess_language(text)
+    if not LANGUAGE_RE.match(language):
+        return fail(f"--language {language!r} is not a language tag such as en, fr or zh-Hant", 2)
     imported = import_gift(text, source_name=str(source), language=language)
     for line, column, message in imported.errors:
         print(f"{source}:{line}:{column}: {message}", file=sys.stderr)
@@ -353,7 +396,7 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.catalog import resolve_pack
+    from ali_quiz.catalog import resolve_pack
     from ali_quiz.packs.problems import PackError, PackNotFound
     from ali_quiz.teach.report import build_report, format_report, report_csv
 
@@ -375,8 +418,6 @@ def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 HANDLERS: dict[str, Handler] = {
-    "tui": cmd_tui,
-    "play": cmd_play,
     "generate": cmd_generate,
     "packs": cmd_packs,
     "show": cmd_show,

@@ -16,10 +16,9 @@ from typing import Any
 import yaml
 
 from ali_quiz.i18n import LANGUAGES, system_language
+from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
 
 DEFAULT_THEME = "textual-dark"
-DEFAULT_COUNT = 10
-MAX_COUNT = 50
 MAX_PLAYER_LENGTH = 40
 _THEME_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 

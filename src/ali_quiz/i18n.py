@@ -71,6 +71,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "key.settings": ("Settings", "設定"),
     "key.code": ("Play a code", "輸入代碼"),
     "key.submit": ("Submit", "送出"),
+    "key.toggle": ("Tick", "勾選"),
     "key.skip": ("Skip", "跳過"),
     "key.next": ("Next", "下一題"),
     "key.grab": ("Grab/drop", "抓起/放下"),
@@ -103,6 +104,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "kind.match": ("match", "配對"),
     "kind.estimate": ("estimate", "估算"),
     "kind.choice": ("choice", "選擇"),
+    "kind.multi": ("select all that apply", "複選"),
     "kind.text": ("text", "填答"),
     # Verdicts
     "verdict.right": ("right", "答對"),
@@ -175,6 +177,15 @@ _TABLE: dict[str, tuple[str, str]] = {
     "play.estimate.reads": ("reads as {value}", "讀作 {value}"),
     "play.estimate.empty": ("Type a number first.", "請先輸入一個數字。"),
     "play.text.help": ("Type your answer · enter submits", "輸入你的答案 · enter 送出"),
+    "play.multi.help": (
+        "Tick every option that applies (space or its letter) · enter submits",
+        "勾選所有符合的選項(空白鍵或字母)· enter 送出",
+    ),
+    "play.multi.none": (
+        "Tick at least one option (space or its letter), then press enter.",
+        "請至少勾選一個選項(空白鍵或字母),再按 enter。",
+    ),
+    "feedback.option": ("On {option}", "關於「{option}」"),
     "play.text.placeholder": ("your answer", "你的答案"),
     "play.text.empty": ("Type an answer first.", "請先輸入答案。"),
     "play.quit_title": ("Leave this round?", "要離開這一回合嗎?"),
@@ -315,6 +326,23 @@ _TABLE: dict[str, tuple[str, str]] = {
         "這個代碼是為另一個版本的 {pack} 產生的:請取得同一份題庫檔案。",
     ),
     "code.error": ("{reason}", "代碼無法使用:{reason}"),
+    # A round that cannot be made (roundspec.RoundSpecError)
+    "round.pack_missing": ("{reason}", "找不到題庫:{reason}"),
+    "round.pack_invalid": (
+        "the pack {pack} is not valid:\n{problems}",
+        "題庫 {pack} 有錯誤:\n{problems}",
+    ),
+    "round.no_review": (
+        "no mistakes to review yet: play a few rounds first, then review what you missed",
+        "還沒有可複習的錯題:先玩幾個回合,再來複習答錯的題目",
+    ),
+    "round.cannot_make": ("{reason}", "無法產生這個回合:{reason}"),
+    "round.no_questions": (
+        "the pack {pack!r} gives no {mode} question: add facts (see `ali-quiz validate` for what"
+        " each kind needs)",
+        "題庫 {pack!r} 產生不出{mode}題目:請加入更多事實"
+        "(用 `ali-quiz validate` 查看每種題型需要什麼)",
+    ),
     "confirm.yes": ("Yes", "是"),
     "confirm.no": ("No", "否"),
     # Commands in the palette
@@ -365,6 +393,12 @@ _TABLE: dict[str, tuple[str, str]] = {
         "請回答一個數字,例如 2億 或 76.1M:",
     ),
     "plain.ask.text": ("Type your answer:", "請輸入答案:"),
+    "plain.ask.multi": (
+        "Answer with every letter that applies, in any order, e.g. AC:",
+        "請寫出所有符合的字母,順序不拘,例如 AC:",
+    ),
+    "plain.passage": ("Read this first:", "請先閱讀:"),
+    "plain.feedback": ("On {option}: {feedback}", "關於「{option}」:{feedback}"),
     "plain.result": ("{verdict} {points}/{max} points.", "{verdict} {points}/{max} 分。"),
     "plain.answer": ("Answer: {answer}", "正確答案:{answer}"),
     "plain.source": ("Source: {source}", "出處:{source}"),
@@ -413,6 +447,14 @@ _TABLE: dict[str, tuple[str, str]] = {
     "answer.match.letter_reused": (
         "{letter} is used twice: each number needs a different letter.",
         "{letter} 用了兩次:每個數字要配不同的字母。",
+    ),
+    "answer.multi.repeated": (
+        "{letter} appears twice: write each letter that applies once.",
+        "{letter} 重複了:每個符合的字母只寫一次。",
+    ),
+    "answer.multi.bad": (
+        "Write the letters that apply, from {letters}, e.g. AC.",
+        "請寫出符合的字母,從 {letters} 中選,例如 AC。",
     ),
     "answer.estimate.bad": ("{reason}", "無法讀成數字。({reason})"),
     "answer.estimate.percent": (

@@ -1,21 +1,29 @@
-"""What round to play or list: pack, mode, count, seed (or code) and date, resolved once.
+"""What round to play or list, described once (`RoundSpec`) and resolved once (`resolve_round`).
 
-`play` and `generate` both go through `resolve_round`, which is what makes a played round the
-same as the listed one. Errors split as the command line's exit status does: UsageError (2) for
-options that do not fit together, RoundSpecError (1) for input that is wrong (a pack, a code, no
-mistakes to review).
+Every front end goes through `resolve_round`: `play` and `generate` on the command line, plain
+mode, the TUI (a new round, a resumed one, a round code, a replay) and the worksheets. That is
+what makes a played round the same as the listed one, and what makes every front end record the
+same seed and code for the same round (a daily round's seed is the one the date gives).
+
+Errors split as the command line's exit status does: `UsageError` (2) for options that do not
+fit together, `RoundSpecError` (1) for input that is wrong (a pack, a code, nothing to review).
+A `RoundSpecError` carries an interface-string key and its values, so each front end words it
+in its own language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
-from ali_quiz.packs.catalog import DEFAULT_PACK, discover, resolve_pack
-from ali_quiz.packs.model import Pack
+from ali_quiz.catalog import discover, resolve_pack
+from ali_quiz.clock import Now, local_now
+from ali_quiz.i18n import Translator
+from ali_quiz.packs.model import DEFAULT_PACK, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound
 from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.codes import (
@@ -23,15 +31,21 @@ from ali_quiz.quiz.codes import (
     MAX_CODE_COUNT,
     MAX_CODE_SEED,
     CodeError,
+    OtherPackVersion,
     decode_round_code,
     encode_round_code,
     resolve_code,
 )
-from ali_quiz.quiz.generate import MAX_COUNT, RoundError, generate_round, random_seed
+from ali_quiz.quiz.generate import RoundError, daily_seed, generate_round, random_seed
 from ali_quiz.quiz.kinds import Question
-from ali_quiz.quiz.modes import MODES
+from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT, MAX_SEED, MODES
 
-DEFAULT_COUNT = 10
+ENGLISH = Translator("en")
+
+#: The review weights of a pack's facts on a date (fact id -> weight; empty: nothing to review).
+ReviewWeights = Callable[[Pack, Date], dict[str, float]]
+#: What a player met lately in a pack (fact or question id -> 1 just now, fading with time).
+MetLately = Callable[[Pack], dict[str, float]]
 
 
 class UsageError(ValueError):
@@ -39,60 +53,143 @@ class UsageError(ValueError):
 
 
 class RoundSpecError(ValueError):
-    """Input that is wrong: a broken or missing pack, a bad code, nothing to review (exit 1)."""
+    """Input that is wrong: a broken or missing pack, a bad code, nothing to review (exit 1).
+
+    `key` and `values` name an interface string; str() is its English wording.
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        super().__init__(ENGLISH(key, **values))
+        self.key = key
+        self.values = values
+
+    def message(self, tr: Translator) -> str:
+        """The error in the interface language."""
+        return tr(self.key, **self.values)
 
 
 @dataclass(frozen=True)
 class RoundSpec:
-    """A fully resolved round: generating it always gives the same questions."""
+    """A round as a front end asks for it; what is left out, `resolve_round` decides.
+
+    `pack` is an id or a path, or a Pack the front end already holds; None is the default
+    pack. `seed` and `code` are exclusive; without either the seed is fresh (daily: the
+    date's). `date` is the day the round is for (today when None).
+    """
+
+    pack: str | Pack | None = None
+    mode: str | None = None
+    count: int | None = None
+    seed: int | None = None
+    code: str | None = None
+    date: Date | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedRound:
+    """A round fully decided: its pack, mode, count, seed, date, code and questions.
+
+    `seed` is None only for a round made of chosen questions (a round of mistakes), which
+    has no code either.
+    """
 
     pack: Pack
     mode: str
     count: int
-    seed: int
+    seed: int | None
     date: Date
-    code: str | None  # the round code, when this round has one
-    weights: dict[str, float] | None = None  # review rounds only
+    code: str | None
+    questions: tuple[Question, ...]
 
-    def questions(self) -> list[Question]:
-        """The round's questions; RoundSpecError when the pack cannot give any."""
+    @property
+    def spec(self) -> RoundSpec:
+        """The spec that resolves to this round again (the same questions)."""
+        return RoundSpec(
+            pack=self.pack, mode=self.mode, count=self.count, seed=self.seed, date=self.date
+        )
+
+    def shorter_notice(self) -> str | None:
+        """What to tell a player whose round holds fewer questions than asked, if it does."""
+        if len(self.questions) >= self.count:
+            return None
+        return (
+            f"note: the pack {self.pack.id!r} gives {len(self.questions)} of the {self.count} "
+            "questions asked: no more fit the rules of a good round"
+        )
+
+    def of_questions(self, questions: Sequence[Question]) -> ResolvedRound:
+        """A round of some of these questions (the mistakes): mode review, no seed, no code."""
+        return replace(
+            self,
+            mode="review",
+            count=len(questions),
+            seed=None,
+            code=None,
+            questions=tuple(questions),
+        )
+
+
+class PackSource(Protocol):
+    """Where `resolve_round` finds packs: by id or path, and every one installed (for codes)."""
+
+    def find(self, spec: str) -> Pack: ...
+
+    def installed(self) -> Sequence[Pack]: ...
+
+
+class DiskPacks:
+    """Packs read from disk as they are asked for (the command line)."""
+
+    def __init__(self, paths: AppPaths, extra: Sequence[Path] = ()) -> None:
+        self.paths = paths
+        self.extra = tuple(extra)
+
+    def find(self, spec: str) -> Pack:
         try:
-            questions = generate_round(
-                self.pack, self.mode, self.count, self.seed, date=self.date, weights=self.weights
-            )
-        except RoundError as err:
-            raise RoundSpecError(str(err)) from None
-        if not questions:
-            raise RoundSpecError(
-                f"the pack {self.pack.id!r} gives no {self.mode} question: "
-                "add facts (see `ali-quiz validate` for what each kind needs)"
-            )
-        return questions
+            return resolve_pack(spec, self.paths, self.extra)
+        except PackNotFound as err:
+            raise RoundSpecError("round.pack_missing", reason=str(err)) from None
+        except PackError as err:
+            raise RoundSpecError("round.pack_invalid", pack=spec, problems=str(err)) from None
+
+    def installed(self) -> Sequence[Pack]:
+        return [e.pack for e in discover(self.paths, self.extra) if e.pack is not None]
 
 
-def shorter_notice(spec: RoundSpec, questions: list[Question]) -> str | None:
-    """What to tell a player whose round holds fewer questions than asked, if it does."""
-    if len(questions) >= spec.count:
-        return None
-    return (
-        f"note: the pack {spec.pack.id!r} gives {len(questions)} of the {spec.count} "
-        "questions asked: no more fit the rules of a good round"
-    )
+class ListedPacks:
+    """Packs already loaded (the TUI's catalog)."""
+
+    def __init__(self, packs: Sequence[Pack]) -> None:
+        self.packs = tuple(packs)
+
+    def find(self, spec: str) -> Pack:
+        for pack in self.packs:
+            if spec in (pack.id, str(pack.path)):
+                return pack
+        known = ", ".join(sorted({p.id for p in self.packs})) or "-"
+        raise RoundSpecError(
+            "round.pack_missing", reason=f"no pack with the id {spec!r} (packs found: {known})"
+        )
+
+    def installed(self) -> Sequence[Pack]:
+        return self.packs
 
 
-def parse_date(text: str | None) -> Date:
-    """`--date YYYY-MM-DD`, today (local time) when not given."""
+def parse_date(text: str | None) -> Date | None:
+    """`--date YYYY-MM-DD` (None when not given: the round is for today)."""
     if text is None:
-        return datetime.now().astimezone().date()
+        return None
     try:
         return Date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--date {text!r} is not a date: write YYYY-MM-DD") from None
 
 
-def round_code_for(pack: Pack, mode: str, count: int, seed: int) -> str | None:
+def round_code_for(pack: Pack, mode: str, count: int, seed: int | None) -> str | None:
     """The code of a round, or None when it cannot have one (review, daily, a large seed)."""
-    if mode not in CODE_MODES or not 0 <= seed <= MAX_CODE_SEED or count > MAX_CODE_COUNT:
+    if seed is None or mode not in CODE_MODES:
+        return None
+    if not 0 <= seed <= MAX_CODE_SEED or count > MAX_CODE_COUNT:
         return None
     try:
         return encode_round_code(pack.content_hash, mode, count, seed, pack_id=pack.id)
@@ -100,138 +197,153 @@ def round_code_for(pack: Pack, mode: str, count: int, seed: int) -> str | None:
         return None
 
 
-def load_pack_spec(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack:
-    """A pack by id or path, with its problems turned into a RoundSpecError."""
-    try:
-        return resolve_pack(spec, paths, extra)
-    except PackNotFound as err:
-        raise RoundSpecError(str(err)) from None
-    except PackError as err:
-        raise RoundSpecError(f"the pack {spec} is not valid:\n{err}") from None
+def check_spec(spec: RoundSpec) -> None:
+    """Options that do not fit together, whatever the packs: UsageError."""
+    if spec.seed is not None and spec.code is not None:
+        raise UsageError("give --seed or --code, not both")
+    if spec.seed is not None and not 0 <= spec.seed <= MAX_SEED:
+        raise UsageError(f"--seed takes a whole number from 0 to {MAX_SEED:,}")
+    if spec.count is not None and not 1 <= spec.count <= MAX_COUNT:
+        raise UsageError(f"--count takes a number from 1 to {MAX_COUNT}")
+    if spec.mode is not None and spec.mode not in MODES:
+        raise UsageError(f"unknown mode {spec.mode!r}: use one of {', '.join(MODES)}")
+    if spec.code is not None:
+        if spec.mode is not None:
+            raise UsageError("a round code fixes the mode: leave out --mode")
+        if spec.count is not None:
+            raise UsageError("a round code fixes the number of questions: leave out --count")
+    if spec.mode == "daily" and spec.seed is not None:
+        raise UsageError("the daily round is the same for everyone on a date: leave out --seed")
+    if spec.mode == "review" and spec.seed is not None:
+        raise UsageError("a review round is built from your history: leave out --seed")
 
 
 def resolve_round(
-    paths: AppPaths,
+    spec: RoundSpec,
+    packs: PackSource,
     *,
-    pack: str | None,
-    mode: str | None,
-    count: int | None,
-    seed: int | None,
-    code: str | None,
-    date: str | None,
     default_pack: str | None = None,
-    review_weights: dict[str, float] | None = None,
-    player: str | None = None,
-) -> RoundSpec:
-    """Check the options together and resolve them into a RoundSpec.
+    review: ReviewWeights | None = None,
+    seed_source: Callable[[], int] = random_seed,
+    now: Now = local_now,
+    met: MetLately | None = None,
+) -> ResolvedRound:
+    """Check a spec and decide everything it leaves open, questions included.
 
-    Without a seed or a code, the seed is drawn for `player`: the freshest of a few for them.
+    `review` gives the weights of a review round (None: no history, nothing to review);
+    `seed_source` draws the seed of a round nobody fixed, and with `met` (what the player met
+    lately) several are drawn and the freshest for the player is kept.
     """
-    day = parse_date(date)
-    if seed is not None and code is not None:
-        raise UsageError("give --seed or --code, not both")
-    if seed is not None and seed < 0:
-        raise UsageError("--seed takes a whole number of 0 or more")
-    if count is not None and not 1 <= count <= MAX_COUNT:
-        raise UsageError(f"--count takes a number from 1 to {MAX_COUNT}")
-    if mode is not None and mode not in MODES:
-        raise UsageError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
-    if code is not None:
-        if mode is not None:
-            raise UsageError("a round code fixes the mode: leave out --mode")
-        if count is not None:
-            raise UsageError("a round code fixes the number of questions: leave out --count")
-        return _from_code(paths, code, pack, day)
-    mode = mode or "quick"
-    if mode == "daily" and seed is not None:
-        raise UsageError("the daily round is the same for everyone on a date: leave out --seed")
-    if mode == "review" and seed is not None:
-        raise UsageError("a review round is built from your history: leave out --seed")
-    chosen = load_pack_spec(pack or default_pack or DEFAULT_PACK, paths)
-    count = count or DEFAULT_COUNT
-    if mode == "review" and not review_weights:
-        raise RoundSpecError(
-            "no mistakes to review yet: play a few rounds first, then review what you missed"
-        )
-    if seed is None:
-        seed = 0 if mode == "daily" else _fresh(paths, chosen, mode, count, day, player)
-    spec = RoundSpec(
-        pack=chosen,
+    check_spec(spec)
+    day = spec.date or now().date()
+    if spec.code is not None:
+        return _from_code(spec.code, spec.pack, packs, day)
+    mode = spec.mode or "quick"
+    chosen = spec.pack or default_pack or DEFAULT_PACK
+    pack = chosen if isinstance(chosen, Pack) else packs.find(chosen)
+    count = spec.count or DEFAULT_COUNT
+    weights = None
+    if mode == "review":
+        weights = review(pack, day) if review is not None else None
+        if not weights:
+            raise RoundSpecError("round.no_review")
+    if mode == "daily":
+        seed = daily_seed(pack, day)
+    elif spec.seed is not None:
+        seed = spec.seed
+    elif met is not None and mode != "review":
+        from ali_quiz.quiz.fresh import fresh_seed
+
+        seed = fresh_seed(pack, mode, count, met(pack), day=day, draw=seed_source)
+    else:
+        seed = seed_source()
+    return ResolvedRound(
+        pack=pack,
         mode=mode,
         count=count,
         seed=seed,
         date=day,
-        code=round_code_for(chosen, mode, count, seed),
-        weights=review_weights if mode == "review" else None,
+        code=round_code_for(pack, mode, count, seed),
+        questions=_questions(pack, mode, count, seed, day, weights),
     )
-    return spec
 
 
-def _fresh(
-    paths: AppPaths, pack: Pack, mode: str, count: int, day: Date, player: str | None
-) -> int:
-    """A random seed, the one of a few whose round holds least of what the player met lately."""
-    if player is None or mode == "review":
-        return random_seed()
-    from ali_quiz.quiz.fresh import fresh_seed
-
-    return fresh_seed(pack, mode, count, recently_met(paths, player, pack.id), day=day)
-
-
-def recently_met(paths: AppPaths, player: str, pack_id: str) -> dict[str, float]:
-    """What the player met lately in this pack, from the history (empty without one)."""
-    from ali_quiz.history.recent import recently_met as from_store
-    from ali_quiz.history.store import HistoryStore
-
-    if not paths.history_path.exists():
-        return {}
-    opened = HistoryStore.open(paths.data_dir)
-    if opened.store is None:
-        return {}
+def _questions(
+    pack: Pack, mode: str, count: int, seed: int, day: Date, weights: dict[str, float] | None
+) -> tuple[Question, ...]:
     try:
-        return from_store(opened.store, player, pack_id, datetime.now().astimezone())
-    finally:
-        opened.store.close()
+        questions = generate_round(pack, mode, count, seed, date=day, weights=weights)
+    except RoundError as err:
+        raise RoundSpecError("round.cannot_make", reason=str(err)) from None
+    if not questions:
+        raise RoundSpecError("round.no_questions", pack=pack.id, mode=mode)
+    return tuple(questions)
 
 
-def _from_code(paths: AppPaths, text: str, pack: str | None, day: Date) -> RoundSpec:
+def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date) -> ResolvedRound:
     try:
         parsed = decode_round_code(text)
     except CodeError as err:
-        raise RoundSpecError(str(err)) from None
-    if pack is not None:
-        candidates = [load_pack_spec(pack, paths)]
+        raise RoundSpecError("code.error", reason=str(err)) from None
+    if isinstance(pack, Pack):
+        candidates: Sequence[Pack] = [pack]
+    elif pack is not None:
+        candidates = [packs.find(pack)]
     else:
-        candidates = [e.pack for e in discover(paths) if e.pack is not None]
+        candidates = packs.installed()
     try:
         chosen = resolve_code(parsed, candidates)
+    except OtherPackVersion as err:
+        raise RoundSpecError("code.other_version", pack=err.pack_id) from None
     except CodeError as err:
-        raise RoundSpecError(str(err)) from None
-    return RoundSpec(
+        raise RoundSpecError("code.error", reason=str(err)) from None
+    return ResolvedRound(
         pack=chosen,
         mode=parsed.mode,
         count=parsed.count,
         seed=parsed.seed,
         date=day,
         code=round_code_for(chosen, parsed.mode, parsed.count, parsed.seed),
+        questions=_questions(chosen, parsed.mode, parsed.count, parsed.seed, day, None),
     )
 
 
-def review_weights(
-    paths: AppPaths, player: str, pack_id: str, date: str | None
-) -> dict[str, float]:
-    """Fact id -> weight of the player's mistakes in this pack, from the history (empty if none)."""
-    from ali_quiz.history.review import mistake_weights
-    from ali_quiz.history.store import HistoryStore
+def review_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> ReviewWeights:
+    """Review weights read from the history in the data folder (the command line)."""
 
-    day = parse_date(date)
-    now = datetime.now().astimezone()
-    if day != now.date():
-        now = datetime.combine(day, now.timetz())
-    opened = HistoryStore.open(paths.data_dir)
-    if opened.store is None:
-        return {}
-    try:
-        return mistake_weights(opened.store, player, pack_id, now)
-    finally:
-        opened.store.close()
+    def weights(pack: Pack, day: Date) -> dict[str, float]:
+        from ali_quiz.history.review import mistake_weights
+        from ali_quiz.history.store import HistoryStore
+
+        moment = now()
+        if day != moment.date():
+            moment = datetime.combine(day, moment.timetz())
+        opened = HistoryStore.open(paths.data_dir)
+        if opened.store is None:
+            return {}
+        try:
+            return mistake_weights(opened.store, player, pack.id, moment)
+        finally:
+            opened.store.close()
+
+    return weights
+
+
+def met_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> MetLately:
+    """What the player met lately, read from the history in the data folder (the command line)."""
+
+    def met(pack: Pack) -> dict[str, float]:
+        from ali_quiz.history.recent import recently_met
+        from ali_quiz.history.store import HistoryStore
+
+        if not paths.history_path.exists():
+            return {}
+        opened = HistoryStore.open(paths.data_dir)
+        if opened.store is None:
+            return {}
+        try:
+            return recently_met(opened.store, player, pack.id, now())
+        finally:
+            opened.store.close()
+
+    return met

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 def width(text: str) -> int:
     """Columns the text takes in a terminal."""
+    if text.isascii():
+        return len(text)
     return sum(
         0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
         for ch in text
@@ -18,12 +20,12 @@ def clip(text: str, columns: int) -> str:
     """The text cut to fit `columns`, with an ellipsis when cut."""
     if width(text) <= columns:
         return text
-    kept = ""
-    for ch in text:
-        if width(kept + ch) > columns - 1:
-            break
-        kept += ch
-    return kept + "…"
+    used = 0
+    for end, ch in enumerate(text):
+        used += width(ch)
+        if used > columns - 1:
+            return text[:end] + "…"
+    return text
 
 
 def pad(text: str, columns: int, *, right: bool = False) -> str:
@@ -39,12 +41,16 @@ def table(
     right: Sequence[int] = (),
 ) -> str:
     """A plain table: headers, a rule, then the rows; long cells are clipped to `max_width`."""
-    cells = [[clip(str(c), max_width) for c in row] for row in rows]
-    widths = [max([width(h)] + [width(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    cells = [
+        [(text, width(text)) for text in (clip(str(c), max_width) for c in row)] for row in rows
+    ]
+    widths = [max([width(h)] + [row[i][1] for row in cells]) for i, h in enumerate(headers)]
     lines = ["  ".join(pad(h, widths[i]) for i, h in enumerate(headers)).rstrip()]
     lines.append("  ".join("─" * w for w in widths))
     for row in cells:
-        lines.append(
-            "  ".join(pad(c, widths[i], right=i in right) for i, c in enumerate(row)).rstrip()
-        )
+        parts = []
+        for i, (text, used) in enumerate(row):
+            gap = " " * (widths[i] - used)
+            parts.append(gap + text if i in right else text + gap)
+        lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)

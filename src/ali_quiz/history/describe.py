@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -17,7 +18,6 @@ from ali_quiz.quiz.kinds import (
     Question,
     entry_text,
 )
-from ali_quiz.quiz.numbers import format_plain
 
 
 def response_text(value: Any) -> str:

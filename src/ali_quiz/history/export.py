@@ -1,18 +1,24 @@
 """The history as `ali-quiz history` prints it: a table for people, JSON and CSV for programs.
 
-All three take rounds in PRODUCT.md's `history --json` shape (what `HistoryStore.rounds` gives).
+Each writer streams: it walks the history a row at a time (`history.stream`) and writes as it
+goes, so memory stays flat however long the history is. The table reads rounds only, never their
+answers; CSV cells are shaped by SQLite itself, so a long export costs little more than SQLite
+reading its rows.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ali_quiz.textwidth import table
+from ali_quiz.history import stream
+from ali_quiz.textwidth import clip, width
+
+if TYPE_CHECKING:
+    from ali_quiz.history.store import HistoryStore
 
 ROUND_COLUMNS = (
     "id",
@@ -71,49 +77,126 @@ def percent_text(score: int, max_score: int) -> str:
     return f"{round(100 * score / max_score)}%" if max_score else "—"
 
 
-def _finished_text(entry: dict[str, Any]) -> str:
-    return "yes" if entry["finished"] else f"no ({len(entry['answers'])} answered)"
+# One encoder for every value: json.dumps with options builds a new encoder on each call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+TABLE_HEADERS = ("#", "Started", "Player", "Pack", "Mode", "Score", "%", "Time", "Finished")
+TABLE_RIGHT = frozenset((0, 5, 6, 7))
+TABLE_MAX_WIDTH = 24
 
 
-def format_table(rounds: Sequence[dict[str, Any]]) -> str:
-    """A fixed-width table of rounds, one line each, aligned for CJK text as well."""
-    if not rounds:
-        return "No rounds in the history yet."
-    headers = ("#", "Started", "Player", "Pack", "Mode", "Score", "%", "Time", "Finished")
-    rows = [
-        (
-            str(r["id"]),
-            r["started_at"][:16].replace("T", " "),  # local time of the player, as recorded
-            r["player"],
-            r["pack"],
-            r["mode"],
-            f"{r['score']}/{r['max_score']}",
-            percent_text(r["score"], r["max_score"]),
-            duration_text(round_seconds(r)),
-            _finished_text(r),
-        )
-        for r in rounds
-    ]
-    return table(headers, rows, max_width=24, right=(0, 5, 6, 7))
-
-
-def to_json(rounds: Sequence[dict[str, Any]]) -> str:
-    """The rounds as a JSON array (UTF-8 text, not ASCII-escaped; numbers as numbers)."""
+def to_json(rounds: Iterable[dict[str, Any]]) -> str:
+    """Rounds already in the `history --json` shape as a JSON array (UTF-8, not ASCII-escaped)."""
     return json.dumps(list(rounds), ensure_ascii=False, indent=2)
 
 
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+_SECONDS = (
+    "CASE WHEN finished_at IS NOT NULL THEN finished_ts - started_ts"
+    " WHEN answered > 0 THEN seconds END"
+)
+#: A table line's values, as SQL over `rounds`: id, start, player, pack, mode, score text,
+#: score, max score, seconds (NULL: unknown), finished, answers given.
+TABLE_SELECT = (
+    "id, substr(started_at, 1, 10) || ' ' || substr(started_at, 12, 5), player, pack, mode,"
+    f" score || '/' || max_score, score, max_score, {_SECONDS}, finished_at IS NOT NULL, answered"
+)
+#: The widths of the table's number columns, measured by SQLite over the rounds chosen.
+TABLE_MEASURE = (
+    "count(*), max(length(id)), max(length(score || '/' || max_score)),"
+    " max(CASE WHEN max_score > 0 THEN length(CAST(round(100.0 * score / max_score) AS INTEGER))"
+    f" + 1 ELSE 1 END), max({_SECONDS}), max(CASE WHEN finished_at IS NULL THEN answered END)"
+)
 
 
-def to_csv(rounds: Sequence[dict[str, Any]]) -> str:
-    """The rounds as CSV, one row per answer with its round's columns repeated.
+def write_table(
+    store: HistoryStore,
+    out: TextIO,
+    *,
+    player: str | None = None,
+    pack: str | None = None,
+    limit: int | None = None,
+) -> int:
+    """Write the rounds chosen as a fixed-width table, aligned for CJK text; return how many.
+
+    The columns are measured first, by SQLite (numbers) and over the distinct names, so the
+    lines are written as the rounds are read, one at a time. Long cells are clipped.
+    """
+    chosen: dict[str, Any] = {"player": player, "pack": pack, "limit": limit}
+    [(count, ids, scores, percents, longest, unfinished)] = stream.selected_rounds(
+        store, "*", over=TABLE_MEASURE, **chosen
+    )
+    if not count:
+        return 0
+    widths = [width(h) for h in TABLE_HEADERS]
+    names = stream.selected_rounds(store, "player, pack, mode", over="DISTINCT *", **chosen)
+    for row in names:
+        for i, name in enumerate(row, start=2):
+            widths[i] = max(widths[i], min(width(name), TABLE_MAX_WIDTH))
+    measured = {0: ids, 1: 16, 5: scores, 6: percents, 7: width(duration_text(longest))}
+    if unfinished is not None:
+        measured[8] = len(f"no ({unfinished} answered)")
+    for i, w in measured.items():
+        widths[i] = max(widths[i], min(w, TABLE_MAX_WIDTH))
+    out.write(_line(TABLE_HEADERS, widths, right=frozenset()))
+    out.write("  ".join("─" * w for w in widths) + "\n")
+    for r in stream.selected_rounds(store, TABLE_SELECT, **chosen):
+        cells = (
+            str(r[0]),
+            r[1],  # the player's local time, as recorded
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            percent_text(r[6], r[7]),
+            duration_text(r[8]),
+            "yes" if r[9] else f"no ({r[10]} answered)",
+        )
+        out.write(_line(cells, widths, right=TABLE_RIGHT))
+    return int(count)
+
+
+def _line(cells: Iterable[str], widths: list[int], *, right: frozenset[int]) -> str:
+    parts = []
+    for i, cell in enumerate(cells):
+        used = width(cell)
+        if used > TABLE_MAX_WIDTH:
+            cell = clip(cell, TABLE_MAX_WIDTH)
+            used = width(cell)
+        gap = " " * (widths[i] - used)
+        parts.append(gap + cell if i in right else cell + gap)
+    return "  ".join(parts).rstrip() + "\n"
+
+
+def _json_scalar(column: str) -> str:
+    """SQL: a JSON cell as CSV shows it: a string decoded, null empty, anything else as JSON."""
+    return (
+        f"CASE WHEN {column} = 'null' THEN NULL"
+        f" WHEN substr({column}, 1, 1) = '\"' THEN json_extract({column}, '$')"
+        f" ELSE {column} END"
+    )
+
+
+def _flag(column: str) -> str:
+    return f"CASE {column} WHEN 0 THEN 'false' WHEN 1 THEN 'true' END"
+
+
+#: The CSV cells, as SQL over rounds `r` and answers `a` (history.stream.answer_rows).
+CSV_SELECT = ", ".join(
+    (
+        "r.id, r.player, r.pack, r.pack_hash, r.mode, r.count, r.seed, r.code, r.date",
+        "r.ui_language, r.started_at, r.finished_at",
+        _flag("r.finished_at IS NOT NULL"),
+        "r.score, r.max_score, a.position, a.question_id, a.kind, a.facts, a.prompt",
+        _json_scalar("a.response"),
+        _json_scalar("a.answer"),
+        "a.points, a.max_points",
+        _flag("a.skipped"),
+        "a.seconds",
+    )
+)
+
+
+def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
+    """Write the rows of CSV_SELECT as CSV, one row per answer with its round's columns repeated.
 
     Columns, in order:
 
@@ -150,14 +233,76 @@ def to_csv(rounds: Sequence[dict[str, Any]]) -> str:
     A round without answers gets one row with the answer columns empty. Text is UTF-8; rows
     end with a line feed.
     """
-    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for entry in rounds:
-        head = [_csv_cell(entry[c]) for c in ROUND_COLUMNS]
-        answers = entry.get("answers") or []
-        if not answers:
-            writer.writerow(head + [""] * len(ANSWER_COLUMNS))
-        for answer in answers:
-            writer.writerow(head + [_csv_cell(answer[c]) for c in ANSWER_COLUMNS])
-    return out.getvalue()
+    writer.writerows(rows)
+
+
+def _valid_json(column: str) -> str:
+    """SQL: a stored JSON cell as it is, or as a JSON string if the file holds something else."""
+    return f"CASE WHEN json_valid({column}) THEN {column} ELSE json_quote({column}) END"
+
+
+#: What `write_json` reads, as SQL over rounds `r` and answers `a` (history.stream.answer_rows).
+JSON_SELECT = ", ".join(
+    (
+        "r.id, r.player, r.pack, r.pack_hash, r.mode, r.count, r.seed, r.code, r.date",
+        "r.ui_language, r.started_at, r.finished_at, r.score, r.max_score",
+        "a.position, a.question_id, a.kind",
+        _valid_json("a.facts"),
+        "a.prompt",
+        _valid_json("a.response"),
+        _valid_json("a.answer"),
+        "a.points, a.max_points, a.skipped, a.seconds",
+    )
+)
+
+
+def write_json(rows: Iterable[tuple[Any, ...]], out: TextIO) -> int:
+    """Write the rows of JSON_SELECT as the `history --json` array; return how many rounds.
+
+    A round a line, each of its answers a line below it; the stored JSON of facts, responses
+    and answers is copied as it is, never decoded and encoded again.
+    """
+    rounds, current, answers = 0, None, 0
+    for r in rows:
+        if r[0] != current:
+            if current is not None:
+                out.write("\n  ]}" if answers else "]}")
+            out.write("[\n  " if current is None else ",\n  ")
+            current, answers, rounds = r[0], 0, rounds + 1
+            head = _encode(
+                {
+                    "id": r[0],
+                    "player": r[1],
+                    "pack": r[2],
+                    "pack_hash": r[3],
+                    "mode": r[4],
+                    "count": r[5],
+                    "seed": None if r[6] is None else int(r[6]),
+                    "code": r[7],
+                    "date": r[8],
+                    "ui_language": r[9],
+                    "started_at": r[10],
+                    "finished_at": r[11],
+                    "finished": r[11] is not None,
+                    "score": r[12],
+                    "max_score": r[13],
+                }
+            )
+            out.write(head[:-1] + ', "answers": [')
+        if r[14] is None:  # a round without answers
+            continue
+        out.write("\n    " if not answers else ",\n    ")
+        answers += 1
+        out.write(
+            f'{{"position": {r[14]}, "question_id": {_encode(r[15])}, "kind": {_encode(r[16])},'
+            f' "facts": {r[17]}, "prompt": {_encode(r[18])}, "response": {r[19]},'
+            f' "answer": {r[20]}, "points": {r[21]}, "max_points": {r[22]},'
+            f' "skipped": {"true" if r[23] else "false"}, "seconds": {_encode(r[24])}}}'
+        )
+    if current is None:
+        out.write("[]\n")
+    else:
+        out.write("\n  ]}\n]\n" if answers else "]}\n]\n")
+    return rounds

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ali_quiz.history import totals
+from ali_quiz.history import stream, totals
 from ali_quiz.history.bulk import aware, insert_batch, iso, to_json
 from ali_quiz.history.database import FILE_NAME, open_database
 from ali_quiz.history.records import (
@@ -31,8 +31,8 @@ from ali_quiz.history.records import (
     RoundStart,
     answer_json,
     round_json,
-    round_row,
 )
+from ali_quiz.history.stream import NEWEST_FIRST, filters
 
 # The records are part of the store's API: `from ali_quiz.history.store import RoundStart` works.
 __all__ = [
@@ -52,36 +52,6 @@ class OpenResult:
 
     store: HistoryStore | None
     warning: str | None = None
-
-
-#: Sort keys of `round_rows`, as SQL.
-ORDERS = {
-    "date": "started_ts",
-    "pack": "pack",
-    "mode": "mode",
-    "score": "coalesce(pct, 100.0 * score / nullif(max_score, 0))",
-    "duration": "coalesce(finished_ts - started_ts, seconds)",
-    "finished": "finished_at IS NOT NULL",
-}
-
-
-def _filters(
-    player: str | None,
-    pack: str | None,
-    mode: str | None,
-    since: date | None,
-    *,
-    day: str = "play_day",
-) -> tuple[str, list[Any]]:
-    clauses, params = ["1"], []
-    for column, value in (("player", player), ("pack", pack), ("mode", mode)):
-        if value is not None:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    if since is not None:
-        clauses.append(f"{day} >= ?")
-        params.append(since.isoformat())
-    return " AND ".join(clauses), params
 
 
 class HistoryStore:
@@ -308,7 +278,7 @@ class HistoryStore:
 
     def delete_all(self, player: str | None = None) -> int:
         """Delete every round of a player (of everyone when None); return how many."""
-        where, params = _filters(player, None, None, None)
+        where, params = filters(player, None, None, None)
         with self._write("delete the history") as conn:
             found = conn.execute(f"SELECT count(*) FROM rounds WHERE {where}", params).fetchone()
             conn.execute(
@@ -328,6 +298,12 @@ class HistoryStore:
 
     # -- reading -------------------------------------------------------------------------------
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for a read that walks its cursor (no other thread uses it meanwhile)."""
+        with self._lock:
+            yield self._conn
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run a read-only query (for the stats module) and return all its rows."""
         with self._lock:
@@ -343,8 +319,8 @@ class HistoryStore:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Rounds with their answers in PRODUCT.md's `history --json` shape, newest first."""
-        where, params = _filters(player, pack, mode, since)
-        sql = f"SELECT {ROUND_COLUMNS} FROM rounds WHERE {where} ORDER BY started_ts DESC, id DESC"
+        where, params = filters(player, pack, mode, since)
+        sql = f"SELECT {ROUND_COLUMNS} FROM rounds WHERE {where} ORDER BY {NEWEST_FIRST}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(limit, 0))
@@ -385,7 +361,7 @@ class HistoryStore:
 
     def packs(self, player: str | None = None) -> list[str]:
         """Every pack id with a round (of this player), sorted."""
-        where, params = _filters(player, None, None, None)
+        where, params = filters(player, None, None, None)
         return [
             p
             for (p,) in self.query(
@@ -402,7 +378,7 @@ class HistoryStore:
         since: date | None = None,
     ) -> int:
         """How many rounds (finished or not) match the filters (from the running totals)."""
-        where, params = _filters(player, pack, mode, since, day="day")
+        where, params = filters(player, pack, mode, since, day="day")
         found = self.query(
             f"SELECT coalesce(sum(started), 0) FROM day_totals WHERE {where}", params
         )
@@ -420,14 +396,18 @@ class HistoryStore:
         limit: int | None = None,
     ) -> list[RoundRow]:
         """Rounds without answers, sorted by one of ORDERS (ties newest first): the table's rows."""
-        where, params = _filters(player, pack, mode, since)
-        direction = "DESC" if descending else "ASC"
-        sql = f"""SELECT {ROUND_COLUMNS} FROM rounds WHERE {where}
-                  ORDER BY {ORDERS[order]} {direction}, started_ts DESC, id DESC"""
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(max(limit, 0))
-        return [round_row(r) for r in self.query(sql, params)]
+        return list(
+            stream.round_rows(
+                self,
+                player=player,
+                pack=pack,
+                mode=mode,
+                since=since,
+                order=order,
+                descending=descending,
+                limit=limit,
+            )
+        )
 
     def _with_answers(self, rows: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:
         by_id: dict[int, list[dict[str, Any]]] = {row[0]: [] for row in rows}

@@ -9,9 +9,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ali_quiz.numbers import NumberFormatError, parse_number
 from ali_quiz.packs.dates import DateFormatError, PartialDate
 from ali_quiz.packs.model import (
     DEFAULT_MAX_POINTS,
@@ -21,6 +23,7 @@ from ali_quiz.packs.model import (
     Event,
     Metric,
     Pack,
+    Passage,
     Sequence,
     SequenceItem,
     State,
@@ -29,7 +32,6 @@ from ali_quiz.packs.model import (
 from ali_quiz.packs.problems import PackError, Problem
 from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
 from ali_quiz.packs.yamlnodes import Sequence as NodeList
-from ali_quiz.quiz.numbers import NumberFormatError, parse_number
 
 T = TypeVar("T")
 
@@ -42,7 +44,7 @@ FALSE_WORDS = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Of
 SOURCE_KEYS = ("source", "source_en", "ask")
 TOP_KEYS = (
     "id", "title", "language", "author", "citation", "version", "description",
-    "events", "states", "versions", "metrics", "sequences", "questions",
+    "events", "states", "versions", "metrics", "sequences", "questions", "passages",
 )  # fmt: skip
 EVENT_KEYS = ("id", "date", "title", "detail", *SOURCE_KEYS)
 STATE_KEYS = ("id", "as_of", "title", "detail", *SOURCE_KEYS)
@@ -51,19 +53,23 @@ METRIC_KEYS = ("id", "label", "value", "unit", "as_of", "tolerance", "alike", *S
 SEQUENCE_KEYS = ("id", "title", "items", *SOURCE_KEYS)
 ITEM_KEYS = ("id", "text", "rank", *SOURCE_KEYS)
 COMMON_QUESTION_KEYS = (
-    "id", "kind", "prompt", "facts", "explanation", "max_points", "title", "category",
+    "id", "kind", "prompt", "facts", "explanation", "max_points", "title", "category", "passage",
 )  # fmt: skip
+PASSAGE_KEYS = ("id", "title", "text")
 KIND_KEYS = {
     "choice": ("options",),
     "order": ("items",),
     "match": ("pairs", "decoys"),
     "estimate": ("answer", "unit", "tolerance", "range"),
     "text": ("accepted",),
+    "multi": ("options",),
 }
 ALL_QUESTION_KEYS = COMMON_QUESTION_KEYS + tuple(k for keys in KIND_KEYS.values() for k in keys)
-OPTION_KEYS = ("text", "correct", "weight")
+OPTION_KEYS = ("text", "correct", "weight", "feedback")
 PAIR_KEYS = ("left", "right")
-LIMITS = {"order": (3, 6), "match": (3, 5), "choice": (2, 6)}
+LIMITS = {"order": (3, 6), "match": (3, 10), "choice": (2, 10), "multi": (2, 10)}
+#: The right options of a multi question share 100%; Moodle writes thirds as 33.33333%.
+MULTI_SUM_SLACK = 0.01
 
 
 def load_pack(path: Path | str) -> Pack:
@@ -99,16 +105,7 @@ def load_pack_text(text: str, label: str, *, path: Path | None = None) -> Pack:
         pack = checker.pack(root, path)
     if checker.problems or pack is None:
         raise PackError(checker.problems)
-    # Imported here: the generator reads the pack model, and the warnings need the generator.
-    from ali_quiz.quiz.generate import kind_warnings
-
-    return _with_warnings(pack, kind_warnings(pack))
-
-
-def _with_warnings(pack: Pack, warnings: list[str]) -> Pack:
-    from dataclasses import replace
-
-    return replace(pack, warnings=tuple(warnings))
+    return pack
 
 
 def _given(node: Node | None) -> bool:
@@ -131,6 +128,7 @@ class _PackChecker:
         self.problems = problems
         self.ids: dict[str, int] = {}  # every id of the pack -> the line it was given on
         self.references: list[tuple[str, Scalar, str]] = []  # (id, where, what refers)
+        self.passages: dict[str, Passage] = {}
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -319,6 +317,7 @@ class _PackChecker:
         versions = self.each(top, "versions", self.version, "version")
         metrics = self.each(top, "metrics", self.metric, "metric")
         sequences = self.each(top, "sequences", self.sequence, "sequence")
+        self.passages = {p.id: p for p in self.each(top, "passages", self.passage, "passage")}
         questions = self.each(top, "questions", self.question, "question")
         for ref, where, what in self.references:
             if ref not in self.ids:
@@ -356,6 +355,7 @@ class _PackChecker:
             metrics=_symmetric_alike(metrics),
             sequences=sequences,
             questions=questions,
+            passages=tuple(self.passages.values()),
         )
 
     def event(self, node: Mapping, what: str) -> Event | None:
@@ -496,6 +496,30 @@ class _PackChecker:
 
     # -- authored questions ----------------------------------------------------------------
 
+    def passage(self, node: Mapping, what: str) -> Passage | None:
+        self.check_keys(node, PASSAGE_KEYS, what)
+        passage_id = self.new_id(node, what)
+        text = self.text(node, "text", what)
+        title = self.text(node, "title", what, required=False)
+        if passage_id is None or text is None:
+            return None
+        return Passage(id=passage_id, text=text, title=title)
+
+    def passage_of(self, node: Mapping, what: str) -> dict[str, str | None]:
+        """The passage a question names (`passage: <passage id>`), looked up in `passages:`."""
+        name = self.text(node, "passage", what, required=False)
+        if name is None:
+            return {}
+        found = self.passages.get(name)
+        if found is None:
+            self.add(
+                node.get("passage") or node,
+                f"`passage` of {what} names no passage: {name!r} is not the id of an entry "
+                f"of `passages:`{_did_you_mean(name, self.passages)}",
+            )
+            return {}
+        return {"passage": found.text, "passage_id": found.id}
+
     def question(self, node: Mapping, what: str) -> AuthoredQuestion | None:
         kind = self.text(node, "kind", what)
         if kind is not None and kind not in KIND_KEYS:
@@ -525,6 +549,7 @@ class _PackChecker:
             max_points=max_points,
             title=self.text(node, "title", what, required=False),
             category=self.text(node, "category", what, required=False),
+            **self.passage_of(node, what),
         )
         if kind is None:
             return None
@@ -544,7 +569,8 @@ class _PackChecker:
         )
         return False
 
-    def question_choice(self, node: Mapping, what: str) -> dict[str, Any] | None:
+    def options(self, node: Mapping, what: str) -> tuple[list[AuthoredOption], bool]:
+        """The options of a choice or multi question, and whether any gives a `weight`."""
         options = []
         weighted = False
         for index, entry_node in enumerate(self.items(node, "options", "options"), start=1):
@@ -561,9 +587,14 @@ class _PackChecker:
                     self.add(entry.get("weight"), "a weight is a percent from -100 to 100")
             if correct is not None and weight is not None:
                 self.add(entry, f"option {index} of {what}: give `correct` or `weight`, not both")
+            feedback = self.text(entry, "feedback", f"option {index} of {what}", required=False)
             if text is not None:
                 share = weight if weight is not None else (100.0 if correct else 0.0)
-                options.append(AuthoredOption(text=text, weight=share))
+                options.append(AuthoredOption(text=text, weight=share, feedback=feedback))
+        return options, weighted
+
+    def question_choice(self, node: Mapping, what: str) -> dict[str, Any] | None:
+        options, weighted = self.options(node, what)
         if "options" not in node:
             self.add(node, f"{what} needs `options:`")
             return None
@@ -586,6 +617,37 @@ class _PackChecker:
                 "use `weight:` for answers worth part marks",
             )
         return {"options": tuple(options), "weighted": weighted}
+
+    def question_multi(self, node: Mapping, what: str) -> dict[str, Any] | None:
+        """Select all that apply: `correct:` marks (the right ones share 100%) or `weight:`s."""
+        options, weighted = self.options(node, what)
+        if "options" not in node:
+            self.add(node, f"{what} needs `options:`")
+            return None
+        if not self.count_ok(node, "options", what, len(options), "multi"):
+            return None
+        where = node.key_marks["options"]
+        if len({o.text for o in options}) < len(options):
+            self.add(where, f"two options of {what} have the same text")
+        if not weighted:
+            right = sum(1 for o in options if o.weight >= 100)
+            if not right:
+                self.add(where, f"{what} has no right option: mark them with `correct: true`")
+                return None
+            # Right options share 100%; each wrong one takes back as much as a right one gives,
+            # so ticking every box earns nothing unless every box is right.
+            share = 100 / right
+            options = [replace(o, weight=share if o.weight >= 100 else -share) for o in options]
+            return {"options": tuple(options), "weighted": False}
+        positive = sum(o.weight for o in options if o.weight > 0)
+        if abs(positive - 100) > MULTI_SUM_SLACK:
+            self.add(
+                where,
+                f"the positive weights of {what} add up to {positive:g}%: the right options "
+                "share 100% (e.g. 50 and 50), wrong ones carry negative weights",
+            )
+            return None
+        return {"options": tuple(options), "weighted": True}
 
     def question_order(self, node: Mapping, what: str) -> dict[str, Any] | None:
         items = self.texts(node, "items", what)

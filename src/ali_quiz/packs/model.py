@@ -1,7 +1,10 @@
-"""The pack model: facts as frozen dataclasses, as a loaded pack holds them."""
+"""The pack model: facts as frozen dataclasses, as a loaded pack holds them, and the pack as
+plain data (`show --json`, and the content hash that round codes and the history pin)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,6 +15,8 @@ from ali_quiz.packs.dates import PartialDate
 DEFAULT_TOLERANCE = 0.05
 DEFAULT_MAX_POINTS = 100
 BUILTIN_IDS = ("dingtalk-2020", "dingtalk-2020-en")
+#: The pack played when neither the command line nor the settings name one.
+DEFAULT_PACK = BUILTIN_IDS[0]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -101,6 +106,7 @@ class Sequence(Sourced):
 class AuthoredOption:
     text: str
     weight: float  # percent of max_points: 100 for the right answer, 0 for a wrong one
+    feedback: str | None = None  # shown only to a player who picked this option
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,6 +138,17 @@ class AuthoredQuestion:
     tolerance: float | None = None
     range: tuple[float, float] | None = None
     accepted: tuple[str, ...] = ()
+    passage: str | None = None  # the text of the passage the question names
+    passage_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Passage:
+    """A reading text shown above the authored questions that name it."""
+
+    id: str
+    text: str
+    title: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,7 +169,7 @@ class Pack:
     metrics: tuple[Metric, ...] = ()
     sequences: tuple[Sequence, ...] = ()
     questions: tuple[AuthoredQuestion, ...] = ()
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    passages: tuple[Passage, ...] = ()
     # Views other stages derive from the pack (the generator's indexes), kept with it so a
     # second round on the same pack does not build them again. Not part of the pack's value.
     derived: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -160,8 +177,6 @@ class Pack:
     @cached_property
     def content_hash(self) -> str:
         """sha256 of the facts and questions: what round codes and the history pin."""
-        from ali_quiz.packs.export import content_hash
-
         return content_hash(self)
 
     @property
@@ -206,3 +221,139 @@ class Pack:
             for item in seq.items:
                 found[item.id] = seq.item_explanation(item)
         return found
+
+
+# --- The pack as plain data: `show --json`, and the content hash codes and history pin ---
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return value.iso() if value is not None else None
+
+
+def _sourced(fact: Any) -> dict[str, Any]:
+    data = {"source": fact.source}
+    if fact.source_en is not None:
+        data["source_en"] = fact.source_en
+    if getattr(fact, "ask", None) is not None:
+        data["ask"] = fact.ask
+    return data
+
+
+def _number(value: float | int) -> float | int:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _option(option: AuthoredOption, weighted: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": option.text}
+    if weighted:
+        data["weight"] = _number(option.weight)
+    else:
+        data["correct"] = option.weight > 0
+    if option.feedback:
+        data["feedback"] = option.feedback
+    return data
+
+
+def question_to_json(question: AuthoredQuestion) -> dict[str, Any]:
+    """An authored question as written in the pack, with only the fields of its kind."""
+    data: dict[str, Any] = {
+        "id": question.id,
+        "kind": question.kind,
+        "prompt": question.prompt,
+        "facts": list(question.facts),
+        "explanation": question.explanation,
+        "max_points": question.max_points,
+    }
+    if question.title:
+        data["title"] = question.title
+    if question.category:
+        data["category"] = question.category
+    if question.passage:
+        data["passage"] = question.passage
+    if question.kind in ("choice", "multi"):
+        data["options"] = [_option(o, question.weighted) for o in question.options]
+    elif question.kind == "order":
+        data["items"] = list(question.items)
+    elif question.kind == "match":
+        data["pairs"] = [{"left": p.left, "right": p.right} for p in question.pairs]
+        data["decoys"] = list(question.decoys)
+    elif question.kind == "estimate":
+        data["unit"] = question.unit
+        if question.range is not None:
+            data["range"] = [_number(v) for v in question.range]
+        else:
+            data["answer"] = _number(question.answer) if question.answer is not None else None
+            data["written"] = question.answer_written
+            data["tolerance"] = question.tolerance
+    elif question.kind == "text":
+        data["accepted"] = list(question.accepted)
+    return data
+
+
+def pack_to_json(pack: Pack) -> dict[str, Any]:
+    """PRODUCT.md's `show --json` shape: values as plain numbers, dates as ISO prefixes."""
+    return {
+        "id": pack.id,
+        "title": pack.title,
+        "language": pack.language,
+        "events": [
+            {"id": e.id, "date": _date(e.date), "title": e.title, "detail": e.detail, **_sourced(e)}
+            for e in pack.events
+        ],
+        "states": [
+            {
+                "id": s.id,
+                "as_of": _date(s.as_of),
+                "title": s.title,
+                "detail": s.detail,
+                **_sourced(s),
+            }
+            for s in pack.states
+        ],
+        "versions": [
+            {
+                "id": v.id,
+                "product": v.product,
+                "version": v.version,
+                "date": _date(v.date),
+                "codename": v.codename,
+                "highlights": list(v.highlights),
+                **_sourced(v),
+            }
+            for v in pack.versions
+        ],
+        "metrics": [
+            {
+                "id": m.id,
+                "label": m.label,
+                "value": _number(m.value),
+                "written": m.written,
+                "unit": m.unit,
+                "as_of": _date(m.as_of),
+                "tolerance": m.effective_tolerance,
+                "alike": sorted(m.alike),
+                **_sourced(m),
+            }
+            for m in pack.metrics
+        ],
+        "sequences": [
+            {
+                "id": s.id,
+                "title": s.title,
+                **_sourced(s),
+                "items": [
+                    {"id": i.id, "text": i.text, "rank": i.rank, **_sourced(i)} for i in s.items
+                ],
+            }
+            for s in pack.sequences
+        ],
+        "questions": [question_to_json(q) for q in pack.questions],
+    }
+
+
+def content_hash(pack: Pack) -> str:
+    """sha256 of the pack's content (not its layout or comments): the same facts, the same hash."""
+    data = pack_to_json(pack)
+    data["metadata"] = [pack.author, pack.citation, pack.version, pack.description]
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

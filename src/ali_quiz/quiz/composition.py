@@ -69,7 +69,7 @@ class RoundComposer:
         forms += [
             _authored_form(makers, q)
             for q in pack.questions
-            if (q.kind in kinds or (self.mixed and q.kind == "text"))
+            if (authored_kind(q) in kinds or (self.mixed and q.kind == "text"))
         ]
         self.slots = [_Slot(form) for form in forms]
         if self.mixed:
@@ -208,6 +208,11 @@ class RoundComposer:
         if self.mixed:
             self.picker.blocked |= facts
         self.shown.add(question)
+
+
+def authored_kind(question: AuthoredQuestion) -> str:
+    """The kind an authored question is drawn with: select-all-that-apply with the choices."""
+    return "choice" if question.kind == "multi" else question.kind
 
 
 def _authored_form(makers: Makers, question: AuthoredQuestion) -> Form:

@@ -13,17 +13,15 @@ from datetime import date as Date
 
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.codes import MAX_CODE_SEED
-from ali_quiz.quiz.composition import RoundComposer
+from ali_quiz.quiz.composition import RoundComposer, authored_kind
 from ali_quiz.quiz.facts import PackFacts, facts_of
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
 from ali_quiz.quiz.makers import Makers, Picker
-from ali_quiz.quiz.modes import MODES
+from ali_quiz.quiz.modes import MAX_COUNT, MODES
 from ali_quiz.quiz.rng import Rng
 
 KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
-# Rounds to play are short; `generate` may list a whole question bank.
-MAX_COUNT = 10_000
 # Seeds drawn at random stay small enough for a round code to carry them.
 RANDOM_SEED_LIMIT = MAX_CODE_SEED + 1
 _MIN_QUESTIONS = 3  # a mode that cannot give this many is hidden
@@ -79,7 +77,8 @@ def _gives_three(pack: Pack, facts: PackFacts, kinds: list[str], mode: str | Non
 
 
 def _has_facts_for(pack: Pack, facts: PackFacts) -> dict[str, bool]:
-    authored = {q.kind for q in pack.questions}
+    # Select-all-that-apply questions are drawn with the choices (and in choice mode).
+    authored = {authored_kind(q) for q in pack.questions}
     return {
         "order": facts.max_disjoint_dates >= 3
         or bool(facts.orderable_sequences)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Metric
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -23,7 +24,6 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
     entry_text,
 )
-from ali_quiz.quiz.numbers import format_plain
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # A date written just before an occurrence makes it part of a longer date (`25 February 2020`).

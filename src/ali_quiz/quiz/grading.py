@@ -16,6 +16,7 @@ from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     Response,
@@ -94,6 +95,17 @@ def grade_choice(question: ChoiceQuestion, response: str) -> int:
     return question.max_points if response == question.answer else 0
 
 
+def grade_multi(question: MultiQuestion, response: Sequence[str]) -> int:
+    """The sum of the picked options' weights (each counted once), kept between 0 and 100%."""
+    weights = dict(question.weights)
+    total = sum(
+        (Fraction(weights[o]).limit_denominator(100_000) for o in set(response) if o in weights),
+        Fraction(0),
+    )
+    share = min(max(total / 100, Fraction(0)), Fraction(1))
+    return round_half_up(question.max_points * share)
+
+
 def fold_text(text: str) -> str:
     """NFKC, case and space folding: what two answers must share to be the same answer."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
@@ -123,6 +135,8 @@ def grade(question: Question, response: Response | None) -> int:
         return grade_estimate(question, float(response))
     if isinstance(question, ChoiceQuestion) and isinstance(response, str):
         return grade_choice(question, response)
+    if isinstance(question, MultiQuestion) and isinstance(response, list):
+        return grade_multi(question, [r for r in response if isinstance(r, str)])
     if isinstance(question, TextQuestion) and isinstance(response, str):
         return grade_text(question, response)
     return 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("order", "match", "estimate", "choice", "text")
+KINDS = ("order", "match", "estimate", "choice", "multi", "text")
 GENERATED_KINDS = ("order", "match", "estimate", "choice")
 
 #: What a player's response looks like, per kind: order a list of item ids, match a dict of
-#: left id to right id, estimate a number, choice an option id, text a string.
+#: left id to right id, estimate a number, choice an option id, multi a list of option ids,
+#: text a string.
 Response = list[str] | dict[str, str] | float | int | str
 
 
@@ -19,8 +20,11 @@ class Entry:
 
     id: str
     text: str
+    feedback: str | None = None  # authored options: shown only when this option was picked
 
     def to_json(self) -> dict[str, str]:
+        if self.feedback:
+            return {"id": self.id, "text": self.text, "feedback": self.feedback}
         return {"id": self.id, "text": self.text}
 
 
@@ -32,18 +36,22 @@ class Question:
     facts: tuple[str, ...]
     explanation: str
     max_points: int = 100
+    passage: str | None = None  # authored: a reading text shown above the prompt
 
     def to_json(self) -> dict[str, Any]:
         """The question as `generate --format json` prints it."""
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "prompt": self.prompt,
             "facts": list(self.facts),
             "explanation": self.explanation,
             "max_points": self.max_points,
-            **self._payload(),
         }
+        if self.passage:
+            data["passage"] = self.passage
+        data.update(self._payload())
+        return data
 
     def _payload(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -131,6 +139,22 @@ class ChoiceQuestion(Question):
 
 
 @dataclass(frozen=True, kw_only=True)
+class MultiQuestion(Question):
+    """Select all that apply: the picked options' weights (percent) add up, kept in 0..100."""
+
+    kind: str = "multi"
+    options: tuple[Entry, ...]
+    weights: tuple[tuple[str, float], ...]  # option id -> percent, in the order of `options`
+
+    def _payload(self) -> dict[str, Any]:
+        return {"options": [o.to_json() for o in self.options], "weights": dict(self.weights)}
+
+    def answer_json(self) -> list[str]:
+        """The options worth picking (positive weight), in the order shown."""
+        return [option_id for option_id, weight in self.weights if weight > 0]
+
+
+@dataclass(frozen=True, kw_only=True)
 class TextQuestion(Question):
     kind: str = "text"
     accepted: tuple[str, ...]
@@ -140,6 +164,19 @@ class TextQuestion(Question):
 
     def answer_json(self) -> str:
         return self.accepted[0]
+
+
+def feedback_for(question: Question, response: object) -> list[tuple[str, str]]:
+    """(option text, feedback) for each picked option that carries feedback."""
+    options: tuple[Entry, ...] = ()
+    if isinstance(question, ChoiceQuestion | MultiQuestion):
+        options = question.options
+    picked: set[object] = set()
+    if isinstance(response, str):
+        picked = {response}
+    elif isinstance(response, list):
+        picked = set(response)
+    return [(o.text, o.feedback) for o in options if o.feedback and o.id in picked]
 
 
 def entry_text(entries: tuple[Entry, ...], entry_id: str) -> str:

@@ -6,9 +6,9 @@ own `ask:` wording replaces the template of the question that asks for its date 
 
 from __future__ import annotations
 
+from ali_quiz.numbers import format_plain
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Version
-from ali_quiz.quiz.numbers import format_plain
 
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June", "July",

@@ -1,11 +1,16 @@
 """A round as Moodle GIFT (`ali-quiz generate --format gift`), for a Moodle question bank.
 
-Each question is named by its id (`::choice-what-03e465235e::`) and keeps its explanation as
-the general feedback (`####`). By kind:
+Each question is named by the first words of its prompt (`::When did DingTalk 5.0 come…::`),
+as a teacher reads it in Moodle's question bank; its id travels in a comment. The explanation
+is the general feedback (`####`), an option's own feedback follows it (`~wrong#feedback`). A
+passage is written once, as a description before the first question that reads it; each change
+of passage starts a category of its own (`$CATEGORY: Title/passage id`), since Moodle and
+`import-gift` give a description's text to the questions after it in its category. By kind:
 
 - choice: `=right ~wrong`; weighted options as `~%50%text` (100% is written `=`). Moodle
   accepts only its own list of percentages (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50,
   40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5 and their negatives).
+- multi: every option `~%weight%text`, none with `=` (Moodle's multiple-answer question).
 - text: `{=answer =other accepted answer}` (a short-answer question).
 - match: `{=left -> right ...}`, the decoys as `= -> decoy`.
 - order: GIFT has no ordering question, so it becomes a matching question of position to item:
@@ -16,8 +21,9 @@ the general feedback (`####`). By kind:
   `{#answer:tolerance}` with the tolerance in the answer's unit (answer × relative tolerance),
   Moodle's nearest equivalent: full marks within it, no part marks outside.
 
-GIFT has no units and no points: they travel in comments Moodle ignores
-(`// ali-quiz: unit=people`, `// ali-quiz: max_points=200`), which `import-gift` reads back.
+GIFT has no ids, units and points: they travel in comments Moodle ignores
+(`// ali-quiz: id=c1`, `// ali-quiz: unit=people`, `// ali-quiz: max_points=200`), which
+`import-gift` reads back.
 Text is written for Moodle's default format, so `&`, `<` and `>` become HTML entities.
 """
 
@@ -29,8 +35,10 @@ from decimal import Decimal
 
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
+    Entry,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -71,6 +79,11 @@ def _weight(weight: float) -> str:
     return _number(round(weight, 5))
 
 
+def _with_feedback(marker: str, option: Entry) -> str:
+    line = f"{marker}{escape(option.text)}"
+    return f"{line}#{escape(option.feedback)}" if option.feedback else line
+
+
 def _choice(question: ChoiceQuestion) -> list[str]:
     weights = dict(question.weights) if question.weights is not None else None
     lines = []
@@ -85,8 +98,27 @@ def _choice(question: ChoiceQuestion) -> list[str]:
                 marker = "~"
             else:
                 marker = f"~%{_weight(share)}%"
-        lines.append(f"{marker}{escape(option.text)}")
+        lines.append(_with_feedback(marker, option))
     return lines
+
+
+def _multi(question: MultiQuestion) -> list[str]:
+    weights = dict(question.weights)
+    return [_with_feedback(f"~%{_weight(weights.get(o.id, 0.0))}%", o) for o in question.options]
+
+
+_TITLE_WORDS = 8
+_TITLE_CHARS = 60
+
+
+def title_of(prompt: str) -> str:
+    """The first words of a prompt, as a question's name in Moodle's bank."""
+    text = " ".join(prompt.split())
+    words = text.split(" ")
+    short = " ".join(words[:_TITLE_WORDS])
+    if len(short) > _TITLE_CHARS:
+        short = short[:_TITLE_CHARS].rstrip()
+    return short if short == text else short.rstrip(" ,.;:!?，。、") + "…"
 
 
 def _text(question: TextQuestion) -> list[str]:
@@ -129,8 +161,11 @@ def _question(question: Question, language: str) -> str:
         lines.append(f"// ali-quiz: unit={question.unit}")
     if question.max_points != 100:
         lines.append(f"// ali-quiz: max_points={question.max_points}")
+    lines.append(f"// ali-quiz: id={question.id}")
     if isinstance(question, ChoiceQuestion):
         answers = _choice(question)
+    elif isinstance(question, MultiQuestion):
+        answers = _multi(question)
     elif isinstance(question, TextQuestion):
         answers = _text(question)
     elif isinstance(question, MatchQuestion):
@@ -142,7 +177,7 @@ def _question(question: Question, language: str) -> str:
         answers = _estimate(question)
     else:
         raise TypeError(f"no GIFT form for a {question.kind} question")
-    lines.append(f"::{escape(question.id)}::{escape(question.prompt)} {{")
+    lines.append(f"::{escape(title_of(question.prompt))}::{escape(question.prompt)} {{")
     lines.extend(f"    {answer}" for answer in answers)
     if question.explanation:
         lines.append(f"    ####{escape(question.explanation)}")
@@ -158,8 +193,19 @@ def export_gift(questions: Iterable[Question], *, title: str, language: str = "e
         f"// {len(listed)} question(s) exported by ali-quiz in GIFT, Moodle's text format:",
         "// import in Moodle with Question bank > Import > GIFT format.",
         "// Order questions are matching questions of position to item (1st -> earliest).",
-        "",
-        f"$CATEGORY: {escape(title.replace('/', '-'))}",
     ]
-    body = [_question(question, language) for question in listed]
+    category = escape(title.replace("/", "-"))
+    body: list[str] = [] if listed else [f"$CATEGORY: {category}"]
+    passage: str | None = None
+    passages: dict[str, str] = {}
+    for index, question in enumerate(listed):
+        if index == 0 or question.passage != passage:
+            passage = question.passage
+            if passage is None:
+                body.append(f"$CATEGORY: {category}")
+            else:
+                name = passages.setdefault(passage, f"passage-{len(passages) + 1}")
+                body.append(f"$CATEGORY: {category}/{name}")
+                body.append(f"::{escape(title_of(passage))}::{escape(passage)}")
+        body.append(_question(question, language))
     return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"

@@ -1,34 +1,39 @@
 """Moodle GIFT questions into the authored questions of a pack (`ali-quiz import-gift`).
 
-What each GIFT form becomes (docs/packs.md, "Questions of your own"):
+Moodle's own reader (question/format/gift/format.php) is the reference: what it accepts is
+imported or listed with its line, never dropped silently. What each form becomes
+(docs/packs.md, "Questions of your own"):
 
 ==========================================  =====================================================
 GIFT                                        pack question
 ==========================================  =====================================================
-`{=right ~wrong ~wrong}`                    choice, the `=` option marked `correct: true`
+`{=right ~wrong ~wrong}`, `{~=right ~wrong}`  choice (2 to 10 options), the right one marked
+                                            `correct: true`; `~=` is Moodle's tolerated `=`
 `{=best ~%50%close ~wrong}`, `{=a =b ~c}`   choice with `weight:` on every option (percent)
+`{~%50%a ~%50%b ~%-100%c}` (no `=`)         multi (select all that apply), the weights kept;
+                                            right ones that do not add up to 100% are scaled
 `{T}` `{F}` `{TRUE}` `{FALSE}`              choice of two, labelled in the pack's language
-                                            (True/False, 對/錯 for zh-Hant...)
+                                            (True/False, 對/錯 for zh-Hant...); `{true}` too,
+                                            with a note; `{TRUE FALSE}` is skipped, not misread
 `{=a =b}`, `{Paris}`                        text, `accepted: [a, b]`
 `text {=a} more text` (missing word)        the same kind, the prompt with `_____` in place
-`{=left -> right ... = -> decoy}`           match, `= -> x` lines as decoys
-`{=1st -> a =2nd -> b ... =6th -> f}`       order, when the left side is the positions 1st...
-                                            (or 第1...) and there are 6, more than a match
-                                            holds: how `generate --format gift` writes an
-                                            order question of 6 items
-`{#5}`                                      estimate, band scoring, range [5, 5]
-`{#5:0.5}`                                  estimate, band scoring, range [4.5, 5.5]
-`{#1..10}`                                  estimate, band scoring, range [1, 10]
+`{=left -> right ... = -> decoy}`           match (3 to 10 pairs), `= -> x` lines as decoys
+`{=1st -> a =2nd -> b =3rd -> c}`           order, when the left side is the positions 1st...
+                                            (or 第1...): how `generate --format gift` writes an
+                                            order question
+`{#5}`, `{#5:0.5}`, `{#1..10}`              estimate, band scoring: [5, 5], [4.5, 5.5], [1, 10]
 `{#=%100%5:0 =%50%5:2}`                     estimate, band scoring, the range of the 100%
-                                            alternative; partial alternatives are listed in
-                                            `notes` (band scoring has no part marks)
+                                            alternative; partial ones are listed in `notes`
+a text without `{...}` (a description)      the `passage` of the questions after it in its
+                                            category (listed in `notes`)
 ==========================================  =====================================================
 
 `::title::` becomes `title:` (and the id), `$CATEGORY:` becomes `category:`, the general
-feedback `####...` becomes the explanation, and each answer's `#feedback` is added to it as
-`answer: feedback`. Whatever cannot be a pack question (essays `{}`, descriptions without a
-block, multiple-answer questions, more options than a choice holds) is listed in `skipped` with
-its line; malformed GIFT is listed in `errors` with line and column. Nothing is dropped silently.
+feedback `####...` becomes the explanation, and each option's `#feedback` becomes that option's
+`feedback` (shown only to a player who picks it). Links, images and sounds stay in the text
+with their address, and are listed in `notes`. Whatever cannot be a pack question (essays `{}`,
+Cloze `{1:MC:...}`, more options than a choice holds) is listed in `skipped` with its line;
+malformed GIFT is listed in `errors` with line and column.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class GiftImport:
 
     source_name: str
     questions: list[dict[str, Any]]  # in docs/packs.md's authored-question shape
+    passages: list[dict[str, str]] = field(default_factory=list)  # {id, title?, text}
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
     errors: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, message)
     notes: list[tuple[int, str]] = field(default_factory=list)  # what changed on the way in
@@ -78,6 +84,7 @@ def import_gift(text: str, *, source_name: str, language: str = "en") -> GiftImp
     return GiftImport(
         source_name=source_name,
         questions=importer.questions,
+        passages=importer.passages,
         skipped=importer.skipped,
         errors=importer.errors,
         notes=importer.notes,
@@ -89,8 +96,153 @@ _SIMPLIFIED = frozenset("这们对说时会国来为个发动过还没问开关�
 _TRADITIONAL = frozenset("這們對說時會國來為個發動過還沒問開關應該經樣實現與書東車長門見")
 
 
+#: Short words that are frequent in one language and rare in the others.
+_STOPWORDS = {
+    "en": frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "is",
+            "in",
+            "what",
+            "which",
+            "who",
+            "was",
+            "are",
+            "with",
+            "for",
+            "how",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "est",
+            "une",
+            "du",
+            "et",
+            "quel",
+            "quelle",
+            "qui",
+            "dans",
+            "pour",
+            "sont",
+            "au",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "ein",
+            "eine",
+            "nicht",
+            "mit",
+            "welche",
+            "wer",
+            "wie",
+            "den",
+            "dem",
+            "zu",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "es",
+            "una",
+            "del",
+            "y",
+            "que",
+            "cuál",
+            "quién",
+            "en",
+            "por",
+            "para",
+            "son",
+        ]
+    ),
+    "it": frozenset(
+        [
+            "il",
+            "la",
+            "gli",
+            "le",
+            "è",
+            "una",
+            "del",
+            "e",
+            "che",
+            "quale",
+            "chi",
+            "di",
+            "per",
+            "sono",
+            "della",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "o",
+            "a",
+            "os",
+            "as",
+            "é",
+            "um",
+            "uma",
+            "do",
+            "da",
+            "e",
+            "que",
+            "qual",
+            "quem",
+            "em",
+            "para",
+            "são",
+        ]
+    ),
+    "nl": frozenset(
+        [
+            "de",
+            "het",
+            "een",
+            "en",
+            "is",
+            "van",
+            "wat",
+            "welke",
+            "wie",
+            "niet",
+            "met",
+            "voor",
+            "zijn",
+        ]
+    ),
+}
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _latin_language(text: str) -> str:
+    """The language whose frequent short words the text uses most (English on a tie)."""
+    words = [w.casefold() for w in _WORD_RE.findall(text)]
+    scores = {tag: sum(w in common for w in words) for tag, common in _STOPWORDS.items()}
+    best = max(scores, key=lambda tag: (scores[tag], tag == "en"))
+    return best if scores[best] > scores["en"] else "en"
+
+
 def guess_language(text: str) -> str:
-    """A language tag for a pack imported from this text: zh-Hant, zh-Hans, ja, ko or en."""
+    """A language tag for a pack imported from this text: zh-Hant, zh-Hans, ja, ko, en, fr..."""
     letters = [c for c in text if c.isalpha()]
     if any("\u3040" <= c <= "\u30ff" for c in letters):
         return "ja"
@@ -101,7 +253,7 @@ def guess_language(text: str) -> str:
     # A Han character says about as much as a short English word: a few names in Chinese
     # inside English questions do not make a Chinese pack.
     if not han or 4 * len(han) < latin:
-        return "en"
+        return _latin_language(text)
     simplified = sum(c in _SIMPLIFIED for c in han)
     traditional = sum(c in _TRADITIONAL for c in han)
     return "zh-Hans" if simplified > traditional else "zh-Hant"
@@ -162,8 +314,10 @@ def pack_yaml(imported: GiftImport, *, pack_id: str, title: str, language: str) 
         "title": title,
         "language": language,
         "citation": f"Imported from {imported.source_name} (Moodle GIFT)",
-        "questions": imported.questions,
     }
+    if imported.passages:
+        data["passages"] = imported.passages
+    data["questions"] = imported.questions
     body = yaml.dump(
         data,
         Dumper=_Dumper,

@@ -16,10 +16,8 @@ becomes. It follows Moodle's own reader (question/format/gift/format.php) where 
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 ESCAPABLE = "~=#{}:"
 FORMATS = ("html", "moodle", "plain", "markdown")
@@ -53,6 +51,15 @@ class Span:
 
     def place(self, index: int) -> Place:
         return self.places[index] if index < len(self.chars) else self.end
+
+    def rfind(self, token: str) -> int:
+        """Index of the last unescaped `token`, or -1 (Moodle takes the last `####`)."""
+        index = self.chars.rfind(token)
+        while index != -1:
+            if not any(self.escaped[index : index + len(token)]):
+                return index
+            index = self.chars.rfind(token, 0, index + len(token) - 1)
+        return -1
 
     def find(self, token: str, start: int = 0) -> int:
         """Index of the first unescaped `token` at or after `start`, or -1."""
@@ -159,53 +166,6 @@ def split_blocks(text: str) -> list[Block]:
 # -- text formats -----------------------------------------------------------------------------
 
 
-class _TextOfHtml(HTMLParser):
-    """Collects the text of an HTML fragment; block elements become line breaks."""
-
-    BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.images = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.BREAKS:
-            self.parts.append("\n")
-        if tag == "img":
-            self.images += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.BREAKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-@dataclass(frozen=True)
-class Converted:
-    text: str
-    images: int = 0
-
-
-def html_to_text(markup: str) -> Converted:
-    """The readable text of an HTML fragment: tags dropped, entities decoded, spaces tidied."""
-    parser = _TextOfHtml()
-    parser.feed(markup)
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    return Converted("\n".join(line for line in lines if line), parser.images)
-
-
-def convert(text: str, text_format: str) -> Converted:
-    """Text in a question's format as the plain text ali-quiz shows."""
-    if text_format == "html":
-        return html_to_text(text)
-    # [moodle], [plain] and [markdown] read well as they are; entities are HTML's business only.
-    return Converted(html.unescape(text) if text_format == "moodle" and "&" in text else text)
-
-
 def take_format(span: Span, default: str) -> tuple[str, Span]:
     """A leading `[html]`-style marker, if any, and the text after it."""
     stripped = span.strip()
@@ -274,20 +234,23 @@ class RawQuestion:
     content: Span | None  # what is inside the braces, None for a question without a block
     brace: Place  # where `{` was written
     hints: dict[str, str]
+    open_title: bool = False  # `::` with no closing `::`: Moodle reads it as text, untitled
 
 
 def parse_block(block: Block) -> RawQuestion:
     """Title, format, text and answer block of one question; GiftSyntaxError when malformed."""
     span = block.span.strip()
     title: str | None = None
+    open_title = False
     if span.text.startswith("::") and span.find("::") == 0:
         close = span.find("::", 2)
         if close == -1:
-            raise GiftSyntaxError(
-                span.place(0), "the title opened with :: is not closed: write ::title:: text"
-            )
-        title = span.cut(2, close).strip().text
-        span = span.cut(close + 2)
+            # Moodle reads on: the text after `::` is the question, and it has no title.
+            span = span.cut(2)
+            open_title = True
+        else:
+            title = span.cut(2, close).strip().text
+            span = span.cut(close + 2)
     text_format, span = take_format(span, "moodle")
     opening = span.find("{")
     closing_first = span.find("}")
@@ -306,6 +269,7 @@ def parse_block(block: Block) -> RawQuestion:
             None,
             span.end,
             block.hints,
+            open_title,
         )
     if closing_first != -1 and closing_first < opening:
         raise GiftSyntaxError(
@@ -345,4 +309,5 @@ def parse_block(block: Block) -> RawQuestion:
         span.cut(opening + 1, closing),
         span.place(opening),
         block.hints,
+        open_title,
     )

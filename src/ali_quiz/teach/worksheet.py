@@ -14,7 +14,9 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from ali_quiz.numbers import format_plain
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
@@ -24,9 +26,11 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
     entry_text,
 )
-from ali_quiz.quiz.numbers import format_plain
 
-__all__ = ["RoundInfo", "to_html", "to_markdown"]
+if TYPE_CHECKING:
+    from ali_quiz.roundspec import ResolvedRound
+
+__all__ = ["to_html", "to_markdown"]
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -77,16 +81,6 @@ _FONTS = (
     '"Microsoft JhengHei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Hiragino Sans", '
     '"Microsoft YaHei", "WenQuanYi Zen Hei", "Segoe UI", "Helvetica Neue", Arial, sans-serif'
 )
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    """What identifies the round on the sheet; every field is optional."""
-
-    mode: str | None = None
-    seed: int | None = None
-    code: str | None = None
-    date: str | None = None  # YYYY-MM-DD
 
 
 def _words(language: str) -> dict[str, str]:
@@ -201,17 +195,15 @@ def _sheet(question: Question, number: int, words: dict[str, str]) -> _Sheet:
     )
 
 
-def _meta(info: RoundInfo, count: int, words: dict[str, str]) -> list[str]:
-    parts = []
-    if info.code:
-        parts.append(f"{words['code']}: {info.code}")
-    if info.mode:
-        parts.append(info.mode)
-    parts.append(words["questions"].format(count=count))
+def _meta(info: ResolvedRound | None, count: int, words: dict[str, str]) -> list[str]:
+    """The round's code, mode, seed and date (what identifies it), and its length."""
+    if info is None:
+        return [words["questions"].format(count=count)]
+    parts = [f"{words['code']}: {info.code}"] if info.code else []
+    parts += [info.mode, words["questions"].format(count=count)]
     if info.seed is not None:
         parts.append(words["seed"].format(seed=info.seed))
-    if info.date:
-        parts.append(info.date)
+    parts.append(info.date.isoformat())
     return parts
 
 
@@ -236,11 +228,10 @@ def to_markdown(
     *,
     pack_title: str,
     language: str = "en",
-    info: RoundInfo | None = None,
+    info: ResolvedRound | None = None,
 ) -> str:
     """The round as a markdown worksheet: the questions with room to answer, then the key."""
     words = _words(language)
-    info = info or RoundInfo()
     sheets = [_sheet(q, n, words) for n, q in enumerate(questions, start=1)]
     out = [f"# {_md(pack_title)} — {words['worksheet']}", ""]
     out += [_md(" · ".join(_meta(info, len(sheets), words))), ""]
@@ -374,11 +365,10 @@ def to_html(
     *,
     pack_title: str,
     language: str = "en",
-    info: RoundInfo | None = None,
+    info: ResolvedRound | None = None,
 ) -> str:
     """The round as one self-contained printable HTML page; the key starts on a new page."""
     words = _words(language)
-    info = info or RoundInfo()
     sheets = [_sheet(q, n, words) for n, q in enumerate(questions, start=1)]
     title = f"{pack_title} — {words['worksheet']}"
     out = [

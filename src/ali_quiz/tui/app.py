@@ -7,7 +7,8 @@ in thread workers after it, and the screens fill in when their messages arrive.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,60 +16,43 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from ali_quiz.clock import Now, local_now
 from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settings
+from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.i18n import Translator, translator
+from ali_quiz.packs.model import DEFAULT_PACK
 from ali_quiz.paths import AppPaths
-from ali_quiz.play import HistoryRecorder, RoundInfo, local_now
+from ali_quiz.tui.messages import (
+    HistoryOpened,
+    HistoryRead,
+    ModeChosen,
+    PackChosen,
+    PackOpened,
+    PacksRescan,
+    PacksScanned,
+    ResumeAsked,
+    RoundAsked,
+    RoundFinished,
+    RoundLeft,
+    SettingsChanged,
+    SettingsSaved,
+)
+from ali_quiz.tui.state import HistoryState
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from ali_quiz.packs.catalog import PackEntry
+    from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
-    from ali_quiz.quiz.kinds import Question
     from ali_quiz.quiz.rounds import Outcome
-
-DEFAULT_PACK = "dingtalk-2020"
-
-
-@dataclass(frozen=True)
-class HistoryState:
-    """What the home screen shows of the history: rounds to resume, packs with mistakes."""
-
-    unfinished: tuple[dict[str, Any], ...] = ()
-    review_packs: frozenset[str] = frozenset()
-
-
-class PacksScanned(Message):
-    """The pack scan finished (from a worker)."""
-
-    def __init__(self, entries: Sequence[PackEntry]) -> None:
-        super().__init__()
-        self.entries = tuple(entries)
-
-
-class HistoryOpened(Message):
-    """The history store is open, or off with a warning (from a worker)."""
-
-    def __init__(self, store: Any, warning: str | None) -> None:
-        super().__init__()
-        self.store = store
-        self.warning = warning
-
-
-class HistoryRead(Message):
-    """Fresh resume/review information (from a worker)."""
-
-    def __init__(self, state: HistoryState) -> None:
-        super().__init__()
-        self.state = state
+    from ali_quiz.roundspec import ResolvedRound, RoundSpec
 
 
 def quiz_commands() -> type[Provider]:
@@ -104,9 +88,9 @@ class QuizApp(App[int]):
         settings: LoadedSettings | None = None,
         language: str | None = None,
         player: str | None = None,
-        start: tuple[RoundInfo, Sequence[Question], dict[str, float] | None] | None = None,
+        start: ResolvedRound | None = None,
         seed_source: Callable[[], int] | None = None,
-        now: Callable[[], datetime] = local_now,
+        now: Now = local_now,
         extra_packs: Sequence[Path] = (),
         use_history: bool = True,
     ) -> None:
@@ -123,7 +107,7 @@ class QuizApp(App[int]):
         self.now = now
         self.extra_packs = list(extra_packs)
         self.use_history = use_history
-        self.history_store: Any = None
+        self.history_store: HistoryStore | None = None
         self.history_ready = not use_history  # the open finished (store or warning)
         self.waiting_recorders: list[HistoryRecorder] = []
         self.pack_path: Path | None = None
@@ -146,8 +130,7 @@ class QuizApp(App[int]):
         for problem in self.settings_problems:
             self.notify(self.tr("app.config_problem", problem=problem), severity="warning")
         if self.start_round_args is not None:
-            info, questions, _weights = self.start_round_args
-            self.play_round(info, list(questions))
+            self.play_round(self.start_round_args)
 
     def on_ready(self) -> None:
         # Ready comes with the first frame; the Footer builds its keys after it, and they are
@@ -168,7 +151,7 @@ class QuizApp(App[int]):
     @work(thread=True, exclusive=True, group="packs", exit_on_error=False)
     def scan_packs(self) -> None:
         """Find every pack (built in, the packs folder, files opened) off the UI thread."""
-        from ali_quiz.packs.catalog import discover
+        from ali_quiz.catalog import discover
 
         self.post_message(PacksScanned(discover(self.paths, self.extra_packs)))
 
@@ -211,7 +194,9 @@ class QuizApp(App[int]):
             self.read_history(self.history_store, self.player, self.catalog)
 
     @work(thread=True, exclusive=True, group="history-read", exit_on_error=False)
-    def read_history(self, store: Any, player: str, catalog: tuple[PackEntry, ...]) -> None:
+    def read_history(
+        self, store: HistoryStore, player: str, catalog: tuple[PackEntry, ...]
+    ) -> None:
         from ali_quiz.history.review import mistake_weights
 
         now = self.now()
@@ -299,58 +284,58 @@ class QuizApp(App[int]):
 
     def new_round(self, pack: Pack, mode: str, *, count: int | None = None) -> None:
         """Start a round of this mode with a fresh seed (rounds started from the app)."""
-        from ali_quiz.quiz.generate import daily_seed, random_seed
-        from ali_quiz.roundspec import RoundSpec, RoundSpecError, round_code_for
+        from ali_quiz.roundspec import RoundSpec
 
-        day = self.now().date()
-        count = count or self.settings.count
-        weights = None
-        if mode == "review":
-            weights = self.review_weights(pack)
-            if not weights:
-                self.notify(self.tr("home.review_none"), severity="warning")
-                return
-        if mode == "daily":
-            seed = daily_seed(pack, day)  # what generate_round uses; recorded as it is
-        else:
-            seed = self.seed_source() if self.seed_source is not None else random_seed()
-            if self.seed_source is None and self.history_store is not None:
-                seed = self.fresh_round_seed(pack, mode, count, seed)
-        code = round_code_for(pack, mode, count, seed)  # None for daily and review
-        spec = RoundSpec(
-            pack=pack, mode=mode, count=count, seed=seed, date=day, code=code, weights=weights
-        )
+        self.start_spec(RoundSpec(pack=pack, mode=mode, count=count or self.settings.count))
+
+    def start_spec(self, spec: RoundSpec) -> None:
+        """Resolve a round as `play` does and show it; what stops it is a notification."""
+        from ali_quiz.quiz.generate import random_seed
+        from ali_quiz.roundspec import ListedPacks, RoundSpecError, UsageError, resolve_round
+
+        packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
         try:
-            questions = spec.questions()
+            chosen = resolve_round(
+                spec,
+                ListedPacks(packs),
+                review=self.review_weights,
+                seed_source=self.seed_source or random_seed,
+                now=self.now,
+                # A round nobody fixed prefers what the player has not met lately.
+                met=self.met_lately if self.seed_source is None else None,
+            )
         except RoundSpecError as error:
+            if error.key == "round.no_review":
+                self.notify(self.tr("home.review_none"), severity="warning")
+            else:
+                self.notify(error.message(self.tr), severity="error", timeout=10)
+            return
+        except UsageError as error:  # a bug if it happens: the app builds its own specs
             self.notify(str(error), severity="error")
             return
-        self.play_round(RoundInfo(pack, mode, count, seed, day, code), questions)
+        self.play_round(chosen)
 
-    def fresh_round_seed(self, pack: Pack, mode: str, count: int, first: int) -> int:
-        """The seed of a new round: of a few, the one holding least of what the player met."""
+    def met_lately(self, pack: Pack) -> dict[str, float]:
+        """What the player met lately in this pack (empty without a history)."""
+        if self.history_store is None:
+            return {}
         from ali_quiz.history.recent import recently_met
-        from ali_quiz.quiz.fresh import fresh_seed
-        from ali_quiz.quiz.generate import random_seed
 
-        assert self.history_store is not None
-        met = recently_met(self.history_store, self.player, pack.id, self.now())
-        seeds = iter([first])
-        return fresh_seed(
-            pack, mode, count, met, day=self.now().date(), draw=lambda: next(seeds, random_seed())
-        )
+        return recently_met(self.history_store, self.player, pack.id, self.now())
 
-    def review_weights(self, pack: Pack) -> dict[str, float]:
+    def review_weights(self, pack: Pack, day: Date) -> dict[str, float]:
         if self.history_store is None:
             return {}
         from ali_quiz.history.review import mistake_weights
 
-        return mistake_weights(self.history_store, self.player, pack.id, self.now())
+        now = self.now()
+        if day != now.date():
+            now = datetime.combine(day, now.timetz())
+        return mistake_weights(self.history_store, self.player, pack.id, now)
 
     def play_round(
         self,
-        info: RoundInfo,
-        questions: list[Question],
+        chosen: ResolvedRound,
         *,
         outcomes: list[Outcome] | None = None,
         round_id: int | None = None,
@@ -359,8 +344,9 @@ class QuizApp(App[int]):
         from ali_quiz.quiz.rounds import Round
         from ali_quiz.tui.screens.play import PlayScreen
 
-        if outcomes is None and len(questions) < info.count:
-            self.notify(self.tr("play.shorter", n=len(questions), count=info.count))
+        if outcomes is None and len(chosen.questions) < chosen.count:
+            n, count = len(chosen.questions), chosen.count
+            self.notify(self.tr("play.shorter", n=n, count=count))
 
         recorder = HistoryRecorder(
             self.history_store, warn=self.history_failed, now=self.now, round_id=round_id
@@ -369,45 +355,94 @@ class QuizApp(App[int]):
             # A round started with the app (`ali-quiz play`) begins before the history is
             # open: its recorder keeps everything until the store arrives.
             self.waiting_recorders.append(recorder)
+        questions = list(chosen.questions)
         if round_id is None:
-            recorder.start(info, questions, player=self.player, ui_language=self.tr.language)
+            recorder.start(chosen, questions, player=self.player, ui_language=self.tr.language)
         game = Round(questions, on_answer=recorder.record)
         if outcomes:
             game.outcomes.extend(outcomes)
-        self.push_screen(PlayScreen(game, info, recorder))
+        self.push_screen(PlayScreen(game, chosen, recorder))
 
     def resume_round(self, saved: dict[str, Any]) -> None:
         """Carry on with an unfinished round from the history."""
-        from datetime import date as Date
-
-        from ali_quiz.play import outcomes_from_history
-        from ali_quiz.quiz.generate import RoundError, generate_round
+        from ali_quiz.history.recorder import outcomes_from_history
+        from ali_quiz.roundspec import ListedPacks, RoundSpec, RoundSpecError, resolve_round
 
         entry = self.entry(saved["pack"])
         pack = entry.pack if entry is not None else None
         if pack is None or pack.content_hash != saved["pack_hash"]:
             self.notify(self.tr("home.resume_gone"), severity="warning")
             return
-        day = Date.fromisoformat(saved["date"])
-        seed = saved["seed"] if saved["seed"] is not None else 0
+        spec = RoundSpec(
+            pack=pack,
+            mode=saved["mode"],
+            count=saved["count"],
+            # A daily round's seed comes from its date; older histories recorded 0.
+            seed=None if saved["mode"] == "daily" else saved["seed"],
+            date=Date.fromisoformat(saved["date"]),
+        )
         try:
-            questions = generate_round(pack, saved["mode"], saved["count"], seed, date=day)
-        except RoundError as error:
-            self.notify(str(error), severity="error")
+            chosen = resolve_round(spec, ListedPacks([pack]), now=self.now)
+        except RoundSpecError as error:
+            self.notify(error.message(self.tr), severity="error")
             return
-        outcomes = outcomes_from_history(questions, saved["answers"])
-        if outcomes is None or len(questions) != saved["questions"]:
+        outcomes = outcomes_from_history(chosen.questions, saved["answers"])
+        if outcomes is None or len(chosen.questions) != saved["questions"]:
             self.notify(self.tr("home.resume_gone"), severity="warning")
             return
-        info = RoundInfo(pack, saved["mode"], saved["count"], seed, day, saved["code"])
-        self.play_round(info, questions, outcomes=outcomes, round_id=saved["id"])
+        self.play_round(chosen, outcomes=outcomes, round_id=saved["id"])
 
     def history_failed(self, message: str) -> None:
         self.notify(self.tr("app.history_problem", problem=message), severity="error", timeout=10)
 
-    def round_over(self) -> None:
-        """A round ended or was left: home shows fresh resume and review entries."""
+    # --- What the screens ask for ------------------------------------------------------
+
+    @on(ModeChosen)
+    def mode_chosen(self, message: ModeChosen) -> None:
+        self.new_round(message.pack, message.mode)
+
+    @on(ResumeAsked)
+    def resume_asked(self, message: ResumeAsked) -> None:
+        self.resume_round(message.saved)
+
+    @on(RoundAsked)
+    def round_asked(self, message: RoundAsked) -> None:
+        """A replay (the same resolved round: the same questions, seed and code) or mistakes."""
+        self.play_round(message.chosen)
+
+    @on(RoundFinished)
+    def round_finished(self, message: RoundFinished) -> None:
+        from ali_quiz.tui.screens.results import ResultsScreen
+
         self.refresh_history()
+        self.switch_screen(ResultsScreen(message.game, message.chosen))
+
+    @on(RoundLeft)
+    def round_left(self) -> None:
+        """A round was left: home shows fresh resume and review entries."""
+        self.refresh_history()
+
+    @on(PackChosen)
+    def pack_chosen(self, message: PackChosen) -> None:
+        self.choose_pack(message.entry)
+        if message.go_home:
+            self.action_go_home()
+
+    @on(PackOpened)
+    def pack_opened(self, message: PackOpened) -> None:
+        resolved = message.path.resolve()
+        if all(path.resolve() != resolved for path in self.extra_packs):
+            self.extra_packs.append(message.path)
+        self.scan_packs()
+
+    @on(PacksRescan)
+    def packs_rescan(self) -> None:
+        self.scan_packs()
+
+    @on(SettingsChanged)
+    def settings_changed(self, message: SettingsChanged) -> None:
+        error = self.change_settings(message.settings)
+        self.screen.post_message(SettingsSaved(error))
 
     # --- Navigation --------------------------------------------------------------------
 
@@ -451,46 +486,10 @@ class QuizApp(App[int]):
         self.push_screen(CodeScreen(), self.play_code)
 
     def play_code(self, text: str | None) -> None:
-        if not text:
-            return
-        from ali_quiz.quiz.codes import CodeError, OtherPackVersion, decode_round_code
-        from ali_quiz.quiz.codes import resolve_code as pack_for_code
-        from ali_quiz.roundspec import RoundSpec, RoundSpecError
+        if text:
+            from ali_quiz.roundspec import RoundSpec
 
-        try:
-            code = decode_round_code(text)
-            packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
-            pack = pack_for_code(code, packs)
-        except OtherPackVersion as error:
-            self.notify(self.tr("code.other_version", pack=error.pack_id), severity="error")
-            return
-        except CodeError as error:
-            self.notify(self.tr("code.error", reason=error), severity="error", timeout=10)
-            return
-        spec = RoundSpec(
-            pack=pack,
-            mode=code.mode,
-            count=code.count,
-            seed=code.seed,
-            date=self.now().date(),
-            code=text.strip().upper(),
-        )
-        try:
-            questions = spec.questions()
-        except RoundSpecError as error:
-            self.notify(str(error), severity="error")
-            return
-        from ali_quiz.roundspec import round_code_for
-
-        info = RoundInfo(
-            pack,
-            code.mode,
-            code.count,
-            code.seed,
-            spec.date,
-            round_code_for(pack, code.mode, code.count, code.seed),
-        )
-        self.play_round(info, questions)
+            self.start_spec(RoundSpec(code=text, date=self.now().date()))
 
     async def action_quit(self) -> None:
         """Quit; in the middle of a round, ask first."""

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from ali_quiz.tui.messages import ModeChosen
+from ali_quiz.tui.state import QuizState
 from ali_quiz.tui.texts import translator_of
 
 if TYPE_CHECKING:
-    from ali_quiz.tui.app import QuizApp
+    from ali_quiz.packs.model import Pack
 
 
 @dataclass(frozen=True)
@@ -21,17 +25,27 @@ class Command:
     run: Callable[[], Any]
 
 
-def app_commands(app: QuizApp) -> list[Command]:
+def start_round(app: App[Any], pack: Pack, mode: str) -> None:
+    app.post_message(ModeChosen(pack, mode))
+
+
+def app_commands(app: App[Any]) -> list[Command]:
     """Every command the palette offers now, in the interface language."""
     tr = translator_of(app)
-    commands = [
-        Command(tr("command.home"), tr("command.home.help"), app.action_go_home),
-        Command(tr("key.timeline"), tr("command.timeline.help"), app.action_open_timeline),
-        Command(tr("key.history"), tr("command.history.help"), app.action_open_history),
-        Command(tr("key.packs"), tr("command.packs.help"), app.action_open_packs),
-        Command(tr("key.settings"), tr("command.settings.help"), app.action_open_settings),
-        Command(tr("key.code"), tr("command.code.help"), app.action_play_code),
+    screens = [
+        ("go_home", "command.home", "command.home.help"),
+        ("open_timeline", "key.timeline", "command.timeline.help"),
+        ("open_history", "key.history", "command.history.help"),
+        ("open_packs", "key.packs", "command.packs.help"),
+        ("open_settings", "key.settings", "command.settings.help"),
+        ("play_code", "key.code", "command.code.help"),
     ]
+    commands = [
+        Command(tr(title), tr(help_key), partial(app.run_action, action))
+        for action, title, help_key in screens
+    ]
+    if not isinstance(app, QuizState):
+        return commands
     pack = app.current_pack()
     if pack is not None:
         from ali_quiz.quiz.generate import available_modes
@@ -40,17 +54,11 @@ def app_commands(app: QuizApp) -> list[Command]:
         if pack.id in app.history_state.review_packs:
             modes.append("review")
         for mode in modes:
-
-            def start(mode: str = mode) -> None:
-                current = app.current_pack()
-                if current is not None:
-                    app.new_round(current, mode)
-
             commands.append(
                 Command(
                     tr("command.play", mode=tr(f"mode.{mode}")),
                     tr("command.play.help", pack=pack.title),
-                    start,
+                    partial(start_round, app, pack, mode),
                 )
             )
     return commands
@@ -59,19 +67,13 @@ def app_commands(app: QuizApp) -> list[Command]:
 class QuizCommands(Provider):
     """ali-quiz's own commands in the palette (ctrl+p)."""
 
-    def quiz_app(self) -> QuizApp:
-        from ali_quiz.tui.app import QuizApp
-
-        assert isinstance(self.app, QuizApp)
-        return self.app
-
     async def discover(self) -> Hits:
-        for command in app_commands(self.quiz_app()):
+        for command in app_commands(self.app):
             yield DiscoveryHit(command.title, command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in app_commands(self.quiz_app()):
+        for command in app_commands(self.app):
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

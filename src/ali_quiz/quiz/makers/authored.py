@@ -8,6 +8,7 @@ from ali_quiz.quiz.kinds import (
     Entry,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -25,6 +26,7 @@ class AuthoredMaker(MakerBase):
             facts=question.facts,
             explanation=explanation,
             max_points=question.max_points,
+            passage=question.passage,
         )
         if question.kind == "order":
             ids = [f"i{n + 1}" for n in range(len(question.items))]
@@ -67,15 +69,26 @@ class AuthoredMaker(MakerBase):
                 else (question.tolerance if question.tolerance is not None else 0.05),
                 range=question.range,
             )
-        if question.kind == "choice":
+        if question.kind in ("choice", "multi"):
             # True/false and other two-option questions keep their written order (對 before 錯).
             order = list(range(len(question.options)))
             if len(order) > 2:
                 order = self.rng.shuffled(order)
             options = tuple(
-                Entry(id=LETTERS[n], text=question.options[i].text) for n, i in enumerate(order)
+                Entry(
+                    id=LETTERS[n],
+                    text=question.options[i].text,
+                    feedback=question.options[i].feedback,
+                )
+                for n, i in enumerate(order)
             )
             weights = [question.options[i].weight for i in order]
+            if question.kind == "multi":
+                return MultiQuestion(
+                    **common,  # type: ignore[arg-type]
+                    options=options,
+                    weights=tuple((LETTERS[n], w) for n, w in enumerate(weights)),
+                )
             best = max(range(len(order)), key=lambda n: weights[n])
             return ChoiceQuestion(
                 **common,  # type: ignore[arg-type]

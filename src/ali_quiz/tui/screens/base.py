@@ -4,17 +4,15 @@ message, and a fresh layout when the language changed while it was hidden."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.screen import ModalScreen, Screen
 
 from ali_quiz.i18n import Translator
+from ali_quiz.tui.state import QuizState
 from ali_quiz.tui.texts import translate_bindings, translator_of
 from ali_quiz.tui.widgets.too_small import TooSmall
-
-if TYPE_CHECKING:
-    from ali_quiz.tui.app import QuizApp
 
 ResultType = TypeVar("ResultType")
 TUI_FOLDER = Path(__file__).resolve().parent.parent
@@ -37,11 +35,11 @@ class QuizScreen(Screen[ResultType]):
         return translator_of(self)
 
     @property
-    def quiz(self) -> QuizApp:
-        from ali_quiz.tui.app import QuizApp
-
-        assert isinstance(self.app, QuizApp)
-        return self.app
+    def quiz(self) -> QuizState:
+        """The app's state, to read and watch; changes are asked for with `tui.messages`."""
+        app = self.app
+        assert isinstance(app, QuizState)
+        return app
 
     def compose(self) -> ComposeResult:
         self.shown_language = self.tr.language

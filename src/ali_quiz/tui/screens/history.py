@@ -35,7 +35,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ali_quiz.history import export, stats
+from ali_quiz.history import export, stats, stream
 from ali_quiz.history.describe import export_path, fact_labels, readable, round_questions
 from ali_quiz.history.records import RoundRow
 from ali_quiz.history.store import HistoryStore
@@ -771,11 +771,13 @@ class HistoryScreen(Screen[None]):
         """Write the player's rounds (or one round) as `history --json` into the data folder."""
         path: Path = export_path(store.path.parent, self.player, datetime.now())
         try:
-            if round_id is None:
-                rounds = store.rounds(player=self.player)
+            if round_id is None:  # streamed: a long history is never held whole
+                rows = stream.answer_rows(store, export.JSON_SELECT, player=self.player)
+                with path.open("w", encoding="utf-8") as out:
+                    export.write_json(rows, out)
             else:
                 rounds = [r for r in [store.round(round_id)] if r is not None]
-            path.write_text(export.to_json(rounds) + "\n", encoding="utf-8")
+                path.write_text(export.to_json(rounds) + "\n", encoding="utf-8")
         except Exception as error:  # OSError, or a damaged history
             text = self.tr("export_failed", path=path, error=error)
             self.post_message(self.Done(text, reload=False, error=True))

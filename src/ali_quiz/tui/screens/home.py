@@ -13,11 +13,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ali_quiz.textwidth import pad, width
+from ali_quiz.tui.messages import ModeChosen, PackChosen, ResumeAsked
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
-    from ali_quiz.packs.catalog import PackEntry
+    from ali_quiz.catalog import PackEntry
 
 PLAY_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
 MORE = (
@@ -79,10 +80,10 @@ class HomeScreen(QuizScreen[None]):
         yield QuizFooter()
 
     def on_mount(self) -> None:
-        self.watch(self.quiz, "catalog", self.show_catalog)
-        self.watch(self.quiz, "pack_id", self.show_pack)
-        self.watch(self.quiz, "history_state", self.show_pack)
-        self.watch(self.quiz, "settings", self.show_pack)
+        self.watch(self.app, "catalog", self.show_catalog)
+        self.watch(self.app, "pack_id", self.show_pack)
+        self.watch(self.app, "history_state", self.show_pack)
+        self.watch(self.app, "settings", self.show_pack)
 
     def refill(self) -> None:
         self.show_catalog(self.quiz.catalog)
@@ -230,7 +231,7 @@ class HomeScreen(QuizScreen[None]):
         catalog = self.quiz.catalog or ()
         index = event.option_index
         if 0 <= index < len(catalog) and catalog[index] is not self.quiz.entry():
-            self.quiz.choose_pack(catalog[index])
+            self.post_message(PackChosen(catalog[index]))
 
     @on(OptionList.OptionSelected, "#pack-list")
     def pack_selected(self) -> None:
@@ -244,11 +245,11 @@ class HomeScreen(QuizScreen[None]):
         if pack is None:
             return
         if kind == "mode":
-            self.quiz.new_round(pack, value)
+            self.post_message(ModeChosen(pack, value))
         elif kind == "resume":
             for saved in self.quiz.history_state.unfinished:
                 if str(saved["id"]) == value:
-                    self.quiz.resume_round(saved)
+                    self.post_message(ResumeAsked(saved))
                     return
 
     @on(OptionList.OptionSelected, "#more-list")

@@ -15,12 +15,13 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from ali_quiz.i18n import Translator
-from ali_quiz.plain import answer_lines, question_lines
+from ali_quiz.quiz.answers import answer_lines, question_lines
+from ali_quiz.tui.messages import PackChosen, PackOpened, PacksRescan
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import display_path, tone_text
 
 if TYPE_CHECKING:
-    from ali_quiz.packs.catalog import PackEntry
+    from ali_quiz.catalog import PackEntry
     from ali_quiz.packs.model import Pack
 
 PREVIEW_PER_KIND = 2
@@ -115,8 +116,7 @@ class PreviewScreen(QuizScreen[None]):
 
     def action_play(self) -> None:
         """Make this pack the one in play and go home to pick a mode."""
-        self.quiz.choose_pack(self.entry)
-        self.quiz.action_go_home()
+        self.post_message(PackChosen(self.entry, go_home=True))
 
 
 class PacksScreen(QuizScreen[None]):
@@ -154,7 +154,7 @@ class PacksScreen(QuizScreen[None]):
         table.add_column(tr("packs.col.language"), key="language")
         table.add_column(tr("packs.col.facts"), key="facts")
         table.add_column(tr("packs.col.status"), key="status")
-        self.watch(self.quiz, "catalog", self.show_catalog)
+        self.watch(self.app, "catalog", self.show_catalog)
         table.focus()
 
     def show_catalog(self, catalog: tuple[PackEntry, ...] | None) -> None:
@@ -211,7 +211,7 @@ class PacksScreen(QuizScreen[None]):
         if entry.pack is None:
             self.notify(self.tr("packs.cannot_start", pack=entry.path.name), severity="error")
             return
-        self.quiz.choose_pack(entry)
+        self.post_message(PackChosen(entry))
         self.notify(self.tr("packs.using", pack=entry.title))
         self.dismiss()
 
@@ -234,16 +234,12 @@ class PacksScreen(QuizScreen[None]):
     def opened(self, path: Path | None) -> None:
         if path is None:
             return
-        quiz = self.quiz
-        resolved = path.resolve()
-        if all(p.resolve() != resolved for p in quiz.extra_packs):
-            quiz.extra_packs.append(path)
-        self.waiting_for = resolved
-        quiz.scan_packs()
+        self.waiting_for = path.resolve()
+        self.post_message(PackOpened(path))
 
     def action_reload(self) -> None:
         """Scan the packs again (after fixing a file)."""
-        self.quiz.scan_packs()
+        self.post_message(PacksRescan())
 
     async def on_screen_resume(self) -> None:
         # Textual also calls QuizScreen's handler (it dispatches to every class in the MRO).

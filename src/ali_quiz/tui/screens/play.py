@@ -10,16 +10,19 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from ali_quiz.play import HistoryRecorder, RoundInfo
+from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
 )
 from ali_quiz.quiz.rounds import Outcome, Round
+from ali_quiz.roundspec import ResolvedRound
+from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
@@ -27,6 +30,7 @@ from ali_quiz.tui.widgets.choice import ChoiceAnswer
 from ali_quiz.tui.widgets.estimate import EstimateAnswer
 from ali_quiz.tui.widgets.feedback import Feedback
 from ali_quiz.tui.widgets.match import MatchAnswer
+from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
 from ali_quiz.tui.widgets.text_answer import TextAnswer
 
@@ -35,6 +39,7 @@ HELP_KEYS = {
     "match": "play.match.help",
     "estimate": "play.estimate.help",
     "choice": "play.choice.help",
+    "multi": "play.multi.help",
     "text": "play.text.help",
 }
 
@@ -49,6 +54,8 @@ def answer_widget(question: Question) -> Widget:
         return EstimateAnswer(question, id="answer")
     if isinstance(question, ChoiceQuestion):
         return ChoiceAnswer(question, id="answer")
+    if isinstance(question, MultiQuestion):
+        return MultiAnswer(question, id="answer")
     if isinstance(question, TextQuestion):
         return TextAnswer(question, id="answer")
     raise TypeError(f"no widget for {question.kind} questions")
@@ -71,7 +78,7 @@ class PlayScreen(QuizScreen[None]):
         Binding("escape,q", "leave", "key.back"),
     ]
 
-    def __init__(self, game: Round, info: RoundInfo, recorder: HistoryRecorder) -> None:
+    def __init__(self, game: Round, info: ResolvedRound, recorder: HistoryRecorder) -> None:
         super().__init__()
         self.game = game
         self.info = info
@@ -92,6 +99,9 @@ class PlayScreen(QuizScreen[None]):
             yield Static(id="play-title", markup=False)
             yield Static(id="play-progress", markup=False)
         with VerticalScroll(id="play-body"):
+            # A long reading passage scrolls on its own (tab to it, then arrows or page keys).
+            with VerticalScroll(id="passage"):
+                yield Static(id="passage-text", markup=False)
             yield Static(id="prompt", markup=False)
             yield Static(id="play-help", markup=False)
             yield Vertical(id="answer-slot")
@@ -141,6 +151,10 @@ class PlayScreen(QuizScreen[None]):
         self.show_status()
         if question is None:
             return
+        self.query_one("#passage-text", Static).update(question.passage or "")
+        passage = self.query_one("#passage", VerticalScroll)
+        passage.display = bool(question.passage)
+        passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
         help_text = self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
         self.query_one("#play-help", Static).update(help_text)
@@ -193,6 +207,8 @@ class PlayScreen(QuizScreen[None]):
         if isinstance(widget, ChoiceAnswer):
             chosen = outcome.response if isinstance(outcome.response, str) else None
             widget.reveal(chosen)
+        elif isinstance(widget, MultiAnswer):
+            widget.reveal(outcome.response if isinstance(outcome.response, list) else None)
         elif isinstance(widget, OrderAnswer | MatchAnswer | EstimateAnswer | TextAnswer):
             widget.reveal()
         self.query_one("#play-help", Static).update("")
@@ -213,11 +229,8 @@ class PlayScreen(QuizScreen[None]):
         await self.show_question()
 
     def finish(self) -> None:
-        from ali_quiz.tui.screens.results import ResultsScreen
-
         self.recorder.finish()
-        self.quiz.round_over()
-        self.app.switch_screen(ResultsScreen(self.game, self.info))
+        self.post_message(RoundFinished(self.game, self.info))
 
     # --- Leaving -----------------------------------------------------------------------
 
@@ -249,7 +262,7 @@ class PlayScreen(QuizScreen[None]):
             if quit_app:
                 self.app.exit(0)
                 return
-            self.quiz.round_over()
+            self.app.post_message(RoundLeft())
             self.dismiss()
 
         self.app.push_screen(

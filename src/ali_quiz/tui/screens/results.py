@@ -10,10 +10,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Static
 
-from ali_quiz.plain import answer_lines, response_text
-from ali_quiz.play import RoundInfo
+from ali_quiz.quiz.answers import answer_lines, response_text
 from ali_quiz.quiz.rounds import Outcome, Round
+from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.textwidth import clip
+from ali_quiz.tui.messages import RoundAsked
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import tone_text
 from ali_quiz.tui.widgets.feedback import VERDICT_MARKS
@@ -38,7 +39,7 @@ class ResultsScreen(QuizScreen[None]):
         Binding("q", "app.quit", "key.quit", show=False),
     ]
 
-    def __init__(self, game: Round, info: RoundInfo) -> None:
+    def __init__(self, game: Round, info: ResolvedRound) -> None:
         super().__init__()
         self.game = game
         self.info = info
@@ -155,9 +156,8 @@ class ResultsScreen(QuizScreen[None]):
 
     def action_replay(self) -> None:
         """The same questions again (the same round, so the same code)."""
-        questions = list(self.game.questions)
         self.dismiss()
-        self.quiz.play_round(self.info, questions)
+        self.app.post_message(RoundAsked(self.info))
 
     def action_mistakes(self) -> None:
         """A round of the questions this round did not get full marks on."""
@@ -165,9 +165,8 @@ class ResultsScreen(QuizScreen[None]):
         if not mistakes:
             self.notify(self.tr("results.no_mistakes"))
             return
-        info = RoundInfo(self.info.pack, "review", len(mistakes), None, self.info.date, code=None)
         self.dismiss()
-        self.quiz.play_round(info, mistakes)
+        self.app.post_message(RoundAsked(self.info.of_questions(mistakes)))
 
     def action_home(self) -> None:
         """Back to the home screen."""

@@ -10,8 +10,10 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Label, Select, Static
 
-from ali_quiz.config import MAX_COUNT, Settings, clean_player
+from ali_quiz.config import Settings, clean_player
 from ali_quiz.i18n import LANGUAGE_NAMES, system_language
+from ali_quiz.quiz.modes import MAX_COUNT
+from ali_quiz.tui.messages import SettingsChanged, SettingsSaved
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 
 SYSTEM = "system"
@@ -61,10 +63,18 @@ class SettingsScreen(QuizScreen[None]):
         self.query_one("#player", Input).focus()
 
     def save(self, settings: Settings) -> None:
-        error = self.quiz.change_settings(settings)
+        """Ask the app to apply and save the settings; it answers with SettingsSaved."""
+        self.post_message(SettingsChanged(settings))
+
+    @on(SettingsSaved)
+    async def saved(self, message: SettingsSaved) -> None:
+        if self.shown_language != self.tr.language:
+            # Every string on this screen changes: build it again in the new language.
+            await self.recompose()
+            self.query_one("#language", Select).focus()
         status = self.query_one("#settings-status", Static)
-        if error:
-            status.update(error)
+        if message.error:
+            status.update(message.error)
             status.add_class("-error")
         else:
             status.update(self.tr("settings.saved", path=self.quiz.paths.config_path))
@@ -103,10 +113,6 @@ class SettingsScreen(QuizScreen[None]):
         if language == self.quiz.settings.language:
             return
         self.save(replace(self.quiz.settings, language=language))
-        if self.shown_language != self.tr.language:
-            # Every string on this screen changes: build it again in the new language.
-            await self.recompose()
-            self.query_one("#language", Select).focus()
 
     @on(Select.Changed, "#theme")
     def theme_changed(self, event: Select.Changed) -> None:

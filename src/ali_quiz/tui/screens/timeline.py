@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from ali_quiz.i18n import Translator
+from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.numbers import format_plain
 from ali_quiz.textwidth import clip
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 

@@ -1,4 +1,8 @@
-"""A choice question: options labelled A-D, picked by letter or number keys, arrows or a click."""
+"""A choice question: options labelled A-J, picked by letter or number keys, arrows or a click.
+
+Up to ten options (authored choices hold 2 to 10): keys 1-9 and 0 for the tenth; the list
+scrolls when it is taller than the screen.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,18 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ali_quiz.plain import letter
+from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import ChoiceQuestion
 from ali_quiz.tui.widgets.base import AnswerGiven
 
-MAX_OPTIONS = 9  # keys 1-9 and A-I; packs allow 2 to 6 options
+MAX_OPTIONS = 10  # keys 1-9 and 0, A-J
 
 
 class ChoiceAnswer(OptionList):
     """The options of a choice question; choosing one answers at once."""
 
     BINDINGS = [
-        Binding(f"{letter(i).lower()},{i + 1}", f"pick({i})", show=False)
+        Binding(f"{letter(i).lower()},{(i + 1) % 10}", f"pick({i})", show=False)
         for i in range(MAX_OPTIONS)
     ]
 

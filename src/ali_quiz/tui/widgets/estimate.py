@@ -8,9 +8,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from ali_quiz.plain import AnswerError, command_of, figure_text, parse_estimate
+from ali_quiz.numbers import format_plain
+from ali_quiz.quiz.answers import AnswerError, command_of, figure_text, parse_estimate
 from ali_quiz.quiz.kinds import EstimateQuestion
-from ali_quiz.quiz.numbers import format_plain
 from ali_quiz.tui.texts import translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
 

@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ali_quiz.i18n import Translator
-from ali_quiz.plain import answer_lines, response_text
-from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, TextQuestion
+from ali_quiz.quiz.answers import answer_lines, response_text
+from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, TextQuestion, feedback_for
 from ali_quiz.quiz.rounds import Outcome
 
 VERDICT_MARKS = {"right": "✓", "partial": "◐", "wrong": "✗", "skipped": "→"}
@@ -47,6 +47,12 @@ def feedback_content(outcome: Outcome, tr: Translator, *, last: bool) -> Content
                 "[b]$label:[/b] $said",
                 label=tr("feedback.your_answer"),
                 said=response_text(question, outcome.response),
+            )
+        )
+    for option, said in feedback_for(question, outcome.response):
+        parts.append(
+            Content.from_markup(
+                "[b]$label:[/b] $said", label=tr("feedback.option", option=option), said=said
             )
         )
     if question.explanation:

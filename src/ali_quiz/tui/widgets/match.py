@@ -20,12 +20,13 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ali_quiz.plain import letter
+from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import MatchQuestion
 from ali_quiz.tui.texts import translate_bindings, translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused
 
-MAX_SIDE = 9
+MAX_LEFT = 10  # keys 1-9, and 0 for the tenth: authored matches hold up to 10 pairs
+MAX_RIGHT = 16  # letters a-p: ten pairs and their decoys
 PAIR_COLOURS = 5  # CSS classes -pair-0 … -pair-4, one per left item
 
 
@@ -106,8 +107,8 @@ class MatchAnswer(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        *(Binding(str(i + 1), f"pick_left({i})", show=False) for i in range(MAX_SIDE)),
-        *(Binding(letter(i).lower(), f"pick_right({i})", show=False) for i in range(MAX_SIDE)),
+        *(Binding(str((i + 1) % 10), f"pick_left({i})", show=False) for i in range(MAX_LEFT)),
+        *(Binding(letter(i).lower(), f"pick_right({i})", show=False) for i in range(MAX_RIGHT)),
         Binding("up", "cursor(0, -1)", "Up", show=False),
         Binding("down", "cursor(0, 1)", "Down", show=False),
         Binding("left", "cursor(-1, 0)", "Left", show=False),

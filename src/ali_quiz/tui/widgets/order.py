@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ali_quiz.plain import letter
+from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import OrderQuestion
 from ali_quiz.tui.texts import translate_bindings, translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input
 
-from ali_quiz.plain import command_of
+from ali_quiz.quiz.answers import command_of
 from ali_quiz.quiz.kinds import TextQuestion
 from ali_quiz.tui.texts import translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked

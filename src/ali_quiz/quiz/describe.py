@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.numbers import format_plain
+from ali_quiz.quiz.generate import available_modes, kind_warnings
 from ali_quiz.textwidth import table
 
 
 def summary_line(pack: Pack, path: Path) -> str:
     """`path: valid — id "title": 10 events, …; modes: quick, order, …`."""
-    from ali_quiz.quiz.generate import available_modes
-
     counts = ", ".join(
         f"{n} {name if n != 1 else name[:-1]}" for name, n in pack.counts().items() if n
     )
@@ -62,6 +61,6 @@ def describe_pack(pack: Pack) -> str:
     if pack.questions:
         rows = [[q.kind, q.prompt, q.id] for q in pack.questions]
         parts += ["", "Authored questions", table(["kind", "prompt", "id"], rows, max_width=50)]
-    for warning in pack.warnings:
+    for warning in kind_warnings(pack):
         parts.append(f"warning: {warning}")
     return "\n".join(parts)

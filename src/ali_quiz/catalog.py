@@ -1,4 +1,8 @@
-"""Finding packs: built in, in the user's packs folder, and at paths given on the command line."""
+"""Finding packs: built in, in the user's packs folder, and at paths given on the command line.
+
+Above the pack loader and the generator: an entry's warnings say which kinds the generator
+cannot make from the pack (their modes are hidden), which only the generator knows.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,8 @@ from ali_quiz.packs.loader import load_pack
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
 from ali_quiz.paths import AppPaths, builtin_packs_dir
+from ali_quiz.quiz.generate import kind_warnings
 
-DEFAULT_PACK = "dingtalk-2020"
 PACK_SUFFIXES = (".yaml", ".yml")
 _ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
 
@@ -106,6 +110,7 @@ def load_entry(path: Path) -> PackEntry:
             pack=None,
             errors=tuple(err.problems),
         )
+    warnings = tuple(kind_warnings(pack))
     if pack.id in BUILTIN_IDS and not builtin and not _is_builtin_copy(path, pack.id):
         problem = _id_problem(
             path, f"the id {pack.id!r} belongs to a built-in pack: give your pack another id"
@@ -118,7 +123,7 @@ def load_entry(path: Path) -> PackEntry:
             builtin=False,
             pack=None,
             errors=(problem,),
-            warnings=pack.warnings,
+            warnings=warnings,
         )
     return PackEntry(
         id=pack.id,
@@ -127,7 +132,7 @@ def load_entry(path: Path) -> PackEntry:
         path=path,
         builtin=builtin,
         pack=pack,
-        warnings=pack.warnings,
+        warnings=warnings,
     )
 
 

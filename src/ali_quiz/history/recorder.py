@@ -1,0 +1,175 @@
+"""Recording a round in the history as it is played, whichever front end shows it.
+
+Every answer is committed the moment it is given, so a round broken off (quit, end of input, a
+crash) keeps what was answered; a resumed round's answers become outcomes again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date as Date
+from datetime import datetime
+from typing import Any, Protocol
+
+from ali_quiz.clock import Now, local_now
+from ali_quiz.history.records import AnswerRecord, HistoryError, RoundStart
+from ali_quiz.history.store import HistoryStore
+from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.kinds import Question
+from ali_quiz.quiz.rounds import Outcome
+
+
+class PlayedRound(Protocol):
+    """What the history needs to know of a round besides its questions (a ResolvedRound)."""
+
+    @property
+    def pack(self) -> Pack: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def seed(self) -> int | None: ...
+    @property
+    def date(self) -> Date: ...
+    @property
+    def code(self) -> str | None: ...
+
+
+class HistoryRecorder:
+    """Writes one round to the history as it is played; a failure becomes a warning, once.
+
+    `store` is a HistoryStore or None. Every answer is committed the moment it is given, so a
+    round broken off (quit, end of input, a crash) keeps what was answered. A recorder made
+    before the history is open (the TUI opens it after its first frame) keeps what happens
+    until `attach` hands it the store, then writes it all in order.
+    """
+
+    def __init__(
+        self,
+        store: HistoryStore | None,
+        *,
+        warn: Callable[[str], None],
+        now: Now = local_now,
+        round_id: int | None = None,
+    ) -> None:
+        self.store = store
+        self.warn = warn
+        self.now = now
+        self.round_id = round_id
+        self.failed = False
+        self.start_record: RoundStart | None = None  # until written
+        self.question_count = 0
+        self.waiting: list[AnswerRecord] = []  # given before the store was there
+        self.finished_at: datetime | None = None
+
+    def fail(self, error: Exception) -> None:
+        if not self.failed:
+            self.failed = True
+            self.warn(str(error))
+
+    def start(
+        self, info: PlayedRound, questions: Sequence[Question], *, player: str, ui_language: str
+    ) -> None:
+        """Record the round's start."""
+        self.start_record = RoundStart(
+            player=player,
+            pack=info.pack.id,
+            pack_hash=info.pack.content_hash,
+            mode=info.mode,
+            count=info.count,
+            seed=info.seed,
+            code=info.code,
+            date=info.date.isoformat(),
+            ui_language=ui_language,
+            started_at=self.now(),
+        )
+        self.question_count = len(questions)
+        self.write_start()
+
+    def write_start(self) -> None:
+        if self.store is None or self.start_record is None:
+            return
+        record, self.start_record = self.start_record, None
+        try:
+            self.round_id = self.store.start_round(record, self.question_count)
+        except (HistoryError, ValueError) as error:
+            self.fail(error)
+
+    def record(self, outcome: Outcome) -> None:
+        """Record one answer (Round's on_answer)."""
+        question = outcome.question
+        record = AnswerRecord(
+            position=outcome.position,
+            question_id=question.id,
+            kind=question.kind,
+            facts=question.facts,
+            prompt=question.prompt,
+            response=outcome.response,
+            answer=question.answer_json(),
+            points=outcome.points,
+            max_points=outcome.max_points,
+            skipped=outcome.skipped,
+            seconds=outcome.seconds,
+            answered_at=self.now(),
+        )
+        if self.store is None:
+            self.waiting.append(record)
+            return
+        self.write_answer(record)
+
+    def write_answer(self, record: AnswerRecord) -> None:
+        if self.store is None or self.round_id is None:
+            return
+        try:
+            self.store.record_answer(self.round_id, record)
+        except (HistoryError, ValueError) as error:
+            self.fail(error)
+
+    def finish(self) -> None:
+        """Mark the round finished (every question answered or skipped)."""
+        self.finished_at = self.now()
+        self.write_finish()
+
+    def write_finish(self) -> None:
+        if self.store is None or self.round_id is None or self.finished_at is None:
+            return
+        try:
+            self.store.finish_round(self.round_id, self.finished_at)
+        except (HistoryError, ValueError) as error:
+            self.fail(error)
+
+    def attach(self, store: HistoryStore | None) -> None:
+        """The history is open now: write what happened so far (None: history is off)."""
+        if store is None or self.store is not None:
+            return
+        self.store = store
+        self.write_start()
+        waiting, self.waiting = self.waiting, []
+        for record in waiting:
+            self.write_answer(record)
+        self.write_finish()
+
+
+def outcomes_from_history(
+    questions: Sequence[Question], answers: Sequence[dict[str, Any]]
+) -> list[Outcome] | None:
+    """The outcomes of a resumed round's answers; None when they do not fit these questions."""
+    outcomes: list[Outcome] = []
+    for position, answer in enumerate(sorted(answers, key=lambda a: a["position"]), start=1):
+        if answer["position"] != position or position > len(questions):
+            return None
+        question = questions[position - 1]
+        if question.id != answer["question_id"]:
+            return None
+        outcomes.append(
+            Outcome(
+                position=position,
+                question=question,
+                response=answer["response"],
+                points=int(answer["points"]),
+                skipped=bool(answer["skipped"]),
+                seconds=float(answer["seconds"]),
+            )
+        )
+    return outcomes

@@ -1,0 +1,127 @@
+"""What screens and the command palette ask of the app: messages it handles (events flow up).
+
+A screen posts one of these (`self.post_message(ModeChosen(pack, "quick"))`); the message
+bubbles from the screen to the app, whose handler changes the state or navigates. No screen
+calls the app's methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+
+from ali_quiz.config import Settings
+from ali_quiz.tui.state import HistoryState
+
+if TYPE_CHECKING:
+    from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.store import HistoryStore
+    from ali_quiz.packs.model import Pack
+    from ali_quiz.quiz.rounds import Round
+    from ali_quiz.roundspec import ResolvedRound
+
+
+class ModeChosen(Message):
+    """Start a fresh round of this mode on this pack (home screen, palette)."""
+
+    def __init__(self, pack: Pack, mode: str) -> None:
+        super().__init__()
+        self.pack = pack
+        self.mode = mode
+
+
+class ResumeAsked(Message):
+    """Carry on with an unfinished round of the history (its `unfinished` entry)."""
+
+    def __init__(self, saved: dict[str, Any]) -> None:
+        super().__init__()
+        self.saved = saved
+
+
+class RoundAsked(Message):
+    """Play this resolved round (a replay, a round of mistakes)."""
+
+    def __init__(self, chosen: ResolvedRound) -> None:
+        super().__init__()
+        self.chosen = chosen
+
+
+class RoundFinished(Message):
+    """The last question was answered: show the results."""
+
+    def __init__(self, game: Round, chosen: ResolvedRound) -> None:
+        super().__init__()
+        self.game = game
+        self.chosen = chosen
+
+
+class RoundLeft(Message):
+    """The player left a round before its end (its answers are kept)."""
+
+
+class PackChosen(Message):
+    """Make this pack the one in play; `go_home` also returns to the home screen."""
+
+    def __init__(self, entry: PackEntry, *, go_home: bool = False) -> None:
+        super().__init__()
+        self.entry = entry
+        self.go_home = go_home
+
+
+class PackOpened(Message):
+    """Add a pack file (or folder) to the packs, and scan them again."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+class PacksRescan(Message):
+    """Scan the packs again (after fixing a file)."""
+
+
+class SettingsChanged(Message):
+    """Apply and save these settings; the app answers the screen with SettingsSaved."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+
+class SettingsSaved(Message):
+    """Sent to the active screen after SettingsChanged: the error text when saving failed."""
+
+    def __init__(self, error: str | None) -> None:
+        super().__init__()
+        self.error = error
+
+
+# --- From the app's workers to the app ---------------------------------------------------
+
+
+class PacksScanned(Message):
+    """The pack scan finished (from a worker)."""
+
+    def __init__(self, entries: Sequence[PackEntry]) -> None:
+        super().__init__()
+        self.entries = tuple(entries)
+
+
+class HistoryOpened(Message):
+    """The history store is open, or off with a warning (from a worker)."""
+
+    def __init__(self, store: HistoryStore | None, warning: str | None) -> None:
+        super().__init__()
+        self.store = store
+        self.warning = warning
+
+
+class HistoryRead(Message):
+    """Fresh resume/review information (from a worker)."""
+
+    def __init__(self, state: HistoryState) -> None:
+        super().__init__()
+        self.state = state

@@ -1,0 +1,52 @@
+"""What the screens read of the app: its state, as a protocol (screens never import the app).
+
+Data flows down: a screen reads this state and watches its reactives (`catalog`, `pack_id`,
+`history_state`, `settings`); events flow up as the messages of `tui.messages`, which the app
+handles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from ali_quiz.clock import Now
+from ali_quiz.config import Settings
+from ali_quiz.i18n import Translator
+from ali_quiz.paths import AppPaths
+
+if TYPE_CHECKING:
+    from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.store import HistoryStore
+    from ali_quiz.packs.model import Pack
+
+
+@dataclass(frozen=True)
+class HistoryState:
+    """What the home screen shows of the history: rounds to resume, packs with mistakes."""
+
+    unfinished: tuple[dict[str, Any], ...] = ()
+    review_packs: frozenset[str] = frozenset()
+
+
+@runtime_checkable
+class QuizState(Protocol):
+    """The app's state as screens read it."""
+
+    paths: AppPaths
+    tr: Translator
+    now: Now
+    catalog: tuple[PackEntry, ...] | None
+    pack_id: str
+    history_state: HistoryState
+    settings: Settings
+    history_store: HistoryStore | None
+    extra_packs: list[Path]
+
+    @property
+    def player(self) -> str: ...
+
+    def entry(self, pack_id: str | None = None) -> PackEntry | None: ...
+
+    def current_pack(self) -> Pack | None: ...
