@@ -359,26 +359,26 @@ class _PackChecker:
         )
 
     def event(self, node: Mapping, what: str) -> Event | None:
-        self.check_keys(node, EVENT_KEYS, what)
+        found = self.dated_fact(node, what, EVENT_KEYS, "date")
+        return Event(**found) if found is not None else None
+
+    def state(self, node: Mapping, what: str) -> State | None:
+        found = self.dated_fact(node, what, STATE_KEYS, "as_of")
+        return State(**found) if found is not None else None
+
+    def dated_fact(
+        self, node: Mapping, what: str, keys: tuple[str, ...], date_key: str
+    ) -> dict[str, Any] | None:
+        """The fields of an event (dated by `date`) or a state (by `as_of`), all checked."""
+        self.check_keys(node, keys, what)
         fact_id = self.new_id(node, what)
-        date = self.date(node, "date", what, required=True)
+        date = self.date(node, date_key, what, required=True)
         title = self.text(node, "title", what)
         detail = self.text(node, "detail", what, required=False)
         sources = self.sources(node, what)
         if fact_id is None or date is None or title is None:
             return None
-        return Event(id=fact_id, date=date, title=title, detail=detail, **sources)
-
-    def state(self, node: Mapping, what: str) -> State | None:
-        self.check_keys(node, STATE_KEYS, what)
-        fact_id = self.new_id(node, what)
-        as_of = self.date(node, "as_of", what, required=True)
-        title = self.text(node, "title", what)
-        detail = self.text(node, "detail", what, required=False)
-        sources = self.sources(node, what)
-        if fact_id is None or as_of is None or title is None:
-            return None
-        return State(id=fact_id, as_of=as_of, title=title, detail=detail, **sources)
+        return {"id": fact_id, date_key: date, "title": title, "detail": detail, **sources}
 
     def version(self, node: Mapping, what: str) -> Version | None:
         self.check_keys(node, VERSION_KEYS, what)

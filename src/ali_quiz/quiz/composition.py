@@ -132,13 +132,14 @@ class RoundComposer:
     def _weights(self) -> list[float]:
         weights = [self._weight(slot) for slot in self.slots]
         authored = [i for i, s in enumerate(self.slots) if s.form.kind == "authored" and not s.dead]
-        if self.mixed and self.authored_asked >= max(1, self.count // AUTHORED_PER):
+        generated = sum(w for i, w in enumerate(weights) if self.slots[i].form.kind != "authored")
+        enough = self.authored_asked >= max(1, self.count // AUTHORED_PER)
+        if self.mixed and enough and generated:
             # Enough of the pack's own questions for a mixed round of this size: they are
             # drawn like any form, not left to fill every round's end.
             for i in authored:
                 weights[i] = 0.0
             return weights
-        generated = sum(w for i, w in enumerate(weights) if self.slots[i].form.kind != "authored")
         for i in authored:
             # A share of the draw, however many forms are left: never most of a round's end.
             weights[i] = self.authored_share * generated / len(authored) if generated else 1.0

@@ -8,7 +8,7 @@ unit, so that units alone never solve it.
 from __future__ import annotations
 
 from ali_quiz.packs.model import Metric
-from ali_quiz.quiz.facts import figures_compatible
+from ali_quiz.quiz.figure_views import figures_compatible
 from ali_quiz.quiz.giveaway import is_rank, is_small
 from ali_quiz.quiz.kinds import EstimateQuestion, Question
 from ali_quiz.quiz.makers.base import MakerBase, question_id
