@@ -137,3 +137,12 @@ def median_ms(values: Sequence[float]) -> float:
 
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
+
+
+RESULT = "RESULT |"
+
+
+def result(measure: str, figure: str, budget: str, ok: bool) -> bool:
+    """Print one budget's line in the form `run_all.py` gathers into its table; return ok."""
+    print(f"{RESULT} {measure} | {figure} | {budget} | {verdict(ok)}")
+    return ok

@@ -41,6 +41,7 @@ from benchutil import (
     median_ms,
     peak_mb,
     quiz_command,
+    result,
     run_child,
     verdict,
 )
@@ -252,6 +253,7 @@ def main() -> int:
         )
 
     ok_all = True
+    summary: list[tuple[str, str, str, bool]] = []
     for name, floor_name, budget, peak_budget in (
         ("history --csv", "floor csv", 1.5, PEAK_MB),
         ("history --json", "floor json", 1.5, PEAK_MB),
@@ -271,6 +273,14 @@ def main() -> int:
             f"  {wall / f_wall:4.2f}x (cpu {cpu / f_cpu:4.2f}x)  budget {budget}x{memory}:"
             f" {verdict(ok)}"
         )
+        summary.append(
+            (
+                f"{name} / {floor_name}",
+                f"{wall / f_wall:.2f}x wall (cpu {cpu / f_cpu:.2f}x), peak {peak:.0f} MB",
+                f"<= {budget}x" + (f", < {peak_budget:.0f} MB" if peak_budget else ""),
+                ok,
+            )
+        )
     wall, cpu, _ = figure("generate --mode review")
     q_wall, q_cpu, _ = figure("generate --mode quick")
     print(
@@ -282,6 +292,9 @@ def main() -> int:
         ok = seconds < goal
         ok_all &= ok
         print(f"  {label:40s} {seconds * 1000:7.1f} ms  goal < {goal * 1000:.0f} ms: {verdict(ok)}")
+        summary.append((label, f"{seconds * 1000:.1f} ms cpu", f"< {goal * 1000:.0f} ms", ok))
+    for measure, figure, budget_text, ok in summary:
+        result(measure, figure, budget_text, ok)
     return 0 if ok_all else 1
 
 

@@ -11,13 +11,16 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ali_quiz.packs.loader import load_pack
+from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
 from ali_quiz.paths import AppPaths, builtin_packs_dir
-from ali_quiz.quiz.generate import kind_warnings
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 PACK_SUFFIXES = (".yaml", ".yml")
 _ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
@@ -95,11 +98,15 @@ def _taken_message(pack_id: str, holder: PackEntry) -> str:
     return f"another pack already uses the id {pack_id!r} ({holder.path}): give this one another id"
 
 
-def load_entry(path: Path) -> PackEntry:
-    """Load one pack file into an entry; a built-in id outside the built-in folder is refused."""
+def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
+    """Load one pack file into an entry; a built-in id outside the built-in folder is refused.
+
+    With `cache_dir`, a built-in pack's parsed form is kept there, with what the generator
+    says of it, and used again while the file's content is the same (see `packs.parsed`).
+    """
     builtin = _is_builtin_file(path)
     try:
-        pack = load_pack(path)
+        pack = parsed.load_pack(path, cache_dir, _generator_verdicts)
     except PackError as err:
         return PackEntry(
             id=path.stem,
@@ -110,7 +117,11 @@ def load_entry(path: Path) -> PackEntry:
             pack=None,
             errors=tuple(err.problems),
         )
-    warnings = tuple(kind_warnings(pack))
+    warnings = pack.derived.get("warnings")
+    if warnings is None:
+        from ali_quiz.quiz.generate import kind_warnings
+
+        warnings = tuple(kind_warnings(pack))
     if pack.id in BUILTIN_IDS and not builtin and not _is_builtin_copy(path, pack.id):
         problem = _id_problem(
             path, f"the id {pack.id!r} belongs to a built-in pack: give your pack another id"
@@ -136,6 +147,14 @@ def load_entry(path: Path) -> PackEntry:
     )
 
 
+def _generator_verdicts(pack: Pack) -> dict[str, Any]:
+    """What the cache keeps beside a pack: the kinds the generator cannot make, its modes."""
+    # Imported here: with the cache warm, `validate` and `show` never load the generator.
+    from ali_quiz.quiz.generate import available_modes, kind_warnings
+
+    return {"warnings": tuple(kind_warnings(pack)), "modes": tuple(available_modes(pack))}
+
+
 def pack_files(folder: Path) -> list[Path]:
     """The pack files directly in a folder, sorted by name."""
     try:
@@ -157,7 +176,7 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
         if key in resolved:
             continue
         resolved.add(key)
-        entry = load_entry(path)
+        entry = load_entry(path, paths.cache_dir)
         if entry.valid and entry.id in seen:
             first = seen[entry.id]
             entry = PackEntry(
@@ -186,7 +205,10 @@ def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack
         path = Path(spec).expanduser()
         if not path.exists():
             raise PackNotFound(f"no pack file at {spec}")
-        entry = load_entry(path)
+        entry = load_entry(path, paths.cache_dir)
+    elif spec in BUILTIN_IDS and (builtin_packs_dir() / f"{spec}.yaml").is_file():
+        # Reserved ids: no other pack can take one, so the other packs need not be read.
+        entry = load_entry(builtin_packs_dir() / f"{spec}.yaml", paths.cache_dir)
     else:
         entries = discover(paths, extra)
         found = [e for e in entries if e.id == spec]

@@ -12,11 +12,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from ali_quiz import __version__
 from ali_quiz.commands import EXIT_OK, EXIT_USAGE, HANDLERS, CommandError, Handler, fail
+from ali_quiz.lazyparse import LazySubcommands
 from ali_quiz.paths import HOME_ENV, AppPaths
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 FORMATS = ("json", "markdown", "html", "gift")
 
@@ -67,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"keep packs, history and settings in DIR (or set {HOME_ENV})",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, action=LazySubcommands
+    )
 
     play = commands.add_parser("play", help="play a round (the TUI, or plain text with --plain)")
     _round_options(play)
@@ -90,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     packs = commands.add_parser("packs", help="list the packs found, or add one")
     packs.add_argument("--json", action="store_true", help="JSON output")
-    packs_commands = packs.add_subparsers(dest="packs_command", metavar="add", parser_class=_Parser)
+    packs_commands = packs.add_subparsers(
+        dest="packs_command", metavar="add", parser_class=_Parser, action=LazySubcommands
+    )
     add = packs_commands.add_parser("add", help="validate a pack, then copy it into your packs")
     add.add_argument("file", metavar="FILE", type=Path)
 

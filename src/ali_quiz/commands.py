@@ -13,11 +13,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ali_quiz.paths import AppPaths
 
+TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from ali_quiz.history.store import HistoryStore
     from ali_quiz.roundspec import ResolvedRound
 
@@ -166,13 +168,17 @@ def _packs_add(file: Path, paths: AppPaths) -> int:
 
 
 def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
+    # The pack alone: not the round machinery of `roundspec`, which `show` never uses.
+    from ali_quiz.catalog import resolve_pack
     from ali_quiz.packs.model import pack_to_json
-    from ali_quiz.roundspec import DiskPacks, RoundSpecError
+    from ali_quiz.packs.problems import PackError, PackNotFound
 
     try:
-        pack = DiskPacks(paths).find(args.pack)
-    except RoundSpecError as err:
+        pack = resolve_pack(args.pack, paths)
+    except PackNotFound as err:
         return fail(str(err))
+    except PackError as err:
+        return fail(f"the pack {args.pack} is not valid:\n{err}")
     if args.json:
         print_json(pack_to_json(pack))
         return EXIT_OK
@@ -200,7 +206,7 @@ def cmd_audit(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_INVALID if audit.broken else EXIT_OK
 
 
-def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
+def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
     from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
     from ali_quiz.quiz.describe import summary_line
 
@@ -216,7 +222,7 @@ def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
             files.append(target)
     ok = all(not line.endswith("here") for line in lines)
     for path in files:
-        entry = load_entry(path)
+        entry = load_entry(path, cache_dir)
         if entry.pack is None:
             ok = False
             lines.extend(str(p) for p in entry.errors)
@@ -229,7 +235,7 @@ def _validate_once(targets: list[Path]) -> tuple[bool, list[str]]:
 
 
 def cmd_validate(args: argparse.Namespace, paths: AppPaths) -> int:
-    ok, lines = _validate_once(args.paths)
+    ok, lines = _validate_once(args.paths, paths.cache_dir)
     if not args.watch:
         _print_lines(lines, ok)
         return EXIT_OK if ok else EXIT_INVALID
@@ -269,7 +275,7 @@ def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.
             if now == last:
                 continue
             last = now
-            ok, lines = _validate_once(targets)
+            ok, lines = _validate_once(targets, None)
             print(f"\n── {time.strftime('%H:%M:%S')} ──", flush=True)
             _print_lines(lines, ok)
     except KeyboardInterrupt:

@@ -11,12 +11,16 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from ali_quiz.i18n import LANGUAGES, system_language
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_THEME = "textual-dark"
 MAX_PLAYER_LENGTH = 40

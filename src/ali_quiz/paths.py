@@ -16,6 +16,12 @@ class AppPaths:
 
     data_dir: Path
     config_dir: Path
+    cache_root: Path | None = None  # None: `<data_dir>/cache`
+
+    @property
+    def cache_dir(self) -> Path:
+        """What ali-quiz may rebuild at any time (the parsed built-in packs): safe to delete."""
+        return self.cache_root if self.cache_root is not None else self.data_dir / "cache"
 
     @classmethod
     def resolve(cls, data_dir: Path | str | None = None) -> AppPaths:
@@ -30,6 +36,7 @@ class AppPaths:
         return cls(
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            cache_root=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         )
 
     @property

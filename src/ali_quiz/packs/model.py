@@ -3,14 +3,17 @@ plain data (`show --json`, and the content hash that round codes and the history
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from ali_quiz.packs.dates import PartialDate
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_TOLERANCE = 0.05
 DEFAULT_MAX_POINTS = 100
@@ -356,4 +359,6 @@ def content_hash(pack: Pack) -> str:
     data = pack_to_json(pack)
     data["metadata"] = [pack.author, pack.citation, pack.version, pack.description]
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import hashlib  # here: a cached pack carries its hash, and most commands need no other
+
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

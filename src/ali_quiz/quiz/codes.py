@@ -28,7 +28,6 @@ Crockford's aliases O → 0 and I, L → 1.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -165,6 +164,8 @@ def _hash_prefix(pack_hash: str) -> int:
 
 
 def _id_tag(pack_id: str) -> int:
+    import hashlib  # here: loading OpenSSL is a good share of a short command's start
+
     return hashlib.sha256(pack_id.encode("utf-8")).digest()[0]
 
 

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.generate import available_modes, kind_warnings
 from ali_quiz.textwidth import table
 
 
 def summary_line(pack: Pack, path: Path) -> str:
     """`path: valid — id "title": 10 events, …; modes: quick, order, …`."""
+    modes = pack.derived.get("modes")  # kept by the parsed-pack cache (catalog.py)
+    if modes is None:
+        from ali_quiz.quiz.generate import available_modes
+
+        modes = available_modes(pack)
     counts = ", ".join(
         f"{n} {name if n != 1 else name[:-1]}" for name, n in pack.counts().items() if n
     )
-    modes = ", ".join(available_modes(pack)) or "none"
+    modes = ", ".join(modes) or "none"
     return f'{path}: valid: {pack.id} "{pack.title}" ({pack.language}): {counts}; modes: {modes}'
 
 
 def describe_pack(pack: Pack) -> str:
     """Every fact of the pack, grouped, with values as plain numbers and each source sentence."""
+    from ali_quiz.numbers import format_plain
+    from ali_quiz.quiz.generate import kind_warnings
+
     parts = [f"{pack.title}  [{pack.id}, {pack.language}]"]
     if pack.citation:
         parts.append(f"Source: {pack.citation}")

@@ -7,9 +7,14 @@ Python promises repeatability only for `random.random()`, not for `shuffle`, `sa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
 
-T = TypeVar("T")
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
 _MASK = (1 << 64) - 1
 
 

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
 
 from ali_quiz.quiz.facts import Dated, PackFacts, Ranked
 from ali_quiz.quiz.kinds import ChoiceQuestion, Entry, MatchQuestion, OrderQuestion, Question
 from ali_quiz.quiz.makers.picker import Picker
 from ali_quiz.quiz.rng import Rng
 
-T = TypeVar("T")
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_DISTRACTORS = 2  # a generated choice offers at least three options
 

@@ -11,11 +11,16 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from ali_quiz.quiz.rng import Rng
 
-T = TypeVar("T")
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
 _MAX_PENDING = 8
 _RESTARTS = 8
 _RESTART_SPAN = 400  # a restart looks at the first places of a long list only
