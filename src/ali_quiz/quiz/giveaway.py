@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Metric
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -93,7 +92,7 @@ def answer_keys(question: Question, metrics: Mapping[str, Metric]) -> list[str]:
 def _figure_keys(metric: Metric) -> list[str]:
     if not is_small(metric):
         return [metric.written]
-    number = format_plain(metric.value)
+    number = f"{int(metric.value):,}"  # small numbers and ranks are whole
     keys = [f"{number}{metric.unit}", f"{number} {metric.unit}"]
     if is_rank(metric):
         keys.append(f"第{number}")

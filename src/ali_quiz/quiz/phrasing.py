@@ -6,7 +6,6 @@ own `ask:` wording replaces the template of the question that asks for its date 
 
 from __future__ import annotations
 
-from ali_quiz.numbers import format_plain
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Version
 
@@ -117,7 +116,7 @@ def format_figure(written: str, unit: str, language: str) -> str:
 
 def format_count(value: int, unit: str, language: str, *, rank: bool) -> str:
     """A small whole number or a rank with its unit: 第58位 / 58th place, 1 year, 4種."""
-    number = format_plain(value)
+    number = f"{value:,}"  # a whole number, grouped as format_plain groups it
     if language_key(language) == "zh-Hant":
         return f"第{number}{unit}" if rank else f"{number}{unit}"
     if rank:
