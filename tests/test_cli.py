@@ -347,16 +347,21 @@ def test_packs_add_refuses_a_built_in_id(cli: Cli, data_dir: Path, tmp_path: Pat
     assert not (data_dir / "packs").exists() or not list((data_dir / "packs").iterdir())
 
 
-def test_packs_add_again_updates_the_installed_pack(cli: Cli, tmp_path: Path) -> None:
+def test_packs_add_again_asks_for_replace_then_updates_the_installed_pack(
+    cli: Cli, tmp_path: Path
+) -> None:
     assert cli("packs", "add", str(GOOD)).status == 0
     edited = tmp_path / "edited.yaml"
     edited.write_text(
         GOOD.read_text(encoding="utf-8").replace("title: Every field", "title: Edited"),
         encoding="utf-8",
     )
-    assert cli("packs", "add", str(edited)).status == 0
+    refused = cli("packs", "add", str(edited))
+    assert refused.status == 1 and "--replace" in refused.err
+    assert cli("packs", "add", str(edited), "--replace").status == 0
     listed = {e["id"]: e for e in json.loads(cli("packs", "--json").out)}
     assert listed["good-pack"]["title"] == "Edited"
+    assert cli("packs", "add", str(edited)).status == 0  # the same content again: nothing lost
 
 
 def test_packs_add_refuses_an_id_another_file_holds(cli: Cli, data_dir: Path) -> None:

@@ -213,7 +213,9 @@ def test_a_read_only_folder_turns_history_off_with_a_warning(tmp_path: Path) -> 
     assert list(folder.iterdir()) == []
 
 
-def test_a_read_only_folder_with_a_history_leaves_it_untouched(tmp_path: Path) -> None:
+def test_a_read_only_folder_with_a_history_shows_it_and_leaves_it_untouched(
+    tmp_path: Path,
+) -> None:
     store = open_store(tmp_path)
     play(
         store,
@@ -226,8 +228,12 @@ def test_a_read_only_folder_with_a_history_leaves_it_untouched(tmp_path: Path) -
     content = (tmp_path / "history.sqlite3").read_bytes()
     with read_only(tmp_path):
         opened = HistoryStore.open(tmp_path)
-    assert opened.store is None and opened.warning is not None
-    assert "off" in opened.warning
+        assert opened.store is not None and opened.warning is not None
+        assert "read-only" in opened.warning and "not recorded" in opened.warning
+        with opened.store as shown:
+            assert len(shown.rounds()) == 1  # shown (mode=ro), not an empty list
+            with pytest.raises(HistoryError):
+                shown.start_round(start(datetime(2024, 3, 2, 10, 0, tzinfo=TAIPEI)), 1)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert (tmp_path / "history.sqlite3").read_bytes() == content
 

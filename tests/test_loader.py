@@ -510,8 +510,8 @@ def test_over_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert_located(found, (1, 1, "file too large"))
 
 
-def test_size_limit_leaves_room_for_large_packs() -> None:
-    assert yamlnodes.MAX_BYTES > 20 * 1024 * 1024
+def test_size_limit_is_the_contracts_8_mib() -> None:
+    assert yamlnodes.MAX_BYTES == 8 * 1024 * 1024
 
 
 def test_billion_laughs() -> None:

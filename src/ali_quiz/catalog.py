@@ -7,7 +7,6 @@ cannot make from the pack (their modes are hidden), which only the generator kno
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,8 @@ from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
 from ali_quiz.paths import AppPaths, builtin_packs_dir
+from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
+from ali_quiz.safety.limits import PACK_BYTES
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -74,16 +75,17 @@ def _is_builtin_file(path: Path) -> bool:
 def _is_builtin_copy(path: Path, pack_id: str) -> bool:
     """A file identical to the built-in pack of that id (the checkout's questions/ folder, say)."""
     try:
-        return path.read_bytes() == (builtin_packs_dir() / f"{pack_id}.yaml").read_bytes()
-    except OSError:
+        builtin = builtin_packs_dir() / f"{pack_id}.yaml"
+        return read_capped(path, PACK_BYTES) == read_capped(builtin, PACK_BYTES)
+    except FileRefused:
         return False
 
 
 def _id_problem(path: Path, message: str) -> Problem:
     """A problem with the pack's id, placed on its `id:` line when that can be found."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_capped(path, PACK_BYTES).decode("utf-8")
+    except (FileRefused, UnicodeDecodeError):
         return Problem(str(path), 1, 1, message)
     match = _ID_LINE.search(text)
     if match is None:
@@ -221,19 +223,63 @@ def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack
     return entry.pack
 
 
-def add_pack(source: Path, paths: AppPaths) -> tuple[Pack, Path]:
-    """Validate a pack and copy it into the user's packs folder as `<id>.yaml`."""
-    entry = load_entry(source)
-    if entry.pack is None:
-        raise PackError(list(entry.errors))
-    pack = entry.pack
+class NeedsReplace(Exception):
+    """`packs add` over an installed pack of the same id, without `--replace`."""
+
+    def __init__(self, pack_id: str, installed: Path, old_hash: str | None) -> None:
+        super().__init__(
+            f"a pack with the id {pack_id!r} is already installed ({installed}); "
+            "add --replace to replace it (round codes made with the installed version "
+            "will stop working)"
+        )
+        self.pack_id = pack_id
+        self.installed = installed
+        self.old_hash = old_hash
+
+
+@dataclass(frozen=True)
+class Added:
+    """A pack copied into the user's packs folder."""
+
+    pack: Pack
+    path: Path
+    replaced: bool = False
+    old_hash: str | None = None  # the content hash of the pack it replaced, when known
+
+
+def add_pack(source: Path, paths: AppPaths, *, replace: bool = False) -> Added:
+    """Validate a pack and copy it into the user's packs folder as `<id>.yaml`.
+
+    The bytes validated are the bytes written (read once, with the size cap), whole or not at
+    all. An installed pack of the same id is replaced only with `replace` (NeedsReplace
+    otherwise); a built-in id, or an id another file already uses, is refused (PackError).
+    """
+    from ali_quiz.packs.loader import load_pack_bytes, read_pack_bytes
+
+    data = read_pack_bytes(source)
+    pack = load_pack_bytes(data, str(source), path=source)
+    if pack.id in BUILTIN_IDS and not _is_builtin_copy(source, pack.id):
+        raise PackError(
+            [
+                _id_problem(
+                    source,
+                    f"the id {pack.id!r} belongs to a built-in pack: give your pack another id",
+                )
+            ]
+        )
+    target = paths.packs_dir / f"{pack.id}.yaml"
     existing = [
         e for e in discover(paths) if e.id == pack.id and e.path.resolve() != source.resolve()
     ]
-    target = paths.packs_dir / f"{pack.id}.yaml"
     clash = [e for e in existing if e.builtin or e.path.resolve() != target.resolve()]
     if clash:
         raise PackError([_id_problem(source, _taken_message(pack.id, clash[0]))])
+    installed = next((e for e in existing if e.path.resolve() == target.resolve()), None)
+    old_hash = installed.pack.content_hash if installed and installed.pack else None
+    there = target.exists() or target.is_symlink()
+    if there and old_hash != pack.content_hash and not replace:
+        raise NeedsReplace(pack.id, target, old_hash)
     paths.packs_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-    return pack, target
+    atomic_write(target, data, overwrite=True, inside=paths.data_dir)
+    replaced = there and old_hash != pack.content_hash
+    return Added(pack, target, replaced=replaced, old_hash=old_hash if replaced else None)

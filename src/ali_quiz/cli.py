@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from ali_quiz import __version__
+from ali_quiz import __version__, argtypes
 from ali_quiz.commands import EXIT_OK, EXIT_USAGE, HANDLERS, CommandError, Handler, fail
 from ali_quiz.lazyparse import LazySubcommands
 from ali_quiz.paths import HOME_ENV, AppPaths
+from ali_quiz.safety.text import visible_output
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -38,23 +38,31 @@ def _round_options(parser: argparse.ArgumentParser) -> None:
     from ali_quiz.quiz.modes import MODES
 
     parser.add_argument(
-        "--pack", metavar="P", help="pack id or pack file (default: settings, else dingtalk-2020)"
+        "--pack",
+        metavar="P",
+        type=argtypes.text("--pack"),
+        help="pack id or pack file (default: settings, else dingtalk-2020)",
     )
     parser.add_argument(
         "--mode", metavar="M", choices=MODES, help=f"one of {', '.join(MODES)} (default quick)"
     )
-    parser.add_argument("--count", metavar="N", type=int, help="questions in the round (10)")
+    parser.add_argument(
+        "--count", metavar="N", type=argtypes.count, help="questions in the round, 1 to 200 (10)"
+    )
     fixed = parser.add_mutually_exclusive_group()
     fixed.add_argument(
         "--seed",
         metavar="S",
-        type=int,
-        help="fix the round: the same seed gives the same questions",
+        type=argtypes.seed,
+        help="fix the round (0 to 999999): the same seed gives the same questions",
     )
-    fixed.add_argument("--code", metavar="C", help="play the round of a round code")
+    fixed.add_argument(
+        "--code", metavar="C", type=argtypes.round_code, help="play the round of a round code"
+    )
     parser.add_argument(
         "--date",
         metavar="D",
+        type=argtypes.iso_date,
         help="YYYY-MM-DD: fixes the daily round and is 'now' for review (default today)",
     )
 
@@ -69,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        type=Path,
+        type=argtypes.path("--data-dir"),
         help=f"keep packs, history and settings in DIR (or set {HOME_ENV})",
     )
     commands = parser.add_subparsers(
@@ -84,7 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="line-based text on stdin/stdout (screen readers, pipes, scripts)",
     )
     play.add_argument("--lang", choices=("en", "zh-Hant"), help="interface language")
-    play.add_argument("--player", metavar="NAME", help="whose history the round goes into")
+    play.add_argument(
+        "--player",
+        metavar="NAME",
+        type=argtypes.text("--player"),
+        help="whose history the round goes into",
+    )
 
     generate = commands.add_parser("generate", help="list a round's questions")
     _round_options(generate)
@@ -101,18 +114,23 @@ def build_parser() -> argparse.ArgumentParser:
         dest="packs_command", metavar="add", parser_class=_Parser, action=LazySubcommands
     )
     add = packs_commands.add_parser("add", help="validate a pack, then copy it into your packs")
-    add.add_argument("file", metavar="FILE", type=Path)
+    add.add_argument("file", metavar="FILE", type=argtypes.path("FILE"))
+    add.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace an installed pack of the same id (its old round codes stop working)",
+    )
 
     show = commands.add_parser("show", help="a pack's facts, values as plain numbers")
-    show.add_argument("pack", metavar="PACK", help="pack id or file")
+    show.add_argument("pack", metavar="PACK", type=argtypes.text("PACK"), help="pack id or file")
     show.add_argument("--json", action="store_true", help="JSON output")
 
     validate = commands.add_parser("validate", help="check pack files (exit 0 valid, 1 invalid)")
-    validate.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    validate.add_argument("paths", metavar="PATH", nargs="+", type=argtypes.path("PATH"))
     validate.add_argument("--watch", action="store_true", help="check again on every save")
 
     new_pack = commands.add_parser("new-pack", help="write a commented starter pack")
-    new_pack.add_argument("path", metavar="PATH", type=Path)
+    new_pack.add_argument("path", metavar="PATH", type=argtypes.path("PATH"))
 
     audit = commands.add_parser("audit", help="is every generated round a good one?")
     audit.add_argument("pack", metavar="PACK", help="pack id or file")
@@ -123,19 +141,28 @@ def build_parser() -> argparse.ArgumentParser:
     output = history.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="every round with its answers")
     output.add_argument("--csv", action="store_true", help="one row per answer")
-    history.add_argument("--pack", metavar="P", help="only this pack")
-    history.add_argument("--player", metavar="NAME", help="only this player")
-    history.add_argument("--limit", metavar="N", type=int, help="only the newest N rounds")
+    history.add_argument("--pack", metavar="P", type=argtypes.text("--pack"), help="only this pack")
+    history.add_argument(
+        "--player", metavar="NAME", type=argtypes.text("--player"), help="only this player"
+    )
+    history.add_argument(
+        "--limit", metavar="N", type=argtypes.limit, help="only the newest N rounds (0: all)"
+    )
 
     gift = commands.add_parser("import-gift", help="Moodle GIFT questions into a pack")
-    gift.add_argument("file", metavar="FILE", type=Path)
-    gift.add_argument("-o", "--output", metavar="PACK.yaml", type=Path, required=True)
+    gift.add_argument("file", metavar="FILE", type=argtypes.path("FILE"))
     gift.add_argument(
-        "--language", metavar="TAG", help="the pack's language (default: guessed from the text)"
+        "-o", "--output", metavar="PACK.yaml", type=argtypes.path("-o"), required=True
+    )
+    gift.add_argument(
+        "--language",
+        metavar="TAG",
+        type=argtypes.text("--language"),
+        help="the pack's language (default: guessed from the text)",
     )
 
     report = commands.add_parser("report", help="merge students' `history --json` files")
-    report.add_argument("files", metavar="FILES", nargs="+", type=Path)
+    report.add_argument("files", metavar="FILES", nargs="+", type=argtypes.path("FILES"))
     report.add_argument("--csv", action="store_true", help="CSV output")
     return parser
 
@@ -153,9 +180,24 @@ def front_end(command: str | None) -> Handler | None:
     return None
 
 
+def json_output(args: argparse.Namespace) -> bool:
+    """Whether the command prints JSON on stdout (its control characters become JSON escapes)."""
+    return bool(getattr(args, "json", False)) or getattr(args, "format", None) == "json"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `ali-quiz` command."""
-    args = build_parser().parse_args(argv)
+    """Entry point of the `ali-quiz` command.
+
+    Everything printed, by any module, passes through `visible_output`: a control character
+    from a pack, a name or a file is shown as `\\x1b`, never sent to the terminal.
+    """
+    with visible_output():
+        args = build_parser().parse_args(argv)
+        with visible_output(json_stdout=json_output(args)):
+            return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     paths = AppPaths.resolve(args.data_dir)
     handler = front_end(args.command) or HANDLERS.get(args.command)
     if handler is None:  # pragma: no cover - argparse only lets known commands through

@@ -126,7 +126,7 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.catalog import discover
 
     if args.packs_command == "add":
-        return _packs_add(args.file, paths)
+        return _packs_add(args.file, paths, replace=args.replace)
     entries = discover(paths)
     if args.json:
         print_json([e.to_json() for e in entries])
@@ -153,18 +153,55 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def _packs_add(file: Path, paths: AppPaths) -> int:
-    from ali_quiz.catalog import add_pack
+def _packs_add(file: Path, paths: AppPaths, *, replace: bool = False) -> int:
+    from ali_quiz.catalog import NeedsReplace, add_pack
     from ali_quiz.packs.problems import PackError
 
     try:
-        pack, target = add_pack(file, paths)
+        added = add_pack(file, paths, replace=replace)
     except PackError as err:
         return fail(f"{file} was not added:\n{err}")
+    except NeedsReplace as err:
+        codes = _codes_of(paths, err.pack_id, err.old_hash)
+        lost = f"\nRound codes that would stop working: {', '.join(codes)}" if codes else ""
+        return fail(f"{file} was not added: {err}{lost}")
     except OSError as err:
-        return fail(f"could not copy {file} into {paths.packs_dir}: {err.strerror}")
-    print(f"Added {pack.id} ({pack.title}) to {target}")
+        return fail(f"could not copy {file} into {paths.packs_dir}: {err.strerror or err}")
+    if added.replaced:
+        print(f"Replaced {added.pack.id} ({added.pack.title}) in {added.path}")
+        codes = _codes_of(paths, added.pack.id, added.old_hash)
+        if codes:
+            print(
+                f"These round codes no longer work (made with the old version): {', '.join(codes)}"
+            )
+        else:
+            print("Round codes made with the old version no longer work (none is in your history).")
+    else:
+        print(f"Added {added.pack.id} ({added.pack.title}) to {added.path}")
     return EXIT_OK
+
+
+def _codes_of(paths: AppPaths, pack_id: str, pack_hash: str | None) -> list[str]:
+    """The round codes in this history made with one version (content hash) of a pack."""
+    if pack_hash is None or not paths.history_path.is_file():
+        return []
+    import sqlite3
+
+    from ali_quiz.history.store import HistoryStore
+
+    opened = HistoryStore.open(paths.data_dir, read_only=True)
+    if opened.store is None:
+        return []
+    try:
+        with opened.store as store:
+            rows = store.query(
+                "SELECT DISTINCT code FROM rounds WHERE pack = ? AND pack_hash = ?"
+                " AND code IS NOT NULL ORDER BY code",
+                (pack_id, pack_hash),
+            )
+    except sqlite3.Error:
+        return []
+    return [str(code) for (code,) in rows]
 
 
 def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -208,6 +245,7 @@ def cmd_audit(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
     from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.packs.problems import problem_count
     from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []
@@ -226,8 +264,8 @@ def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, l
         if entry.pack is None:
             ok = False
             lines.extend(str(p) for p in entry.errors)
-            count = len(entry.errors)
-            lines.append(f"{path}: invalid ({count} problem{'s' if count != 1 else ''})")
+            count = problem_count(entry.errors)
+            lines.append(f"{path}: invalid ({count:,} problem{'s' if count != 1 else ''})")
             continue
         lines.extend(f"{path}: warning: {w}" for w in entry.warnings)
         lines.append(summary_line(entry.pack, path))
@@ -284,14 +322,17 @@ def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.
 
 def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.packs.starter import write_starter
+    from ali_quiz.safety.files import FileRefused
 
     try:
         written = write_starter(args.path)
     except FileExistsError as err:
         where = err.filename or args.path
         return fail(f"{where} already exists: choose another name (nothing was overwritten)")
+    except FileRefused as err:
+        return fail(f"{err}; nothing was written")
     except OSError as err:
-        return fail(f"could not write {args.path}: {err.strerror}")
+        return fail(f"could not write {args.path}: {err.strerror or err}; nothing was written")
     print(f"Wrote {written}: edit it, then check it with `ali-quiz validate {written}`")
     return EXIT_OK
 
@@ -299,22 +340,29 @@ def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
     import sqlite3
 
-    if args.limit is not None and args.limit < 0:
-        return fail("--limit takes 0 (every round) or a number of rounds", EXIT_USAGE)
+    from ali_quiz.history.database import after_query_failure
+
     # The table shows the newest 50 unless told; the exports give every round unless limited.
     limit = args.limit if args.limit is not None else (0 if args.json or args.csv else 50)
     store = None
-    if paths.history_path.exists():
+    if paths.history_path.exists() or paths.history_path.is_symlink():
         from ali_quiz.history.store import HistoryStore
 
-        opened = HistoryStore.open(paths.data_dir)
+        # Read-only: a history in a folder that cannot be written is still shown.
+        opened = HistoryStore.open(paths.data_dir, read_only=True)
         if opened.warning:
             warn(opened.warning)
+        if opened.store is None and opened.unreadable:
+            return fail("the score history cannot be read (see the warning above)")
         store = opened.store
     try:
         return _print_history(args, store, limit or None)
     except sqlite3.Error as err:
-        return fail(f"could not read the score history {paths.history_path}: {err}")
+        if store is not None:
+            store.close()
+            store = None
+        # Damaged pages (PRAGMA quick_check): the file is moved aside, as at opening.
+        return fail(after_query_failure(paths.history_path, err))
     finally:
         if store is not None:
             store.close()
@@ -346,6 +394,8 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.packs.loader import LANGUAGE_RE, load_pack
     from ali_quiz.packs.problems import PackError
+    from ali_quiz.safety.files import FileRefused, read_capped, write_target
+    from ali_quiz.safety.limits import PACK_BYTES
     from ali_quiz.teach.gift_import import (
         GiftImportError,
         guess_language,
@@ -357,12 +407,13 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     source: Path = args.file
     target: Path = args.output
     try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        return fail(f"cannot read {source}: {err.strerror}")
+        text = read_capped(source, PACK_BYTES, "GIFT file").decode("utf-8-sig")
+        write_target(target)  # a symbolic link is refused before any work is done
+    except FileRefused as err:
+        return fail(str(err))
     except UnicodeDecodeError as err:
         return fail(f"{source} is not UTF-8 text (byte {err.start}): save it as UTF-8 and retry")
-    if target.exists():
+    if target.exists() or target.is_symlink():
         return fail(f"{target} already exists: choose another name (nothing was overwritten)")
     language = args.language or guess_language(text)
     if not LANGUAGE_RE.match(language):
@@ -386,8 +437,12 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
         )
     except GiftImportError as err:
         return fail(str(err))
+    except FileExistsError:
+        return fail(f"{target} already exists: choose another name (nothing was overwritten)")
+    except FileRefused as err:
+        return fail(f"{err}; nothing was written")
     except OSError as err:
-        return fail(f"cannot write {target}: {err.strerror}")
+        return fail(f"cannot write {target}: {err.strerror or err}; nothing was written")
     try:
         load_pack(target)
     except PackError as err:  # a bug if it happens: say so plainly, keep the file to look at

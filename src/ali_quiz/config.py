@@ -6,16 +6,16 @@ defaults, and the problems come back as text for the front end to report.
 
 from __future__ import annotations
 
+import errno
 import getpass
-import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from ali_quiz.i18n import LANGUAGES, system_language
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
+from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
+from ali_quiz.safety.limits import CONFIG_BYTES
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -80,33 +80,50 @@ def default_settings() -> Settings:
 
 
 def load_settings(path: Path) -> LoadedSettings:
-    """Read `config.yaml`: missing gives the defaults; broken gives them plus the problems."""
+    """Read `config.yaml`: missing gives the defaults; broken gives them plus the problems.
+
+    Read like a pack: with a size cap (CONFIG_BYTES), no YAML tags or implicit types, the
+    node and depth limits counted as it is parsed; every value stays the text it was.
+    """
+    from ali_quiz.packs.yamlnodes import Mapping, Scalar, compose, decode
+
     settings = default_settings()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return LoadedSettings(settings)
-    except (OSError, UnicodeDecodeError) as error:
-        return LoadedSettings(settings, (f"{path}: cannot be read ({error}); using the defaults",))
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        return LoadedSettings(
-            settings, (f"{where}: {reason}; using the defaults (fix or delete the file)",)
-        )
-    if data is None:
+        data = read_capped(path, CONFIG_BYTES, "settings file")
+    except FileRefused as error:
+        if isinstance(error.__cause__, FileNotFoundError) or error.errno == errno.ENOENT:
+            return LoadedSettings(settings)
+        return LoadedSettings(settings, (f"{path}: {error.reason}; using the defaults",))
+    text, problems = decode(data, str(path))
+    root = None
+    if text is not None:
+        root, problems = compose(text, str(path))
+    if problems:
+        first = problems[0]
+        if "empty file" in first.message:
+            return LoadedSettings(settings)
+        return LoadedSettings(settings, (f"{first}; using the defaults (fix or delete the file)",))
+    if root is None or (isinstance(root, Scalar) and root.is_null):
         return LoadedSettings(settings)
-    if not isinstance(data, dict):
+    if not isinstance(root, Mapping):
         return LoadedSettings(
             settings, (f"{path}: expected keys such as `player: ann`; using the defaults",)
         )
-    return _read_fields(path, data, settings)
+    values: dict[str, str | None] = {}
+    found: list[str] = []
+    for key, node in root.items():
+        if isinstance(node, Scalar):
+            values[key] = None if node.is_null else node.text
+        else:
+            line, column = node.line, node.column
+            found.append(f"{path}:{line}:{column}: {key}: must be one value, not a list or mapping")
+    loaded = _read_fields(path, values, settings)
+    return LoadedSettings(loaded.settings, (*found, *loaded.problems))
 
 
-def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> LoadedSettings:
+def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) -> LoadedSettings:
     problems: list[str] = []
     known = {"player", "language", "theme", "questions_per_round", "pack"}
     for key in data:
@@ -115,7 +132,7 @@ def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> Loaded
                 f"{path}: unknown setting {key!r} ignored (known: {', '.join(sorted(known))})"
             )
     if "player" in data:
-        player = clean_player(str(data["player"])) if data["player"] is not None else ""
+        player = clean_player(data["player"] or "")
         if player:
             settings = replace(settings, player=player)
         else:
@@ -126,7 +143,7 @@ def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> Loaded
             settings = replace(settings, language=language)
         else:
             problems.append(
-                f"{path}: language: {language!r} is not one of {', '.join(LANGUAGES)}; "
+                f"{path}: language: {language[:40]!r} is not one of {', '.join(LANGUAGES)}; "
                 "following the system locale"
             )
     if data.get("theme") is not None:
@@ -134,14 +151,18 @@ def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> Loaded
         if _THEME_RE.match(theme):
             settings = replace(settings, theme=theme)
         else:
-            problems.append(f"{path}: theme: {theme!r} is not a theme name; using {DEFAULT_THEME}")
+            problems.append(
+                f"{path}: theme: {theme[:40]!r} is not a theme name; using {DEFAULT_THEME}"
+            )
     if "questions_per_round" in data:
-        count = data["questions_per_round"]
-        if isinstance(count, int) and not isinstance(count, bool) and 1 <= count <= MAX_COUNT:
+        raw = (data["questions_per_round"] or "").strip()
+        count = int(raw) if re.fullmatch(r"\+?\d{1,6}", raw) else None
+        if count is not None and 1 <= count <= MAX_COUNT:
             settings = replace(settings, count=count)
         else:
+            shown = raw if len(raw) <= 20 else raw[:20] + "…"
             problems.append(
-                f"{path}: questions_per_round: {count!r} is not a whole number from 1 to "
+                f"{path}: questions_per_round: {shown!r} is not a whole number from 1 to "
                 f"{MAX_COUNT}; using {DEFAULT_COUNT}"
             )
     if data.get("pack") is not None:
@@ -151,12 +172,16 @@ def _read_fields(path: Path, data: dict[Any, Any], settings: Settings) -> Loaded
     return LoadedSettings(settings, tuple(problems))
 
 
-def save_settings(path: Path, settings: Settings) -> None:
-    """Write `config.yaml` atomically (a crash mid-write leaves the old file whole)."""
+def save_settings(path: Path, settings: Settings, *, inside: Path | None = None) -> None:
+    """Write `config.yaml` whole or not at all (temporary file, fsync, rename).
+
+    A `config.yaml` that is a symbolic link is written through only when it points inside
+    `inside` (the folder the settings live in, by default); FileRefused otherwise.
+    """
+    import yaml
+
     path.parent.mkdir(parents=True, exist_ok=True)
     text = "# ali-quiz settings, written by its Settings screen\n" + yaml.safe_dump(
         settings.to_yaml_data(), allow_unicode=True, sort_keys=False
     )
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    atomic_write(path, text, overwrite=True, inside=inside or path.parent)

@@ -1,19 +1,30 @@
-"""Fixed-width text tables that keep CJK text aligned (wide characters take two columns)."""
+"""Fixed-width text tables that keep CJK text aligned (wide characters take two columns).
+
+A control character is measured as the escape it is printed as (`\\x1b`: four columns), and
+cells are clipped before they are escaped, so a name is never cut inside an escape.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
 
+from ali_quiz.safety.text import has_raw_controls, visible, visible_width_char
+
+
+def _columns(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 2
+    return 1 if ch.isprintable() or ch in "\t\n" else visible_width_char(ch)
+
 
 def width(text: str) -> int:
-    """Columns the text takes in a terminal."""
-    if text.isascii():
+    """Columns the text takes in a terminal, control characters as their visible escapes."""
+    if text.isascii() and not has_raw_controls(text):
         return len(text)
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
+    return sum(_columns(ch) for ch in text)
 
 
 def clip(text: str, columns: int) -> str:
@@ -26,6 +37,12 @@ def clip(text: str, columns: int) -> str:
         if used > columns - 1:
             return text[:end] + "…"
     return text
+
+
+def _cell(text: str, columns: int) -> str:
+    """Clipped as the raw text, then escaped: an escape is kept whole or left out whole."""
+    clipped = clip(text, columns)
+    return visible(clipped) if has_raw_controls(clipped) else clipped
 
 
 def pad(text: str, columns: int, *, right: bool = False) -> str:
@@ -42,7 +59,7 @@ def table(
 ) -> str:
     """A plain table: headers, a rule, then the rows; long cells are clipped to `max_width`."""
     cells = [
-        [(text, width(text)) for text in (clip(str(c), max_width) for c in row)] for row in rows
+        [(text, width(text)) for text in (_cell(str(c), max_width) for c in row)] for row in rows
     ]
     widths = [max([width(h)] + [row[i][1] for row in cells]) for i, h in enumerate(headers)]
     lines = ["  ".join(pad(h, widths[i]) for i, h in enumerate(headers)).rstrip()]

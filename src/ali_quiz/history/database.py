@@ -1,8 +1,11 @@
 """Opening the history file: create, migrate, or move a bad file aside; never raise on one.
 
-A corrupt or unreadable database is renamed `history.sqlite3.corrupt-<timestamp>` (never deleted
-or overwritten) and a new one is started; a folder that cannot be written turns history off.
-Either way the caller gets a warning that says what happened, where, and what to do.
+A corrupt database (not a database, damaged pages, an impossible schema version) is renamed
+`history.sqlite3.corrupt-<timestamp>` (never deleted or overwritten) and a new one is started.
+A file that cannot be read (permission denied) or that is not a file (a folder, a FIFO) is
+reported as such and left where it is: it is not corrupt. A folder that cannot be written
+still shows the history it holds, read-only; a new history is not recorded there. Either way
+the caller gets a warning that says what happened, where, and what to do.
 """
 
 from __future__ import annotations
@@ -10,6 +13,9 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
+import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -19,27 +25,132 @@ FILE_NAME = "history.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 
 _CORRUPT = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+_BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY"}
 
 
-def open_database(data_dir: Path) -> tuple[sqlite3.Connection | None, str | None]:
-    """A migrated connection to `<data_dir>/history.sqlite3` (None: history off), and a warning."""
+@dataclass(frozen=True)
+class Opened:
+    """A connection (None: history off), a warning to show, and whether the file is unreadable."""
+
+    conn: sqlite3.Connection | None
+    warning: str | None = None
+    unreadable: bool = False  # there is a history file, but it cannot be read at all
+
+
+def open_database(data_dir: Path, *, read_only: bool = False) -> Opened:
+    """A migrated connection to `<data_dir>/history.sqlite3`, or None with a warning.
+
+    `read_only`: only reading is wanted (`history`, reports): a folder or file that cannot be
+    written still gives a connection (SQLite's `mode=ro`).
+    """
     path = Path(data_dir) / FILE_NAME
+    refused = _not_a_file(path)
+    if refused is not None:
+        return Opened(None, _off(path, refused), unreadable=True)
+    denied = _permission_denied(path)
+    if denied is not None:
+        return Opened(None, _off(path, denied), unreadable=True)
+    if read_only and not path.exists():
+        return Opened(None)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return None, _off(path, f"cannot be created: the folder cannot be made ({exc.strerror})")
+        return Opened(
+            None, _off(path, f"cannot be created: the folder cannot be made ({exc.strerror})")
+        )
     try:
-        return connect(path), None
+        return Opened(connect(path))
     except schema.NewerSchemaError as exc:
-        return None, _off(path, f"was written by a newer ali-quiz ({exc}); update ali-quiz")
+        return Opened(None, _off(path, f"was written by a newer ali-quiz ({exc}); update ali-quiz"))
+    except schema.CorruptSchemaError as exc:
+        return _move_aside(path, exc, read_only=read_only)
     except (sqlite3.Error, OSError) as exc:
-        name = getattr(exc, "sqlite_errorname", "")
-        if name in _CORRUPT or (path.exists() and not os.access(path, os.R_OK)):
-            return _move_aside(path, exc)
-        return None, _off(path, _describe(exc, path))
+        if getattr(exc, "sqlite_errorname", "") in _CORRUPT:
+            return _move_aside(path, exc, read_only=read_only)
+        if path.exists() and _cannot_write(exc, path):
+            return _read_only(path, exc)
+        return Opened(None, _off(path, _describe(exc, path)))
 
 
-def _move_aside(path: Path, exc: BaseException) -> tuple[sqlite3.Connection | None, str | None]:
+def _not_a_file(path: Path) -> str | None:
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror}); it was left as it is"
+    if stat.S_ISREG(mode):
+        return None
+    what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+    return f"is {what}, not a history file; it was left as it is: move it away"
+
+
+def _permission_denied(path: Path) -> str | None:
+    """Why the file cannot be opened for reading (permission), or None; never moved for it."""
+    try:
+        with path.open("rb"):
+            return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except PermissionError:
+        return (
+            "cannot be read: permission denied. It was left as it is; give yourself read "
+            "access (or use --data-dir)"
+        )
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror}); it was left as it is"
+
+
+def _cannot_write(exc: BaseException, path: Path) -> bool:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_READONLY_DIRECTORY"):
+        return True
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+        return True
+    return not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK)
+
+
+def _read_only(path: Path, exc: BaseException) -> Opened:
+    """The history of a folder that cannot be written: shown, not recorded to."""
+    last: BaseException = exc
+    # mode=ro reads a WAL database when its -shm file can be made or is there; immutable=1
+    # reads one in a folder nobody can write (no lock, no -shm: nobody can change it either).
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = _connect_read_only(path, query)
+        except schema.CorruptSchemaError as corrupt:
+            return Opened(None, _off(path, f"cannot be read ({corrupt})"))
+        except (sqlite3.Error, schema.NewerSchemaError) as error:
+            last = error
+            continue
+        return Opened(
+            conn,
+            f"The score history {path} is read-only ({exc}): it is shown, but new rounds are "
+            "not recorded; use --data-dir to choose a folder you can write to.",
+        )
+    return Opened(None, _off(path, _describe(last, path)))
+
+
+def _connect_read_only(path: Path, query: str) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?{query}"
+    conn = sqlite3.connect(
+        uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        schema.check_not_newer(conn)
+        if schema.user_version(conn) != schema.SCHEMA_VERSION:
+            raise sqlite3.OperationalError(
+                "its schema is older and cannot be brought up to date in a read-only folder"
+            )
+        _probe(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _move_aside(path: Path, exc: BaseException, *, read_only: bool = False) -> Opened:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1
@@ -54,21 +165,75 @@ def _move_aside(path: Path, exc: BaseException) -> tuple[sqlite3.Connection | No
             if side.exists():
                 side.rename(aside.with_name(aside.name + suffix))
     except OSError as move_error:
-        return None, _off(
-            path,
-            f"cannot be read ({exc}) and cannot be moved aside ({move_error.strerror});"
-            " move or delete it yourself",
+        return Opened(
+            None,
+            _off(
+                path,
+                f"cannot be read ({exc}) and cannot be moved aside ({move_error.strerror});"
+                " move or delete it yourself",
+            ),
         )
-    conn, warning = open_database(path.parent)
     told = (
         f"The score history {path} could not be read ({exc}). It was moved to {aside} and a new,"
         " empty history was started; the old file is kept for you to inspect or delete."
     )
-    return conn, f"{told} {warning}" if warning else told
+    if read_only:
+        return Opened(None, told)
+    opened = open_database(path.parent)
+    return Opened(opened.conn, f"{told} {opened.warning}" if opened.warning else told)
+
+
+def after_query_failure(path: Path, error: sqlite3.Error) -> str:
+    """A query failed: when `PRAGMA quick_check` finds damaged pages, move the file aside.
+
+    Call it with every connection to the file closed. Returns the message for the player.
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            found = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
+        damaged = found != ["ok"]
+        why: BaseException = sqlite3.DatabaseError("; ".join(found[:3])) if damaged else error
+    except sqlite3.DatabaseError as check_error:
+        damaged = getattr(check_error, "sqlite_errorname", "") in _CORRUPT
+        why = check_error
+    if not damaged:
+        return f"the score history {path} could not be read ({error}); try again"
+    return _move_aside(path, why, read_only=True).warning or ""
+
+
+def close_if_damaged(conn: sqlite3.Connection, path: Path, error: sqlite3.Error) -> str | None:
+    """A write failed: when the file is damaged, close it, move it aside and say so."""
+    if getattr(error, "sqlite_errorname", "") not in _CORRUPT:
+        return None
+    conn.close()
+    return (
+        f"{after_query_failure(path, error)} This round's answers are no longer recorded;"
+        " the next round starts in the new history."
+    )
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open the database in WAL mode with a busy timeout and migrate it to the current schema."""
+    """Open the database in WAL mode with a busy timeout and migrate it to the current schema.
+
+    Two processes creating the same new file at once can meet a lock that SQLite's busy
+    handler does not wait for (switching to WAL, the first schema write): those steps are
+    tried again until the busy timeout has passed.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _connect_once(path)
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorname", "") in _BUSY or "locked" in str(exc)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def _connect_once(path: Path) -> sqlite3.Connection:
     # Autocommit mode: every write opens its own BEGIN IMMEDIATE, so a writer waits for the
     # lock (busy timeout) up front instead of failing when a read upgrades to a write.
     conn = sqlite3.connect(
@@ -85,10 +250,29 @@ def connect(path: Path) -> sqlite3.Connection:
         # FULL: a committed answer survives a power cut too, not only a killed process.
         conn.execute("PRAGMA synchronous = FULL")
         schema.migrate(conn)
+        _probe(conn)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _probe(conn: sqlite3.Connection) -> None:
+    """Read every page of the rounds table: damaged data pages fail here, not mid-round.
+
+    When it fails, `PRAGMA quick_check` tells a damaged file (CorruptSchemaError: moved aside)
+    from a passing trouble (the error goes up as it was).
+    """
+    try:
+        conn.execute("SELECT max(length(player) + length(pack)) FROM rounds").fetchone()
+    except sqlite3.DatabaseError as exc:
+        try:
+            found = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError:
+            found = [str(exc)]
+        if found != ["ok"]:
+            raise schema.CorruptSchemaError(f"damaged pages: {'; '.join(found[:3])}") from exc
+        raise
 
 
 def _off(path: Path, why: str) -> str:

@@ -8,13 +8,13 @@ reading its rows.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ali_quiz.history import stream
+from ali_quiz.safety.csvcells import csv_writer
 from ali_quiz.textwidth import clip, width
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
     A round without answers gets one row with the answer columns empty. Text is UTF-8; rows
     end with a line feed.
     """
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formula-like cells neutralised
     writer.writerow(CSV_COLUMNS)
     writer.writerows(rows)
 

@@ -1,7 +1,8 @@
 """Recording a round in the history as it is played, whichever front end shows it.
 
 Every answer is committed the moment it is given, so a round broken off (quit, end of input, a
-crash) keeps what was answered; a resumed round's answers become outcomes again.
+crash) keeps what was answered; answers that cannot be written yet wait, in order, and are
+tried again; a resumed round's answers become outcomes again.
 """
 
 from __future__ import annotations
@@ -40,9 +41,11 @@ class HistoryRecorder:
     """Writes one round to the history as it is played; a failure becomes a warning, once.
 
     `store` is a HistoryStore or None. Every answer is committed the moment it is given, so a
-    round broken off (quit, end of input, a crash) keeps what was answered. A recorder made
-    before the history is open (the TUI opens it after its first frame) keeps what happens
-    until `attach` hands it the store, then writes it all in order.
+    round broken off (quit, end of input, a crash) keeps what was answered. Answers that
+    cannot be written yet (the history opens after the TUI's first frame; a full disk; a
+    lock held too long) wait in memory, in order, and every later answer or the finish tries
+    them again first: positions never have a gap, and a round is marked finished only once
+    every answer is written, so its maximum is never short.
     """
 
     def __init__(
@@ -60,7 +63,7 @@ class HistoryRecorder:
         self.failed = False
         self.start_record: RoundStart | None = None  # until written
         self.question_count = 0
-        self.waiting: list[AnswerRecord] = []  # given before the store was there
+        self.waiting: list[AnswerRecord] = []  # not written yet, in order
         self.finished_at: datetime | None = None
 
     def fail(self, error: Exception) -> None:
@@ -85,51 +88,63 @@ class HistoryRecorder:
             started_at=self.now(),
         )
         self.question_count = len(questions)
-        self.write_start()
+        self.flush()
 
-    def write_start(self) -> None:
-        if self.store is None or self.start_record is None:
-            return
-        record, self.start_record = self.start_record, None
+    def write_start(self) -> bool:
+        """Write the round's start if it waits; whether the round is in the history."""
+        if self.start_record is None:
+            return self.round_id is not None
+        if self.store is None:
+            return False
         try:
-            self.round_id = self.store.start_round(record, self.question_count)
+            self.round_id = self.store.start_round(self.start_record, self.question_count)
         except (HistoryError, ValueError) as error:
             self.fail(error)
+            return False
+        self.start_record = None
+        return True
 
     def record(self, outcome: Outcome) -> None:
         """Record one answer (Round's on_answer)."""
         question = outcome.question
-        record = AnswerRecord(
-            position=outcome.position,
-            question_id=question.id,
-            kind=question.kind,
-            facts=question.facts,
-            prompt=question.prompt,
-            response=outcome.response,
-            answer=question.answer_json(),
-            points=outcome.points,
-            max_points=outcome.max_points,
-            skipped=outcome.skipped,
-            seconds=outcome.seconds,
-            answered_at=self.now(),
+        self.waiting.append(
+            AnswerRecord(
+                position=outcome.position,
+                question_id=question.id,
+                kind=question.kind,
+                facts=question.facts,
+                prompt=question.prompt,
+                response=outcome.response,
+                answer=question.answer_json(),
+                points=outcome.points,
+                max_points=outcome.max_points,
+                skipped=outcome.skipped,
+                seconds=outcome.seconds,
+                answered_at=self.now(),
+            )
         )
-        if self.store is None:
-            self.waiting.append(record)
-            return
-        self.write_answer(record)
+        self.flush()
 
-    def write_answer(self, record: AnswerRecord) -> None:
+    def write_answer(self, record: AnswerRecord) -> bool:
+        """Write one answer; whether it is in the history now."""
         if self.store is None or self.round_id is None:
-            return
+            return False
         try:
             self.store.record_answer(self.round_id, record)
-        except (HistoryError, ValueError) as error:
+        except ValueError as error:
+            if "already recorded" in str(error):
+                return True  # written by an earlier try whose commit was reported late
             self.fail(error)
+            return False
+        except HistoryError as error:
+            self.fail(error)
+            return False
+        return True
 
     def finish(self) -> None:
         """Mark the round finished (every question answered or skipped)."""
         self.finished_at = self.now()
-        self.write_finish()
+        self.flush()
 
     def write_finish(self) -> None:
         if self.store is None or self.round_id is None or self.finished_at is None:
@@ -138,17 +153,25 @@ class HistoryRecorder:
             self.store.finish_round(self.round_id, self.finished_at)
         except (HistoryError, ValueError) as error:
             self.fail(error)
+            return
+        self.finished_at = None
+
+    def flush(self) -> None:
+        """Write what waits, in order, stopping at the first failure (tried again later)."""
+        if self.store is None or not self.write_start():
+            return
+        while self.waiting:
+            if not self.write_answer(self.waiting[0]):
+                return
+            self.waiting.pop(0)
+        self.write_finish()
 
     def attach(self, store: HistoryStore | None) -> None:
         """The history is open now: write what happened so far (None: history is off)."""
         if store is None or self.store is not None:
             return
         self.store = store
-        self.write_start()
-        waiting, self.waiting = self.waiting, []
-        for record in waiting:
-            self.write_answer(record)
-        self.write_finish()
+        self.flush()
 
 
 def outcomes_from_history(

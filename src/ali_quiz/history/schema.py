@@ -18,6 +18,10 @@ class NewerSchemaError(Exception):
     """The database was written by a newer ali-quiz than this one."""
 
 
+class CorruptSchemaError(Exception):
+    """The database cannot be ours as it stands: an impossible version, or damaged pages."""
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: executescript() would commit the open migration transaction."""
     statement = ""
@@ -232,10 +236,14 @@ def user_version(conn: sqlite3.Connection) -> int:
 
 
 def check_not_newer(conn: sqlite3.Connection) -> None:
-    """Raise NewerSchemaError when the database's schema is newer than this code knows."""
-    if user_version(conn) > SCHEMA_VERSION:
+    """Raise NewerSchemaError when the schema is newer than this code knows; CorruptSchemaError
+    when its version is one no ali-quiz writes (negative)."""
+    version = user_version(conn)
+    if version < 0:
+        raise CorruptSchemaError(f"schema version {version} is not one any ali-quiz writes")
+    if version > SCHEMA_VERSION:
         raise NewerSchemaError(
-            f"schema version {user_version(conn)}, this ali-quiz knows up to {SCHEMA_VERSION}"
+            f"schema version {version}, this ali-quiz knows up to {SCHEMA_VERSION}"
         )
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from ali_quiz.history import stream, totals
 from ali_quiz.history.bulk import aware, insert_batch, iso, to_json
-from ali_quiz.history.database import FILE_NAME, open_database
+from ali_quiz.history.database import FILE_NAME, close_if_damaged, open_database
 from ali_quiz.history.records import (
     ANSWER_COLUMNS,
     ROUND_COLUMNS,
@@ -52,6 +52,7 @@ class OpenResult:
 
     store: HistoryStore | None
     warning: str | None = None
+    unreadable: bool = False  # a history file is there but cannot be read (not moved aside)
 
 
 class HistoryStore:
@@ -66,11 +67,14 @@ class HistoryStore:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path) -> OpenResult:
-        """Open (creating or migrating) the history in `data_dir`; never raises on a bad file."""
-        conn, warning = open_database(data_dir)
-        store = None if conn is None else cls(conn, Path(data_dir) / FILE_NAME)
-        return OpenResult(store, warning)
+    def open(cls, data_dir: Path, *, read_only: bool = False) -> OpenResult:
+        """Open (creating or migrating) the history in `data_dir`; never raises on a bad file.
+
+        `read_only`: for reading only; a history in a folder that cannot be written still opens.
+        """
+        opened = open_database(data_dir, read_only=read_only)
+        store = None if opened.conn is None else cls(opened.conn, Path(data_dir) / FILE_NAME)
+        return OpenResult(store, opened.warning, opened.unreadable)
 
     def close(self) -> None:
         """Close the database (the WAL is checkpointed)."""
@@ -98,8 +102,11 @@ class HistoryStore:
                         self._conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
+                # Damaged pages: the file is moved aside (this store is closed with it).
+                moved = close_if_damaged(self._conn, self.path, exc)
                 raise HistoryError(
-                    f"Could not {what} in the score history {self.path}: {exc}."
+                    moved
+                    or f"Could not {what} in the score history {self.path}: {exc}."
                     " The game goes on; check the disk and restart to record again."
                 ) from exc
 

@@ -32,6 +32,8 @@ from ali_quiz.packs.model import (
 from ali_quiz.packs.problems import PackError, Problem
 from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
 from ali_quiz.packs.yamlnodes import Sequence as NodeList
+from ali_quiz.safety.files import FileRefused, read_capped
+from ali_quiz.safety.limits import PACK_BYTES
 
 T = TypeVar("T")
 
@@ -75,16 +77,15 @@ MULTI_SUM_SLACK = 0.01
 def load_pack(path: Path | str) -> Pack:
     """Read, check and build the pack in a file; raise PackError listing every problem."""
     path = Path(path)
-    label = str(path)
+    return load_pack_bytes(read_pack_bytes(path), str(path), path=path)
+
+
+def read_pack_bytes(path: Path) -> bytes:
+    """A pack file's bytes, read with the size cap; PackError for what is not a pack file."""
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise PackError([Problem(label, 1, 1, "this is a folder, not a pack file")]) from None
-    except FileNotFoundError:
-        raise PackError([Problem(label, 1, 1, "no such file")]) from None
-    except OSError as err:
-        raise PackError([Problem(label, 1, 1, f"cannot read the file: {err.strerror}")]) from None
-    return load_pack_bytes(data, label, path=path)
+        return read_capped(path, PACK_BYTES, "pack file")
+    except FileRefused as err:
+        raise PackError([Problem(str(path), 1, 1, err.reason)]) from None
 
 
 def load_pack_bytes(data: bytes, label: str, *, path: Path | None = None) -> Pack:
@@ -226,9 +227,12 @@ class _PackChecker:
         if not isinstance(node, Scalar) or not re.fullmatch(r"[+-]?\d+", node.text.strip()):
             self.add(node, f"`{key}` of {what} must be a whole number")
             return None
-        value = int(node.text)
-        if not low <= value <= high:
-            self.add(node, f"`{key}` of {what} must be from {low} to {high}, not {value}")
+        digits = node.text.strip().lstrip("+-").lstrip("0")
+        # Compared by length first: a number of thousands of digits is no int() to try.
+        value = int(node.text) if len(digits) <= len(str(high)) else None
+        if value is None or not low <= value <= high:
+            shown = str(value) if value is not None else f"a number of {len(digits):,} digits"
+            self.add(node, f"`{key}` of {what} must be from {low} to {high}, not {shown}")
             return None
         return value
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import stat
 import sys
 import zlib
 from collections.abc import Callable
@@ -23,6 +22,8 @@ from pathlib import Path
 
 from ali_quiz import __version__
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
+from ali_quiz.safety.files import FileRefused, read_capped
+from ali_quiz.safety.limits import PACK_BYTES
 
 TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 #: A pack file larger than this is left to the loader (which says what is wrong with it).
-MAX_BYTES = 8 * 2**20
+MAX_BYTES = PACK_BYTES
 _QUIZ = Path(__file__).resolve().parent.parent / "quiz"
 # The code whose change makes a cached pack stale: the loader, and the generator whose verdicts
 # (modes, warnings) are kept beside it, makers included.
@@ -65,14 +66,13 @@ def load_pack(
 
 
 def _read(path: Path) -> bytes | None:
-    """The bytes of a regular file of reasonable size, else None (the loader reports it)."""
+    """The bytes of a regular file of reasonable size, else None (the loader reports it).
+
+    Read without blocking: a FIFO given as a pack would otherwise wait forever here.
+    """
     try:
-        with path.open("rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-                return None
-            return file.read(MAX_BYTES + 1)
-    except OSError:
+        return read_capped(path, MAX_BYTES)
+    except FileRefused:
         return None
 
 

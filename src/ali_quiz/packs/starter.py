@@ -138,6 +138,8 @@ def write_starter(path: Path) -> Path:
     """
     if path.suffix not in (".yaml", ".yml"):
         path = path.with_suffix(".yaml") if not path.suffix else path
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(starter_text(path))
-    return path
+    from ali_quiz.safety.files import atomic_write
+
+    # Whole or not at all (a full disk leaves no empty pack), never over an existing file,
+    # never through a symbolic link.
+    return atomic_write(path, starter_text(path))

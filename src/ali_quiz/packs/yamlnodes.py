@@ -1,9 +1,12 @@
 """Safe YAML reading that keeps where every value stands in the file.
 
 The file is decoded and checked by hand first (size, binary, UTF-8, tabs), then composed into
-nodes by PyYAML's C parser when it is there. No implicit type resolution happens: every scalar
-stays the text the author wrote (`5.0` stays "5.0", `2016-09` stays a string), and the pack
-loader reads numbers, dates and booleans from that text itself. That keeps versions and dates
+nodes by PyYAML's C parser when it is there. Nodes are counted and their nesting measured as
+the parser makes them (the resolver hooks it calls for every node), so a file of a million
+tiny values or a tower of nested lists stops at the limit instead of filling memory.
+No implicit type resolution happens: every scalar stays the text the author wrote (`5.0`
+stays "5.0", `2016-09` stays a string), and the pack loader reads numbers, dates and booleans
+from that text itself. That keeps versions and dates
 exact, and skips the work a full `yaml.load` would spend building objects we would re-read.
 """
 
@@ -20,27 +23,45 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import BaseResolver
 
 from ali_quiz.packs.problems import Problem
+from ali_quiz.safety.limits import MAX_DEPTH, MAX_NODES, PACK_BYTES, size_text
+
+
+class _Limit(Exception):
+    """Raised from the parser's hooks: too many nodes, or nested too deep."""
+
+
+class _Counting:
+    """The resolver hooks every parser calls once per node (not for aliases), on the way down
+    and up: no path resolvers to look up, and the nodes and the nesting counted in the same
+    pass as the parse, which stops at a limit instead of filling memory."""
+
+    nodes = 0
+    depth = 0
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        self.nodes += 1
+        self.depth += 1
+        if self.nodes > MAX_NODES or self.depth > MAX_DEPTH:
+            raise _Limit()
+
+    def ascend_resolver(self) -> None:
+        self.depth -= 1
+
 
 try:  # The C parser is several times faster; pure Python is the fallback.
     from yaml._yaml import CParser
 
-    class _Composer(CParser, BaseResolver):
+    class _Composer(_Counting, CParser, BaseResolver):
         """C parser with no implicit resolvers: every scalar keeps its text."""
 
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             BaseResolver.__init__(self)
 
-        # No implicit types and no path resolvers: the C parser calls these for every node,
-        # so answering at once saves a good share of the load.
+        # No implicit types: the C parser calls this for every node, so answering at once
+        # saves a good share of the load.
         def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
             return _TAGS[kind]
-
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            return None
-
-        def ascend_resolver(self) -> None:
-            return None
 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
@@ -48,7 +69,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Composer(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[no-redef]
+    class _Composer(_Counting, Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[no-redef]
         """Pure-Python parser with no implicit resolvers."""
 
         def __init__(self, stream: str) -> None:
@@ -59,15 +80,18 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             BaseResolver.__init__(self)
 
 
+_EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _TAGS = {
     yaml.ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
     yaml.SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
     yaml.MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
 }
 
-MAX_BYTES = 64 * 1024 * 1024
-# Aliases let a tiny file describe an enormous tree ("billion laughs"): cap what may be expanded.
-MAX_EXPANDED_NODES = 5_000_000
+MAX_BYTES = PACK_BYTES
+# Aliases let a tiny file describe an enormous tree ("billion laughs"): the node limit holds
+# for the tree once they are expanded, too.
+MAX_EXPANDED_NODES = MAX_NODES
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -135,9 +159,10 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Bytes to text, or a located problem: too large, binary, not UTF-8, empty."""
     if len(data) > MAX_BYTES:
         size = len(data) / 1024 / 1024
-        limit = MAX_BYTES // 1024 // 1024
         return None, [
-            Problem(path, 1, 1, f"file too large: {size:.1f} MB (the limit is {limit} MB)")
+            Problem(
+                path, 1, 1, f"file too large: {size:.1f} MiB (the limit is {size_text(MAX_BYTES)})"
+            )
         ]
     if b"\x00" in data:
         return None, [Problem(path, 1, 1, "binary file: a pack is a YAML text file (UTF-8)")]
@@ -191,6 +216,8 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     try:
         with gc_paused():
             root = composer.get_single_node()
+    except _Limit:
+        return None, [_limit_problem(text, path)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         if err.context_mark is not None and "end of stream" in (err.problem or ""):
@@ -219,6 +246,41 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     except _TooLarge as err:
         return None, [Problem(path, err.line, err.column, str(err))]
     return converted, problems
+
+
+def _limit_problem(text: str, path: str) -> Problem:
+    """Where the node or depth limit was passed, found again from the parser's events.
+
+    The C composer's hooks know no position; only a file over a limit pays for this pass, and
+    it stops at the place.
+    """
+    nodes = depth = 0
+    for event in yaml.parse(text, Loader=_EventLoader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            nodes += 1
+            mark = event.start_mark
+            line, column = _mark(mark.line, mark.column) if mark is not None else (1, 1)
+            if nodes > MAX_NODES:
+                return Problem(
+                    path, line, column, f"too many values: the limit is {MAX_NODES:,} in a file"
+                )
+            if not isinstance(event, yaml.ScalarEvent):
+                depth += 1
+                if depth >= MAX_DEPTH:
+                    return Problem(
+                        path,
+                        line,
+                        column,
+                        f"lists and mappings nested too deep (the limit is {MAX_DEPTH} levels)",
+                    )
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return Problem(
+        path,
+        1,
+        1,
+        f"too many values or nested too deep (limits: {MAX_NODES:,} values, {MAX_DEPTH} levels)",
+    )
 
 
 class _TooLarge(Exception):

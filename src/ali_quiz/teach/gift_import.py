@@ -333,6 +333,7 @@ def write_pack_yaml(
     imported: GiftImport, *, pack_id: str, title: str, language: str, path: Path
 ) -> None:
     """Write the imported questions as a pack file that `ali-quiz validate` accepts."""
-    path.write_text(
-        pack_yaml(imported, pack_id=pack_id, title=title, language=language), encoding="utf-8"
-    )
+    from ali_quiz.safety.files import atomic_write
+
+    # Whole or not at all, never over an existing file, never through a symbolic link.
+    atomic_write(path, pack_yaml(imported, pack_id=pack_id, title=title, language=language))

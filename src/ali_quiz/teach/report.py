@@ -26,7 +26,6 @@ student: the mean of their answers to the questions testing it.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ali_quiz.safety.csvcells import csv_writer
 from ali_quiz.teach.report_files import FileProblem, HistoryFile, drop_duplicates, read_history
 from ali_quiz.textwidth import table
 
@@ -510,7 +510,7 @@ CSV_COLUMNS = (
 def report_csv(report: Report) -> str:
     """One row per question and per fact, for a spreadsheet (average in percent)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formula-like cells neutralised
     writer.writerow(CSV_COLUMNS)
     for section, items in (("question", report.questions), ("fact", report.facts)):
         for s in items:

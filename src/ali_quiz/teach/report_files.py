@@ -9,10 +9,13 @@ history handed in twice), are duplicates: the fullest export of each group is ke
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ali_quiz.safety.files import FileRefused, read_capped
+from ali_quiz.safety.jsonload import JsonLimit, load_json
+from ali_quiz.safety.limits import HISTORY_JSON_BYTES
 
 __all__ = ["FileProblem", "HistoryFile", "drop_duplicates", "read_history"]
 
@@ -133,17 +136,24 @@ class HistoryFile:
 def read_history(path: Path) -> HistoryFile | FileProblem:
     name = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        return FileProblem(name, f"cannot be read: {err.strerror or err}")
+        data = read_capped(path, HISTORY_JSON_BYTES, "result file")
+    except FileRefused as err:
+        # "is a folder, not a file", "is larger than 16 MiB..."; else "cannot be read: ..."
+        reason = err.reason if err.reason.startswith("is ") else f"cannot be read: {err.reason}"
+        return FileProblem(name, reason)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         return FileProblem(name, f"is not UTF-8 text (byte {err.start + 1}); export it again")
     try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as err:
-        return FileProblem(name, f"is not JSON: line {err.lineno}, column {err.colno}: {err.msg}")
+        parsed = load_json(text)
+    except JsonLimit as err:
+        where = f"line {err.line}, column {err.column}"
+        if err.message.startswith("not JSON: "):
+            return FileProblem(
+                name, f"is not JSON: {where}: {err.message.removeprefix('not JSON: ')}"
+            )
+        return FileProblem(name, f"is refused: {where}: {err.message}")
     try:
         rounds = _check_history(parsed)
     except _Shape as err:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -124,6 +125,19 @@ class QuizApp(App[int]):
         from ali_quiz.tui.screens.home import HomeScreen
 
         return HomeScreen()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification shown as written: they carry pack titles, paths and error texts,
+        which are data, never markup (Widget.notify passes markup=True: it is ignored here)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         self.started = True

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from ali_quiz.tui.messages import ModeChosen
 from ali_quiz.tui.state import QuizState
@@ -57,7 +58,8 @@ def app_commands(app: App[Any]) -> list[Command]:
             commands.append(
                 Command(
                     tr("command.play", mode=tr(f"mode.{mode}")),
-                    tr("command.play.help", pack=pack.title),
+                    # The palette reads help as markup: a pack title is data, escaped.
+                    tr("command.play.help", pack=escape(pack.title)),
                     partial(start_round, app, pack, mode),
                 )
             )

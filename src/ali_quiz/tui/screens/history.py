@@ -6,6 +6,7 @@ whole (filtered) history and shows the first ROW_LIMIT rounds of that order.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -18,6 +19,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -40,6 +42,7 @@ from ali_quiz.history.describe import export_path, fact_labels, readable, round_
 from ali_quiz.history.records import RoundRow
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.model import Pack
+from ali_quiz.safety.files import atomic_open
 from ali_quiz.textwidth import pad, width
 
 ROW_LIMIT = 250  # rows in the table; sorting reaches every round, a screenful is ~15
@@ -410,7 +413,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         tr = self.tr
-        yield Label(tr("title", player=self.player), id="history-title")
+        yield Label(tr("title", player=self.player), id="history-title", markup=False)
         with Horizontal(id="filters"):
             for which in FILTERS:
                 yield Button(self._filter_label(which), id=which, compact=True)
@@ -441,10 +444,11 @@ class HistoryScreen(Screen[None]):
     def _filter_value(self, which: str) -> str | int | None:
         return {"pack": self.filters.pack, "mode": self.filters.mode}.get(which, self.filters.days)
 
-    def _filter_label(self, which: str) -> str:
+    def _filter_label(self, which: str) -> Content:
         value = self._filter_value(which)
         label = next((text for text, v in self.filter_options(which) if v == value), str(value))
-        return self.tr("filter_label", name=self.tr(f"filter_{which}"), value=label)
+        # A pack title is data: shown as written, never as markup.
+        return Content(self.tr("filter_label", name=self.tr(f"filter_{which}"), value=label))
 
     def set_filter(self, which: str, value: str | int | None) -> None:
         """Show only one pack, one mode (None: all) or the last `value` days (0: all time)."""
@@ -771,13 +775,17 @@ class HistoryScreen(Screen[None]):
         """Write the player's rounds (or one round) as `history --json` into the data folder."""
         path: Path = export_path(store.path.parent, self.player, datetime.now())
         try:
-            if round_id is None:  # streamed: a long history is never held whole
-                rows = stream.answer_rows(store, export.JSON_SELECT, player=self.player)
-                with path.open("w", encoding="utf-8") as out:
+            # Whole or not at all: a full disk leaves no half export behind.
+            with atomic_open(path) as raw:
+                out = io.TextIOWrapper(raw, encoding="utf-8")
+                if round_id is None:  # streamed: a long history is never held whole
+                    rows = stream.answer_rows(store, export.JSON_SELECT, player=self.player)
                     export.write_json(rows, out)
-            else:
-                rounds = [r for r in [store.round(round_id)] if r is not None]
-                path.write_text(export.to_json(rounds) + "\n", encoding="utf-8")
+                else:
+                    rounds = [r for r in [store.round(round_id)] if r is not None]
+                    out.write(export.to_json(rounds) + "\n")
+                out.flush()
+                out.detach()  # the raw file is synced and renamed by atomic_open
         except Exception as error:  # OSError, or a damaged history
             text = self.tr("export_failed", path=path, error=error)
             self.post_message(self.Done(text, reload=False, error=True))

@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from ali_quiz.i18n import Translator
 from ali_quiz.quiz.answers import answer_lines, question_lines
 from ali_quiz.tui.messages import PackChosen, PackOpened, PacksRescan
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import display_path, tone_text
+from ali_quiz.tui.widgets.literal import LiteralTable as DataTable
 
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, Footer, Static
 
 from ali_quiz.quiz.answers import answer_lines, response_text
 from ali_quiz.quiz.rounds import Outcome, Round
@@ -18,6 +18,7 @@ from ali_quiz.tui.messages import RoundAsked
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import tone_text
 from ali_quiz.tui.widgets.feedback import VERDICT_MARKS
+from ali_quiz.tui.widgets.literal import LiteralTable as DataTable
 
 VERDICT_TONES = {"right": "success", "partial": "warning", "wrong": "error", "skipped": "muted"}
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from ali_quiz.i18n import Translator
 from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
 from ali_quiz.textwidth import clip
 from ali_quiz.tui.screens.base import QuizScreen, css_file
+from ali_quiz.tui.widgets.literal import LiteralTable as DataTable
 
 CELL = 46  # widest text cell; the whole text is in the detail below the table
 
@@ -159,7 +160,9 @@ class TimelineScreen(QuizScreen[None]):
             ),
             "sequences": (tr("timeline.tab.sequences"), "#", tr("timeline.col.what")),
         }
-        yield Static(f"{tr('timeline.title')} · {self.pack.title}", id="timeline-title")
+        yield Static(
+            f"{tr('timeline.title')} · {self.pack.title}", id="timeline-title", markup=False
+        )
         with TabbedContent(id="timeline-tabs"):
             for name, rows in self.tables.items():
                 with TabPane(tr(f"timeline.tab.{name}"), id=f"tab-{name}"):

@@ -1,0 +1,103 @@
+"""Control characters shown, never sent: terminal output that no text can take over.
+
+A pack, a player name or a student's hand-in may hold escape sequences (clear the screen,
+write the clipboard with OSC 52, change the title, ring the bell). Every human-readable line
+ali-quiz prints goes through `visible`, which shows C0 and C1 control characters other than
+newline and tab (and DEL, and lone surrogates, which no terminal encoding can carry) as
+escapes: ESC becomes the four characters `\\x1b`. JSON output keeps its data exact: there they
+become JSON escapes (`\\u001b`), which any JSON reader turns back into the character.
+
+`visible_output()` puts this on sys.stdout and sys.stderr for the length of a command, so no
+print of any module can bypass it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+_CONTROLS = [c for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)]
+_VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in _CONTROLS})
+_JSON = str.maketrans({c: f"\\u{c:04x}" for c in _CONTROLS})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _surrogate_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def visible(text: str) -> str:
+    """The text with every control character but newline and tab shown as an escape."""
+    if not _RAW.search(text):
+        return text  # the usual case: nothing to change, no copy made
+    return _SURROGATE.sub(_surrogate_escape, text.translate(_VISIBLE))
+
+
+def json_visible(text: str) -> str:
+    """JSON text with every raw control character (C1 and DEL included) as a JSON escape.
+
+    json.dumps(ensure_ascii=False) escapes only C0: C1 characters (an 8-bit CSI) and lone
+    surrogates would reach the terminal raw. Inside a JSON string both escapes are exact.
+    """
+    if not _RAW.search(text):
+        return text
+    return _SURROGATE.sub(_surrogate_escape, text.translate(_JSON))
+
+
+def has_raw_controls(text: str) -> bool:
+    """Whether `visible` would change the text."""
+    return _RAW.search(text) is not None
+
+
+def visible_width_char(ch: str) -> int:
+    """How many characters `visible` turns one character into (1 for ordinary text)."""
+    return len(visible(ch))
+
+
+class VisibleStream:
+    """A text stream that passes every write through an escaping function first."""
+
+    def __init__(self, stream: TextIO, escape: Callable[[str], str] = visible) -> None:
+        self.stream = stream
+        self.escape = escape
+
+    def write(self, text: str) -> int:
+        self.stream.write(self.escape(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        # encoding, isatty, fileno, buffer...: those of the stream underneath.
+        return getattr(self.stream, name)
+
+
+def _unwrapped(stream: TextIO) -> TextIO:
+    while isinstance(stream, VisibleStream):
+        stream = stream.stream
+    return stream
+
+
+@contextmanager
+def visible_output(*, json_stdout: bool = False) -> Iterator[None]:
+    """sys.stdout and sys.stderr escape control characters until the block ends.
+
+    `json_stdout`: stdout carries JSON, so its control characters become JSON escapes
+    (stderr, which carries messages for people, always shows them as `\\x1b`).
+    """
+    out, err = sys.stdout, sys.stderr
+    sys.stdout = VisibleStream(_unwrapped(out), json_visible if json_stdout else visible)
+    sys.stderr = VisibleStream(_unwrapped(err), visible)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err

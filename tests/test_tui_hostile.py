@@ -1,0 +1,150 @@
+"""A hostile pack, player name and history on every screen: shown as written, nothing acts.
+
+Pack text and names are data. Read as Textual markup, `[/]` crashes a screen and
+`[@click=app.quit]x[/]` becomes a clickable action; here every screen and question widget
+meets them (and a broken pack whose problems quote them) and must show them as written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from ali_quiz.tui.app import QuizApp
+from ali_quiz.tui.screens.history import HistoryScreen
+from ali_quiz.tui.screens.home import HomeScreen
+from ali_quiz.tui.screens.packs import PacksScreen
+from ali_quiz.tui.screens.play import PlayScreen
+from ali_quiz.tui.screens.results import ResultsScreen
+from ali_quiz.tui.screens.settings import SettingsScreen
+from ali_quiz.tui.screens.timeline import TimelineScreen
+from hostile_corpus import MARKUP, hostile_pack, yaml_text
+from test_tui_support import make_test_app, sync
+
+SIZE = (100, 45)  # below the history screen's wide layout (WIDE)
+PAYLOAD = " ".join(MARKUP)
+SHORT = ("[/]", "[@click=app.quit]x[/]")
+
+
+def broken_pack() -> str:
+    key = yaml_text("[link=file:///etc/passwd]x[/link]")
+    return (
+        f"id: broken\ntitle: {yaml_text('Broken ' + PAYLOAD)}\nlanguage: en\n{key}: 1\n"
+        f"events:\n  - {{id: e1, date: {yaml_text('x[i][/j]')}, title: t}}\n"
+    )
+
+
+def screen_text(app: QuizApp) -> str:
+    """What the terminal shows, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def settle(app: QuizApp, pilot: Pilot[int]) -> None:
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        if app.catalog is not None and app.history_ready:
+            break
+        await asyncio.sleep(0.01)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def shows_literally(app: QuizApp, *texts: str) -> None:
+    shown = screen_text(app)
+    missing = [t for t in texts if t not in shown]
+    assert not missing, f"{type(app.screen).__name__} does not show {missing}:\n{shown}"
+
+
+@sync
+async def test_hostile_text_shows_literally_on_every_screen(tmp_path: Path) -> None:
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "hostile.yaml").write_text(hostile_pack(PAYLOAD), encoding="utf-8")
+    (packs / "broken.yaml").write_text(broken_pack(), encoding="utf-8")
+    app = make_test_app(tmp_path, player=MARKUP[1], pack="hostile")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        shows_literally(app, "Pack [/] [@click=app.quit]x[/]")
+
+        await pilot.press("c")  # the round-code dialog quotes what was typed
+        await pilot.pause()
+        app.screen.query_one("#code-input").value = "[/]x[i]"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        shows_literally(app, "[/]x[i]")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PacksScreen)
+        shows_literally(app, *SHORT)
+        assert app.catalog is not None
+        for entry_id in ("hostile", "broken"):
+            row = next(i for i, e in enumerate(app.catalog) if e.id == entry_id)
+            app.screen.query_one("#packs-table").move_cursor(row=row)  # type: ignore[attr-defined]
+            await pilot.pause()
+        shows_literally(app, "[link=file:///etc/passwd]x[/link]", "x[i][/j]")
+        hostile_row = next(i for i, e in enumerate(app.catalog) if e.id == "hostile")
+        app.screen.query_one("#packs-table").move_cursor(row=hostile_row)  # type: ignore[attr-defined]
+        await pilot.press("v")
+        await pilot.pause()
+        shows_literally(app, *SHORT)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        for tab in ("1", "2", "3", "4"):
+            await pilot.press(tab)
+            await pilot.pause()
+            shows_literally(app, "[/]")
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        shows_literally(app, MARKUP[1])
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("enter")  # a quick round of the hostile pack
+        await pilot.pause()
+        kinds = set()
+        for _ in range(60):
+            screen = app.screen
+            if not isinstance(screen, PlayScreen):
+                break
+            kinds.add(type(screen.query_one("#answer")).__name__)
+            shows_literally(app, "[/]")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            shows_literally(app, "[/]")  # the feedback: the answer and its source
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(kinds) >= 4, kinds  # order, match, estimate, choice, text widgets met
+        shows_literally(app, *SHORT)
+        await pilot.press("h")  # home
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("h")  # history
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HistoryScreen)
+        shows_literally(app, MARKUP[1], "Pack [/]")
+        await pilot.press("enter")
+        await pilot.pause()
+        shows_literally(app, "[/]")
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        shows_literally(app, "[/]")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running  # no markup acted (app.quit), nothing crashed
