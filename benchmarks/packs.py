@@ -3,8 +3,9 @@
 Run from a checkout after the README's test set-up:  python benchmarks/packs.py
 Budgets: validating and building a pack of 10,000 and of 50,000 events (plus 2,000 versions and
 2,000 metrics) at most 1.2x PyYAML's C loader alone loading the same file, so that loading
-stays linear; 10,000 questions generated in under 1 s. Times are CPU seconds of this process,
-medians of alternating runs, so that other load on a shared machine does not skew them.
+stays linear; 10,000 questions (50 rounds of 200) generated in under 1 s. Times are CPU
+seconds of this process, medians of alternating runs, so that other load on a shared machine
+does not skew them.
 
 "validate" is what `ali-quiz validate FILE` does to a file: `catalog.load_entry` (read, parse,
 check, build the pack, and ask the generator which kinds it cannot make), without the cache of
@@ -128,12 +129,13 @@ def main() -> int:
         path = Path(folder) / f"big-{SIZES[0]}.yaml"
         pack = load_pack(path)
         start = time.process_time()
-        questions = generate_round(pack, "quick", 10_000, 1)
+        # 10,000 questions: 50 rounds of 200, the most a round holds.
+        made = sum(len(generate_round(pack, "quick", 200, seed)) for seed in range(50))
         generation = time.process_time() - start
         ok_generate = generation < 1.0
         ok_all &= ok_generate
         print(
-            f"generate {len(questions):,} questions in one call: {generation * 1000:.0f} ms "
+            f"generate {made:,} questions (50 rounds of 200): {generation * 1000:.0f} ms "
             f"(budget 1000 ms): {'PASS' if ok_generate else 'FAIL'}"
         )
         start = time.process_time()
@@ -154,7 +156,12 @@ def main() -> int:
         del kept
     for measure, figure, ok in summary:
         result(measure, figure, f"<= {BUDGET}x", ok)
-    result("generate 10,000 questions", f"{generation * 1000:.0f} ms cpu", "< 1000 ms", ok_generate)
+    result(
+        "generate 10,000 questions (50 x 200)",
+        f"{generation * 1000:.0f} ms cpu",
+        "< 1000 ms",
+        ok_generate,
+    )
     return 0 if ok_all else 1
 
 

@@ -4,6 +4,7 @@ its first screen is drawn.
     python benchmarks/tui_launch.py quiz --data-dir DIR     # exactly what `ali-quiz` runs
     python benchmarks/tui_launch.py minimal                  # one Static and a Footer
     python benchmarks/tui_launch.py replica                  # home's widgets, no ali-quiz code
+    python benchmarks/tui_launch.py static                   # a Static redrawn by a key
 
 Textual is told (through its TEXTUAL_DRIVER variable) to use `FrameProbe` below: a driver that
 renders every frame to terminal escape sequences like the real one, but into memory instead of
@@ -13,6 +14,13 @@ the next group has been drawn, it writes one line to file descriptor 1 (bypassin
 capture of print):
 
     mark <group index> <process CPU seconds> <VmHWM kB>
+
+With ALI_BENCH_KEYS (one entry per group, `|`-separated, empty for none), the key given for a
+group is pressed 50 ms after that group is drawn (so focus has settled), as the terminal would
+send it, and the output seen so far is forgotten, so the next group must be drawn anew:
+
+    key <group index> <perf_counter seconds>
+    mark <group index> <process CPU seconds> <VmHWM kB> <perf_counter seconds>
 
 After the last group it waits until the app's workers are done (so the peak memory includes
 the packs scanned and the history opened), writes `idle <CPU s> <VmHWM kB>`, and exits the
@@ -75,9 +83,12 @@ def frame_probe_class() -> type:
             self.groups = [group.split("&") for group in groups.split("|") if group]
             self.drawn = ""
             self.next_group = 0
+            keys = os.environ.get("ALI_BENCH_KEYS", "")
+            self.keys = keys.split("|") if keys else []
+            self.pending = False  # a key is about to be pressed: nothing is matched meanwhile
 
         def write(self, data: str) -> None:
-            if self.next_group >= len(self.groups):
+            if self.next_group >= len(self.groups) or self.pending:
                 return
             # A frame writes whole lines of each changed region: the text of a widget's line
             # stays contiguous once the escapes are gone.
@@ -85,10 +96,23 @@ def frame_probe_class() -> type:
             while self.next_group < len(self.groups) and all(
                 marker in self.drawn for marker in self.groups[self.next_group]
             ):
-                report(f"mark {self.next_group} {time.process_time():.4f} {peak_rss_kb()}")
+                now = time.perf_counter()
+                report(
+                    f"mark {self.next_group} {time.process_time():.4f} {peak_rss_kb()} {now:.6f}"
+                )
+                key = self.keys[self.next_group] if self.next_group < len(self.keys) else ""
                 self.next_group += 1
+                if key:
+                    self.pending = True
+                    self._app.set_timer(0.05, lambda key=key: self.press(key))
+                    return
             if self.next_group == len(self.groups):
                 self._app.call_later(self.wait_for_workers)
+
+        def press(self, key: str) -> None:
+            self.drawn, self.pending = "", False
+            report(f"key {self.next_group - 1} {time.perf_counter():.6f}")
+            self._app.post_message(events.Key(key, key))
 
         def wait_for_workers(self) -> None:
             app = self._app
@@ -127,6 +151,26 @@ def run_minimal() -> int:
             yield Footer()
 
     Minimal().run()
+    return 0
+
+
+def run_static() -> int:
+    """The floor of a redraw: a Static whose text a key changes (`a` and `n` take turns)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Static
+
+    class Redraw(App[None]):
+        BINDINGS = [("a", "show('Answer')", "reveal"), ("n", "show('Question')", "go on")]
+
+        def compose(self) -> ComposeResult:
+            yield Static("Question 0", id="text")
+            yield Footer()
+
+        def action_show(self, what: str) -> None:
+            self.count = getattr(self, "count", 0) + 1
+            self.query_one("#text", Static).update(f"{what} {self.count}")
+
+    Redraw().run()
     return 0
 
 
@@ -202,9 +246,27 @@ def main() -> int:
         return run_minimal()
     if which == "replica":
         return run_replica()
+    if which == "static":
+        return run_static()
     from ali_quiz.cli import main as quiz_main
 
+    if os.environ.get("ALI_BENCH_KEYS"):
+        # `play` picks the TUI only on a terminal; the frames go to the probe driver anyway.
+        sys.stdin, sys.stdout = _Terminal(sys.stdin), _Terminal(sys.stdout)  # type: ignore[assignment]
     return quiz_main(rest)
+
+
+class _Terminal:
+    """A stream that says it is a terminal, for `play` to choose the TUI."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def isatty(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 if __name__ == "__main__":

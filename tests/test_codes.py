@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -58,6 +59,30 @@ def test_code_looks_like_the_product_says() -> None:
     code = encode_round_code(HASH, "quick", 10, 12345, pack_id="dingtalk-2020")
     assert CODE_RE.match(code), code
     assert len(code.replace("-", "")) == CODE_LENGTH
+
+
+@pytest.mark.parametrize(
+    ("count", "seed", "length"),
+    [(99, 524_287, 12), (100, 0, 14), (1, 524_288, 14), (200, 999_999, 14)],
+)
+def test_every_seed_and_count_has_a_code(count: int, seed: int, length: int) -> None:
+    """Short codes stay as they were; a seed or count beyond them gets a 14-character code."""
+    code = encode_round_code(HASH, "choice", count, seed, pack_id="my-class")
+    assert len(code.replace("-", "")) == length
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z-]+", code)
+    decoded = decode_round_code(code.lower().replace("-", " "))
+    assert (decoded.mode, decoded.count, decoded.seed) == ("choice", count, seed)
+    assert pack_matches(decoded, HASH) and not pack_matches(decoded, OTHER_HASH)
+
+
+def test_long_codes_catch_every_single_typo() -> None:
+    code = encode_round_code(HASH, "quick", 200, 999_999, pack_id="p").replace("-", "")
+    for index, symbol in enumerate(code):
+        for other in ALPHABET:
+            if other != symbol:
+                typo = code[:index] + other + code[index + 1 :]
+                with pytest.raises(CodeError):
+                    decode_round_code(typo)
 
 
 @given(
@@ -148,8 +173,8 @@ def test_a_checked_code_with_an_impossible_field_is_malformed() -> None:
     [
         ("review", 10, 1, "has no code"),
         ("daily", 10, 1, "has no code"),
-        ("quick", 0, 1, "1 to 99"),
-        ("quick", MAX_CODE_COUNT + 1, 1, "1 to 99"),
+        ("quick", 0, 1, "1 to 200"),
+        ("quick", MAX_CODE_COUNT + 1, 1, "1 to 200"),
         ("quick", 10, -1, "does not fit"),
         ("quick", 10, MAX_CODE_SEED + 1, "does not fit"),
     ],
@@ -204,3 +229,18 @@ def test_round_code_fields() -> None:
         seed=777,
         pack_id_tag=hashlib.sha256(b"p").digest()[0],
     )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_every_worksheet_carries_a_code(cli: Any, fmt: str) -> None:
+    """The largest seed and count still give a code, printed on the sheet and playable."""
+    sheet = cli("generate", "--seed", "999999", "--count", "200", "--format", fmt)
+    assert sheet.status == 0, sheet.err
+    found = re.search(
+        r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}", sheet.out
+    )
+    assert found, sheet.out[:300]
+    listed = cli("generate", "--code", found.group(0), "--format", "json")
+    direct = cli("generate", "--seed", "999999", "--count", "200", "--format", "json")
+    assert listed.status == 0 and listed.out == direct.out
+    assert cli("generate", "--seed", "1000000").status == 2

@@ -17,7 +17,8 @@ from test_history_support import TAIPEI, answer, build_fixture, open_store, play
 
 def _csv(store: HistoryStore, **chosen: Any) -> str:
     out = io.StringIO()
-    export.write_csv(stream.answer_rows(store, export.CSV_SELECT, **chosen), out)
+    rows = stream.answer_rows(store, export.CSV_SELECT, functions=export.CSV_FUNCTIONS, **chosen)
+    export.write_csv(rows, out)
     return out.getvalue()
 
 
@@ -194,3 +195,14 @@ def test_the_table_measures_its_columns_before_writing(tmp_path: Path) -> None:
     assert len(packs) == 1
     newest = _table(store, limit=1).splitlines()
     assert len(newest) == 3 and newest[2].split()[0] == str(store.round_rows(limit=1)[0].id)
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised_numbers_stay(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    at = datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)
+    play(store, start(at, player="=HYPERLINK(1)"), [answer(0, at, prompt="@SUM(A1)")], None)
+    with store.reading() as conn:
+        conn.execute("""UPDATE answers SET response = '"-3"', answer = '"+cmd|x"'""")
+    [row] = list(csv.DictReader(io.StringIO(_csv(store))))
+    assert row["player"] == "'=HYPERLINK(1)" and row["prompt"] == "'@SUM(A1)"
+    assert row["response"] == "-3" and row["answer"] == "'+cmd|x"

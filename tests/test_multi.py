@@ -157,3 +157,21 @@ def test_multi_and_passage_mistakes_are_reported(body: str, message: str) -> Non
     with pytest.raises(PackError) as raised:
         load_pack_text(BASE + body, "x.yaml")
     assert any(message in p.message for p in raised.value.problems), raised.value.problems
+
+
+def test_worksheets_show_the_passage_once_and_multi_answers() -> None:
+    from ali_quiz.teach.worksheet import to_html, to_markdown
+
+    pack = load_pack(PACK)
+    questions = generate_round(pack, "quick", 3, 1)
+    markdown = to_markdown(questions, pack_title=pack.title)
+    assert markdown.count("The quick brown fox jumps") == 1  # two questions read it
+    assert "Circle every letter that applies." in markdown
+    colours = next(q for q in questions if q.id == "q-colours")
+    assert isinstance(colours, MultiQuestion)
+    right = "".join(
+        "ABCD"[i] for i, o in enumerate(colours.options) if o.text in ("quick", "brown")
+    )
+    assert f"**{questions.index(colours) + 1}.** {right}" in markdown
+    page = to_html(questions, pack_title=pack.title)
+    assert page.count('<blockquote class="passage">') == 1

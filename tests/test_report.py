@@ -1,10 +1,11 @@
-"""The class report: fixture files computed by hand, problems by name, ten real histories."""
+"""The class report: a ten-student class with every kind of file a teacher gets back."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -15,268 +16,342 @@ from ali_quiz.history.export import to_json
 from ali_quiz.history.records import AnswerRecord, RoundStart
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.loader import load_pack
+from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.grading import grade
-from ali_quiz.teach.report import (
-    BUCKETS,
-    CSV_COLUMNS,
-    ItemStats,
-    Report,
-    build_report,
-    format_report,
-    report_csv,
-    spread,
-)
-from ali_quiz.textwidth import width
+from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, Question
+from ali_quiz.teach.report import BUCKETS, Report, build_report, report_json
+from ali_quiz.teach.report_output import format_report, report_csv
+from conftest import QUESTIONS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "report"
-#: In the order a teacher might pass them.
-CLASS_FILES = [
-    "alice.json",
-    "bob-before-finishing.json",
-    "bob.json",
-    "carol.json",
-    "dan.json",
-    "erin.json",
-    "alice-copy.json",
-    "frank-old-version.json",
-    "gina-other-pack.json",
-    "broken.json",
-    "hank-wrong-shape.json",
-    "not-history.json",
-]
+OLD_FIXTURES = Path(__file__).parent / "fixtures" / "report"
+SEED = 4242
+START = datetime(2020, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=8)))
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return build_report([FIXTURES / name for name in CLASS_FILES])
+def pack() -> Pack:
+    return load_pack(QUESTIONS / "dingtalk-2020.yaml")
 
 
-def _names(problems: Any) -> list[str]:
-    return [Path(p.name).name for p in problems]
+@pytest.fixture(scope="module")
+def questions(pack: Pack) -> list[Question]:
+    return generate_round(pack, "quick", 10, SEED)
 
 
-def _by_id(items: tuple[ItemStats, ...]) -> dict[str, ItemStats]:
-    return {s.id: s for s in items}
+def _wrong_response(question: Question) -> Any:
+    """A response worth nothing (or little): the answer turned around."""
+    answer = question.answer_json()
+    if isinstance(answer, list):
+        return list(reversed(answer))
+    if isinstance(answer, dict):
+        values = list(answer.values())
+        return dict(zip(answer, values[1:] + values[:1], strict=True))
+    if isinstance(answer, int | float):
+        return answer * 100
+    return "nothing like it"
 
 
-def test_the_class_round_is_found(report: Report) -> None:
-    assert report.pack == "dingtalk-2020"
-    assert report.pack_hash is not None and report.pack_hash.startswith("3f2a9c1b")
-    assert report.round == ("quick", 4, 1234)
-    assert report.code == "0AZC-PQ20-C1SQ"
-    assert [(Path(s.name).name, s.player) for s in report.students] == [
-        ("alice.json", "Alice"),
-        ("bob.json", "Bob"),
-        ("carol.json", "陳小美"),
-        ("dan.json", "Dan"),
-    ]
-    assert [(s.score, s.max_score, s.answered, s.finished) for s in report.students] == [
-        (400, 400, 4, True),
-        (212, 400, 4, True),
-        (133, 200, 2, False),
-        (200, 400, 4, True),  # Dan's first finished attempt, not his later perfect one
-    ]
-
-
-def test_problem_files_are_named_not_mixed_in(report: Report) -> None:
-    assert _names(report.malformed) == ["broken.json", "hank-wrong-shape.json", "not-history.json"]
-    reasons = [p.reason for p in report.malformed]
-    assert reasons[0].startswith("is not JSON: line 28, column 17")
-    assert reasons[1] == "is not a `history --json` file: [0].answers[2]: `points` is missing"
-    assert "expected a list of rounds" in reasons[2] and "found an object" in reasons[2]
-    assert _names(report.duplicates) == ["bob-before-finishing.json", "alice-copy.json"]
-    assert "duplicate of" in report.duplicates[0].reason
-    assert report.duplicates[0].reason.endswith("bob.json (the same rounds)")
-    assert report.duplicates[1].reason.endswith("alice.json (the same content)")
-    assert _names(report.other_version) == ["frank-old-version.json"]
-    assert "another version" in report.other_version[0].reason
-    assert _names(report.other_pack) == ["gina-other-pack.json"]
-    assert "my-class" in report.other_pack[0].reason
-
-
-def test_not_finished(report: Report) -> None:
-    assert [(n.player, n.reason) for n in report.not_finished] == [
-        ("陳小美", "stopped after 2 of 4 questions (2020-03-02)"),
-        ("Erin", "has not played the class round"),
-    ]
-
-
-def test_per_question_figures_computed_by_hand(report: Report) -> None:
-    stats = report.questions
-    assert [s.id for s in stats] == [
-        "choice-when-1a", "order-timeline-2b", "estimate-figure-3c", "q-5-0-codename",
-    ]  # fmt: skip
-    got = [(s.students, s.right, s.partial, s.wrong, s.skipped) for s in stats]
-    assert got == [(4, 3, 0, 1, 0), (4, 2, 2, 0, 0), (3, 1, 1, 1, 1), (3, 2, 0, 1, 0)]
-    assert [s.average for s in stats] == pytest.approx([75, 75, 145 / 3, 200 / 3])
-    assert stats[1].buckets == (0, 1, 0, 1, 0, 2)  # 33, 67, 100, 100
-    assert stats[2].buckets == (1, 0, 1, 0, 0, 1)  # 0, 45, 100
-    assert stats[0].label == "釘釘測試版是何時上線的?"
-    assert stats[0].kind == "choice"
-
-
-def test_per_fact_figures_computed_by_hand(report: Report) -> None:
-    facts = _by_id(report.facts)
-    # dingtalk-5-0 is tested by the order (alice 100, bob 67, carol 33, dan 100) and the text
-    # question (alice 100, bob 100, dan 0): per student 100, 83.5, 33, 50.
-    five = facts["dingtalk-5-0"]
-    assert (five.questions, five.students, five.right, five.partial, five.wrong) == (2, 4, 1, 3, 0)
-    assert five.average == pytest.approx((100 + 83.5 + 33 + 50) / 4)
-    assert five.buckets == (0, 1, 1, 0, 1, 1)
-    beta = facts["dingtalk-beta"]  # choice and order: 100, 33.5, 66.5, 100
-    assert (beta.right, beta.partial, beta.wrong) == (2, 2, 0)
-    assert beta.average == pytest.approx(75)
-    assert beta.kind == "choice, order"
-    # Weakest first, ties by id.
-    assert [s.id for s in report.facts] == [
-        "dingtalk-mau-2020-01", "dingtalk-5-0", "dingtalk-beta", "dingtalk-official-release",
-    ]  # fmt: skip
-
-
-def test_fact_labels_are_used() -> None:
-    labelled = build_report([FIXTURES / "alice.json"], fact_labels={"dingtalk-beta": "釘釘測試版"})
-    assert "釘釘測試版" in {s.label for s in labelled.facts}
-
-
-def test_text_report_is_aligned_and_complete(report: Report) -> None:
-    text = format_report(report)
-    assert "Round: quick, 4 questions, seed 1234 (code 0AZC-PQ20-C1SQ)" in text
-    for name in ["broken.json", "hank-wrong-shape.json", "alice-copy.json", "frank-old-version",
-                 "gina-other-pack.json", "bob-before-finishing.json"]:  # fmt: skip
-        assert name in text
-    assert "陳小美 (carol.json): stopped after 2 of 4 questions" in text
-    # Every row of the questions table ends at the same column, CJK prompts included.
-    lines = text.splitlines()
-    start = lines.index("Questions (in the order of the round)")
-    rows = lines[start + 1 : start + 7]
-    assert len({width(row) for row in rows}) == 1, rows
-    assert "75%" in rows[2]
-
-
-def test_csv(report: Report) -> None:
-    rows = list(csv.reader(io.StringIO(report_csv(report))))
-    assert tuple(rows[0]) == CSV_COLUMNS
-    assert len(rows) == 1 + len(report.questions) + len(report.facts)
-    first = dict(zip(rows[0], rows[1], strict=True))
-    assert first["section"] == "question"
-    assert first["id"] == "choice-when-1a"
-    assert (first["right"], first["wrong"], first["average"]) == ("3", "1", "75.0")
-    assert first["students_100"] == "3"
-    estimate = dict(zip(rows[0], rows[3], strict=True))
-    assert (estimate["skipped"], estimate["average"]) == ("1", "48.3")
-
-
-def test_spread() -> None:
-    assert spread((0, 0, 0, 0, 0, 4)) == "·····█"
-    assert spread((1, 0, 0, 0, 0, 3)) == "▂····▆"
-    assert spread((0,) * len(BUCKETS)) == "······"
-
-
-def test_nothing_usable(tmp_path: Path) -> None:
-    empty = tmp_path / "empty.json"
-    empty.write_text("[]", encoding="utf-8")
-    latin = tmp_path / "latin.json"
-    latin.write_bytes(b"\xff\xfe[")
-    report = build_report([FIXTURES / "broken.json", empty, latin, tmp_path / "missing.json"])
-    assert not report.usable
-    assert [p.reason.split(":")[0] for p in report.malformed] == [
-        "is not JSON",
-        "is not a `history --json` file",
-        "is not UTF-8 text (byte 1); export it again",
-        "cannot be read",
-    ]
-    assert "no student file could be used" in format_report(report)
-
-
-def _round(player: str, seed: int, points: list[int], *, started: str) -> dict[str, Any]:
-    answers = [
-        {"position": n, "question_id": f"q{n}", "kind": "choice", "facts": [f"f{n}"],
-         "prompt": f"Q{n}?", "response": "a", "answer": "a", "points": p, "max_points": 100,
-         "skipped": False, "seconds": 1.0}
-        for n, p in enumerate(points, start=1)
-    ]  # fmt: skip
-    return {
-        "id": 1, "player": player, "pack": "p", "pack_hash": "ab" * 32, "mode": "quick",
-        "count": 3, "seed": seed, "code": None, "date": started[:10], "ui_language": "en",
-        "started_at": started, "finished_at": started, "finished": True,
-        "score": sum(points), "max_score": 300, "answers": answers,
-    }  # fmt: skip
-
-
-def test_without_a_shared_round_every_round_counts_first_answers_first(tmp_path: Path) -> None:
-    files = []
-    for n, (player, seeds) in enumerate([("A", (1, 2)), ("B", (3,)), ("C", (4,))]):
-        rounds = [
-            _round(
-                player, seed, [100 * (k % 2), 100, 0], started=f"2020-03-0{k + 1}T09:00:00+00:00"
-            )
-            for k, seed in enumerate(seeds)
-        ]
-        rounds[-1]["finished"] = n != 2
-        path = tmp_path / f"{player}.json"
-        path.write_text(json.dumps(rounds), encoding="utf-8")
-        files.append(path)
-    report = build_report(files)
-    assert report.round is None
-    q1 = _by_id(report.questions)["q1"]
-    assert (q1.students, q1.right, q1.wrong) == (3, 0, 3)  # A's first answer (0), not the later 100
-    assert [n.player for n in report.not_finished] == ["C"]
-    assert "no round shared" in format_report(report)
-
-
-def test_ten_students_from_real_histories(tmp_path: Path) -> None:
-    """Ten students play the same round into their own history; the report merges the exports."""
-    pack = load_pack(Path(__file__).parent.parent / "questions" / "dingtalk-2020.yaml")
-    questions = generate_round(pack, "quick", 10, 4242)
-    start = datetime(2020, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=8)))
-    files = []
-    expected_right = {q.id: 0 for q in questions}
-    for student in range(10):
-        data_dir = tmp_path / f"student{student}"
-        data_dir.mkdir()
-        opened = HistoryStore.open(data_dir)
-        assert opened.store is not None
-        with opened.store as store:
+def _play(
+    tmp: Path,
+    pack: Pack,
+    questions: list[Question],
+    player: str,
+    rounds: list[tuple[list[bool | None], bool]],
+) -> Path:
+    """A student's `history --json` export: each round a list of right/wrong/skipped answers."""
+    data_dir = tmp / f"home-{player}"
+    data_dir.mkdir()
+    opened = HistoryStore.open(data_dir)
+    assert opened.store is not None
+    with opened.store as store:
+        for number, (answers, finished) in enumerate(rounds):
+            started = START + timedelta(hours=number)
             round_id = store.start_round(
                 RoundStart(
-                    player=f"學生{student}",
+                    player=player,
                     pack=pack.id,
                     pack_hash=pack.content_hash,
                     mode="quick",
                     count=10,
-                    seed=4242,
+                    seed=SEED,
                     code=None,
                     date="2020-03-02",
-                    ui_language="zh-Hant",
-                    started_at=start,
+                    ui_language="en",
+                    started_at=started,
                 ),  # fmt: skip
                 questions=10,
             )
-            answered = questions if student != 9 else questions[:5]  # the last one stops
-            for position, question in enumerate(answered, start=1):
-                right = (student + position) % 3 != 0
-                response = question.answer_json() if right else None
-                points = grade(question, response)
-                expected_right[question.id] += points == question.max_points
+            for position, (question, right) in enumerate(
+                zip(questions, answers, strict=False), start=1
+            ):
+                response = (
+                    None
+                    if right is None
+                    else question.answer_json()
+                    if right
+                    else _wrong_response(question)
+                )
                 store.record_answer(round_id, AnswerRecord(
                     position=position, question_id=question.id, kind=question.kind,
                     facts=question.facts, prompt=question.prompt, response=response,
-                    answer=question.answer_json(), points=points, max_points=question.max_points,
-                    skipped=response is None, seconds=3.0,
-                    answered_at=start + timedelta(seconds=10 * position),
+                    answer=question.answer_json(), points=grade(question, response),
+                    max_points=question.max_points, skipped=response is None, seconds=6.0,
+                    answered_at=started + timedelta(seconds=10 * position),
                 ))  # fmt: skip
-            if student != 9:
-                store.finish_round(round_id, start + timedelta(minutes=5))
-            path = tmp_path / f"student{student}.json"
-            path.write_text(to_json(store.rounds()), encoding="utf-8")
-            files.append(path)
-    report = build_report(files)
-    assert report.left_out == ()
-    assert report.round == ("quick", 10, 4242)
-    assert len(report.students) == 10
-    assert {q.id: q.right for q in report.questions} == expected_right
-    assert [n.player for n in report.not_finished] == ["學生9"]
-    all_facts = {f for q in questions for f in q.facts}
-    assert {s.id for s in report.facts} == all_facts
-    assert format_report(report).count("\n") > 20
+            if finished:
+                store.finish_round(round_id, started + timedelta(minutes=5))
+        path = tmp / f"{player}.json"
+        path.write_text(to_json(store.rounds()), encoding="utf-8")
+    return path
+
+
+ALL = [True] * 10
+
+
+@pytest.fixture(scope="module")
+def class_files(
+    tmp_path_factory: pytest.TempPathFactory, pack: Pack, questions: list[Question]
+) -> list[Path]:
+    tmp = tmp_path_factory.mktemp("class")
+    play = lambda name, rounds: _play(tmp, pack, questions, name, rounds)  # noqa: E731
+    files = [
+        play("Ann", [(ALL, True)]),
+        play("Ben", [([True, False] * 5, True)]),
+        play("Cai", [([True] * 5, False)]),  # stopped after 5 of 10
+        play("Dee", [([False] * 10, True), (ALL, True)]),  # retried: 2 attempts
+        play("Eve", [([True, None] * 5, True)]),  # skipped every other question
+        play("Fay", [([False] * 10, True)]),
+        play("Gus", [([True] * 8 + [False] * 2, True)]),
+        play("Hal", [([False] * 10, True)]),  # forged below
+        play("Ivy", [([True, True, False] * 3 + [True], True)]),
+    ]
+    forged = json.loads(files[7].read_text(encoding="utf-8"))
+    for answer in forged[0]["answers"]:
+        answer["points"] = answer["max_points"]
+    forged[0]["score"] = forged[0]["max_score"]
+    files[7].write_text(json.dumps(forged, ensure_ascii=False), encoding="utf-8")
+    copy = tmp / "Ann-again.json"
+    copy.write_bytes(files[0].read_bytes())  # a duplicate
+    broken = tmp / "Jo.json"
+    broken.write_text('[{"id": 1, "player": "Jo", ', encoding="utf-8")  # cut short
+    return [*files, copy, broken]
+
+
+def _finder(pack: Pack) -> Callable[[str, str], Pack | None]:
+    return lambda pack_id, pack_hash: (
+        pack if (pack_id, pack_hash) == (pack.id, pack.content_hash) else None
+    )
+
+
+@pytest.fixture(scope="module")
+def report(class_files: list[Path], pack: Pack) -> Report:
+    return build_report(class_files, find_pack=_finder(pack))
+
+
+def _score(questions: list[Question], answers: list[bool | None]) -> int:
+    return sum(
+        grade(q, None if a is None else q.answer_json() if a else _wrong_response(q))
+        for q, a in zip(questions, answers, strict=False)
+    )
+
+
+def test_gradebook_rows(report: Report, questions: list[Question]) -> None:
+    total = sum(q.max_points for q in questions)
+    rows = {s.player: s for s in report.students}
+    assert list(rows) == ["Ann", "Ben", "Cai", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy"]
+    ann, cai, dee, hal = rows["Ann"], rows["Cai"], rows["Dee"], rows["Hal"]
+    assert (ann.score, ann.max_score, ann.percent, ann.answered, ann.count) == (
+        total,
+        total,
+        100.0,
+        10,
+        10,
+    )
+    # Stopped after 5 of 10: the percent is of the whole round, never perfect.
+    assert (cai.score, cai.max_score, cai.answered, cai.finished) == (
+        _score(questions, [True] * 5),
+        total,
+        5,
+        False,
+    )
+    assert cai.percent == round(100 * cai.score / total, 1) <= 50
+    # Retried: two attempts, the best counts by default.
+    assert (dee.attempts, dee.score) == (2, total)
+    # Forged: the points written in the file are not believed.
+    assert hal.score == _score(questions, [False] * 10) < total
+    assert rows["Eve"].answered == 10 and rows["Eve"].seconds == 60.0
+    assert all(s.attempts == 1 for s in report.students if s.player != "Dee")
+
+
+def test_problems_name_the_forged_duplicate_and_broken_files(report: Report) -> None:
+    problems = {Path(p.name).name: p.reason for p in report.problems}
+    assert set(problems) == {"Hal.json", "Ann-again.json", "Jo.json"}
+    assert "disagree" in problems["Hal.json"] and "re-graded points count" in problems["Hal.json"]
+    assert "duplicate of" in problems["Ann-again.json"]
+    assert "not JSON" in problems["Jo.json"]
+
+
+@pytest.mark.parametrize(("attempt", "expected"), [("first", 0), ("last", 1), ("best", 1)])
+def test_attempt_choice(
+    class_files: list[Path], pack: Pack, questions: list[Question], attempt: str, expected: int
+) -> None:
+    report = build_report(class_files, find_pack=_finder(pack), attempt=attempt)
+    dee = next(s for s in report.students if s.player == "Dee")
+    scores = [_score(questions, [False] * 10), _score(questions, ALL)]
+    assert dee.score == scores[expected]
+
+
+def test_class_figures(report: Report) -> None:
+    assert report.round == ("quick", 10, SEED)
+    assert report.finished == 8
+    assert report.average_percent == pytest.approx(sum(s.percent for s in report.students) / 9)
+    distribution = report.distribution
+    assert list(distribution) == list(BUCKETS) and sum(distribution.values()) == 9
+    assert distribution["90-100"] == 2  # Ann and Dee
+
+
+def test_questions_graded_one_by_one(report: Report, questions: list[Question]) -> None:
+    by_id = {q.question_id: q for q in report.questions}
+    assert list(by_id) == [q.id for q in questions]
+    first = by_id[questions[0].id]
+    assert first.answered == 9 and first.skipped == 0
+    second = by_id[questions[1].id]
+    assert second.skipped == 1  # Eve
+    sixth = by_id[questions[5].id]
+    assert sixth.answered == 8  # Cai stopped after five
+
+
+def test_facts_are_graded_pair_by_pair_and_item_by_item(pack: Pack, tmp_path: Path) -> None:
+    """In a match each pair is its fact's answer; an order item is graded by its pairs."""
+    match = next(q for s in range(50) for q in generate_round(pack, "match", 1, s)
+                 if isinstance(q, MatchQuestion))  # fmt: skip
+    order = next(q for s in range(50) for q in generate_round(pack, "order", 1, s)
+                 if isinstance(q, OrderQuestion) and len(q.items) >= 4)  # fmt: skip
+    key = match.answer_json()
+    lefts = [e.id for e in match.left]
+    # Only the first pair right: the others swapped among themselves.
+    rest = [key[left] for left in lefts[1:]]
+    response = {lefts[0]: key[lefts[0]], **dict(zip(lefts[1:], rest[1:] + rest[:1], strict=True))}
+    entries = []
+    for question, given in ((match, response), (order, [*order.answer[1:], order.answer[0]])):
+        entries.append({
+            "position": len(entries) + 1, "question_id": question.id, "kind": question.kind,
+            "facts": list(question.facts), "prompt": question.prompt, "response": given,
+            "answer": question.answer_json(), "points": grade(question, given),
+            "max_points": question.max_points, "skipped": False, "seconds": 1.0,
+        })  # fmt: skip
+    history = [{
+        "id": 1, "player": "P", "pack": pack.id, "pack_hash": pack.content_hash, "mode": "quick",
+        "count": 2, "seed": 1, "code": None, "date": "2020-03-02", "ui_language": "en",
+        "started_at": "2020-03-02T09:00:00+08:00", "finished_at": None, "finished": True,
+        "score": 0, "max_score": 0, "answers": entries,
+    }]  # fmt: skip
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(history), encoding="utf-8")
+    report = build_report([path])  # no pack given: recorded points, facts from the answer key
+    facts = {f.fact: f for f in report.facts}
+    assert (facts[match.facts[0]].right, facts[match.facts[0]].wrong) == (1, 0)
+    assert all(facts[f].wrong == 1 for f in match.facts[1:])
+    # The first item went last: every pair of it is wrong; the others keep their pairs
+    # among themselves right and lose only the one with the first item.
+    assert set(order.answer) == set(order.facts)  # a generated order's items are its facts
+    assert facts[order.answer[0]].wrong == 1
+    assert all(facts[f].partial == 1 for f in order.answer[1:])
+
+
+def test_json_shape(report: Report) -> None:
+    data = report_json(report)
+    assert list(data) == ["round", "class", "students", "questions", "facts", "problems"]
+    assert list(data["round"]) == ["pack", "pack_hash", "mode", "count", "seed", "code"]
+    assert list(data["class"]) == ["students", "finished", "average_percent", "distribution"]
+    assert list(data["students"][0]) == [
+        "player", "file", "score", "max_score", "percent", "answered", "count", "finished",
+        "attempts", "seconds",
+    ]  # fmt: skip
+    assert list(data["questions"][0]) == [
+        "question_id", "prompt", "answered", "right", "partial", "wrong", "skipped", "average",
+    ]  # fmt: skip
+    assert list(data["facts"][0]) == ["fact", "label", "answered", "right", "partial", "wrong"]
+    assert list(data["problems"][0]) == ["file", "message"]
+    json.dumps(data)
+
+
+def test_csv_gradebook_opens_in_a_spreadsheet(report: Report) -> None:
+    rows = list(csv.DictReader(io.StringIO(report_csv(report))))
+    assert [r["player"] for r in rows] == [s.player for s in report.students]
+    assert rows[0]["percent"] == "100.0" and rows[2]["finished"] == "no"
+    questions = list(csv.DictReader(io.StringIO(report_csv(report, "questions"))))
+    assert len(questions) == 10
+    facts = list(csv.DictReader(io.StringIO(report_csv(report, "facts"))))
+    assert {"fact", "label", "right"} <= set(facts[0])
+
+
+def test_text_report_wraps_instead_of_cutting(report: Report) -> None:
+    text = format_report(report)
+    assert "…" not in text
+    for question in report.questions:
+        for word in question.prompt.split()[-2:]:
+            assert word[:10] in text
+    assert "Students (percent of the whole round)" in text
+    assert "Hal.json" in text
+
+
+def test_files_without_the_pack_count_recorded_points() -> None:
+    names = ["alice.json", "bob.json", "broken.json", "not-history.json", "alice-copy.json"]
+    report = build_report([OLD_FIXTURES / n for n in names])
+    assert not report.checked
+    assert [s.player for s in report.students] == ["Alice", "Bob"]
+    assert "not checked" in format_report(report)
+    assert {Path(p.name).name for p in report.problems} == {
+        "broken.json",
+        "not-history.json",
+        "alice-copy.json",
+    }
+
+
+def test_formula_cells_are_defused(tmp_path: Path) -> None:
+    data = json.loads((OLD_FIXTURES / "alice.json").read_text(encoding="utf-8"))[:1]
+    for entry in data:
+        entry["player"] = "=HYPERLINK(1)"
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(report_csv(build_report([path])))))
+    assert rows[1][0] == "'=HYPERLINK(1)"
+    assert rows[1][2] == "400"
+
+
+def test_cli_report_formats(cli: Callable[..., Any], class_files: list[Path]) -> None:
+    names = [str(p) for p in class_files]
+    text = cli("report", *names)
+    assert text.status == 0 and "Students (percent of the whole round)" in text.out
+    data = json.loads(cli("report", *names, "--json").out)
+    assert data["class"]["students"] == 9
+    assert data["round"]["seed"] == SEED
+    assert any(p["file"].endswith("Hal.json") for p in data["problems"])  # the built-in pack
+    gradebook = cli("report", *names, "--csv")
+    assert gradebook.out.startswith("player,file,score,max_score,percent")
+    facts = cli("report", *names, "--csv", "--table", "facts", "--attempt", "first")
+    assert facts.out.startswith("fact,label,")
+    assert cli("report").status == 2
+    assert cli("report", "--json", "--csv", names[0]).status == 2
+
+
+def test_cli_report_code_reads_this_machines_history(
+    cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A class that played through `serve`: their rounds are in this machine's history."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("skip\n" * 9))
+    played = cli("play", "--plain", "--count", "3", "--seed", "77", "--player", "Mo")
+    code = next(
+        line.split(":", 1)[1].strip() for line in played.out.splitlines() if "code" in line.lower()
+    )
+    for player in ("Ana", "Bo"):
+        run = cli("play", "--code", code, "--plain", "--player", player)
+        assert run.status == 0
+    report = cli("report", "--code", code, "--json")
+    assert report.status == 0, report.err
+    data = json.loads(report.out)
+    assert sorted(s["player"] for s in data["students"]) == ["Ana", "Bo", "Mo"]
+    assert data["round"]["code"] == code
+    assert cli("report", "--code", "0000-0000-0000").status == 1

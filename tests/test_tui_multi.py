@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -64,3 +65,14 @@ def test_space_and_letters_tick_enter_submits() -> None:
             assert len(app.given) == 1
 
     asyncio.run(run())
+
+
+def test_multi_widget_snapshot(snap_compare: Any) -> None:
+    """Ten options lettered A-J as ticks in a harness app: A and C ticked, the cursor on C; the
+    list scrolls within its height."""
+
+    async def before(pilot: Any) -> None:
+        await pilot.press("a", "c")
+        await pilot.pause()
+
+    assert snap_compare(Harness(), terminal_size=(60, 16), run_before=before)

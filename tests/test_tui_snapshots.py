@@ -145,7 +145,8 @@ def test_play_text(
 def test_feedback_order_partly_right(
     snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
 ) -> None:
-    """Feedback after an order submitted as shown: items marked ✓ or ✗ → right place, then an
+    """Feedback after an order submitted as shown: items marked as the report grades them (✓ all
+    its pairs right, ◐ some, ✗ none; → its right place), then an
     amber-barred panel: ◐ Partly right with the points, the correct order, the source
     sentences, and "press enter for the next question"; the Footer offers Next."""
     app = make_test_app(tmp_path, language=language, start=round_start("order", 3))

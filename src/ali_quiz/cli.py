@@ -23,7 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import NoReturn
 
-FORMATS = ("json", "markdown", "html", "gift")
+FORMATS = ("json", "markdown", "html", "gift", "anki")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see {self.prog} --help)\n")
 
 
-def _round_options(parser: argparse.ArgumentParser) -> None:
+def _round_options(parser: argparse.ArgumentParser, *, dated: bool = True) -> None:
     from ali_quiz.quiz.modes import MODES
 
     parser.add_argument(
@@ -59,6 +59,8 @@ def _round_options(parser: argparse.ArgumentParser) -> None:
     fixed.add_argument(
         "--code", metavar="C", type=argtypes.round_code, help="play the round of a round code"
     )
+    if not dated:
+        return
     parser.add_argument(
         "--date",
         metavar="D",
@@ -105,7 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="json",
-        help="json (JSON Lines), markdown or html worksheet, gift (Moodle)",
+        help="json (JSON Lines), markdown or html worksheet, gift (Moodle), anki (a deck)",
+    )
+    generate.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=argtypes.path("-o"),
+        help="write to FILE (needed for anki)",
     )
 
     packs = commands.add_parser("packs", help="list the packs found, or add one")
@@ -161,14 +170,57 @@ def build_parser() -> argparse.ArgumentParser:
         help="the pack's language (default: guessed from the text)",
     )
 
-    report = commands.add_parser("report", help="merge students' `history --json` files")
-    report.add_argument("files", metavar="FILES", nargs="+", type=argtypes.path("FILES"))
-    report.add_argument("--csv", action="store_true", help="CSV output")
+    report = commands.add_parser("report", help="merge students' results into a class report")
+    report.add_argument("files", metavar="FILES", nargs="*", type=argtypes.path("FILES"))
+    report.add_argument(
+        "--code",
+        metavar="C",
+        type=argtypes.text("--code"),
+        help="the class round; without FILES, read this machine's history",
+    )
+    report_output = report.add_mutually_exclusive_group()
+    report_output.add_argument("--json", action="store_true", help="the whole report as JSON")
+    report_output.add_argument("--csv", action="store_true", help="one table as CSV")
+    report.add_argument(
+        "--table",
+        choices=("students", "questions", "facts"),
+        default="students",
+        help="the table --csv prints (default: students, the gradebook)",
+    )
+    report.add_argument(
+        "--attempt",
+        choices=("best", "first", "last"),
+        default="best",
+        help="which of a student's attempts counts (default: best)",
+    )
+
+    serve = commands.add_parser("serve", help="a class plays one round in their browsers")
+    _round_options(serve, dated=False)
+    serve.add_argument(
+        "--host",
+        metavar="H",
+        type=argtypes.text("--host"),
+        help="listen on this address (default 127.0.0.1)",
+    )
+    serve.add_argument(
+        "--port",
+        metavar="N",
+        type=argtypes.whole_number(0, 65535, "--port"),
+        default=8000,
+        help="port, 0 for any free one (8000)",
+    )
+    serve.add_argument(
+        "--max-players",
+        metavar="N",
+        type=argtypes.whole_number(1, 1000, "--max-players"),
+        help="tabs at once, then a full page (60)",
+    )
+    serve.set_defaults(date=None)  # the class's round is for today
     return parser
 
 
 def front_end(command: str | None) -> Handler | None:
-    """`play` and the bare `ali-quiz` (imported only then: they may load Textual)."""
+    """`play`, `serve` and the bare `ali-quiz` (imported only then: they may load Textual)."""
     if command is None:
         from ali_quiz.play import run_tui
 
@@ -177,6 +229,10 @@ def front_end(command: str | None) -> Handler | None:
         from ali_quiz.play import run_play
 
         return run_play
+    if command == "serve":
+        from ali_quiz.serve.command import run_serve
+
+        return run_serve
     return None
 
 

@@ -100,25 +100,66 @@ def resolve_from_args(
 
 def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
     chosen = resolve_from_args(args, paths)
-    questions = chosen.questions
+    questions = list(chosen.questions)
     notice = chosen.shorter_notice()
     if notice:
         print(notice, file=sys.stderr)
+    if args.format == "anki":
+        return _write_anki(args.output, questions, chosen)
     if args.format == "json":
-        for question in questions:
-            print(json.dumps(question.to_json(), ensure_ascii=False))
-        return EXIT_OK
-    from ali_quiz.teach import worksheet
-    from ali_quiz.teach.gift_export import export_gift
+        text = "".join(
+            json.dumps(question.to_json(), ensure_ascii=False) + "\n" for question in questions
+        )
+    else:
+        from ali_quiz.teach import worksheet
+        from ali_quiz.teach.gift_export import export_gift
 
-    language = chosen.pack.language
-    if args.format == "gift":
-        sys.stdout.write(export_gift(questions, title=chosen.pack.title, language=language))
+        language = chosen.pack.language
+        if args.format == "gift":
+            text = export_gift(questions, title=chosen.pack.title, language=language)
+        else:
+            render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
+            text = render(questions, pack_title=chosen.pack.title, language=language, info=chosen)
+    if args.output is None:
+        sys.stdout.write(text)
         return EXIT_OK
-    render = worksheet.to_markdown if args.format == "markdown" else worksheet.to_html
-    sys.stdout.write(
-        render(questions, pack_title=chosen.pack.title, language=language, info=chosen)
-    )
+    try:
+        _write_whole(args.output, text)
+    except OSError as err:
+        return fail(f"cannot write {args.output}: {err.strerror or err}")
+    return EXIT_OK
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _write_anki(output: Path | None, questions: list[Any], spec: Any) -> int:
+    from ali_quiz.teach.anki_export import AnkiUnavailable, write_deck
+
+    if output is None:
+        return fail("--format anki writes a deck file: add -o FILE.apkg", EXIT_USAGE)
+    name = f"{spec.pack.title} · {spec.code}" if spec.code else spec.pack.title
+    try:
+        notes = write_deck(
+            questions, output, pack_id=spec.pack.id, deck_name=name, language=spec.pack.language
+        )
+    except AnkiUnavailable as err:
+        return fail(str(err))
+    except OSError as err:
+        return fail(f"cannot write {output}: {err.strerror or err}")
+    print(f"Wrote {output}: an Anki deck of {notes} notes (import it with File > Import).")
     return EXIT_OK
 
 
@@ -380,10 +421,13 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
             if args.json
             else (export.CSV_SELECT, export.write_csv)
         )
+        functions = None if args.json else export.CSV_FUNCTIONS
         rows = (
             ()
             if store is None
-            else stream.answer_rows(store, select, player=player, pack=pack, limit=limit)
+            else stream.answer_rows(
+                store, select, player=player, pack=pack, limit=limit, functions=functions
+            )
         )
         write(rows, out)
     elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):
@@ -457,25 +501,9 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.catalog import resolve_pack
-    from ali_quiz.packs.problems import PackError, PackNotFound
-    from ali_quiz.teach.report import build_report, format_report, report_csv
+    from ali_quiz.teach.report_command import run_report
 
-    report = build_report(args.files)
-    if report.pack is not None:
-        try:
-            labels = resolve_pack(report.pack, paths).fact_labels()
-        except (PackError, PackNotFound):
-            labels = None  # a pack this computer lacks: facts are shown by id
-        if labels:
-            report = build_report(args.files, fact_labels=labels)
-    sys.stdout.write(report_csv(report) if args.csv else format_report(report) + "\n")
-    if args.csv:
-        for problem in report.left_out:
-            print(f"ali-quiz: left out: {problem.name}: {problem.reason}", file=sys.stderr)
-    if not report.usable:
-        return fail("no usable result file: nothing to report")
-    return EXIT_OK
+    return run_report(args, paths)
 
 
 HANDLERS: dict[str, Handler] = {

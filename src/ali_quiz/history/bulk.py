@@ -10,10 +10,14 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from ali_quiz.history import totals
 from ali_quiz.history.records import ANSWER_COLUMNS, PastRound
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # One encoder for every cell: json.dumps with options builds a new encoder on each call.
 to_json = json.JSONEncoder(ensure_ascii=False).encode

@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TextIO
 
 from ali_quiz.history import stream
-from ali_quiz.safety.csvcells import csv_writer
+from ali_quiz.safety.csvcells import csv_cell
 from ali_quiz.textwidth import clip, width
 
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, TextIO
+
     from ali_quiz.history.store import HistoryStore
 
 ROUND_COLUMNS = (
@@ -179,20 +182,39 @@ def _flag(column: str) -> str:
     return f"CASE {column} WHEN 0 THEN 'false' WHEN 1 THEN 'true' END"
 
 
-#: The CSV cells, as SQL over rounds `r` and answers `a` (history.stream.answer_rows).
+def _safe(column: str) -> str:
+    """SQL: a text cell that a spreadsheet would run as a formula goes through `csv_cell`.
+
+    SQLite checks the first character of every cell; Python sees only the rare cell that starts
+    like a formula (and leaves it alone if it is a number).
+    """
+    return (
+        f"CASE WHEN substr({column}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13))"
+        f" THEN csv_cell({column}) ELSE {column} END"
+    )
+
+
+#: The CSV cells, as SQL over rounds `r` and answers `a` (history.stream.answer_rows, with
+#: CSV_FUNCTIONS), formula-like text neutralised as every CSV of ali-quiz is.
 CSV_SELECT = ", ".join(
     (
-        "r.id, r.player, r.pack, r.pack_hash, r.mode, r.count, r.seed, r.code, r.date",
-        "r.ui_language, r.started_at, r.finished_at",
+        "r.id",
+        *(
+            _safe(f"r.{c}")
+            for c in ("player", "pack", "pack_hash", "mode", "count", "seed", "code", "date")
+        ),
+        *(_safe(f"r.{c}") for c in ("ui_language", "started_at", "finished_at")),
         _flag("r.finished_at IS NOT NULL"),
-        "r.score, r.max_score, a.position, a.question_id, a.kind, a.facts, a.prompt",
-        _json_scalar("a.response"),
-        _json_scalar("a.answer"),
+        "r.score, r.max_score, a.position",
+        *(_safe(f"a.{c}") for c in ("question_id", "kind", "facts", "prompt")),
+        _safe(_json_scalar("a.response")),
+        _safe(_json_scalar("a.answer")),
         "a.points, a.max_points",
         _flag("a.skipped"),
         "a.seconds",
     )
 )
+CSV_FUNCTIONS = {"csv_cell": csv_cell}
 
 
 def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
@@ -233,7 +255,11 @@ def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
     A round without answers gets one row with the answer columns empty. Text is UTF-8; rows
     end with a line feed.
     """
-    writer = csv_writer(out)  # formula-like cells neutralised
+    import csv  # here: the table and JSON never need it
+
+    # The cells come neutralised from SQL (CSV_SELECT): a Python pass over every cell of a long
+    # history would cost more than the rest of the export.
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(rows)
 

@@ -9,7 +9,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 ROUND_COLUMNS = (
     "id, player, pack, pack_hash, mode, count, seed, code, date, ui_language, started_at,"

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from ali_quiz.history import stream, totals
 from ali_quiz.history.bulk import aware, insert_batch, iso, to_json
@@ -33,6 +32,11 @@ from ali_quiz.history.records import (
     round_json,
 )
 from ali_quiz.history.stream import NEWEST_FIRST, filters
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # The records are part of the store's API: `from ali_quiz.history.store import RoundStart` works.
 __all__ = [

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from typing import Any, Protocol
 
 from ali_quiz.history.records import ROUND_COLUMNS, RoundRow, round_row
 
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+    from typing import Any, Protocol
 
-class HistoryStore(Protocol):
-    """What a walk needs of history.store.HistoryStore (which imports this module)."""
+    class HistoryStore(Protocol):
+        """What a walk needs of history.store.HistoryStore (which imports this module)."""
 
-    def reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
 
 #: Sort keys of `round_rows`, as SQL.
@@ -116,8 +119,11 @@ def answer_rows(
     player: str | None = None,
     pack: str | None = None,
     limit: int | None = None,
+    functions: Mapping[str, Callable[[Any], Any]] | None = None,
 ) -> Iterator[tuple[Any, ...]]:
     """`SELECT columns` over rounds `r` joined with their answers `a`, newest round first.
+
+    `functions` are one-argument SQL functions the columns call (made for this connection).
 
     One row per answer, in the order they were given, and one row with the answer's columns
     NULL for a round without answers. The first column must be `r.id`: `limit` counts rounds.
@@ -129,6 +135,8 @@ def answer_rows(
               WHERE {where} ORDER BY r.started_ts DESC, r.id DESC, a.position"""
     with store.reading() as conn:
         _json_functions(conn)
+        for name, function in (functions or {}).items():
+            conn.create_function(name, 1, function, deterministic=True)
         cursor = conn.execute(sql, params)
         if limit is None:
             yield from cursor

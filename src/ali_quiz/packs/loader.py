@@ -30,6 +30,7 @@ from ali_quiz.packs.model import (
     Version,
 )
 from ali_quiz.packs.problems import PackError, Problem
+from ali_quiz.packs.yamlhints import after_syntax_error
 from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
 from ali_quiz.packs.yamlnodes import Sequence as NodeList
 from ali_quiz.safety.files import FileRefused, read_capped
@@ -101,12 +102,19 @@ def load_pack_text(text: str, label: str, *, path: Path | None = None) -> Pack:
     with gc_paused():
         root, problems = compose(text, label)
         if root is None:
-            raise PackError(problems)
+            raise PackError(after_syntax_error(text, label, problems, _check_rest))
         checker = _PackChecker(label, problems)
         pack = checker.pack(root, path)
     if checker.problems or pack is None:
         raise PackError(checker.problems)
     return pack
+
+
+def _check_rest(root: Node, problems: list[Problem], label: str) -> list[Problem]:
+    """The problems of a pack read without the lines of its syntax errors."""
+    checker = _PackChecker(label, problems)
+    checker.pack(root, None)
+    return checker.problems
 
 
 def _given(node: Node | None) -> bool:

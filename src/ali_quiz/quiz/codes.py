@@ -1,24 +1,31 @@
-"""Round codes: one short code gives a whole class the same round (PRODUCT.md "Round codes").
+"""Round codes: one short code gives a whole class the same round.
 
-A code is 12 characters of Crockford base32, grouped for reading aloud: `7Q3K-9MXA-2TBC`.
-The first 11 characters carry 55 bits, most significant first:
+Every round `generate` or the TUI can make has a code (every seed from 0 to 999,999 and every
+count from 1 to 200), except review rounds, which are made from one player's history. Most
+rounds get a short code of 12 characters of Crockford base32, grouped for reading aloud:
+`7Q3K-9MXA-2TBC`; a round whose seed or count does not fit in it gets a long one of 14
+characters: `7Q3K-9MXA2-TBC4X`. The length tells them apart.
+
+Short codes: the first 11 characters carry 55 bits, most significant first:
 
 =========  ====  ==========================================================================
 field      bits  meaning
 =========  ====  ==========================================================================
 mode          3  index in CODE_MODES (5, 6 and 7 are unused: a code holding one is malformed)
-count         7  questions in the round, 1 to MAX_CODE_COUNT
+count         7  questions in the round, 1 to 99
 pack id       8  first byte of sha256(pack id): tells "another version of pack X" from
                  "a pack you do not have"
 pack hash    18  the top 18 bits of the pack's content hash (sha256 hex): another version of
                  the pack has another hash, so the code says so instead of giving other questions
-seed         19  the round's seed, 0 to MAX_CODE_SEED
+seed         19  the round's seed, 0 to 524,287
 =========  ====  ==========================================================================
 
-The 12th character is a check character. Crockford's own check symbol is the value mod 37,
+Long codes: the first 13 characters carry 65 bits: mode 3, count 8 (1 to 200), pack id 8,
+pack hash 26 (the top 26 bits), seed 20 (0 to 999,999). The last character of either is a
+check character. Crockford's own check symbol is the value mod 37,
 which needs five extra symbols (`*~$=U`) that are awkward to read aloud; this check stays in
 the 32 symbols: reading each symbol as an element of GF(32), the weighted sum of all 12
-symbols, weights α^11 … α^0 (α primitive), is zero. A substitution of one symbol changes the
+symbols, weights α^(n-1) … α^0 (α primitive), is zero. A substitution of one symbol changes the
 sum by a non-zero multiple of a non-zero weight, so every single-character typo is caught,
 and since the weights are all different, so is every swap of two different characters.
 
@@ -37,8 +44,10 @@ from ali_quiz.packs.model import Pack
 __all__ = [
     "CODE_LENGTH",
     "CODE_MODES",
+    "LONG_CODE_LENGTH",
     "MAX_CODE_COUNT",
     "MAX_CODE_SEED",
+    "MAX_SHORT_SEED",
     "CodeError",
     "MalformedCode",
     "MistypedCode",
@@ -56,8 +65,9 @@ __all__ = [
 CODE_MODES = ("quick", "order", "match", "estimate", "choice")  # review and daily have no code
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 12  # 11 data characters and the check character
+LONG_CODE_LENGTH = 14  # 13 data characters and the check character
 _DATA_LENGTH = CODE_LENGTH - 1
-_GROUPS = (4, 4, 4)
+_GROUPS = {CODE_LENGTH: (4, 4, 4), LONG_CODE_LENGTH: (4, 5, 5)}
 
 _MODE_BITS = 3
 _COUNT_BITS = 7
@@ -66,8 +76,14 @@ _HASH_BITS = 18
 _SEED_BITS = 19
 assert _MODE_BITS + _COUNT_BITS + _ID_BITS + _HASH_BITS + _SEED_BITS == 5 * _DATA_LENGTH
 
-MAX_CODE_COUNT = 99
-MAX_CODE_SEED = (1 << _SEED_BITS) - 1  # 524287: the lead draws random seeds in 0..this
+MAX_SHORT_COUNT = 99
+MAX_SHORT_SEED = (1 << _SEED_BITS) - 1  # 524287
+
+#: The long code's fields (bits) and limits: every round the command line can ask for.
+_LONG_FIELDS = (3, 8, 8, 26, 20)
+assert sum(_LONG_FIELDS) == 5 * (LONG_CODE_LENGTH - 1)
+MAX_CODE_COUNT = 200
+MAX_CODE_SEED = 999_999
 
 #: Crockford's reading rules: these letters stand for the digits they look like.
 _ALIASES = {"O": "0", "I": "1", "L": "1"}
@@ -150,9 +166,10 @@ class RoundCode:
     count: int
     seed: int
     pack_id_tag: int  # first byte of sha256(pack id)
+    hash_bits: int = _HASH_BITS  # 18 in a short code, 26 in a long one
 
 
-def _hash_prefix(pack_hash: str) -> int:
+def _hash_prefix(pack_hash: str, bits: int = _HASH_BITS) -> int:
     text = pack_hash.strip().lower()
     try:
         value = int(text[:8], 16)
@@ -160,7 +177,7 @@ def _hash_prefix(pack_hash: str) -> int:
         raise CodeError(f"pack hash {pack_hash!r} is not a hexadecimal sha256") from None
     if len(text) < 8:
         raise CodeError(f"pack hash {pack_hash!r} is too short: give the full sha256 in hex")
-    return value >> (32 - _HASH_BITS)
+    return value >> (32 - bits)
 
 
 def _id_tag(pack_id: str) -> int:
@@ -170,10 +187,10 @@ def _id_tag(pack_id: str) -> int:
 
 
 def format_code(symbols: str) -> str:
-    """Group 12 symbols for reading aloud: `7Q3K9MXA2TBC` -> `7Q3K-9MXA-2TBC`."""
+    """Group symbols for reading aloud: `7Q3K9MXA2TBC` -> `7Q3K-9MXA-2TBC`."""
     groups = []
     start = 0
-    for size in _GROUPS:
+    for size in _GROUPS.get(len(symbols), (4,) * (len(symbols) // 4 + 1)):
         groups.append(symbols[start : start + size])
         start += size
     return "-".join(groups)
@@ -191,15 +208,20 @@ def encode_round_code(pack_hash: str, mode: str, count: int, seed: int, *, pack_
         raise CodeError(
             f"seed {seed} does not fit in a round code: use a seed from 0 to {MAX_CODE_SEED}"
         )
-    value = CODE_MODES.index(mode)
-    for width, field in (
-        (_COUNT_BITS, count),
-        (_ID_BITS, _id_tag(pack_id)),
-        (_HASH_BITS, _hash_prefix(pack_hash)),
-        (_SEED_BITS, seed),
-    ):
+    short = count <= MAX_SHORT_COUNT and seed <= MAX_SHORT_SEED
+    widths = (_MODE_BITS, _COUNT_BITS, _ID_BITS, _HASH_BITS, _SEED_BITS) if short else _LONG_FIELDS
+    fields = (
+        CODE_MODES.index(mode),
+        count,
+        _id_tag(pack_id),
+        _hash_prefix(pack_hash, widths[3]),
+        seed,
+    )
+    value = 0
+    for width, field in zip(widths, fields, strict=True):
         value = (value << width) | field
-    digits = [(value >> (5 * (_DATA_LENGTH - 1 - i))) & 31 for i in range(_DATA_LENGTH)]
+    length = (CODE_LENGTH if short else LONG_CODE_LENGTH) - 1
+    digits = [(value >> (5 * (length - 1 - i))) & 31 for i in range(length)]
     check = _check_sum([*digits, 0])  # the check symbol makes the full sum zero
     return format_code("".join(ALPHABET[d] for d in [*digits, check]))
 
@@ -229,11 +251,12 @@ def _normalise(text: str) -> str:
 def decode_round_code(text: str) -> RoundCode:
     """Read a code as a person may type it; raise a CodeError subclass saying what is wrong."""
     symbols = _normalise(text)
-    if len(symbols) != CODE_LENGTH:
+    if len(symbols) not in (CODE_LENGTH, LONG_CODE_LENGTH):
         shown = text.strip() or "(nothing)"
         raise MalformedCode(
             f"not a round code: {shown!r} has {len(symbols)} letters and digits, a round code has "
-            f"{CODE_LENGTH} (like 7Q3K-9MXA-2TBC); check that none is missing or doubled"
+            f"{CODE_LENGTH} (like 7Q3K-9MXA-2TBC) or {LONG_CODE_LENGTH} (like "
+            "7Q3K-9MXA2-TBC4X); check that none is missing or doubled"
         )
     values = [_VALUES[s] for s in symbols]
     if _check_sum(values) != 0:
@@ -241,18 +264,21 @@ def decode_round_code(text: str) -> RoundCode:
             f"round code {format_code(symbols)} is mistyped: its check character does not "
             "match; compare it with the code you were given, character by character"
         )
+    short = len(symbols) == CODE_LENGTH
     value = 0
-    for digit in values[:_DATA_LENGTH]:
+    for digit in values[:-1]:
         value = (value << 5) | digit
-    seed = value & MAX_CODE_SEED
-    value >>= _SEED_BITS
-    hash_prefix = value & ((1 << _HASH_BITS) - 1)
-    value >>= _HASH_BITS
-    id_tag = value & ((1 << _ID_BITS) - 1)
-    value >>= _ID_BITS
-    count = value & ((1 << _COUNT_BITS) - 1)
-    mode_index = value >> _COUNT_BITS
-    if mode_index >= len(CODE_MODES) or not 1 <= count <= MAX_CODE_COUNT:
+    widths = (_MODE_BITS, _COUNT_BITS, _ID_BITS, _HASH_BITS, _SEED_BITS) if short else _LONG_FIELDS
+    fields = []
+    for width in reversed(widths):
+        fields.append(value & ((1 << width) - 1))
+        value >>= width
+    seed, hash_prefix, id_tag, count, mode_index = fields
+    if (
+        mode_index >= len(CODE_MODES)
+        or not 1 <= count <= (MAX_SHORT_COUNT if short else MAX_CODE_COUNT)
+        or seed > MAX_CODE_SEED
+    ):
         raise MalformedCode(
             f"{format_code(symbols)} is not a round code this version of ali-quiz understands "
             "(it names no known mode or an impossible number of questions); ask for the code again"
@@ -263,13 +289,14 @@ def decode_round_code(text: str) -> RoundCode:
         count=count,
         seed=seed,
         pack_id_tag=id_tag,
+        hash_bits=widths[3],
     )
 
 
 def pack_matches(code: RoundCode, pack_hash: str) -> bool:
     """True when the code was made for a pack with this content hash."""
     try:
-        return _hash_prefix(pack_hash) == code.pack_hash_prefix
+        return _hash_prefix(pack_hash, code.hash_bits) == code.pack_hash_prefix
     except CodeError:
         return False
 

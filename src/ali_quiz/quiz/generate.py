@@ -12,7 +12,7 @@ import secrets
 from datetime import date as Date
 
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.codes import MAX_CODE_SEED
+from ali_quiz.quiz.codes import MAX_SHORT_SEED
 from ali_quiz.quiz.composition import RoundComposer, authored_kind
 from ali_quiz.quiz.facts import PackFacts, facts_of
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
@@ -23,7 +23,7 @@ from ali_quiz.quiz.rng import Rng
 KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
 # Seeds drawn at random stay small enough for a round code to carry them.
-RANDOM_SEED_LIMIT = MAX_CODE_SEED + 1
+RANDOM_SEED_LIMIT = MAX_SHORT_SEED + 1  # random rounds keep short codes
 _MIN_QUESTIONS = 3  # a mode that cannot give this many is hidden
 _TRIAL_SEEDS = 3
 

@@ -51,6 +51,28 @@ def grade_order(question: OrderQuestion, response: Sequence[str]) -> int:
     return round_half_up(question.max_points * Fraction(right, total))
 
 
+def order_item_shares(answer: Sequence[str], response: Sequence[str]) -> dict[str, Fraction]:
+    """Each item's share of its pairs in the right order: 1 right, 0 wrong, between partial.
+
+    An item is graded by the pairs it belongs to (PRODUCT.md: right when all its pairs are
+    right, partial when some are, wrong when none are); an item left out has every pair wrong.
+    """
+    position = {item: index for index, item in enumerate(response)}
+    shares: dict[str, Fraction] = {}
+    for item in answer:
+        others = [o for o in answer if o != item]
+        if not others:
+            shares[item] = Fraction(1)
+            continue
+        right = 0
+        for other in others:
+            if item in position and other in position:
+                earlier = answer.index(item) < answer.index(other)
+                right += (position[item] < position[other]) == earlier
+        shares[item] = Fraction(right, len(others))
+    return shares
+
+
 def grade_match(question: MatchQuestion, response: Mapping[str, str]) -> int:
     """max × share of left items paired with their right item."""
     if not question.answer:

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ali_quiz.quiz.answers import letter
+from ali_quiz.quiz.grading import order_item_shares
 from ali_quiz.quiz.kinds import OrderQuestion
 from ali_quiz.tui.texts import translate_bindings, translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven
@@ -133,6 +134,13 @@ class OrderAnswer(Widget, can_focus=True):
         return list(self.query(OrderRow))
 
     def refresh_rows(self) -> None:
+        # After the answer each item is marked as the class report grades it: ✓ when all its
+        # pairs are in the right order, ◐ when some are, ✗ when none are (with its right place).
+        shares = (
+            order_item_shares(self.question.answer, [self.question.items[i].id for i in self.order])
+            if self.answered
+            else {}
+        )
         for row in self.rows():
             index = self.order[row.place]
             item = self.question.items[index]
@@ -140,10 +148,17 @@ class OrderAnswer(Widget, can_focus=True):
             mark = ""
             if self.answered:
                 right_place = self.correct_places.get(item.id)
-                if right_place == row.place:
+                share = shares.get(item.id, 0)
+                # Where it belongs, unless it is there already (its neighbours are not).
+                goes = "" if right_place == row.place else f" → {(right_place or 0) + 1}"
+                if right_place is None:
+                    mark = ""
+                elif share >= 1:
                     mark = "[b $text-success]✓[/]"
-                elif right_place is not None:
-                    mark = f"[b $text-error]✗ → {right_place + 1}[/]"
+                elif share > 0:
+                    mark = f"[b $text-warning]◐{goes}[/]"
+                else:
+                    mark = f"[b $text-error]✗{goes}[/]"
                 handle = " "
             label = Content.from_markup("$handle [b]$label[/b]", handle=handle, label=letter(index))
             row.show(label, item.text, mark)

@@ -1,0 +1,110 @@
+"""Per answer: from the key that answers a question to its feedback drawn, against a Static redraw.
+
+Both apps run through benchmarks/tui_launch.py with its in-memory frame driver at 80x24 (no
+terminal), alternately, in the same run:
+
+- ali-quiz: `play --mode choice --seed 7 --count 13 --lang en` in a temporary --data-dir; for
+  each of the first 12 questions, once its help line is drawn, `a` is pressed and the time
+  until the feedback's first line (`✓ Right  100/100 points`) is drawn is taken; then `n`
+  brings the next question.
+- the floor: a Textual app with one Static and a Footer, where `a` and `n` change the Static's
+  text; the time from the key to the new text drawn is taken the same way.
+
+Times are wall clock inside the app's process, from the key posted to the frame written, and
+the figure is the median over every answer of every run. Budget: ali-quiz at most 2.5x the
+Static redraw.
+
+Run: python benchmarks/feedback.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchutil import BENCHMARKS, child_env, machine, result, verdict
+
+BUDGET = 2.5
+QUESTIONS = 12
+LAUNCHER = BENCHMARKS / "tui_launch.py"
+TIMEOUT = 300
+
+
+def scenario(which: str, data: Path) -> tuple[list[str], dict[str, str]]:
+    """The command and the marker/key script of one app."""
+    if which == "quiz":
+        argv = ["quiz", "--data-dir", str(data), "play", "--mode", "choice", "--seed", "7"]
+        # One question more than measured: the round's last answer also ends the round.
+        argv += ["--count", str(QUESTIONS + 1), "--lang", "en"]
+        groups = ["Press a letter", "/100 points"] * QUESTIONS
+        keys = ["a", "n"] * QUESTIONS
+    else:
+        argv = ["static"]
+        groups = ["Question", "Answer"] * QUESTIONS
+        keys = ["a", "n"] * QUESTIONS
+    keys[-1] = ""  # the last feedback ends the run
+    return argv, {"ALI_BENCH_MARKERS": "|".join(groups), "ALI_BENCH_KEYS": "|".join(keys)}
+
+
+def answer_times(which: str, data: Path, env: dict[str, str]) -> list[float]:
+    """Seconds from each answering key to the frame that shows its result."""
+    argv, script = scenario(which, data)
+    done = subprocess.run(
+        [sys.executable, str(LAUNCHER), *argv],
+        env={**env, **script},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    keys: dict[int, float] = {}
+    marks: dict[int, float] = {}
+    for line in done.stdout.splitlines():
+        word, *values = line.split() or [""]
+        if word == "key" and len(values) == 2:
+            keys[int(values[0])] = float(values[1])
+        elif word == "mark" and len(values) == 4:
+            marks[int(values[0])] = float(values[3])
+    if done.returncode != 0 or len(marks) != 2 * QUESTIONS:
+        raise SystemExit(f"{which} did not play through its script:\n{done.stderr[-3000:]}")
+    # Keys after even groups answer; after odd groups they bring the next question.
+    return [marks[i + 1] - keys[i] for i in range(0, 2 * QUESTIONS, 2)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=4, help="alternating runs of each app (4)")
+    runs = max(2, parser.parse_args().runs)
+    with tempfile.TemporaryDirectory(prefix="ali-quiz-bench-") as folder:
+        env = child_env(Path(folder) / "bytecode")
+        env.pop("TEXTUAL_DRIVER", None)
+        times: dict[str, list[float]] = {"quiz": [], "static": []}
+        for which in times:  # warm-up: bytecode compiled, files cached; not counted
+            answer_times(which, Path(folder) / "warm", env)
+        for index in range(runs):
+            order = ["quiz", "static"] if index % 2 == 0 else ["static", "quiz"]
+            for which in order:
+                data = Path(folder) / f"data-{which}-{index}"
+                times[which].extend(answer_times(which, data, env))
+    quiz = statistics.median(times["quiz"]) * 1000
+    static = statistics.median(times["static"]) * 1000
+    ratio = quiz / static
+    ok = ratio <= BUDGET
+    print("Key to feedback drawn, ali-quiz against a Static redraw (in-memory frames, 80x24)")
+    print(f"machine: {machine()}")
+    print(f"{runs} alternating runs each, {QUESTIONS} answers a run, medians over every answer")
+    print(f"  Static redraw (floor)                 {static:6.1f} ms")
+    print(f"  ali-quiz: answer key to feedback drawn {quiz:6.1f} ms")
+    print(f"  ratio {ratio:.2f} (budget {BUDGET}): {verdict(ok)}")
+    result("key to feedback drawn / Static redraw", f"{ratio:.2f}x wall", f"<= {BUDGET}x", ok)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    os.environ.pop("ALI_BENCH_MARKERS", None)
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""What to do about a YAML syntax error, and the rest of a pack checked in spite of it.
+
+PyYAML says what it found ("mapping values are not allowed here"); a teacher needs to know what
+to write instead. `hint` looks at the line and the message for the usual causes: an unquoted
+`%`, `@`, `` ` `` or `: ` in a value, a list or key out of line. `without_line` blanks the line
+of a syntax error (line numbers stay), so the loader can check the rest of the file and report
+its other problems in the same run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace as with_field
+
+from ali_quiz.packs.problems import Problem
+from ali_quiz.packs.yamlnodes import Node, compose
+
+__all__ = ["after_syntax_error", "hint", "key_of", "without_line"]
+
+#: Checks a pack's located nodes; given the problems found so far, returns them with its own.
+CheckRest = Callable[[Node, list[Problem], str], list[Problem]]
+
+_RESERVED_START = re.compile(r"^\s*(?:-\s+)?[\w.-]+:\s+([%@`|>!&*])")
+_COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:\s+[^'\"\[{#].*:\s")
+_KEY = re.compile(r"^\s*(?:-\s+)?([\w.-]+):")
+
+
+def key_of(line: str) -> str | None:
+    """The key a line sets (`  - unit: %` -> `unit`), if any."""
+    found = _KEY.match(line)
+    return found.group(1) if found else None
+
+
+def hint(line: str, message: str) -> str:
+    """A sentence saying how to fix the syntax error on this line ("" when there is no guess)."""
+    start = _RESERVED_START.match(line)
+    key = key_of(line) or "key"
+    if start and start.group(1) in "%@`":
+        char = start.group(1)
+        value = line.split(":", 1)[1].strip()
+        return f'a value starting with {char} must be in quotes: write {key}: "{value}"' + (
+            ' (the percent unit is written unit: "%")' if char == "%" else ""
+        )
+    if "mapping values are not allowed" in message and _COLON_IN_VALUE.match(line):
+        value = line.split(":", 1)[1].strip().replace('"', '\\"')
+        return f'a value holding ": " must be in quotes: write {key}: "{value}"'
+    if any(
+        words in message
+        for words in (
+            "did not find expected key",
+            "expected <block end>",
+            "did not find expected '-' indicator",
+            "mapping values are not allowed",
+        )
+    ):
+        return (
+            "check the indentation: the keys of one entry, and the `- ` of one list, must "
+            "start in the same column (use spaces, not tabs)"
+        )
+    if "found character" in message and "that cannot start any token" in message:
+        return "put the value in quotes"
+    return ""
+
+
+def without_line(text: str, line: int) -> str:
+    """The text with this line (from 1) blanked, so the lines after it keep their numbers."""
+    lines = text.split("\n")
+    if 1 <= line <= len(lines):
+        lines[line - 1] = ""
+    return "\n".join(lines)
+
+
+_SYNTAX = "YAML syntax error"
+_MAX_SYNTAX_RETRIES = 5
+
+
+def after_syntax_error(
+    text: str, label: str, problems: list[Problem], check: CheckRest
+) -> list[Problem]:
+    """Each syntax error with a hint; then the rest of the file, checked without those lines.
+
+    The lines of syntax errors are blanked (up to a few) until the file parses; its problems
+    are reported too, except those the blanked lines explain (a key they held, now missing).
+    """
+    lines = text.split("\n")
+    found: list[Problem] = []
+    removed: list[int] = []
+    current, current_problems = text, problems
+    for _ in range(_MAX_SYNTAX_RETRIES):
+        syntax = [p for p in current_problems if p.message.startswith(_SYNTAX)]
+        # A second document (`---`) is not a line to skip: the rest would be read twice over.
+        if not syntax or syntax[0].line in removed or "document" in syntax[0].message:
+            found += [p for p in current_problems if p not in found]
+            return found
+        for problem in current_problems:
+            line = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
+            said = hint(line, problem.message) if problem.message.startswith(_SYNTAX) else ""
+            found.append(
+                with_field(problem, message=f"{problem.message}; {said}") if said else problem
+            )
+        removed.append(syntax[0].line)
+        current = without_line(current, syntax[0].line)
+        root, current_problems = compose(current, label)
+        if root is None:
+            continue
+        checked = check(root, current_problems, label)
+        keys = {key_of(lines[n - 1]) for n in removed if 0 < n <= len(lines)} - {None}
+        shadowed = _shadowed(lines, removed)
+        for problem in checked:
+            if problem.line in shadowed or any(f"`{k}:`" in problem.message for k in keys):
+                continue
+            found.append(problem)
+        return found
+    return found
+
+
+def _shadowed(lines: list[str], removed: list[int]) -> set[int]:
+    """The blanked lines and the lines indented under them: what their problems stem from."""
+
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" "))
+
+    found = set(removed)
+    for number in removed:
+        depth = indent(lines[number - 1]) if 0 < number <= len(lines) else 0
+        for after in range(number + 1, len(lines) + 1):
+            text = lines[after - 1]
+            if text.strip() and indent(text) <= depth:
+                break
+            found.add(after)
+    return found
