@@ -72,6 +72,8 @@ class RoundComposer:
             if (authored_kind(q) in kinds or (self.mixed and q.kind == "text"))
         ]
         self.slots = [_Slot(form) for form in forms]
+        self.passage_of = {q.id: q.passage_id for q in pack.questions if q.passage_id}
+        self.last_passage: str | None = None
         if self.mixed:
             # A form of few questions comes in a share of the rounds only, and once at most:
             # otherwise its few questions would fill the end of every round.
@@ -147,6 +149,10 @@ class RoundComposer:
 
     def _next(self) -> Question | None:
         weights = self._weights()
+        readers = self._same_passage(weights)
+        if readers:
+            # Questions on one reading passage come together: it is shown (and printed) once.
+            weights = [w if i in readers else 0.0 for i, w in enumerate(weights)]
         attempts = _ATTEMPTS
         if self.require is not None:
             # Each form gets its turn, by weight, until one asks about the focus fact.
@@ -180,6 +186,16 @@ class RoundComposer:
                 slot.dead = slot.failures >= _GIVE_UP
         return None
 
+    def _same_passage(self, weights: list[float]) -> set[int]:
+        """The authored forms still open that read the passage the last question read."""
+        if self.last_passage is None:
+            return set()
+        return {
+            i
+            for i, slot in enumerate(self.slots)
+            if weights[i] > 0 and self.passage_of.get(slot.form.name) == self.last_passage
+        }
+
     def fits(self, question: Question) -> bool:
         """Whether the question breaks no rule against the round so far."""
         if question.id in self.seen:
@@ -209,6 +225,7 @@ class RoundComposer:
         if self.mixed:
             self.picker.blocked |= facts
         self.shown.add(question)
+        self.last_passage = self.passage_of.get(question.id)
 
 
 def authored_kind(question: AuthoredQuestion) -> str:
