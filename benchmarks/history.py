@@ -168,16 +168,10 @@ def in_process(folder: Path, player: str) -> list[tuple[str, float, float]]:
     opened = HistoryStore.open(folder)
     assert opened.store is not None
     with opened.store as store:
-        latest = store.round_rows(player=player, limit=1)[0].id
         return [
             (
                 "summary: all packs and modes",
                 cpu_median(lambda: stats.summary(store, player, today=today)),
-                STATS_GOAL,
-            ),
-            (
-                "personal best check of the last round",
-                cpu_median(lambda: stats.check_personal_best(store, latest)),
                 STATS_GOAL,
             ),
             (

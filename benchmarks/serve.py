@@ -40,7 +40,7 @@ import contextlib
 
 from ali_quiz.history.store import HistoryStore  # noqa: E402
 from ali_quiz.quiz.kinds import Question  # noqa: E402
-from serve_student import Student, class_round  # noqa: E402
+from serve_student import Student, child_processes, class_round  # noqa: E402
 
 FEEDBACK_BUDGET = 2.0
 FIRST_QUESTION_BUDGET = 3.0
@@ -54,7 +54,6 @@ class Played:
     name: str
     first_question: float = 0.0
     feedback: list[float] = field(default_factory=list)
-    retries: int = 0
     error: str = ""
 
 
@@ -91,22 +90,8 @@ async def play(
     except Exception as error:  # reported, and counted as lost answers
         played.error = f"{type(error).__name__}: {str(error)[:200]}"
     finally:
-        played.retries = student.retries
         await student.close()
     return played
-
-
-def children(parent: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == parent:
-                found.append(int(entry.name))
-    return found
 
 
 def rss_kib(pid: int) -> int:
@@ -122,7 +107,7 @@ def rss_kib(pid: int) -> int:
 async def watch_memory(server_pid: int, peak: dict[str, int], stop: asyncio.Event) -> None:
     """Sample the tab processes' resident memory every half second: the peak total and count."""
     while not stop.is_set():
-        tabs = children(server_pid)
+        tabs = child_processes(server_pid)
         total = sum(rss_kib(pid) for pid in tabs)
         if total > peak["tabs"]:
             peak.update(tabs=total, count=len(tabs))
@@ -203,7 +188,7 @@ def report(
     print(
         f"answer -> feedback: lone median {ms(statistics.median(lone.feedback))}, p95 "
         f"{ms(p95(lone.feedback))}; class median {ms(statistics.median(feedback))}, "
-        f"p95 {ms(p95(feedback))} ({sum(p.retries for p in class_)} keys sent again)"
+        f"p95 {ms(p95(feedback))}"
     )
     if peak["count"]:
         print(
@@ -231,15 +216,16 @@ def nothing_lost(data_dir: Path, code: str, players: list[Played], count: int) -
     lost = [
         p.name
         for p in players
-        if p.name not in rounds
-        or len(rounds[p.name]["answers"]) != len(p.feedback)
+        if len(p.feedback) != len((rounds.get(p.name) or {}).get("answers", []))
         or (len(p.feedback) == count and not rounds[p.name]["finished"])
     ]
     answered = sum(len(p.feedback) for p in players)
     kept = sum(len(r["answers"]) for r in rounds.values())
-    word = "PASS" if not lost and kept == answered == count * len(players) else "FAIL"
+    finished = sum(1 for p in players if len(p.feedback) == count and not p.error)
+    print(f"{verdict(finished == len(players))}: {finished} of {len(players)} students finished")
+    word = verdict(not lost and kept == answered)
     print(f"{word}: nothing lost: {kept} answers in the history of {answered} given")
-    return word == "PASS"
+    return word == "PASS" and finished == len(players)
 
 
 def main() -> int:

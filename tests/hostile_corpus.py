@@ -803,15 +803,15 @@ def _write_cases(work: Path) -> list[Case]:
         ("to a file", lambda link: (victim.write_text("victim\n"), link.symlink_to(victim))),
         ("dangling", lambda link: link.symlink_to(outside / "absent.yaml")),
     ):
-        for command in ("new-pack", "import-gift"):
-            link = work / f"link-{command}-{name.replace(' ', '-')}.yaml"
+        for command in ("new-pack", "import-gift", "generate -o"):
+            link = work / f"link-{command.replace(' ', '')}-{name.replace(' ', '-')}.yaml"
             if not link.is_symlink():
                 make(link)
-            argv = (
-                ("new-pack", str(link))
-                if command == "new-pack"
-                else ("import-gift", gift, "-o", str(link))
-            )
+            argv = {
+                "new-pack": ("new-pack", str(link)),
+                "import-gift": ("import-gift", gift, "-o", str(link)),
+                "generate -o": ("generate", "--seed", "1", "--format", "markdown", "-o", str(link)),
+            }[command]
             check = (
                 _untouched("outside/victim.yaml")
                 if name == "to a file"

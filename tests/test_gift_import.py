@@ -409,6 +409,7 @@ GIFT_QUESTION = st.builds(
 GIFT_FILES = st.one_of(GIFT_PIECES, st.lists(GIFT_QUESTION, max_size=5).map("\n\n".join))
 
 
+@pytest.mark.slow  # long fuzzing
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(GIFT_FILES)
 def test_any_text_imports_into_a_valid_pack_or_is_reported(text: str) -> None:

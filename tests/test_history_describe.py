@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ali_quiz.history.describe import readable, round_questions
+from ali_quiz.history.records import RoundRecord
 from ali_quiz.packs.loader import load_pack
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion
@@ -12,15 +13,25 @@ from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion
 PACK = Path(__file__).resolve().parent.parent / "questions" / "dingtalk-2020.yaml"
 
 
-def entry_for(mode: str, seed: int, pack_hash: str) -> dict[str, object]:
-    return {
-        "pack": "dingtalk-2020",
-        "pack_hash": pack_hash,
-        "mode": mode,
-        "count": 6,
-        "seed": seed,
-        "date": "2026-01-05",
-    }
+def entry_for(mode: str, seed: int, pack_hash: str) -> RoundRecord:
+    return RoundRecord(
+        id=1,
+        player="amy",
+        pack="dingtalk-2020",
+        pack_hash=pack_hash,
+        mode=mode,
+        count=6,
+        seed=seed,
+        code=None,
+        date="2026-01-05",
+        ui_language="en",
+        started_at="2026-01-05T10:00:00+08:00",
+        finished_at=None,
+        score=0,
+        max_score=0,
+        questions=6,
+        answers=(),
+    )
 
 
 def test_round_is_made_again_and_answers_read_as_texts() -> None:

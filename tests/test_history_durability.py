@@ -51,6 +51,7 @@ WRITER_PRELUDE = """
 """
 
 
+@pytest.mark.slow  # other processes
 def test_kill_9_after_three_answers_keeps_them_and_the_round_unfinished(tmp_path: Path) -> None:
     writer = _python(
         WRITER_PRELUDE
@@ -76,15 +77,16 @@ def test_kill_9_after_three_answers_keeps_them_and_the_round_unfinished(tmp_path
         if writer.poll() is None:
             writer.kill()
     store = open_store(tmp_path)
-    [entry] = store.rounds()
+    [entry] = [r.to_json() for r in store.rounds()]
     assert entry["finished"] is False and entry["finished_at"] is None
     assert [a["position"] for a in entry["answers"]] == [0, 1, 2]
     assert (entry["score"], entry["max_score"]) == (300, 300)
-    assert [r["id"] for r in store.unfinished("amy")] == [entry["id"]]
+    assert [r.id for r in store.unfinished("amy")] == [entry["id"]]
     running, rebuilt = running_and_rebuilt(store.path)
     assert running == rebuilt
 
 
+@pytest.mark.slow  # other processes
 def test_two_processes_writing_200_rounds_each_lose_nothing(tmp_path: Path) -> None:
     go = tmp_path / "go"
     code = (
@@ -113,7 +115,7 @@ def test_two_processes_writing_200_rounds_each_lose_nothing(tmp_path: Path) -> N
         assert w.returncode == 0, err
         assert out.strip() == "done"
     store = open_store(tmp_path)
-    rounds = store.rounds()
+    rounds = [r.to_json() for r in store.rounds()]
     assert len(rounds) == 400
     assert sorted((r["code"], r["seed"]) for r in rounds) == sorted(
         (name, n) for name in ("one", "two") for n in range(200)
@@ -124,6 +126,7 @@ def test_two_processes_writing_200_rounds_each_lose_nothing(tmp_path: Path) -> N
     assert running == rebuilt
 
 
+@pytest.mark.slow  # other processes
 def test_two_processes_creating_the_database_at_once_both_work(tmp_path: Path) -> None:
     code = WRITER_PRELUDE + "    print(store.query('PRAGMA user_version')[0][0], flush=True)\n"
     writers = [_python(code, str(tmp_path)) for _ in range(2)]
@@ -151,7 +154,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_and_kept(tmp_path: Path) -
         [answer(0, datetime(2024, 3, 1, 10, 1, tzinfo=TAIPEI))],
         datetime(2024, 3, 1, 10, 2, tzinfo=TAIPEI),
     )
-    assert len(opened.store.rounds()) == 1
+    assert len([r.to_json() for r in opened.store.rounds()]) == 1
 
 
 def test_a_damaged_database_is_moved_aside_twice_without_overwriting(tmp_path: Path) -> None:
@@ -271,4 +274,4 @@ def test_a_write_that_fails_says_so_and_leaves_nothing_half_done(tmp_path: Path)
         other.execute("ROLLBACK")
         other.close()
     store.record_answer(rid, answer(0, datetime(2024, 3, 1, 10, 1, tzinfo=TAIPEI)))
-    assert [a["position"] for a in store.rounds()[0]["answers"]] == [1]
+    assert [a["position"] for a in [r.to_json() for r in store.rounds()][0]["answers"]] == [1]

@@ -64,7 +64,7 @@ def test_json_is_the_history_shape_with_numbers_and_unescaped_text(tmp_path: Pat
 
 def test_csv_has_one_row_per_answer_with_the_round_repeated(tmp_path: Path) -> None:
     store = _fixture_store(tmp_path)
-    rounds = store.rounds(player="amy")
+    rounds = [r.to_json() for r in store.rounds(player="amy")]
     rows = list(csv.DictReader(io.StringIO(_csv(store, player="amy"))))
     assert list(rows[0]) == list(export.CSV_COLUMNS)
     # 12 answers, plus one row for R5, which has none.
@@ -148,17 +148,17 @@ def test_durations() -> None:
 def test_streamed_json_is_what_the_store_reads(tmp_path: Path) -> None:
     """The JSON written row by row equals the rounds the store builds, filters and limits too."""
     store = _fixture_store(tmp_path)
-    assert json.loads(_json(store)) == store.rounds()
+    assert json.loads(_json(store)) == [r.to_json() for r in store.rounds()]
     for chosen in ({"player": "amy"}, {"pack": "dt"}, {"limit": 3}, {"limit": 1, "player": "amy"}):
-        assert json.loads(_json(store, **chosen)) == store.rounds(**chosen)
+        assert json.loads(_json(store, **chosen)) == [r.to_json() for r in store.rounds(**chosen)]
 
 
 def test_csv_limit_counts_rounds_not_answers(tmp_path: Path) -> None:
     store = _fixture_store(tmp_path)
-    newest = [r["id"] for r in store.rounds(limit=2)]
+    newest = [r.id for r in store.rounds(limit=2)]
     rows = list(csv.DictReader(io.StringIO(_csv(store, limit=2))))
     assert [int(r) for r in dict.fromkeys(row["round_id"] for row in rows)] == newest
-    expected = sum(max(1, len(r["answers"])) for r in store.rounds(limit=2))
+    expected = sum(max(1, len(r["answers"])) for r in [r.to_json() for r in store.rounds(limit=2)])
     assert len(rows) == expected
 
 

@@ -19,14 +19,10 @@ from textual.widgets import Button, DataTable, Static, TabbedContent, TabPane
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Event, Metric, Pack
-from ali_quiz.tui.screens.history import (
-    STRINGS,
-    Choose,
-    ConfirmDelete,
-    HistoryScreen,
-    RoundDetail,
-    SummaryView,
-)
+from ali_quiz.tui.screens.dialogs import ChooseScreen, ConfirmScreen
+from ali_quiz.tui.screens.history.detail import RoundDetail
+from ali_quiz.tui.screens.history.screen import HistoryScreen
+from ali_quiz.tui.screens.history.view import SummaryView
 from test_history_support import HistoryApp, build_fixture, open_store, settle
 
 
@@ -102,7 +98,7 @@ async def test_filters_by_pack_mode_and_period(store: HistoryStore, ids: dict[st
         await pilot.press("p")
         await settle(pilot)
         chooser = pilot.app.screen
-        assert isinstance(chooser, Choose)
+        assert isinstance(chooser, ChooseScreen)
         assert [text for text, _ in chooser.options] == ["All packs", "dt", "other"]
         await pilot.press("down", "down", "enter")
         await settle(pilot)
@@ -176,7 +172,7 @@ async def test_enter_shows_every_answer_of_a_round(
         await pilot.press("enter")
         await settle(pilot)
         detail = pilot.app.screen
-        assert isinstance(detail, RoundDetail) and detail.entry["id"] == ids["R1"]
+        assert isinstance(detail, RoundDetail) and detail.entry.id == ids["R1"]
         answers = [shown(a) for a in detail.query(".answer").results(Static)]
         assert len(answers) == 3
         assert answers[1].startswith("2. Order · 50/100 points · 5 s")
@@ -194,19 +190,19 @@ async def test_deleting_a_round_asks_first_and_offers_an_export(
         await settle(pilot)
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, ConfirmDelete)
-        assert "Delete round" in shown(pilot.app.screen.query_one("#question", Static))
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert "Delete round" in shown(pilot.app.screen.query_one(".dialog-body", Static))
         await pilot.press("escape")  # cancel: nothing goes
         await settle(pilot)
         assert len(rows(pilot)) == 7
         await pilot.press("d")
         await pilot.pause()
-        await pilot.click("#export")
+        await pilot.click("#first")
         await settle(pilot)
         [exported] = list(store.path.parent.glob("history-amy-*.json"))
         assert [r["id"] for r in json.loads(exported.read_text(encoding="utf-8"))] == [ids["R6"]]
         assert any(str(exported) in n.message for n in pilot.app._notifications)
-        await pilot.click("#delete")
+        await pilot.click("#yes")
         await settle(pilot)
         assert isinstance(pilot.app.screen, HistoryScreen)
         assert rows(pilot) == ordered(ids, "R5 R4 R0 R3 R2 R1")
@@ -220,14 +216,14 @@ async def test_deleting_everything_of_the_player(store: HistoryStore, ids: dict[
         await settle(pilot)
         await pilot.press("D")
         await pilot.pause()
-        question = shown(pilot.app.screen.query_one("#question", Static))
+        question = shown(pilot.app.screen.query_one(".dialog-body", Static))
         assert question == "Delete all 7 rounds of amy? This cannot be undone."
-        await pilot.click("#delete")
+        await pilot.click("#yes")
         await settle(pilot)
         assert rows(pilot) == []
         screen = pilot.app.screen
         assert "No rounds here yet" in shown(screen.query_one("#empty", Static))
-        assert [r["player"] for r in store.rounds()] == ["bob"]
+        assert [r.player for r in store.rounds()] == ["bob"]
 
 
 @sync
@@ -315,12 +311,3 @@ async def test_in_traditional_chinese(store: HistoryStore, ids: dict[str, int]) 
         table = screen.query_one("#rounds-table", DataTable)
         assert str(table.columns[table.ordered_columns[0].key].label) == "日期"
         assert [b.description for b in screen._bindings.key_to_bindings["escape"]] == ["返回"]
-
-
-def test_every_string_is_translated_with_the_same_placeholders() -> None:
-    english, chinese = STRINGS["en"], STRINGS["zh-Hant"]
-    # Singular forms ("_one") are English only: Chinese has no plural.
-    assert {k for k in english if not k.endswith("_one")} == set(chinese)
-    for key, text in chinese.items():
-        assert set(re.findall(r"\{(\w+)", text)) == set(re.findall(r"\{(\w+)", english[key])), key
-        assert text != english[key] or key in {"detail_info"}, key

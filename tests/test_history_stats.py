@@ -159,35 +159,6 @@ def test_most_missed_facts(store: HistoryStore, ids: dict[str, int]) -> None:
     assert [m.fact for m in stats.most_missed(store, "bob")] == ["e1"]
 
 
-def test_personal_bests(store: HistoryStore, ids: dict[str, int]) -> None:
-    bests = {(b.pack, b.mode): b for b in stats.personal_bests(store, "amy")}
-    assert sorted(bests) == [("dt", "choice"), ("dt", "quick"), ("other", "quick")]
-    assert bests[("dt", "quick")].percent == pytest.approx(100.0)
-    assert bests[("dt", "quick")].round_id == ids["R6"]
-    assert bests[("dt", "choice")].percent == pytest.approx(50.0)
-    assert bests[("other", "quick")].percent == pytest.approx(0.0)
-
-
-def test_checking_a_finished_round_against_the_best(
-    store: HistoryStore, ids: dict[str, int]
-) -> None:
-    r6 = stats.check_personal_best(store, ids["R6"])
-    assert (r6.percent, r6.previous, r6.beaten) == (pytest.approx(100.0), pytest.approx(80.0), True)
-    r3 = stats.check_personal_best(store, ids["R3"])
-    assert (r3.previous, r3.beaten) == (pytest.approx(50.0), True)
-    r1 = stats.check_personal_best(store, ids["R1"])
-    assert (r1.previous, r1.beaten) == (None, False)  # the first round has nothing to beat
-    r4 = stats.check_personal_best(store, ids["R4"])
-    assert (r4.percent, r4.beaten) == (None, False)  # unfinished
-    # Equalling the best is not beating it.
-    at = datetime(2024, 3, 8, 9, 0, tzinfo=TAIPEI)
-    tie = play(store, start(at), [answer(0, at)], at + timedelta(minutes=1))
-    tied = stats.check_personal_best(store, tie)
-    assert (tied.previous, tied.beaten) == (pytest.approx(100.0), False)
-    with pytest.raises(ValueError):
-        stats.check_personal_best(store, 9999)
-
-
 def test_mistake_weights_follow_misses_boxes_and_time(
     store: HistoryStore, ids: dict[str, int]
 ) -> None:

@@ -73,7 +73,7 @@ def test_a_round_comes_back_in_the_history_json_shape(store: HistoryStore) -> No
         ],
         datetime(2024, 3, 1, 10, 3, 30, tzinfo=TAIPEI),
     )
-    [entry] = store.rounds()
+    [entry] = [r.to_json() for r in store.rounds()]
     assert list(entry) == ROUND_KEYS
     assert entry["id"] == rid
     assert entry["seed"] == 2**80  # bigger than SQLite's integers, kept exactly
@@ -87,7 +87,7 @@ def test_a_round_comes_back_in_the_history_json_shape(store: HistoryStore) -> No
     assert first["facts"] == ["f1"] and first["points"] == 67 and first["skipped"] is False
     assert second["response"] is None and second["skipped"] is True
     assert second["answer"] == {"1": "x", "2": "y"}
-    assert store.round(rid) == entry
+    assert store.round(rid).to_json() == entry  # type: ignore[union-attr]
     assert store.round(rid + 100) is None
 
 
@@ -95,16 +95,18 @@ def test_rounds_are_newest_first_by_instant_and_filter(store: HistoryStore) -> N
     ids = build_fixture(store)
     # Newest first by the instant, not by the local text: R3 (03-03 18:00 in Taipei, 10:00 UTC)
     # is later than R2 (03-02 23:30 in New York, 04:30 UTC on 03-03).
-    order = [r["id"] for r in store.rounds(player="amy")]
+    order = [r.id for r in store.rounds(player="amy")]
     assert order == [ids[k] for k in ("R6", "R5", "R4", "R0", "R3", "R2", "R1")]
-    assert [r["id"] for r in store.rounds(player="amy", pack="other")] == [ids["R0"]]
-    assert [r["id"] for r in store.rounds(player="amy", mode="choice")] == [ids["R2"]]
-    assert [r["id"] for r in store.rounds(player="amy", since=date(2024, 3, 5))] == [
+    assert [r.id for r in store.rounds(player="amy", pack="other")] == [ids["R0"]]
+    assert [r.id for r in store.rounds(player="amy", mode="choice")] == [ids["R2"]]
+    assert [
+        r["id"] for r in [r.to_json() for r in store.rounds(player="amy", since=date(2024, 3, 5))]
+    ] == [
         ids["R6"],
         ids["R5"],
         ids["R4"],
     ]
-    assert [r["id"] for r in store.rounds(limit=2)] == [ids["R6"], ids["R5"]]
+    assert [r.id for r in store.rounds(limit=2)] == [ids["R6"], ids["R5"]]
     assert len(store.rounds()) == 8
     assert store.players() == ["amy", "bob"]
     assert store.packs("amy") == ["dt", "other"]
@@ -114,16 +116,16 @@ def test_rounds_are_newest_first_by_instant_and_filter(store: HistoryStore) -> N
 def test_unfinished_rounds_can_be_resumed_where_they_stopped(store: HistoryStore) -> None:
     ids = build_fixture(store)
     resumable = store.unfinished("amy")
-    assert [r["id"] for r in resumable] == [ids["R5"], ids["R4"]]
+    assert [r.id for r in resumable] == [ids["R5"], ids["R4"]]
     r4 = resumable[1]
-    assert r4["finished"] is False and r4["questions"] == 3 and len(r4["answers"]) == 1
+    assert r4.finished is False and r4.questions == 3 and len(r4.answers) == 1
     # Answering the rest and finishing takes it off the list.
     store.record_answer(ids["R4"], answer(1, datetime(2024, 3, 9, 9, 0, tzinfo=TAIPEI)))
     store.record_answer(ids["R4"], answer(2, datetime(2024, 3, 9, 9, 1, tzinfo=TAIPEI)))
-    assert [r["id"] for r in store.unfinished("amy")] == [ids["R5"]]
+    assert [r.id for r in store.unfinished("amy")] == [ids["R5"]]
     store.finish_round(ids["R4"], datetime(2024, 3, 9, 9, 2, tzinfo=TAIPEI))
-    assert store.round(ids["R4"])["finished"] is True  # type: ignore[index]
-    assert store.unfinished("bob") == []
+    assert store.round(ids["R4"]).to_json()["finished"] is True  # type: ignore[union-attr]
+    assert [r.to_json() for r in store.unfinished("bob")] == []
 
 
 def test_round_rows_sort_by_every_column(store: HistoryStore) -> None:
@@ -153,7 +155,7 @@ def test_times_must_be_aware_and_positions_unique(store: HistoryStore) -> None:
     with pytest.raises(ValueError, match="no round 999"):
         store.record_answer(999, answer(0, datetime(2024, 3, 1, 10, 1, tzinfo=TAIPEI)))
     # The failed writes left nothing behind.
-    assert len(store.rounds()[0]["answers"]) == 1
+    assert len([r.to_json() for r in store.rounds()][0]["answers"]) == 1
 
 
 def test_an_answer_without_a_time_is_stamped_now(store: HistoryStore) -> None:
@@ -172,7 +174,7 @@ def test_finishing_twice_counts_once(store: HistoryStore) -> None:
         datetime(2024, 3, 1, 10, 2, tzinfo=TAIPEI),
     )
     store.finish_round(rid, datetime(2024, 3, 1, 11, 0, tzinfo=TAIPEI))
-    assert store.round(rid)["finished_at"] == "2024-03-01T10:02:00+08:00"  # type: ignore[index]
+    assert store.round(rid).to_json()["finished_at"] == "2024-03-01T10:02:00+08:00"  # type: ignore[union-attr]
     running, rebuilt = running_and_rebuilt(store.path)
     assert running == rebuilt
 
@@ -205,11 +207,11 @@ def test_deleting_a_round_corrects_every_total(store: HistoryStore) -> None:
 def test_deleting_all_of_one_player_keeps_the_others(store: HistoryStore) -> None:
     build_fixture(store)
     assert store.delete_all("amy") == 7
-    assert [r["player"] for r in store.rounds()] == ["bob"]
+    assert [r.player for r in store.rounds()] == ["bob"]
     running, rebuilt = running_and_rebuilt(store.path)
     assert running == rebuilt
     assert store.delete_all() == 1
-    assert store.rounds() == []
+    assert [r.to_json() for r in store.rounds()] == []
     assert store.query("SELECT count(*) FROM answer_facts") == [(0,)]
 
 
@@ -226,7 +228,7 @@ def test_prompts_and_responses_keep_their_characters(store: HistoryStore) -> Non
     )
     [(raw,)] = store.query("SELECT response FROM answers")
     assert json.loads(raw) == "釘釘" and "\\u" not in raw
-    entry = store.rounds(player="林小明")[0]
+    entry = [r.to_json() for r in store.rounds(player="林小明")][0]
     assert entry["answers"][0]["prompt"] == "「巴顏喀拉」是哪一版？"
 
 
@@ -256,10 +258,12 @@ def test_a_bulk_import_gives_what_playing_the_rounds_gives(tmp_path: Path) -> No
             ),
             finished_at=datetime.fromisoformat(r["finished_at"]) if r["finished_at"] else None,
         )
-        for r in sorted(played.rounds(), key=lambda r: r["id"])
+        for r in sorted([r.to_json() for r in played.rounds()], key=lambda r: r["id"])
     ]
     imported = open_store(tmp_path / "imported")
     assert imported.bulk_import(past, chunk=3) == 8
     assert imported.rounds() == played.rounds()
-    assert imported.unfinished("amy") == played.unfinished("amy")
+    assert [r.to_json() for r in imported.unfinished("amy")] == [
+        r.to_json() for r in played.unfinished("amy")
+    ]
     assert running_and_rebuilt(imported.path)[0] == running_and_rebuilt(played.path)[0]

@@ -17,10 +17,12 @@ from typing import Any
 from textual.app import App
 from textual.pilot import Pilot
 
+import ali_quiz.tui
 from ali_quiz.history import totals
 from ali_quiz.history.store import AnswerRecord, HistoryStore, RoundStart
+from ali_quiz.i18n import Translator
 from ali_quiz.packs.model import Pack
-from ali_quiz.tui.screens.history import HistoryScreen
+from ali_quiz.tui.screens.history.screen import HistoryScreen
 
 TAIPEI = timezone(timedelta(hours=8))
 NEW_YORK = timezone(timedelta(hours=-5))
@@ -232,7 +234,10 @@ def running_and_rebuilt(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 class HistoryApp(App[None]):
-    """Pushes the history screen over an empty one, as the real app does."""
+    """Pushes the history screen over an empty one, as the real app does (with its stylesheet,
+    its interface language and a fixed clock)."""
+
+    CSS_PATH = str(Path(ali_quiz.tui.__file__).parent / "app.tcss")
 
     def __init__(
         self,
@@ -243,11 +248,12 @@ class HistoryApp(App[None]):
         lang: str = "en",
     ) -> None:
         super().__init__()
-        self.args = (store, player, list(packs), lang)
+        self.tr = Translator(lang)
+        self.args = (store, player, list(packs))
 
     def on_mount(self) -> None:
-        store, player, packs, lang = self.args
-        self.push_screen(HistoryScreen(store, player, packs, lang=lang, now=lambda: NOW))
+        store, player, packs = self.args
+        self.push_screen(HistoryScreen(store, player, packs, now=lambda: NOW))
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -5,17 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from ali_quiz.packs.authored import ALL_QUESTION_KEYS, OPTION_KEYS, PAIR_KEYS
 from ali_quiz.packs.loader import (
-    ALL_QUESTION_KEYS,
     EVENT_KEYS,
     ITEM_KEYS,
     METRIC_KEYS,
-    OPTION_KEYS,
-    PAIR_KEYS,
     TOP_KEYS,
     VERSION_KEYS,
     load_pack_bytes,
@@ -23,6 +22,9 @@ from ali_quiz.packs.loader import (
 )
 from ali_quiz.packs.model import Pack
 from ali_quiz.packs.problems import PackError
+
+# Long fuzzing: run by .ci/run, left out by `pytest -m 'not slow'`.
+pytestmark = pytest.mark.slow
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

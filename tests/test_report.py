@@ -102,7 +102,7 @@ def _play(
             if finished:
                 store.finish_round(round_id, started + timedelta(minutes=5))
         path = tmp / f"{player}.json"
-        path.write_text(to_json(store.rounds()), encoding="utf-8")
+        path.write_text(to_json([r.to_json() for r in store.rounds()]), encoding="utf-8")
     return path
 
 

@@ -30,7 +30,7 @@ def recorded(data: Path) -> list[dict[str, Any]]:
     opened = HistoryStore.open(data)
     assert opened.store is not None
     with opened.store as store:
-        return list(reversed(store.rounds()))
+        return list(reversed([r.to_json() for r in store.rounds()]))
 
 
 def described(row: dict[str, Any]) -> dict[str, Any]:
@@ -140,7 +140,7 @@ async def test_a_resumed_round_carries_on_with_what_play_recorded(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
         await pilot.pause()
-        assert [saved["id"] for saved in app.history_state.unfinished] == [played["id"]]
+        assert [saved.id for saved in app.history_state.unfinished] == [played["id"]]
         app.resume_round(app.history_state.unfinished[0])
         await pilot.pause()
         screen = app.screen

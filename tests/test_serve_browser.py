@@ -1,5 +1,6 @@
-"""A class in a real browser: Debian's headless chromium opens the join URL, types a name,
-starts the round and answers the first question; the screenshot shows the question answered.
+"""A class in a real browser: two pages of Debian's headless chromium open the join URL, type a
+name, start the round and answer the first question; the screenshot shows the question answered
+and the board counts both.
 
 Driven through the DevTools protocol (an aiohttp websocket). Skipped where chromium is not
 installed (`apt-get install chromium fonts-noto-cjk`). Set ALI_QUIZ_SCREENSHOT=PATH to keep
@@ -11,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import itertools
-import json
 import os
 import re
 import shutil
@@ -80,7 +80,8 @@ async def until(check: Any, what: str, timeout: float = WAIT) -> Any:
 
 
 @sync
-async def test_a_student_answers_a_question_in_chromium(data_dir: Path, tmp_path: Path) -> None:
+async def test_two_students_answer_in_chromium(data_dir: Path, tmp_path: Path) -> None:
+    """Two pages of one headless chromium join through the URL and each answers a question."""
     assert CHROMIUM is not None
     seed = next(
         s for s in range(1, 200) if isinstance(class_round(data_dir, s, 3)[1][0], ChoiceQuestion)
@@ -93,43 +94,18 @@ async def test_a_student_answers_a_question_in_chromium(data_dir: Path, tmp_path
         env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )  # fmt: skip
     try:
-        assert browser.stderr is not None
         port = await asyncio.wait_for(asyncio.to_thread(devtools_port, browser), WAIT)
         async with served_class(data_dir, seed=seed, count=3) as served:
-            seats = served.session.server.seats
             async with aiohttp.ClientSession() as http:
                 async with http.get(f"http://127.0.0.1:{port}/json") as listing:
-                    targets = json.loads(await listing.text())
-                page = next(t for t in targets if t["type"] == "page")
-                async with http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as ws:
-                    tools = DevTools(ws)
-                    await tools("Page.enable")
-                    await tools("Page.navigate", url=served.join_url)
-                    # The first bytes of the tab's app reached the page (textual.js marks it).
-                    await until_js(tools, "document.body.classList.contains('-first-byte')")
-                    await asyncio.sleep(1.0)  # the join screen settles its focus
-                    await tools.click(800, 100)  # the terminal takes the keyboard (no widget there)
-                    await tools("Input.insertText", text="Ann")
-                    await tools.enter()
-                    try:
-                        await until(lambda: "ann" in seats.seats, "the name Ann taken", 20)
-                    except AssertionError:
-                        shot = await tools("Page.captureScreenshot", format="png")
-                        (tmp_path / "stuck.png").write_bytes(base64.b64decode(shot["data"]))
-                        raise
-                    await asyncio.sleep(1.0)  # the seat is shown, Start has the focus
-                    await tools.enter()
-                    await until(lambda: seats.seats["ann"].round_id, "Ann's round started")
-                    round_id = seats.seats["ann"].round_id
-                    for _ in range(10):  # bounded: keys before the question's focus are lost
-                        await asyncio.sleep(1.0)
-                        await tools("Input.insertText", text="b")
-                        if answers(data_dir, round_id):
-                            break
-                    await until(lambda: answers(data_dir, round_id), "the answer recorded")
-                    await asyncio.sleep(1.0)  # the feedback is drawn
-                    shot = await tools("Page.captureScreenshot", format="png")
-        picture = base64.b64decode(shot["data"])
+                    first = next(t for t in await listing.json() if t["type"] == "page")
+                async with http.put(f"http://127.0.0.1:{port}/json/new?about:blank") as made:
+                    second = await made.json()
+                (ann, picture), (ben, _) = await asyncio.gather(
+                    play_in_page(http, first["webSocketDebuggerUrl"], served, "Ann", tmp_path),
+                    play_in_page(http, second["webSocketDebuggerUrl"], served, "Ben", tmp_path),
+                )
+            board = await served.session.read()
         (tmp_path / "class.png").write_bytes(picture)
         if os.environ.get("ALI_QUIZ_SCREENSHOT"):
             Path(os.environ["ALI_QUIZ_SCREENSHOT"]).write_bytes(picture)
@@ -137,9 +113,53 @@ async def test_a_student_answers_a_question_in_chromium(data_dir: Path, tmp_path
         browser.kill()
         browser.wait(timeout=30)
     assert picture.startswith(b"\x89PNG") and len(picture) > 20_000  # a drawn page, not blank
-    (answer,) = answers(data_dir, round_id)
-    assert answer["question_id"] == served.questions[0].id
-    assert answer["response"] == served.questions[0].options[1].id  # the "b" typed
+    for round_id in (ann, ben):
+        (answer,) = answers(data_dir, round_id)
+        assert answer["question_id"] == served.questions[0].id
+        assert answer["response"] == served.questions[0].options[1].id  # the "b" typed
+    assert sorted((p.name, p.answered) for p in board.players) == [("Ann", 1), ("Ben", 1)]
+    assert board.questions[0].answered == 2
+
+
+async def play_in_page(
+    http: aiohttp.ClientSession, ws_url: str, served: Any, name: str, tmp_path: Path
+) -> tuple[int, bytes]:
+    """Open the join URL in a page, join as `name`, start and answer question 1 with B; the
+    round's id in the history and a screenshot of the page with the question answered."""
+    seats = served.session.server.seats
+    key = name.casefold()
+    async with http.ws_connect(ws_url, max_msg_size=0) as ws:
+        tools = DevTools(ws)
+        await tools("Page.enable")
+        await tools("Page.navigate", url=served.join_url)
+        # The first bytes of the tab's app reached the page (textual.js marks it).
+        await until_js(tools, "document.body.classList.contains('-first-byte')")
+        await asyncio.sleep(1.0)  # the join screen settles its focus
+        await tools.click(800, 100)  # the terminal takes the keyboard (no widget there)
+        await tools("Input.insertText", text=name)
+        await tools.enter()
+        try:
+            await until(lambda: key in seats.seats, f"the name {name} taken", 20)
+        except AssertionError:
+            shot = await tools("Page.captureScreenshot", format="png")
+            (tmp_path / f"stuck-{name}.png").write_bytes(base64.b64decode(shot["data"]))
+            raise
+        await asyncio.sleep(1.0)  # the seat is shown, Start has the focus
+        await tools.enter()
+        round_id: int = await until(lambda: seats.seats[key].round_id, f"{name}'s round started")
+        for _ in range(10):  # bounded: keys before the question's focus are lost
+            await asyncio.sleep(1.0)
+            await tools("Input.insertText", text="b")
+            if answers(served_data_dir(served), round_id):
+                break
+        await until(lambda: answers(served_data_dir(served), round_id), "the answer recorded")
+        await asyncio.sleep(1.0)  # the feedback is drawn
+        shot = await tools("Page.captureScreenshot", format="png")
+    return round_id, base64.b64decode(shot["data"])
+
+
+def served_data_dir(served: Any) -> Path:
+    return Path(served.session.store.path).parent
 
 
 def devtools_port(browser: subprocess.Popen[str]) -> int:
@@ -166,4 +186,4 @@ def answers(data_dir: Path, round_id: int) -> list[dict[str, Any]]:
     assert opened.store is not None
     with opened.store as store:
         saved = store.round(round_id)
-    return list(saved["answers"]) if saved else []
+    return [a.to_json() for a in saved.answers] if saved else []

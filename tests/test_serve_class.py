@@ -21,7 +21,7 @@ from ali_quiz.history.store import HistoryStore
 from ali_quiz.serve.board_app import BoardApp
 from ali_quiz.serve.server import ServerEvent
 from ali_quiz.serve.session import ClassFacts
-from serve_student import Student, class_round, play_to_end, served_class
+from serve_student import Student, child_processes, class_round, play_to_end, served_class
 from test_tui_support import sync
 
 pytestmark = pytest.mark.slow
@@ -31,21 +31,7 @@ def history_rounds(data_dir: Path, code: str) -> list[dict]:
     opened = HistoryStore.open(data_dir)
     assert opened.store is not None
     with opened.store as store:
-        return [r for r in store.rounds() if r["code"] == code]
-
-
-def tab_processes(parent: int) -> list[int]:
-    """Processes whose parent is `parent` (Linux /proc), to see whether a tab started."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == parent:
-                found.append(int(entry.name))
-    return found
+        return [r.to_json() for r in store.rounds() if r.code == code]
 
 
 @sync
@@ -64,7 +50,7 @@ async def test_the_token_guards_the_page_the_tabs_and_downloads(data_dir: Path) 
                 await stranger.ws_connect(served.base.replace("http", "ws") + "/ws/wrong")
             assert error.value.status == 403
         assert served.session.server.tabs == {}
-        assert tab_processes(os.getpid()) == []
+        assert child_processes(os.getpid()) == []
 
 
 @sync

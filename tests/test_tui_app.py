@@ -294,7 +294,7 @@ async def test_quitting_mid_round_asks_first(tmp_path: Path) -> None:
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.game.score == 300
         store = app.history_store
-        rounds = store.rounds(player="ann")
+        rounds = [r.to_json() for r in store.rounds(player="ann")]
         assert len(rounds) == 1 and rounds[0]["finished"] and rounds[0]["score"] == 300
         await pilot.press("h", "q")
         await pilot.pause()

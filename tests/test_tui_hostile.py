@@ -1,7 +1,8 @@
 """A hostile pack, player name and history on every screen: shown as written, nothing acts.
 
 Pack text and names are data. Read as Textual markup, `[/]` crashes a screen and
-`[@click=app.quit]x[/]` becomes a clickable action; here every screen and question widget
+`[@click=app.quit]x[/]` becomes a clickable action; sent raw, an escape sequence clears the
+terminal; here every screen and question widget
 meets them (and a broken pack whose problems quote them) and must show them as written.
 """
 
@@ -13,18 +14,18 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from ali_quiz.tui.app import QuizApp
-from ali_quiz.tui.screens.history import HistoryScreen
+from ali_quiz.tui.screens.history.screen import HistoryScreen
 from ali_quiz.tui.screens.home import HomeScreen
 from ali_quiz.tui.screens.packs import PacksScreen
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.screens.results import ResultsScreen
 from ali_quiz.tui.screens.settings import SettingsScreen
 from ali_quiz.tui.screens.timeline import TimelineScreen
-from hostile_corpus import MARKUP, hostile_pack, yaml_text
+from hostile_corpus import MARKUP, RAW_CONTROL, hostile_pack, yaml_text
 from test_tui_support import make_test_app, sync
 
 SIZE = (100, 45)  # below the history screen's wide layout (WIDE)
-PAYLOAD = " ".join(MARKUP)
+PAYLOAD = " ".join(MARKUP) + " \x1b[2J\x1b]52;c;aGVsbG8=\x07"
 SHORT = ("[/]", "[@click=app.quit]x[/]")
 
 
@@ -53,6 +54,7 @@ async def settle(app: QuizApp, pilot: Pilot[int]) -> None:
 
 def shows_literally(app: QuizApp, *texts: str) -> None:
     shown = screen_text(app)
+    assert not RAW_CONTROL.search(shown), f"{type(app.screen).__name__} sends a control character"
     missing = [t for t in texts if t not in shown]
     assert not missing, f"{type(app.screen).__name__} does not show {missing}:\n{shown}"
 

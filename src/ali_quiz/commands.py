@@ -56,7 +56,7 @@ def _settings(paths: AppPaths) -> tuple[str | None, str]:
 
     loaded = load_settings(paths.config_path)
     for problem in loaded.problems:
-        warn(problem)
+        warn(str(problem))
     return loaded.settings.pack, loaded.settings.player
 
 
@@ -123,26 +123,16 @@ def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    from ali_quiz.safety.files import FileRefused, atomic_write
+
     try:
-        _write_whole(args.output, text)
+        # Whole or not at all; a symbolic link is followed only into the data folder.
+        atomic_write(args.output, text, overwrite=True, inside=paths.data_dir)
+    except FileRefused as err:
+        return fail(f"{err}; nothing was written")
     except OSError as err:
-        return fail(f"cannot write {args.output}: {err.strerror or err}")
+        return fail(f"cannot write {args.output}: {err.strerror or err}; nothing was written")
     return EXIT_OK
-
-
-def _write_whole(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename."""
-    import os
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _write_anki(output: Path | None, questions: list[Any], spec: Any) -> int:
@@ -436,7 +426,8 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
 
 
 def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ali_quiz.packs.loader import LANGUAGE_RE, load_pack
+    from ali_quiz.packs.checker import LANGUAGE_RE
+    from ali_quiz.packs.loader import load_pack
     from ali_quiz.packs.problems import PackError
     from ali_quiz.safety.files import FileRefused, read_capped, write_target
     from ali_quiz.safety.limits import PACK_BYTES

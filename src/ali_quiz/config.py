@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ali_quiz.i18n import LANGUAGES, system_language
+from ali_quiz.i18n import LANGUAGES, Translator, system_language
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
 from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
 from ali_quiz.safety.limits import CONFIG_BYTES
@@ -54,11 +54,31 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class SettingsProblem:
+    """Something wrong in `config.yaml`, as an interface-string key (`config.<reason>`) and its
+    values, so each front end words it; str() is the English."""
+
+    reason: str
+    values: dict[str, object]
+
+    def __init__(self, reason: str, /, **values: object) -> None:
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "values", values)
+
+    def message(self, tr: Translator) -> str:
+        """The problem in the interface language."""
+        return tr(f"config.{self.reason}", **self.values)
+
+    def __str__(self) -> str:
+        return self.message(Translator("en"))
+
+
+@dataclass(frozen=True)
 class LoadedSettings:
     """Settings as read, and the problems met reading them (empty when the file was fine)."""
 
     settings: Settings
-    problems: tuple[str, ...] = ()
+    problems: tuple[SettingsProblem, ...] = ()
 
 
 def default_player() -> str:
@@ -95,7 +115,9 @@ def load_settings(path: Path) -> LoadedSettings:
     except FileRefused as error:
         if isinstance(error.__cause__, FileNotFoundError) or error.errno == errno.ENOENT:
             return LoadedSettings(settings)
-        return LoadedSettings(settings, (f"{path}: {error.reason}; using the defaults",))
+        return LoadedSettings(
+            settings, (SettingsProblem("unreadable", path=path, error=error.reason),)
+        )
     text, problems = decode(data, str(path))
     root = None
     if text is not None:
@@ -104,47 +126,50 @@ def load_settings(path: Path) -> LoadedSettings:
         first = problems[0]
         if "empty file" in first.message:
             return LoadedSettings(settings)
-        return LoadedSettings(settings, (f"{first}; using the defaults (fix or delete the file)",))
+        return LoadedSettings(settings, (SettingsProblem("bad_yaml", problem=first),))
     if root is None or (isinstance(root, Scalar) and root.is_null):
         return LoadedSettings(settings)
     if not isinstance(root, Mapping):
-        return LoadedSettings(
-            settings, (f"{path}: expected keys such as `player: ann`; using the defaults",)
-        )
+        return LoadedSettings(settings, (SettingsProblem("not_mapping", path=path),))
     values: dict[str, str | None] = {}
-    found: list[str] = []
+    found: list[SettingsProblem] = []
     for key, node in root.items():
         if isinstance(node, Scalar):
             values[key] = None if node.is_null else node.text
         else:
             line, column = node.line, node.column
-            found.append(f"{path}:{line}:{column}: {key}: must be one value, not a list or mapping")
+            where = f"{path}:{line}:{column}"
+            found.append(SettingsProblem("not_one_value", where=where, key=key))
     loaded = _read_fields(path, values, settings)
     return LoadedSettings(loaded.settings, (*found, *loaded.problems))
 
 
 def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) -> LoadedSettings:
-    problems: list[str] = []
+    problems: list[SettingsProblem] = []
     known = {"player", "language", "theme", "questions_per_round", "pack"}
     for key in data:
         if key not in known:
-            problems.append(
-                f"{path}: unknown setting {key!r} ignored (known: {', '.join(sorted(known))})"
-            )
+            names = ", ".join(sorted(known))
+            problems.append(SettingsProblem("unknown_key", path=path, key=repr(key), known=names))
     if "player" in data:
         player = clean_player(data["player"] or "")
         if player:
             settings = replace(settings, player=player)
         else:
-            problems.append(f"{path}: player: the name is empty; using {settings.player!r}")
+            name = repr(settings.player)
+            problems.append(SettingsProblem("empty_player", path=path, player=name))
     if data.get("language") is not None:
         language = str(data["language"])
         if language in LANGUAGES:
             settings = replace(settings, language=language)
         else:
             problems.append(
-                f"{path}: language: {language[:40]!r} is not one of {', '.join(LANGUAGES)}; "
-                "following the system locale"
+                SettingsProblem(
+                    "bad_language",
+                    path=path,
+                    language=repr(language[:40]),
+                    known=", ".join(LANGUAGES),
+                )
             )
     if data.get("theme") is not None:
         theme = str(data["theme"])
@@ -152,7 +177,9 @@ def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) ->
             settings = replace(settings, theme=theme)
         else:
             problems.append(
-                f"{path}: theme: {theme[:40]!r} is not a theme name; using {DEFAULT_THEME}"
+                SettingsProblem(
+                    "bad_theme", path=path, theme=repr(theme[:40]), default=DEFAULT_THEME
+                )
             )
     if "questions_per_round" in data:
         raw = (data["questions_per_round"] or "").strip()
@@ -162,8 +189,9 @@ def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) ->
         else:
             shown = raw if len(raw) <= 20 else raw[:20] + "…"
             problems.append(
-                f"{path}: questions_per_round: {shown!r} is not a whole number from 1 to "
-                f"{MAX_COUNT}; using {DEFAULT_COUNT}"
+                SettingsProblem(
+                    "bad_count", path=path, count=repr(shown), max=MAX_COUNT, default=DEFAULT_COUNT
+                )
             )
     if data.get("pack") is not None:
         pack = str(data["pack"]).strip()

@@ -12,6 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from ali_quiz.i18n import Translator
+
+ENGLISH = Translator("en")
+
 __all__ = [
     "NumberFormatError",
     "ParsedNumber",
@@ -26,7 +30,6 @@ MIN_MAGNITUDE = Decimal(10) ** -30
 #: An estimate is short; a cap keeps every input cheap to read.
 MAX_LENGTH = 100
 
-_HINT = "write digits with an optional 萬/億, million/billion, k/M/B, or %"
 
 #: Chinese multipliers that close a four-digit section (1億2000萬), as powers of ten.
 #: 萬億/万亿 is the mainland way to write 10^12; 兆 is 10^12 as in Taiwan.
@@ -66,7 +69,19 @@ _TOKEN = re.compile(
 
 
 class NumberFormatError(ValueError):
-    """A figure that cannot be read; str() is the message to show the player."""
+    """A figure that cannot be read: why, as an interface-string key (`number.<reason>`) and its
+    values, so each front end words it in its language; str() is the English wording."""
+
+    def __init__(self, reason: str, shown: str | None = None, /, **values: object) -> None:
+        self.reason, self.shown, self.values = reason, shown, values
+        super().__init__(self.message(ENGLISH))
+
+    def message(self, tr: Translator) -> str:
+        """The problem in the interface language."""
+        why = tr(f"number.{self.reason}", hint=tr("number.hint"), **self.values)
+        if self.shown is None:
+            return why
+        return tr("number.cannot_read", shown=self.shown, reason=why)
 
 
 @dataclass(frozen=True)
@@ -124,11 +139,11 @@ def parse_number(text: str) -> ParsedNumber:
     """
     shown = _show(text)
     if len(text) > 10 * MAX_LENGTH:
-        raise _error(shown, f"it is longer than {MAX_LENGTH} characters; type just the figure")
+        raise _error(shown, "too_long", max=MAX_LENGTH)
     for char in text:
         # NFKC would turn ² into 2 and ½ into 1⁄2, silently reading 10² as 102.
         if unicodedata.category(char) == "No":
-            raise _error(shown, f"{char!r} is a special digit; write plain digits such as 0-9")
+            raise _error(shown, "special_digit", char=repr(char))
     normalised = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
     # Decimal digits of other scripts (٣, २) are still digits; spell them in ASCII.
     normalised = "".join(
@@ -136,15 +151,15 @@ def parse_number(text: str) -> ParsedNumber:
         for char in normalised
     ).strip()
     if not normalised:
-        raise NumberFormatError(f"Nothing to read as a number: {_HINT}, e.g. 2億 or 200 million")
+        raise NumberFormatError("empty")
     if len(normalised) > MAX_LENGTH:
-        raise _error(shown, f"it is longer than {MAX_LENGTH} characters; type just the figure")
+        raise _error(shown, "too_long", max=MAX_LENGTH)
 
     negative = normalised[0] == "-"
     body = normalised[1:] if normalised[0] in "+-" else normalised
     tokens = _scan(body, shown)
     if not tokens:
-        raise _error(shown, "a sign needs a number after it, as in -5")
+        raise _error(shown, "sign_alone")
 
     # Exact products of up to 100 typed digits need far more than Decimal's default 28 digits.
     with localcontext() as context:
@@ -156,18 +171,16 @@ def parse_number(text: str) -> ParsedNumber:
             amount = _read_english(tokens, shown)
         elif tokens[0].exponent is not None:
             if len(tokens) > 1:
-                raise _error(
-                    shown, "write either an exponent (2e8) or a multiplier (2億), not both"
-                )
+                raise _error(shown, "exponent_and_multiplier")
             amount = _decimal(tokens[0], shown)
         else:
             amount = _read_chinese(tokens, shown)
         if negative:
             amount = -amount
         if abs(amount) > MAX_MAGNITUDE:
-            raise _error(shown, "it is too large (above 10^30); check the number of zeros")
+            raise _error(shown, "too_large")
         if amount and abs(amount) < MIN_MAGNITUDE:
-            raise _error(shown, "it is too small (below 10^-30); check the number of zeros")
+            raise _error(shown, "too_small")
         return ParsedNumber(value=to_plain_json(amount), percent=percent)
 
 
@@ -230,8 +243,8 @@ def _show(text: str) -> str:
     return repr(text if len(text) <= 30 else text[:30] + "…")
 
 
-def _error(shown: str, reason: str) -> NumberFormatError:
-    return NumberFormatError(f"Cannot read {shown} as a number: {reason}")
+def _error(shown: str, reason: str, **values: object) -> NumberFormatError:
+    return NumberFormatError(reason, shown, **values)
 
 
 def _scan(body: str, shown: str) -> list[_Token]:
@@ -242,7 +255,8 @@ def _scan(body: str, shown: str) -> list[_Token]:
     while position < len(body):
         match = _TOKEN.match(body, position)
         if match is None:
-            raise _error(shown, _unknown(body, position))
+            reason, values = _unknown(body, position)
+            raise _error(shown, reason, **values)
         kind = match.lastgroup
         text = match.group()
         position = match.end()
@@ -253,38 +267,34 @@ def _scan(body: str, shown: str) -> list[_Token]:
         if kind == "number" and tokens and tokens[-1].kind == "number":
             previous = tokens[-1].text
             if text.startswith(".") and not spaced:
-                raise _error(shown, "a number has at most one decimal point")
-            raise _error(
-                shown,
-                f"{previous!r} and {text!r} are two numbers; type one figure "
-                "(spaces do not separate thousands: write 2000 or 2,000)",
-            )
+                raise _error(shown, "two_points")
+            raise _error(shown, "two_numbers", previous=repr(previous), text=repr(text))
         tokens.append(_Token(kind, text, spaced, match.group("exponent")))
         spaced = False
     return tokens
 
 
-def _unknown(body: str, position: int) -> str:
-    """Why the text at position is not part of a figure."""
+def _unknown(body: str, position: int) -> tuple[str, dict[str, object]]:
+    """Why the text at position is not part of a figure: a reason and its values."""
     char = body[position]
     if char == ",":
-        return "commas only separate groups of three digits (200,000,000); use a point for decimals"
+        return "comma", {}
     if char == ".":
-        return "a decimal point goes between digits, as in 3.8"
+        return "point", {}
     if char in "+-":
-        return "a sign (+ or -) goes only at the start, as in -5"
+        return "sign_inside", {}
     if unicodedata.numeric(char, None) is not None and unicodedata.category(char) == "Lo":
-        return f"{char!r} is a Chinese numeral; write the figure with digits, as in 2億 or 3000萬"
+        return "chinese_numeral", {"char": repr(char)}
     if char.isascii() and char.isalpha():
         word = re.match(r"[A-Za-z]+", body[position:])
         assert word is not None
-        return f"{word.group()!r} is not a number or a multiplier; {_HINT}"
+        return "not_a_number", {"text": repr(word.group())}
     if unicodedata.numeric(char, None) is not None:
-        return f"{char!r} is a special digit; write plain digits such as 0-9"
+        return "special_digit", {"char": repr(char)}
     if char.isalpha():
         # One character at a time: in 2億人 the trouble is 人, whatever follows it.
-        return f"{char!r} is not a number or a multiplier; {_HINT}"
-    return f"{char!r} cannot be part of a number; {_HINT}"
+        return "not_a_number", {"text": repr(char)}
+    return "not_in_a_number", {"char": repr(char)}
 
 
 def _decimal(token: _Token, shown: str) -> Decimal:
@@ -296,35 +306,35 @@ def _decimal(token: _Token, shown: str) -> Decimal:
     exponent = int(token.exponent[1:])
     # Checked before scaling so that 1e999999999 never reaches Decimal's exponent limits.
     if exponent > 100:
-        raise _error(shown, "it is too large (above 10^30); check the number of zeros")
+        raise _error(shown, "too_large")
     if exponent < -100:
-        raise _error(shown, "it is too small (below 10^-30); check the number of zeros")
+        raise _error(shown, "too_small")
     return mantissa.scaleb(exponent)
 
 
 def _plain_number(token: _Token, shown: str) -> Decimal:
     if token.exponent is not None:
-        raise _error(shown, "write either an exponent (2e8) or a multiplier (2億), not both")
+        raise _error(shown, "exponent_and_multiplier")
     return _decimal(token, shown)
 
 
 def _read_percent(tokens: list[_Token], shown: str) -> Decimal:
     if [token.kind for token in tokens] != ["number", "percent"]:
         if tokens[0].kind == "percent":
-            raise _error(shown, "% goes after the number, as in 6%")
-        raise _error(shown, "a percentage is a plain number and one %, as in 6% or 3.5%")
+            raise _error(shown, "percent_first")
+        raise _error(shown, "percent_shape")
     return _plain_number(tokens[0], shown)
 
 
 def _read_english(tokens: list[_Token], shown: str) -> Decimal:
     kinds = [token.kind for token in tokens]
     if "cn" in kinds:
-        raise _error(shown, "use either 萬/億 or an English multiplier, as in 2億 or 200 million")
+        raise _error(shown, "mixed_multipliers")
     if kinds[0] != "number":
         word = tokens[0].text
-        raise _error(shown, f"write a number before {word!r}, as in 200 {word}")
+        raise _error(shown, "word_needs_number", quoted=repr(word), word=word)
     if kinds != ["number", "en"]:
-        raise _error(shown, "use one English multiplier right after the number, as in 1.5 billion")
+        raise _error(shown, "one_english_multiplier")
     word = tokens[1].text.lower()
     power = _ENGLISH_UNITS.get(word, _ENGLISH_UNITS.get(word.removesuffix("s"), 0))
     return _plain_number(tokens[0], shown).scaleb(power)
@@ -347,18 +357,14 @@ def _read_chinese(tokens: list[_Token], shown: str) -> Decimal:
         power = _LARGE_UNITS[unit] if large else _SMALL_UNITS[unit]
         before = last_large if large else last_small
         if before is not None and power >= before[1]:
-            raise _error(
-                shown,
-                f"{unit} cannot follow {before[0]}; multipliers go from large to small, "
-                "as in 1億2000萬",
-            )
+            raise _error(shown, "multiplier_order", unit=unit, before=before[0])
         amount = Decimal(0)
         if pending is not None:
             amount = _plain_number(pending, shown)
         elif index == 0:
             amount = Decimal(1)  # 十萬, 千萬, 萬: a leading multiplier alone is one of it
         elif not (large and section_used):
-            raise _error(shown, f"{unit} needs a number before it, as in 2{unit}")
+            raise _error(shown, "unit_needs_number", unit=unit)
         pending = None
         if large:
             section += amount
@@ -374,11 +380,7 @@ def _read_chinese(tokens: list[_Token], shown: str) -> Decimal:
     if pending is not None:
         if last_large is not None or last_small is not None:
             unit = (last_small or last_large or ("", 0))[0]
-            raise _error(
-                shown,
-                f"the {pending.text} after {unit} needs a multiplier of its own; "
-                "write e.g. 1萬5000 or 1.5萬, not 1萬5",
-            )
+            raise _error(shown, "bare_after_multiplier", number=pending.text, unit=unit)
         section += _plain_number(pending, shown)
     _check_fits(section, last_large, shown)
     return total + section
@@ -387,6 +389,20 @@ def _read_chinese(tokens: list[_Token], shown: str) -> Decimal:
 def _check_fits(amount: Decimal, last_large: tuple[str, int] | None, shown: str) -> None:
     """A section after 億 must be below one 億, as 2000萬 is in 1億2000萬."""
     if last_large is not None and amount >= Decimal(1).scaleb(last_large[1]):
-        raise _error(
-            shown, f"the part after {last_large[0]} is one {last_large[0]} or more; add it up first"
-        )
+        raise _error(shown, "part_too_large", unit=last_large[0])
+
+
+def percent_of(part: int, whole: int) -> int:
+    """`part` as a whole percent of `whole`, halves up (625 of 1000 is 63); 0 when whole is 0."""
+    return (200 * part + whole) // (2 * whole) if whole > 0 else 0
+
+
+def percent_text(value: float | None) -> str:
+    """A percentage as a whole number, halves up: `63%`; `—` when there is none.
+
+    Every front end shows percentages through this (and `percent_of`), so the same score
+    never reads 63% in one place and 62% in another.
+    """
+    if value is None:
+        return "—"
+    return f"{math.floor(round(value, 9) + 0.5)}%"

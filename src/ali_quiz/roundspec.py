@@ -28,7 +28,6 @@ from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.codes import (
     CODE_MODES,
     CodeError,
-    OtherPackVersion,
     decode_round_code,
     encode_round_code,
     resolve_code,
@@ -36,6 +35,14 @@ from ali_quiz.quiz.codes import (
 from ali_quiz.quiz.generate import RoundError, daily_seed, generate_round, random_seed
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT, MAX_SEED, MODES
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    from ali_quiz.history.records import RoundRecord
+    from ali_quiz.history.store import HistoryStore
 
 ENGLISH = Translator("en")
 
@@ -56,13 +63,17 @@ class RoundSpecError(ValueError):
     """
 
     def __init__(self, key: str, /, **values: object) -> None:
-        super().__init__(ENGLISH(key, **values))
         self.key = key
         self.values = values
+        super().__init__(self.message(ENGLISH))
 
     def message(self, tr: Translator) -> str:
-        """The error in the interface language."""
-        return tr(self.key, **self.values)
+        """The error in the interface language (a code's own problem included)."""
+        values = {
+            name: value.message(tr) if isinstance(value, CodeError) else value
+            for name, value in self.values.items()
+        }
+        return tr(self.key, **values)
 
 
 @dataclass(frozen=True)
@@ -126,10 +137,7 @@ class ResolvedRound:
         )
 
 
-# typing is not imported at run time: it is a good share of a short command's start.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Protocol
 
     class PackSource(Protocol):
         """Where `resolve_round` finds packs: by id or path, and every one installed (for codes)."""
@@ -284,7 +292,7 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
     try:
         parsed = decode_round_code(text)
     except CodeError as err:
-        raise RoundSpecError("code.error", reason=str(err)) from None
+        raise RoundSpecError("code.error", reason=err) from None
     if isinstance(pack, Pack):
         candidates: Sequence[Pack] = [pack]
     elif pack is not None:
@@ -293,10 +301,8 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
         candidates = packs.installed()
     try:
         chosen = resolve_code(parsed, candidates)
-    except OtherPackVersion as err:
-        raise RoundSpecError("code.other_version", pack=err.pack_id) from None
     except CodeError as err:
-        raise RoundSpecError("code.error", reason=str(err)) from None
+        raise RoundSpecError("code.error", reason=err) from None
     return ResolvedRound(
         pack=chosen,
         mode=parsed.mode,
@@ -308,25 +314,50 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
     )
 
 
-def review_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> ReviewWeights:
-    """Review weights read from the history in the data folder (the command line)."""
+def review_from_store(
+    store: HistoryStore | None, player: str, now: Now = local_now
+) -> ReviewWeights:
+    """Review weights read from an open history (None: history is off, nothing to review)."""
 
     def weights(pack: Pack, day: Date) -> dict[str, float]:
+        if store is None:
+            return {}
         from ali_quiz.history.review import mistake_weights
-        from ali_quiz.history.store import HistoryStore
 
         moment = now()
         if day != moment.date():
             moment = datetime.combine(day, moment.timetz())
-        opened = HistoryStore.open(paths.data_dir)
-        if opened.store is None:
-            return {}
-        try:
-            return mistake_weights(opened.store, player, pack.id, moment)
-        finally:
-            opened.store.close()
+        return mistake_weights(store, player, pack.id, moment)
 
     return weights
+
+
+def review_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> ReviewWeights:
+    """Review weights read from the history in the data folder (the command line)."""
+
+    def weights(pack: Pack, day: Date) -> dict[str, float]:
+        from ali_quiz.history.store import HistoryStore
+
+        opened = HistoryStore.open(paths.data_dir)
+        try:
+            return review_from_store(opened.store, player, now)(pack, day)
+        finally:
+            if opened.store is not None:
+                opened.store.close()
+
+    return weights
+
+
+def resume_spec(saved: RoundRecord, pack: Pack) -> RoundSpec:
+    """The spec of a recorded round, to carry it on (a daily round's seed is its date's)."""
+    return RoundSpec(
+        pack=pack,
+        mode=saved.mode,
+        count=saved.count,
+        # Older histories recorded 0 for a daily round played from the command line.
+        seed=None if saved.mode == "daily" else saved.seed,
+        date=Date.fromisoformat(saved.date),
+    )
 
 
 def met_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> MetLately:

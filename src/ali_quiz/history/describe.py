@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ali_quiz.history.records import RoundRecord
 from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.kinds import (
@@ -38,33 +39,26 @@ def fact_labels(packs: Iterable[Pack]) -> dict[tuple[str, str], str]:
     return {(pack.id, fact): label for pack in packs for fact, label in pack.fact_labels().items()}
 
 
-def round_questions(entry: dict[str, Any], packs: Iterable[Pack]) -> dict[str, Question]:
+def round_questions(entry: RoundRecord, packs: Iterable[Pack]) -> dict[str, Question]:
     """The questions of a recorded round, by id, when they can be made again exactly.
 
     That needs the same pack version (its content hash) and a round fixed by its seed; a review
     round (built from the history of its day) or a changed pack gives nothing, and the answers
     are then shown as recorded.
     """
-    if entry.get("mode") == "review" or entry.get("seed") is None:
+    if entry.mode == "review" or entry.seed is None:
         return {}
     pack = next(
-        (
-            p
-            for p in packs
-            if p.id == entry.get("pack") and p.content_hash == entry.get("pack_hash")
-        ),
-        None,
+        (p for p in packs if p.id == entry.pack and p.content_hash == entry.pack_hash), None
     )
     if pack is None:
         return {}
     from ali_quiz.quiz.generate import RoundError, generate_round
 
     try:
-        day = date.fromisoformat(str(entry["date"]))
-        questions = generate_round(
-            pack, entry["mode"], int(entry["count"]), int(entry["seed"]), date=day
-        )
-    except (RoundError, ValueError, KeyError):
+        day = date.fromisoformat(entry.date)
+        questions = generate_round(pack, entry.mode, entry.count, entry.seed, date=day)
+    except (RoundError, ValueError):
         return {}
     return {q.id: q for q in questions}
 

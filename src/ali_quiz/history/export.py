@@ -8,11 +8,13 @@ reading its rows.
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 from collections.abc import Iterable
-from datetime import datetime
 
 from ali_quiz.history import stream
+from ali_quiz.numbers import percent_of
 from ali_quiz.safety.csvcells import csv_cell
 from ali_quiz.textwidth import clip, width
 
@@ -66,18 +68,9 @@ def duration_text(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def round_seconds(entry: dict[str, Any]) -> float | None:
-    """A round's duration: start to finish when finished, else the time spent on its answers."""
-    if entry.get("finished_at"):
-        started = datetime.fromisoformat(entry["started_at"])
-        return (datetime.fromisoformat(entry["finished_at"]) - started).total_seconds()
-    answers = entry.get("answers") or []
-    return float(sum(a["seconds"] for a in answers)) if answers else None
-
-
 def percent_text(score: int, max_score: int) -> str:
-    """`77%`, or `—` when there was nothing to score."""
-    return f"{round(100 * score / max_score)}%" if max_score else "—"
+    """`77%` (halves up, as everywhere), or `—` when there was nothing to score."""
+    return f"{percent_of(score, max_score)}%" if max_score else "—"
 
 
 # One encoder for every value: json.dumps with options builds a new encoder on each call.
@@ -85,6 +78,8 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 TABLE_HEADERS = ("#", "Started", "Player", "Pack", "Mode", "Score", "%", "Time", "Finished")
 TABLE_RIGHT = frozenset((0, 5, 6, 7))
 TABLE_MAX_WIDTH = 24
+#: Rows (or parts of rows) gathered before a write to the output stream.
+BATCH = 2000
 
 
 def to_json(rounds: Iterable[dict[str, Any]]) -> str:
@@ -141,6 +136,7 @@ def write_table(
         widths[i] = max(widths[i], min(w, TABLE_MAX_WIDTH))
     out.write(_line(TABLE_HEADERS, widths, right=frozenset()))
     out.write("  ".join("─" * w for w in widths) + "\n")
+    lines: list[str] = []
     for r in stream.selected_rounds(store, TABLE_SELECT, **chosen):
         cells = (
             str(r[0]),
@@ -153,7 +149,11 @@ def write_table(
             duration_text(r[8]),
             "yes" if r[9] else f"no ({r[10]} answered)",
         )
-        out.write(_line(cells, widths, right=TABLE_RIGHT))
+        lines.append(_line(cells, widths, right=TABLE_RIGHT))
+        if len(lines) >= BATCH:  # a batch a write: `out` may check every write it gets
+            out.write("".join(lines))
+            lines.clear()
+    out.write("".join(lines))
     return int(count)
 
 
@@ -189,7 +189,8 @@ def _safe(column: str) -> str:
     like a formula (and leaves it alone if it is a number).
     """
     return (
-        f"CASE WHEN substr({column}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13))"
+        # unicode(): the first character's code point, = + - @ tab CR (cheaper than substr).
+        f"CASE WHEN unicode({column}) IN (61, 43, 45, 64, 9, 13)"
         f" THEN csv_cell({column}) ELSE {column} END"
     )
 
@@ -259,9 +260,18 @@ def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
 
     # The cells come neutralised from SQL (CSV_SELECT): a Python pass over every cell of a long
     # history would cost more than the rest of the export.
-    writer = csv.writer(out, lineterminator="\n")
+    batch = io.StringIO()
+    writer = csv.writer(batch, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(rows)
+    rows = iter(rows)
+    while True:
+        # A batch of rows a write: `out` may be a stream that checks every write it gets.
+        writer.writerows(itertools.islice(rows, BATCH))
+        if not batch.tell():
+            return
+        out.write(batch.getvalue())
+        batch.seek(0)
+        batch.truncate()
 
 
 def _valid_json(column: str) -> str:
@@ -290,13 +300,18 @@ def write_json(rows: Iterable[tuple[Any, ...]], out: TextIO) -> int:
     A round a line, each of its answers a line below it; the stored JSON of facts, responses
     and answers is copied as it is, never decoded and encoded again.
     """
+    parts: list[str] = []
+    write = parts.append
     rounds, current, answers = 0, None, 0
     for r in rows:
         if r[0] != current:
             if current is not None:
-                out.write("\n  ]}" if answers else "]}")
-            out.write("[\n  " if current is None else ",\n  ")
+                write("\n  ]}" if answers else "]}")
+            write("[\n  " if current is None else ",\n  ")
             current, answers, rounds = r[0], 0, rounds + 1
+            if len(parts) > BATCH:  # a batch a write: `out` may check every write it gets
+                out.write("".join(parts))
+                parts.clear()
             head = _encode(
                 {
                     "id": r[0],
@@ -316,19 +331,20 @@ def write_json(rows: Iterable[tuple[Any, ...]], out: TextIO) -> int:
                     "max_score": r[13],
                 }
             )
-            out.write(head[:-1] + ', "answers": [')
+            write(head[:-1] + ', "answers": [')
         if r[14] is None:  # a round without answers
             continue
-        out.write("\n    " if not answers else ",\n    ")
+        write("\n    " if not answers else ",\n    ")
         answers += 1
-        out.write(
+        write(
             f'{{"position": {r[14]}, "question_id": {_encode(r[15])}, "kind": {_encode(r[16])},'
             f' "facts": {r[17]}, "prompt": {_encode(r[18])}, "response": {r[19]},'
             f' "answer": {r[20]}, "points": {r[21]}, "max_points": {r[22]},'
             f' "skipped": {"true" if r[23] else "false"}, "seconds": {_encode(r[24])}}}'
         )
     if current is None:
-        out.write("[]\n")
+        write("[]\n")
     else:
-        out.write("\n  ]}\n]\n" if answers else "]}\n]\n")
+        write("\n  ]}\n]\n" if answers else "]}\n]\n")
+    out.write("".join(parts))
     return rounds

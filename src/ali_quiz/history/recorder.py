@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date as Date
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from ali_quiz.clock import Now, local_now
 from ali_quiz.history.records import AnswerRecord, HistoryError, RoundStart
@@ -175,24 +175,24 @@ class HistoryRecorder:
 
 
 def outcomes_from_history(
-    questions: Sequence[Question], answers: Sequence[dict[str, Any]]
+    questions: Sequence[Question], answers: Sequence[AnswerRecord]
 ) -> list[Outcome] | None:
     """The outcomes of a resumed round's answers; None when they do not fit these questions."""
     outcomes: list[Outcome] = []
-    for position, answer in enumerate(sorted(answers, key=lambda a: a["position"]), start=1):
-        if answer["position"] != position or position > len(questions):
+    for position, answer in enumerate(sorted(answers, key=lambda a: a.position), start=1):
+        if answer.position != position or position > len(questions):
             return None
         question = questions[position - 1]
-        if question.id != answer["question_id"]:
+        if question.id != answer.question_id:
             return None
         outcomes.append(
             Outcome(
                 position=position,
                 question=question,
-                response=answer["response"],
-                points=int(answer["points"]),
-                skipped=bool(answer["skipped"]),
-                seconds=float(answer["seconds"]),
+                response=answer.response,
+                points=answer.points,
+                skipped=answer.skipped,
+                seconds=answer.seconds,
             )
         )
     return outcomes

@@ -1,6 +1,7 @@
-"""The history's records: what a front end writes (a round's start, an answer) and what it reads.
+"""The history's records: what a front end writes (a round's start, an answer) and what it reads
+(a round with its answers), as frozen dataclasses built from the database's rows.
 
-The JSON form of a round is PRODUCT.md's `history --json` shape.
+`RoundRecord.to_json()` is the `history --json` shape of a round (docs/json.md).
 """
 
 from __future__ import annotations
@@ -60,7 +61,78 @@ class AnswerRecord:
     max_points: int
     skipped: bool
     seconds: float
-    answered_at: datetime | None = None  # aware; None: now, in local time
+    answered_at: datetime | None = None  # aware; None: now, in local time (read back: None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer in the `history --json` shape."""
+        return {
+            "position": self.position,
+            "question_id": self.question_id,
+            "kind": self.kind,
+            "facts": list(self.facts),
+            "prompt": self.prompt,
+            "response": self.response,
+            "answer": self.answer,
+            "points": self.points,
+            "max_points": self.max_points,
+            "skipped": self.skipped,
+            "seconds": self.seconds,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundRecord:
+    """A round as the history holds it, with its answers so far (oldest first)."""
+
+    id: int
+    player: str
+    pack: str
+    pack_hash: str
+    mode: str
+    count: int
+    seed: int | None
+    code: str | None
+    date: str  # YYYY-MM-DD
+    ui_language: str
+    started_at: str  # ISO 8601 with offset, as stored
+    finished_at: str | None
+    score: int
+    max_score: int
+    questions: int  # how many questions the round has (the next one to ask is len(answers))
+    answers: tuple[AnswerRecord, ...]
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def seconds(self) -> float | None:
+        """Start to finish when finished, else the time spent on the answers (None: none)."""
+        if self.finished_at is not None:
+            started = datetime.fromisoformat(self.started_at)
+            return (datetime.fromisoformat(self.finished_at) - started).total_seconds()
+        return float(sum(a.seconds for a in self.answers)) if self.answers else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The round in the `history --json` shape."""
+        return {
+            "id": self.id,
+            "player": self.player,
+            "pack": self.pack,
+            "pack_hash": self.pack_hash,
+            "mode": self.mode,
+            "count": self.count,
+            "seed": self.seed,
+            "code": self.code,
+            "date": self.date,
+            "ui_language": self.ui_language,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "finished": self.finished,
+            "score": self.score,
+            "max_score": self.max_score,
+            "answers": [a.to_json() for a in self.answers],
+        }
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,43 +167,43 @@ class RoundRow:
         return 100.0 * self.score / self.max_score if self.max_score else None
 
 
-def answer_json(row: Sequence[Any]) -> dict[str, Any]:
-    """An answer row (ANSWER_COLUMNS) in the `history --json` shape."""
-    return {
-        "position": row[1],
-        "question_id": row[2],
-        "kind": row[3],
-        "facts": json.loads(row[4]),
-        "prompt": row[5],
-        "response": json.loads(row[6]),
-        "answer": json.loads(row[7]),
-        "points": row[8],
-        "max_points": row[9],
-        "skipped": bool(row[10]),
-        "seconds": row[11],
-    }
+def answer_record(row: Sequence[Any]) -> AnswerRecord:
+    """An answer row (ANSWER_COLUMNS) as a record."""
+    return AnswerRecord(
+        position=row[1],
+        question_id=row[2],
+        kind=row[3],
+        facts=tuple(json.loads(row[4])),
+        prompt=row[5],
+        response=json.loads(row[6]),
+        answer=json.loads(row[7]),
+        points=row[8],
+        max_points=row[9],
+        skipped=bool(row[10]),
+        seconds=row[11],
+    )
 
 
-def round_json(row: Sequence[Any], answers: list[dict[str, Any]]) -> dict[str, Any]:
-    """A round row (ROUND_COLUMNS) and its answers in the `history --json` shape."""
-    return {
-        "id": row[0],
-        "player": row[1],
-        "pack": row[2],
-        "pack_hash": row[3],
-        "mode": row[4],
-        "count": row[5],
-        "seed": None if row[6] is None else int(row[6]),
-        "code": row[7],
-        "date": row[8],
-        "ui_language": row[9],
-        "started_at": row[10],
-        "finished_at": row[11],
-        "finished": row[11] is not None,
-        "score": row[12],
-        "max_score": row[13],
-        "answers": answers,
-    }
+def round_record(row: Sequence[Any], answers: Sequence[AnswerRecord]) -> RoundRecord:
+    """A round row (ROUND_COLUMNS) and its answers as a record."""
+    return RoundRecord(
+        id=row[0],
+        player=row[1],
+        pack=row[2],
+        pack_hash=row[3],
+        mode=row[4],
+        count=row[5],
+        seed=None if row[6] is None else int(row[6]),
+        code=row[7],
+        date=row[8],
+        ui_language=row[9],
+        started_at=row[10],
+        finished_at=row[11],
+        score=row[12],
+        max_score=row[13],
+        questions=row[14],
+        answers=tuple(answers),
+    )
 
 
 def round_row(row: Sequence[Any]) -> RoundRow:

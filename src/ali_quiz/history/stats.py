@@ -63,26 +63,6 @@ class Summary:
     missed: tuple[MissedFact, ...]  # most missed first
 
 
-@dataclass(frozen=True, kw_only=True)
-class PersonalBest:
-    """The best finished round of a player on one pack and mode."""
-
-    pack: str
-    mode: str
-    percent: float
-    round_id: int
-    started_at: datetime
-
-
-@dataclass(frozen=True, kw_only=True)
-class BestCheck:
-    """How a round compares with the player's earlier rounds on the same pack and mode."""
-
-    percent: float | None  # None: unfinished, or nothing answered
-    previous: float | None  # best earlier percentage; None: no earlier finished round
-    beaten: bool  # strictly better than an earlier best
-
-
 def _where(
     player: str, pack: str | None, mode: str | None, since: date | None, day: str
 ) -> tuple[str, list[Any]]:
@@ -203,49 +183,3 @@ def most_missed(
             [*params, limit],
         )
     ]
-
-
-def personal_bests(store: HistoryStore, player: str) -> list[PersonalBest]:
-    """The best finished round per pack and mode (the first to reach it), sorted by pack, mode."""
-    bests = []
-    for pack, mode, best in store.query(
-        """SELECT pack, mode, max(best_pct) FROM day_totals WHERE player = ?
-           GROUP BY pack, mode HAVING max(best_pct) IS NOT NULL ORDER BY pack, mode""",
-        (player,),
-    ):
-        round_id, started_at = store.query(
-            """SELECT id, started_at FROM rounds
-               WHERE player = ? AND pack = ? AND mode = ? AND pct >= ?
-               ORDER BY started_ts, id LIMIT 1""",
-            (player, pack, mode, best - 1e-9),
-        )[0]
-        bests.append(
-            PersonalBest(
-                pack=pack,
-                mode=mode,
-                percent=best,
-                round_id=round_id,
-                started_at=datetime.fromisoformat(started_at),
-            )
-        )
-    return bests
-
-
-def check_personal_best(store: HistoryStore, round_id: int) -> BestCheck:
-    """Whether this (just finished) round beat every earlier finished round on its pack and mode."""
-    found = store.query(
-        "SELECT player, pack, mode, pct, started_ts FROM rounds WHERE id = ?", (round_id,)
-    )
-    if not found:
-        raise ValueError(f"no round {round_id} in the history")
-    player, pack, mode, pct, started_ts = found[0]
-    earlier = store.query(
-        """SELECT pct FROM rounds
-           WHERE player = ? AND pack = ? AND mode = ? AND pct IS NOT NULL AND id != ?
-             AND (started_ts < ? OR (started_ts = ? AND id < ?))
-           ORDER BY pct DESC LIMIT 1""",
-        (player, pack, mode, round_id, started_ts, started_ts, round_id),
-    )
-    previous = float(earlier[0][0]) if earlier else None
-    beaten = pct is not None and previous is not None and pct > previous + 1e-9
-    return BestCheck(percent=pct, previous=previous, beaten=beaten)

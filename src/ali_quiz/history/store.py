@@ -26,10 +26,11 @@ from ali_quiz.history.records import (
     AnswerRecord,
     HistoryError,
     PastRound,
+    RoundRecord,
     RoundRow,
     RoundStart,
-    answer_json,
-    round_json,
+    answer_record,
+    round_record,
 )
 from ali_quiz.history.stream import NEWEST_FIRST, filters
 
@@ -45,6 +46,7 @@ __all__ = [
     "HistoryStore",
     "OpenResult",
     "PastRound",
+    "RoundRecord",
     "RoundRow",
     "RoundStart",
 ]
@@ -328,8 +330,8 @@ class HistoryStore:
         mode: str | None = None,
         since: date | None = None,
         limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Rounds with their answers in PRODUCT.md's `history --json` shape, newest first."""
+    ) -> list[RoundRecord]:
+        """Rounds with their answers, newest first."""
         where, params = filters(player, pack, mode, since)
         sql = f"SELECT {ROUND_COLUMNS} FROM rounds WHERE {where} ORDER BY {NEWEST_FIRST}"
         if limit is not None:
@@ -339,8 +341,8 @@ class HistoryStore:
             rows = self._conn.execute(sql, params).fetchall()
             return self._with_answers(rows)
 
-    def round(self, round_id: int) -> dict[str, Any] | None:
-        """One round with its answers in the `history --json` shape, or None."""
+    def round(self, round_id: int) -> RoundRecord | None:
+        """One round with its answers, or None."""
         with self._lock:
             rows = self._conn.execute(
                 f"SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?", (round_id,)
@@ -348,12 +350,9 @@ class HistoryStore:
             found = self._with_answers(rows)
         return found[0] if found else None
 
-    def unfinished(self, player: str) -> list[dict[str, Any]]:
-        """A player's resumable rounds (unfinished, questions left), newest first.
-
-        Each is in the `history --json` shape with its answers so far, plus `"questions"`: how
-        many questions the round has, so the next one to ask is `len(answers)`.
-        """
+    def unfinished(self, player: str) -> list[RoundRecord]:
+        """A player's resumable rounds (unfinished, questions left), newest first, each with
+        its answers so far."""
         with self._lock:
             rows = self._conn.execute(
                 f"""SELECT {ROUND_COLUMNS} FROM rounds
@@ -361,10 +360,7 @@ class HistoryStore:
                     ORDER BY started_ts DESC, id DESC""",
                 (player,),
             ).fetchall()
-            found = self._with_answers(rows)
-        for entry, row in zip(found, rows, strict=True):
-            entry["questions"] = row[14]
-        return found
+            return self._with_answers(rows)
 
     def players(self) -> list[str]:
         """Every player with a round in the history, sorted."""
@@ -420,8 +416,8 @@ class HistoryStore:
             )
         )
 
-    def _with_answers(self, rows: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:
-        by_id: dict[int, list[dict[str, Any]]] = {row[0]: [] for row in rows}
+    def _with_answers(self, rows: Sequence[tuple[Any, ...]]) -> list[RoundRecord]:
+        by_id: dict[int, list[AnswerRecord]] = {row[0]: [] for row in rows}
         ids = list(by_id)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -431,5 +427,5 @@ class HistoryStore:
                 " ORDER BY round_id, position",
                 chunk,
             ):
-                by_id[a[0]].append(answer_json(a))
-        return [round_json(row, by_id[row[0]]) for row in rows]
+                by_id[a[0]].append(answer_record(a))
+        return [round_record(row, by_id[row[0]]) for row in rows]

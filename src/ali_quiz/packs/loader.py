@@ -1,29 +1,22 @@
 """Load and validate a pack file: every problem located, all of them in one run.
 
 `load_pack` returns a valid Pack or raises PackError, and nothing else, whatever the input:
-the YAML is read into located nodes (yamlnodes), then checked here field by field.
+the YAML is read into located nodes (yamlnodes), then checked field by field: the pack and
+its facts here, authored questions in `authored`, each value's shape in `checker`.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
 
 from ali_quiz.numbers import NumberFormatError, parse_number
-from ali_quiz.packs.dates import DateFormatError, PartialDate
+from ali_quiz.packs.authored import AuthoredChecks
+from ali_quiz.packs.checker import LANGUAGE_RE, PACK_ID_RE, SOURCE_KEYS, did_you_mean, given
 from ali_quiz.packs.model import (
-    DEFAULT_MAX_POINTS,
-    AuthoredOption,
-    AuthoredPair,
-    AuthoredQuestion,
     Event,
     Metric,
     Pack,
-    Passage,
     Sequence,
     SequenceItem,
     State,
@@ -32,19 +25,13 @@ from ali_quiz.packs.model import (
 from ali_quiz.packs.problems import PackError, Problem
 from ali_quiz.packs.yamlhints import after_syntax_error
 from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
-from ali_quiz.packs.yamlnodes import Sequence as NodeList
 from ali_quiz.safety.files import FileRefused, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
 
-PACK_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FACT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-TRUE_WORDS = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
-FALSE_WORDS = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
-
-SOURCE_KEYS = ("source", "source_en", "ask")
 TOP_KEYS = (
     "id", "title", "language", "author", "citation", "version", "description",
     "events", "states", "versions", "metrics", "sequences", "questions", "passages",
@@ -55,24 +42,6 @@ VERSION_KEYS = ("id", "product", "version", "date", "codename", "highlights", *S
 METRIC_KEYS = ("id", "label", "value", "unit", "as_of", "tolerance", "alike", *SOURCE_KEYS)
 SEQUENCE_KEYS = ("id", "title", "items", *SOURCE_KEYS)
 ITEM_KEYS = ("id", "text", "rank", *SOURCE_KEYS)
-COMMON_QUESTION_KEYS = (
-    "id", "kind", "prompt", "facts", "explanation", "max_points", "title", "category", "passage",
-)  # fmt: skip
-PASSAGE_KEYS = ("id", "title", "text")
-KIND_KEYS = {
-    "choice": ("options",),
-    "order": ("items",),
-    "match": ("pairs", "decoys"),
-    "estimate": ("answer", "unit", "tolerance", "range"),
-    "text": ("accepted",),
-    "multi": ("options",),
-}
-ALL_QUESTION_KEYS = COMMON_QUESTION_KEYS + tuple(k for keys in KIND_KEYS.values() for k in keys)
-OPTION_KEYS = ("text", "correct", "weight", "feedback")
-PAIR_KEYS = ("left", "right")
-LIMITS = {"order": (3, 6), "match": (3, 10), "choice": (2, 10), "multi": (2, 10)}
-#: The right options of a multi question share 100%; Moodle writes thirds as 33.33333%.
-MULTI_SUM_SLACK = 0.01
 
 
 def load_pack(path: Path | str) -> Pack:
@@ -117,191 +86,8 @@ def _check_rest(root: Node, problems: list[Problem], label: str) -> list[Problem
     return checker.problems
 
 
-def _given(node: Node | None) -> bool:
-    """A value is there: not missing, not null, not an empty list."""
-    if node is None or (isinstance(node, Scalar) and node.is_null):
-        return False
-    return not (isinstance(node, NodeList) and not node.items)
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-class _PackChecker:
+class _PackChecker(AuthoredChecks):
     """Walks the located nodes, collecting problems instead of stopping at the first."""
-
-    def __init__(self, path: str, problems: list[Problem]) -> None:
-        self.path = path
-        self.problems = problems
-        self.ids: dict[str, int] = {}  # every id of the pack -> the line it was given on
-        self.references: list[tuple[str, Scalar, str]] = []  # (id, where, what refers)
-        self.passages: dict[str, Passage] = {}
-
-    # -- reporting -------------------------------------------------------------------------
-
-    def add(self, where: Node | tuple[int, int], message: str) -> None:
-        line, column = where if isinstance(where, tuple) else (where.line, where.column)
-        self.problems.append(Problem(self.path, line, column, message))
-
-    def key_place(self, mapping: Mapping, key: str) -> tuple[int, int]:
-        return mapping.key_marks.get(key, (mapping.line, mapping.column))
-
-    # -- shapes ----------------------------------------------------------------------------
-
-    def mapping(self, node: Any, what: str) -> Mapping | None:
-        if isinstance(node, Mapping):
-            return node
-        if node is not None:
-            self.add(node, f"{what} must be a mapping of `key: value` lines")
-        return None
-
-    def check_keys(self, mapping: Mapping, allowed: Iterable[str], what: str) -> None:
-        allowed = tuple(allowed)
-        for key in mapping.values:
-            if key not in allowed:
-                self.add(
-                    self.key_place(mapping, key),
-                    f"unknown key {key!r} in {what}{_did_you_mean(key, allowed)}",
-                )
-
-    def items(self, mapping: Mapping, key: str, what: str) -> list[Any]:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            return []
-        if not isinstance(node, NodeList):
-            self.add(node, f"{what} must be a list (lines starting with `- `)")
-            return []
-        return node.items
-
-    def text(self, mapping: Mapping, key: str, what: str, *, required: bool = True) -> str | None:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            if required:
-                self.add(
-                    self.key_place(mapping, key) if key in mapping else mapping,
-                    f"{what} needs `{key}:`",
-                )
-            return None
-        if not isinstance(node, Scalar):
-            self.add(node, f"`{key}` of {what} must be text, not a list or mapping")
-            return None
-        value = node.text.strip()
-        if not value:
-            self.add(node, f"`{key}` of {what} is empty")
-            return None
-        return value
-
-    def texts(self, mapping: Mapping, key: str, what: str) -> tuple[str, ...]:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            return ()
-        if isinstance(node, Scalar):
-            return (node.text.strip(),) if node.text.strip() else ()
-        if not isinstance(node, NodeList):
-            self.add(node, f"`{key}` of {what} must be a list of texts")
-            return ()
-        found = []
-        for item in node.items:
-            if isinstance(item, Scalar) and item.text.strip() and not item.is_null:
-                found.append(item.text.strip())
-            else:
-                self.add(item, f"every entry of `{key}` in {what} must be a non-empty text")
-        return tuple(found)
-
-    def number(
-        self, mapping: Mapping, key: str, what: str, *, required: bool = False
-    ) -> float | None:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            if required:
-                self.add(mapping, f"{what} needs `{key}:`")
-            return None
-        if not isinstance(node, Scalar):
-            self.add(node, f"`{key}` of {what} must be a number")
-            return None
-        try:
-            parsed = parse_number(node.text)
-        except NumberFormatError as err:
-            self.add(node, f"`{key}` of {what}: {err}")
-            return None
-        return float(parsed.value)
-
-    def integer(self, mapping: Mapping, key: str, what: str, low: int, high: int) -> int | None:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            return None
-        if not isinstance(node, Scalar) or not re.fullmatch(r"[+-]?\d+", node.text.strip()):
-            self.add(node, f"`{key}` of {what} must be a whole number")
-            return None
-        digits = node.text.strip().lstrip("+-").lstrip("0")
-        # Compared by length first: a number of thousands of digits is no int() to try.
-        value = int(node.text) if len(digits) <= len(str(high)) else None
-        if value is None or not low <= value <= high:
-            shown = str(value) if value is not None else f"a number of {len(digits):,} digits"
-            self.add(node, f"`{key}` of {what} must be from {low} to {high}, not {shown}")
-            return None
-        return value
-
-    def boolean(self, mapping: Mapping, key: str, what: str) -> bool | None:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            return None
-        if isinstance(node, Scalar) and node.text in TRUE_WORDS:
-            return True
-        if isinstance(node, Scalar) and node.text in FALSE_WORDS:
-            return False
-        self.add(node, f"`{key}` of {what} must be true or false")
-        return None
-
-    def date(self, mapping: Mapping, key: str, what: str, *, required: bool) -> PartialDate | None:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            if required:
-                self.add(mapping, f"{what} needs `{key}:` (YYYY, YYYY-MM or YYYY-MM-DD)")
-            return None
-        if not isinstance(node, Scalar):
-            self.add(node, f"`{key}` of {what} must be a date such as 2016-09")
-            return None
-        try:
-            return PartialDate.parse(node.text)
-        except DateFormatError as err:
-            self.add(node, f"`{key}` of {what}: {err}")
-            return None
-
-    def new_id(self, mapping: Mapping, what: str) -> str | None:
-        node = mapping.get("id")
-        value = self.text(mapping, "id", what)
-        if value is None or not isinstance(node, Scalar):
-            return None
-        if not FACT_ID_RE.match(value):
-            self.add(
-                node,
-                f"id {value!r} of {what} may use only lowercase letters, digits, "
-                "`-`, `_` and `.`, starting with a letter or digit",
-            )
-            return None
-        if value in self.ids:
-            self.add(node, f"duplicate id {value!r} (first used on line {self.ids[value]})")
-            return None
-        self.ids[value] = node.line
-        return value
-
-    def sources(self, mapping: Mapping, what: str) -> dict[str, str | None]:
-        return {key: self.text(mapping, key, what, required=False) for key in SOURCE_KEYS}
-
-    def each(
-        self, mapping: Mapping, key: str, build: Callable[[Mapping, str], T | None], what: str
-    ) -> tuple[T, ...]:
-        built = []
-        for index, node in enumerate(self.items(mapping, key, key), start=1):
-            entry = self.mapping(node, f"{what} {index}")
-            if entry is not None:
-                result = build(entry, f"{what} {index}")
-                if result is not None:
-                    built.append(result)
-        return tuple(built)
 
     # -- the pack --------------------------------------------------------------------------
 
@@ -333,9 +119,7 @@ class _PackChecker:
         questions = self.each(top, "questions", self.question, "question")
         for ref, where, what in self.references:
             if ref not in self.ids:
-                self.add(
-                    where, f"{what} refers to unknown id {ref!r}{_did_you_mean(ref, self.ids)}"
-                )
+                self.add(where, f"{what} refers to unknown id {ref!r}{did_you_mean(ref, self.ids)}")
         metric_ids = {m.id for m in metrics}
         for ref, where, what in self.references:
             if what.startswith("alike") and ref in self.ids and ref not in metric_ids:
@@ -344,7 +128,7 @@ class _PackChecker:
             return None
         # Entries that failed have their own problems: this one is only for a pack with none.
         if not any(
-            _given(top.get(key))
+            given(top.get(key))
             for key in ("events", "states", "versions", "metrics", "sequences", "questions")
         ):
             self.add(
@@ -454,20 +238,6 @@ class _PackChecker:
             **sources,
         )
 
-    def references_in(self, node: Mapping, key: str, what: str) -> tuple[str, ...]:
-        values = node.get(key)
-        found: list[str] = []
-        if values is None or (isinstance(values, Scalar) and values.is_null):
-            return ()
-        entries = values.items if isinstance(values, NodeList) else [values]
-        for entry in entries:
-            if isinstance(entry, Scalar) and entry.text.strip():
-                found.append(entry.text.strip())
-                self.references.append((entry.text.strip(), entry, what))
-            else:
-                self.add(entry, f"`{key}` must list fact ids")
-        return tuple(found)
-
     def sequence(self, node: Mapping, what: str) -> Sequence | None:
         self.check_keys(node, SEQUENCE_KEYS, what)
         fact_id = self.new_id(node, what)
@@ -506,256 +276,9 @@ class _PackChecker:
             return None
         return SequenceItem(id=fact_id, text=text, rank=rank, **sources)
 
-    # -- authored questions ----------------------------------------------------------------
-
-    def passage(self, node: Mapping, what: str) -> Passage | None:
-        self.check_keys(node, PASSAGE_KEYS, what)
-        passage_id = self.new_id(node, what)
-        text = self.text(node, "text", what)
-        title = self.text(node, "title", what, required=False)
-        if passage_id is None or text is None:
-            return None
-        return Passage(id=passage_id, text=text, title=title)
-
-    def passage_of(self, node: Mapping, what: str) -> dict[str, str | None]:
-        """The passage a question names (`passage: <passage id>`), looked up in `passages:`."""
-        name = self.text(node, "passage", what, required=False)
-        if name is None:
-            return {}
-        found = self.passages.get(name)
-        if found is None:
-            self.add(
-                node.get("passage") or node,
-                f"`passage` of {what} names no passage: {name!r} is not the id of an entry "
-                f"of `passages:`{_did_you_mean(name, self.passages)}",
-            )
-            return {}
-        return {"passage": found.text, "passage_id": found.id}
-
-    def question(self, node: Mapping, what: str) -> AuthoredQuestion | None:
-        kind = self.text(node, "kind", what)
-        if kind is not None and kind not in KIND_KEYS:
-            self.add(
-                node.get("kind"),
-                f"unknown kind {kind!r} of {what}: use one of "
-                f"{', '.join(KIND_KEYS)}{_did_you_mean(kind, KIND_KEYS)}",
-            )
-            kind = None
-        allowed = COMMON_QUESTION_KEYS + (KIND_KEYS[kind] if kind else ())
-        for key in node.values:
-            if key not in allowed:
-                if kind and key in ALL_QUESTION_KEYS:
-                    article = "an" if kind[0] in "aeiou" else "a"
-                    message = f"`{key}` does not belong to {article} {kind} question"
-                else:
-                    message = f"unknown key {key!r} in {what}{_did_you_mean(key, allowed)}"
-                self.add(self.key_place(node, key), message)
-        question_id = self.new_id(node, what)
-        prompt = self.text(node, "prompt", what)
-        facts = self.references_in(node, "facts", f"facts of {what}")
-        explanation = self.text(node, "explanation", what, required=False)
-        max_points = self.integer(node, "max_points", what, 1, 10_000) or DEFAULT_MAX_POINTS
-        common: dict[str, Any] = dict(
-            facts=facts,
-            explanation=explanation,
-            max_points=max_points,
-            title=self.text(node, "title", what, required=False),
-            category=self.text(node, "category", what, required=False),
-            **self.passage_of(node, what),
-        )
-        if kind is None:
-            return None
-        payload = getattr(self, f"question_{kind}")(node, what)
-        if question_id is None or prompt is None or payload is None:
-            return None
-        return AuthoredQuestion(id=question_id, kind=kind, prompt=prompt, **common, **payload)
-
-    def count_ok(self, node: Mapping, key: str, what: str, count: int, kind: str) -> bool:
-        low, high = LIMITS[kind]
-        if low <= count <= high:
-            return True
-        self.add(
-            self.key_place(node, key) if key in node else node,
-            f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} question holds {low} to {high} "
-            f"{key}; {what} has {count}",
-        )
-        return False
-
-    def options(self, node: Mapping, what: str) -> tuple[list[AuthoredOption], bool]:
-        """The options of a choice or multi question, and whether any gives a `weight`."""
-        options = []
-        weighted = False
-        for index, entry_node in enumerate(self.items(node, "options", "options"), start=1):
-            entry = self.mapping(entry_node, f"option {index} of {what}")
-            if entry is None:
-                continue
-            self.check_keys(entry, OPTION_KEYS, f"option {index} of {what}")
-            text = self.text(entry, "text", f"option {index} of {what}")
-            correct = self.boolean(entry, "correct", f"option {index} of {what}")
-            weight = self.number(entry, "weight", f"option {index} of {what}")
-            if weight is not None:
-                weighted = True
-                if not -100 <= weight <= 100:
-                    self.add(entry.get("weight"), "a weight is a percent from -100 to 100")
-            if correct is not None and weight is not None:
-                self.add(entry, f"option {index} of {what}: give `correct` or `weight`, not both")
-            feedback = self.text(entry, "feedback", f"option {index} of {what}", required=False)
-            if text is not None:
-                share = weight if weight is not None else (100.0 if correct else 0.0)
-                options.append(AuthoredOption(text=text, weight=share, feedback=feedback))
-        return options, weighted
-
-    def question_choice(self, node: Mapping, what: str) -> dict[str, Any] | None:
-        options, weighted = self.options(node, what)
-        if "options" not in node:
-            self.add(node, f"{what} needs `options:`")
-            return None
-        if not self.count_ok(node, "options", what, len(options), "choice"):
-            return None
-        if len({o.text for o in options}) < len(options):
-            self.add(node.key_marks["options"], f"two options of {what} have the same text")
-        if not any(o.weight >= 100 for o in options) and not (
-            weighted and any(o.weight > 0 for o in options)
-        ):
-            self.add(
-                node.key_marks["options"],
-                f"{what} has no right option: mark one with `correct: true`",
-            )
-            return None
-        if not weighted and sum(1 for o in options if o.weight >= 100) > 1:
-            self.add(
-                node.key_marks["options"],
-                f"{what} marks more than one option correct: "
-                "use `weight:` for answers worth part marks",
-            )
-        return {"options": tuple(options), "weighted": weighted}
-
-    def question_multi(self, node: Mapping, what: str) -> dict[str, Any] | None:
-        """Select all that apply: `correct:` marks (the right ones share 100%) or `weight:`s."""
-        options, weighted = self.options(node, what)
-        if "options" not in node:
-            self.add(node, f"{what} needs `options:`")
-            return None
-        if not self.count_ok(node, "options", what, len(options), "multi"):
-            return None
-        where = node.key_marks["options"]
-        if len({o.text for o in options}) < len(options):
-            self.add(where, f"two options of {what} have the same text")
-        if not weighted:
-            right = sum(1 for o in options if o.weight >= 100)
-            if not right:
-                self.add(where, f"{what} has no right option: mark them with `correct: true`")
-                return None
-            # Right options share 100%; each wrong one takes back as much as a right one gives,
-            # so ticking every box earns nothing unless every box is right.
-            share = 100 / right
-            options = [replace(o, weight=share if o.weight >= 100 else -share) for o in options]
-            return {"options": tuple(options), "weighted": False}
-        positive = sum(o.weight for o in options if o.weight > 0)
-        if abs(positive - 100) > MULTI_SUM_SLACK:
-            self.add(
-                where,
-                f"the positive weights of {what} add up to {positive:g}%: the right options "
-                "share 100% (e.g. 50 and 50), wrong ones carry negative weights",
-            )
-            return None
-        return {"options": tuple(options), "weighted": True}
-
-    def question_order(self, node: Mapping, what: str) -> dict[str, Any] | None:
-        items = self.texts(node, "items", what)
-        if not self.count_ok(node, "items", what, len(items), "order"):
-            return None
-        if len(set(items)) < len(items):
-            self.add(node.key_marks["items"], f"two items of {what} have the same text")
-            return None
-        return {"items": items}
-
-    def question_match(self, node: Mapping, what: str) -> dict[str, Any] | None:
-        pairs = []
-        for index, entry_node in enumerate(self.items(node, "pairs", "pairs"), start=1):
-            entry = self.mapping(entry_node, f"pair {index} of {what}")
-            if entry is None:
-                continue
-            self.check_keys(entry, PAIR_KEYS, f"pair {index} of {what}")
-            left = self.text(entry, "left", f"pair {index} of {what}")
-            right = self.text(entry, "right", f"pair {index} of {what}")
-            if left is not None and right is not None:
-                pairs.append(AuthoredPair(left=left, right=right))
-        decoys = self.texts(node, "decoys", what)
-        if not self.count_ok(node, "pairs", what, len(pairs), "match"):
-            return None
-        lefts = [p.left for p in pairs]
-        rights = [p.right for p in pairs] + list(decoys)
-        if len(set(lefts)) < len(lefts) or len(set(rights)) < len(rights):
-            self.add(
-                node.key_marks["pairs"],
-                f"{what}: every left item and every right item (decoys included) must be different",
-            )
-            return None
-        return {"pairs": tuple(pairs), "decoys": decoys}
-
-    def question_estimate(self, node: Mapping, what: str) -> dict[str, Any] | None:
-        unit = self.text(node, "unit", what, required=False) or ""
-        tolerance = self.number(node, "tolerance", what)
-        if tolerance is not None and not 0 <= tolerance < 1:
-            self.add(node.get("tolerance"), "`tolerance` is a share from 0 to 1 (0.05 means 5%)")
-        band: tuple[float, float] | None = None
-        range_node = node.get("range")
-        if range_node is not None:
-            values = range_node.items if isinstance(range_node, NodeList) else []
-            bounds = []
-            for entry in values:
-                try:
-                    bounds.append(float(parse_number(entry.text).value))
-                except (NumberFormatError, AttributeError):
-                    self.add(entry, "`range` holds two numbers: [min, max]")
-            if len(values) != 2 or len(bounds) != 2:
-                if len(values) != 2:
-                    self.add(range_node, "`range` holds two numbers: [min, max]")
-                return None
-            if bounds[0] > bounds[1]:
-                self.add(range_node, "`range` is [min, max]: min must not be above max")
-                return None
-            band = (bounds[0], bounds[1])
-        written = self.text(node, "answer", what, required=band is None)
-        answer: int | float | None = None
-        if written is not None:
-            try:
-                answer = parse_number(written).value
-            except NumberFormatError as err:
-                self.add(node.get("answer"), f"`answer` of {what}: {err}")
-                return None
-        if band is not None and tolerance is not None:
-            self.add(
-                node.get("tolerance"),
-                f"{what}: give `tolerance` (log scoring) or `range` (band scoring), not both",
-            )
-        if answer is None and band is None:
-            return None
-        if answer is None and band is not None:
-            answer = (band[0] + band[1]) / 2
-        return {
-            "answer": answer,
-            "answer_written": written,
-            "unit": unit,
-            "tolerance": tolerance,
-            "range": band,
-        }
-
-    def question_text(self, node: Mapping, what: str) -> dict[str, Any] | None:
-        accepted = self.texts(node, "accepted", what)
-        if not accepted:
-            self.add(
-                self.key_place(node, "accepted") if "accepted" in node else node,
-                f"{what} needs `accepted:` with at least one answer",
-            )
-            return None
-        return {"accepted": accepted}
-
 
 def _symmetric_alike(metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
     """`alike` named on one side holds on both."""
-    from dataclasses import replace
 
     links: dict[str, set[str]] = {m.id: set(m.alike) for m in metrics}
     for metric in metrics:

@@ -48,7 +48,12 @@ class AnswerError(ValueError):
         self.values = dict(values or {})
 
     def message(self, tr: Translator) -> str:
-        return tr(self.key, **self.values)
+        """The problem in the interface language (a figure's problem included)."""
+        values = {
+            name: value.message(tr) if isinstance(value, NumberFormatError) else value
+            for name, value in self.values.items()
+        }
+        return tr(self.key, **values)
 
 
 def normalize_line(line: str) -> str:
@@ -185,7 +190,7 @@ def parse_estimate(question: EstimateQuestion, line: str) -> int | float:
     try:
         parsed = parse_number(text)
     except NumberFormatError as error:
-        raise AnswerError("answer.estimate.bad", {"text": text, "reason": str(error)}) from None
+        raise AnswerError("answer.estimate.bad", {"text": text, "reason": error}) from None
     if parsed.percent and question.unit != "%":
         raise AnswerError("answer.estimate.percent", {"unit": question.unit})
     return parsed.value

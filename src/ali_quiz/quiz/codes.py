@@ -39,7 +39,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ali_quiz.i18n import Translator
 from ali_quiz.packs.model import Pack
+
+ENGLISH = Translator("en")
 
 __all__ = [
     "CODE_LENGTH",
@@ -131,7 +134,16 @@ def _check_sum(values: Iterable[int]) -> int:
 
 
 class CodeError(ValueError):
-    """A round code that cannot be used; str() says what is wrong and what to do."""
+    """A round code that cannot be used: what is wrong and what to do, as an interface-string
+    key (`code.<reason>`) and its values, so each front end words it; str() is the English."""
+
+    def __init__(self, reason: str, /, **values: object) -> None:
+        self.reason, self.values = reason, values
+        super().__init__(self.message(ENGLISH))
+
+    def message(self, tr: Translator) -> str:
+        """The problem in the interface language."""
+        return tr(f"code.{self.reason}", **self.values)
 
 
 class MalformedCode(CodeError):
@@ -145,8 +157,8 @@ class MistypedCode(CodeError):
 class OtherPackVersion(CodeError):
     """The code was made for another version (other content) of a pack that is installed."""
 
-    def __init__(self, message: str, pack_id: str) -> None:
-        super().__init__(message)
+    def __init__(self, pack_id: str, title: str) -> None:
+        super().__init__("other_version", pack=repr(pack_id), title=title)
         self.pack_id = pack_id
 
 
@@ -174,9 +186,9 @@ def _hash_prefix(pack_hash: str, bits: int = _HASH_BITS) -> int:
     try:
         value = int(text[:8], 16)
     except ValueError:
-        raise CodeError(f"pack hash {pack_hash!r} is not a hexadecimal sha256") from None
+        raise CodeError("bad_hash", hash=repr(pack_hash)) from None
     if len(text) < 8:
-        raise CodeError(f"pack hash {pack_hash!r} is too short: give the full sha256 in hex")
+        raise CodeError("short_hash", hash=repr(pack_hash))
     return value >> (32 - bits)
 
 
@@ -199,15 +211,11 @@ def format_code(symbols: str) -> str:
 def encode_round_code(pack_hash: str, mode: str, count: int, seed: int, *, pack_id: str) -> str:
     """The round code for this pack version, mode, count and seed, e.g. `7Q3K-9MXA-2TBC`."""
     if mode not in CODE_MODES:
-        raise CodeError(
-            f"a {mode!r} round has no code: codes exist for {', '.join(CODE_MODES)} rounds"
-        )
+        raise CodeError("no_code_mode", mode=repr(mode), modes=", ".join(CODE_MODES))
     if not 1 <= count <= MAX_CODE_COUNT:
-        raise CodeError(f"a round code holds 1 to {MAX_CODE_COUNT} questions, not {count}")
+        raise CodeError("count_too_large", max=MAX_CODE_COUNT, count=count)
     if not 0 <= seed <= MAX_CODE_SEED:
-        raise CodeError(
-            f"seed {seed} does not fit in a round code: use a seed from 0 to {MAX_CODE_SEED}"
-        )
+        raise CodeError("seed_too_large", seed=seed, max=MAX_CODE_SEED)
     short = count <= MAX_SHORT_COUNT and seed <= MAX_SHORT_SEED
     widths = (_MODE_BITS, _COUNT_BITS, _ID_BITS, _HASH_BITS, _SEED_BITS) if short else _LONG_FIELDS
     fields = (
@@ -235,15 +243,8 @@ def _normalise(text: str) -> str:
         char = _ALIASES.get(char, char)
         if char not in _VALUES:
             if char == "U":
-                reason = "U is never used in round codes (did you mean V?)"
-            elif char.isprintable() and not char.isspace():
-                reason = f"{char!r} is not used in round codes"
-            else:
-                reason = f"character {char!r} is not used in round codes"
-            raise MalformedCode(
-                f"not a round code: {reason} (character {position}); a code looks like "
-                "7Q3K-9MXA-2TBC, digits and letters without I, L, O and U"
-            )
+                raise MalformedCode("letter_u", position=position)
+            raise MalformedCode("bad_character", char=repr(char), position=position)
         symbols.append(char)
     return "".join(symbols)
 
@@ -254,16 +255,15 @@ def decode_round_code(text: str) -> RoundCode:
     if len(symbols) not in (CODE_LENGTH, LONG_CODE_LENGTH):
         shown = text.strip() or "(nothing)"
         raise MalformedCode(
-            f"not a round code: {shown!r} has {len(symbols)} letters and digits, a round code has "
-            f"{CODE_LENGTH} (like 7Q3K-9MXA-2TBC) or {LONG_CODE_LENGTH} (like "
-            "7Q3K-9MXA2-TBC4X); check that none is missing or doubled"
+            "length",
+            shown=repr(shown),
+            count=len(symbols),
+            short=CODE_LENGTH,
+            long=LONG_CODE_LENGTH,
         )
     values = [_VALUES[s] for s in symbols]
     if _check_sum(values) != 0:
-        raise MistypedCode(
-            f"round code {format_code(symbols)} is mistyped: its check character does not "
-            "match; compare it with the code you were given, character by character"
-        )
+        raise MistypedCode("mistyped", code=format_code(symbols))
     short = len(symbols) == CODE_LENGTH
     value = 0
     for digit in values[:-1]:
@@ -279,10 +279,7 @@ def decode_round_code(text: str) -> RoundCode:
         or not 1 <= count <= (MAX_SHORT_COUNT if short else MAX_CODE_COUNT)
         or seed > MAX_CODE_SEED
     ):
-        raise MalformedCode(
-            f"{format_code(symbols)} is not a round code this version of ali-quiz understands "
-            "(it names no known mode or an impossible number of questions); ask for the code again"
-        )
+        raise MalformedCode("not_understood", code=format_code(symbols))
     return RoundCode(
         pack_hash_prefix=hash_prefix,
         mode=CODE_MODES[mode_index],
@@ -319,14 +316,5 @@ def resolve_code(code: RoundCode, packs: Iterable[Pack]) -> Pack:
     same_id = [p for p in candidates if pack_id_matches(code, p.id)]
     if same_id:
         pack = same_id[0]
-        raise OtherPackVersion(
-            f"this round code was made for another version of the pack {pack.id!r} "
-            f"({pack.title}): the pack you have has been changed since, so the round would "
-            "not be the same; install the teacher's copy of the pack "
-            "(ali-quiz packs add FILE) or ask for a new code",
-            pack.id,
-        )
-    raise UnknownPack(
-        "no installed pack matches this round code: install the pack it was made for "
-        "(ali-quiz packs add FILE), then try the code again"
-    )
+        raise OtherPackVersion(pack.id, pack.title)
+    raise UnknownPack("unknown_pack")

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 _CONTROLS = [c for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)]
 _VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in _CONTROLS})
+_DROPPED = str.maketrans(dict.fromkeys((*_CONTROLS, 0x09, 0x0A)))
 _JSON = str.maketrans({c: f"\\u{c:04x}" for c in _CONTROLS})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -46,6 +47,17 @@ def json_visible(text: str) -> str:
     if not _RAW.search(text):
         return text
     return _SURROGATE.sub(_surrogate_escape, text.translate(_JSON))
+
+
+def without_controls(text: str) -> str:
+    """The text with every control character (tab and newline too) and lone surrogate removed.
+
+    For a TUI line already laid out: there control characters take no cell, so removing them
+    keeps the layout, and none reaches the terminal.
+    """
+    if not _RAW.search(text) and "\t" not in text and "\n" not in text:
+        return text
+    return _SURROGATE.sub("", text.translate(_DROPPED))
 
 
 def has_raw_controls(text: str) -> bool:

@@ -107,7 +107,8 @@ def read_board(
     answers: set[PlayerAnswer] = set()
     given: list[list[dict[str, Any]]] = [[] for _ in questions]
     for seat in seats:
-        saved = store.round(seat.round_id) if seat.round_id is not None else None
+        record = store.round(seat.round_id) if seat.round_id is not None else None
+        saved = record.to_json() if record is not None else None
         round_answers: list[dict[str, Any]] = saved["answers"] if saved else []
         for answer in round_answers:
             index = int(answer["position"]) - 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.filter import LineFilter
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
@@ -26,6 +28,7 @@ from ali_quiz.serve.qr import qr_rows
 from ali_quiz.serve.server import ServerEvent
 from ali_quiz.serve.session import ClassFacts, ClassSession
 from ali_quiz.textwidth import clip, pad
+from ali_quiz.tui.widgets.literal import NoControlCharacters
 
 POLL_SECONDS = 1.0
 EVENTS_SHOWN = 3
@@ -57,6 +60,9 @@ def question_text(line: QuestionLine, tr: Translator, width: int) -> Text:
     return text
 
 
+_NO_CONTROL_CHARACTERS = NoControlCharacters()
+
+
 class BoardApp(App[None]):
     """Who joined, the question each is on, scores, how the class answered each question."""
 
@@ -67,6 +73,10 @@ class BoardApp(App[None]):
         Binding("ctrl+c", "end_class", "serve.key.end", show=False, priority=True),
         Binding("j", "toggle_qr", "serve.key.qr"),
     ]
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then one that keeps control characters in names off the terminal."""
+        return [*super().get_line_filters(), _NO_CONTROL_CHARACTERS]
 
     def __init__(self, session: ClassSession, facts: ClassFacts, tr: Translator) -> None:
         super().__init__()
@@ -92,7 +102,10 @@ class BoardApp(App[None]):
             id="board-title",
             markup=False,
         )
-        yield Static(tr("serve.intro.url", url=facts.url), id="board-url", markup=False)
+        url = tr("serve.intro.url", url=facts.url)
+        if facts.lan:
+            url += "\n" + tr("serve.intro.lan_warning")
+        yield Static(url, id="board-url", markup=False)
         yield Static(id="board-counts", markup=False)
         with Horizontal(id="board-main"):
             yield DataTable(id="board-players", cursor_type="none", zebra_stripes=True)

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from ali_quiz.history.recorder import HistoryRecorder, outcomes_from_history
+from ali_quiz.history.records import RoundRecord
 from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.rounds import Outcome
 from ali_quiz.roundspec import ResolvedRound
@@ -89,7 +90,7 @@ class ClassApp(QuizApp):
     def action_open_settings(self) -> None:
         return None
 
-    async def action_open_history(self) -> None:
+    def action_open_history(self) -> None:
         return None
 
     def action_play_code(self) -> None:
@@ -98,7 +99,7 @@ class ClassApp(QuizApp):
     def new_round(self, pack: Any, mode: str, *, count: int | None = None) -> None:
         return None
 
-    def resume_round(self, saved: dict[str, Any]) -> None:
+    def resume_round(self, saved: RoundRecord) -> None:
         return None
 
     def play_round(
@@ -170,17 +171,16 @@ class ClassApp(QuizApp):
             state, score, max_score = "ready", 0, 0
         else:
             state = "finished" if self.round_done(saved) else "playing"
-            score, max_score = int(saved["score"]), int(saved["max_score"])
+            score, max_score = saved.score, saved.max_score
         return SeatView(self.seat.name, self.seat.rejoin_code, state, score, max_score)
 
-    def saved_round(self) -> dict[str, Any] | None:
+    def saved_round(self) -> RoundRecord | None:
         if self.round_id is None or self.history_store is None:
             return None
-        saved: dict[str, Any] | None = self.history_store.round(self.round_id)
-        return saved
+        return self.history_store.round(self.round_id)
 
-    def round_done(self, saved: dict[str, Any]) -> bool:
-        return bool(saved["finished"]) or len(saved["answers"]) >= len(self.class_round.questions)
+    def round_done(self, saved: RoundRecord) -> bool:
+        return saved.finished or len(saved.answers) >= len(self.class_round.questions)
 
     # --- Playing -------------------------------------------------------------------------
 
@@ -211,7 +211,7 @@ class ClassApp(QuizApp):
         if self.round_done(saved):
             self.show_where_the_player_stands()
             return
-        outcomes = outcomes_from_history(chosen.questions, saved["answers"])
+        outcomes = outcomes_from_history(chosen.questions, saved.answers)
         if outcomes is None:
             if screen is not None:
                 screen.show_refusal(self.tr("home.resume_gone"))

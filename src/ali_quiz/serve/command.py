@@ -145,9 +145,16 @@ def serve_class(
     round_ = ClassRound(pack_arg, spec.code)
     session = make_session(round_, paths.data_dir, settings, sock, store, questions, tr)
     server = session.server
-    facts = ClassFacts(server.join_url, spec.code, spec.pack.title, spec.mode, len(questions))
+    facts = ClassFacts(
+        server.join_url,
+        spec.code,
+        spec.pack.title,
+        spec.mode,
+        len(questions),
+        lan=args.host is not None,
+    )
     quiet_library_logs(paths.data_dir / LOG_NAME)
-    print_intro(facts, tr, sys.stdout, host_given=args.host is not None, qr=terminal)
+    print_intro(facts, tr, sys.stdout, qr=terminal)
     if terminal:
         from ali_quiz.serve.board_app import BoardApp
 
@@ -176,9 +183,7 @@ def quiet_library_logs(log_path: Path) -> None:
         logger.setLevel(logging.INFO)
 
 
-def print_intro(
-    facts: ClassFacts, tr: Translator, out: TextIO, *, host_given: bool, qr: bool
-) -> None:
+def print_intro(facts: ClassFacts, tr: Translator, out: TextIO, *, qr: bool) -> None:
     from ali_quiz.serve.qr import qr_text
 
     lines = [
@@ -191,7 +196,7 @@ def print_intro(
         tr("serve.intro.code", code=facts.code),
         tr("serve.intro.url", url=facts.url),
     ]
-    if host_given:
+    if facts.lan:
         lines.append(tr("serve.intro.lan_warning"))
     out.write("\n".join(lines) + "\n")
     if qr:

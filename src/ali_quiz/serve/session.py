@@ -33,6 +33,7 @@ class ClassFacts:
     pack_title: str
     mode: str
     count: int
+    lan: bool = False  # listening beyond this machine: anyone on the network with the URL
 
 
 class ClassSession:

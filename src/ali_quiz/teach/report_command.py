@@ -59,7 +59,7 @@ def _history_rounds(paths: AppPaths, code: str, pack_id: str | None) -> list[His
             return False
 
     with opened.store as store:
-        rounds = [r for r in store.rounds(pack=pack_id) if same(r.get("code"))]
+        rounds = [r.to_json() for r in store.rounds(pack=pack_id) if same(r.code)]
     return history_files(rounds, "history")
 
 

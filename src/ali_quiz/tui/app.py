@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date as Date
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
@@ -27,6 +26,7 @@ from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.i18n import Translator, translator
 from ali_quiz.packs.model import DEFAULT_PACK
 from ali_quiz.paths import AppPaths
+from ali_quiz.safety.text import visible
 from ali_quiz.tui.messages import (
     HistoryOpened,
     HistoryRead,
@@ -44,12 +44,17 @@ from ali_quiz.tui.messages import (
 )
 from ali_quiz.tui.state import HistoryState
 from ali_quiz.tui.texts import translate_bindings
+from ali_quiz.tui.widgets.literal import NoControlCharacters
 from ali_quiz.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+
+#: One filter for every line drawn (it holds no state).
+NO_CONTROL_CHARACTERS = NoControlCharacters()
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.records import RoundRecord
     from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Outcome
@@ -126,6 +131,10 @@ class QuizApp(App[int]):
 
         return HomeScreen()
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then one that keeps control characters of data off the terminal."""
+        return [*super().get_line_filters(), NO_CONTROL_CHARACTERS]
+
     def notify(
         self,
         message: str,
@@ -137,12 +146,15 @@ class QuizApp(App[int]):
     ) -> None:
         """Every notification shown as written: they carry pack titles, paths and error texts,
         which are data, never markup (Widget.notify passes markup=True: it is ignored here)."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        super().notify(
+            visible(message), title=title, severity=severity, timeout=timeout, markup=False
+        )
 
     def on_mount(self) -> None:
         self.started = True
         for problem in self.settings_problems:
-            self.notify(self.tr("app.config_problem", problem=problem), severity="warning")
+            text = self.tr("app.config_problem", problem=problem.message(self.tr))
+            self.notify(text, severity="warning")
         if self.start_round_args is not None:
             self.play_round(self.start_round_args)
 
@@ -214,9 +226,7 @@ class QuizApp(App[int]):
         from ali_quiz.history.review import mistake_weights
 
         now = self.now()
-        unfinished = tuple(
-            entry for entry in store.unfinished(player) if entry.get("mode") != "review"
-        )
+        unfinished = tuple(entry for entry in store.unfinished(player) if entry.mode != "review")
         review = frozenset(
             entry.id
             for entry in catalog
@@ -232,7 +242,8 @@ class QuizApp(App[int]):
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             # A worker that failed (an unreadable folder, a damaged history) must not end
             # the app: say what happened and carry on with what there is.
-            self.notify(f"{event.worker.name}: {event.worker.error}", severity="error")
+            text = self.tr("app.worker_failed", error=event.worker.error)
+            self.notify(text, severity="error")
             if event.worker.group == "packs" and self.catalog is None:
                 self.catalog = ()
             if event.worker.group == "history-open":
@@ -305,14 +316,20 @@ class QuizApp(App[int]):
     def start_spec(self, spec: RoundSpec) -> None:
         """Resolve a round as `play` does and show it; what stops it is a notification."""
         from ali_quiz.quiz.generate import random_seed
-        from ali_quiz.roundspec import ListedPacks, RoundSpecError, UsageError, resolve_round
+        from ali_quiz.roundspec import (
+            ListedPacks,
+            RoundSpecError,
+            UsageError,
+            resolve_round,
+            review_from_store,
+        )
 
         packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
         try:
             chosen = resolve_round(
                 spec,
                 ListedPacks(packs),
-                review=self.review_weights,
+                review=review_from_store(self.history_store, self.player, self.now),
                 seed_source=self.seed_source or random_seed,
                 now=self.now,
                 # A round nobody fixed prefers what the player has not met lately.
@@ -336,16 +353,6 @@ class QuizApp(App[int]):
         from ali_quiz.history.recent import recently_met
 
         return recently_met(self.history_store, self.player, pack.id, self.now())
-
-    def review_weights(self, pack: Pack, day: Date) -> dict[str, float]:
-        if self.history_store is None:
-            return {}
-        from ali_quiz.history.review import mistake_weights
-
-        now = self.now()
-        if day != now.date():
-            now = datetime.combine(day, now.timetz())
-        return mistake_weights(self.history_store, self.player, pack.id, now)
 
     def play_round(
         self,
@@ -377,34 +384,26 @@ class QuizApp(App[int]):
             game.outcomes.extend(outcomes)
         self.push_screen(PlayScreen(game, chosen, recorder))
 
-    def resume_round(self, saved: dict[str, Any]) -> None:
+    def resume_round(self, saved: RoundRecord) -> None:
         """Carry on with an unfinished round from the history."""
         from ali_quiz.history.recorder import outcomes_from_history
-        from ali_quiz.roundspec import ListedPacks, RoundSpec, RoundSpecError, resolve_round
+        from ali_quiz.roundspec import ListedPacks, RoundSpecError, resolve_round, resume_spec
 
-        entry = self.entry(saved["pack"])
+        entry = self.entry(saved.pack)
         pack = entry.pack if entry is not None else None
-        if pack is None or pack.content_hash != saved["pack_hash"]:
+        if pack is None or pack.content_hash != saved.pack_hash:
             self.notify(self.tr("home.resume_gone"), severity="warning")
             return
-        spec = RoundSpec(
-            pack=pack,
-            mode=saved["mode"],
-            count=saved["count"],
-            # A daily round's seed comes from its date; older histories recorded 0.
-            seed=None if saved["mode"] == "daily" else saved["seed"],
-            date=Date.fromisoformat(saved["date"]),
-        )
         try:
-            chosen = resolve_round(spec, ListedPacks([pack]), now=self.now)
+            chosen = resolve_round(resume_spec(saved, pack), ListedPacks([pack]), now=self.now)
         except RoundSpecError as error:
             self.notify(error.message(self.tr), severity="error")
             return
-        outcomes = outcomes_from_history(chosen.questions, saved["answers"])
-        if outcomes is None or len(chosen.questions) != saved["questions"]:
+        outcomes = outcomes_from_history(chosen.questions, saved.answers)
+        if outcomes is None or len(chosen.questions) != saved.questions:
             self.notify(self.tr("home.resume_gone"), severity="warning")
             return
-        self.play_round(chosen, outcomes=outcomes, round_id=saved["id"])
+        self.play_round(chosen, outcomes=outcomes, round_id=saved.id)
 
     def history_failed(self, message: str) -> None:
         self.notify(self.tr("app.history_problem", problem=message), severity="error", timeout=10)
@@ -484,15 +483,11 @@ class QuizApp(App[int]):
 
         self.push_screen(SettingsScreen())
 
-    async def action_open_history(self) -> None:
-        from ali_quiz.tui.screens.history import HistoryScreen
-        from ali_quiz.tui.widgets.too_small import TooSmall
+    def action_open_history(self) -> None:
+        from ali_quiz.tui.screens.history.screen import HistoryScreen
 
         packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
-        screen = HistoryScreen(self.history_store, self.player, packs, lang=self.tr.language)
-        await self.push_screen(screen)
-        if not screen.query(TooSmall):
-            await screen.mount(TooSmall())
+        self.push_screen(HistoryScreen(self.history_store, self.player, packs, now=self.now))
 
     def action_play_code(self) -> None:
         from ali_quiz.tui.screens.dialogs import CodeScreen

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
@@ -18,6 +18,7 @@ from ali_quiz.tui.state import HistoryState
 
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.records import RoundRecord
     from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Round
@@ -36,7 +37,7 @@ class ModeChosen(Message):
 class ResumeAsked(Message):
     """Carry on with an unfinished round of the history (its `unfinished` entry)."""
 
-    def __init__(self, saved: dict[str, Any]) -> None:
+    def __init__(self, saved: RoundRecord) -> None:
         super().__init__()
         self.saved = saved
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ali_quiz.clock import Now
 from ali_quiz.config import Settings
@@ -18,6 +18,7 @@ from ali_quiz.paths import AppPaths
 
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.records import RoundRecord
     from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 class HistoryState:
     """What the home screen shows of the history: rounds to resume, packs with mistakes."""
 
-    unfinished: tuple[dict[str, Any], ...] = ()
+    unfinished: tuple[RoundRecord, ...] = ()
     review_packs: frozenset[str] = frozenset()
 
 

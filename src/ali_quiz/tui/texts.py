@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import App
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from ali_quiz.i18n import STRINGS, Translator
@@ -35,14 +35,30 @@ def translate_bindings(node: DOMNode, tr: Translator) -> None:
     translated = BindingsMap()
     for key, bindings in source.key_to_bindings.items():
         translated.key_to_bindings[key] = [
-            replace(binding, description=tr(binding.description))
-            if binding.description in STRINGS
-            else binding
+            replace(
+                binding,
+                description=_translated(binding.description, tr),
+                group=None
+                if binding.group is None
+                else Binding.Group(
+                    _translated(binding.group.description, tr), binding.group.compact
+                ),
+            )
             for binding in bindings
         ]
     node._bindings = translated
     if node.is_attached:
         node.refresh_bindings()
+
+
+def _translated(text: str, tr: Translator) -> str:
+    return tr(text) if text in STRINGS else text
+
+
+def _translated_group(group: Binding.Group | None, tr: Translator) -> Binding.Group | None:
+    if group is None:
+        return None
+    return Binding.Group(_translated(group.description, tr), group.compact)
 
 
 def tone_text(app: App[object], text: str, tone: str) -> Text:

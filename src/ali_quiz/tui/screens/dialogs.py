@@ -1,38 +1,62 @@
-"""Small dialogs: a yes/no question, a round code to play, a pack file to open."""
+"""Small dialogs: a yes/no question, a choice from a short list, a round code to play, a pack
+file to open. Every screen uses these (their look is app.tcss's `.dialog` classes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ali_quiz.tui.screens.base import QuizModal
 
+T = TypeVar("T")
+
 
 class ConfirmScreen(QuizModal[bool]):
-    """A question that needs an answer: y/enter for yes, n/escape for no."""
+    """A question that needs an answer: y/enter for yes, n/escape for no.
+
+    `first` adds a button that does something before answering (export before deleting, say):
+    it runs `on_first`, then is disabled and the yes button takes the focus.
+    """
 
     BINDINGS = [
         Binding("y", "answer(True)", "confirm.yes", show=False),
         Binding("n,escape", "answer(False)", "confirm.no", show=False),
     ]
 
-    def __init__(self, title: str, body: str, *, yes: str, no: str) -> None:
+    def __init__(
+        self,
+        title: str,
+        body: str,
+        *,
+        yes: str,
+        no: str,
+        first: str | None = None,
+        on_first: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.body_text = body
         self.yes_text = yes
         self.no_text = no
+        self.first_text = first
+        self.on_first = on_first
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body_text, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
+                if self.first_text is not None:
+                    yield Button(self.first_text, id="first")
                 yield Button(self.yes_text, id="yes", variant="error")
                 yield Button(self.no_text, id="no", variant="primary")
 
@@ -42,9 +66,50 @@ class ConfirmScreen(QuizModal[bool]):
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
-    @on(Button.Pressed)
+    @on(Button.Pressed, "#first")
+    def first_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.on_first is not None:
+            self.on_first()
+        event.button.disabled = True
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed, "#yes, #no")
     def pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+class ChooseScreen(QuizModal[tuple[T] | None], Generic[T]):
+    """Pick one value from a short list; None when closed without a choice (escape).
+
+    The value comes back in a 1-tuple, so that None can be one of the values offered.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "packs.cancel")]
+
+    def __init__(self, title: str, options: Sequence[tuple[str, T]], current: T) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = list(options)
+        self.current = current
+
+    def compose_dialog(self) -> ComposeResult:
+        with Vertical(classes="dialog -narrow"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield OptionList(*(Option(Text(label)) for label, _ in self.options))
+
+    def on_mount(self) -> None:
+        choices = self.query_one(OptionList)
+        values = [value for _, value in self.options]
+        choices.highlighted = values.index(self.current) if self.current in values else 0
+        choices.focus()
+
+    @on(OptionList.OptionSelected)
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss((self.options[event.option_index][1],))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class CodeScreen(QuizModal[str | None]):
@@ -73,7 +138,7 @@ class CodeScreen(QuizModal[str | None]):
         try:
             decode_round_code(text)
         except CodeError as error:
-            self.query_one("#code-error", Static).update(self.tr("code.error", reason=error))
+            self.query_one("#code-error", Static).update(error.message(self.tr))
             return
         self.dismiss(text)
 

@@ -177,7 +177,7 @@ class HomeScreen(QuizScreen[None]):
         titles = [tr(f"mode.{mode}") for mode in shown_modes] + [tr("home.resume")]
         title_width = max(width(title) for title in titles) + 2
         for saved in state.unfinished:
-            if saved.get("pack") == pack.id and saved["answers"]:
+            if saved.pack == pack.id and saved.answers:
                 modes.add_option(
                     Option(
                         Content.from_markup(
@@ -185,12 +185,12 @@ class HomeScreen(QuizScreen[None]):
                             title=pad(tr("home.resume"), title_width),
                             help=tr(
                                 "home.resume.help",
-                                mode=tr(f"mode.{saved['mode']}"),
-                                done=len(saved["answers"]),
-                                count=saved["questions"],
+                                mode=tr(f"mode.{saved.mode}"),
+                                done=len(saved.answers),
+                                count=saved.questions,
                             ),
                         ),
-                        id=f"resume|{saved['id']}",
+                        id=f"resume|{saved.id}",
                     )
                 )
                 break
@@ -248,7 +248,7 @@ class HomeScreen(QuizScreen[None]):
             self.post_message(ModeChosen(pack, value))
         elif kind == "resume":
             for saved in self.quiz.history_state.unfinished:
-                if str(saved["id"]) == value:
+                if str(saved.id) == value:
                     self.post_message(ResumeAsked(saved))
                     return
 

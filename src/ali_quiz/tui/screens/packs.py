@@ -55,10 +55,24 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
     if entry.errors:
         lines.append(Content.from_markup("[b $text-error]$h[/]", h=tr("packs.errors")))
         lines += [Content(f"  {problem}") for problem in entry.errors]
-    if entry.warnings:
+    warnings = kind_warnings(entry.pack, tr) if entry.pack is not None else list(entry.warnings)
+    if warnings:
         lines.append(Content.from_markup("[b $text-warning]$h[/]", h=tr("packs.warnings")))
-        lines += [Content(f"  {warning}") for warning in entry.warnings]
+        lines += [Content(f"  {warning}") for warning in warnings]
     return Content("\n").join(lines)
+
+
+def kind_warnings(pack: Pack, tr: Translator) -> list[str]:
+    """The kinds this pack has too few facts for (their modes are hidden), worded in `tr`."""
+    from ali_quiz.quiz.generate import available_kinds
+    from ali_quiz.quiz.kinds import GENERATED_KINDS
+
+    offered = available_kinds(pack)
+    return [
+        tr("packs.kind_hidden", mode=tr(f"mode.{kind}"), needs=tr(f"packs.needs.{kind}"))
+        for kind in GENERATED_KINDS
+        if kind not in offered
+    ]
 
 
 def preview_text(pack: Pack, tr: Translator) -> str:

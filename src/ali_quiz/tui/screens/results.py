@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
+from ali_quiz.numbers import percent_of
 from ali_quiz.quiz.answers import answer_lines, response_text
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
@@ -21,11 +22,6 @@ from ali_quiz.tui.widgets.feedback import VERDICT_MARKS
 from ali_quiz.tui.widgets.literal import LiteralTable as DataTable
 
 VERDICT_TONES = {"right": "success", "partial": "warning", "wrong": "error", "skipped": "muted"}
-
-
-def percent_of(score: int, maximum: int) -> int:
-    """Whole percent, halves up."""
-    return (200 * score + maximum) // (2 * maximum) if maximum else 0
 
 
 class ResultsScreen(QuizScreen[None]):

@@ -1,52 +1,9 @@
-"""Every string of the interface, in English and Traditional Chinese.
-
-The questions speak their pack's language; these strings are the interface around them (the
-TUI and plain mode). Each entry holds both languages side by side so a missing translation is
-visible at a glance, and a test checks that both sides use the same `{placeholders}`.
-"""
+"""The interface strings of the TUI: screens, keys, modes, dialogs, and round errors."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass
-from types import MappingProxyType
-
-LANGUAGES = ("en", "zh-Hant")
-LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
-DEFAULT_LANGUAGE = "en"
-
-
-def normalize_language(text: str | None) -> str | None:
-    """`zh_TW.UTF-8`, `zh-Hant`, `zh-hk` -> `zh-Hant`; `en_GB` -> `en`; anything else None."""
-    if not text:
-        return None
-    tag = text.split(".")[0].split("@")[0].replace("_", "-").lower()
-    if tag.startswith("zh"):
-        # Only a Traditional Chinese interface exists: it serves Simplified readers better
-        # than English would.
-        return "zh-Hant"
-    if tag == "en" or tag.startswith("en-"):
-        return "en"
-    return None
-
-
-def system_language(environ: Mapping[str, str] | None = None) -> str:
-    """The interface language the system locale asks for (the POSIX variables, in their order)."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return normalize_language(value) or DEFAULT_LANGUAGE
-    for part in env.get("LANGUAGE", "").split(":"):
-        found = normalize_language(part)
-        if found:
-            return found
-    return DEFAULT_LANGUAGE
-
-
 # key -> (English, 繁體中文)
-_TABLE: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple[str, str]] = {
     # The app as a whole
     "app.too_small": (
         "This window is too small for ali-quiz.\nPlease make it at least {width}×{height}"
@@ -54,7 +11,49 @@ _TABLE: dict[str, tuple[str, str]] = {
         "視窗太小,放不下 ali-quiz。\n"
         "請把它放大到至少 {width}×{height}(目前是 {now_width}×{now_height})。",
     ),
+    # Problems in config.yaml (config.SettingsProblem)
+    "config.unreadable": (
+        "{path}: {error}; using the defaults",
+        "{path}:{error};改用預設值",
+    ),
+    "config.bad_yaml": (
+        "{problem}; using the defaults (fix or delete the file)",
+        "{problem};改用預設值(請修正或刪除這個檔案)",
+    ),
+    "config.not_one_value": (
+        "{where}: {key}: must be one value, not a list or mapping",
+        "{where}:{key}:只能是一個值,不能是清單或對應",
+    ),
+    "config.not_mapping": (
+        "{path}: expected keys such as `player: ann`; using the defaults",
+        "{path}:應該是 `player: ann` 這樣的設定;改用預設值",
+    ),
+    "config.unknown_key": (
+        "{path}: unknown setting {key} ignored (known: {known})",
+        "{path}:不認得的設定 {key},已略過(認得的有:{known})",
+    ),
+    "config.empty_player": (
+        "{path}: player: the name is empty; using {player}",
+        "{path}:player:名稱是空的;改用 {player}",
+    ),
+    "config.bad_language": (
+        "{path}: language: {language} is not one of {known}; following the system locale",
+        "{path}:language:{language} 不是 {known} 之一;改用系統語言",
+    ),
+    "config.bad_theme": (
+        "{path}: theme: {theme} is not a theme name; using {default}",
+        "{path}:theme:{theme} 不是佈景主題的名稱;改用 {default}",
+    ),
+    "config.bad_count": (
+        "{path}: questions_per_round: {count} is not a whole number from 1 to {max}; using"
+        " {default}",
+        "{path}:questions_per_round:{count} 不是 1 到 {max} 的整數;改用 {default}",
+    ),
     "app.config_problem": ("Settings: {problem}", "設定檔有問題:{problem}"),
+    "app.worker_failed": (
+        "Something went wrong in the background: {error}",
+        "背景工作出了問題:{error}",
+    ),
     "app.history_problem": ("History: {problem}", "歷史紀錄有問題:{problem}"),
     "app.loading_packs": ("Looking for packs…", "正在尋找題庫…"),
     "app.no_packs": (
@@ -254,6 +253,24 @@ _TABLE: dict[str, tuple[str, str]] = {
         "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences} · 自訂題 {questions}",
     ),
     "packs.errors": ("Errors (this pack cannot be played):", "錯誤(這個題庫無法遊玩):"),
+    "packs.kind_hidden": (
+        "too few facts for {mode} questions (it needs {needs}): the mode is hidden",
+        "事實不夠出{mode}題(需要{needs}):這個模式已隱藏",
+    ),
+    "packs.needs.order": (
+        "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
+        "3 個日期不重疊的事件或版本,或一個有 3 個名次的順序",
+    ),
+    "packs.needs.match": (
+        "3 dated facts with dates apart, 3 versions with highlights, or 3 distinct figures",
+        "3 個日期分開的事實、3 個有重點的版本,或 3 個不同的數據",
+    ),
+    "packs.needs.estimate": ("at least one metric", "至少一個數據"),
+    "packs.needs.choice": (
+        "a fact with a distractor of the same type (two dates apart, two figures of one unit,"
+        " a sequence of 2 ranks)",
+        "一個有同類干擾選項的事實(兩個分開的日期、兩個同單位的數據、一個有 2 個名次的順序)",
+    ),
     "packs.warnings": ("Warnings:", "警告:"),
     "packs.modes": ("Modes: {modes}", "模式:{modes}"),
     "packs.cannot_start": (
@@ -321,11 +338,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "code.placeholder": ("round code", "回合代碼"),
     "code.play": ("Play", "開始"),
-    "code.other_version": (
-        "This code was made for another version of {pack}: ask for the same pack file.",
-        "這個代碼是為另一個版本的 {pack} 產生的:請取得同一份題庫檔案。",
-    ),
-    "code.error": ("{reason}", "代碼無法使用:{reason}"),
+    "code.error": ("{reason}", "{reason}"),
     # A round that cannot be made (roundspec.RoundSpecError)
     "round.pack_missing": ("{reason}", "找不到題庫:{reason}"),
     "round.pack_invalid": (
@@ -361,266 +374,4 @@ _TABLE: dict[str, tuple[str, str]] = {
     "command.code.help": ("Play the round a teacher gave you", "玩老師給的回合"),
     "command.play": ("Play: {mode}", "開始:{mode}"),
     "command.play.help": ("Start a round with {pack}", "用 {pack} 開始一回合"),
-    # Plain mode
-    "plain.header": (
-        "{pack} · {mode} · {count} questions",
-        "{pack} · {mode} · {count} 題",
-    ),
-    "plain.code": ("Round code: {code}", "回合代碼:{code}"),
-    "plain.instructions": (
-        'Type your answer and press enter; "skip" or "?" skips a question, "quit" stops.',
-        "輸入答案後按 enter;「skip」或「?」跳過一題,「quit」結束。",
-    ),
-    "plain.question": (
-        "Question {position}/{count} · {kind} · {points} points",
-        "第 {position}/{count} 題 · {kind} · {points} 分",
-    ),
-    "plain.ask.choice": ("Answer with one letter, e.g. B:", "請回答一個字母,例如 B:"),
-    "plain.ask.order": (
-        "Answer with every letter once, earliest first, e.g. {example}:",
-        "請把每個字母各寫一次,最早的在前,例如 {example}:",
-    ),
-    "plain.ask.match": (
-        "Answer with every number and a letter, e.g. {example}:",
-        "請寫出每個數字配一個字母,例如 {example}:",
-    ),
-    "plain.ask.estimate": (
-        "Answer with a number (a bare number is in {unit}), e.g. 2億 or 76.1M:",
-        "請回答一個數字(只寫數字時單位是{unit}),例如 2億 或 76.1M:",
-    ),
-    "plain.ask.estimate_nounit": (
-        "Answer with a number, e.g. 2億 or 76.1M:",
-        "請回答一個數字,例如 2億 或 76.1M:",
-    ),
-    "plain.ask.text": ("Type your answer:", "請輸入答案:"),
-    "plain.ask.multi": (
-        "Answer with every letter that applies, in any order, e.g. AC:",
-        "請寫出所有符合的字母,順序不拘,例如 AC:",
-    ),
-    "plain.passage": ("Read this first:", "請先閱讀:"),
-    "plain.feedback": ("On {option}: {feedback}", "關於「{option}」:{feedback}"),
-    "plain.result": ("{verdict} {points}/{max} points.", "{verdict} {points}/{max} 分。"),
-    "plain.answer": ("Answer: {answer}", "正確答案:{answer}"),
-    "plain.source": ("Source: {source}", "出處:{source}"),
-    "plain.ended": (
-        "Round ended after {done} of {count} questions.",
-        "回合結束:完成 {done}/{count} 題。",
-    ),
-    # Malformed answers (plain mode and the TUI's inputs)
-    "answer.empty": (
-        "The answer is empty: type it, or skip.",
-        "答案是空的:請輸入答案,或輸入 skip 跳過。",
-    ),
-    "answer.choice.one": (
-        "Answer with one letter from {letters}.",
-        "請只回答一個字母,從 {letters} 中選。",
-    ),
-    "answer.not_offered": (
-        "{letter} is not offered: use {letters}.",
-        "沒有 {letter} 這個選項:請用 {letters}。",
-    ),
-    "answer.order.repeated": (
-        "{letter} appears twice: use every letter once.",
-        "{letter} 重複了:每個字母只能用一次。",
-    ),
-    "answer.order.missing": (
-        "{letters} missing: use every letter once.",
-        "少了 {letters}:每個字母都要用一次。",
-    ),
-    "answer.order.bad": (
-        "Write the letters {letters} in order, e.g. {example}.",
-        "請依順序寫出字母 {letters},例如 {example}。",
-    ),
-    # --- Class mode (ali-quiz serve): a browser tab's join screen ---
-    "join.title": ("Join the class", "加入課堂"),
-    "join.round": (
-        "{pack} · {mode} · {count} questions · code {code}",
-        "{pack} · {mode} · {count} 題 · 代碼 {code}",
-    ),
-    "join.name": ("Your name", "你的名字"),
-    "join.name_placeholder": ("the name your teacher will see", "老師會看到的名字"),
-    "join.code": (
-        "Rejoin code (only when you come back to your round)",
-        "重新加入碼(回到自己的回合時才需要)",
-    ),
-    "join.code_placeholder": ("e.g. 7QK4", "例如 7QK4"),
-    "join.join": ("Join", "加入"),
-    "join.playing_as": ("You play as [b]$name[/b]", "你的名字:[b]$name[/b]"),
-    "join.your_code": ("Your rejoin code: [b]$code[/b]", "你的重新加入碼:[b]$code[/b]"),
-    "join.code_help": (
-        "Write it down: if this tab closes, open the class link again and enter your name"
-        " and this code to carry on where you were.",
-        "請記下來:如果這個分頁關掉了,再開一次課堂連結,輸入你的名字和這個碼,就能從中斷的地方繼續。",
-    ),
-    "join.ready": ("Ready when you are.", "準備好就開始吧。"),
-    "join.start": ("Start the round", "開始回合"),
-    "join.carry_on": ("Carry on", "繼續"),
-    "join.carry_on_help": (
-        "Your round is waiting at your first unanswered question.",
-        "你的回合停在第一個還沒回答的題目。",
-    ),
-    "join.finished": (
-        "You finished the class's round: {score}/{max}. You can close this tab.",
-        "你完成了這堂課的回合:{score}/{max}。可以關掉這個分頁了。",
-    ),
-    "join.only_class_round": (
-        "In class, only the class's round is played.",
-        "課堂上只玩這堂課的回合。",
-    ),
-    "join.refused.empty": ("Type your name first.", "請先輸入你的名字。"),
-    "join.refused.taken": (
-        "Someone in this class already uses the name {name}. If it is you, enter your rejoin"
-        " code too; otherwise pick another name.",
-        "這堂課已經有人用「{name}」這個名字。如果是你,請一併輸入重新加入碼;否則請換個名字。",
-    ),
-    "join.refused.wrong_code": (
-        "That is not the rejoin code of {name}.",
-        "這不是「{name}」的重新加入碼。",
-    ),
-    "join.refused.open_elsewhere": (
-        "{name} is playing in another open tab: close that tab first.",
-        "「{name}」正在另一個分頁裡作答:請先關掉那個分頁。",
-    ),
-    "join.refused.too_many_tries": (
-        "Too many wrong rejoin codes: ask your teacher, or pick another name.",
-        "重新加入碼錯太多次了:請問老師,或換個名字。",
-    ),
-    "join.refused.seated": ("This tab already has a name.", "這個分頁已經有名字了。"),
-    "join.server_gone": (
-        "The class server did not answer ({reason}). Ask your teacher.",
-        "課堂伺服器沒有回應({reason})。請問老師。",
-    ),
-    "join.no_history": (
-        "The teacher's machine cannot record answers right now. Ask your teacher.",
-        "老師的電腦目前無法記錄答案。請問老師。",
-    ),
-    # --- ali-quiz serve: the teacher's side and the pages it serves ---
-    "serve.page.refused_title": ("This class needs its link", "這堂課需要它的連結"),
-    "serve.page.refused_body": (
-        "Open the link your teacher gave, with its token (the part after ?token=).",
-        "請打開老師給的完整連結,包含它的 token(?token= 之後的部分)。",
-    ),
-    "serve.page.full_title": ("This class is full", "這堂課已經滿了"),
-    "serve.page.full_body": (
-        "{count} players are already connected. Ask your teacher, then try again.",
-        "已經有 {count} 位玩家連線了。請問老師,再試一次。",
-    ),
-    "serve.page.ended": ("This tab's session ended.", "這個分頁的連線結束了。"),
-    "serve.page.restart": ("Join again", "重新加入"),
-    "serve.intro.round": (
-        "Class round: {pack} · {mode} · {count} questions",
-        "課堂回合:{pack} · {mode} · {count} 題",
-    ),
-    "serve.intro.code": (
-        "Round code: {code} (afterwards: ali-quiz report --code {code})",
-        "回合代碼:{code}(結束後:ali-quiz report --code {code})",
-    ),
-    "serve.intro.url": ("Join: {url}", "加入:{url}"),
-    "serve.intro.lan_warning": (
-        "Warning: anyone on this network who has the link can join this class.",
-        "注意:這個網路上任何拿到連結的人都能加入這堂課。",
-    ),
-    "serve.plain.ready": (
-        "Serving the class; SIGINT (Ctrl+C) ends it with every answer kept.",
-        "課堂進行中;SIGINT(Ctrl+C)結束課堂,所有答案都會保留。",
-    ),
-    "serve.event.joined": ("joined: {name}", "加入:{name}"),
-    "serve.event.rejoined": ("came back: {name}", "回來了:{name}"),
-    "serve.event.left": ("tab closed: {name}", "分頁關閉:{name}"),
-    "serve.event.idle": (
-        "a tab idle for 30 minutes ended: {name}",
-        "閒置 30 分鐘的分頁已結束:{name}",
-    ),
-    "serve.event.full": ("a tab was refused: the class is full", "有分頁被拒:課堂已滿"),
-    "serve.log.answer": (
-        "{name} answered question {position}: {points}/{max}",
-        "{name} 回答了第 {position} 題:{points}/{max}",
-    ),
-    "serve.log.skipped": ("{name} skipped question {position}", "{name} 跳過了第 {position} 題"),
-    "serve.log.finished": ("{name} finished: {score}/{max}", "{name} 完成了:{score}/{max}"),
-    "serve.summary": (
-        "Class ended: {joined} players, {finished} finished.",
-        "課堂結束:{joined} 位玩家,{finished} 位完成。",
-    ),
-    "serve.ended": (
-        "Every answer is in the history: ali-quiz report --code {code}",
-        "所有答案都在歷史紀錄裡:ali-quiz report --code {code}",
-    ),
-    "serve.board.title": (
-        "ali-quiz class · {code} · {pack} · {mode} · {count} questions",
-        "ali-quiz 課堂 · {code} · {pack} · {mode} · {count} 題",
-    ),
-    "serve.board.counts": (
-        "{joined} joined · {connected} connected (at most {max}) · {finished} finished",
-        "{joined} 人加入 · {connected} 人連線(最多 {max})· {finished} 人完成",
-    ),
-    "serve.board.col.name": ("Player", "玩家"),
-    "serve.board.col.question": ("Question", "題目"),
-    "serve.board.col.score": ("Score", "分數"),
-    "serve.board.col.state": ("State", "狀態"),
-    "serve.board.finished": ("finished", "完成"),
-    "serve.board.playing": ("playing", "作答中"),
-    "serve.board.away": ("tab closed", "分頁已關"),
-    "serve.board.answers": ("answered: {count}", "作答:{count}"),
-    "serve.board.waiting": (
-        "Waiting for the class: students open the link above (or scan the code).",
-        "等待學生加入:請學生打開上面的連結(或掃描 QR 碼)。",
-    ),
-    "serve.board.ending": ("Ending the class…", "正在結束課堂…"),
-    "serve.key.end": ("End the class", "結束課堂"),
-    "serve.key.qr": ("QR code", "QR 碼"),
-    "answer.match.bad": (
-        "Write each number with a letter, e.g. {example}.",
-        "請寫出每個數字配一個字母,例如 {example}。",
-    ),
-    "answer.match.number_not_offered": (
-        "There is no item {number}: use {numbers}.",
-        "沒有第 {number} 項:請用 {numbers}。",
-    ),
-    "answer.match.number_repeated": ("{number} is paired twice.", "{number} 配對了兩次。"),
-    "answer.match.number_missing": (
-        "{numbers} not paired: pair every number.",
-        "{numbers} 還沒配對:每個數字都要配對。",
-    ),
-    "answer.match.letter_reused": (
-        "{letter} is used twice: each number needs a different letter.",
-        "{letter} 用了兩次:每個數字要配不同的字母。",
-    ),
-    "answer.multi.repeated": (
-        "{letter} appears twice: write each letter that applies once.",
-        "{letter} 重複了:每個符合的字母只寫一次。",
-    ),
-    "answer.multi.bad": (
-        "Write the letters that apply, from {letters}, e.g. AC.",
-        "請寫出符合的字母,從 {letters} 中選,例如 AC。",
-    ),
-    "answer.estimate.bad": ("{reason}", "無法讀成數字。({reason})"),
-    "answer.estimate.percent": (
-        "This figure is in {unit}, not a percentage: write it without %.",
-        "這個數字的單位是{unit},不是百分比:請不要加 %。",
-    ),
 }
-
-STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(_TABLE)
-
-
-@dataclass(frozen=True)
-class Translator:
-    """The strings of one interface language: `tr("play.score", score=3, max=5)`."""
-
-    language: str
-
-    def __call__(self, key: str, /, **values: object) -> str:
-        english, chinese = STRINGS[key]
-        text = chinese if self.language == "zh-Hant" else english
-        return text.format(**values)
-
-    @property
-    def language_name(self) -> str:
-        return LANGUAGE_NAMES.get(self.language, self.language)
-
-
-def translator(language: str | None) -> Translator:
-    """A Translator for a language tag (anything unknown gets English)."""
-    chosen = language if language in LANGUAGES else normalize_language(language)
-    return Translator(chosen or DEFAULT_LANGUAGE)

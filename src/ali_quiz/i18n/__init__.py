@@ -1,0 +1,90 @@
+"""Every string of the interface, in English and Traditional Chinese.
+
+The questions speak their pack's language; these strings are the interface around them (the
+TUI and plain mode). Each entry holds both languages side by side so a missing translation is
+visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
+tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`); STRINGS
+is all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from ali_quiz.i18n import app, codes, history, numbers, plain, serve
+
+LANGUAGES = ("en", "zh-Hant")
+LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
+DEFAULT_LANGUAGE = "en"
+
+
+def normalize_language(text: str | None) -> str | None:
+    """`zh_TW.UTF-8`, `zh-Hant`, `zh-hk` -> `zh-Hant`; `en_GB` -> `en`; anything else None."""
+    if not text:
+        return None
+    tag = text.split(".")[0].split("@")[0].replace("_", "-").lower()
+    if tag.startswith("zh"):
+        # Only a Traditional Chinese interface exists: it serves Simplified readers better
+        # than English would.
+        return "zh-Hant"
+    if tag == "en" or tag.startswith("en-"):
+        return "en"
+    return None
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """The interface language the system locale asks for (the POSIX variables, in their order)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return normalize_language(value) or DEFAULT_LANGUAGE
+    for part in env.get("LANGUAGE", "").split(":"):
+        found = normalize_language(part)
+        if found:
+            return found
+    return DEFAULT_LANGUAGE
+
+
+# key -> (English, 繁體中文)
+
+
+def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for table in tables:
+        clash = merged.keys() & table.keys()
+        assert not clash, f"interface strings defined twice: {sorted(clash)}"
+        merged.update(table)
+    return merged
+
+
+STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    _merged(
+        app.STRINGS, plain.STRINGS, history.STRINGS, numbers.STRINGS, codes.STRINGS, serve.STRINGS
+    )
+)
+
+
+@dataclass(frozen=True)
+class Translator:
+    """The strings of one interface language: `tr("play.score", score=3, max=5)`."""
+
+    language: str
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        english, chinese = STRINGS[key]
+        text = chinese if self.language == "zh-Hant" else english
+        return text.format(**values)
+
+    @property
+    def language_name(self) -> str:
+        return LANGUAGE_NAMES.get(self.language, self.language)
+
+
+def translator(language: str | None) -> Translator:
+    """A Translator for a language tag (anything unknown gets English)."""
+    chosen = language if language in LANGUAGES else normalize_language(language)
+    return Translator(chosen or DEFAULT_LANGUAGE)

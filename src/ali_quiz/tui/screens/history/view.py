@@ -1,0 +1,169 @@
+"""The history screen's pieces: what it shows (filters, one load of data) and its summary panel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Label, Sparkline, Static
+
+from ali_quiz.history import export, stats
+from ali_quiz.history.records import RoundRow
+from ali_quiz.i18n import STRINGS, Translator
+from ali_quiz.numbers import percent_text
+from ali_quiz.textwidth import pad, width
+
+ROW_LIMIT = 250  # rows in the table; sorting reaches every round, a screenful is ~15
+WIDE = 110  # columns from which the summary sits beside the table
+PERIODS = (0, 7, 30, 365)  # days; 0 is all time
+COLUMNS = ("date", "pack", "mode", "score", "duration", "finished")
+FILTERS = ("pack", "mode", "period")
+
+
+def counted(tr: Translator, key: str, n: int) -> str:
+    """`history.<key>` with a number in it, in its singular form when there is one (English)."""
+    singular = f"history.{key}_one"
+    return tr(singular if n == 1 and singular in STRINGS else f"history.{key}", n=n)
+
+
+def mode_name(tr: Translator, mode: str) -> str:
+    """A mode's or a question kind's short name (its id when unknown)."""
+    key = f"history.mode_{mode}"
+    return tr(key) if key in STRINGS else mode
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the screen shows: one pack, one mode and a period (None: all)."""
+
+    pack: str | None = None
+    mode: str | None = None
+    days: int = 0
+    order: str = "date"
+    descending: bool = True
+
+    def since(self, today: date) -> date | None:
+        return today - timedelta(days=self.days - 1) if self.days else None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One load of the screen's data."""
+
+    summary: stats.Summary
+    rows: list[RoundRow]
+    total: int  # rounds matching the filters
+    player_total: int  # all the player's rounds (what "delete all" deletes)
+    packs: list[str]  # pack ids in the player's history
+
+
+class SummaryView(VerticalScroll):
+    """The summary numbers, a sparkline of recent scores and accuracy per question kind."""
+
+    def __init__(self, tr: Translator, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="summary-view")
+        self.tr = tr
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="numbers")
+        yield Label(self.tr("history.recent"), classes="heading")
+        yield Sparkline([])
+        yield Label(self.tr("history.kinds"), classes="heading")
+        yield Static("", classes="kinds")
+
+    def show(self, s: stats.Summary) -> None:
+        """Show these numbers."""
+        tr = self.tr
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column()
+        grid.add_column(justify="right")
+        grid.add_column()
+        grid.add_column(justify="right")
+        rows = [
+            ("rounds_played", str(s.rounds), "average", percent_text(s.average)),
+            ("started", str(s.started), "best", percent_text(s.best)),
+            ("answers", str(s.answers), "last_average", percent_text(s.last_average)),
+        ]
+        for left, left_value, right, right_value in rows:
+            grid.add_row(tr(f"history.{left}"), left_value, tr(f"history.{right}"), right_value)
+        grid.add_row(
+            tr("history.current_streak"),
+            tr("history.days", n=s.current_streak),
+            tr("history.longest_streak"),
+            tr("history.days", n=s.longest_streak),
+        )
+        self.query_one(".numbers", Static).update(grid)
+        sparkline = self.query_one(Sparkline)
+        sparkline.data = list(s.recent)
+        # Two columns a round: a handful of rounds reads as bars, not as a few wide blocks.
+        sparkline.styles.max_width = max(2 * len(s.recent), 2)
+        kinds = Table.grid(padding=(0, 1))
+        for justify in ("left", "left", "right", "left"):
+            kinds.add_column(justify=justify)
+        for k in s.kinds:
+            share = (k.percent or 0) / 100
+            bar = Text("█" * round(share * 20), style="green")
+            bar.append("░" * (20 - round(share * 20)), style="dim")
+            kinds.add_row(
+                mode_name(tr, k.kind),
+                bar,
+                percent_text(k.percent),
+                counted(tr, "kind_line", k.answers),
+            )
+        self.query_one(".kinds", Static).update(kinds)
+
+
+def round_cells(
+    rows: Sequence[RoundRow], pack_titles: dict[str, str], tr: Translator
+) -> list[list[Text]]:
+    """The rounds table's cells, a list a row; the numbers line up on the right."""
+    cells = [
+        (
+            row.started_at.strftime("%Y-%m-%d %H:%M"),
+            pack_titles.get(row.pack, row.pack),
+            mode_name(tr, row.mode),
+            percent_text(row.percent),
+            export.duration_text(row.seconds),
+            "✓" if row.finished else f"{row.answered}/{row.questions}",
+        )
+        for row in rows
+    ]
+    # DataTable leaves justification to us.
+    widths = {
+        i: max(width(tr(f"history.col_{COLUMNS[i]}")), *(width(c[i]) for c in cells))
+        for i in (3, 4)
+        if cells
+    }
+    return [
+        [
+            Text(pad(text, widths[i], right=True) if i in widths else text)
+            for i, text in enumerate(c)
+        ]
+        for c in cells
+    ]
+
+
+def fill_missed(
+    table: DataTable[Any],
+    missed: Sequence[stats.MissedFact],
+    labels: dict[tuple[str, str], str],
+    pack_titles: dict[str, str],
+    tr: Translator,
+) -> None:
+    """The missed-facts table: each fact by name, its pack, misses, last miss and box."""
+    table.clear()
+    for m in missed:
+        table.add_row(
+            Text(labels.get((m.pack, m.fact), m.fact)),
+            Text(pack_titles.get(m.pack, m.pack)),
+            Text(pad(str(m.misses), width(tr("history.col_misses")), right=True)),
+            m.last_missed.strftime("%Y-%m-%d") if m.last_missed else "",
+            Text(pad(str(m.box), width(tr("history.col_box")), right=True)),
+        )
+    table.border_title = None if missed else tr("history.no_missed")
