@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -172,7 +173,6 @@ def test_a_checked_code_with_an_impossible_field_is_malformed() -> None:
     ("mode", "count", "seed", "fragment"),
     [
         ("review", 10, 1, "has no code"),
-        ("daily", 10, 1, "has no code"),
         ("quick", 0, 1, "1 to 200"),
         ("quick", MAX_CODE_COUNT + 1, 1, "1 to 200"),
         ("quick", 10, -1, "does not fit"),
@@ -244,3 +244,21 @@ def test_every_worksheet_carries_a_code(cli: Any, fmt: str) -> None:
     direct = cli("generate", "--seed", "999999", "--count", "200", "--format", "json")
     assert listed.status == 0 and listed.out == direct.out
     assert cli("generate", "--seed", "1000000").status == 2
+
+
+def test_a_daily_round_has_a_code_that_gives_it_on_any_date(cli: Any) -> None:
+    """A daily round's code holds mode daily and the day's seed: played on another day, the
+    code still gives that day's questions (and the round is recorded as daily)."""
+    sheet = cli("generate", "--mode", "daily", "--date", "2020-02-05", "--format", "markdown")
+    assert sheet.status == 0, sheet.err
+    found = re.search(
+        r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", sheet.out
+    )
+    assert found, sheet.out[:300]
+    assert decode_round_code(found.group(0)).mode == "daily"
+    daily = cli("generate", "--mode", "daily", "--date", "2020-02-05")
+    coded = cli("generate", "--code", found.group(0), "--date", "2021-07-01")
+    assert coded.status == 0, coded.err
+    assert [json.loads(line)["id"] for line in coded.out.splitlines()] == [
+        json.loads(line)["id"] for line in daily.out.splitlines()
+    ]

@@ -7,6 +7,7 @@ a terminal emulator (tests/serve_student.py). Slow: every test starts processes.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -239,3 +240,12 @@ def test_serve_prints_the_url_logs_the_class_and_stops_on_sigint(data_dir: Path)
     assert err == ""
     (saved,) = history_rounds(data_dir, code)
     assert saved["player"] == "Ann" and len(saved["answers"]) == 2
+    # The class report from this machine's history, without collecting files.
+    report = subprocess.run(
+        [sys.executable, "-m", "ali_quiz", "--data-dir", str(data_dir), "report", "--code", code,
+         "--json"],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert report.returncode == 0, report.stderr
+    students = json.loads(report.stdout)["students"]
+    assert [(s["player"], s["answered"]) for s in students] == [("Ann", 2)]

@@ -196,7 +196,7 @@ def parse_date(text: str | None) -> Date | None:
 
 
 def round_code_for(pack: Pack, mode: str, count: int, seed: int | None) -> str | None:
-    """The code of a round, or None when it cannot have one (review and daily rounds)."""
+    """The code of a round, or None when it cannot have one (a review round)."""
     if seed is None or mode not in CODE_MODES:
         return None
     try:
@@ -310,7 +310,15 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
         seed=parsed.seed,
         date=day,
         code=round_code_for(chosen, parsed.mode, parsed.count, parsed.seed),
-        questions=_questions(chosen, parsed.mode, parsed.count, parsed.seed, day, None),
+        # A daily round is a quick round with the day's seed: its code gives it on any date.
+        questions=_questions(
+            chosen,
+            "quick" if parsed.mode == "daily" else parsed.mode,
+            parsed.count,
+            parsed.seed,
+            day,
+            None,
+        ),
     )
 
 

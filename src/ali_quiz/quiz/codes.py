@@ -11,7 +11,7 @@ Short codes: the first 11 characters carry 55 bits, most significant first:
 =========  ====  ==========================================================================
 field      bits  meaning
 =========  ====  ==========================================================================
-mode          3  index in CODE_MODES (5, 6 and 7 are unused: a code holding one is malformed)
+mode          3  index in CODE_MODES (6 and 7 are unused: a code holding one is malformed)
 count         7  questions in the round, 1 to 99
 pack id       8  first byte of sha256(pack id): tells "another version of pack X" from
                  "a pack you do not have"
@@ -65,7 +65,9 @@ __all__ = [
     "resolve_code",
 ]
 
-CODE_MODES = ("quick", "order", "match", "estimate", "choice")  # review and daily have no code
+#: A daily round's code holds mode daily and that day's seed: the same round on any date.
+#: Review rounds (made from one player's history) have no code.
+CODE_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 12  # 11 data characters and the check character
 LONG_CODE_LENGTH = 14  # 13 data characters and the check character

@@ -14,6 +14,7 @@ from typing import Any
 
 from ali_quiz.teach import gift_kinds
 from ali_quiz.teach.gift_kinds import Skip
+from ali_quiz.teach.gift_numerical import numerical
 from ali_quiz.teach.gift_parse import (
     Answer,
     Block,
@@ -191,7 +192,7 @@ class Importer:
         if raw.open_title:
             self.note(raw, "the title opened with :: is not closed: read as question text")
         if main.find("#") == 0:
-            payload = gift_kinds.numerical(self, main.cut(1), raw)
+            payload = numerical(self, main.cut(1), raw)
         elif main.find("~") != -1:
             payload = gift_kinds.choice(self, main, raw)
         elif main.find("=") != -1 and main.find("->") != -1:

@@ -13,7 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import MultiQuestion
-from ali_quiz.tui.texts import translator_of
+from ali_quiz.tui.texts import translate_bindings, translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused
 
 MAX_OPTIONS = 10  # letters A-J
@@ -41,6 +41,7 @@ class MultiAnswer(SelectionList[str]):
         return Content.from_markup("[b]$label[/b]. $text", label=letter(index), text=option.text)
 
     def on_mount(self) -> None:
+        translate_bindings(self, translator_of(self))
         self.highlighted = 0
 
     def action_toggle_highlighted(self) -> None:
