@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from ali_quiz.packs import yamlnodes
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.loader import load_pack, load_pack_bytes, load_pack_text
-from ali_quiz.packs.model import Pack
+from ali_quiz.packs.model import Pack, pack_to_json
 from ali_quiz.packs.problems import PackError, Problem
 from ali_quiz.quiz.generate import kind_warnings
 from conftest import FIXTURES, QUESTIONS
@@ -52,6 +53,7 @@ def test_good_pack_loads_every_field() -> None:
     assert pack.path == PACKS / "good.yaml"
     assert pack.counts() == {
         "events": 3,
+        "states": 0,
         "versions": 2,
         "metrics": 4,
         "sequences": 1,
@@ -146,11 +148,87 @@ def test_quoted_null_is_text_and_plain_null_is_nothing() -> None:
     assert (event.title, event.detail) == ("null", None)
 
 
+THREE_FIGURES = (
+    "metrics:\n"
+    "  - {id: a, label: A, value: 2000, unit: u}\n"
+    "  - {id: b, label: B, value: 5000, unit: v}\n"
+    "  - {id: c, label: C, value: 90, unit: w}\n"
+)
+
+
 def test_a_pack_with_too_few_facts_is_valid_with_warnings() -> None:
-    pack = load_pack_text(BASE + "metrics:\n  - {id: m, label: L, value: 2, unit: u}\n", "x")
+    pack = load_pack_text(BASE + THREE_FIGURES, "x")
     warnings = kind_warnings(pack)
     kinds_warned = {w.split(" questions")[0].rsplit(" ", 1)[-1] for w in warnings}
     assert kinds_warned == {"order", "match", "choice"}
+
+
+def test_a_mode_that_cannot_give_three_questions_is_hidden() -> None:
+    pack = load_pack_text(BASE + "metrics:\n  - {id: m, label: L, value: 2000, unit: u}\n", "x")
+    kinds_warned = {w.split(" questions")[0].rsplit(" ", 1)[-1] for w in kind_warnings(pack)}
+    assert kinds_warned == {"order", "match", "choice", "estimate"}
+
+
+def test_a_small_number_is_a_choice_not_an_estimate() -> None:
+    """A count under 10 is asked among nearby values: log scoring would give 2 for 1 nothing."""
+    text = THREE_FIGURES.replace("2000", "2").replace("5000", "3").replace("90", "4")
+    pack = load_pack_text(BASE + text, "x")
+    kinds_warned = {w.split(" questions")[0].rsplit(" ", 1)[-1] for w in kind_warnings(pack)}
+    assert kinds_warned == {"order", "match", "estimate"}
+
+
+STATES = """\
+states:
+  - id: still-top
+    as_of: 2020-02-28
+    title: Still first on the chart
+    detail: As of 28 February
+    ask: As of which date was it still first?
+    source: Still first.
+    source_en: Still first (translated).
+events:
+  - {id: e, date: 2020-02-05, title: First on the chart, ask: When was it first?}
+"""
+
+
+def test_states_and_ask_load() -> None:
+    pack = load_pack_text(BASE + STATES, "x.yaml")
+    (state,) = pack.states
+    assert (state.id, state.as_of, state.title, state.detail) == (
+        "still-top",
+        PartialDate(2020, 2, 28),
+        "Still first on the chart",
+        "As of 28 February",
+    )
+    assert state.ask == "As of which date was it still first?"
+    assert pack.events[0].ask == "When was it first?"
+    assert pack.counts()["states"] == 1
+    exported = pack_to_json(pack)
+    assert exported["states"] == [
+        {
+            "id": "still-top",
+            "as_of": "2020-02-28",
+            "title": "Still first on the chart",
+            "detail": "As of 28 February",
+            "source": "Still first.",
+            "source_en": "Still first (translated).",
+            "ask": "As of which date was it still first?",
+        }
+    ]
+    assert exported["events"][0]["ask"] == "When was it first?"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("states:\n  - {id: s, title: T}\n", "needs `as_of:`"),
+        ("states:\n  - {id: s, as_of: 2020-13, title: T}\n", "as_of"),
+        ("states:\n  - {id: s, as_of: 2020, title: T, date: 2020}\n", "unknown key"),
+    ],
+)
+def test_a_broken_state_is_located(text: str, message: str) -> None:
+    with pytest.raises(PackError, match=re.escape(message)):
+        load_pack_text(BASE + text, "x.yaml")
 
 
 # -- each class of mistake, with its line and column ------------------------------------------

@@ -104,7 +104,7 @@ def test_the_board_counts_players_and_options(data_dir: Path, pack_en: Pack) -> 
     assert store is not None
     with store:
         ann = record(store, "Ann", pack_en, questions, right)
-        ben = record(store, "Ben", pack_en, questions, [(right[0] + 1) % 4])
+        ben = record(store, "Ben", pack_en, questions, [(right[0] + 1) % len(questions[0].options)])
         seats = [
             SeatSnapshot("Ann", False, ann),
             SeatSnapshot("Ben", True, ben),

@@ -90,25 +90,25 @@ async def test_a_whole_round_by_keys_scores_what_it_should(
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         assert screen.game.score == expected
+        # A pack may give fewer than asked under the rules of a good round (estimates: four).
+        most = 100 * len(start.questions)
+        assert len(start.questions) >= 3
         if right:
-            assert expected == 300
+            assert expected == most
         total = screen.query_one("#results-total").render()
-        assert f"{expected}/300" in str(total)
+        assert f"{expected}/{most}" in str(total)
 
 
 @sync
 async def test_text_questions_in_a_quick_round(tmp_path: Path) -> None:
     """The built-in pack's authored text questions take typed Chinese answers."""
-    # The first seed whose quick round of 3 holds a text question (generation decides).
-    start = next(
-        s
-        for s in (round_start("quick", 3, seed=seed) for seed in range(200))
-        if any(q.kind == "text" for q in s.questions)
-    )
+    start = round_start("quick", 10, seed=15)
+    kinds = {q.kind for q in start.questions}
+    assert "text" in kinds
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert await answer_all(pilot, start.questions, right=True) == 300
+        assert await answer_all(pilot, start.questions, right=True) == 100 * len(start.questions)
 
 
 @sync

@@ -8,6 +8,7 @@ change with `--snapshot-update`; each test's docstring says what its picture mus
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -130,11 +131,12 @@ def test_play_text(
 ) -> None:
     """A text (authored) question: the prompt 釘釘5.0版本的代號是什麼? and an empty answer
     box with its placeholder."""
-    # The first seed whose quick round opens with a text question (generation decides).
-    start = next(
-        s for s in (round_start("quick", 3, seed=seed) for seed in range(200))
-        if s.questions[0].kind == "text"
-    )  # fmt: skip
+    # Seed 67's quick round holds that text question (a round seldom does: much of the pack
+    # gives it away); here it comes first, in a round of three.
+    start = round_start("quick", 10, seed=67)
+    text = next(q for q in start.questions if q.kind == "text")
+    rest = [q for q in start.questions if q is not text][:2]
+    start = replace(start, count=3, questions=(text, *rest))
     app = make_test_app(tmp_path, language=language, start=start)
     assert shoot(snap_compare, app, size)
 

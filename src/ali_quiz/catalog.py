@@ -49,7 +49,9 @@ class PackEntry:
         counts = (
             self.pack.counts()
             if self.pack is not None
-            else dict.fromkeys(("events", "versions", "metrics", "sequences", "questions"), 0)
+            else dict.fromkeys(
+                ("events", "states", "versions", "metrics", "sequences", "questions"), 0
+            )
         )
         return {
             "id": self.id,

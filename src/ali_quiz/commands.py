@@ -69,6 +69,7 @@ def resolve_from_args(
         RoundSpec,
         RoundSpecError,
         UsageError,
+        met_from_disk,
         parse_date,
         resolve_round,
         review_from_disk,
@@ -89,6 +90,7 @@ def resolve_from_args(
             DiskPacks(paths),
             default_pack=default_pack,
             review=review_from_disk(paths, player or settings_player),
+            met=met_from_disk(paths, player or settings_player),
         )
     except UsageError as err:
         raise CommandError(str(err), EXIT_USAGE) from None
@@ -99,6 +101,9 @@ def resolve_from_args(
 def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
     chosen = resolve_from_args(args, paths)
     questions = list(chosen.questions)
+    notice = chosen.shorter_notice()
+    if notice:
+        print(notice, file=sys.stderr)
     if args.format == "anki":
         return _write_anki(args.output, questions, chosen)
     if args.format == "json":
@@ -249,6 +254,24 @@ def cmd_show(args: argparse.Namespace, paths: AppPaths) -> int:
 
     print(describe_pack(pack))
     return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.quiz.audit import MAX_ROUNDS, audit_builtin_modes, describe_audit
+    from ali_quiz.roundspec import DiskPacks, RoundSpecError
+
+    if not 1 <= args.rounds <= MAX_ROUNDS:
+        return fail(f"--rounds takes a number from 1 to {MAX_ROUNDS}", EXIT_USAGE)
+    try:
+        pack = DiskPacks(paths).find(args.pack)
+    except RoundSpecError as err:
+        return fail(str(err))
+    audit = audit_builtin_modes(pack, args.rounds)
+    if args.json:
+        print_json(audit.to_json())
+    else:
+        print(describe_audit(audit))
+    return EXIT_INVALID if audit.broken else EXIT_OK
 
 
 def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
@@ -480,6 +503,7 @@ HANDLERS: dict[str, Handler] = {
     "show": cmd_show,
     "validate": cmd_validate,
     "new-pack": cmd_new_pack,
+    "audit": cmd_audit,
     "history": cmd_history,
     "import-gift": cmd_import_gift,
     "report": cmd_report,

@@ -23,6 +23,9 @@ def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
     player = (args.player or "").strip() or settings.player
     chosen = resolve_from_args(args, paths, player)
     plain = bool(args.plain) or not (sys.stdin.isatty() and sys.stdout.isatty())
+    notice = chosen.shorter_notice()
+    if notice and plain:
+        print(notice, file=sys.stderr)
     if not plain:
         from ali_quiz.tui.app import make_app
 

@@ -48,6 +48,8 @@ ENGLISH = Translator("en")
 
 #: The review weights of a pack's facts on a date (fact id -> weight; empty: nothing to review).
 ReviewWeights = Callable[[Pack, Date], dict[str, float]]
+#: What a player met lately in a pack (fact or question id -> 1 just now, fading with time).
+MetLately = Callable[[Pack], dict[str, float]]
 
 
 class UsageError(ValueError):
@@ -112,6 +114,15 @@ class ResolvedRound:
         """The spec that resolves to this round again (the same questions)."""
         return RoundSpec(
             pack=self.pack, mode=self.mode, count=self.count, seed=self.seed, date=self.date
+        )
+
+    def shorter_notice(self) -> str | None:
+        """What to tell a player whose round holds fewer questions than asked, if it does."""
+        if len(self.questions) >= self.count:
+            return None
+        return (
+            f"note: the pack {self.pack.id!r} gives {len(self.questions)} of the {self.count} "
+            "questions asked: no more fit the rules of a good round"
         )
 
     def of_questions(self, questions: Sequence[Question]) -> ResolvedRound:
@@ -223,11 +234,13 @@ def resolve_round(
     review: ReviewWeights | None = None,
     seed_source: Callable[[], int] = random_seed,
     now: Now = local_now,
+    met: MetLately | None = None,
 ) -> ResolvedRound:
     """Check a spec and decide everything it leaves open, questions included.
 
     `review` gives the weights of a review round (None: no history, nothing to review);
-    `seed_source` draws the seed of a round nobody fixed.
+    `seed_source` draws the seed of a round nobody fixed, and with `met` (what the player met
+    lately) several are drawn and the freshest for the player is kept.
     """
     check_spec(spec)
     day = spec.date or now().date()
@@ -244,8 +257,14 @@ def resolve_round(
             raise RoundSpecError("round.no_review")
     if mode == "daily":
         seed = daily_seed(pack, day)
+    elif spec.seed is not None:
+        seed = spec.seed
+    elif met is not None and mode != "review":
+        from ali_quiz.quiz.fresh import fresh_seed
+
+        seed = fresh_seed(pack, mode, count, met(pack), day=day, draw=seed_source)
     else:
-        seed = spec.seed if spec.seed is not None else seed_source()
+        seed = seed_source()
     return ResolvedRound(
         pack=pack,
         mode=mode,
@@ -347,3 +366,23 @@ def resume_spec(saved: RoundRecord, pack: Pack) -> RoundSpec:
         seed=None if saved.mode == "daily" else saved.seed,
         date=Date.fromisoformat(saved.date),
     )
+
+
+def met_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> MetLately:
+    """What the player met lately, read from the history in the data folder (the command line)."""
+
+    def met(pack: Pack) -> dict[str, float]:
+        from ali_quiz.history.recent import recently_met
+        from ali_quiz.history.store import HistoryStore
+
+        if not paths.history_path.exists():
+            return {}
+        opened = HistoryStore.open(paths.data_dir)
+        if opened.store is None:
+            return {}
+        try:
+            return recently_met(opened.store, player, pack.id, now())
+        finally:
+            opened.store.close()
+
+    return met

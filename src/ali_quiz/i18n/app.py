@@ -128,6 +128,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "無法繼續那一回合:它的題庫已經改變或不見了。",
     ),
     "home.review_none": ("no mistakes to review yet", "還沒有可複習的錯題"),
+    "play.shorter": (
+        "This pack gives {n} of the {count} questions asked: "
+        "no more fit the rules of a good round.",
+        "這個題庫只能出 {n} 題(要求 {count} 題):其餘的題目不符合好題組的規則。",
+    ),
     "home.pack_invalid": (
         "This pack has errors and cannot be played.",
         "這個題庫有錯誤,無法遊玩。",

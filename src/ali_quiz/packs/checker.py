@@ -23,7 +23,7 @@ PACK_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FACT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 TRUE_WORDS = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
-SOURCE_KEYS = ("source", "source_en")
+SOURCE_KEYS = ("source", "source_en", "ask")
 FALSE_WORDS = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
 
 

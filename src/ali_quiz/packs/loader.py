@@ -19,6 +19,7 @@ from ali_quiz.packs.model import (
     Pack,
     Sequence,
     SequenceItem,
+    State,
     Version,
 )
 from ali_quiz.packs.problems import PackError, Problem
@@ -27,11 +28,16 @@ from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_
 from ali_quiz.safety.files import FileRefused, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
 
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
+
 TOP_KEYS = (
     "id", "title", "language", "author", "citation", "version", "description",
-    "events", "versions", "metrics", "sequences", "questions", "passages",
+    "events", "states", "versions", "metrics", "sequences", "questions", "passages",
 )  # fmt: skip
 EVENT_KEYS = ("id", "date", "title", "detail", *SOURCE_KEYS)
+STATE_KEYS = ("id", "as_of", "title", "detail", *SOURCE_KEYS)
 VERSION_KEYS = ("id", "product", "version", "date", "codename", "highlights", *SOURCE_KEYS)
 METRIC_KEYS = ("id", "label", "value", "unit", "as_of", "tolerance", "alike", *SOURCE_KEYS)
 SEQUENCE_KEYS = ("id", "title", "items", *SOURCE_KEYS)
@@ -105,6 +111,7 @@ class _PackChecker(AuthoredChecks):
                 f"language {language!r} is not a language tag such as en, zh-Hant or de",
             )
         events = self.each(top, "events", self.event, "event")
+        states = self.each(top, "states", self.state, "state")
         versions = self.each(top, "versions", self.version, "version")
         metrics = self.each(top, "metrics", self.metric, "metric")
         sequences = self.each(top, "sequences", self.sequence, "sequence")
@@ -122,11 +129,11 @@ class _PackChecker(AuthoredChecks):
         # Entries that failed have their own problems: this one is only for a pack with none.
         if not any(
             given(top.get(key))
-            for key in ("events", "versions", "metrics", "sequences", "questions")
+            for key in ("events", "states", "versions", "metrics", "sequences", "questions")
         ):
             self.add(
                 top,
-                "the pack has no facts and no questions: add events, versions, "
+                "the pack has no facts and no questions: add events, states, versions, "
                 "metrics, sequences or questions",
             )
         return Pack(
@@ -139,6 +146,7 @@ class _PackChecker(AuthoredChecks):
             version=self.text(top, "version", "the pack", required=False),
             description=self.text(top, "description", "the pack", required=False),
             events=events,
+            states=states,
             versions=versions,
             metrics=_symmetric_alike(metrics),
             sequences=sequences,
@@ -147,15 +155,26 @@ class _PackChecker(AuthoredChecks):
         )
 
     def event(self, node: Mapping, what: str) -> Event | None:
-        self.check_keys(node, EVENT_KEYS, what)
+        found = self.dated_fact(node, what, EVENT_KEYS, "date")
+        return Event(**found) if found is not None else None
+
+    def state(self, node: Mapping, what: str) -> State | None:
+        found = self.dated_fact(node, what, STATE_KEYS, "as_of")
+        return State(**found) if found is not None else None
+
+    def dated_fact(
+        self, node: Mapping, what: str, keys: tuple[str, ...], date_key: str
+    ) -> dict[str, Any] | None:
+        """The fields of an event (dated by `date`) or a state (by `as_of`), all checked."""
+        self.check_keys(node, keys, what)
         fact_id = self.new_id(node, what)
-        date = self.date(node, "date", what, required=True)
+        date = self.date(node, date_key, what, required=True)
         title = self.text(node, "title", what)
         detail = self.text(node, "detail", what, required=False)
         sources = self.sources(node, what)
         if fact_id is None or date is None or title is None:
             return None
-        return Event(id=fact_id, date=date, title=title, detail=detail, **sources)
+        return {"id": fact_id, date_key: date, "title": title, "detail": detail, **sources}
 
     def version(self, node: Mapping, what: str) -> Version | None:
         self.check_keys(node, VERSION_KEYS, what)

@@ -24,10 +24,12 @@ DEFAULT_PACK = BUILTIN_IDS[0]
 
 @dataclass(frozen=True, kw_only=True)
 class Sourced:
-    """What every fact may carry: the source sentence, verbatim, and its English translation."""
+    """What every fact may carry: the source sentence, verbatim, its English translation, and
+    its own question wording (`ask`) for when a template cannot say it well."""
 
     source: str | None = None
     source_en: str | None = None
+    ask: str | None = None
 
     def explanation(self) -> str:
         """The sentence shown after an answer: the translation first, then the original."""
@@ -40,6 +42,16 @@ class Sourced:
 class Event(Sourced):
     id: str
     date: PartialDate
+    title: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class State(Sourced):
+    """A situation the source reports as holding on a date; never ordered or dated as happening."""
+
+    id: str
+    as_of: PartialDate
     title: str
     detail: str | None = None
 
@@ -155,6 +167,7 @@ class Pack:
     version: str | None = None
     description: str | None = None
     events: tuple[Event, ...] = ()
+    states: tuple[State, ...] = ()
     versions: tuple[Version, ...] = ()
     metrics: tuple[Metric, ...] = ()
     sequences: tuple[Sequence, ...] = ()
@@ -176,6 +189,7 @@ class Pack:
     def counts(self) -> dict[str, int]:
         return {
             "events": len(self.events),
+            "states": len(self.states),
             "versions": len(self.versions),
             "metrics": len(self.metrics),
             "sequences": len(self.sequences),
@@ -185,6 +199,7 @@ class Pack:
     def fact_labels(self) -> dict[str, str]:
         """Every fact id (sequence items included) mapped to a short text naming it."""
         found: dict[str, str] = {e.id: f"{e.title} ({e.date.iso()})" for e in self.events}
+        found.update({s.id: f"{s.title} (as of {s.as_of.iso()})" for s in self.states})
         found.update({v.id: v.title for v in self.versions})
         found.update({m.id: m.label for m in self.metrics})
         for seq in self.sequences:
@@ -196,7 +211,12 @@ class Pack:
     def fact_explanations(self) -> dict[str, str]:
         """Every fact id (sequence items included) mapped to its source sentence."""
         found: dict[str, str] = {}
-        facts: tuple[Event | Version | Metric, ...] = (*self.events, *self.versions, *self.metrics)
+        facts: tuple[Event | State | Version | Metric, ...] = (
+            *self.events,
+            *self.states,
+            *self.versions,
+            *self.metrics,
+        )
         for fact in facts:
             found[fact.id] = fact.explanation()
         for seq in self.sequences:
@@ -217,6 +237,8 @@ def _sourced(fact: Any) -> dict[str, Any]:
     data = {"source": fact.source}
     if fact.source_en is not None:
         data["source_en"] = fact.source_en
+    if getattr(fact, "ask", None) is not None:
+        data["ask"] = fact.ask
     return data
 
 
@@ -280,6 +302,16 @@ def pack_to_json(pack: Pack) -> dict[str, Any]:
         "events": [
             {"id": e.id, "date": _date(e.date), "title": e.title, "detail": e.detail, **_sourced(e)}
             for e in pack.events
+        ],
+        "states": [
+            {
+                "id": s.id,
+                "as_of": _date(s.as_of),
+                "title": s.title,
+                "detail": s.detail,
+                **_sourced(s),
+            }
+            for s in pack.states
         ],
         "versions": [
             {

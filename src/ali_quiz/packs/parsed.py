@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 FORMAT = 1
 #: A pack file larger than this is left to the loader (which says what is wrong with it).
 MAX_BYTES = PACK_BYTES
-_CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "quiz")
+_QUIZ = Path(__file__).resolve().parent.parent / "quiz"
+# The code whose change makes a cached pack stale: the loader, and the generator whose verdicts
+# (modes, warnings) are kept beside it, makers included.
+_CODE = (Path(__file__).resolve().parent, _QUIZ, _QUIZ / "makers")
 
 
 def load_pack(

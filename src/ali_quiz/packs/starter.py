@@ -36,6 +36,14 @@ events:
     title: Kennedy's "We choose to go to the Moon" speech
     source: "On 12 September 1962 President Kennedy told a crowd at Rice University: we choose to go to the Moon."
 
+# States: situations your source reports as holding on a date (they began earlier and may go
+# on). They are never put in order or asked "when did it happen", only "as of when".
+states:
+  - id: no-moonwalk-since
+    as_of: 2024
+    title: No one has walked on the Moon since Apollo 17
+    source: "As of 2024, no one has walked on the Moon since Apollo 17 left it in December 1972."
+
 # Versions: releases of a product (here: missions of a programme). `date` is optional:
 # leave it out when your source gives none. Quote version numbers ("11") so they stay text.
 versions:
@@ -59,7 +67,9 @@ versions:
     source: "Apollo 17, in December 1972, was the last crewed landing on the Moon."
 
 # Metrics: figures, with the value as the source writes it (2億, 7610.2萬, 6%, 3.8 all work),
-# a unit that is a word (never a multiplier), and optionally as_of and tolerance.
+# a unit that is a word (never a multiplier), and optionally as_of and tolerance. A whole
+# number under 10 (or a rank: unit place/位) is asked as a choice of nearby values, never as an
+# estimate. Any fact may carry `ask:`, its own question, when the template reads badly.
 metrics:
   - id: moonwalkers
     label: People who have walked on the Moon
@@ -78,6 +88,12 @@ metrics:
     unit: km
     tolerance: 0.1
     source: "The Moon is on average 384,400 km from the Earth."
+  - id: apollo-11-hours
+    label: Length of the Apollo 11 mission, from launch to splashdown
+    ask: How many hours did the Apollo 11 mission last, from launch to splashdown?
+    value: 195
+    unit: hours
+    source: "The Apollo 11 mission lasted about 195 hours, from launch to splashdown."
 
 # Sequences: an order without dates. Items of the same rank are ties.
 sequences:

@@ -35,6 +35,9 @@ def describe_pack(pack: Pack) -> str:
         events = sorted(pack.events, key=lambda e: (e.date.first_day(), e.date.last_day()))
         rows = [[e.date.iso(), e.title, e.id] for e in events]
         parts += ["", "Events", table(["date", "event", "id"], rows, max_width=50)]
+    if pack.states:
+        rows = [[s.as_of.iso(), s.title, s.id] for s in pack.states]
+        parts += ["", "States (as of a date)", table(["as of", "state", "id"], rows, max_width=50)]
     if pack.versions:
         rows = [
             [v.date.iso() if v.date else "(no date)", v.title, ", ".join(v.highlights), v.id]

@@ -8,12 +8,20 @@ question costs the same on a pack of fifty facts and on one of fourteen thousand
 from __future__ import annotations
 
 import bisect
-import math
 from dataclasses import dataclass
 from functools import cached_property
 
 from ali_quiz.packs.dates import PartialDate
-from ali_quiz.packs.model import Metric, Pack, Sequence, Version
+from ali_quiz.packs.model import Pack, Sequence, State, Version
+from ali_quiz.quiz.figure_views import FigureViews
+from ali_quiz.quiz.phrasing import (
+    format_date,
+    headline,
+    labelled,
+    phrase,
+    version_name,
+    version_title,
+)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -26,6 +34,9 @@ class Dated:
     explanation: str
     start: int
     end: int
+    happening: str  # the text of "what happened": a release says it was released
+    ask: str | None  # the fact's own wording of "when?"
+    release: bool
 
     def overlaps(self, other: Dated) -> bool:
         return self.start <= other.end and other.start <= self.end
@@ -41,11 +52,22 @@ class Ranked:
     explanation: str
 
 
-def _dated(fact_id: str, text: str, date: PartialDate, explanation: str) -> Dated:
-    return Dated(fact_id, text, date, explanation, *date.ordinals())
+def _dated(
+    fact_id: str,
+    text: str,
+    date: PartialDate,
+    explanation: str,
+    *,
+    happening: str | None = None,
+    ask: str | None = None,
+) -> Dated:
+    start, end = date.ordinals()
+    return Dated(
+        fact_id, text, date, explanation, start, end, happening or text, ask, happening is not None
+    )
 
 
-class PackFacts:
+class PackFacts(FigureViews):
     """Derived views of one pack, each computed on first use."""
 
     def __init__(self, pack: Pack) -> None:
@@ -54,12 +76,18 @@ class PackFacts:
     @cached_property
     def timeline(self) -> list[Dated]:
         """Events and dated versions, earliest start first."""
-        items = [_dated(e.id, e.title, e.date, e.explanation()) for e in self.pack.events]
-        items += [
-            _dated(v.id, v.title, v.date, v.explanation())
-            for v in self.pack.versions
-            if v.date is not None
+        language = self.pack.language
+        explained = self.explanations
+        items = [
+            _dated(e.id, e.title, e.date, explained[e.id], ask=e.ask) for e in self.pack.events
         ]
+        for v in self.pack.versions:
+            if v.date is not None:
+                title = version_title(v, language)
+                happening = phrase(language, "released", title=title)
+                items.append(
+                    _dated(v.id, title, v.date, explained[v.id], happening=happening, ask=v.ask)
+                )
         items.sort(key=lambda d: (d.start, d.end))
         return items
 
@@ -118,8 +146,49 @@ class PackFacts:
         return len(titles)
 
     @cached_property
+    def releases_of(self) -> dict[str, list[Version]]:
+        """Each product's releases, in the pack's order."""
+        found: dict[str, list[Version]] = {}
+        for version in self.pack.versions:
+            found.setdefault(version.product, []).append(version)
+        return found
+
+    def sibling_names(self, version: Version, right_titles: set[str]) -> list[str]:
+        """Names of other releases of the same product that are not right answers too, nearest
+        in the pack first (a bounded look on a large pack)."""
+        siblings = self.releases_of[version.product]
+        here = siblings.index(version)
+        near = sorted(range(len(siblings)), key=lambda i: abs(i - here))[:12]
+        own = version_name(version)
+        names: list[str] = []
+        for i in near:
+            other = siblings[i]
+            name = version_name(other)
+            if other.title not in right_titles and name != own and name not in names:
+                names.append(name)
+        return names
+
+    @cached_property
     def choosable_releases(self) -> list[Version]:
-        return [v for v in self.versions_with_highlights if v.id in self.release_highlights]
+        """Releases with a highlight of their own and two other releases of their product."""
+        return [
+            v
+            for v in self.versions_with_highlights
+            if any(
+                len(self.sibling_names(v, self.titles_with_highlight[h])) >= 2
+                for h in self.release_highlights.get(v.id, ())
+            )
+        ]
+
+    @cached_property
+    def codenamed(self) -> list[Version]:
+        """Releases with a codename and two other releases of their product to stand beside."""
+        found = []
+        for v in self.pack.versions:
+            same = {o.title for o in self.pack.versions if o.codename == v.codename}
+            if v.codename and len(self.sibling_names(v, same)) >= 2:
+                found.append(v)
+        return found
 
     @cached_property
     def timeline_position(self) -> dict[str, int]:
@@ -132,8 +201,12 @@ class PackFacts:
     def near_in_time(self, anchor: Dated, wanted: int) -> list[Dated]:
         """Up to `wanted` timeline items that do not overlap the anchor, nearest first."""
         timeline = self.timeline
-        position = self.timeline_position[anchor.id]
-        before, after = position - 1, position + 1
+        position = self.timeline_position.get(anchor.id)
+        if position is None:  # an anchor off the timeline: a state's as-of date
+            after = bisect.bisect_left(self.timeline_starts, anchor.start)
+            before = after - 1
+        else:
+            before, after = position - 1, position + 1
         found: list[Dated] = []
         # Items before the anchor that overlap it can only be close to it: skip a bounded run.
         while len(found) < wanted and (before >= 0 or after < len(timeline)):
@@ -151,66 +224,84 @@ class PackFacts:
 
     @cached_property
     def explanations(self) -> dict[str, str]:
-        return self.pack.fact_explanations()
-
-    @cached_property
-    def metrics(self) -> list[Metric]:
-        return list(self.pack.metrics)
-
-    @cached_property
-    def metrics_by_unit(self) -> dict[str, list[Metric]]:
-        """Figures grouped by unit, each group sorted by value."""
-        groups: dict[str, list[Metric]] = {}
-        for metric in self.pack.metrics:
-            groups.setdefault(metric.unit, []).append(metric)
-        for group in groups.values():
-            group.sort(key=lambda m: m.value)
-        return groups
-
-    @cached_property
-    def unit_values(self) -> dict[str, list[float]]:
-        """The sorted values of each unit's figures, for bisecting."""
-        return {unit: [m.value for m in group] for unit, group in self.metrics_by_unit.items()}
-
-    def near_in_value(self, anchor: Metric, wanted: int) -> list[Metric]:
-        """Up to `wanted` figures of the anchor's unit that may stand beside it, nearest first."""
-        group = self.metrics_by_unit[anchor.unit]
-        position = bisect.bisect_left(self.unit_values[anchor.unit], anchor.value)
-        before, after = position - 1, position
-        found: list[Metric] = []
-        while len(found) < wanted and (before >= 0 or after < len(group)):
-            gap_before = _gap(anchor.value, group[before].value) if before >= 0 else None
-            gap_after = _gap(anchor.value, group[after].value) if after < len(group) else None
-            if gap_after is None or (gap_before is not None and gap_before <= gap_after):
-                candidate = group[before]
-                before -= 1
-            else:
-                candidate = group[after]
-                after += 1
-            if figures_compatible(anchor, candidate) and candidate.written != anchor.written:
-                found.append(candidate)
+        """Each fact's explanation: its date or figure on a first line, then its source."""
+        found = dict(self.sources)
+        for fact_id, line in self.headlines.items():
+            source = found.get(fact_id, "")
+            found[fact_id] = f"{line}\n{source}" if source else line
         return found
 
     @cached_property
-    def choosable_figures(self) -> list[Metric]:
-        """Figures with at least one distractor of their unit."""
-        return [m for m in self.pack.metrics if self.near_in_value(m, 1)]
+    def sources(self) -> dict[str, str]:
+        """Each fact's source sentence alone (with its translation)."""
+        return self.pack.fact_explanations()
 
     @cached_property
-    def distinct_figures(self) -> int:
-        """How many figures can stand together in one match (counted up to 5)."""
-        chosen: list[Metric] = []
-        for metric in self.pack.metrics:
-            if all(
-                figures_compatible(metric, c)
-                and metric.written != c.written
-                and metric.label != c.label
-                for c in chosen
-            ):
-                chosen.append(metric)
-                if len(chosen) == 5:
-                    break
-        return len(chosen)
+    def headlines(self) -> dict[str, str]:
+        """What each fact says in one line, with its date or figure (a release: its date)."""
+        language = self.pack.language
+        found: dict[str, str] = {}
+        for e in self.pack.events:
+            found[e.id] = headline(e.title, format_date(e.date, language), language)
+        for s in self.pack.states:
+            when = format_date(s.as_of, language)
+            found[s.id] = headline(s.title, when, language, as_of=True)
+        for v in self.pack.versions:
+            title = version_title(v, language)
+            found[v.id] = (
+                headline(title, format_date(v.date, language), language) if v.date else title
+            )
+        for m in self.pack.metrics:
+            found[m.id] = labelled(m.label, self.figure_text(m), language)
+        for sequence in self.pack.sequences:
+            for item in sequence.items:
+                found[item.id] = f"{item.rank}. {item.text}"
+        return found
+
+    def explain(self, fact_ids: list[str] | tuple[str, ...]) -> str:
+        """Several facts explained together: each one's line, each source sentence once."""
+        lines: list[str] = []
+        sources: set[str] = set()
+        explanations = self.sources
+        for fact_id in fact_ids:
+            line = self.headlines.get(fact_id)
+            if line:
+                lines.append(line)
+            source = explanations.get(fact_id, "")
+            if source and source not in sources:
+                sources.add(source)
+                lines.append(source)
+        return "\n".join(lines)
+
+    @cached_property
+    def by_reach(self) -> list[str]:
+        """Every fact id, taking in turn from each level of reach: the facts that fewest forms
+        can ask (states, undated releases, figures alone of their unit), then the others."""
+        reach: dict[str, int] = {s.id: 1 for s in self.pack.states}
+        on_timeline = {d.id for d in self.timeline}
+        for v in self.pack.versions:
+            reach[v.id] = 6 if v.id in on_timeline else 2 + bool(v.codename)
+        for m in self.pack.metrics:
+            reach[m.id] = 2 + (len(self.metrics_by_unit[m.unit]) > 1) * 2
+        for sequence in self.pack.sequences:
+            for item in sequence.items:
+                reach[item.id] = 3
+        for e in self.pack.events:
+            reach[e.id] = 6
+        # Round-robin over the levels, fewest forms first: a run of rounds mixes facts of every
+        # kind in its leads, rather than leading with all the states and figures at once.
+        levels: dict[int, list[str]] = {}
+        for fact, level in reach.items():
+            levels.setdefault(level, []).append(fact)
+        queues = [levels[level] for level in sorted(levels)]
+        ordered: list[str] = []
+        for position in range(max((len(q) for q in queues), default=0)):
+            ordered += [queue[position] for queue in queues if position < len(queue)]
+        return ordered
+
+    @cached_property
+    def states(self) -> list[State]:
+        return list(self.pack.states)
 
     @cached_property
     def versions_with_highlights(self) -> list[Version]:
@@ -220,7 +311,7 @@ class PackFacts:
     def ranked(self) -> dict[str, list[Ranked]]:
         """Each sequence's items, by sequence id."""
         return {
-            s.id: [Ranked(i.id, i.text, i.rank, s.item_explanation(i)) for i in s.items]
+            s.id: [Ranked(i.id, i.text, i.rank, self.explanations[i.id]) for i in s.items]
             for s in self.pack.sequences
         }
 
@@ -249,21 +340,14 @@ class PackFacts:
         return count
 
 
+def state_on_timeline(state: State, explanation: str) -> Dated:
+    """A state placed at its as-of date, to find dates near it (never to order it)."""
+    return _dated(state.id, state.title, state.as_of, explanation, ask=state.ask)
+
+
 def facts_of(pack: Pack) -> PackFacts:
     """The derived views of a pack, built once and kept with it."""
     views = pack.derived.get("facts")
     if not isinstance(views, PackFacts):
         views = pack.derived["facts"] = PackFacts(pack)
     return views
-
-
-def _gap(a: float, b: float) -> float:
-    """How far apart two figures are: by ratio when both are positive."""
-    if a > 0 and b > 0:
-        return abs(math.log(b / a))
-    return abs(b - a)
-
-
-def figures_compatible(a: Metric, b: Metric) -> bool:
-    """Two figures may stand side by side as distractors only if neither could answer the other."""
-    return a.id != b.id and b.id not in a.alike and a.id not in b.alike and a.value != b.value

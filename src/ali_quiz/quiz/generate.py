@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections import Counter
-from collections.abc import Callable
 from datetime import date as Date
 
-from ali_quiz.packs.model import AuthoredQuestion, Pack
+from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.codes import MAX_SHORT_SEED
+from ali_quiz.quiz.composition import RoundComposer, authored_kind
 from ali_quiz.quiz.facts import PackFacts, facts_of
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
 from ali_quiz.quiz.makers import Makers, Picker
@@ -23,19 +22,18 @@ from ali_quiz.quiz.rng import Rng
 
 KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
-# Rounds to play are short; `generate` may list a whole question bank.
 # Seeds drawn at random stay small enough for a round code to carry them.
 RANDOM_SEED_LIMIT = MAX_SHORT_SEED + 1  # random rounds keep short codes
-_ATTEMPTS = 6
-_MAKER_WEIGHT = 3
-_GIVE_UP = 3
+_MIN_QUESTIONS = 3  # a mode that cannot give this many is hidden
+_TRIAL_SEEDS = 3
 
 NEEDS = {
     "order": "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
-    "match": "3 dated facts with dates apart, 3 versions with highlights, or 3 distinct figures",
-    "estimate": "at least one metric",
-    "choice": "a fact with a distractor of the same type (two dates apart, two figures of "
-    "one unit, a sequence of 2 ranks)",
+    "match": "3 dated facts with dates apart, 3 versions with highlights, or 4 figures, "
+    "two of each unit (or 3 of one)",
+    "estimate": "a metric that is neither a small whole number nor a rank",
+    "choice": "a fact with two distractors of the same type (three dates apart, three figures "
+    "of one unit, a small number or a rank, a sequence of 3 ranks)",
 }
 
 
@@ -55,7 +53,32 @@ def daily_seed(pack: Pack, day: Date) -> int:
 
 
 def _capacities(pack: Pack, facts: PackFacts) -> dict[str, bool]:
-    authored = {"choice" if q.kind == "multi" else q.kind for q in pack.questions}
+    """Which kinds (and `quick`) the pack can give a round of at least three questions of."""
+    found = pack.derived.get("capacity")
+    if not isinstance(found, dict):
+        static = _has_facts_for(pack, facts)
+        found = {kind: able and _gives_three(pack, facts, [kind]) for kind, able in static.items()}
+        mixed = [k for k in GENERATED_KINDS if static[k]]
+        texts = any(q.kind == "text" for q in pack.questions)
+        found["quick"] = bool(mixed or texts) and _gives_three(pack, facts, mixed, "quick")
+        pack.derived["capacity"] = found
+    return found
+
+
+def _gives_three(pack: Pack, facts: PackFacts, kinds: list[str], mode: str | None = None) -> bool:
+    """Whether a round of these kinds holds three questions under the rules (a few seeds)."""
+    for seed in range(_TRIAL_SEEDS):
+        picker = Picker(Rng(seed))
+        makers = Makers(facts, picker, most=3 if mode else 5)
+        composer = RoundComposer(pack, makers, mode or kinds[0], kinds, None)
+        if len(composer.build(_MIN_QUESTIONS)) >= _MIN_QUESTIONS:
+            return True
+    return False
+
+
+def _has_facts_for(pack: Pack, facts: PackFacts) -> dict[str, bool]:
+    # Select-all-that-apply questions are drawn with the choices (and in choice mode).
+    authored = {authored_kind(q) for q in pack.questions}
     return {
         "order": facts.max_disjoint_dates >= 3
         or bool(facts.orderable_sequences)
@@ -64,10 +87,11 @@ def _capacities(pack: Pack, facts: PackFacts) -> dict[str, bool]:
         or facts.matchable_releases >= 3
         or facts.distinct_figures >= 3
         or "match" in authored,
-        "estimate": bool(facts.metrics) or "estimate" in authored,
-        "choice": facts.max_disjoint_dates >= 2
+        "estimate": bool(facts.estimable) or "estimate" in authored,
+        "choice": facts.max_disjoint_dates >= 3
         or bool(facts.choosable_figures)
-        or bool(facts.sequences_with_ranks(2))
+        or bool(facts.small_figures)
+        or bool(facts.sequences_with_ranks(3))
         or bool(facts.choosable_releases)
         or "choice" in authored,
     }
@@ -82,7 +106,8 @@ def available_kinds(pack: Pack) -> list[str]:
 def available_modes(pack: Pack) -> list[str]:
     """Modes to offer for the pack; `review` is not listed (it depends on the history)."""
     kinds = available_kinds(pack)
-    has_any = bool(kinds) or any(q.kind == "text" for q in pack.questions)
+    facts = facts_of(pack)
+    has_any = _capacities(pack, facts)["quick"]
     mixed = ["quick"] if has_any else []
     return mixed + kinds + (["daily"] if has_any else [])
 
@@ -97,20 +122,21 @@ def kind_warnings(pack: Pack) -> list[str]:
     ]
 
 
-def _makers_by_kind(makers: Makers) -> dict[str, list[Callable[[], Question | None]]]:
-    return {
-        "order": [makers.order_timeline, makers.order_sequence],
-        "match": [makers.match_dates, makers.match_highlights, makers.match_figures],
-        "estimate": [makers.estimate],
-        "choice": [
-            makers.choice_when,
-            makers.choice_what,
-            makers.choice_figure,
-            makers.choice_first,
-            makers.choice_release,
-        ],
-        "text": [],
-    }
+FOCUS = 2  # facts a mixed round asks about first
+
+
+def focus_facts(facts: PackFacts, seed: int) -> list[str]:
+    """The facts a mixed round asks about first: seed after seed, the next few of the pack.
+
+    The facts that fewest forms can ask about (states) come first in that list, and a run of
+    consecutive seeds walks through all of it: over a teacher's twenty rounds every fact
+    comes up, and each round leads with different facts.
+    """
+    ordered = facts.by_reach
+    if not ordered:
+        return []
+    start = (seed - 1) * FOCUS
+    return list(dict.fromkeys(ordered[(start + k) % len(ordered)] for k in range(FOCUS)))
 
 
 def generate_round(
@@ -142,101 +168,15 @@ def generate_round(
             f"the pack {pack.id!r} has too few facts for {mode} questions (needs {NEEDS[mode]})"
         )
     rng = Rng(seed)
-    picker = Picker(rng, weights if mode == "review" else None)
-    builder = _RoundBuilder(pack, Makers(facts, picker), picker, rng, mode, capacity, weights)
-    return builder.build(count)
-
-
-class _RoundBuilder:
-    def __init__(
-        self,
-        pack: Pack,
-        makers: Makers,
-        picker: Picker,
-        rng: Rng,
-        mode: str,
-        capacity: dict[str, bool],
-        weights: dict[str, float] | None,
-    ) -> None:
-        self.makers = makers
-        self.picker = picker
-        self.rng = rng
-        self.mode = mode
-        self.weights = weights if mode == "review" else None
-        self.by_kind = _makers_by_kind(makers)
-        self.authored: dict[str, list[AuthoredQuestion]] = {}
-        for question in pack.questions:
-            # Select-all-that-apply questions are drawn with the choices (and in choice mode).
-            kind = "choice" if question.kind == "multi" else question.kind
-            self.authored.setdefault(kind, []).append(question)
-        if mode in KIND_MODES:
-            self.kinds = [mode]
-        else:
-            kinds = [k for k in GENERATED_KINDS if capacity[k]]
-            if self.authored.get("text"):
-                kinds.append("text")
-            self.kinds = rng.shuffled(kinds)
-        self.seen: set[str] = set()
-        # Kinds that failed to give a fresh question several times running are passed over
-        # for fresh ones: on a large round that saves thousands of doomed attempts.
-        self.failures: Counter[str] = Counter()
-
-    def build(self, count: int) -> list[Question]:
-        questions: list[Question] = []
-        for slot in range(count):
-            start = slot % len(self.kinds) if self.kinds else 0
-            rotation = self.kinds[start:] + self.kinds[:start]
-            question = None
-            for fresh_only in (True, False):
-                for kind in rotation:
-                    question = self.make(kind, fresh_only)
-                    if question is not None:
-                        break
-                if question is not None:
-                    break
-            if question is None:
-                break
-            questions.append(question)
-            self.seen.add(question.id)
-            self.picker.mark(question.facts or (question.id,))
-        if self.mode == "review" and not questions:
-            raise RoundError("none of the facts you missed are in this pack any more")
-        return questions
-
-    def wanted(self, question: Question, fresh_only: bool) -> bool:
-        if fresh_only and question.id in self.seen:
-            return False
-        if self.weights is not None:
-            return any(self.weights.get(f, 0) > 0 for f in (*question.facts, question.id))
-        return True
-
-    def make(self, kind: str, fresh_only: bool) -> Question | None:
-        if fresh_only and self.failures[kind] >= _GIVE_UP:
-            return None
-        question = self._attempt(kind, fresh_only)
-        if fresh_only:
-            self.failures[kind] = 0 if question is not None else self.failures[kind] + 1
-        return question
-
-    def _attempt(self, kind: str, fresh_only: bool) -> Question | None:
-        makers = list(self.by_kind.get(kind, []))
-        authored = [
-            q for q in self.authored.get(kind, []) if not fresh_only or q.id not in self.seen
-        ]
-        for _ in range(_ATTEMPTS):
-            # An authored question gets a turn in proportion to how many of them are left; each
-            # maker counts three times, as it can make many questions where an authored one is one.
-            total = len(authored) + _MAKER_WEIGHT * len(makers)
-            if total == 0:
-                return None
-            pick = self.rng.below(total)
-            if pick < len(authored):
-                question: Question | None = self.makers.authored(authored.pop(pick))
-            else:
-                maker = makers[(pick - len(authored)) // _MAKER_WEIGHT]
-                question = maker()
-                if question is None:
-                    makers.remove(maker)  # this pack cannot feed it: stop asking it this turn
-            if question is not None and self.wanted(question, fresh_only):
-                return question
-        return None
+    picker = Picker(rng, weights if mode == "review" else None, walk=seed)
+    mixed = mode not in KIND_MODES
+    # A mixed round asks every kind the pack has facts for, even one too few for its own mode.
+    static = _has_facts_for(pack, facts)
+    kinds = [k for k in GENERATED_KINDS if static[k]] if mixed else [mode]
+    makers = Makers(facts, picker, most=3 if mixed else 5)
+    focus = focus_facts(facts, seed) if mixed and mode != "review" else []
+    composer = RoundComposer(pack, makers, mode, kinds, weights, focus)
+    questions = composer.build(count)
+    if mode == "review" and not questions:
+        raise RoundError("none of the facts you missed are in this pack any more")
+    return questions

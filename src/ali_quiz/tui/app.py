@@ -338,6 +338,8 @@ class QuizApp(App[int]):
                 review=review_from_store(self.history_store, self.player, self.now),
                 seed_source=self.seed_source or random_seed,
                 now=self.now,
+                # A round nobody fixed prefers what the player has not met lately.
+                met=self.met_lately if self.seed_source is None else None,
             )
         except RoundSpecError as error:
             if error.key == "round.no_review":
@@ -350,6 +352,14 @@ class QuizApp(App[int]):
             return
         self.play_round(chosen)
 
+    def met_lately(self, pack: Pack) -> dict[str, float]:
+        """What the player met lately in this pack (empty without a history)."""
+        if self.history_store is None:
+            return {}
+        from ali_quiz.history.recent import recently_met
+
+        return recently_met(self.history_store, self.player, pack.id, self.now())
+
     def play_round(
         self,
         chosen: ResolvedRound,
@@ -360,6 +370,10 @@ class QuizApp(App[int]):
         """Show a round: a fresh one is recorded from its start, a resumed one carries on."""
         from ali_quiz.quiz.rounds import Round
         from ali_quiz.tui.screens.play import PlayScreen
+
+        if outcomes is None and len(chosen.questions) < chosen.count:
+            n, count = len(chosen.questions), chosen.count
+            self.notify(self.tr("play.shorter", n=n, count=count))
 
         recorder = HistoryRecorder(
             self.history_store, warn=self.history_failed, now=self.now, round_id=round_id

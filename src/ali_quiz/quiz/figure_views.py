@@ -1,0 +1,133 @@
+"""A pack's figures seen the way questions use them: grouped by unit, near in value, small.
+
+Part of PackFacts (facts.py): each view is computed once per pack and indexed, so a question
+costs the same however many figures the pack holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from functools import cached_property
+
+from ali_quiz.packs.model import Metric, Pack
+from ali_quiz.quiz.giveaway import is_rank, is_small
+from ali_quiz.quiz.phrasing import format_count, format_figure
+
+
+class FigureViews:
+    """The figure views of PackFacts."""
+
+    pack: Pack
+
+    def figure_text(self, metric: Metric) -> str:
+        """A figure as questions show it: `7610.2萬人`; a small number or a rank as a count."""
+        language = self.pack.language
+        if is_small(metric):
+            rank = is_rank(metric)
+            return format_count(int(metric.value), metric.unit, language, rank=rank)
+        return format_figure(metric.written, metric.unit, language)
+
+    @cached_property
+    def metrics(self) -> list[Metric]:
+        return list(self.pack.metrics)
+
+    @cached_property
+    def metrics_by_unit(self) -> dict[str, list[Metric]]:
+        """Figures grouped by unit, each group sorted by value."""
+        groups: dict[str, list[Metric]] = {}
+        for metric in self.pack.metrics:
+            groups.setdefault(metric.unit, []).append(metric)
+        for group in groups.values():
+            group.sort(key=lambda m: m.value)
+        return groups
+
+    @cached_property
+    def unit_values(self) -> dict[str, list[float]]:
+        """The sorted values of each unit's figures, for bisecting."""
+        return {unit: [m.value for m in group] for unit, group in self.metrics_by_unit.items()}
+
+    def near_in_value(self, anchor: Metric, wanted: int) -> list[Metric]:
+        """Up to `wanted` figures of the anchor's unit that may stand beside it, nearest first."""
+        group = self.metrics_by_unit[anchor.unit]
+        position = bisect.bisect_left(self.unit_values[anchor.unit], anchor.value)
+        before, after = position - 1, position
+        found: list[Metric] = []
+        while len(found) < wanted and (before >= 0 or after < len(group)):
+            gap_before = _gap(anchor.value, group[before].value) if before >= 0 else None
+            gap_after = _gap(anchor.value, group[after].value) if after < len(group) else None
+            if gap_after is None or (gap_before is not None and gap_before <= gap_after):
+                candidate = group[before]
+                before -= 1
+            else:
+                candidate = group[after]
+                after += 1
+            if figures_compatible(anchor, candidate) and candidate.written != anchor.written:
+                found.append(candidate)
+        return found
+
+    @cached_property
+    def estimable(self) -> list[Metric]:
+        """Figures that may be estimated: neither small whole numbers nor ranks."""
+        return [m for m in self.pack.metrics if not is_small(m)]
+
+    @cached_property
+    def small_figures(self) -> list[Metric]:
+        """Small whole numbers and ranks: asked as a choice among nearby values."""
+        return [m for m in self.pack.metrics if is_small(m) and m.value >= 0]
+
+    def figure_distractors(self, anchor: Metric, order: list[Metric] | None = None) -> list[Metric]:
+        """Up to three figures near the anchor, of its unit, that may all stand beside it."""
+        near = [m for m in self.near_in_value(anchor, 6) if not is_small(m)]
+        chosen: list[Metric] = []
+        for m in near if order is None else order:
+            if all(figures_compatible(m, c) and m.written != c.written for c in chosen):
+                chosen.append(m)
+                if len(chosen) == 3:
+                    break
+        return chosen
+
+    @cached_property
+    def choosable_figures(self) -> list[Metric]:
+        """Figures with two distractors of their unit (neither small nor a rank)."""
+        return [m for m in self.estimable if len(self.figure_distractors(m)) >= 2]
+
+    @property
+    def comparable_figures(self) -> list[Metric]:
+        """Figures with two others of their unit to be compared with (largest of three)."""
+        return self.choosable_figures
+
+    @cached_property
+    def pairable_figures(self) -> list[Metric]:
+        """Figures with another of their unit that may stand beside them in a match."""
+        return [m for m in self.pack.metrics if self.near_in_value(m, 1)]
+
+    @cached_property
+    def distinct_figures(self) -> int:
+        """How many figures can stand together in one match, two or more of each unit (up to 5)."""
+        count = 0
+        for group in self.metrics_by_unit.values():
+            chosen: list[Metric] = []
+            for metric in group:
+                if all(
+                    figures_compatible(metric, c)
+                    and metric.written != c.written
+                    and metric.label != c.label
+                    for c in chosen
+                ):
+                    chosen.append(metric)
+            if len(chosen) >= 2:
+                count += len(chosen)
+        return min(count, 5)
+
+
+def _gap(a: float, b: float) -> float:
+    """How far apart two figures are: by ratio when both are positive."""
+    if a > 0 and b > 0:
+        return abs(math.log(b / a))
+    return abs(b - a)
+
+
+def figures_compatible(a: Metric, b: Metric) -> bool:
+    """Two figures may stand side by side as distractors only if neither could answer the other."""
+    return a.id != b.id and b.id not in a.alike and a.id not in b.alike and a.value != b.value

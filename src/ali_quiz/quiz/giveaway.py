@@ -1,0 +1,152 @@
+"""What a question shows and what would give it away: the give-away rule of a good round.
+
+A question gives a later one away when something it shows (its prompt, items, right answer,
+explanation or source sentence) states the later question's answer: its right option, accepted
+text, or figure as written. A value seen only as a wrong option does not count. Matching is on
+whole words and whole dates: `2020年` is not found inside `2020年2月`, nor `2020` inside
+`25 February 2020`, nor `1` inside `12`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from ali_quiz.packs.model import Metric
+from ali_quiz.quiz.kinds import (
+    ChoiceQuestion,
+    EstimateQuestion,
+    MatchQuestion,
+    OrderQuestion,
+    Question,
+    TextQuestion,
+    entry_text,
+)
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A date written just before an occurrence makes it part of a longer date (`25 February 2020`).
+_DATE_BEFORE = re.compile(rf"(?:\d{{1,2}}|{_MONTHS})\s$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s(?:{_MONTHS})\b", re.IGNORECASE)
+# Chinese numerals for the small whole numbers a source spells out (一年, 四種).
+_CJK_DIGITS = "〇一二三四五六七八九"
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def shown_texts(question: Question) -> list[str]:
+    """Everything a player has seen once the question is answered, wrong options left out."""
+    texts = [question.prompt, question.explanation]
+    match question:
+        case OrderQuestion():
+            texts += [item.text for item in question.items]
+        case MatchQuestion():
+            texts += [item.text for item in question.left]
+            texts += [entry_text(question.right, right) for _, right in question.answer]
+        case ChoiceQuestion():
+            texts.append(entry_text(question.options, question.answer))
+        case EstimateQuestion():
+            texts.append(question.written)
+        case TextQuestion():
+            texts.append(question.accepted[0] if question.accepted else "")
+    return [text for text in texts if text]
+
+
+def is_small(metric: Metric) -> bool:
+    """A small whole number (under 10, not a percentage) or a rank: a choice of nearby values."""
+    value = metric.value
+    whole = float(value).is_integer()
+    return is_rank(metric) or (whole and 0 <= value < 10 and metric.unit != "%")
+
+
+RANK_UNITS = frozenset({"位", "名", "place", "rank", "position"})
+
+
+def is_rank(metric: Metric) -> bool:
+    """A place in a ranking (unit 位, 名, place, rank or position)."""
+    return metric.unit.strip().casefold() in RANK_UNITS and float(metric.value).is_integer()
+
+
+def answer_keys(question: Question, metrics: Mapping[str, Metric]) -> list[str]:
+    """The texts whose sight would give this question's answer away."""
+    keys: list[str] = []
+    match question:
+        case ChoiceQuestion():
+            keys.append(entry_text(question.options, question.answer))
+        case TextQuestion():
+            keys += question.accepted
+        case EstimateQuestion():
+            keys.append(question.written)
+        case _:
+            return []
+    if isinstance(question, ChoiceQuestion | EstimateQuestion):
+        for fact in question.facts[:1]:
+            metric = metrics.get(fact)
+            if metric is not None and len(question.facts) == 1:
+                keys += _figure_keys(metric)
+    return [key for key in dict.fromkeys(k.strip() for k in keys) if key]
+
+
+def _figure_keys(metric: Metric) -> list[str]:
+    if not is_small(metric):
+        return [metric.written]
+    number = f"{int(metric.value):,}"  # small numbers and ranks are whole
+    keys = [f"{number}{metric.unit}", f"{number} {metric.unit}"]
+    if is_rank(metric):
+        keys.append(f"第{number}")
+    if 0 <= metric.value < 10:
+        cjk = _CJK_DIGITS[int(metric.value)]
+        keys += [f"{cjk}{metric.unit}", f"{cjk}個{metric.unit}"]
+        if is_rank(metric):
+            keys.append(f"第{cjk}")
+    return keys
+
+
+def occurs(key: str, text: str) -> bool:
+    """Whether `key` stands in `text` as a whole word or date (case and width folded)."""
+    key, text = _fold(key), _fold(text)
+    start = text.find(key)
+    while start >= 0:
+        end = start + len(key)
+        if _bounded(key, text, start, end):
+            return True
+        start = text.find(key, start + 1)
+    return False
+
+
+def _bounded(key: str, text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if key[0].isascii() and key[0].isalnum():
+        if before.isascii() and (before.isalnum() or before == "."):
+            return False
+        if key[0].isdigit() and _DATE_BEFORE.search(text[max(0, start - 12) : start]):
+            return False
+    if key[-1].isdigit():
+        if after.isdigit() or (after == "." and text[end + 1 : end + 2].isdigit()):
+            return False
+        # A day or a month of a date (`12 April`, `12月`) is not a figure.
+        if (after and after in "年月日") or _DATE_AFTER.match(text[end : end + 12]):
+            return False
+    if key[-1].isascii() and key[-1].isalpha() and after.isascii() and after.isalnum():
+        return False
+    return not (key[-1] in "年月" and after.isdigit())
+
+
+class Shown:
+    """What a round has shown so far, to check each new question against."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def add(self, question: Question) -> None:
+        self.texts += shown_texts(question)
+
+    def reveals(self, keys: Iterable[str]) -> str | None:
+        """The first key the round has already shown, if any."""
+        for key in keys:
+            if any(occurs(key, text) for text in self.texts):
+                return key
+        return None

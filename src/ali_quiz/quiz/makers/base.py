@@ -1,0 +1,151 @@
+"""What every question maker shares: the pack's views, the picker, and the question shapes.
+
+A maker turns some of a pack's facts into one question, or returns None when the pack cannot
+give it a valid one. Generated choices always offer three or four options.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+
+from ali_quiz.quiz.facts import Dated, PackFacts, Ranked
+from ali_quiz.quiz.kinds import ChoiceQuestion, Entry, MatchQuestion, OrderQuestion, Question
+from ali_quiz.quiz.makers.picker import Picker
+from ali_quiz.quiz.rng import Rng
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MIN_DISTRACTORS = 2  # a generated choice offers at least three options
+
+
+def question_id(kind: str, template: str, facts: Iterable[str], detail: str = "") -> str:
+    """Stable for the same kind, template and facts, on any machine: a hash, not Python's hash().
+
+    `detail` tells apart two questions of one form on the same facts (two highlights of a
+    release); it is left out of the hash when empty, so older ids stay as they were.
+    """
+    key = f"{kind}|{template}|{','.join(sorted(facts))}" + (f"|{detail}" if detail else "")
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return f"{kind}-{template}-{digest[:10]}"
+
+
+def size_between(rng: Rng, low: int, high: int, available: int) -> int:
+    """A question size from low to high, no more than available (at least low, else 0)."""
+    top = min(high, available)
+    return 0 if top < low else low + rng.below(top - low + 1)
+
+
+def dates_apart(chosen: list[Dated], item: Dated) -> bool:
+    """No date overlap and no repeated text: the order (or the pairing) is then defined."""
+    return all(not item.overlaps(other) and item.text != other.text for other in chosen)
+
+
+def leaving_room(low: int, high: int, available: int) -> int:
+    """The largest size that leaves two facts out, so later questions share fewer with it."""
+    return min(high, max(low, available - 2))
+
+
+class MakerBase:
+    """The pack's views and the round's picker, with the helpers that build each kind."""
+
+    def __init__(self, facts: PackFacts, picker: Picker, *, most: int = 5) -> None:
+        self.facts = facts
+        self.pack = facts.pack
+        self.language = facts.pack.language
+        self.picker = picker
+        self.rng = picker.rng
+        # The most facts an order or a match puts together: a mixed round keeps it smaller,
+        # so its facts last for more questions.
+        self.most = most
+
+    def size(self, low: int, high: int, available: int) -> int:
+        """A question size from low to high (at most `most`), no more than available."""
+        top = leaving_room(low, min(high, max(low, self.most)), available)
+        return size_between(self.rng, low, top, available)
+
+    def anchor(self, items: Sequence[T], key: Callable[[T], str]) -> T | None:
+        chosen = self.picker.pick(list(items) if not isinstance(items, list) else items, key, 1)
+        return chosen[0] if chosen else None
+
+    def spread(self, items: list[T], fits: Callable[[list[T], T], bool]) -> list[T]:
+        """Up to three distractors from the nearest few, each fitting the ones before."""
+        chosen: list[T] = []
+        for item in self.rng.shuffled(items) if len(items) > 3 else items:
+            if fits(chosen, item):
+                chosen.append(item)
+                if len(chosen) == 3:
+                    break
+        return chosen
+
+    def choice(
+        self,
+        template: str,
+        facts: Sequence[str],
+        right: str,
+        wrong: Sequence[str],
+        prompt: str,
+        explanation: str,
+        detail: str = "",
+    ) -> Question | None:
+        """A generated choice: None unless it offers at least three different options."""
+        wrong = list(dict.fromkeys(w for w in wrong if w != right))
+        if len(wrong) < MIN_DISTRACTORS:
+            return None
+        texts = self.rng.shuffled([right, *wrong[:3]])
+        options = tuple(Entry(id=LETTERS[i], text=t) for i, t in enumerate(texts))
+        return ChoiceQuestion(
+            id=question_id("choice", template, facts, detail),
+            prompt=prompt,
+            facts=tuple(facts),
+            explanation=explanation,
+            options=options,
+            answer=LETTERS[texts.index(right)],
+        )
+
+    def order(
+        self, template: str, chosen: Sequence[Dated | Ranked], answer: list[str], prompt: str
+    ) -> Question:
+        shown: list[Dated | Ranked] = self.rng.shuffled(list(chosen))
+        if [item.id for item in shown] == answer:
+            # Presented already in order would give the answer away: turn it around.
+            shown = shown[1:] + shown[:1]
+        return OrderQuestion(
+            id=question_id("order", template, [item.id for item in chosen]),
+            prompt=prompt,
+            facts=tuple(answer),
+            explanation=self.facts.explain(answer),
+            items=tuple(Entry(id=item.id, text=item.text) for item in shown),
+            answer=tuple(answer),
+        )
+
+    def match(
+        self,
+        template: str,
+        ids: list[str],
+        pairs: list[tuple[str, str]],
+        decoys: list[str],
+        prompt: str,
+    ) -> Question:
+        left_order = self.rng.shuffled(list(range(len(pairs))))
+        right_texts = self.rng.shuffled([right for _, right in pairs] + decoys)
+        right = tuple(Entry(id=LETTERS[i], text=text) for i, text in enumerate(right_texts))
+        right_id = {entry.text: entry.id for entry in right}
+        left = tuple(Entry(id=str(n + 1), text=pairs[i][0]) for n, i in enumerate(left_order))
+        answer = tuple((str(n + 1), right_id[pairs[i][1]]) for n, i in enumerate(left_order))
+        facts = tuple(ids[i] for i in left_order)
+        return MatchQuestion(
+            id=question_id("match", template, ids),
+            prompt=prompt,
+            facts=facts,
+            explanation=self.facts.explain(facts),
+            left=left,
+            right=right,
+            answer=answer,
+        )

@@ -1,0 +1,154 @@
+"""Questions on figures: estimates, choices of a figure, the largest of three, figure matches.
+
+A small whole number (under 10) or a rank is never an estimate (log scoring would give 0 to 2
+against 1): it is a choice among nearby values. A figure match pairs figures two or more of each
+unit, so that units alone never solve it.
+"""
+
+from __future__ import annotations
+
+from ali_quiz.packs.model import Metric
+from ali_quiz.quiz.figure_views import figures_compatible
+from ali_quiz.quiz.giveaway import is_rank, is_small
+from ali_quiz.quiz.kinds import EstimateQuestion, Question
+from ali_quiz.quiz.makers.base import MakerBase, question_id
+from ali_quiz.quiz.phrasing import format_count, phrase
+
+_LARGEST_GAP = 1.1  # three figures to compare stand at least 10% apart
+
+
+class FigureMakers(MakerBase):
+    def _figure(self, metric: Metric) -> str:
+        return self.facts.figure_text(metric)
+
+    def _ask(self, metric: Metric) -> str:
+        if metric.ask:
+            return metric.ask
+        if metric.unit == "%":
+            return phrase(self.language, "estimate_percent", label=metric.label)
+        return phrase(self.language, "estimate", label=metric.label, unit=metric.unit)
+
+    # -- estimate --------------------------------------------------------------------------
+
+    def estimate(self) -> Question | None:
+        metric = self.anchor(self.facts.estimable, lambda m: m.id)
+        if metric is None:
+            return None
+        return EstimateQuestion(
+            id=question_id("estimate", "figure", [metric.id]),
+            prompt=self._ask(metric),
+            facts=(metric.id,),
+            explanation=self.facts.explain([metric.id]),
+            unit=metric.unit,
+            answer=metric.value,
+            written=metric.written,
+            scoring="log",
+            tolerance=metric.effective_tolerance,
+        )
+
+    # -- choice ----------------------------------------------------------------------------
+
+    def choice_figure(self) -> Question | None:
+        anchor = self.anchor(self.facts.choosable_figures, lambda m: m.id)
+        if anchor is None:
+            return None
+        near = [m for m in self.facts.near_in_value(anchor, 6) if not is_small(m)]
+        distractors = self.facts.figure_distractors(anchor, self.rng.shuffled(near))
+        if len(distractors) < 2:  # a random order that boxed itself in: the nearest first
+            distractors = self.facts.figure_distractors(anchor)
+        return self.choice(
+            "figure",
+            [anchor.id],
+            self._figure(anchor),
+            [self._figure(m) for m in distractors],
+            anchor.ask or phrase(self.language, "figure", label=anchor.label),
+            self.facts.explain([anchor.id]),
+        )
+
+    def choice_small(self) -> Question | None:
+        """A small number or a rank, among nearby values: 第38位, 第48位, 第58位, 第68位."""
+        metric = self.anchor(self.facts.small_figures, lambda m: m.id)
+        if metric is None:
+            return None
+        value = int(metric.value)
+        step = 10 ** (len(str(value)) - 1) if value >= 10 else 1
+        lowest = max(1 if value >= 1 else 0, value - 3 * step)
+        starts = [s for s in range(lowest, value + 1, step) if s <= value]
+        start = starts[self.rng.below(len(starts))]
+        values = [start + i * step for i in range(4)]
+        rank = is_rank(metric)
+        return self.choice(
+            "small",
+            [metric.id],
+            self._figure(metric),
+            [format_count(v, metric.unit, self.language, rank=rank) for v in values if v != value],
+            metric.ask or phrase(self.language, "small", label=metric.label),
+            self.facts.explain([metric.id]),
+        )
+
+    def choice_largest(self) -> Question | None:
+        """Which of three figures of one unit is the largest (or the smallest)."""
+        anchor = self.anchor(self.facts.comparable_figures, lambda m: m.id)
+        if anchor is None:
+            return None
+        group = [
+            m
+            for m in self.facts.metrics_by_unit[anchor.unit]
+            if m.id != anchor.id and not is_small(m) and m.id not in self.picker.blocked
+        ]
+
+        def apart(chosen: list[Metric], m: Metric) -> bool:
+            return all(
+                figures_compatible(m, c)
+                and max(m.value, c.value) >= _LARGEST_GAP * min(m.value, c.value)
+                for c in chosen
+            )
+
+        others = self.spread(group, lambda chosen, m: apart([anchor, *chosen], m))[:2]
+        if len(others) < 2:
+            return None
+        largest = self.rng.below(2) == 0
+        three = sorted([anchor, *others], key=lambda m: m.value, reverse=largest)
+        template = "largest" if largest else "smallest"
+        return self.choice(
+            template,
+            [m.id for m in three],
+            three[0].label,
+            [m.label for m in three[1:]],
+            phrase(self.language, template),
+            self.facts.explain([m.id for m in three]),
+        )
+
+    # -- match -----------------------------------------------------------------------------
+
+    def match_figures(self) -> Question | None:
+        target = self.size(3, 5, self.facts.distinct_figures)
+        anchor = self.anchor(self.facts.pairable_figures, lambda m: m.id)
+        if not target or anchor is None:
+            return None
+        chosen: list[Metric] = []
+        units = [anchor.unit] + self.rng.shuffled(
+            [u for u in self.facts.metrics_by_unit if u != anchor.unit]
+        )
+        for unit in units:
+            if len(chosen) >= target:
+                break
+            group = [anchor] if unit == anchor.unit else []
+            for m in self.rng.shuffled(self.facts.metrics_by_unit[unit]):
+                if m.id not in self.picker.blocked and all(
+                    _distinct(m, other) for other in [*chosen, *group]
+                ):
+                    group.append(m)
+            # Two or more of each unit, so that units alone never solve the match.
+            take = min(len(group), 5 - len(chosen), max(2, target - len(chosen)))
+            if take >= 2:
+                chosen += group[:take]
+        if len(chosen) < 3:
+            return None
+        pairs = [(m.label, self._figure(m)) for m in chosen]
+        prompt = phrase(self.language, "match_figures")
+        return self.match("figures", [m.id for m in chosen], pairs, [], prompt)
+
+
+def _distinct(a: Metric, b: Metric) -> bool:
+    return figures_compatible(a, b) and a.written != b.written and a.label != b.label

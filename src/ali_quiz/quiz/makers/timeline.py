@@ -1,0 +1,248 @@
+"""Questions on the timeline (events and dated versions), on states, and on sequences.
+
+A state is never ordered or dated as a happening: it is only asked "as of which date does the
+source report it". An option that dates itself by its own wording (`2018年秋冬釋出會`) is never
+offered where the question is about dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ali_quiz.packs.model import Sequence as SequenceFact
+from ali_quiz.quiz.facts import Dated, Ranked, state_on_timeline
+from ali_quiz.quiz.kinds import Question
+from ali_quiz.quiz.makers.base import MakerBase, dates_apart, leaving_room, size_between
+from ali_quiz.quiz.phrasing import format_date, phrase, what_happened
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def undated(item: Dated) -> bool:
+    """True when the item's wording names no year: it cannot give its own date away."""
+    return not _YEAR.search(item.happening)
+
+
+class TimelineMakers(MakerBase):
+    # -- order -----------------------------------------------------------------------------
+
+    def order_timeline(self) -> Question | None:
+        size = self.size(3, 5, self.facts.max_disjoint_dates)
+        if not size:
+            return None
+        chosen = self.picker.pick(self.facts.timeline, lambda d: d.id, size, dates_apart)
+        if len(chosen) < 3:
+            return None
+        earliest = sorted(chosen, key=lambda d: d.start)
+        return self.order(
+            "timeline", chosen, [d.id for d in earliest], phrase(self.language, "order_timeline")
+        )
+
+    def order_sequence(self) -> Question | None:
+        sequences = self.facts.orderable_sequences
+        if not sequences:
+            return None
+        sequence = sequences[self.rng.below(len(sequences))]
+        chosen = self.ranked_items(sequence, 3, 5)
+        if len(chosen) < 3:
+            return None
+        earliest = sorted(chosen, key=lambda r: r.rank)
+        prompt = sequence.ask or phrase(self.language, "order_sequence", title=sequence.title)
+        return self.order("sequence", chosen, [r.id for r in earliest], prompt)
+
+    def ranked_items(self, sequence: SequenceFact, low: int, high: int) -> list[Ranked]:
+        """From low to high items of a sequence, no two of one rank (ties have no order)."""
+        ranked = self.facts.ranked[sequence.id]
+        # A sequence's items are only its own: its orders may be long even in a mixed round.
+        ranks = len({r.rank for r in ranked})
+        size = size_between(self.rng, low, leaving_room(low, high, ranks), ranks)
+        return self.picker.pick(
+            ranked,
+            lambda r: r.id,
+            size,
+            lambda chosen, item: all(item.rank != other.rank for other in chosen),
+        )
+
+    # -- match -----------------------------------------------------------------------------
+
+    def match_dates(self) -> Question | None:
+        size = self.size(3, 5, self.facts.max_disjoint_dates)
+        if not size:
+            return None
+        chosen = self.picker.pick(
+            self.facts.timeline, lambda d: d.id, size, lambda c, d: undated(d) and dates_apart(c, d)
+        )
+        if len(chosen) < 3:
+            return None
+        decoy = self._decoy_date(chosen)
+        pairs = [(d.text, format_date(d.date, self.language)) for d in chosen]
+        extra = [format_date(decoy.date, self.language)] if decoy is not None else []
+        prompt = phrase(self.language, "match_dates")
+        return self.match("dates", [d.id for d in chosen], pairs, extra, prompt)
+
+    def _decoy_date(self, chosen: list[Dated]) -> Dated | None:
+        """A date apart from all the chosen ones, to stand as an extra on the right."""
+        timeline = self.facts.timeline
+        shown = {format_date(d.date, self.language) for d in chosen}
+        for _ in range(16):
+            candidate = timeline[self.rng.below(len(timeline))]
+            if (
+                all(candidate is not c for c in chosen)
+                and dates_apart(chosen, candidate)
+                and format_date(candidate.date, self.language) not in shown
+            ):
+                return candidate
+        return None
+
+    # -- choice ----------------------------------------------------------------------------
+
+    def _date_options(self, anchor: Dated) -> list[str]:
+        """Dates near the anchor's, apart from it and from each other, none of its own title."""
+        right = format_date(anchor.date, self.language)
+        distractors = self.spread(
+            [
+                d
+                for d in self.facts.near_in_time(anchor, 6)
+                if self.facts.text_fits_date(anchor.text, d)
+            ],
+            lambda chosen, d: (
+                all(not d.overlaps(c) for c in chosen)
+                and format_date(d.date, self.language) != right
+            ),
+        )
+        return [format_date(d.date, self.language) for d in distractors]
+
+    def choice_when(self) -> Question | None:
+        anchor = self.anchor(self.facts.timeline, lambda d: d.id)
+        if anchor is None or not undated(anchor):
+            return None
+        if anchor.ask:
+            prompt = anchor.ask
+        elif anchor.release:
+            prompt = phrase(self.language, "when_version", title=anchor.text)
+        else:
+            prompt = phrase(self.language, "when_event", title=anchor.text)
+        return self.choice(
+            "when",
+            [anchor.id],
+            format_date(anchor.date, self.language),
+            self._date_options(anchor),
+            prompt,
+            self.facts.explain([anchor.id]),
+        )
+
+    def choice_state(self) -> Question | None:
+        """As of which date the source reports a state: never when it "happened"."""
+        state = self.anchor(self.facts.states, lambda s: s.id)
+        if state is None:
+            return None
+        placed = state_on_timeline(state, "")
+        return self.choice(
+            "state",
+            [state.id],
+            format_date(state.as_of, self.language),
+            self._date_options(placed),
+            state.ask or phrase(self.language, "state", title=state.title),
+            self.facts.explain([state.id]),
+        )
+
+    def choice_what(self) -> Question | None:
+        anchor = self.anchor(self.facts.timeline, lambda d: d.id)
+        if anchor is None or not undated(anchor):
+            return None
+        distractors = self.spread(
+            [
+                d
+                for d in self.facts.near_in_time(anchor, 8)
+                if d.text != anchor.text
+                and undated(d)
+                and self.facts.text_fits_date(d.text, anchor)
+            ],
+            lambda chosen, d: d.text not in [c.text for c in chosen],
+        )
+        return self.choice(
+            "what",
+            [anchor.id],
+            anchor.happening,
+            [d.happening for d in distractors],
+            what_happened(anchor.date, self.language),
+            self.facts.explain([anchor.id]),
+        )
+
+    def choice_before(self) -> Question | None:
+        """Which of these happened before a date (or after it): one did, the others did not."""
+        before = self.rng.below(2) == 0
+        timeline = self.facts.timeline
+
+        def beyond(item: Dated) -> list[Dated]:
+            """Undated items wholly on the far side of the item, nearest first."""
+            if before:
+                return [d for d in timeline if d.start > item.end and undated(d)]
+            return [d for d in reversed(timeline) if d.end < item.start and undated(d)]
+
+        found = self.picker.pick(
+            timeline, lambda d: d.id, 1, lambda _, d: undated(d) and len(beyond(d)) >= 3
+        )
+        if not found:
+            return None
+        right = found[0]
+        others = beyond(right)
+        pivot = others[self.rng.below(len(others) - 2)]
+        blocked = self.picker.blocked
+        far = [d for d in beyond(pivot) if d.id not in blocked and not d.overlaps(right)]
+        wrong = self.spread(far[:6], lambda chosen, d: dates_apart([*chosen, right], d))
+        facts = [right.id, *(d.id for d in wrong)]
+        template = "before" if before else "after"
+        return self.choice(
+            template,
+            facts,
+            right.happening,
+            [d.happening for d in wrong],
+            phrase(self.language, template, date=format_date(pivot.date, self.language)),
+            self.facts.explain(sorted(facts, key=lambda f: self.facts.timeline_position[f])),
+            detail=pivot.date.iso(),
+        )
+
+    def choice_first_event(self) -> Question | None:
+        """Which of three happenings came first (or last)."""
+        chosen = self.picker.pick(
+            self.facts.timeline,
+            lambda d: d.id,
+            3,
+            lambda chosen, d: undated(d) and dates_apart(chosen, d),
+        )
+        if len(chosen) < 3:
+            return None
+        first = self.rng.below(2) == 0
+        earliest = sorted(chosen, key=lambda d: d.start)
+        ranked = earliest if first else earliest[::-1]
+        template = "first-event" if first else "last-event"
+        return self.choice(
+            template,
+            [d.id for d in chosen],
+            ranked[0].happening,
+            [d.happening for d in ranked[1:]],
+            phrase(self.language, template.replace("-", "_")),
+            self.facts.explain([d.id for d in earliest]),
+        )
+
+    def choice_first(self) -> Question | None:
+        """Which item of a sequence comes first (or last), out of three or four."""
+        sequences = self.facts.sequences_with_ranks(3)
+        if not sequences:
+            return None
+        sequence = sequences[self.rng.below(len(sequences))]
+        chosen = self.ranked_items(sequence, 3, 4)
+        if len(chosen) < 3:
+            return None
+        first = self.rng.below(2) == 0
+        earliest = sorted(chosen, key=lambda r: r.rank)
+        ranked = earliest if first else earliest[::-1]
+        return self.choice(
+            "first" if first else "last",
+            [r.id for r in chosen],
+            ranked[0].text,
+            [r.text for r in ranked[1:]],
+            phrase(self.language, f"{'first' if first else 'last'}_sequence", title=sequence.title),
+            self.facts.explain([r.id for r in earliest]),
+        )

@@ -1,0 +1,126 @@
+"""`ali-quiz audit`: the rules of a good round, checked over many rounds of every mode."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from ali_quiz.packs.model import Pack
+from ali_quiz.quiz import audit as audit_module
+from ali_quiz.quiz.audit import RULES, Audit, audit_builtin_modes, check_round
+from ali_quiz.quiz.facts import facts_of
+from ali_quiz.quiz.generate import generate_round
+from ali_quiz.quiz.giveaway import Shown, answer_keys, occurs
+from ali_quiz.quiz.kinds import Question
+from ali_quiz.quiz.makers import Makers, Picker
+from ali_quiz.quiz.rng import Rng
+from conftest import Ran
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_the_builtin_packs_pass_the_audit(which: str, pack_zh: Pack, pack_en: Pack) -> None:
+    """Twenty seeds of every mode: no rule broken, every fact asked, varied quick rounds."""
+    pack = pack_zh if which == "zh" else pack_en
+    audit = audit_builtin_modes(pack, 20)
+    broken = {r.rule: r.examples for r in audit.rules.values() if r.broken}
+    assert broken == {}
+    assert audit.variety["facts_never_asked"] == []
+    assert audit.variety["distinct"] >= 150
+
+
+def _authored(pack: Pack, question_id: str) -> Question:
+    makers = Makers(facts_of(pack), Picker(Rng(1)))
+    return makers.authored(next(q for q in pack.questions if q.id == question_id))
+
+
+def _generated(pack: Pack, prefix: str, fact: str) -> Question:
+    for mode in ("match", "estimate", "choice", "quick"):
+        for seed in range(200):
+            for question in generate_round(pack, mode, 10, seed):
+                if question.id.startswith(prefix) and fact in question.facts:
+                    return question
+    raise AssertionError(f"no {prefix} question on {fact}")
+
+
+def _gives_away(earlier: Question, later: Question, pack: Pack) -> bool:
+    shown = Shown()
+    shown.add(earlier)
+    return shown.reveals(answer_keys(later, {m.id: m for m in pack.metrics})) is not None
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_the_give_aways_the_issue_quoted_are_caught(
+    which: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    pack = pack_zh if which == "zh" else pack_en
+    # A match showing DingTalk 5.0 with its codename, then "what is 5.0's codename?".
+    highlights = _generated(pack, "match-highlights-", "dingtalk-5-0")
+    assert _gives_away(highlights, _authored(pack, "q-5-0-codename"), pack)
+    # The source sentence under WeChat's monthly actives names DingTalk's too, and WeChat's.
+    wechat = _generated(pack, "estimate-figure-", "wechat-mau-2020-01")
+    dingtalk = _generated(pack, "estimate-figure-", "dingtalk-mau-2020-01")
+    assert _gives_away(wechat, dingtalk, pack) and _gives_away(dingtalk, wechat, pack)
+    # 陳航(無招) in a source sentence gives away "what is Chen Hang's nickname?".
+    response = _generated(pack, "choice-when-", "chen-hang-one-star-response")
+    assert _gives_away(response, _authored(pack, "q-chen-hang"), pack)
+    # ...so a round never holds such a pair in that order.
+    for seed in range(1, 41):
+        audit = Audit(pack=pack, rounds=1)
+        check_round(audit, "quick", generate_round(pack, "quick", 10, seed))
+        assert audit.rules["give-away"].broken == 0
+
+
+def test_whole_words_and_dates_only() -> None:
+    assert occurs("2020年", "2020年伊始")
+    assert not occurs("2020年", "2020年2月25日")
+    assert not occurs("2020", "On 25 February 2020, it happened")
+    assert occurs("2020", "At the start of 2020, DingTalk")
+    assert not occurs("12", "On 12 April 1961")
+    assert not occurs("1", "2014年12月1日")
+    assert occurs("3.8", "分數為3.8,但是")
+    assert not occurs("3.8", "13.85")
+    assert occurs("無招", "陳航(花名:無招)")
+    assert occurs("Bayan Har", "DingTalk 5.0 “Bayan Har”")
+
+
+def test_a_broken_rule_is_found_with_its_question_ids(pack_zh: Pack) -> None:
+    """Rounds put together by hand, each breaking one rule, are caught by the audit."""
+    questions = generate_round(pack_zh, "quick", 10, 3)
+    twice = [questions[0], questions[0]]
+    audit = Audit(pack=pack_zh, rounds=1)
+    check_round(audit, "quick", twice)
+    assert (
+        audit.rules["fact-twice"].broken and questions[0].id in audit.rules["fact-twice"].examples
+    )
+    assert audit.broken
+
+
+def test_the_audit_json_shape(cli: Any) -> None:
+    ran: Ran = cli("audit", "dingtalk-2020-en", "--rounds", "3", "--json")
+    assert ran.status == 0, ran.err
+    data = json.loads(ran.out)
+    assert set(data) == {"pack", "rounds", "rules", "variety"}
+    assert data["pack"] == "dingtalk-2020-en" and data["rounds"] == 3
+    assert [r["rule"] for r in data["rules"]] == list(RULES)
+    assert all(r["broken"] == 0 and r["examples"] == [] for r in data["rules"])
+    assert {"distinct", "rounds", "first_repeat_round", "facts_never_asked"} <= set(data["variety"])
+    assert data["variety"]["rounds"] == 3
+
+
+def test_the_audit_in_words_and_its_exit_status(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    ran: Ran = cli("audit", "dingtalk-2020", "--rounds", "2")
+    assert ran.status == 0 and "Every rule holds." in ran.out
+    assert cli("audit", "dingtalk-2020", "--rounds", "0").status == 2
+    assert cli("audit", "no-such-pack").status == 1
+
+    def twice(pack: Pack, mode: str, count: int, seed: int, **_: Any) -> list[Question]:
+        question = generate_round(pack, mode, 1, seed)[0]
+        return [question, question]
+
+    monkeypatch.setattr("ali_quiz.quiz.generate.generate_round", twice)
+    broken: Ran = cli("audit", "dingtalk-2020", "--rounds", "1")
+    assert broken.status == 1
+    assert "BROKEN" in broken.out and "Some rules are broken." in broken.out
+    assert audit_module.RULES[0] in broken.out
