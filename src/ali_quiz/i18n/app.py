@@ -265,7 +265,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "3 dated facts with dates apart, 3 versions with highlights, or 3 distinct figures",
         "3 個日期分開的事實、3 個有重點的版本,或 3 個不同的數據",
     ),
-    "packs.needs.estimate": ("at least one metric", "至少一個數據"),
+    "packs.needs.estimate": (
+        "a metric that is neither a small whole number nor a rank",
+        "一個不是小整數也不是名次的數據",
+    ),
     "packs.needs.choice": (
         "a fact with a distractor of the same type (two dates apart, two figures of one unit,"
         " a sequence of 2 ranks)",
