@@ -212,15 +212,20 @@ def nothing_lost(data_dir: Path, code: str, players: list[Played], count: int) -
     opened = HistoryStore.open(data_dir)
     assert opened.store is not None
     with opened.store as store:
-        rounds = {r["player"]: r for r in store.rounds() if r["code"] == code}
+        rounds = {r.player: r for r in store.rounds() if r.code == code}
+
+    def kept_of(name: str) -> int:
+        record = rounds.get(name)
+        return len(record.answers) if record is not None else 0
+
     lost = [
         p.name
         for p in players
-        if len(p.feedback) != len((rounds.get(p.name) or {}).get("answers", []))
-        or (len(p.feedback) == count and not rounds[p.name]["finished"])
+        if len(p.feedback) != kept_of(p.name)
+        or (len(p.feedback) == count and not rounds[p.name].finished)
     ]
     answered = sum(len(p.feedback) for p in players)
-    kept = sum(len(r["answers"]) for r in rounds.values())
+    kept = sum(len(r.answers) for r in rounds.values())
     finished = sum(1 for p in players if len(p.feedback) == count and not p.error)
     print(f"{verdict(finished == len(players))}: {finished} of {len(players)} students finished")
     word = verdict(not lost and kept == answered)
