@@ -40,6 +40,7 @@ from ali_quiz.tui.messages import (
     RoundAsked,
     RoundFinished,
     RoundLeft,
+    RoundSpecAsked,
     SettingsChanged,
     SettingsSaved,
 )
@@ -88,7 +89,8 @@ class QuizApp(App[int]):
     catalog: var[tuple[PackEntry, ...] | None] = var(None)
     #: The id of the pack in play on the home screen.
     pack_id: var[str] = var(DEFAULT_PACK)
-    history_state: var[HistoryState] = var(HistoryState())
+    # Every read tells its watchers (home reads its progress again), even when nothing changed.
+    history_state: var[HistoryState] = var(HistoryState(), always_update=True)
     settings: var[Settings] = var(Settings(player="player"))
 
     def __init__(
@@ -435,12 +437,17 @@ class QuizApp(App[int]):
         """A replay (the same resolved round: the same questions, seed and code) or mistakes."""
         self.play_round(message.chosen)
 
+    @on(RoundSpecAsked)
+    def round_spec_asked(self, message: RoundSpecAsked) -> None:
+        """Play again (a fresh seed) or a replay by its code: resolved as `play` resolves."""
+        self.start_spec(message.spec)
+
     @on(RoundFinished)
     def round_finished(self, message: RoundFinished) -> None:
         from ali_quiz.tui.screens.results import ResultsScreen
 
         self.refresh_history()
-        self.switch_screen(ResultsScreen(message.game, message.chosen))
+        self.switch_screen(ResultsScreen(message.game, message.chosen, message.round_id))
 
     @on(RoundLeft)
     def round_left(self) -> None:
