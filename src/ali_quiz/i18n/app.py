@@ -97,7 +97,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode.daily": ("Daily challenge", "每日挑戰"),
     "mode.daily.help": ("today's round for everyone", "今天大家都玩同一回合"),
     "mode.review": ("Due for review", "到期複習"),
-    "mode.review.help": ("what you missed or may forget", "答錯的和快忘記的"),
+    "mode.review.help": ("missed or fading", "答錯的和快忘記的"),
     # Question kinds
     "kind.order": ("order", "排序"),
     "kind.match": ("match", "配對"),
