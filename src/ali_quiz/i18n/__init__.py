@@ -3,8 +3,8 @@
 The questions speak their pack's language; these strings are the interface around them (the
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
-tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`); STRINGS
-is all of them.
+tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`,
+`results`); STRINGS is all of them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ali_quiz.i18n import app, codes, history, numbers, plain, serve
+from ali_quiz.i18n import app, codes, history, numbers, plain, results, serve
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -95,7 +95,13 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
     _merged(
-        app.STRINGS, plain.STRINGS, history.STRINGS, numbers.STRINGS, codes.STRINGS, serve.STRINGS
+        app.STRINGS,
+        plain.STRINGS,
+        history.STRINGS,
+        numbers.STRINGS,
+        codes.STRINGS,
+        serve.STRINGS,
+        results.STRINGS,
     )
 )
 
