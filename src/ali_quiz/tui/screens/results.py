@@ -20,6 +20,7 @@ from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.quiz.scorecard import (
     duration_text,
     kind_scores,
+    marked_response,
     seconds_per_question,
     share_text,
     total_seconds,
@@ -313,13 +314,7 @@ class ResultsScreen(QuizScreen[None]):
             )
         ]
         if not outcome.skipped:
-            lines.append(
-                Content.from_markup(
-                    "[b]$label:[/b] $text",
-                    label=tr("feedback.your_answer"),
-                    text=response_text(question, outcome.response),
-                )
-            )
+            lines.append(self.response_line(outcome))
         lines.append(
             Content.from_markup(
                 "[b $text-success]$label:[/] $text",
@@ -336,6 +331,22 @@ class ResultsScreen(QuizScreen[None]):
                 )
             )
         self.query_one("#results-detail", Static).update(Content("\n").join(lines))
+
+    def response_line(self, outcome: Outcome) -> Content:
+        """What the player answered; an order or match item by item, each with its mark."""
+        label = Content.from_markup("[b]$label:[/b] ", label=self.tr("feedback.your_answer"))
+        marked = marked_response(outcome.question, outcome.response)
+        if marked is None:
+            return label + Content(response_text(outcome.question, outcome.response))
+        parts = [
+            Content.from_markup(
+                f"[${'text-' + VERDICT_TONES[verdict]}]$mark[/] $text",
+                mark=VERDICT_MARKS[verdict],
+                text=text,
+            )
+            for text, verdict in marked
+        ]
+        return label + Content(" · ").join(parts)
 
     @on(DataTable.RowHighlighted)
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
