@@ -8,7 +8,6 @@ change with `--snapshot-update`; each test's docstring says what its picture mus
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from ali_quiz.tui.app import QuizApp
-from test_tui_support import make_test_app, round_start, typed
+from test_tui_support import make_test_app, round_start, text_round, typed
 
 SIZES = [(80, 24), (120, 40)]
 LANGUAGES = ["en", "zh-Hant"]
@@ -132,13 +131,7 @@ def test_play_text(
 ) -> None:
     """A text (authored) question: the prompt 釘釘5.0版本的代號是什麼? and an empty answer
     box with its placeholder."""
-    # Seed 67's quick round holds that text question (a round seldom does: much of the pack
-    # gives it away); here it comes first, in a round of three.
-    start = round_start("quick", 10, seed=67)
-    text = next(q for q in start.questions if q.kind == "text")
-    rest = [q for q in start.questions if q is not text][:2]
-    start = replace(start, count=3, questions=(text, *rest))
-    app = make_test_app(tmp_path, language=language, start=start)
+    app = make_test_app(tmp_path, language=language, start=text_round())
     assert shoot(snap_compare, app, size)
 
 
