@@ -67,7 +67,7 @@ def shoot(
 def test_home(snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]) -> None:
     """Home: title bar with the pack and player; the Pack list (both built-in packs, 釘釘的崛起
     highlighted), its fact counts and questions per round; the More list (t h p s c); the Play
-    list with every mode aligned, Quick round highlighted and Review mistakes greyed out; under
+    list with every mode aligned, Quick round highlighted and Due for review greyed out; under
     More, the Your progress panel welcoming a new player (no zeros); the Footer's keys in the
     interface language. (Results and home with a history: test_results_snapshots.py.)"""
     assert shoot(snap_compare, make_test_app(tmp_path, language=language), size)
