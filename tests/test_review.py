@@ -46,7 +46,7 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
         (0, 100, True, cards.AGAIN),
         (45, 50, False, cards.GOOD),  # an authored question worth 50: its share counts
         (29, 50, False, cards.AGAIN),
-        (0, 0, False, cards.AGAIN),
+        (0, 0, False, cards.GOOD),  # nothing to earn: full marks
     ],
 )
 def test_points_map_to_fsrs_ratings(
