@@ -246,7 +246,7 @@ class QuizAppState(App[int]):
             save_settings(self.paths.config_path, settings)
         except OSError as error:
             return self.tr(
-                "settings.save_failed", path=self.paths.config_path, reason=error.strerror
+                "settings.save_failed", path=self.paths.config_path, reason=error
             )
         return None
 
