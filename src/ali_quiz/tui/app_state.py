@@ -50,7 +50,8 @@ class QuizAppState(App[int]):
     catalog: var[tuple[PackEntry, ...] | None] = var(None)
     #: The id of the pack in play on the home screen.
     pack_id: var[str] = var(DEFAULT_PACK)
-    history_state: var[HistoryState] = var(HistoryState())
+    # Every read tells its watchers (home reads its progress again), even when nothing changed.
+    history_state: var[HistoryState] = var(HistoryState(), always_update=True)
     settings: var[Settings] = var(Settings(player="player"))
 
     def __init__(
@@ -245,9 +246,7 @@ class QuizAppState(App[int]):
         try:
             save_settings(self.paths.config_path, settings)
         except OSError as error:
-            return self.tr(
-                "settings.save_failed", path=self.paths.config_path, reason=error
-            )
+            return self.tr("settings.save_failed", path=self.paths.config_path, reason=error)
         return None
 
     def watch_theme(self, theme: str) -> None:
