@@ -17,6 +17,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from ali_quiz.tui.app import QuizApp
 from ali_quiz.tui.screens.play import PlayScreen
@@ -151,10 +152,12 @@ async def walk_everything(tmp_path: Path, size: tuple[int, int]) -> Walk:
         await pilot.press("enter")
         await settle(app)
         await pilot.pause()
-        for _ in range(9):
+        table = app.screen.query_one("#packs-table", DataTable)
+        for row in range(table.row_count):  # every pack, each problem of the broken ones
+            table.move_cursor(row=row)
+            await pilot.pause()
             await walk.look("packs")
-            await pilot.press("down")
-        await pilot.press("home")
+        assert table.row_count >= 7
         await pilot.press("v")
         await pilot.pause()
         await walk.look("preview")
