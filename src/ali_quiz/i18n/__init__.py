@@ -4,7 +4,7 @@ The questions speak their pack's language; these strings are the interface aroun
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
 tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`,
-`results`, `problems`, `palette`); STRINGS is all of them.
+`results`, `coaching`, `problems`, `palette`); STRINGS is all of them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,18 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
-from ali_quiz.i18n import app, codes, history, numbers, palette, plain, problems, results, serve
+from ali_quiz.i18n import (
+    app,
+    coaching,
+    codes,
+    history,
+    numbers,
+    palette,
+    plain,
+    problems,
+    results,
+    serve,
+)
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -104,6 +115,7 @@ STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
         codes.STRINGS,
         serve.STRINGS,
         results.STRINGS,
+        coaching.STRINGS,
         problems.STRINGS,
         palette.STRINGS,
     )
