@@ -115,3 +115,12 @@ def test_play_in_chinese_says_a_packs_problems_in_chinese(
         assert english_runs(QUOTED.sub(" ", said)) == [], said
     assert main(["--data-dir", data, "validate", str(broken)]) == 1
     assert "event 1 needs `title:`" in capsys.readouterr().err
+
+
+def test_a_settings_file_that_cannot_be_read_says_so_in_chinese(tmp_path: Path) -> None:
+    from ali_quiz.config import load_settings
+
+    (tmp_path / "config.yaml").mkdir()
+    (problem,) = load_settings(tmp_path / "config.yaml").problems
+    assert problem.message(CHINESE).endswith("是資料夾,不是檔案;改用預設值")
+    assert str(problem).endswith("is a folder, not a file; using the defaults")

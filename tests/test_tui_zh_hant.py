@@ -14,6 +14,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
@@ -303,4 +304,12 @@ def test_english_runs_finds_sentences_and_spares_key_names() -> None:
 @sync
 async def test_no_english_sentence_in_zh_hant_at_80x24(tmp_path: Path) -> None:
     walk = await walk_everything(tmp_path, (80, 24))
+    assert not walk.found, walk.report()
+
+
+@pytest.mark.slow
+@sync
+async def test_no_english_sentence_in_zh_hant_at_120x40(tmp_path: Path) -> None:
+    """The same walk on a larger terminal (feedback beside the question, wider tables)."""
+    walk = await walk_everything(tmp_path, (120, 40))
     assert not walk.found, walk.report()
