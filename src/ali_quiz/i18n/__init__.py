@@ -3,7 +3,8 @@
 The questions speak their pack's language; these strings are the interface around them (the
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
-tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`); STRINGS
+tables live in one module per area (`app`, `plain`, `play`, `history`, `numbers`, `codes`,
+`serve`); STRINGS
 is all of them.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ali_quiz.i18n import app, codes, history, numbers, plain, serve
+from ali_quiz.i18n import app, codes, history, numbers, plain, play, serve
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -95,7 +96,13 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
     _merged(
-        app.STRINGS, plain.STRINGS, history.STRINGS, numbers.STRINGS, codes.STRINGS, serve.STRINGS
+        app.STRINGS,
+        plain.STRINGS,
+        play.STRINGS,
+        history.STRINGS,
+        numbers.STRINGS,
+        codes.STRINGS,
+        serve.STRINGS,
     )
 )
 
