@@ -35,7 +35,7 @@ from ali_quiz.tui.widgets.feedback import Feedback
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
-from ali_quiz.tui.widgets.progress import streak, strip_content
+from ali_quiz.tui.widgets.strip import streak, strip_content
 from ali_quiz.tui.widgets.text_answer import TextAnswer
 
 #: From this many columns the feedback sits beside the question.
@@ -293,7 +293,7 @@ class PlayScreen(QuizScreen[None]):
 
     def finish(self) -> None:
         self.recorder.finish()
-        self.post_message(RoundFinished(self.game, self.info))
+        self.post_message(RoundFinished(self.game, self.info, self.recorder.round_id))
 
     # --- Leaving -----------------------------------------------------------------------
 
