@@ -9,13 +9,13 @@ from pathlib import Path
 from textual import events
 
 from ali_quiz.quiz.answers import letter
-from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, Question
+from ali_quiz.quiz.kinds import EstimateQuestion, MatchQuestion, OrderQuestion, Question
 from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.tui.app import QuizApp
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.widgets.feedback import Feedback
 from ali_quiz.tui.widgets.order import OrderAnswer
-from test_tui_support import make_test_app, right_keys, round_start, sync
+from test_tui_support import make_test_app, right_keys, round_start, sync, typed
 
 EN_PACK = "dingtalk-2020-en"
 
@@ -241,3 +241,18 @@ async def test_enter_moves_on_even_with_the_answered_list_focused(tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one(OrderAnswer).question is start.questions[1]
+
+
+@sync
+async def test_a_near_miss_is_named_in_the_feedback(tmp_path: Path) -> None:
+    start = round_start("estimate", 1)
+    question = start.questions[0]
+    assert isinstance(question, EstimateQuestion)
+    guess = question.answer * 0.92  # 8% low
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*typed(f"{guess:.6g}"), "enter")
+        await pilot.pause()
+        assert "8% low." in play_screen(app).query_one(Feedback).text
+        assert "8% low." in screen_text(app)

@@ -4,7 +4,7 @@ The questions speak their pack's language; these strings are the interface aroun
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
 tables live in one module per area (`app`, `plain`, `play`, `history`, `numbers`, `codes`,
-`serve`, `results`); STRINGS is all of them.
+`serve`, `results`, `coaching`); STRINGS is all of them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ali_quiz.i18n import app, codes, history, numbers, plain, play, results, serve
+from ali_quiz.i18n import app, coaching, codes, history, numbers, plain, play, results, serve
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -103,6 +103,7 @@ STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
         codes.STRINGS,
         serve.STRINGS,
         results.STRINGS,
+        coaching.STRINGS,
     )
 )
 

@@ -37,8 +37,13 @@ def verdict_content(outcome: Outcome, tr: Translator, *, streak: int = 0) -> Con
 
 
 def notes_content(outcome: Outcome, tr: Translator) -> Content:
-    """What an authored option says to the player who picked it (empty when nothing)."""
-    parts = [
+    """A near miss named ("8% low", one letter off), and what an authored option says to the
+    player who picked it (empty when neither)."""
+    parts: list[Content] = []
+    coaching = outcome.coaching
+    if coaching is not None:
+        parts.append(Content.styled(tr(coaching.key, **coaching.args), "bold $text-accent"))
+    parts += [
         Content.from_markup(
             "[b]$label:[/b] $said", label=tr("feedback.option", option=option), said=said
         )
