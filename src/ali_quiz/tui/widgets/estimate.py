@@ -9,7 +9,13 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from ali_quiz.numbers import format_plain
-from ali_quiz.quiz.answers import AnswerError, command_of, figure_text, parse_estimate
+from ali_quiz.quiz.answers import (
+    AnswerError,
+    command_of,
+    estimate_answer_text,
+    figure_text,
+    parse_estimate,
+)
 from ali_quiz.quiz.kinds import EstimateQuestion
 from ali_quiz.tui.texts import translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, SkipAsked
@@ -34,6 +40,10 @@ class EstimateAnswer(Vertical):
     EstimateAnswer > .reading { height: auto; padding: 0 2; color: $text-muted; }
     EstimateAnswer > .reading.-ok { color: $text-success; }
     EstimateAnswer > .reading.-bad { color: $text-warning; }
+    EstimateAnswer > .reading.-right { color: $text-success; text-style: bold; }
+    EstimateAnswer > .reading.-partial { color: $text-warning; text-style: bold; }
+    EstimateAnswer > .reading.-wrong { color: $text-error; text-style: bold; }
+    EstimateAnswer > .reading.-skipped { color: $text; text-style: bold; }
     """
 
     def __init__(self, question: EstimateQuestion, *, id: str | None = None) -> None:
@@ -93,6 +103,16 @@ class EstimateAnswer(Vertical):
             return
         self.post_message(AnswerGiven(value))
 
-    def reveal(self) -> None:
+    def reveal(self, response: object = None, verdict: str = "") -> None:
+        """Show the answer under the box (and what was said), and stop taking answers."""
         self.answered = True
         self.query_one(Input).disabled = True
+        tr = translator_of(self)
+        line = Content(tr("play.estimate.answer", answer=estimate_answer_text(self.question)))
+        if isinstance(response, int | float) and not isinstance(response, bool):
+            said = tr("play.estimate.said", value=figure_text(self.question, response))
+            line += Content(" · ") + Content(said)
+        reading = self.query_one(".reading", Static)
+        reading.update(line)
+        reading.remove_class("-ok", "-bad")
+        reading.add_class(f"-{verdict or 'skipped'}")
