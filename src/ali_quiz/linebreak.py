@@ -94,9 +94,7 @@ def analyse(text: str) -> Analysis:
         if p == k - 1:
             before2 = classes[p - 1] if p > 0 else None
             keeper = lb.keeps_next_number(clusters[p][0])
-            breaks[k] = lb.direct_break(
-                classes[p], before2, classes[k], keeper, (wide[p], wide[k])
-            )
+            breaks[k] = lb.direct_break(classes[p], before2, classes[k], keeper, (wide[p], wide[k]))
         else:
             breaks[k] = lb.spaced_break(classes[p], classes[k], k - 1 - p)
     return Analysis(
