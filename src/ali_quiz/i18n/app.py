@@ -353,6 +353,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "one you know comes back after a few days",
         "目前沒有到期要複習的事實:答錯的事實會立刻到期,答對的過幾天再回來",
     ),
+    "round.no_review_until": (
+        "nothing is due for review yet: the next fact comes due at {when}",
+        "目前沒有到期要複習的事實:下一個事實在 {when} 到期",
+    ),
     "round.cannot_make": ("{reason}", "無法產生這個回合:{reason}"),
     "round.no_questions": (
         "the pack {pack!r} gives no {mode} question: add facts (see `ali-quiz validate` for what"
