@@ -256,3 +256,55 @@ async def test_a_near_miss_is_named_in_the_feedback(tmp_path: Path) -> None:
         await pilot.pause()
         assert "8% low." in play_screen(app).query_one(Feedback).text
         assert "8% low." in screen_text(app)
+
+
+@sync
+async def test_mid_round_the_palette_offers_the_rounds_keys_and_no_answers(tmp_path: Path) -> None:
+    from ali_quiz.tui.commands import app_commands
+
+    start = round_start("match", 2)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app_commands(app)]
+        assert {"Skip", "Submit", "Undo pair"} <= set(titles)
+        assert "Timeline" not in titles and "Packs" not in titles and "History" not in titles
+        skip = next(c for c in app_commands(app) if c.title == "Skip")
+        await skip.run()
+        await pilot.pause()
+        assert play_screen(app).last_outcome is not None
+        assert play_screen(app).last_outcome.skipped  # type: ignore[union-attr]
+
+
+@sync
+async def test_the_leave_dialog_takes_arrows_between_its_buttons(tmp_path: Path) -> None:
+    app = make_test_app(tmp_path, start=round_start("choice", 2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "no"
+        await pilot.press("left")
+        assert app.focused.id == "yes"
+        await pilot.press("right")
+        assert app.focused.id == "no"
+
+
+@sync
+async def test_an_estimate_shows_the_players_own_form_and_the_questions_unit(
+    tmp_path: Path,
+) -> None:
+    start = round_start("estimate", 1)
+    question = start.questions[0]
+    assert isinstance(question, EstimateQuestion) and question.unit not in ("", "%")
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*typed("3 apples"))
+        await pilot.pause()
+        reading = str(app.screen.query_one(".reading").render())
+        assert f"counts in {question.unit}" in reading
+        await pilot.press(*["backspace"] * 7, *typed("萬"), "enter")
+        await pilot.pause()
+        reading = str(app.screen.query_one(".reading").render())
+        assert f"you said 3萬 = 30,000 {question.unit}" in reading

@@ -104,7 +104,7 @@ def test_play_estimate_unreadable(
     snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
 ) -> None:
     """An estimate with `2xyz` typed: an amber line says plainly it cannot read the number,
-    and why."""
+    why, and the unit the question counts in."""
     app = make_test_app(tmp_path, language=language, start=round_start("estimate", 3))
     assert shoot(snap_compare, app, size, typed("2xyz"))
 

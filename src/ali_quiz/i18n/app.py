@@ -150,9 +150,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "play.press_results": ("Press enter to see the results", "按 enter 看結果"),
     "play.order.help": (
-        "Earliest first. A letter or ↑↓ picks an item · space grabs it, ↑↓ carry it, space"
-        " drops it (or shift+↑↓) · drag with the mouse · enter submits",
-        "最早的在上面。按字母或 ↑↓ 選項目 · 空白鍵抓起、↑↓ 移動、空白鍵放下(或 shift+↑↓)"
+        "A letter or ↑↓ picks an item · space grabs it, ↑↓ carry it, space drops it"
+        " (or shift+↑↓) · drag with the mouse · enter submits",
+        "按字母或 ↑↓ 選項目 · 空白鍵抓起、↑↓ 移動、空白鍵放下(或 shift+↑↓)"
         " · 可用滑鼠拖曳 · enter 送出",
     ),
     "play.match.help": (

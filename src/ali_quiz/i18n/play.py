@@ -10,6 +10,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feedback.source_label": ("Source: ", "出處:"),
     "play.scroll_source": ("↑↓ scroll the source", "↑↓ 捲動出處"),
     "play.estimate.answer": ("Answer: {answer}", "正確答案:{answer}"),
+    "play.estimate.in_unit": (
+        "(This question counts in {unit}.)",
+        "(這一題以「{unit}」為單位。)",
+    ),
     "play.estimate.said": ("you said {value}", "你答 {value}"),
     "play.text.accepted": ("Accepted: {answers}", "可接受的答案:{answers}"),
     "play.text.said": ("you said {value}", "你答 {value}"),

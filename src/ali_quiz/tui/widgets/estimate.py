@@ -57,6 +57,14 @@ class EstimateAnswer(Vertical):
         yield Input(placeholder=tr("play.estimate.placeholder", unit=unit), id="estimate-input")
         yield Static("", classes="reading", markup=False)
 
+    def refusal(self, error: AnswerError) -> str:
+        """Why the text is not a number, and the unit the question counts in."""
+        tr = translator_of(self)
+        unit = self.question.unit
+        if not unit or unit == "%":
+            return error.message(tr)
+        return f"{error.message(tr)} {tr('play.estimate.in_unit', unit=unit)}"
+
     def focus_input(self) -> None:
         self.query_one(Input).focus()
 
@@ -73,7 +81,7 @@ class EstimateAnswer(Vertical):
         try:
             shown = reading_of(self.question, text)
         except AnswerError as error:
-            reading.update(Content(error.message(tr)))
+            reading.update(Content(self.refusal(error)))
             reading.add_class("-bad")
             return
         reading.update(Content(tr("play.estimate.reads", value=shown)))
@@ -97,7 +105,7 @@ class EstimateAnswer(Vertical):
         try:
             value = parse_estimate(self.question, event.value)
         except AnswerError as error:
-            reading.update(Content(error.message(tr)))
+            reading.update(Content(self.refusal(error)))
             reading.remove_class("-ok")
             reading.add_class("-bad")
             return
@@ -110,7 +118,12 @@ class EstimateAnswer(Vertical):
         tr = translator_of(self)
         line = Content(tr("play.estimate.answer", answer=estimate_answer_text(self.question)))
         if isinstance(response, int | float) and not isinstance(response, bool):
-            said = tr("play.estimate.said", value=figure_text(self.question, response))
+            # In the player's own form where it had one: `900萬 = 9,000,000 家`.
+            try:
+                shown = reading_of(self.question, self.query_one(Input).value)
+            except AnswerError:
+                shown = figure_text(self.question, response)
+            said = tr("play.estimate.said", value=shown)
             line += Content(" · ") + Content(said)
         reading = self.query_one(".reading", Static)
         reading.update(line)
