@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 
 from ali_quiz.history import cards, review
 from ali_quiz.history.store import HistoryStore
+from ali_quiz.i18n import Translator
+from ali_quiz.packs.model import Pack
+from ali_quiz.roundspec import RoundSpecError, review_from_store
 from test_history_support import (
     TAIPEI,
     answer,
@@ -174,8 +177,16 @@ def test_a_question_without_facts_is_reviewed_by_its_id(store: HistoryStore) -> 
     assert list(review.due_weights(store, "amy", "dt", T0)) == ["q-momo"]
     running, rebuilt = running_and_rebuilt(store.path)
     assert running == rebuilt
+    # Known a minute later; deleting that round brings the miss back.
+    later = T0 + timedelta(minutes=1)
+    known = play(store, start(later), [replace(missed, points=100, answered_at=later)], later)
+    assert review.count_due(store, "amy", "dt", later) == 0
+    store.delete_round(known)
+    assert list(review.due_weights(store, "amy", "dt", later)) == ["q-momo"]
     store.delete_round(rid)
-    assert review.count_due(store, "amy", "dt", T0) == 0
+    assert review.count_due(store, "amy", "dt", later) == 0
+    running, rebuilt = running_and_rebuilt(store.path)
+    assert running == rebuilt
 
 
 @settings(max_examples=12, deadline=None)
@@ -204,3 +215,21 @@ def test_any_history_replays_to_the_cards_it_wrote(
         due = review.due_weights(store, "amy", "dt", at)
         assert len(due) == review.count_due(store, "amy", "dt", at)
         store.close()
+
+
+def test_a_review_with_nothing_due_says_when_the_next_fact_is(
+    store: HistoryStore, pack_zh: Pack
+) -> None:
+    _one(store, T0, "dingtalk-beta", 100, pack=pack_zh.id)  # known: FSRS's first Good, 2 days
+    weights = review_from_store(store, "amy", now=lambda: T0)
+    with pytest.raises(RoundSpecError) as caught:
+        weights(pack_zh, T0.date())
+    assert caught.value.key == "round.no_review_until"
+    assert str(caught.value).endswith("the next fact comes due at 2024-05-03 09:00")
+    assert caught.value.message(Translator("zh-Hant")).endswith(
+        "下一個事實在 2024-05-03 09:00 到期"
+    )
+    # On that day (`--date`), it is due.
+    assert list(weights(pack_zh, T0.date() + timedelta(days=2))) == ["dingtalk-beta"]
+    # Nothing met at all: the plain "nothing due" (None from the round's point of view).
+    assert review_from_store(store, "bob", now=lambda: T0)(pack_zh, T0.date()) == {}
