@@ -113,10 +113,13 @@ class ResolvedRound:
             pack=self.pack, mode=self.mode, count=self.count, seed=self.seed, date=self.date
         )
 
-    def shorter_notice(self) -> str | None:
-        """What to tell a player whose round holds fewer questions than asked, if it does."""
+    def shorter_notice(self, tr: Translator | None = None) -> str | None:
+        """What to tell a player whose round holds fewer questions than asked, if it does
+        (in `tr`'s language; without one, the English the commands print)."""
         if len(self.questions) >= self.count:
             return None
+        if tr is not None:
+            return tr("play.shorter", n=len(self.questions), count=self.count)
         return (
             f"note: the pack {self.pack.id!r} gives {len(self.questions)} of the {self.count} "
             "questions asked: no more fit the rules of a good round"
