@@ -315,3 +315,25 @@ def test_an_order_or_match_answer_is_shown_item_by_item_with_its_mark() -> None:
     assert all(v == "right" for _, v in marked[2:])
     assert marked[0][0].startswith(f"1. {match.left[0].text} → ")
     assert marked_response(round_start("choice", 3).questions[0], "x") is None
+
+
+@sync
+async def test_a_round_of_mistakes_is_not_compared_and_replays_its_questions(
+    tmp_path: Path,
+) -> None:
+    start = round_start("choice", 3)
+    questions = list(start.questions)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await play_through(pilot, questions, "rwr")
+        await pilot.press("m")
+        await pilot.pause()
+        await play_through(pilot, [questions[1]], "w")
+        assert "Review rounds ask different facts each time" in compare_line(app)
+        assert "first round" not in compare_line(app)
+        await pilot.press("r")
+        await pilot.pause()
+        replay = app.screen
+        assert isinstance(replay, PlayScreen)
+        assert list(replay.game.questions) == [questions[1]] and replay.info.code is None
