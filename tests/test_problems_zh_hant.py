@@ -124,3 +124,18 @@ def test_a_settings_file_that_cannot_be_read_says_so_in_chinese(tmp_path: Path) 
     (problem,) = load_settings(tmp_path / "config.yaml").problems
     assert problem.message(CHINESE).endswith("是資料夾,不是檔案;改用預設值")
     assert str(problem).endswith("is a folder, not a file; using the defaults")
+
+
+def test_a_shorter_round_is_told_in_the_interface_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ali_quiz.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    argv = ["--data-dir", str(tmp_path), "play", "--plain", "--mode", "match", "--count", "200"]
+    assert main([*argv, "--seed", "1", "--lang", "zh-Hant"]) == 0
+    notice = capsys.readouterr().err
+    assert "這個題庫只能出" in notice and english_runs(notice) == []
+    round_args = ["--mode", "match", "--count", "200", "--seed", "1"]
+    assert main(["--data-dir", str(tmp_path), "generate", *round_args]) == 0
+    assert "no more fit the rules of a good round" in capsys.readouterr().err

@@ -24,7 +24,7 @@ def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
     tr = translator(language)
     chosen = resolve_from_args(args, paths, player, tr)
     plain = bool(args.plain) or not (sys.stdin.isatty() and sys.stdout.isatty())
-    notice = chosen.shorter_notice()
+    notice = chosen.shorter_notice(tr)
     if notice and plain:
         print(notice, file=sys.stderr)
     if not plain:

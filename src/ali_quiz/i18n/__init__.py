@@ -3,8 +3,8 @@
 The questions speak their pack's language; these strings are the interface around them (the
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
-tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`,
-`results`, `coaching`, `problems`, `palette`); STRINGS is all of them.
+tables live in one module per area (`app`, `plain`, `play`, `history`, `numbers`, `codes`,
+`serve`, `results`, `coaching`, `problems`, `palette`); STRINGS is all of them.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ali_quiz.i18n import (
     numbers,
     palette,
     plain,
+    play,
     problems,
     results,
     serve,
@@ -110,6 +111,7 @@ STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
     _merged(
         app.STRINGS,
         plain.STRINGS,
+        play.STRINGS,
         history.STRINGS,
         numbers.STRINGS,
         codes.STRINGS,

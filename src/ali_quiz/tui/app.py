@@ -103,6 +103,8 @@ class QuizApp(QuizAppState):
         except RoundSpecError as error:
             if error.key == "round.no_review":
                 self.notify(self.tr("home.review_none"), severity="warning")
+            elif error.key == "round.no_review_until":
+                self.notify(error.message(self.tr), severity="warning")
             else:
                 self.notify(error.message(self.tr), severity="error", timeout=10)
             return
