@@ -101,7 +101,11 @@ async def test_switching_packs_changes_the_modes_and_is_remembered(tmp_path: Pat
         index = next(i for i, e in enumerate(app.catalog) if e.id == "tiny")
         pack_list.focus()
         pack_list.highlighted = index
-        await pilot.pause()
+        # The choice travels as two messages (list to screen, screen to app): wait for it.
+        for _ in range(500):  # bounded: a loaded machine may take seconds
+            await pilot.pause()
+            if app.pack_id == "tiny":
+                break
         assert app.pack_id == "tiny"
         assert "Tiny pack" in screen_text(app)
     saved = load_settings(AppPaths.resolve(tmp_path / "data").config_path)
