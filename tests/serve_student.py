@@ -18,6 +18,7 @@ from pathlib import Path
 import aiohttp
 import pyte
 
+from ali_quiz.classroom.classround import IDLE_SECONDS, ClassRound, ServerEvent, ServerSettings
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.i18n import translator
 from ali_quiz.paths import AppPaths
@@ -31,8 +32,7 @@ from ali_quiz.quiz.kinds import (
 )
 from ali_quiz.roundspec import DiskPacks, RoundSpec, resolve_round
 from ali_quiz.serve.command import bind
-from ali_quiz.serve.server import IDLE_SECONDS, ClassRound, ServerEvent, ServerSettings
-from ali_quiz.serve.session import ClassSession, make_session
+from ali_quiz.tui.serve.session import ClassSession, make_session
 
 ENTER = "\r"
 WAIT = 60.0

@@ -125,3 +125,18 @@ def test_the_walk_would_notice_textual() -> None:
     done = _run(WALK, "ali_quiz.tui")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1])["textual"]
+
+
+def test_no_module_outside_tui_names_textual() -> None:
+    """Literally: no `import textual…` (textual_serve included) outside src/ali_quiz/tui/."""
+    import re
+
+    package = Path(__file__).resolve().parent.parent / "src" / "ali_quiz"
+    pattern = re.compile(r"^\s*(from|import) textual", re.MULTILINE)
+    named = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if "tui" not in path.relative_to(package).parts[:1]
+        and pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert named == []

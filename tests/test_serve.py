@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from ali_quiz.classroom.board import EMPTY_BOARD, SeatSnapshot, bar, log_lines, read_board
+from ali_quiz.classroom.qr import qr_matrix, qr_rows
+from ali_quiz.classroom.seats import MAX_NAME, MAX_WRONG_CODES, Refusal, Seats, sanitise_name
 from ali_quiz.history.records import AnswerRecord, RoundStart
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.i18n import translator
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.kinds import ChoiceQuestion
-from ali_quiz.serve.board import EMPTY_BOARD, SeatSnapshot, bar, log_lines, read_board
-from ali_quiz.serve.qr import qr_matrix, qr_rows
-from ali_quiz.serve.seats import MAX_NAME, MAX_WRONG_CODES, Refusal, Seats, sanitise_name
 from conftest import Ran
 
 TR = translator("en")

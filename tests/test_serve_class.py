@@ -18,10 +18,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from ali_quiz.classroom.classround import ClassFacts, ServerEvent
 from ali_quiz.history.store import HistoryStore
-from ali_quiz.serve.board_app import BoardApp
-from ali_quiz.serve.server import ServerEvent
-from ali_quiz.serve.session import ClassFacts
+from ali_quiz.tui.serve.board_app import BoardApp
 from serve_student import Student, child_processes, class_round, play_to_end, served_class
 from test_tui_support import sync
 

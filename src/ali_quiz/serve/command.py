@@ -23,10 +23,9 @@ from ali_quiz.i18n import Translator, translator
 from ali_quiz.paths import AppPaths
 
 if TYPE_CHECKING:
+    from ali_quiz.classroom.classround import ClassFacts, ServerEvent
     from ali_quiz.quiz.kinds import Question
     from ali_quiz.roundspec import ResolvedRound
-    from ali_quiz.serve.server import ServerEvent
-    from ali_quiz.serve.session import ClassFacts
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 LOOPBACK = "127.0.0.1"
@@ -128,8 +127,13 @@ def serve_class(
     questions: Sequence[Question],
     store: Any,
 ) -> int:
-    from ali_quiz.serve.server import DEFAULT_MAX_PLAYERS, ClassRound, ServerSettings
-    from ali_quiz.serve.session import LOG_NAME, ClassFacts, make_session
+    from ali_quiz.classroom.classround import (
+        DEFAULT_MAX_PLAYERS,
+        ClassFacts,
+        ClassRound,
+        ServerSettings,
+    )
+    from ali_quiz.tui.serve.session import LOG_NAME, make_session
 
     assert spec.code is not None
     paths.data_dir.mkdir(parents=True, exist_ok=True)
@@ -156,7 +160,7 @@ def serve_class(
     quiet_library_logs(paths.data_dir / LOG_NAME)
     print_intro(facts, tr, sys.stdout, qr=terminal)
     if terminal:
-        from ali_quiz.serve.board_app import BoardApp
+        from ali_quiz.tui.serve.board_app import BoardApp
 
         app = BoardApp(session, facts, tr)
         settings.events = app.server_event
@@ -184,7 +188,7 @@ def quiet_library_logs(log_path: Path) -> None:
 
 
 def print_intro(facts: ClassFacts, tr: Translator, out: TextIO, *, qr: bool) -> None:
-    from ali_quiz.serve.qr import qr_text
+    from ali_quiz.classroom.qr import qr_text
 
     lines = [
         tr(

@@ -7,8 +7,8 @@ import signal
 from contextlib import suppress
 from typing import TextIO
 
-from ali_quiz.serve.board import EMPTY_BOARD, BoardView, log_lines
-from ali_quiz.serve.session import ClassSession
+from ali_quiz.classroom.board import EMPTY_BOARD, BoardView, log_lines
+from ali_quiz.tui.serve.session import ClassSession
 
 POLL_SECONDS = 1.0
 

@@ -27,9 +27,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ali_quiz.classroom.client import TabClient
     from ali_quiz.roundspec import DiskPacks, RoundSpec, RoundSpecError, UsageError, resolve_round
-    from ali_quiz.serve.class_app import ClassApp
-    from ali_quiz.serve.client import TabClient
+    from ali_quiz.tui.serve.class_app import ClassApp
 
     args = parse(argv)
     client = TabClient.from_environment()

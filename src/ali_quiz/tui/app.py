@@ -1,41 +1,24 @@
-"""The Textual app: its state (packs, settings, history), navigation, and starting rounds.
+"""The Textual app: starting rounds, what the screens ask for, and navigation.
 
-The first frame never waits for disk work: the packs are scanned and the history is opened
-in thread workers after it, and the screens fill in when their messages arrive.
+Its state (settings, packs, history) and their loading are `QuizAppState` (tui/app_state.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import on
 from textual.app import App
 from textual.binding import Binding
-from textual.filter import LineFilter
-from textual.notifications import SeverityLevel
-from textual.reactive import var
-from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
-from ali_quiz.clock import Now, local_now
-from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settings
 from ali_quiz.history.recorder import HistoryRecorder
-from ali_quiz.i18n import Translator, translator
-from ali_quiz.packs.editions import default_pack_for
-from ali_quiz.packs.model import DEFAULT_PACK
 from ali_quiz.paths import AppPaths
-from ali_quiz.safety.text import visible
+from ali_quiz.tui.app_state import QuizAppState
 from ali_quiz.tui.messages import (
-    HistoryOpened,
-    HistoryRead,
     ModeChosen,
     PackChosen,
     PackOpened,
     PacksRescan,
-    PacksScanned,
     ResumeAsked,
     RoundAsked,
     RoundFinished,
@@ -43,20 +26,12 @@ from ali_quiz.tui.messages import (
     SettingsChanged,
     SettingsSaved,
 )
-from ali_quiz.tui.state import HistoryState
-from ali_quiz.tui.texts import translate_bindings
-from ali_quiz.tui.widgets.literal import NoControlCharacters
 from ali_quiz.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
-
-#: One filter for every line drawn (it holds no state).
-NO_CONTROL_CHARACTERS = NoControlCharacters()
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from ali_quiz.catalog import PackEntry
     from ali_quiz.history.records import RoundRecord
-    from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Outcome
     from ali_quiz.roundspec import ResolvedRound, RoundSpec
@@ -69,7 +44,7 @@ def quiz_commands() -> type[Provider]:
     return QuizCommands
 
 
-class QuizApp(App[int]):
+class QuizApp(QuizAppState):
     """ali-quiz in the terminal."""
 
     CSS_PATH = "app.tcss"
@@ -84,78 +59,6 @@ class QuizApp(App[int]):
         Binding("question_mark", "help", "key.help", show=False),
     ]
 
-    #: Every pack found (None until the first scan is done).
-    catalog: var[tuple[PackEntry, ...] | None] = var(None)
-    #: The id of the pack in play on the home screen.
-    pack_id: var[str] = var(DEFAULT_PACK)
-    history_state: var[HistoryState] = var(HistoryState())
-    settings: var[Settings] = var(Settings(player="player"))
-
-    def __init__(
-        self,
-        paths: AppPaths,
-        *,
-        settings: LoadedSettings | None = None,
-        language: str | None = None,
-        player: str | None = None,
-        start: ResolvedRound | None = None,
-        seed_source: Callable[[], int] | None = None,
-        now: Now = local_now,
-        extra_packs: Sequence[Path] = (),
-        use_history: bool = True,
-    ) -> None:
-        super().__init__()
-        self.paths = paths
-        loaded = settings if settings is not None else load_settings(paths.config_path)
-        self.settings_problems = loaded.problems
-        self.set_reactive(QuizApp.settings, loaded.settings)
-        self.language_override = language
-        self.player_override = (player or "").strip() or None
-        self.tr: Translator = translator(language or loaded.settings.effective_language)
-        self.start_round_args = start
-        self.seed_source = seed_source
-        self.now = now
-        self.extra_packs = list(extra_packs)
-        self.use_history = use_history
-        self.history_store: HistoryStore | None = None
-        self.history_ready = not use_history  # the open finished (store or warning)
-        self.waiting_recorders: list[HistoryRecorder] = []
-        self.pack_path: Path | None = None
-        self.started = False  # set once mounted: later theme changes are the player's
-        self.history_warning: str | None = None
-        # Until a pack is chosen, the built-in edition in the interface language.
-        self.first_pack = default_pack_for(self.tr.language)
-        self.set_reactive(QuizApp.pack_id, loaded.settings.pack or self.first_pack)
-        if loaded.settings.theme in self.available_themes:
-            self.theme = loaded.settings.theme
-        translate_bindings(self, self.tr)
-
-    # --- Start-up ------------------------------------------------------------------------
-
-    def get_default_screen(self) -> Screen[Any]:
-        from ali_quiz.tui.screens.home import HomeScreen
-
-        return HomeScreen()
-
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters, then one that keeps control characters of data off the terminal."""
-        return [*super().get_line_filters(), NO_CONTROL_CHARACTERS]
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every notification shown as written: they carry pack titles, paths and error texts,
-        which are data, never markup (Widget.notify passes markup=True: it is ignored here)."""
-        super().notify(
-            visible(message), title=title, severity=severity, timeout=timeout, markup=False
-        )
-
     def on_mount(self) -> None:
         self.started = True
         for problem in self.settings_problems:
@@ -163,153 +66,6 @@ class QuizApp(App[int]):
             self.notify(text, severity="warning")
         if self.start_round_args is not None:
             self.play_round(self.start_round_args)
-
-    def on_ready(self) -> None:
-        # Ready comes with the first frame; the Footer builds its keys after it, and they are
-        # drawn a refresh later. The workers start after that: a worker thread loading packs
-        # holds the GIL for long stretches and would hold up those frames
-        # (benchmarks/startup.py: about 5% of start-up).
-        self.call_after_refresh(self.call_after_refresh, self.start_workers)
-
-    def start_workers(self) -> None:
-        self.scan_packs()
-        if self.use_history:
-            self.open_history()
-
-    @property
-    def player(self) -> str:
-        return self.player_override or self.settings.player
-
-    @work(thread=True, exclusive=True, group="packs", exit_on_error=False)
-    def scan_packs(self) -> None:
-        """Find every pack (built in, the packs folder, files opened) off the UI thread."""
-        from ali_quiz.catalog import discover
-
-        self.post_message(PacksScanned(discover(self.paths, self.extra_packs)))
-
-    @on(PacksScanned)
-    def packs_scanned(self, message: PacksScanned) -> None:
-        self.catalog = message.entries
-        valid = [e for e in message.entries if e.pack is not None]
-        if valid and not any(e.id == self.pack_id and e.pack for e in message.entries):
-            default = next((e for e in valid if e.id == self.first_pack), valid[0])
-            self.pack_id = default.id
-        self.refresh_history()
-
-    @work(thread=True, exclusive=True, group="history-open", exit_on_error=False)
-    def open_history(self) -> None:
-        """Open (creating or migrating) the score history off the UI thread."""
-        from ali_quiz.history.store import HistoryStore
-
-        opened = HistoryStore.open(self.paths.data_dir)
-        self.post_message(HistoryOpened(opened.store, opened.warning))
-
-    @on(HistoryOpened)
-    def history_opened(self, message: HistoryOpened) -> None:
-        self.history_store = message.store
-        self.history_warning = message.warning
-        self.history_ready = True
-        waiting, self.waiting_recorders = self.waiting_recorders, []
-        for recorder in waiting:
-            recorder.attach(message.store)
-        if message.warning:
-            self.notify(
-                self.tr("app.history_problem", problem=message.warning),
-                severity="warning",
-                timeout=10,
-            )
-        self.refresh_history()
-
-    def refresh_history(self) -> None:
-        """Read again what home shows of the history (after a round, a pack change)."""
-        if self.history_store is not None and self.catalog is not None:
-            self.read_history(self.history_store, self.player, self.catalog)
-
-    @work(thread=True, exclusive=True, group="history-read", exit_on_error=False)
-    def read_history(
-        self, store: HistoryStore, player: str, catalog: tuple[PackEntry, ...]
-    ) -> None:
-        from ali_quiz.history.review import mistake_weights
-
-        now = self.now()
-        unfinished = tuple(entry for entry in store.unfinished(player) if entry.mode != "review")
-        review = frozenset(
-            entry.id
-            for entry in catalog
-            if entry.pack is not None and mistake_weights(store, player, entry.id, now)
-        )
-        self.post_message(HistoryRead(HistoryState(unfinished, review)))
-
-    @on(HistoryRead)
-    def history_read(self, message: HistoryRead) -> None:
-        self.history_state = message.state
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            # A worker that failed (an unreadable folder, a damaged history) must not end
-            # the app: say what happened and carry on with what there is.
-            text = self.tr("app.worker_failed", error=event.worker.error)
-            self.notify(text, severity="error")
-            if event.worker.group == "packs" and self.catalog is None:
-                self.catalog = ()
-            if event.worker.group == "history-open":
-                self.history_ready = True
-                self.waiting_recorders.clear()
-
-    # --- State -------------------------------------------------------------------------
-
-    def entry(self, pack_id: str | None = None) -> PackEntry | None:
-        """The catalog entry with this id (the pack in play by default)."""
-        wanted = pack_id or self.pack_id
-        if pack_id is None and self.pack_path is not None:
-            # Two entries may share an id (a user's pack reusing a built-in id is listed
-            # with an error): the one picked on the home screen is known by its path.
-            for entry in self.catalog or ():
-                if entry.id == wanted and entry.path == self.pack_path:
-                    return entry
-        for entry in self.catalog or ():
-            if entry.id == wanted and entry.pack is not None:
-                return entry
-        for entry in self.catalog or ():
-            if entry.id == wanted:
-                return entry
-        return None
-
-    def current_pack(self) -> Pack | None:
-        entry = self.entry()
-        return entry.pack if entry is not None else None
-
-    def change_settings(self, settings: Settings) -> str | None:
-        """Apply and save new settings; the error text when saving failed."""
-        old = self.settings
-        self.settings = settings
-        if settings.theme != old.theme and settings.theme in self.available_themes:
-            self.theme = settings.theme
-        if self.language_override is None and settings.effective_language != self.tr.language:
-            self.tr = translator(settings.effective_language)
-            translate_bindings(self, self.tr)
-        try:
-            save_settings(self.paths.config_path, settings)
-        except OSError as error:
-            return self.tr(
-                "settings.save_failed", path=self.paths.config_path, reason=error.strerror
-            )
-        return None
-
-    def watch_theme(self, theme: str) -> None:
-        # A theme picked from the command palette is remembered like one picked in Settings.
-        if self.started and theme != self.settings.theme:
-            error = self.change_settings(replace(self.settings, theme=theme))
-            if error:
-                self.notify(error, severity="warning")
-
-    def choose_pack(self, entry: PackEntry) -> None:
-        """Make this pack the one in play (and, when valid, the default of later sessions)."""
-        self.pack_path = entry.path
-        self.pack_id = entry.id
-        self.mutate_reactive(QuizApp.pack_id)
-        if entry.pack is not None and self.settings.pack != entry.id:
-            self.change_settings(replace(self.settings, pack=entry.id))
 
     # --- Rounds --------------------------------------------------------------------------
 

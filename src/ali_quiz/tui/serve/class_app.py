@@ -15,13 +15,13 @@ from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
 
+from ali_quiz.classroom.client import ClassServerError, SeatAnswer, TabClient
+from ali_quiz.classroom.seats import sanitise_name
 from ali_quiz.history.recorder import HistoryRecorder, outcomes_from_history
 from ali_quiz.history.records import RoundRecord
 from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.rounds import Outcome
 from ali_quiz.roundspec import ResolvedRound
-from ali_quiz.serve.client import ClassServerError, SeatAnswer, TabClient
-from ali_quiz.serve.seats import sanitise_name
 from ali_quiz.tui.app import QuizApp
 from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import css_file

@@ -10,30 +10,18 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
+from ali_quiz.classroom.board import BoardView, SeatSnapshot, read_board
+from ali_quiz.classroom.classround import ClassRound, ServerSettings, tab_command
 from ali_quiz.i18n import Translator
 from ali_quiz.quiz.kinds import Question
-from ali_quiz.serve.board import BoardView, SeatSnapshot, read_board
-from ali_quiz.serve.server import ClassRound, ClassServer, ServerSettings, tab_command
+from ali_quiz.tui.serve.server import ClassServer
 
 LOG_NAME = "serve.log"
-
-
-@dataclass(frozen=True)
-class ClassFacts:
-    """What the teacher is told about the class: the join URL, the round and its code."""
-
-    url: str
-    code: str
-    pack_title: str
-    mode: str
-    count: int
-    lan: bool = False  # listening beyond this machine: anyone on the network with the URL
 
 
 class ClassSession:

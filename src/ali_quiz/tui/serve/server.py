@@ -14,12 +14,9 @@ import asyncio
 import html
 import logging
 import secrets
-import shlex
-import sys
 import time
-from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,26 +24,17 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from ali_quiz.classroom.classround import ServerEvent, ServerSettings, api_address, join_base
+from ali_quiz.classroom.seats import Claim, Seats
 from ali_quiz.i18n import Translator
-from ali_quiz.serve.seats import Claim, Seats
 
 log = logging.getLogger("ali-quiz.serve")
 
 TOKEN_COOKIE = "ali_quiz_class"
 TAB_HEADER = "X-Ali-Quiz-Tab"
 SECRET_HEADER = "X-Ali-Quiz-Secret"
-DEFAULT_MAX_PLAYERS = 60
-IDLE_SECONDS = 30 * 60
 STOP_SECONDS = 5.0  # how long a tab's process may take to quit before it is killed
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-@dataclass(frozen=True)
-class ClassRound:
-    """What every tab plays: the pack (id or file) and the round code."""
-
-    pack: str
-    code: str
 
 
 @dataclass
@@ -60,15 +48,6 @@ class Tab:
     service: AppService | None = None
     websocket: web.WebSocketResponse | None = None
     ended_idle: bool = False
-
-
-@dataclass(frozen=True)
-class ServerEvent:
-    """Something the board's log tells the teacher (joined, left, refused, ended idle)."""
-
-    kind: str
-    name: str = ""
-    detail: str = ""
 
 
 class TabService(AppService):
@@ -111,39 +90,6 @@ class TabService(AppService):
         transport = getattr(process, "_transport", None)
         if transport is not None:
             transport.close()
-
-
-def tab_command(class_round: ClassRound, data_dir: Path, language: str, log_path: Path) -> str:
-    """The shell command that runs one tab: this Python, the class's round, stderr to a log."""
-    words = [
-        sys.executable,
-        "-m",
-        "ali_quiz.serve.tab",
-        "--data-dir",
-        str(data_dir),
-        "--pack",
-        class_round.pack,
-        "--code",
-        class_round.code,
-        "--lang",
-        language,
-    ]
-    # The process's stderr would otherwise be copied onto the teacher's board.
-    return f"exec {shlex.join(words)} 2>>{shlex.quote(str(log_path))}"
-
-
-@dataclass
-class ServerSettings:
-    """How the class is served."""
-
-    host: str
-    port: int
-    public_host: str
-    token: str
-    max_players: int = DEFAULT_MAX_PLAYERS
-    idle_seconds: float = IDLE_SECONDS
-    title: str = "ali-quiz"
-    events: Callable[[ServerEvent], None] = field(default=lambda event: None)
 
 
 class ClassServer(Server):
@@ -414,11 +360,3 @@ class ClassServer(Server):
                 await tab.websocket.close()
         services = [tab.service for tab in tabs if isinstance(tab.service, TabService)]
         await asyncio.gather(*(self.stop_service(s) for s in services), return_exceptions=True)
-
-
-def api_address(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
-
-
-def join_base(host: str, port: int) -> str:
-    return f"http://{api_address(host)}:{port}"

@@ -22,12 +22,12 @@ from textual.filter import LineFilter
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
+from ali_quiz.classroom.board import BoardView, QuestionLine, bar
+from ali_quiz.classroom.classround import ClassFacts, ServerEvent
+from ali_quiz.classroom.qr import qr_rows
 from ali_quiz.i18n import Translator
-from ali_quiz.serve.board import BoardView, QuestionLine, bar
-from ali_quiz.serve.qr import qr_rows
-from ali_quiz.serve.server import ServerEvent
-from ali_quiz.serve.session import ClassFacts, ClassSession
 from ali_quiz.textwidth import clip, pad
+from ali_quiz.tui.serve.session import ClassSession
 from ali_quiz.tui.widgets.literal import NoControlCharacters
 
 POLL_SECONDS = 1.0

@@ -1,0 +1,90 @@
+"""What the commands share: exit statuses, errors, warnings, JSON, the round the options name."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from ali_quiz.paths import AppPaths
+
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ali_quiz.roundspec import ResolvedRound
+
+Handler = Callable[[argparse.Namespace, AppPaths], int]
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """What a command says when it cannot go on, with the exit status to leave with."""
+
+    def __init__(self, message: str, status: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def fail(message: str, status: int = EXIT_INVALID) -> int:
+    """Print an error to stderr and return the exit status."""
+    print(f"ali-quiz: {message}", file=sys.stderr)
+    return status
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: the command goes on."""
+    print(f"ali-quiz: warning: {message}", file=sys.stderr, flush=True)
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _settings(paths: AppPaths) -> tuple[str | None, str]:
+    """The pack and player chosen in the settings (a broken file is reported, not fatal)."""
+    from ali_quiz.config import load_settings
+
+    loaded = load_settings(paths.config_path)
+    for problem in loaded.problems:
+        warn(str(problem))
+    return loaded.settings.pack, loaded.settings.player
+
+
+def resolve_from_args(
+    args: argparse.Namespace, paths: AppPaths, player: str | None = None
+) -> ResolvedRound:
+    """The round the options of `play` or `generate` describe; CommandError when there is none."""
+    from ali_quiz.roundspec import (
+        DiskPacks,
+        RoundSpec,
+        RoundSpecError,
+        UsageError,
+        met_from_disk,
+        parse_date,
+        resolve_round,
+        review_from_disk,
+    )
+
+    default_pack, settings_player = _settings(paths)
+    try:
+        spec = RoundSpec(
+            pack=args.pack,
+            mode=args.mode,
+            count=args.count,
+            seed=args.seed,
+            code=args.code,
+            date=parse_date(args.date),
+        )
+        return resolve_round(
+            spec,
+            DiskPacks(paths),
+            default_pack=default_pack,
+            review=review_from_disk(paths, player or settings_player),
+            met=met_from_disk(paths, player or settings_player),
+        )
+    except UsageError as err:
+        raise CommandError(str(err), EXIT_USAGE) from None
+    except RoundSpecError as err:
+        raise CommandError(str(err)) from None

@@ -1,0 +1,187 @@
+"""The commands about pack files: `packs` (list, add), `validate` (once or watching), `new-pack`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ali_quiz.commands.base import EXIT_INVALID, EXIT_OK, fail, print_json
+from ali_quiz.paths import AppPaths
+
+
+def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.catalog import discover
+
+    if args.packs_command == "add":
+        return _packs_add(args.file, paths, replace=args.replace)
+    entries = discover(paths)
+    if args.json:
+        print_json([e.to_json() for e in entries])
+        return EXIT_OK
+    from ali_quiz.textwidth import table
+
+    rows = []
+    for entry in entries:
+        counts = entry.pack.counts() if entry.pack else None
+        facts = (
+            f"{counts['events']}/{counts['versions']}/{counts['metrics']}/"
+            f"{counts['sequences']}/{counts['questions']}"
+            if counts
+            else "-"
+        )
+        state = "built in" if entry.builtin else ("ok" if entry.valid else "INVALID")
+        rows.append([entry.id, entry.title, entry.language, facts, state, str(entry.path)])
+    print(table(["id", "title", "language", "ev/ver/met/seq/q", "state", "path"], rows))
+    for entry in entries:
+        for problem in entry.errors:
+            print(f"  {problem}")
+        for warning in entry.warnings:
+            print(f"  {entry.path}: warning: {warning}")
+    return EXIT_OK
+
+
+def _packs_add(file: Path, paths: AppPaths, *, replace: bool = False) -> int:
+    from ali_quiz.catalog import NeedsReplace, add_pack
+    from ali_quiz.packs.problems import PackError
+
+    try:
+        added = add_pack(file, paths, replace=replace)
+    except PackError as err:
+        return fail(f"{file} was not added:\n{err}")
+    except NeedsReplace as err:
+        codes = _codes_of(paths, err.pack_id, err.old_hash)
+        lost = f"\nRound codes that would stop working: {', '.join(codes)}" if codes else ""
+        return fail(f"{file} was not added: {err}{lost}")
+    except OSError as err:
+        return fail(f"could not copy {file} into {paths.packs_dir}: {err.strerror or err}")
+    if added.replaced:
+        print(f"Replaced {added.pack.id} ({added.pack.title}) in {added.path}")
+        codes = _codes_of(paths, added.pack.id, added.old_hash)
+        if codes:
+            print(
+                f"These round codes no longer work (made with the old version): {', '.join(codes)}"
+            )
+        else:
+            print("Round codes made with the old version no longer work (none is in your history).")
+    else:
+        print(f"Added {added.pack.id} ({added.pack.title}) to {added.path}")
+    return EXIT_OK
+
+
+def _codes_of(paths: AppPaths, pack_id: str, pack_hash: str | None) -> list[str]:
+    """The round codes in this history made with one version (content hash) of a pack."""
+    if pack_hash is None or not paths.history_path.is_file():
+        return []
+    import sqlite3
+
+    from ali_quiz.history.store import HistoryStore
+
+    opened = HistoryStore.open(paths.data_dir, read_only=True)
+    if opened.store is None:
+        return []
+    try:
+        with opened.store as store:
+            rows = store.query(
+                "SELECT DISTINCT code FROM rounds WHERE pack = ? AND pack_hash = ?"
+                " AND code IS NOT NULL ORDER BY code",
+                (pack_id, pack_hash),
+            )
+    except sqlite3.Error:
+        return []
+    return [str(code) for (code,) in rows]
+
+
+def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
+    from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.packs.problems import problem_count
+    from ali_quiz.quiz.describe import summary_line
+
+    files: list[Path] = []
+    lines: list[str] = []
+    for target in targets:
+        if target.is_dir():
+            found = pack_files(target)
+            if not found:
+                lines.append(f"{target}:1:1: no pack files (*{', *'.join(PACK_SUFFIXES)}) here")
+            files.extend(found)
+        else:
+            files.append(target)
+    ok = all(not line.endswith("here") for line in lines)
+    for path in files:
+        entry = load_entry(path, cache_dir)
+        if entry.pack is None:
+            ok = False
+            lines.extend(str(p) for p in entry.errors)
+            count = problem_count(entry.errors)
+            lines.append(f"{path}: invalid ({count:,} problem{'s' if count != 1 else ''})")
+            continue
+        lines.extend(f"{path}: warning: {w}" for w in entry.warnings)
+        lines.append(summary_line(entry.pack, path))
+    return ok, lines
+
+
+def cmd_validate(args: argparse.Namespace, paths: AppPaths) -> int:
+    ok, lines = _validate_once(args.paths, paths.cache_dir)
+    if not args.watch:
+        _print_lines(lines, ok)
+        return EXIT_OK if ok else EXIT_INVALID
+    return _watch(args.paths, ok, lines)
+
+
+def _print_lines(lines: list[str], ok: bool) -> None:
+    stream = sys.stdout if ok else sys.stderr
+    for line in lines:
+        # Problems go to stderr; summaries of valid packs to stdout.
+        target = sys.stdout if ": valid" in line or ": warning:" in line else stream
+        print(line, file=target, flush=True)
+
+
+def _stamp(targets: list[Path]) -> tuple[tuple[str, float, int], ...]:
+    stamps = []
+    for target in targets:
+        candidates = sorted(target.iterdir()) if target.is_dir() else [target]
+        for path in candidates:
+            try:
+                stat = path.stat()
+                stamps.append((str(path), stat.st_mtime, stat.st_size))
+            except OSError:
+                stamps.append((str(path), -1.0, -1))
+    return tuple(stamps)
+
+
+def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.5) -> int:
+    """Check again whenever a file changes (polling: it works on every system and editor)."""
+    _print_lines(lines, ok)
+    print("Watching for changes (Ctrl+C to stop)…", flush=True)
+    last = _stamp(targets)
+    try:
+        while True:
+            time.sleep(interval)
+            now = _stamp(targets)
+            if now == last:
+                continue
+            last = now
+            ok, lines = _validate_once(targets, None)
+            print(f"\n── {time.strftime('%H:%M:%S')} ──", flush=True)
+            _print_lines(lines, ok)
+    except KeyboardInterrupt:
+        return EXIT_OK if ok else EXIT_INVALID
+
+
+def cmd_new_pack(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ali_quiz.packs.starter import write_starter
+    from ali_quiz.safety.files import FileRefused
+
+    try:
+        written = write_starter(args.path)
+    except FileExistsError as err:
+        where = err.filename or args.path
+        return fail(f"{where} already exists: choose another name (nothing was overwritten)")
+    except FileRefused as err:
+        return fail(f"{err}; nothing was written")
+    except OSError as err:
+        return fail(f"could not write {args.path}: {err.strerror or err}; nothing was written")
+    print(f"Wrote {written}: edit it, then check it with `ali-quiz validate {written}`")
+    return EXIT_OK
