@@ -140,3 +140,43 @@ def test_no_module_outside_tui_names_textual() -> None:
         and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert named == []
+
+
+LOADED = r"""
+import contextlib, io, json, sys
+from ali_quiz.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(sys.argv[1:])
+print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
+"""
+
+#: What a short command has no use for: OpenSSL (sha256 comes from CPython's own module),
+#: typing, the calendar and getpass modules (with locale and termios), the interface strings
+#: (nothing is worded), YAML with positions (no settings file), the history.
+NOT_FOR_GENERATE = (
+    "_hashlib",
+    "hashlib",
+    "secrets",
+    "typing",
+    "calendar",
+    "getpass",
+    "ali_quiz.i18n.app",
+    "ali_quiz.packs.yamlnodes",
+    "ali_quiz.packs.loader",
+    "ali_quiz.history",
+)
+
+
+def test_a_seeded_generate_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """`generate --seed` (the built-in pack, from the parsed cache the first run fills) imports
+    none of the modules it has no use for: each is a share of the command's start."""
+    argv = ["--data-dir", str(tmp_path / "data"), "generate", "--count", "10", "--seed", "1"]
+    first = _run(LOADED, *argv)
+    assert first.returncode == 0, first.stderr
+    done = _run(LOADED, *argv)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["status"] == 0
+    loaded = set(result["modules"])
+    assert "ali_quiz.quiz.generate" in loaded  # the check can see what was imported
+    assert sorted(loaded & set(NOT_FOR_GENERATE)) == []

@@ -7,7 +7,7 @@ defaults, and the problems come back as text for the front end to report.
 from __future__ import annotations
 
 import errno
-import getpass
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -83,10 +83,22 @@ class LoadedSettings:
 
 def default_player() -> str:
     """The login name, which is the most likely name of whoever plays in this terminal."""
-    try:
-        name = getpass.getuser()
-    except (OSError, KeyError):  # no login name (some containers): fall back to a word
-        name = ""
+    # What getpass.getuser() does, without importing getpass (and termios) into every command.
+    name = next(
+        (
+            os.environ[key]
+            for key in ("LOGNAME", "USER", "LNAME", "USERNAME")
+            if os.environ.get(key)
+        ),
+        "",
+    )
+    if not name:
+        try:
+            import pwd
+
+            name = pwd.getpwuid(os.getuid()).pw_name
+        except (ImportError, OSError, KeyError):  # no login name (some containers): a word
+            name = ""
     return clean_player(name) or "player"
 
 
@@ -105,11 +117,11 @@ def load_settings(path: Path) -> LoadedSettings:
     Read like a pack: with a size cap (CONFIG_BYTES), no YAML tags or implicit types, the
     node and depth limits counted as it is parsed; every value stays the text it was.
     """
-    from ali_quiz.packs.yamlnodes import Mapping, Scalar, compose, decode
-
     settings = default_settings()
     if not path.exists() and not path.is_symlink():
         return LoadedSettings(settings)
+    from ali_quiz.packs.yamlnodes import Mapping, Scalar, compose, decode
+
     try:
         data = read_capped(path, CONFIG_BYTES, "settings file")
     except FileRefused as error:

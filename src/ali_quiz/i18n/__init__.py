@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
-
-from ali_quiz.i18n import app, codes, history, numbers, plain, serve
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -93,11 +92,31 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    _merged(
-        app.STRINGS, plain.STRINGS, history.STRINGS, numbers.STRINGS, codes.STRINGS, serve.STRINGS
+@cache
+def strings() -> Mapping[str, tuple[str, str]]:
+    """Every interface string, key -> (English, 繁體中文).
+
+    The tables are read when a string is first asked for: a command that words nothing (a
+    `generate`, a `show`) does not load them. `STRINGS` is the same mapping.
+    """
+    from ali_quiz.i18n import app, codes, history, numbers, plain, serve
+
+    return MappingProxyType(
+        _merged(
+            app.STRINGS,
+            plain.STRINGS,
+            history.STRINGS,
+            numbers.STRINGS,
+            codes.STRINGS,
+            serve.STRINGS,
+        )
     )
-)
+
+
+def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
+    if name == "STRINGS":
+        return strings()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -107,7 +126,7 @@ class Translator:
     language: str
 
     def __call__(self, key: str, /, **values: object) -> str:
-        english, chinese = STRINGS[key]
+        english, chinese = strings()[key]
         text = chinese if self.language == "zh-Hant" else english
         return text.format(**values)
 
