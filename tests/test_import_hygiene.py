@@ -180,3 +180,44 @@ def test_a_seeded_generate_loads_only_what_it_needs(tmp_path: Path) -> None:
     loaded = set(result["modules"])
     assert "ali_quiz.quiz.generate" in loaded  # the check can see what was imported
     assert sorted(loaded & set(NOT_FOR_GENERATE)) == []
+
+
+TUI_START = r"""
+import json, sys
+from pathlib import Path
+import ali_quiz.cli, ali_quiz.play
+from ali_quiz.config import load_settings
+from ali_quiz.tui.app import make_app
+from ali_quiz.tui.screens.home import HomeScreen
+from ali_quiz.paths import AppPaths
+paths = AppPaths.resolve(Path(sys.argv[1]))
+app = make_app(paths, settings=load_settings(paths.config_path))
+HomeScreen()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+#: What the TUI has no use for before its first frame: YAML (the settings file as the
+#: Settings screen writes it is read without it), the history, the pack model, the generator.
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "yaml",
+    "sqlite3",
+    "ali_quiz.history.store",
+    "ali_quiz.history.recorder",
+    "ali_quiz.packs.model",
+    "ali_quiz.quiz.generate",
+)
+
+
+def test_the_tui_builds_its_home_screen_without_disk_work_modules(tmp_path: Path) -> None:
+    """A returning player's start (a settings file) imports none of the modules that only the
+    workers after the first frame, or a round, need."""
+    from ali_quiz.config import Settings, save_settings
+    from ali_quiz.paths import AppPaths
+
+    data = tmp_path / "data"
+    save_settings(AppPaths.resolve(data).config_path, Settings(player="bench", language="en"))
+    done = _run(TUI_START, str(data))
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "textual.app" in loaded and "ali_quiz.config" in loaded
+    assert sorted(loaded & set(NOT_BEFORE_THE_FIRST_FRAME)) == []
