@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import textual.constants
 
 from ali_quiz.packs.loader import load_pack, load_pack_text
 from ali_quiz.packs.model import Pack
@@ -18,6 +19,12 @@ from ali_quiz.packs.starter import starter_text
 REPO = Path(__file__).resolve().parent.parent
 QUESTIONS = REPO / "questions"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Every app under test runs without animations (an app reads this when it is made; Textual
+# read TEXTUAL_ANIMATIONS before this file, when pytest-textual-snapshot imported it). A
+# scroll or a tab's underline then ends at once: a key press need not wait for it, and a
+# snapshot never catches one half done.
+textual.constants.TEXTUAL_ANIMATIONS = "none"  # type: ignore[misc]
 
 
 @pytest.fixture(scope="session")

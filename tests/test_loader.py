@@ -615,6 +615,7 @@ def test_ten_mistakes_give_ten_located_problems() -> None:
 # -- a large pack --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # builds and parses a 1.5 MB pack: seconds of CPU
 def test_a_14000_fact_pack_loads(tmp_path: Path) -> None:
     parts = ["id: big-pack\ntitle: Big\nlanguage: en\nevents:\n"]
     for n in range(6000):

@@ -20,7 +20,7 @@ from ali_quiz.tui.screens.results import ResultsScreen
 from ali_quiz.tui.screens.settings import SettingsScreen
 from ali_quiz.tui.screens.timeline import TimelineScreen
 from ali_quiz.tui.widgets.too_small import TooSmall
-from test_tui_support import make_test_app, right_keys, round_start, sync, typed
+from test_tui_support import make_test_app, right_keys, round_start, search_palette, sync, typed
 
 SIZE = (80, 24)
 TINY = """\
@@ -78,8 +78,7 @@ async def test_home_lists_the_packs_and_the_modes_they_can_play(tmp_path: Path) 
 
 @sync
 async def test_enter_on_home_starts_a_round_with_the_settings_count(tmp_path: Path) -> None:
-    app = make_test_app(tmp_path)
-    app.settings = app.settings.__class__(player="ann", language="en", count=4)
+    app = make_test_app(tmp_path, count=4)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
         await pilot.press("enter")
@@ -332,7 +331,7 @@ async def test_results_offer_replay_and_a_round_of_the_mistakes(tmp_path: Path) 
 
 @sync
 async def test_the_round_code_is_shown_on_the_results_and_plays_from_home(tmp_path: Path) -> None:
-    app = make_test_app(tmp_path)
+    app = make_test_app(tmp_path, count=3)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
         await pilot.press("down", "down", "down", "down", "enter")  # Choice
@@ -407,8 +406,8 @@ async def test_the_command_palette_offers_the_apps_commands(tmp_path: Path) -> N
         titles = [command.title for command in app_commands(app)]
         assert {"Timeline", "History", "Packs", "Settings", "Play a code"} <= set(titles)
         assert "Play: Quick round" in titles
-        await pilot.press("ctrl+p", *typed("timeline"))
-        await pilot.pause(0.3)
+        await pilot.press("ctrl+p")
+        await search_palette(pilot, "timeline")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)

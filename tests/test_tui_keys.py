@@ -8,29 +8,13 @@ from textual.command import CommandPalette
 
 from ali_quiz.tui.screens.help import HelpScreen
 from ali_quiz.tui.screens.play import PlayScreen
-from ali_quiz.tui.screens.timeline import TimelineScreen
 from ali_quiz.tui.widgets.estimate import EstimateAnswer
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
 from test_tui_app import settle
-from test_tui_support import make_test_app, round_start, sync, typed
+from test_tui_support import make_test_app, round_start, sync
 
 SIZE = (80, 24)
-
-
-@sync
-async def test_ctrl_p_opens_the_palette_and_runs_a_command(tmp_path: Path) -> None:
-    app = make_test_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*typed("timeline"))
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TimelineScreen)
 
 
 @sync

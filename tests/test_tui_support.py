@@ -9,9 +9,12 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+from textual.pilot import Pilot
 
 from ali_quiz.config import LoadedSettings, Settings
 from ali_quiz.packs.loader import load_pack
@@ -44,6 +47,13 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     return run
 
 
+async def search_palette(pilot: Pilot[Any], text: str) -> None:
+    """Type into the open command palette and wait until its search has listed what it found."""
+    await pilot.press(*typed(text))
+    await pilot.app.workers.wait_for_complete()  # the palette searches in a worker
+    await pilot.pause()
+
+
 def builtin_pack(pack_id: str = "dingtalk-2020") -> Pack:
     return load_pack(builtin_packs_dir() / f"{pack_id}.yaml")
 
@@ -55,14 +65,19 @@ def make_test_app(
     player: str = "ann",
     pack: str | None = "dingtalk-2020",
     start: ResolvedRound | None = None,
+    count: int | None = None,
+    seed: int = FIXED_SEED,
     **options: Any,
 ) -> QuizApp:
-    """The app over a temporary data folder, with a fixed seed, clock and language."""
+    """The app over a temporary data folder, with a fixed seed for its rounds, clock and language
+    (and the settings' questions per round when `count` is given)."""
     settings = Settings(player=player, language=language, pack=pack)
+    if count is not None:
+        settings = replace(settings, count=count)
     return make_app(
         AppPaths.resolve(tmp_path / "data"),
         settings=LoadedSettings(settings),
-        seed_source=lambda: FIXED_SEED,
+        seed_source=lambda: seed,
         now=lambda: FIXED_NOW,
         start=start,
         **options,
@@ -76,6 +91,18 @@ def round_start(
     pack = builtin_pack(pack_id)
     spec = RoundSpec(pack=pack, mode=mode, count=count, seed=seed, date=FIXED_NOW.date())
     return resolve_round(spec, ListedPacks([pack]))
+
+
+def text_round(seed: int = 67) -> ResolvedRound:
+    """A round of three whose first question is a text (authored) one.
+
+    A quick round seldom holds one (much of the pack gives it away): seed 67's of ten does, and
+    it is moved to the front of three.
+    """
+    start = round_start("quick", 10, seed=seed)
+    text = next(q for q in start.questions if q.kind == "text")
+    rest = [q for q in start.questions if q is not text][:2]
+    return replace(start, count=3, questions=(text, *rest))
 
 
 def order_keys(question: OrderQuestion, wanted: list[str]) -> list[str]:

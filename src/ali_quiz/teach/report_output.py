@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from ali_quiz import linebreak
 from ali_quiz.safety.csvcells import csv_writer
 from ali_quiz.safety.text import visible as escaped
 from ali_quiz.teach.report import BUCKETS, Report
@@ -29,25 +30,8 @@ def visible(text: str) -> str:
 
 
 def wrap(text: str, columns: int) -> list[str]:
-    """Lines of at most `columns` terminal columns, broken at spaces where there are some."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if width(candidate) <= columns:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = ""
-        for char in word:  # a word (or CJK text) longer than a line breaks anywhere
-            if width(current + char) > columns:
-                lines.append(current)
-                current = ""
-            current += char
-    if current or not lines:
-        lines.append(current)
-    return lines
+    """Lines of at most `columns` terminal columns, broken as `ali_quiz.linebreak` says."""
+    return linebreak.wrap(text, columns)
 
 
 def _table(

@@ -22,6 +22,7 @@ from ali_quiz.tui.messages import (
     RoundAsked,
     RoundFinished,
     RoundLeft,
+    RoundSpecAsked,
     SettingsChanged,
     SettingsSaved,
 )
@@ -191,12 +192,17 @@ class QuizApp(QuizAppState):
         """A replay (the same resolved round: the same questions, seed and code) or mistakes."""
         self.play_round(message.chosen)
 
+    @on(RoundSpecAsked)
+    def round_spec_asked(self, message: RoundSpecAsked) -> None:
+        """Play again (a fresh seed) or a replay by its code: resolved as `play` resolves."""
+        self.start_spec(message.spec)
+
     @on(RoundFinished)
     def round_finished(self, message: RoundFinished) -> None:
         from ali_quiz.tui.screens.results import ResultsScreen
 
         self.refresh_history()
-        self.switch_screen(ResultsScreen(message.game, message.chosen))
+        self.switch_screen(ResultsScreen(message.game, message.chosen, message.round_id))
 
     @on(RoundLeft)
     def round_left(self) -> None:

@@ -49,7 +49,8 @@ class QuizAppState(App[int]):
     catalog: var[tuple[PackEntry, ...] | None] = var(None)
     #: The id of the pack in play on the home screen.
     pack_id: var[str] = var(DEFAULT_EDITION)
-    history_state: var[HistoryState] = var(HistoryState())
+    # Every read tells its watchers (home reads its progress again), even when nothing changed.
+    history_state: var[HistoryState] = var(HistoryState(), always_update=True)
     settings: var[Settings] = var(Settings(player="player"))
 
     def __init__(

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Round
-    from ali_quiz.roundspec import ResolvedRound
+    from ali_quiz.roundspec import ResolvedRound, RoundSpec
 
 
 class ModeChosen(Message):
@@ -50,13 +50,23 @@ class RoundAsked(Message):
         self.chosen = chosen
 
 
-class RoundFinished(Message):
-    """The last question was answered: show the results."""
+class RoundSpecAsked(Message):
+    """Resolve this spec as `play` does, then play it (Play again and Replay on the results)."""
 
-    def __init__(self, game: Round, chosen: ResolvedRound) -> None:
+    def __init__(self, spec: RoundSpec) -> None:
+        super().__init__()
+        self.spec = spec
+
+
+class RoundFinished(Message):
+    """The last question was answered: show the results. `round_id`: the round in the history
+    (None when it is not there), which the results leave out when comparing."""
+
+    def __init__(self, game: Round, chosen: ResolvedRound, round_id: int | None = None) -> None:
         super().__init__()
         self.game = game
         self.chosen = chosen
+        self.round_id = round_id
 
 
 class RoundLeft(Message):

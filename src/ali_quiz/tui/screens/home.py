@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -17,9 +18,14 @@ from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.messages import ModeChosen, PackChosen, ResumeAsked
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
+from ali_quiz.tui.widgets.progress_panel import ProgressPanel
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.progress import Progress
+    from ali_quiz.history.store import HistoryStore
 
 PLAY_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
 MORE = (
@@ -29,6 +35,7 @@ MORE = (
     ("settings", "key.settings", "s"),
     ("code", "key.code", "c"),
 )
+WIDE = 120  # from this width home shows the recent rounds too
 
 
 class TitleBar(Static):
@@ -50,6 +57,17 @@ class HomeScreen(QuizScreen[None]):
         Binding("q", "app.quit", "key.quit"),
     ]
 
+    class ProgressRead(Message):
+        """The player's progress, read from the history (from a worker)."""
+
+        def __init__(self, progress: Progress) -> None:
+            super().__init__()
+            self.progress = progress
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progress: Progress | None = None
+
     def compose_screen(self) -> ComposeResult:
         tr = self.tr
         yield TitleBar(id="title-bar")
@@ -70,6 +88,9 @@ class HomeScreen(QuizScreen[None]):
                 )
                 more.border_title = tr("home.more")
                 yield more
+                panel = ProgressPanel(id="home-progress")
+                panel.border_title = tr("home.progress")
+                yield panel
             with Vertical(id="home-right"):
                 modes = OptionList(id="mode-list")
                 modes.border_title = tr("home.modes")
@@ -85,13 +106,60 @@ class HomeScreen(QuizScreen[None]):
         self.watch(self.app, "pack_id", self.show_pack)
         self.watch(self.app, "history_state", self.show_pack)
         self.watch(self.app, "settings", self.show_pack)
+        # Read again after every history read (a round played or left) and pack change; the
+        # first read comes after the first frame, when the app has opened the history.
+        self.watch(self.app, "history_state", self.load_progress)
+        self.watch(self.app, "pack_id", self.load_progress)
 
     def help_extra(self) -> str:
         return self.tr("home.hint")
 
     def refill(self) -> None:
         self.show_catalog(self.quiz.catalog)
+        self.show_progress()
         self.query_one("#mode-list").focus()
+
+    # --- Progress (from the history, in a worker) -------------------------------------------
+
+    def load_progress(self, _: Any = None) -> None:
+        quiz = self.quiz
+        if quiz.history_store is not None:
+            self.read_progress(quiz.history_store, quiz.player, quiz.pack_id, quiz.now())
+
+    @work(thread=True, exclusive=True, group="home-progress", exit_on_error=False)
+    def read_progress(self, store: HistoryStore, player: str, pack: str, now: datetime) -> None:
+        from ali_quiz.history.progress import progress
+
+        self.post_message(self.ProgressRead(progress(store, player, pack, now)))
+
+    @on(ProgressRead)
+    def progress_read(self, message: ProgressRead) -> None:
+        self.progress = message.progress
+        self.show_progress()
+
+    def on_resize(self, event: events.Resize) -> None:
+        wide = event.size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            self.show_progress()
+
+    def show_progress(self) -> None:
+        if self.progress is None:
+            return
+        quiz = self.quiz
+
+        def title(pack_id: str) -> str:
+            entry = quiz.entry(pack_id)
+            return entry.title if entry is not None else pack_id
+
+        self.query_one(ProgressPanel).show(
+            self.progress,
+            self.tr,
+            wide=self.has_class("-wide"),
+            today=quiz.now().date(),
+            pack_title=title,
+            pack_in_play=quiz.pack_id,
+        )
 
     # --- Showing the state -------------------------------------------------------------
 

@@ -239,7 +239,7 @@ class PlayScreen(QuizScreen[None]):
 
     def finish(self) -> None:
         self.recorder.finish()
-        self.post_message(RoundFinished(self.game, self.info))
+        self.post_message(RoundFinished(self.game, self.info, self.recorder.round_id))
 
     # --- Leaving -----------------------------------------------------------------------
 

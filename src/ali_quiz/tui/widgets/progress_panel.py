@@ -1,0 +1,124 @@
+"""The home screen's progress panel: the streak of days played and the facts due for review;
+on a wide terminal also the rounds played and the latest scores. A new player is welcomed
+instead of being shown zeros."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ali_quiz.i18n import Translator
+from ali_quiz.numbers import percent_text
+from ali_quiz.textwidth import clip, pad, width
+
+if TYPE_CHECKING:  # the history is read after the first frame: not imported before it
+    from ali_quiz.history.progress import Progress, RecentRound
+
+#: Columns the panel's text may use on a wide terminal (its width less border and padding).
+WIDE_TEXT = 40
+
+
+def when_text(tr: Translator, started: datetime, today: date) -> str:
+    """When a round was played, as a player reads it: `today 14:05`, `yesterday 09:30`, `11-28`."""
+    day = started.date()
+    clock = started.strftime("%H:%M")
+    if day == today:
+        return tr("home.today", time=clock)
+    if day == today - timedelta(days=1):
+        return tr("home.yesterday", time=clock)
+    return day.strftime("%m-%d") if day.year == today.year else day.isoformat()
+
+
+class ProgressPanel(Static):
+    """Streak and reviews due (every width); rounds played and recent scores (wide)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+        self.display = False  # until the history is read: no empty box, no zeros
+
+    def show(
+        self,
+        progress: Progress,
+        tr: Translator,
+        *,
+        wide: bool,
+        today: date,
+        pack_title: Callable[[str], str],
+        pack_in_play: str | None,
+    ) -> None:
+        """Fill the panel (`pack_title` gives a pack id's title, for the recent rounds)."""
+        self.display = True
+        if progress.is_new_player:
+            welcome = Content(tr("home.welcome"))
+            if wide:
+                welcome = Content("\n\n").join(
+                    [welcome, Content(tr("home.welcome_more")).stylize("dim")]
+                )
+            self.update(welcome)
+            return
+        lines = [self.streak_line(progress, tr, wide=wide), self.due_line(progress, tr)]
+        if wide:
+            played = (
+                tr("home.rounds_played_one")
+                if progress.rounds == 1
+                else tr("home.rounds_played", count=progress.rounds)
+            )
+            lines.append(Content(played).stylize("dim"))
+            if progress.recent:
+                lines.append(Content(""))
+                lines.append(Content.from_markup("[b]$title[/b]", title=tr("home.recent")))
+                lines.extend(
+                    self.recent_lines(progress.recent, tr, today, pack_title, pack_in_play)
+                )
+        self.update(Content("\n").join(lines))
+
+    @staticmethod
+    def streak_line(progress: Progress, tr: Translator, *, wide: bool) -> Content:
+        if progress.streak == 0:
+            return Content(tr("home.streak_none")).stylize("dim")
+        streak = tr("home.streak", days=progress.streak)
+        if not wide:
+            return Content.from_markup("[b]$streak[/b]", streak=streak)
+        state = tr("home.streak_today") if progress.played_today else tr("home.streak_keep")
+        return Content.from_markup(
+            "[b]$streak[/b] [dim]· $state[/dim]",
+            streak=streak,
+            state=state,
+        )
+
+    @staticmethod
+    def due_line(progress: Progress, tr: Translator) -> Content:
+        if progress.due == 0:
+            return Content(tr("home.due_none")).stylize("dim")
+        text = tr("home.due_one") if progress.due == 1 else tr("home.due", count=progress.due)
+        return Content.from_markup("[$text-warning]$text[/]", text=text)
+
+    @staticmethod
+    def recent_lines(
+        recent: tuple[RecentRound, ...],
+        tr: Translator,
+        today: date,
+        pack_title: Callable[[str], str],
+        pack_in_play: str | None,
+    ) -> list[Content]:
+        modes = [tr(f"mode.{entry.mode}") for entry in recent]
+        mode_width = min(max(width(mode) for mode in modes), 16)
+        lines = []
+        for entry, mode in zip(recent, modes, strict=True):
+            percent = 100.0 * entry.score / entry.max_score if entry.max_score else None
+            lines.append(
+                Content.from_markup(
+                    "[b]$percent[/b]  $mode  [dim]$when[/dim]",
+                    percent=percent_text(percent).rjust(4),
+                    mode=pad(clip(mode, mode_width), mode_width),
+                    when=when_text(tr, entry.started_at, today),
+                )
+            )
+            if entry.pack != pack_in_play:
+                title = clip(pack_title(entry.pack), WIDE_TEXT - 6)
+                lines.append(Content.from_markup("      [dim]$title[/dim]", title=title))
+        return lines
