@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.quiz.kinds import (
@@ -29,6 +29,7 @@ from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
 from ali_quiz.tui.widgets.choice import ChoiceAnswer
 from ali_quiz.tui.widgets.estimate import EstimateAnswer
 from ali_quiz.tui.widgets.feedback import Feedback
+from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
@@ -106,7 +107,8 @@ class PlayScreen(QuizScreen[None]):
             yield Static(id="play-help", markup=False)
             yield Vertical(id="answer-slot")
             yield Feedback(id="feedback")
-        yield Footer()
+        # Rebuilt once per answer, not once per bindings change (a dozen of them per answer).
+        yield QuizFooter()
 
     async def on_mount(self) -> None:
         self.query_one("#play-title", Static).update(
