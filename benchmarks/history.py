@@ -175,8 +175,8 @@ def in_process(folder: Path, player: str) -> list[tuple[str, float, float]]:
                 STATS_GOAL,
             ),
             (
-                "review weights of the pack",
-                cpu_median(lambda: review.mistake_weights(store, player, "dingtalk-2020", now)),
+                "facts due for review in the pack",
+                cpu_median(lambda: review.due_weights(store, player, "dingtalk-2020", now)),
                 STATS_GOAL,
             ),
         ]

@@ -27,6 +27,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 textual.constants.TEXTUAL_ANIMATIONS = "none"  # type: ignore[misc]
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: two test processes per core. A TUI test spends about a third of its time
+    waiting for the app to go idle (Textual's pilot sleeps in steps of 20 ms after each key);
+    a second process per core works meanwhile."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 * (cores or 1)
+
+
 @pytest.fixture(scope="session")
 def pack_zh() -> Pack:
     return load_pack(QUESTIONS / "dingtalk-2020.yaml")

@@ -122,7 +122,7 @@ def test_generate_with_an_invalid_pack_file(cli: Cli) -> None:
 
 def test_review_without_history_says_so(cli: Cli) -> None:
     ran = cli("generate", "--mode", "review")
-    assert ran.status == 1 and "no mistakes" in ran.err and ran.out == ""
+    assert ran.status == 1 and "nothing is due" in ran.err and ran.out == ""
 
 
 # -- generate ------------------------------------------------------------------------------------

@@ -529,7 +529,7 @@ def test_daily_on_the_command_line_follows_the_date(cli: Any) -> None:
 
 def test_review_needs_weights(packs: dict[str, Pack]) -> None:
     for weights in (None, {}):
-        with pytest.raises(RoundError, match="no mistakes"):
+        with pytest.raises(RoundError, match="nothing is due"):
             generate_round(packs["zh"], "review", 10, 1, weights=weights)
 
 
@@ -541,6 +541,15 @@ def test_review_asks_about_the_facts_missed(packs: dict[str, Pack]) -> None:
         check_round(packs["zh"], questions)
         for question in questions:
             assert set(question.facts) & set(weights) or question.id in weights, question.id
+
+
+def test_review_asks_the_most_urgent_facts_first(packs: dict[str, Pack]) -> None:
+    weights = {"laiwang-6-2": 1.0, "dingtalk-mau-2020-01": 5.0, "q-momo": 2.0}
+    for seed in range(5):
+        questions = generate_round(packs["zh"], "review", 10, seed, weights=weights)
+        asked = [f for q in questions for f in (*q.facts, q.id) if f in weights]
+        assert asked[0] == "dingtalk-mau-2020-01"
+        assert asked.index("q-momo") < asked.index("laiwang-6-2")
 
 
 def test_review_of_facts_no_longer_in_the_pack(packs: dict[str, Pack]) -> None:

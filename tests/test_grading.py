@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from ali_quiz.quiz.grading import (
     estimate_share,
-    fold_text,
     grade,
     grade_choice,
     grade_estimate,
@@ -30,6 +29,7 @@ from ali_quiz.quiz.kinds import (
     Question,
     TextQuestion,
 )
+from ali_quiz.quiz.textmatch import fold_text
 
 LN2 = math.log(2)
 COMMON: dict[str, Any] = {"id": "q", "prompt": "?", "facts": (), "explanation": ""}
@@ -257,11 +257,23 @@ def test_choice_weights(weights: list[float], response: str, max_points: int, po
         ("巴顏喀拉", 100),
         ("巴顏喀拉 ", 100),
         ("STRASSE", 100),  # casefold: ß -> ss
-        ("BayanHar", 0),
-        ("Bayan Har!", 0),
         ("", 0),
         ("   ", 0),
-        ("巴颜喀拉", 0),  # simplified characters are another answer unless accepted
+        ("巴颜喀拉", 100),  # Simplified characters: the same answer
+        ("巴顏喀拉", 100),
+        # One typo (added, dropped, changed, two neighbours swapped) in an answer of 5 or more
+        ("BayanHar", 100),
+        ("Bayan Har!", 100),
+        ("Bayan Hara", 100),
+        ("Bayn Har", 100),
+        ("Bayan Hor", 100),
+        ("Bayan Hra", 100),
+        ("Strase", 100),  # Straße folds to strasse (7 characters): one letter dropped
+        ("Bayen Hor", 0),  # two edits
+        ("Baayan Harr", 0),
+        ("Bayan Har!!", 0),
+        ("巴顏喀", 0),  # one edit, but 巴顏喀拉 has four characters: too short to forgive
+        ("巴顏喀拉拉", 0),
     ],
 )
 def test_text_folding(response: str, points: int) -> None:

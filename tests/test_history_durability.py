@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from ali_quiz.history import schema
 from ali_quiz.history.store import HistoryError, HistoryStore
 from test_history_support import TAIPEI, answer, open_store, play, running_and_rebuilt, start
 
@@ -132,7 +133,7 @@ def test_two_processes_creating_the_database_at_once_both_work(tmp_path: Path) -
     writers = [_python(code, str(tmp_path)) for _ in range(2)]
     outs = [w.communicate(timeout=60) for w in writers]
     assert [w.returncode for w in writers] == [0, 0], [err for _, err in outs]
-    assert [out.strip() for out, _ in outs] == ["2", "2"]
+    assert [out.strip() for out, _ in outs] == [str(schema.SCHEMA_VERSION)] * 2
 
 
 def _asides(folder: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ali_quiz.history import schema, stats
+from ali_quiz.history import review, schema, stats, totals
 from ali_quiz.history.store import AnswerRecord, HistoryStore
 from test_history_support import (
     TAIPEI,
@@ -54,8 +54,37 @@ def _fill_v1(conn: sqlite3.Connection) -> None:
     conn.executemany(f"INSERT INTO answers VALUES ({', '.join('?' * 12)})", answers)
 
 
+def _fill_v2(conn: sqlite3.Connection) -> None:
+    """A round as version 2 wrote it, with its totals: e1 missed, c1 right, on 2024-04-02."""
+    started = datetime(2024, 4, 2, 9, 0, tzinfo=TAIPEI)
+    times = [started + timedelta(minutes=n) for n in (1, 2, 3)]
+    conn.execute(
+        """INSERT INTO rounds(id, player, pack, pack_hash, mode, count, seed, code, date,
+               ui_language, started_at, finished_at, questions, started_ts, finished_ts,
+               play_day, score, max_score, answered, seconds, pct)
+           VALUES (1, 'amy', 'dt', 'h1', 'quick', 2, '3', NULL, '2024-04-02', 'en', ?, ?, 2,
+                   ?, ?, '2024-04-02', 100, 200, 2, 30.0, 50.0)""",
+        (started.isoformat(), times[2].isoformat(), started.timestamp(), times[2].timestamp()),
+    )
+    for position, (fact, points) in enumerate((("e1", 0), ("c1", 100)), start=1):
+        at = times[position - 1]
+        conn.execute(
+            """INSERT INTO answers(round_id, position, question_id, kind, facts, prompt,
+                   response, answer, points, max_points, skipped, seconds, answered_at,
+                   answered_ts)
+               VALUES (1, ?, ?, 'choice', ?, 'Which?', '"a"', '"b"', ?, 100, 0, 15.0, ?, ?)""",
+            (position, f"q-{fact}", f'["{fact}"]', points, at.isoformat(), at.timestamp()),
+        )
+        conn.execute(
+            "INSERT INTO answer_facts(round_id, position, player, pack, fact, missed, ts)"
+            " VALUES (1, ?, 'amy', 'dt', ?, ?, ?)",
+            (position, fact, int(points < 100), at.timestamp()),
+        )
+    totals.rebuild(conn)
+
+
 #: One filler per earlier schema version: a new version must add one for the version before it.
-FILLERS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _fill_v0, 1: _fill_v1}
+FILLERS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _fill_v0, 1: _fill_v1, 2: _fill_v2}
 
 
 def test_every_earlier_version_has_a_filler() -> None:
@@ -163,3 +192,20 @@ def test_a_migrated_database_matches_one_written_by_the_current_version(tmp_path
         ]
 
     assert comparable(migrated) == comparable(fresh)
+
+
+def test_a_version_2_history_gains_fsrs_cards_from_its_answers(tmp_path: Path) -> None:
+    conn = _at_version(tmp_path / FILE, 2)
+    _fill_v2(conn)
+    conn.close()
+    store = open_store(tmp_path)
+    missed_at = datetime(2024, 4, 2, 9, 1, tzinfo=TAIPEI)
+    # The miss is due at once; the fact answered right is two days out (FSRS's first Good).
+    assert review.count_due(store, "amy", "dt", missed_at) == 1
+    assert list(review.due_weights(store, "amy", "dt", missed_at)) == ["e1"]
+    later = datetime(2024, 4, 4, 9, 2, tzinfo=TAIPEI)
+    assert review.next_due(store, "amy", "dt", missed_at) == later
+    assert review.count_due(store, "amy", "dt", later) == 2
+    # The rounds themselves are untouched.
+    (entry,) = [r.to_json() for r in store.rounds()]
+    assert (entry["score"], entry["max_score"], len(entry["answers"])) == (100, 200, 2)

@@ -104,7 +104,7 @@ def test_progress_for_home(store: HistoryStore, ids: dict[str, int]) -> None:
     assert found.rounds == 5
     assert (found.streak, found.played_today) == (1, False)
     assert [r.id for r in found.recent] == [ids[n] for n in ("R6", "R0", "R3", "R2", "R1")]
-    assert found.due == len(review.mistake_weights(store, "amy", "dt", NOW)) > 0
+    assert found.due == review.count_due(store, "amy", "dt", NOW) > 0
     assert not found.is_new_player
     assert progress.progress(store, "amy", None, NOW).due == 0
 

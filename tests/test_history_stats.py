@@ -1,4 +1,4 @@
-"""Statistics and review weights against the hand-computed fixture of test_history_support.
+"""Statistics against the hand-computed fixture of test_history_support.
 
 The fixture, for player amy (bob has one round of his own; R0 is on pack "other"):
 
@@ -19,16 +19,14 @@ be 03-02: either mistake breaks the 03-01..03-03 run.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from ali_quiz.history import review, stats
+from ali_quiz.history import stats
 from ali_quiz.history.store import HistoryStore
-from ali_quiz.history.totals import TOP_BOX
 from test_history_support import TAIPEI, answer, build_fixture, open_store, play, start
 
 TODAY = date(2024, 3, 8)
@@ -157,56 +155,3 @@ def test_most_missed_facts(store: HistoryStore, ids: dict[str, int]) -> None:
     assert [m.fact for m in stats.most_missed(store, "amy")][:2] == ["e1", "x1"]
     assert len(stats.most_missed(store, "amy", limit=2)) == 2
     assert [m.fact for m in stats.most_missed(store, "bob")] == ["e1"]
-
-
-def test_mistake_weights_follow_misses_boxes_and_time(
-    store: HistoryStore, ids: dict[str, int]
-) -> None:
-    now = datetime(2024, 3, 8, 12, 0, tzinfo=TAIPEI)
-    weights = review.mistake_weights(store, "amy", "dt", now)
-    assert sorted(weights) == ["c2", "e1", "m1", "o1", "o2"]
-
-    def expected(misses: int, box: int, last: datetime) -> float:
-        days = (now - last).total_seconds() / 86400
-        return math.sqrt(misses) * 0.5 ** (box - 1) * (0.2 + 0.8 * 0.5 ** (days / 7))
-
-    assert weights["e1"] == pytest.approx(
-        expected(2, 2, datetime(2024, 3, 3, 18, 3, tzinfo=TAIPEI))
-    )
-    assert weights["m1"] == pytest.approx(
-        expected(1, 1, datetime(2024, 3, 3, 18, 2, tzinfo=TAIPEI))
-    )
-    # m1 (box 1) outweighs c2 (box 2), missed as often and about as long ago.
-    assert weights["m1"] > weights["c2"] > weights["o1"] == weights["o2"]
-    assert review.mistake_weights(store, "amy", "other", now) == {"x1": pytest.approx(
-        expected(1, 1, datetime(2024, 3, 4, 10, 1, tzinfo=TAIPEI))
-    )}  # fmt: skip
-    assert review.mistake_weights(store, "carol", "dt", now) == {}
-
-
-def test_right_answers_lower_a_weight_until_the_fact_is_learned(store: HistoryStore) -> None:
-    at = datetime(2024, 3, 1, 9, 0, tzinfo=TAIPEI)
-    play(store, start(at), [answer(0, at, facts=("f",), points=0)], at)
-    now = at + timedelta(days=1)
-    history = [review.mistake_weights(store, "amy", "dt", now).get("f", 0.0)]
-    for n in range(1, TOP_BOX):
-        later = at + timedelta(minutes=n)
-        play(store, start(later), [answer(0, later, facts=("f",))], later)
-        history.append(review.mistake_weights(store, "amy", "dt", now).get("f", 0.0))
-    assert history[0] > 0
-    assert all(a > b for a, b in zip(history, history[1:], strict=False))
-    assert history[-1] == 0.0  # top box: learned, not reviewed
-    # Missed again: back in box 1, with two misses now.
-    again = at + timedelta(hours=2)
-    play(store, start(again), [answer(0, again, facts=("f",), points=40)], again)
-    assert review.mistake_weights(store, "amy", "dt", now)["f"] > history[0]
-
-
-def test_older_mistakes_weigh_less_but_never_vanish() -> None:
-    assert review.fact_weight(1, 1, 0) == pytest.approx(1.0)
-    assert review.fact_weight(1, 1, 7) == pytest.approx(0.6)
-    assert review.fact_weight(1, 1, 3650) == pytest.approx(0.2, abs=1e-6)
-    assert review.fact_weight(4, 1, 0) == pytest.approx(2.0)
-    assert review.fact_weight(1, 1, -3) == pytest.approx(1.0)  # "now" before the miss
-    assert review.fact_weight(0, 1, 0) == 0.0
-    assert review.fact_weight(3, TOP_BOX, 0) == 0.0

@@ -18,7 +18,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 import ali_quiz.tui
-from ali_quiz.history import totals
+from ali_quiz.history import cards, totals
 from ali_quiz.history.store import AnswerRecord, HistoryStore, RoundStart
 from ali_quiz.i18n import Translator
 from ali_quiz.packs.model import Pack
@@ -215,7 +215,7 @@ def _totals(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
 
     return {
         table: [clean(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3, 4")]
-        for table in ("day_totals", "kind_totals", "kind_sums", "fact_totals")
+        for table in ("day_totals", "kind_totals", "kind_sums", "fact_totals", "fact_cards")
     }
 
 
@@ -226,6 +226,7 @@ def running_and_rebuilt(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         conn.execute("BEGIN IMMEDIATE")
         running = _totals(conn)
         totals.rebuild(conn)
+        cards.rebuild(conn)
         rebuilt = _totals(conn)
         conn.execute("ROLLBACK")
     finally:

@@ -66,6 +66,7 @@ def test_opening_punctuation_never_ends_a_line() -> None:
 def test_a_lone_last_character_takes_one_more_along() -> None:
     assert wrap("enter 開始 · tab 換區塊 · ^p 指令 · ? 按鍵說明", 44)[-1] == "說明"
     assert wrap("一二三四五", 8) == ["一二三", "四五"]
+    assert wrap("並稱“會接受小朋友們意見”。", 24) == ["並稱“會接受小朋友們", "意見”。"]
 
 
 def test_latin_text_breaks_at_spaces_only() -> None:

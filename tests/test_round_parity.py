@@ -18,7 +18,7 @@ from ali_quiz.tui.app import QuizApp
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.screens.results import ResultsScreen
 from conftest import Ran
-from test_tui_support import FIXED_NOW, builtin_pack, make_test_app, right_keys, sync
+from test_tui_support import FIXED_NOW, builtin_pack, make_test_app, right_keys, settle, sync
 
 SIZE = (80, 24)
 DAY = FIXED_NOW.date().isoformat()
@@ -45,16 +45,6 @@ def play_plain(
     ran = cli("play", "--plain", "--player", "ann", *args, data=data)
     assert ran.status == 0, ran.err
     return recorded(data)[-1]
-
-
-async def settle(app: QuizApp) -> None:
-    """Wait until the packs are scanned and the history is open (the workers are done)."""
-    for _ in range(6000):  # bounded: a loaded machine may take seconds
-        await app.workers.wait_for_complete()
-        if app.catalog is not None and app.history_ready:
-            break
-        await asyncio.sleep(0.01)  # the workers start after the first paint
-    await app.workers.wait_for_complete()
 
 
 def tui_round(tmp_path: Path, start: Callable[[QuizApp], None]) -> dict[str, Any]:

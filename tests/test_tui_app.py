@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import yaml
@@ -20,7 +19,15 @@ from ali_quiz.tui.screens.results import ResultsScreen
 from ali_quiz.tui.screens.settings import SettingsScreen
 from ali_quiz.tui.screens.timeline import TimelineScreen
 from ali_quiz.tui.widgets.too_small import TooSmall
-from test_tui_support import make_test_app, right_keys, round_start, search_palette, sync, typed
+from test_tui_support import (
+    make_test_app,
+    right_keys,
+    round_start,
+    search_palette,
+    settle,
+    sync,
+    typed,
+)
 
 SIZE = (80, 24)
 TINY = """\
@@ -38,16 +45,6 @@ metrics:
   - {id: m3, label: Plums, value: 5億, unit: fruit, source: "Plums."}
 """
 BROKEN = "id: broken\ntitle: Broken\nlanguage: en\nevents:\n  - id: e1\n    date: 2020/01\n"
-
-
-async def settle(app: QuizApp) -> None:
-    """Wait until the packs are scanned and the history read (the workers are done)."""
-    for _ in range(6000):  # bounded: a loaded machine may take seconds
-        await app.workers.wait_for_complete()
-        if app.catalog is not None and app.history_ready:
-            break
-        await asyncio.sleep(0.01)  # the workers start after the first paint
-    await app.workers.wait_for_complete()
 
 
 def screen_text(app: QuizApp) -> str:

@@ -8,7 +8,6 @@ meets them (and a broken pack whose problems quote them) and must show them as w
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -23,6 +22,7 @@ from ali_quiz.tui.screens.settings import SettingsScreen
 from ali_quiz.tui.screens.timeline import TimelineScreen
 from hostile_corpus import MARKUP, RAW_CONTROL, hostile_pack, yaml_text
 from test_tui_support import make_test_app, sync
+from test_tui_support import settle as settle_workers
 
 SIZE = (100, 45)  # below the history screen's wide layout (WIDE)
 PAYLOAD = " ".join(MARKUP) + " \x1b[2J\x1b]52;c;aGVsbG8=\x07"
@@ -43,12 +43,7 @@ def screen_text(app: QuizApp) -> str:
 
 
 async def settle(app: QuizApp, pilot: Pilot[int]) -> None:
-    for _ in range(200):
-        await app.workers.wait_for_complete()
-        if app.catalog is not None and app.history_ready:
-            break
-        await asyncio.sleep(0.01)
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
 
 

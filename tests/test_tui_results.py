@@ -10,9 +10,10 @@ from ali_quiz.config import LoadedSettings, Settings
 from ali_quiz.history.records import RoundRecord
 from ali_quiz.i18n import Translator
 from ali_quiz.paths import AppPaths
-from ali_quiz.quiz.kinds import ChoiceQuestion, Question
+from ali_quiz.quiz.answers import letter
+from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, OrderQuestion, Question
 from ali_quiz.quiz.rounds import Outcome
-from ali_quiz.quiz.scorecard import duration_text, kind_scores, share_marks
+from ali_quiz.quiz.scorecard import duration_text, kind_scores, marked_response, share_marks
 from ali_quiz.roundspec import ListedPacks, RoundSpec, resolve_round, round_code_for
 from ali_quiz.tui.app import QuizApp, make_app
 from ali_quiz.tui.screens.home import HomeScreen
@@ -287,3 +288,30 @@ async def test_a_new_player_is_welcomed_then_sees_streak_due_and_recent_rounds(
         await pilot.pause()
         narrow = str(app.screen.query_one(ProgressPanel).render())
         assert "🔥 1-day streak" in narrow and "Recent rounds" not in narrow
+
+
+def test_an_order_or_match_answer_is_shown_item_by_item_with_its_mark() -> None:
+    order = round_start("order", 3).questions[0]
+    assert isinstance(order, OrderQuestion) and len(order.answer) >= 3
+    first, second, *rest = order.answer
+    swapped = [second, first, *rest]  # the first two swapped: they are partly right
+    marks = marked_response(order, swapped)
+    assert marks is not None
+    assert [verdict for _, verdict in marks] == ["partial", "partial", *["right"] * len(rest)]
+    items = {item.id: f"{letter(i)}. {item.text}" for i, item in enumerate(order.items)}
+    assert [text for text, _ in marks] == [items[i] for i in swapped]
+    backwards = marked_response(order, list(reversed(order.answer)))
+    assert backwards is not None and {v for _, v in backwards} <= {"wrong", "partial"}
+    assert backwards[0][1] == "wrong" and backwards[-1][1] == "wrong"
+
+    match = round_start("match", 3).questions[0]
+    assert isinstance(match, MatchQuestion)
+    given = dict(match.answer)
+    (one, right_one), (two, right_two), *_ = match.answer
+    given[one], given[two] = right_two, right_one
+    marked = marked_response(match, given)
+    assert marked is not None
+    assert [v for _, v in marked][:2] == ["wrong", "wrong"]
+    assert all(v == "right" for _, v in marked[2:])
+    assert marked[0][0].startswith(f"1. {match.left[0].text} → ")
+    assert marked_response(round_start("choice", 3).questions[0], "x") is None

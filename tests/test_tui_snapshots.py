@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from ali_quiz.tui.app import QuizApp
-from test_tui_support import make_test_app, round_start, text_round, typed
+from test_tui_support import make_test_app, round_start, settle, text_round, typed
 
 SIZES = [(80, 24), (120, 40)]
 LANGUAGES = ["en", "zh-Hant"]
@@ -33,13 +33,7 @@ async def settled(pilot: Pilot[Any]) -> None:
     """Wait for the pack scan and the history (workers), then for the screen to settle."""
     app = pilot.app
     assert isinstance(app, QuizApp)
-    # Bounded only so a broken app cannot hang the suite: a loaded machine may take seconds.
-    for _ in range(3000):
-        await app.workers.wait_for_complete()
-        if app.catalog is not None and app.history_ready:
-            break
-        await pilot.pause(0.02)
-    await app.workers.wait_for_complete()
+    await settle(app)
     await pilot.pause()
 
 
@@ -67,7 +61,7 @@ def shoot(
 def test_home(snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]) -> None:
     """Home: title bar with the pack and player; the Pack list (both built-in packs, 釘釘的崛起
     highlighted), its fact counts and questions per round; the More list (t h p s c); the Play
-    list with every mode aligned, Quick round highlighted and Review mistakes greyed out; under
+    list with every mode aligned, Quick round highlighted and Due for review greyed out; under
     More, the Your progress panel welcoming a new player (no zeros); the Footer's keys in the
     interface language. (Results and home with a history: test_results_snapshots.py.)"""
     assert shoot(snap_compare, make_test_app(tmp_path, language=language), size)

@@ -47,6 +47,19 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     return run
 
 
+async def settle(app: QuizApp) -> None:
+    """Wait until the packs are scanned and the history is open (the workers are done).
+
+    It polls with asyncio.sleep, not pilot.pause: each pause draws the screen again.
+    """
+    for _ in range(6000):  # bounded: a loaded machine may take seconds
+        await app.workers.wait_for_complete()
+        if app.catalog is not None and app.history_ready:
+            break
+        await asyncio.sleep(0.01)  # the workers start after the first paint
+    await app.workers.wait_for_complete()
+
+
 async def search_palette(pilot: Pilot[Any], text: str) -> None:
     """Type into the open command palette and wait until its search has listed what it found."""
     await pilot.press(*typed(text))

@@ -34,6 +34,7 @@ Measure = Callable[[str], int]
 #: fraction of the width: `App Store` is a name; a long English title may still break.
 PHRASE_SHARE = 3
 _WORD_START = frozenset({lb.AL, lb.NU})
+_PUNCTUATION = lb.LINE_START_PROHIBITED | {lb.SP, lb.QU}
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def _no_lone_character(
     at the end of a paragraph reads as a mistake.
     """
     last = starts[-1]
-    tail = [cls for cls in classes[last:] if cls not in lb.LINE_START_PROHIBITED and cls != lb.SP]
+    tail = [cls for cls in classes[last:] if cls not in _PUNCTUATION]
     if tail != [lb.ID]:
         return
     previous = starts[-2] if len(starts) > 1 else 0

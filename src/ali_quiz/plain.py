@@ -26,10 +26,14 @@ from ali_quiz.roundspec import ResolvedRound
 
 
 def outcome_lines(outcome: Outcome, tr: Translator) -> list[str]:
-    """After an answer: the verdict and points, the correct answer, the source sentence."""
+    """After an answer: the verdict and points, a near miss named, the correct answer, the
+    source sentence."""
     question = outcome.question
     verdict = tr(f"feedback.{outcome.verdict}")
     lines = [tr("plain.result", verdict=verdict, points=outcome.points, max=outcome.max_points)]
+    coaching = outcome.coaching
+    if coaching is not None:
+        lines.append(tr(coaching.key, **coaching.args))
     answer = answer_lines(question, tr)
     if len(answer) == 1:
         lines.append(tr("plain.answer", answer=answer[0]))

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 
 ENGLISH = Translator("en")
 
-#: The review weights of a pack's facts on a date (fact id -> weight; empty: nothing to review).
+#: The facts of a pack due for review on a date, most urgent first (fact id -> weight; empty:
+#: nothing is due).
 ReviewWeights = Callable[[Pack, Date], dict[str, float]]
 #: What a player met lately in a pack (fact or question id -> 1 just now, fading with time).
 MetLately = Callable[[Pack], dict[str, float]]
@@ -325,17 +326,17 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
 def review_from_store(
     store: HistoryStore | None, player: str, now: Now = local_now
 ) -> ReviewWeights:
-    """Review weights read from an open history (None: history is off, nothing to review)."""
+    """The facts due for review, read from an open history (None: history is off, none due)."""
 
     def weights(pack: Pack, day: Date) -> dict[str, float]:
         if store is None:
             return {}
-        from ali_quiz.history.review import mistake_weights
+        from ali_quiz.history.review import due_weights
 
         moment = now()
         if day != moment.date():
             moment = datetime.combine(day, moment.timetz())
-        return mistake_weights(store, player, pack.id, moment)
+        return due_weights(store, player, pack.id, moment)
 
     return weights
 

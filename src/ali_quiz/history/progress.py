@@ -133,9 +133,9 @@ def current_streak(store: HistoryStore, player: str, today: date) -> tuple[int, 
 
 def due_facts(store: HistoryStore, player: str, pack: str, now: datetime) -> int:
     """How many facts of this pack the review would ask the player now."""
-    from ali_quiz.history.review import mistake_weights
+    from ali_quiz.history.review import count_due
 
-    return len(mistake_weights(store, player, pack, now))
+    return count_due(store, player, pack, now)
 
 
 def progress(store: HistoryStore, player: str, pack: str | None, now: datetime) -> Progress:

@@ -1,43 +1,66 @@
-"""Which facts a review round should test, and how much: Leitner boxes over the player's misses.
+"""Which facts a review round should test: the FSRS cards (`cards.py`) that are due now.
 
-Every miss puts a fact back in box 1; each right answer after it moves the fact up one box, and
-a fact that reaches the top box is learned and leaves the review until it is missed again. A
-fact's weight grows with how often it was missed, shrinks by half per box above the first, and
-fades with the time since its last miss (half-life HALF_LIFE_DAYS, never below FLOOR of itself).
+A fact is due when its card's due time has come. A review round asks the due facts most overdue
+first; among facts due at the same moment (those of one answer), the one the player is least
+likely to recall (lowest retrievability) first. `count_due` is a single indexed count, cheap
+enough for the home screen.
 """
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 
+from ali_quiz.history import cards
 from ali_quiz.history.store import HistoryStore
-from ali_quiz.history.totals import TOP_BOX
 
-HALF_LIFE_DAYS = 7.0
-FLOOR = 0.2
-
-
-def fact_weight(misses: int, box: int, days_since_miss: float) -> float:
-    """The weight of one missed fact (0 once it is learned or was never missed)."""
-    if misses <= 0 or box >= TOP_BOX:
-        return 0.0
-    recency: float = 0.5 ** (max(days_since_miss, 0.0) / HALF_LIFE_DAYS)
-    box_factor: float = 0.5 ** (max(box, 1) - 1)
-    return math.sqrt(misses) * box_factor * (FLOOR + (1 - FLOOR) * recency)
+#: Days overdue that add one to a fact's weight (a fact just due weighs 1).
+DAY = 86400.0
 
 
-def mistake_weights(store: HistoryStore, player: str, pack: str, now: datetime) -> dict[str, float]:
-    """Fact id -> weight for a review round of this pack; empty when there is nothing to review."""
-    weights: dict[str, float] = {}
-    for fact, misses, box, last_ts in store.query(
-        """SELECT fact, misses, box, last_missed_ts FROM fact_totals
-           WHERE player = ? AND pack = ? AND misses > 0 AND box < ?
-           ORDER BY fact""",
-        (player, pack, TOP_BOX),
-    ):
-        days = (now.timestamp() - float(last_ts)) / 86400.0
-        weight = fact_weight(int(misses), int(box), days)
-        if weight > 0:
-            weights[str(fact)] = weight
-    return weights
+def count_due(store: HistoryStore, player: str, pack: str, now: datetime) -> int:
+    """How many facts of this pack are due for review now (0 when none)."""
+    rows = store.query(
+        "SELECT count(*) FROM fact_cards WHERE player = ? AND pack = ? AND due_ts <= ?",
+        (player, pack, now.timestamp()),
+    )
+    return int(rows[0][0]) if rows else 0
+
+
+def next_due(store: HistoryStore, player: str, pack: str, now: datetime) -> datetime | None:
+    """When the next fact of this pack falls due after `now` (None: no card at all)."""
+    rows = store.query(
+        "SELECT min(due_ts) FROM fact_cards WHERE player = ? AND pack = ? AND due_ts > ?",
+        (player, pack, now.timestamp()),
+    )
+    if not rows or rows[0][0] is None:
+        return None
+    return datetime.fromtimestamp(float(rows[0][0]), now.tzinfo)
+
+
+def due_weights(store: HistoryStore, player: str, pack: str, now: datetime) -> dict[str, float]:
+    """Fact id -> weight of the facts due now, most urgent first; empty when none is due.
+
+    A weight is 1 plus the days the fact is overdue; the order is the review round's: most
+    overdue first, then lowest retrievability, then fact id.
+    """
+    rows = store.query(
+        f"""SELECT fact, {cards.COLUMNS} FROM fact_cards
+           WHERE player = ? AND pack = ? AND due_ts <= ?""",
+        (player, pack, now.timestamp()),
+    )
+    if not rows:
+        return {}
+    from datetime import UTC
+
+    scheduler = cards.scheduler()
+    moment = now.astimezone(UTC)
+    ranked = sorted(
+        (
+            float(row[5]),
+            scheduler.get_card_retrievability(cards.to_card(row[1:]), moment),
+            str(row[0]),
+        )
+        for row in rows
+    )
+    ts = now.timestamp()
+    return {fact: 1.0 + max(ts - due, 0.0) / DAY for due, _, fact in ranked}

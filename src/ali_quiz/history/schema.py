@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from ali_quiz.history import totals
+from ali_quiz.history import cards, totals
 
 
 class NewerSchemaError(Exception):
@@ -226,7 +226,36 @@ def _v2(conn: sqlite3.Connection) -> None:
     totals.rebuild(conn)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(conn: sqlite3.Connection) -> None:
+    """Version 3: an FSRS card per player, pack and fact, for the review round.
+
+    Replaces the Leitner boxes as what `review` reads (fact_totals keeps them for the history
+    screen). The cards are filled here by replaying every answer in the order it was written.
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE fact_cards (
+            player TEXT NOT NULL,
+            pack TEXT NOT NULL,
+            fact TEXT NOT NULL,
+            state INTEGER NOT NULL,       -- fsrs.State: 1 learning, 2 review, 3 relearning
+            step INTEGER,                 -- the learning step, NULL in review
+            stability REAL NOT NULL,      -- days for recall to fall to 90%
+            difficulty REAL NOT NULL,     -- 1 to 10
+            due_ts REAL NOT NULL,         -- UTC timestamps
+            last_review_ts REAL NOT NULL,
+            reviews INTEGER NOT NULL,
+            lapses INTEGER NOT NULL,
+            PRIMARY KEY (player, pack, fact)
+        ) WITHOUT ROWID;
+        CREATE INDEX fact_cards_due ON fact_cards(player, pack, due_ts);
+        """,
+    )
+    cards.rebuild(conn)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ali_quiz.history import stream, totals
+from ali_quiz.history import cards, stream, totals
 from ali_quiz.history.bulk import aware, insert_batch, iso, to_json
 from ali_quiz.history.database import FILE_NAME, close_if_damaged, open_database
 from ali_quiz.history.records import (
@@ -214,6 +214,14 @@ class HistoryStore:
                     at=iso(answered_at),
                     ts=answered_ts,
                 )
+            cards.on_review(
+                conn,
+                player,
+                pack,
+                cards.card_keys(facts, answer.question_id),
+                grade=cards.rating(answer.points, answer.max_points, answer.skipped),
+                ts=answered_ts,
+            )
             if finished_at is not None:
                 # An answer added to a finished round changes its percentage: rare, so recompute.
                 conn.execute(
@@ -263,6 +271,7 @@ class HistoryStore:
             insert_batch(conn, batch, next_id + written)
             written += len(batch)
             totals.rebuild(conn)
+            cards.rebuild(conn)
         with self._lock:
             # One transaction left every page in the WAL: fold it into the file now.
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -283,11 +292,13 @@ class HistoryStore:
                     "SELECT DISTINCT fact FROM answer_facts WHERE round_id = ?", (round_id,)
                 )
             ]
+            keys = cards.round_keys(conn, round_id)
             conn.execute("DELETE FROM answer_facts WHERE round_id = ?", (round_id,))
             conn.execute("DELETE FROM answers WHERE round_id = ?", (round_id,))
             conn.execute("DELETE FROM rounds WHERE id = ?", (round_id,))
             totals.refresh_groups(conn, [(player, pack, mode, day)])
             totals.refresh_facts(conn, player, pack, facts)
+            cards.refresh(conn, player, pack, keys)
 
     def delete_all(self, player: str | None = None) -> int:
         """Delete every round of a player (of everyone when None); return how many."""
@@ -305,6 +316,7 @@ class HistoryStore:
                 "kind_totals",
                 "kind_sums",
                 "fact_totals",
+                "fact_cards",
             ):
                 conn.execute(f"DELETE FROM {table} WHERE {where}", params)
             return int(found[0])

@@ -4,7 +4,7 @@ The questions speak their pack's language; these strings are the interface aroun
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
 tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`,
-`results`); STRINGS is all of them.
+`results`, `coaching`); STRINGS is all of them.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def strings() -> Mapping[str, tuple[str, str]]:
     The tables are read when a string is first asked for: a command that words nothing (a
     `generate`, a `show`) does not load them. `STRINGS` is the same mapping.
     """
-    from ali_quiz.i18n import app, codes, history, numbers, plain, results, serve
+    from ali_quiz.i18n import app, coaching, codes, history, numbers, plain, results, serve
 
     return MappingProxyType(
         _merged(
@@ -110,6 +110,7 @@ def strings() -> Mapping[str, tuple[str, str]]:
             codes.STRINGS,
             serve.STRINGS,
             results.STRINGS,
+            coaching.STRINGS,
         )
     )
 

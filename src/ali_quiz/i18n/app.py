@@ -96,8 +96,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode.choice.help": ("pick the right option", "選出正確答案"),
     "mode.daily": ("Daily challenge", "每日挑戰"),
     "mode.daily.help": ("today's round for everyone", "今天大家都玩同一回合"),
-    "mode.review": ("Review mistakes", "複習錯題"),
-    "mode.review.help": ("the facts you got wrong", "你答錯過的事實"),
+    "mode.review": ("Due for review", "到期複習"),
+    "mode.review.help": ("missed or fading", "答錯的和快忘記的"),
     # Question kinds
     "kind.order": ("order", "排序"),
     "kind.match": ("match", "配對"),
@@ -127,7 +127,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "That round cannot be resumed: its pack has changed or is gone.",
         "無法繼續那一回合:它的題庫已經改變或不見了。",
     ),
-    "home.review_none": ("no mistakes to review yet", "還沒有可複習的錯題"),
+    "home.review_none": ("nothing is due for review", "目前沒有到期的事實"),
     "play.shorter": (
         "This pack gives {n} of the {count} questions asked: "
         "no more fit the rules of a good round.",
@@ -349,8 +349,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "題庫 {pack} 有錯誤:\n{problems}",
     ),
     "round.no_review": (
-        "no mistakes to review yet: play a few rounds first, then review what you missed",
-        "還沒有可複習的錯題:先玩幾個回合,再來複習答錯的題目",
+        "nothing is due for review yet: a fact you miss is due again at once, "
+        "one you know comes back after a few days",
+        "目前沒有到期要複習的事實:答錯的事實會立刻到期,答對的過幾天再回來",
     ),
     "round.cannot_make": ("{reason}", "無法產生這個回合:{reason}"),
     "round.no_questions": (

@@ -203,7 +203,7 @@ class RoundComposer:
         if question.id in self.seen:
             return False
         facts = frozenset(question.facts)
-        if self.require is not None and self.require not in facts:
+        if self.require is not None and self.require not in (*facts, question.id):
             return False
         if self.review is not None and not any(
             self.review.get(f, 0) > 0 for f in (*facts, question.id)

@@ -2,7 +2,7 @@
 
 Modes: `quick` mixes every kind the pack can make, `order`/`match`/`estimate`/`choice` ask one
 kind, `daily` is a quick round whose seed comes from the pack and the date, and `review` builds a
-round on the facts a player got wrong (weights from the history).
+round on the facts due for a player's review (weights from the history's FSRS cards).
 """
 
 from __future__ import annotations
@@ -152,7 +152,8 @@ def generate_round(
     """The questions of one round, in the order they are asked.
 
     `daily` ignores `seed` (its seed comes from the pack and `date`); `review` needs `weights`,
-    fact id (or authored question id) -> how much it should come back.
+    fact id (or authored question id) -> how much it should come back: the round asks the
+    heaviest first.
     """
     if mode not in MODES:
         raise RoundError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
@@ -161,7 +162,7 @@ def generate_round(
     if mode == "daily":
         seed = daily_seed(pack, date or Date.today())
     if mode == "review" and not weights:
-        raise RoundError("no mistakes to review yet: play a few rounds first")
+        raise RoundError("nothing is due for review yet: play a few rounds first")
     facts = facts_of(pack)
     capacity = _capacities(pack, facts)
     if mode in KIND_MODES and not capacity[mode]:
@@ -175,9 +176,13 @@ def generate_round(
     static = _has_facts_for(pack, facts)
     kinds = [k for k in GENERATED_KINDS if static[k]] if mixed else [mode]
     makers = Makers(facts, picker, most=3 if mixed else 5)
-    focus = focus_facts(facts, seed) if mixed and mode != "review" else []
+    if mode == "review":
+        # Most urgent first (the largest weight); equal weights keep the order they came in.
+        focus = sorted(weights or {}, key=lambda fact: -(weights or {})[fact])
+    else:
+        focus = focus_facts(facts, seed) if mixed else []
     composer = RoundComposer(pack, makers, mode, kinds, weights, focus)
     questions = composer.build(count)
     if mode == "review" and not questions:
-        raise RoundError("none of the facts you missed are in this pack any more")
+        raise RoundError("none of the facts due for review are in this pack any more")
     return questions

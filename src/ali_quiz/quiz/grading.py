@@ -8,7 +8,6 @@ wrong), it never raises.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
@@ -22,6 +21,7 @@ from ali_quiz.quiz.kinds import (
     Response,
     TextQuestion,
 )
+from ali_quiz.quiz.textmatch import match_text
 
 LN2 = math.log(2)
 # Floating point can land a hair beside a boundary that is exact on paper (2.1e8 against 2e8 with a
@@ -128,17 +128,11 @@ def grade_multi(question: MultiQuestion, response: Sequence[str]) -> int:
     return round_half_up(question.max_points * share)
 
 
-def fold_text(text: str) -> str:
-    """NFKC, case and space folding: what two answers must share to be the same answer."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
 def grade_text(question: TextQuestion, response: str) -> int:
-    """100 if the response matches an accepted answer after folding, else 0."""
-    folded = fold_text(response)
-    if folded and any(fold_text(accepted) == folded for accepted in question.accepted):
-        return question.max_points
-    return 0
+    """Full marks if the response is an accepted answer after folding (NFKC, case, spaces,
+    Traditional/Simplified Chinese) or one typo from one of five or more characters; else 0."""
+    found = match_text(question.accepted, response)
+    return question.max_points if found is not None and found.forgiven else 0
 
 
 def grade(question: Question, response: Response | None) -> int:

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ali_quiz.quiz.coaching import Coaching, coach
 from ali_quiz.quiz.grading import grade
 from ali_quiz.quiz.kinds import Question, Response
 
@@ -32,6 +33,11 @@ class Outcome:
     @property
     def correct(self) -> bool:
         return not self.skipped and self.points >= self.question.max_points
+
+    @property
+    def coaching(self) -> Coaching | None:
+        """The near miss this answer was, if any ("8% low", one letter off, one pair swapped)."""
+        return None if self.skipped else coach(self.question, self.response)
 
     @property
     def verdict(self) -> str:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from ali_quiz.i18n import Translator
 from ali_quiz.numbers import percent_of
+from ali_quiz.quiz.answers import letter
+from ali_quiz.quiz.grading import order_item_shares
+from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, Question, Response
 from ali_quiz.quiz.rounds import Outcome
 
 #: One square per question in the share text, as word games share their grids.
@@ -96,3 +99,36 @@ def share_text(
         marks=share_marks(outcomes),
         code=tr("results.share_code", code=code) if code else "",
     )
+
+
+def marked_response(question: Question, response: Response | None) -> list[tuple[str, str]] | None:
+    """An order or match response item by item, each with its verdict (right, partial, wrong)
+    as the class report grades it; None for other kinds (their response is one value).
+
+    Order: the items in the player's order, `B. text`; an item is right when all its pairs are
+    in the right order, partial when some are. Match: each left item with the right item the
+    player gave it, `1. left → C. right`, right or wrong.
+    """
+    if isinstance(question, OrderQuestion) and isinstance(response, list):
+        labels = {item.id: (letter(i), item.text) for i, item in enumerate(question.items)}
+        shares = order_item_shares(question.answer, response)
+        marked = []
+        for item_id in response:
+            if item_id not in labels:
+                continue
+            share = shares.get(item_id, 0)
+            verdict = "right" if share == 1 else "partial" if share > 0 else "wrong"
+            label, text = labels[item_id]
+            marked.append((f"{label}. {text}", verdict))
+        return marked
+    if isinstance(question, MatchQuestion) and isinstance(response, dict):
+        right = {item.id: (letter(i), item.text) for i, item in enumerate(question.right)}
+        wanted = dict(question.answer)
+        marked = []
+        for number, item in enumerate(question.left, start=1):
+            given = response.get(item.id)
+            target = f"{right[given][0]}. {right[given][1]}" if given in right else "—"
+            verdict = "right" if given is not None and given == wanted.get(item.id) else "wrong"
+            marked.append((f"{number}. {item.text} → {target}", verdict))
+        return marked
+    return None

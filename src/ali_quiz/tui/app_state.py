@@ -183,14 +183,14 @@ class QuizAppState(App[int]):
     def read_history(
         self, store: HistoryStore, player: str, catalog: tuple[PackEntry, ...]
     ) -> None:
-        from ali_quiz.history.review import mistake_weights
+        from ali_quiz.history.review import count_due
 
         now = self.now()
         unfinished = tuple(entry for entry in store.unfinished(player) if entry.mode != "review")
         review = frozenset(
             entry.id
             for entry in catalog
-            if entry.pack is not None and mistake_weights(store, player, entry.id, now)
+            if entry.pack is not None and count_due(store, player, entry.id, now) > 0
         )
         self.post_message(HistoryRead(HistoryState(unfinished, review)))
 

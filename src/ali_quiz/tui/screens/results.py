@@ -14,16 +14,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Digits, Footer, Static
 
-from ali_quiz.numbers import percent_of, percent_text
-from ali_quiz.quiz.answers import answer_lines, response_text
+from ali_quiz.numbers import percent_of
 from ali_quiz.quiz.rounds import Outcome, Round
-from ali_quiz.quiz.scorecard import (
-    duration_text,
-    kind_scores,
-    seconds_per_question,
-    share_text,
-    total_seconds,
-)
+from ali_quiz.quiz.scorecard import duration_text, share_text
 from ali_quiz.roundspec import ResolvedRound, RoundSpec
 from ali_quiz.textwidth import clip
 from ali_quiz.tui.messages import RoundAsked, RoundSpecAsked
@@ -31,28 +24,24 @@ from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import tone_text
 from ali_quiz.tui.widgets.feedback import VERDICT_MARKS
 from ali_quiz.tui.widgets.literal import LiteralTable as DataTable
+from ali_quiz.tui.widgets.scorecard import (
+    VERDICT_TONES,
+    compare_content,
+    detail_content,
+    kinds_bars,
+    kinds_line,
+    time_line,
+)
 
 if TYPE_CHECKING:
     from ali_quiz.history.progress import Standing
     from ali_quiz.history.store import HistoryStore
 
-VERDICT_TONES = {"right": "success", "partial": "warning", "wrong": "error", "skipped": "muted"}
 #: A percent sign drawn like Textual's Digits (which have none), three rows high.
 PERCENT_SIGN = "╻ ╱\n ╱ \n╱ ╹"
 WIDE = 120  # from this width the accuracy by kind gets its own panel, with bars
-BAR = 10  # cells of a kind's accuracy bar
 #: Columns of the question table other than the question, with their padding.
 OTHER_COLUMNS = 40
-
-
-def tone_of(percent: int) -> str:
-    """The colour a percentage reads in: green from 80, amber from 50, else red."""
-    return "success" if percent >= 80 else "warning" if percent >= 50 else "error"
-
-
-def shown(value: float) -> int:
-    """A percentage as percent_text shows it (whole, halves up), to subtract shown figures."""
-    return int(percent_text(value).rstrip("%"))
 
 
 class ResultsScreen(QuizScreen[None]):
@@ -130,8 +119,8 @@ class ResultsScreen(QuizScreen[None]):
                             id="results-total",
                         )
                         yield Static(self.compare_text(), id="results-compare")
-                        yield Static(self.time_text(), id="results-time", markup=False)
-                yield Static(self.kinds_line(), id="results-kinds")
+                        yield Static(time_line(tr, game.outcomes), id="results-time", markup=False)
+                yield Static(kinds_line(tr, game.outcomes), id="results-kinds")
                 if self.info.code:
                     yield Static(
                         Content.from_markup(
@@ -149,7 +138,7 @@ class ResultsScreen(QuizScreen[None]):
                     ),
                     id="results-share",
                 )
-            bars = Static(self.kinds_bars(), id="results-kind-bars")
+            bars = Static(kinds_bars(tr, game.outcomes), id="results-kind-bars")
             bars.border_title = tr("results.kinds")
             yield bars
         table: DataTable[str | Text] = DataTable(
@@ -177,78 +166,11 @@ class ResultsScreen(QuizScreen[None]):
             return Content(tr("results.review_round")).stylize("dim")
         if self.quiz.history_store is None:
             return Content(tr("results.no_history")).stylize("dim")
-        standing = self.standing
-        if standing is None:
+        if self.standing is None:
             return Content(tr("results.comparing")).stylize("dim")
-        if standing.rounds == 0 or standing.best is None or standing.last is None:
-            return Content(tr("results.first"))
-        percent = 100.0 * self.game.score / self.game.max_score if self.game.max_score else 0.0
-        best = percent_text(standing.best)
-        if standing.is_new_best(percent):
-            return Content.from_markup(
-                "[b $text-success]$text[/]", text=tr("results.new_best", best=best)
-            )
-        last = percent_text(standing.last)
-        change = shown(percent) - shown(standing.last)
-        if change > 0:
-            moved = Content.from_markup(
-                "[$text-success]$text[/]", text=tr("results.change.up", points=change, last=last)
-            )
-        elif change < 0:
-            moved = Content.from_markup(
-                "[$text-error]$text[/]", text=tr("results.change.down", points=-change, last=last)
-            )
-        else:
-            moved = Content(tr("results.change.same", last=last))
-        return moved + Content(tr("results.compare", change="", best=best))
-
-    def time_text(self) -> str:
-        outcomes = self.game.outcomes
-        each = seconds_per_question(outcomes)
-        if each is None:
-            return ""
-        tr = self.tr
-        return tr(
-            "results.time",
-            total=duration_text(tr, total_seconds(outcomes)),
-            each=duration_text(tr, each),
-        )
-
-    def kinds_line(self) -> Content:
-        """Accuracy by kind on one line (narrow terminals)."""
-        tr = self.tr
-        parts = [
-            Content.from_markup(
-                f"$kind [${'text-' + tone_of(score.percent)}]$percent%[/]",
-                kind=tr(f"kind.{score.kind}"),
-                percent=str(score.percent),
-            )
-            for score in kind_scores(self.game.outcomes)
-        ]
-        label = Content.from_markup("[dim]$label:[/dim] ", label=tr("results.kinds"))
-        return label + Content(" · ").join(parts)
-
-    def kinds_bars(self) -> Content:
-        """Accuracy by kind, a bar each (wide terminals)."""
-        tr = self.tr
-        scores = kind_scores(self.game.outcomes)
-        names = [tr(f"kind.{score.kind}") for score in scores]
-        name_width = max((len(clip(name, 12)) for name in names), default=0)
-        lines = []
-        for name, score in zip(names, scores, strict=True):
-            filled = (score.percent * BAR + 50) // 100
-            lines.append(
-                Content.from_markup(
-                    f"$name [${'text-' + tone_of(score.percent)}]$bar[/][dim]$rest[/] "
-                    "$percent% [dim]($count)[/dim]",
-                    name=clip(name, 12).ljust(name_width),
-                    bar="█" * filled,
-                    rest="░" * (BAR - filled),
-                    percent=str(score.percent).rjust(3),
-                    count=str(score.questions),
-                )
-            )
-        return Content("\n").join(lines)
+        game = self.game
+        percent = 100.0 * game.score / game.max_score if game.max_score else 0.0
+        return compare_content(tr, self.standing, percent)
 
     # --- The table of questions ------------------------------------------------------------
 
@@ -302,40 +224,7 @@ class ResultsScreen(QuizScreen[None]):
             )
 
     def show_detail(self, outcome: Outcome) -> None:
-        tr = self.tr
-        question = outcome.question
-        lines = [
-            Content.from_markup(
-                "[b]$position. $verdict[/b] · $prompt",
-                position=str(outcome.position),
-                verdict=tr(f"verdict.{outcome.verdict}"),
-                prompt=question.prompt,
-            )
-        ]
-        if not outcome.skipped:
-            lines.append(
-                Content.from_markup(
-                    "[b]$label:[/b] $text",
-                    label=tr("feedback.your_answer"),
-                    text=response_text(question, outcome.response),
-                )
-            )
-        lines.append(
-            Content.from_markup(
-                "[b $text-success]$label:[/] $text",
-                label=tr("feedback.answer"),
-                text=" · ".join(answer_lines(question, tr)),
-            )
-        )
-        if question.explanation:
-            lines.append(
-                Content.from_markup(
-                    "[dim]$label: $text[/dim]",
-                    label=tr("feedback.source"),
-                    text=question.explanation,
-                )
-            )
-        self.query_one("#results-detail", Static).update(Content("\n").join(lines))
+        self.query_one("#results-detail", Static).update(detail_content(self.tr, outcome))
 
     @on(DataTable.RowHighlighted)
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -47,6 +47,7 @@ from ali_quiz.tui.screens.history.view import (
     mode_name,
     round_cells,
 )
+from ali_quiz.tui.widgets.columns import FittedTable, table_room
 
 FILTER_KEYS = Binding.Group("history.key_filter")
 SORT_KEYS = Binding.Group("history.key_sort")
@@ -122,7 +123,7 @@ class HistoryScreen(DeleteAndExport):
         with Horizontal(id="body"):
             with TabbedContent(id="tabs"):
                 with TabPane(tr("history.tab_rounds"), id="rounds"):
-                    yield DataTable(id="rounds-table", cursor_type="row", zebra_stripes=True)
+                    yield FittedTable(id="rounds-table", cursor_type="row", zebra_stripes=True)
                     yield Static("", id="empty", markup=False)
                 # The other tabs and the side panel get their widgets when first shown: a
                 # screen that opens faster (see benchmarks/history.py).
@@ -205,9 +206,7 @@ class HistoryScreen(DeleteAndExport):
 
     async def fill_pane(self, pane: Widget) -> None:
         if pane.id == "missed":
-            table: DataTable[Any] = DataTable(
-                id="missed-table", cursor_type="row", zebra_stripes=True
-            )
+            table = FittedTable(id="missed-table", cursor_type="row", zebra_stripes=True)
             for column in ("fact", "pack", "misses", "last_missed", "box"):
                 table.add_column(self.tr(f"history.col_{column}"), key=column)
             await pane.mount(table)
@@ -286,8 +285,10 @@ class HistoryScreen(DeleteAndExport):
         table = self.query_one("#rounds-table", DataTable)
         selected = self.cursor_round()
         table.clear()
-        for row, cells in zip(data.rows, round_cells(data.rows, self.pack_titles, tr), strict=True):
-            table.add_row(*cells, key=str(row.id))
+        room = table_room(table, len(data.rows))
+        cells = round_cells(data.rows, self.pack_titles, tr, room)
+        for row, row_cells in zip(data.rows, cells, strict=True):
+            table.add_row(*row_cells, key=str(row.id))
         if selected is not None and selected in self.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
         order = tr(f"history.col_{self.filters.order}") + (
@@ -302,9 +303,18 @@ class HistoryScreen(DeleteAndExport):
         empty.display = not data.rows
         table.display = bool(data.rows)
 
+    @on(FittedTable.WidthChanged)
+    def refit(self) -> None:
+        """Fill the tables again, so that their figures show whole at their new width."""
+        if self.data is not None:
+            self._show_rounds(self.data)
+            self._show_missed(self.data.summary.missed)
+
     def _show_summary(self, summary: stats.Summary) -> None:
         for view in self.query(SummaryView):
-            view.show(summary)
+            # A view still being mounted (fill_pane) has no children yet: fill_pane shows it.
+            if view.is_mounted:
+                view.show(summary)
 
     def _show_missed(self, missed: Sequence[stats.MissedFact]) -> None:
         table = next(self.query("#missed-table").results(DataTable), None)

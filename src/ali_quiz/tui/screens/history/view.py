@@ -17,13 +17,15 @@ from ali_quiz.history import export, stats
 from ali_quiz.history.records import RoundRow
 from ali_quiz.i18n import STRINGS, Translator
 from ali_quiz.numbers import percent_text
-from ali_quiz.textwidth import pad, width
+from ali_quiz.textwidth import clip, pad, width
+from ali_quiz.tui.widgets.columns import fit_text_column, table_room
 
 ROW_LIMIT = 250  # rows in the table; sorting reaches every round, a screenful is ~15
 WIDE = 110  # columns from which the summary sits beside the table
 PERIODS = (0, 7, 30, 365)  # days; 0 is all time
 COLUMNS = ("date", "pack", "mode", "score", "duration", "finished")
 FILTERS = ("pack", "mode", "period")
+PACK_TITLE_MAX = 24  # columns of a pack title beside a missed fact's name
 
 
 def counted(tr: Translator, key: str, n: int) -> str:
@@ -120,26 +122,27 @@ class SummaryView(VerticalScroll):
 
 
 def round_cells(
-    rows: Sequence[RoundRow], pack_titles: dict[str, str], tr: Translator
+    rows: Sequence[RoundRow], pack_titles: dict[str, str], tr: Translator, room: int | None = None
 ) -> list[list[Text]]:
-    """The rounds table's cells, a list a row; the numbers line up on the right."""
+    """The rounds table's cells, a list a row; the numbers line up on the right.
+
+    `room`: the table's width; pack titles are clipped so that every other column shows whole.
+    """
     cells = [
-        (
+        [
             row.started_at.strftime("%Y-%m-%d %H:%M"),
             pack_titles.get(row.pack, row.pack),
             mode_name(tr, row.mode),
             percent_text(row.percent),
             export.duration_text(row.seconds),
             "✓" if row.finished else f"{row.answered}/{row.questions}",
-        )
+        ]
         for row in rows
     ]
+    headers = [tr(f"history.col_{column}") for column in COLUMNS]
+    cells = fit_text_column(headers, cells, COLUMNS.index("pack"), room)
     # DataTable leaves justification to us.
-    widths = {
-        i: max(width(tr(f"history.col_{COLUMNS[i]}")), *(width(c[i]) for c in cells))
-        for i in (3, 4)
-        if cells
-    }
+    widths = {i: max(width(headers[i]), *(width(c[i]) for c in cells)) for i in (3, 4) if cells}
     return [
         [
             Text(pad(text, widths[i], right=True) if i in widths else text)
@@ -156,14 +159,20 @@ def fill_missed(
     pack_titles: dict[str, str],
     tr: Translator,
 ) -> None:
-    """The missed-facts table: each fact by name, its pack, misses, last miss and box."""
+    """The missed-facts table: each fact by name (clipped to the room the figures leave), its
+    pack, misses, last miss and box."""
     table.clear()
-    for m in missed:
-        table.add_row(
-            Text(labels.get((m.pack, m.fact), m.fact)),
-            Text(pack_titles.get(m.pack, m.pack)),
-            Text(pad(str(m.misses), width(tr("history.col_misses")), right=True)),
+    headers = [tr(f"history.col_{c}") for c in ("fact", "pack", "misses", "last_missed", "box")]
+    rows = [
+        [
+            labels.get((m.pack, m.fact), m.fact),
+            clip(pack_titles.get(m.pack, m.pack), PACK_TITLE_MAX),
+            pad(str(m.misses), width(headers[2]), right=True),
             m.last_missed.strftime("%Y-%m-%d") if m.last_missed else "",
-            Text(pad(str(m.box), width(tr("history.col_box")), right=True)),
-        )
+            pad(str(m.box), width(headers[4]), right=True),
+        ]
+        for m in missed
+    ]
+    for row in fit_text_column(headers, rows, 0, table_room(table, len(rows))):
+        table.add_row(*(Text(cell) for cell in row))
     table.border_title = None if missed else tr("history.no_missed")
