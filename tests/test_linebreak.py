@@ -30,6 +30,7 @@ def lines_of(text: str, columns: int) -> list[str]:
         ("微信以97563.8萬的月活躍人數位居第一,而釘釘排名為第58位。", "97563.8萬", 9),
         ("微信以97563.8萬的月活躍人數位居第一,而釘釘排名為第58位。", "第58位。", 8),
         ("每回合 5 題", "5 題", 4),
+        ("公佈“人、財、物、事”全鏈路數字化解決方案(2018年12月1日)", "2018年12月1日)", 16),
         ("同比增長6%。", "6%。", 4),
         # A Latin phrase inside Chinese text stays whole when it takes a third of the line.
         ("2月5日,釘釘下載量首次超越微信,躍居蘋果App Store免費APP排行榜第一。", "App Store", 27),

@@ -62,6 +62,7 @@ def shoot(
     app: QuizApp,
     size: tuple[int, int],
     setup: Callable[[QuizApp], None],
+    press: tuple[str, ...] = (),
 ) -> bool:
     async def before(pilot: Pilot[Any]) -> None:
         await settled(pilot)
@@ -70,6 +71,9 @@ def shoot(
         setup(quiz)
         await pilot.pause()
         await settled(pilot)
+        for key in press:
+            await pilot.press(key)
+        await pilot.pause()
 
     return bool(snap_compare(app, terminal_size=size, run_before=before))
 
@@ -82,8 +86,10 @@ def test_results_first_round(
     percentage in big digits with a % beside it, the points and the counts, "your first round
     of this mode", the time (4.5 s a question); accuracy by kind (one line at 80 columns, a
     panel with bars at 120); the round code; the share line with 🟩🟩🟥🟨⬜ and the code; a
-    row per question with its mark, points, kind, time and prompt; the first row's answer and
-    source; the Play again / Replay / Mistakes round / Home buttons."""
+    row per question with its mark, points, kind, time and prompt; the order row (4)
+    highlighted and below it the player's order item by item (◐ the two swapped items, ✓ the
+    rest), the right order and the sources; the Play again / Replay / Mistakes round / Home
+    buttons."""
     start = round_start("quick", 5)
 
     def setup(app: QuizApp) -> None:
@@ -91,7 +97,8 @@ def test_results_first_round(
         game, round_id = record(app.history_store, start, "rrwps")
         app.push_screen(ResultsScreen(game, start, round_id))
 
-    assert shoot(snap_compare, make_test_app(tmp_path, language=language), size, setup)
+    app = make_test_app(tmp_path, language=language)
+    assert shoot(snap_compare, app, size, setup, ("down", "down", "down"))
 
 
 @pytest.mark.parametrize(("language", "size"), VARIANTS)

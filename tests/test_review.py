@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ali_quiz.history import cards, review
 from ali_quiz.history.store import HistoryStore
+from ali_quiz.i18n import Translator
+from ali_quiz.packs.model import Pack
+from ali_quiz.roundspec import RoundSpecError, review_from_store
 from test_history_support import (
     TAIPEI,
     answer,
@@ -45,7 +49,7 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
         (0, 100, True, cards.AGAIN),
         (45, 50, False, cards.GOOD),  # an authored question worth 50: its share counts
         (29, 50, False, cards.AGAIN),
-        (0, 0, False, cards.AGAIN),
+        (0, 0, False, cards.GOOD),  # nothing to earn: full marks
     ],
 )
 def test_points_map_to_fsrs_ratings(
@@ -167,33 +171,65 @@ def test_an_answer_written_late_never_reviews_before_the_last(store: HistoryStor
     assert datetime.fromtimestamp(last, UTC) == T0
 
 
-def test_listing_commands_never_load_the_scheduler_or_the_chinese_tables(tmp_path: Path) -> None:
-    code = (
-        "import sys\n"
-        "from ali_quiz.cli import main\n"
-        f"data = {str(tmp_path)!r}\n"
-        "for argv in (['generate', '--seed', '3'], ['show', 'dingtalk-2020'],"
-        " ['validate', 'questions'], ['history', '--json']):\n"
-        "    main(['--data-dir', data, *argv])\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('fsrs', 'opencc_purepy')))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=Path(__file__).parent.parent,
-        timeout=120,
-        check=False,
-    )
-    assert done.stdout.splitlines()[-1] == "[]", done.stderr
-
-
 def test_a_question_without_facts_is_reviewed_by_its_id(store: HistoryStore) -> None:
     missed = replace(answer(0, T0, facts=()), points=0, question_id="q-momo")
     rid = play(store, start(T0), [missed], T0)
     assert list(review.due_weights(store, "amy", "dt", T0)) == ["q-momo"]
     running, rebuilt = running_and_rebuilt(store.path)
     assert running == rebuilt
+    # Known a minute later; deleting that round brings the miss back.
+    later = T0 + timedelta(minutes=1)
+    known = play(store, start(later), [replace(missed, points=100, answered_at=later)], later)
+    assert review.count_due(store, "amy", "dt", later) == 0
+    store.delete_round(known)
+    assert list(review.due_weights(store, "amy", "dt", later)) == ["q-momo"]
     store.delete_round(rid)
-    assert review.count_due(store, "amy", "dt", T0) == 0
+    assert review.count_due(store, "amy", "dt", later) == 0
+    running, rebuilt = running_and_rebuilt(store.path)
+    assert running == rebuilt
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c"]),
+            st.sampled_from([0, 59, 60, 89, 90, 100]),
+            st.integers(min_value=-3600, max_value=30 * 86400),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_history_replays_to_the_cards_it_wrote(
+    answers: list[tuple[str, int, int]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder))
+        at = T0
+        for fact, points, step in answers:
+            at += timedelta(seconds=step)  # now and then a step back: a queued answer
+            _one(store, at, fact, points)
+        running, rebuilt = running_and_rebuilt(store.path)
+        assert running == rebuilt
+        due = review.due_weights(store, "amy", "dt", at)
+        assert len(due) == review.count_due(store, "amy", "dt", at)
+        store.close()
+
+
+def test_a_review_with_nothing_due_says_when_the_next_fact_is(
+    store: HistoryStore, pack_zh: Pack
+) -> None:
+    _one(store, T0, "dingtalk-beta", 100, pack=pack_zh.id)  # known: FSRS's first Good, 2 days
+    weights = review_from_store(store, "amy", now=lambda: T0)
+    with pytest.raises(RoundSpecError) as caught:
+        weights(pack_zh, T0.date())
+    assert caught.value.key == "round.no_review_until"
+    assert str(caught.value).endswith("the next fact comes due at 2024-05-03 09:00")
+    assert caught.value.message(Translator("zh-Hant")).endswith(
+        "下一個事實在 2024-05-03 09:00 到期"
+    )
+    # On that day (`--date`), it is due.
+    assert list(weights(pack_zh, T0.date() + timedelta(days=2))) == ["dingtalk-beta"]
+    # Nothing met at all: the plain "nothing due" (None from the round's point of view).
+    assert review_from_store(store, "bob", now=lambda: T0)(pack_zh, T0.date()) == {}

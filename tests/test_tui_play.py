@@ -84,7 +84,8 @@ async def answer_all(
         await pilot.pause()
         assert screen.last_outcome is not None, f"{question.kind} was not answered"
         assert screen.last_outcome.points == points, question.kind
-        assert screen.query_one(Feedback).has_class("-shown")
+        assert screen.query_one("#play-main").has_class("-answered")
+        assert screen.query_one(Feedback).text
         expected += points
         await pilot.press("enter")
         await pilot.pause()
@@ -154,7 +155,7 @@ async def test_skip_gives_nothing_and_shows_the_answer(tmp_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, PlayScreen)
         assert screen.last_outcome is not None and screen.last_outcome.skipped
-        feedback = str(screen.query_one(Feedback).render())
+        feedback = screen.query_one(Feedback).text
         assert "Skipped" in feedback
         assert start.questions[0].explanation.splitlines()[0][:20] in feedback
         await pilot.press("enter", *typed("skip"), "enter")  # plain mode's word works too
@@ -297,7 +298,7 @@ async def test_match_keys_repair_and_refuse_an_incomplete_answer(tmp_path: Path)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlayScreen) and screen.last_outcome is None
-        assert any("Pair every numbered item" in n.message for n in app._notifications)
+        assert "Pair every numbered item" in str(screen.query_one("#play-notice").render())
 
 
 @sync

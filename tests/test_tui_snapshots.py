@@ -104,7 +104,7 @@ def test_play_estimate_unreadable(
     snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
 ) -> None:
     """An estimate with `2xyz` typed: an amber line says plainly it cannot read the number,
-    and why."""
+    why, and the unit the question counts in."""
     app = make_test_app(tmp_path, language=language, start=round_start("estimate", 3))
     assert shoot(snap_compare, app, size, typed("2xyz"))
 
@@ -133,10 +133,11 @@ def test_play_text(
 def test_feedback_order_partly_right(
     snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
 ) -> None:
-    """Feedback after an order submitted as shown: items marked as the report grades them (✓ all
-    its pairs right, ◐ some, ✗ none; → its right place), then an
-    amber-barred panel: ◐ Partly right with the points, the correct order, the source
-    sentences, and "press enter for the next question"; the Footer offers Next."""
+    """Feedback after an order submitted as shown: each item keeps its place, marked as the
+    report grades it (✓ all its pairs right, ◐ some, ✗ none; → its right place) with its date
+    beside it; an amber-barred panel (under the list at 80 columns, beside it at 120) with the
+    one-line verdict and points, the source sentences and "press enter for the next question";
+    no correct-order list repeated; the strip shows ◐ for the first question."""
     app = make_test_app(tmp_path, language=language, start=round_start("order", 3))
     assert shoot(snap_compare, app, size, ["enter"])
 
@@ -145,8 +146,9 @@ def test_feedback_order_partly_right(
 def test_feedback_choice_wrong(
     snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
 ) -> None:
-    """Feedback after a wrong choice: the chosen option ✗, the right one ✓, a red-barred panel
-    with ✗ Wrong, 0/100 points, the answer, what was said, and the source sentence."""
+    """Feedback after a wrong choice: the chosen option ✗, the right one ✓ in the list; a
+    red-barred panel with ✗ Wrong and 0/100 points on one line, then the source sentence and
+    "press enter"; the strip starts with ✗."""
     start = round_start("choice", 3)
     question = start.questions[0]
     wrong = next(i for i, o in enumerate(question.options) if o.id != question.answer)  # type: ignore[attr-defined]
@@ -158,13 +160,66 @@ def test_feedback_choice_wrong(
 def test_feedback_match_right(
     snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
 ) -> None:
-    """Feedback after a fully right match: every left item → its letter ✓, a green-barred
-    panel with ✓ Right!, 100/100, the correct pairs and the sources; progress shows 1/3."""
+    """Feedback after a fully right match: every left item → its letter ✓ (marks in one
+    column), a green-barred panel with ✓ Right! and 100/100, the sources, "press enter";
+    progress shows 1/3 and the strip ✓."""
     from test_tui_support import right_keys
 
     start = round_start("match", 3)
     app = make_test_app(tmp_path, language=language, start=start)
     assert shoot(snap_compare, app, size, right_keys(start.questions[0]))
+
+
+@pytest.mark.parametrize(("language", "size"), VARIANTS)
+def test_feedback_estimate_wrong(
+    snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
+) -> None:
+    """Feedback after a far-off estimate (1): under the greyed box, in red, the answer as the
+    source writes it with its plain value and what was said; the panel says ✗ Wrong and 0/100
+    points, then the source and "press enter"."""
+    app = make_test_app(tmp_path, language=language, start=round_start("estimate", 3))
+    assert shoot(snap_compare, app, size, ["1", "enter"])
+
+
+@pytest.mark.parametrize(("language", "size"), VARIANTS)
+def test_feedback_text_wrong(
+    snap_compare: Snap, tmp_path: Path, language: str, size: tuple[int, int]
+) -> None:
+    """Feedback after a wrong text answer (`nope`): under the greyed box, in red, the accepted
+    answers and what was said; the panel says ✗ Wrong, then the source and "press enter"."""
+    assert shoot(
+        snap_compare,
+        make_test_app(tmp_path, language=language, start=text_round()),
+        size,
+        typed("nope") + ["enter"],
+    )
+
+
+def test_feedback_long_english_order_at_80x24(snap_compare: Snap, tmp_path: Path) -> None:
+    """The English pack's longest order of seeds 1-8, answered as shown, at 80x24: every
+    item (wrapped) with its mark, right place and date, the verdict, the first lines of the
+    source with a scroll bar, and "Press enter to see the results · ↑↓ scroll the source"
+    above the Footer."""
+    from test_tui_play_layout import longest
+
+    app = make_test_app(tmp_path, start=longest("order"))
+    assert shoot(snap_compare, app, (80, 24), ["enter"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_feedback_streak_and_strip_at_60x20(
+    snap_compare: Snap, tmp_path: Path, language: str
+) -> None:
+    """At the smallest size (60x20), a five-question choice round after two right answers:
+    the strip ✓✓ then three dots, "2 in a row" in the status line and in the verdict line,
+    the options with ✓, the source and "press enter" all on screen."""
+    from test_tui_support import right_keys
+
+    start = round_start("choice", 5)
+    first, second = start.questions[:2]
+    app = make_test_app(tmp_path, language=language, start=start)
+    keys = [*right_keys(first), "enter", *right_keys(second)]
+    assert shoot(snap_compare, app, (60, 20), keys)
 
 
 @pytest.mark.parametrize(("language", "size"), VARIANTS)

@@ -146,6 +146,7 @@ def test_html_page() -> None:
     assert "<title>My &lt;pack&gt; — Worksheet</title>" in page
     assert "@media print" in page and "page-break-before: always" in page
     assert "Noto Sans CJK TC" in page
+    assert "line-break: strict" in page  # kinsoku in the browser, as in the TUI
     assert "http" not in page  # self-contained: nothing fetched
     assert "Which is *bold* &lt;b&gt;here&lt;/b&gt; &amp; [there]?" in page
     assert "Match<br>these" in page

@@ -81,23 +81,22 @@ def _is_builtin_copy(path: Path, pack_id: str) -> bool:
         return False
 
 
-def _id_problem(path: Path, message: str) -> Problem:
-    """A problem with the pack's id, placed on its `id:` line when that can be found."""
+def _id_problem(path: Path, pack_id: str, holder: PackEntry | None = None) -> Problem:
+    """The pack's id is a built-in's (no `holder`, or a built-in one) or another file's, placed
+    on its `id:` line when that can be found."""
+    if holder is None or holder.builtin:
+        code, values = "pack.builtin_id", {"id": repr(pack_id)}
+    else:
+        code, values = "pack.taken_id", {"id": repr(pack_id), "path": str(holder.path)}
     try:
         text = read_capped(path, PACK_BYTES).decode("utf-8")
     except (FileRefused, UnicodeDecodeError):
-        return Problem(str(path), 1, 1, message)
+        return Problem.of(str(path), 1, 1, code, **values)
     match = _ID_LINE.search(text)
     if match is None:
-        return Problem(str(path), 1, 1, message)
+        return Problem.of(str(path), 1, 1, code, **values)
     line = text.count("\n", 0, match.start()) + 1
-    return Problem(str(path), line, match.start(1) - match.start() + 1, message)
-
-
-def _taken_message(pack_id: str, holder: PackEntry) -> str:
-    if holder.builtin:
-        return f"the id {pack_id!r} belongs to a built-in pack: give your pack another id"
-    return f"another pack already uses the id {pack_id!r} ({holder.path}): give this one another id"
+    return Problem.of(str(path), line, match.start(1) - match.start() + 1, code, **values)
 
 
 def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
@@ -125,9 +124,7 @@ def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
 
         warnings = tuple(kind_warnings(pack))
     if pack.id in BUILTIN_IDS and not builtin and not _is_builtin_copy(path, pack.id):
-        problem = _id_problem(
-            path, f"the id {pack.id!r} belongs to a built-in pack: give your pack another id"
-        )
+        problem = _id_problem(path, pack.id)
         return PackEntry(
             id=pack.id,
             title=pack.title,
@@ -199,7 +196,7 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
                 path=path,
                 builtin=entry.builtin,
                 pack=None,
-                errors=(_id_problem(path, _taken_message(entry.id, first)),),
+                errors=(_id_problem(path, entry.id, first),),
                 warnings=entry.warnings,
             )
         elif entry.valid:
@@ -217,7 +214,7 @@ def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack
     if looks_like_path(spec):
         path = Path(spec).expanduser()
         if not path.exists():
-            raise PackNotFound(f"no pack file at {spec}")
+            raise PackNotFound("no_file", path=spec)
         entry = load_entry(path, paths.cache_dir)
     elif spec in BUILTIN_IDS and (builtin_packs_dir() / f"{spec}.yaml").is_file():
         # Reserved ids: no other pack can take one, so the other packs need not be read.
@@ -227,7 +224,7 @@ def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack
         found = [e for e in entries if e.id == spec]
         if not found:
             known = ", ".join(sorted({e.id for e in entries if e.valid})) or "none"
-            raise PackNotFound(f"no pack with the id {spec!r} (packs found: {known})")
+            raise PackNotFound("no_id", id=repr(spec), known=known)
         entry = next((e for e in found if e.valid), found[0])
     if entry.pack is None:
         raise PackError(list(entry.errors))
@@ -270,21 +267,14 @@ def add_pack(source: Path, paths: AppPaths, *, replace: bool = False) -> Added:
     data = read_pack_bytes(source)
     pack = load_pack_bytes(data, str(source), path=source)
     if pack.id in BUILTIN_IDS and not _is_builtin_copy(source, pack.id):
-        raise PackError(
-            [
-                _id_problem(
-                    source,
-                    f"the id {pack.id!r} belongs to a built-in pack: give your pack another id",
-                )
-            ]
-        )
+        raise PackError([_id_problem(source, pack.id)])
     target = paths.packs_dir / f"{pack.id}.yaml"
     existing = [
         e for e in discover(paths) if e.id == pack.id and e.path.resolve() != source.resolve()
     ]
     clash = [e for e in existing if e.builtin or e.path.resolve() != target.resolve()]
     if clash:
-        raise PackError([_id_problem(source, _taken_message(pack.id, clash[0]))])
+        raise PackError([_id_problem(source, pack.id, clash[0])])
     installed = next((e for e in existing if e.path.resolve() == target.resolve()), None)
     old_hash = installed.pack.content_hash if installed and installed.pack else None
     there = target.exists() or target.is_symlink()

@@ -125,9 +125,8 @@ def load_settings(path: Path) -> LoadedSettings:
     except FileRefused as error:
         if isinstance(error.__cause__, FileNotFoundError) or error.errno == errno.ENOENT:
             return LoadedSettings(settings)
-        return LoadedSettings(
-            settings, (SettingsProblem("unreadable", path=path, error=error.reason),)
-        )
+        # The refusal itself, so each front end words it (FileRefused.words).
+        return LoadedSettings(settings, (SettingsProblem("unreadable", path=path, error=error),))
     simple = _plain_settings(data)
     if simple is not None:
         return _read_fields(path, simple, settings)

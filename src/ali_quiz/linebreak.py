@@ -20,6 +20,7 @@ The results are cached per text and width: the TUI asks again for every repaint.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,7 @@ Measure = Callable[[str], int]
 #: A short Latin phrase inside Chinese text stays on one line when it takes at most this
 #: fraction of the width: `App Store` is a name; a long English title may still break.
 PHRASE_SHARE = 3
+_REGIONAL_INDICATOR = re.compile("[\U0001f1e6-\U0001f1ff]")
 _WORD_START = frozenset({lb.AL, lb.NU})
 _PUNCTUATION = lb.LINE_START_PROHIBITED | {lb.SP, lb.QU}
 
@@ -51,6 +53,8 @@ class Analysis:
 
 def clusters_of(text: str) -> tuple[list[str], list[int]]:
     """The text cut into clusters that never break: a character and what belongs to it."""
+    if not any(map(lb.is_extender, text)) and not _REGIONAL_INDICATOR.search(text):
+        return list(text), list(range(len(text)))  # the usual case: a cluster a character
     clusters: list[str] = []
     starts: list[int] = []
     joined = False  # the previous character was a zero-width joiner
@@ -89,9 +93,8 @@ def analyse(text: str) -> Analysis:
             continue
         if p == k - 1:
             before2 = classes[p - 1] if p > 0 else None
-            breaks[k] = lb.direct_break(
-                classes[p], before2, classes[k], clusters[p][0], (wide[p], wide[k])
-            )
+            keeper = lb.keeps_next_number(clusters[p][0])
+            breaks[k] = lb.direct_break(classes[p], before2, classes[k], keeper, (wide[p], wide[k]))
         else:
             breaks[k] = lb.spaced_break(classes[p], classes[k], k - 1 - p)
     return Analysis(

@@ -37,8 +37,8 @@ characters stay with the character before them (LB9, LB8a, LB30a, LB30b): a clus
 
 Two softer rules of ours (a break there only when a line has no other): a number keeps the one
 character after it when that is a CJK character (its counter or unit: `5題`, `5 題`, `2億`,
-`7610.2萬`, `2.0版`), and `第` keeps the number after it (`第58`). UAX #14 allows both breaks;
-Chinese readers stumble on them.
+`7610.2萬`, `2.0版`), and `第`, `年` and `月` keep the number after them (`第58`, a date:
+`2014年12月1日`). UAX #14 allows these breaks; Chinese readers stumble on them.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ _PREFIX = frozenset("$£¥€₩₹₽₱+±\\№＄￥￡￦")
 _QUOTES = frozenset("\"'“”‘’«»‹›‚„‛‟")
 _DASHES = frozenset("‐–")
 _LONG_DASHES = frozenset("—―⸺⸻")
-_ORDINAL_PREFIX = frozenset("第")
+_NUMBER_KEEPERS = frozenset("第年月")
 
 #: Classes that never start a line, even after a space.
 LINE_START_PROHIBITED = frozenset({CL, NS, IS, PO, SY})
@@ -140,14 +140,21 @@ def is_regional_indicator(ch: str) -> bool:
     return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
 
+def keeps_next_number(ch: str) -> bool:
+    """A character that keeps the number after it: 第 (第58位), and 年 and 月 inside a date
+    (2014年12月1日)."""
+    return ch in _NUMBER_KEEPERS
+
+
+@lru_cache(maxsize=4096)
 def direct_break(
-    before: str, before2: str | None, after: str, base: str, wide: tuple[bool, bool]
+    before: str, before2: str | None, after: str, keeper: bool, wide: tuple[bool, bool]
 ) -> int:
     """How breakable the place between two touching clusters is.
 
     `before` and `after` are the classes on either side, `before2` the class of the cluster
-    before `before` (None at the start), `base` the character `before` is built on, `wide`
-    whether each of the two is a wide character.
+    before `before` (None at the start), `keeper` whether `before` keeps a number after it,
+    `wide` whether each of the two is a wide character.
     """
     if after in LINE_START_PROHIBITED:
         return KINSOKU
@@ -171,8 +178,8 @@ def direct_break(
         return INSIDE  # f(x), 5.0(beta); never 5.0「
     if before == NU and after == ID:
         return SOFT  # 5題, 2億, 2.0版
-    if base in _ORDINAL_PREFIX and after == NU:
-        return SOFT  # 第58
+    if keeper and after == NU:
+        return SOFT  # 第58, 2014年12月
     return NORMAL
 
 

@@ -84,6 +84,10 @@ class NumberFormatError(ValueError):
             return why
         return tr("number.cannot_read", shown=self.shown, reason=why)
 
+    def words(self, tr: Translator, /) -> str:
+        """The problem in the interface language (as a value of another sentence)."""
+        return self.message(tr)
+
 
 @dataclass(frozen=True)
 class ParsedNumber:

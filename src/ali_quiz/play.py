@@ -21,9 +21,10 @@ def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
     settings = loaded.settings
     language = args.lang or settings.effective_language
     player = (args.player or "").strip() or settings.player
-    chosen = resolve_from_args(args, paths, player)
+    tr = translator(language)
+    chosen = resolve_from_args(args, paths, player, tr)
     plain = bool(args.plain) or not (sys.stdin.isatty() and sys.stdout.isatty())
-    notice = chosen.shorter_notice()
+    notice = chosen.shorter_notice(tr)
     if notice and plain:
         print(notice, file=sys.stderr)
     if not plain:
@@ -44,7 +45,7 @@ def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
         play_plain_round(
             chosen,
             recorder,
-            tr=translator(language),
+            tr=tr,
             player=player,
             stdin=sys.stdin,
             stdout=sys.stdout,

@@ -69,12 +69,8 @@ class RoundSpecError(ValueError):
         super().__init__(self.message(ENGLISH))
 
     def message(self, tr: Translator) -> str:
-        """The error in the interface language (a code's own problem included)."""
-        values = {
-            name: value.message(tr) if isinstance(value, CodeError) else value
-            for name, value in self.values.items()
-        }
-        return tr(self.key, **values)
+        """The error in the interface language (a code's or a pack's own problem included)."""
+        return tr(self.key, **self.values)
 
 
 @dataclass(frozen=True)
@@ -117,10 +113,13 @@ class ResolvedRound:
             pack=self.pack, mode=self.mode, count=self.count, seed=self.seed, date=self.date
         )
 
-    def shorter_notice(self) -> str | None:
-        """What to tell a player whose round holds fewer questions than asked, if it does."""
+    def shorter_notice(self, tr: Translator | None = None) -> str | None:
+        """What to tell a player whose round holds fewer questions than asked, if it does
+        (in `tr`'s language; without one, the English the commands print)."""
         if len(self.questions) >= self.count:
             return None
+        if tr is not None:
+            return tr("play.shorter", n=len(self.questions), count=self.count)
         return (
             f"note: the pack {self.pack.id!r} gives {len(self.questions)} of the {self.count} "
             "questions asked: no more fit the rules of a good round"
@@ -159,9 +158,9 @@ class DiskPacks:
         try:
             return resolve_pack(spec, self.paths, self.extra)
         except PackNotFound as err:
-            raise RoundSpecError("round.pack_missing", reason=str(err)) from None
+            raise RoundSpecError("round.pack_missing", reason=err) from None
         except PackError as err:
-            raise RoundSpecError("round.pack_invalid", pack=spec, problems=str(err)) from None
+            raise RoundSpecError("round.pack_invalid", pack=spec, problems=err) from None
 
     def installed(self) -> Sequence[Pack]:
         return [e.pack for e in discover(self.paths, self.extra) if e.pack is not None]
@@ -179,7 +178,7 @@ class ListedPacks:
                 return pack
         known = ", ".join(sorted({p.id for p in self.packs})) or "-"
         raise RoundSpecError(
-            "round.pack_missing", reason=f"no pack with the id {spec!r} (packs found: {known})"
+            "round.pack_missing", reason=PackNotFound("no_id", id=repr(spec), known=known)
         )
 
     def installed(self) -> Sequence[Pack]:
@@ -326,7 +325,9 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
 def review_from_store(
     store: HistoryStore | None, player: str, now: Now = local_now
 ) -> ReviewWeights:
-    """The facts due for review, read from an open history (None: history is off, none due)."""
+    """The facts due for review, read from an open history (None: history is off, none due).
+
+    With none due but some met, RoundSpecError says when the next one comes due."""
 
     def weights(pack: Pack, day: Date) -> dict[str, float]:
         if store is None:
@@ -336,7 +337,15 @@ def review_from_store(
         moment = now()
         if day != moment.date():
             moment = datetime.combine(day, moment.timetz())
-        return due_weights(store, player, pack.id, moment)
+        weights = due_weights(store, player, pack.id, moment)
+        if not weights:
+            from ali_quiz.history.review import next_due
+
+            upcoming = next_due(store, player, pack.id, moment)
+            if upcoming is not None:
+                when = upcoming.astimezone(moment.tzinfo).strftime("%Y-%m-%d %H:%M")
+                raise RoundSpecError("round.no_review_until", when=when)
+        return weights
 
     return weights
 

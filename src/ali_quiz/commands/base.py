@@ -13,6 +13,7 @@ TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
     from typing import Any
 
+    from ali_quiz.i18n import Translator
     from ali_quiz.roundspec import ResolvedRound
 
 Handler = Callable[[argparse.Namespace, AppPaths], int]
@@ -53,9 +54,14 @@ def _settings(paths: AppPaths) -> tuple[str | None, str]:
 
 
 def resolve_from_args(
-    args: argparse.Namespace, paths: AppPaths, player: str | None = None
+    args: argparse.Namespace,
+    paths: AppPaths,
+    player: str | None = None,
+    tr: Translator | None = None,
 ) -> ResolvedRound:
-    """The round the options of `play` or `generate` describe; CommandError when there is none."""
+    """The round the options of `play` or `generate` describe; CommandError when there is none,
+    worded in `tr`'s language (`play` speaks the interface language; the other commands,
+    English)."""
     from ali_quiz.roundspec import (
         DiskPacks,
         RoundSpec,
@@ -87,4 +93,4 @@ def resolve_from_args(
     except UsageError as err:
         raise CommandError(str(err), EXIT_USAGE) from None
     except RoundSpecError as err:
-        raise CommandError(str(err)) from None
+        raise CommandError(err.message(tr) if tr is not None else str(err)) from None

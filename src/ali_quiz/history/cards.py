@@ -40,8 +40,10 @@ COLUMNS = "state, step, stability, difficulty, due_ts, last_review_ts, reviews, 
 
 def rating(points: int, max_points: int, skipped: bool) -> int:
     """The FSRS rating of an answer: Again, Hard or Good by the share of its points."""
-    if skipped or max_points <= 0:
+    if skipped:
         return AGAIN
+    if max_points <= 0:
+        return GOOD  # nothing to earn: full marks, as the rest of the history counts it
     share = 100.0 * points / max_points
     if share >= GOOD_FROM:
         return GOOD

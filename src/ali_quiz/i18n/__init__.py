@@ -3,17 +3,19 @@
 The questions speak their pack's language; these strings are the interface around them (the
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
-tables live in one module per area (`app`, `plain`, `history`, `numbers`, `codes`, `serve`,
-`results`, `coaching`); STRINGS is all of them.
+tables live in one module per area (`app`, `plain`, `play`, `history`, `numbers`, `codes`,
+`serve`, `results`, `coaching`, `problems`, `palette`); STRINGS is all of them.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
+from typing import Protocol, runtime_checkable
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -99,18 +101,33 @@ def strings() -> Mapping[str, tuple[str, str]]:
     The tables are read when a string is first asked for: a command that words nothing (a
     `generate`, a `show`) does not load them. `STRINGS` is the same mapping.
     """
-    from ali_quiz.i18n import app, coaching, codes, history, numbers, plain, results, serve
+    from ali_quiz.i18n import (
+        app,
+        coaching,
+        codes,
+        history,
+        numbers,
+        palette,
+        plain,
+        play,
+        problems,
+        results,
+        serve,
+    )
 
     return MappingProxyType(
         _merged(
             app.STRINGS,
             plain.STRINGS,
+            play.STRINGS,
             history.STRINGS,
             numbers.STRINGS,
             codes.STRINGS,
             serve.STRINGS,
             results.STRINGS,
             coaching.STRINGS,
+            problems.STRINGS,
+            palette.STRINGS,
         )
     )
 
@@ -119,6 +136,34 @@ def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
     if name == "STRINGS":
         return strings()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@runtime_checkable
+class Wordable(Protocol):
+    """Something the core says that each front end words in its language (a Phrase, a
+    NumberFormatError, a CodeError): given as a value to a Translator, it is worded too."""
+
+    def words(self, tr: Translator, /) -> str: ...
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An interface text not yet in a language: a catalogue key and its values, which may be
+    Phrases themselves (`Phrase.of("pack.needs_key", what=Phrase.of("what.event", n=3))`)."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> Phrase:
+        return cls(key, tuple(values.items()))
+
+    def words(self, tr: Translator, /) -> str:
+        """The text in a Translator's language."""
+        return tr(self.key, **dict(self.values))
+
+    def __str__(self) -> str:
+        return self.words(Translator(DEFAULT_LANGUAGE))
 
 
 @dataclass(frozen=True)
@@ -130,7 +175,28 @@ class Translator:
     def __call__(self, key: str, /, **values: object) -> str:
         english, chinese = strings()[key]
         text = chinese if self.language == "zh-Hant" else english
-        return text.format(**values)
+        worded = {name: self.worded(value) for name, value in values.items()}
+        return text.format(**worded)
+
+    def worded(self, value: object) -> object:
+        """A value as a sentence shows it: Phrases and errors in this language."""
+        if isinstance(value, (str, int, float)):  # most values (a type check is quick)
+            return value
+        if isinstance(value, Wordable):
+            return value.words(self)
+        if isinstance(value, OSError):
+            return self.os_error(value)
+        return value
+
+    def os_error(self, error: OSError) -> str:
+        """What the system said went wrong (`Permission denied`), in this language."""
+        english = error.strerror or str(error)
+        name = errno.errorcode.get(error.errno or 0, "")
+        if self.language != "zh-Hant":
+            return english
+        if f"os.{name}" in strings():
+            return self(f"os.{name}")
+        return self("os.other", name=name or type(error).__name__)
 
     @property
     def language_name(self) -> str:

@@ -150,9 +150,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "play.press_results": ("Press enter to see the results", "按 enter 看結果"),
     "play.order.help": (
-        "Earliest first. A letter or ↑↓ picks an item · space grabs it, ↑↓ carry it, space"
-        " drops it (or shift+↑↓) · drag with the mouse · enter submits",
-        "最早的在上面。按字母或 ↑↓ 選項目 · 空白鍵抓起、↑↓ 移動、空白鍵放下(或 shift+↑↓)"
+        "A letter or ↑↓ picks an item · space grabs it, ↑↓ carry it, space drops it"
+        " (or shift+↑↓) · drag with the mouse · enter submits",
+        "按字母或 ↑↓ 選項目 · 空白鍵抓起、↑↓ 移動、空白鍵放下(或 shift+↑↓)"
         " · 可用滑鼠拖曳 · enter 送出",
     ),
     "play.match.help": (
@@ -352,6 +352,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "nothing is due for review yet: a fact you miss is due again at once, "
         "one you know comes back after a few days",
         "目前沒有到期要複習的事實:答錯的事實會立刻到期,答對的過幾天再回來",
+    ),
+    "round.no_review_until": (
+        "nothing is due for review yet: the next fact comes due at {when}",
+        "目前沒有到期要複習的事實:下一個事實在 {when} 到期",
     ),
     "round.cannot_make": ("{reason}", "無法產生這個回合:{reason}"),
     "round.no_questions": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ali_quiz.i18n import Phrase
 from ali_quiz.numbers import NumberFormatError, parse_number
 from ali_quiz.packs.checker import Checker, did_you_mean
 from ali_quiz.packs.model import (
@@ -42,7 +43,7 @@ class AuthoredChecks(Checker):
 
     # -- authored questions ----------------------------------------------------------------
 
-    def passage(self, node: Mapping, what: str) -> Passage | None:
+    def passage(self, node: Mapping, what: Phrase) -> Passage | None:
         self.check_keys(node, PASSAGE_KEYS, what)
         passage_id = self.new_id(node, what)
         text = self.text(node, "text", what)
@@ -51,7 +52,7 @@ class AuthoredChecks(Checker):
             return None
         return Passage(id=passage_id, text=text, title=title)
 
-    def passage_of(self, node: Mapping, what: str) -> dict[str, str | None]:
+    def passage_of(self, node: Mapping, what: Phrase) -> dict[str, str | None]:
         """The passage a question names (`passage: <passage id>`), looked up in `passages:`."""
         name = self.text(node, "passage", what, required=False)
         if name is None:
@@ -60,33 +61,39 @@ class AuthoredChecks(Checker):
         if found is None:
             self.add(
                 node.get("passage") or node,
-                f"`passage` of {what} names no passage: {name!r} is not the id of an entry "
-                f"of `passages:`{did_you_mean(name, self.passages)}",
+                "pack.no_passage",
+                what=what,
+                name=repr(name),
+                hint=did_you_mean(name, self.passages),
             )
             return {}
         return {"passage": found.text, "passage_id": found.id}
 
-    def question(self, node: Mapping, what: str) -> AuthoredQuestion | None:
+    def question(self, node: Mapping, what: Phrase) -> AuthoredQuestion | None:
         kind = self.text(node, "kind", what)
         if kind is not None and kind not in KIND_KEYS:
             self.add(
                 node.get("kind"),
-                f"unknown kind {kind!r} of {what}: use one of "
-                f"{', '.join(KIND_KEYS)}{did_you_mean(kind, KIND_KEYS)}",
+                "pack.unknown_kind",
+                kind=repr(kind),
+                what=what,
+                kinds=", ".join(KIND_KEYS),
+                hint=did_you_mean(kind, KIND_KEYS),
             )
             kind = None
         allowed = COMMON_QUESTION_KEYS + (KIND_KEYS[kind] if kind else ())
         for key in node.values:
             if key not in allowed:
+                place = self.key_place(node, key)
                 if kind and key in ALL_QUESTION_KEYS:
-                    article = "an" if kind[0] in "aeiou" else "a"
-                    message = f"`{key}` does not belong to {article} {kind} question"
+                    question = Phrase.of(f"pack.a_question.{kind}")
+                    self.add(place, "pack.key_not_of_kind", key=key, question=question)
                 else:
-                    message = f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}"
-                self.add(self.key_place(node, key), message)
+                    hint = did_you_mean(key, allowed)
+                    self.add(place, "pack.unknown_key", key=repr(key), what=what, hint=hint)
         question_id = self.new_id(node, what)
         prompt = self.text(node, "prompt", what)
-        facts = self.references_in(node, "facts", f"facts of {what}")
+        facts = self.references_in(node, "facts", Phrase.of("what.facts_of", what=what))
         explanation = self.text(node, "explanation", what, required=False)
         max_points = self.integer(node, "max_points", what, 1, 10_000) or DEFAULT_MAX_POINTS
         common: dict[str, Any] = dict(
@@ -104,81 +111,80 @@ class AuthoredChecks(Checker):
             return None
         return AuthoredQuestion(id=question_id, kind=kind, prompt=prompt, **common, **payload)
 
-    def count_ok(self, node: Mapping, key: str, what: str, count: int, kind: str) -> bool:
+    def count_ok(self, node: Mapping, key: str, what: Phrase, count: int, kind: str) -> bool:
         low, high = LIMITS[kind]
         if low <= count <= high:
             return True
         self.add(
             self.key_place(node, key) if key in node else node,
-            f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} question holds {low} to {high} "
-            f"{key}; {what} has {count}",
+            "pack.count_limits",
+            question=Phrase.of(f"pack.a_question.{kind}"),
+            low=low,
+            high=high,
+            key=key,
+            what=what,
+            count=count,
         )
         return False
 
-    def options(self, node: Mapping, what: str) -> tuple[list[AuthoredOption], bool]:
+    def options(self, node: Mapping, what: Phrase) -> tuple[list[AuthoredOption], bool]:
         """The options of a choice or multi question, and whether any gives a `weight`."""
         options = []
         weighted = False
-        for index, entry_node in enumerate(self.items(node, "options", "options"), start=1):
-            entry = self.mapping(entry_node, f"option {index} of {what}")
+        for index, entry_node in enumerate(self.items(node, "options"), start=1):
+            option = Phrase.of("what.option_of", n=index, what=what)
+            entry = self.mapping(entry_node, option)
             if entry is None:
                 continue
-            self.check_keys(entry, OPTION_KEYS, f"option {index} of {what}")
-            text = self.text(entry, "text", f"option {index} of {what}")
-            correct = self.boolean(entry, "correct", f"option {index} of {what}")
-            weight = self.number(entry, "weight", f"option {index} of {what}")
+            self.check_keys(entry, OPTION_KEYS, option)
+            text = self.text(entry, "text", option)
+            correct = self.boolean(entry, "correct", option)
+            weight = self.number(entry, "weight", option)
             if weight is not None:
                 weighted = True
                 if not -100 <= weight <= 100:
-                    self.add(entry.get("weight"), "a weight is a percent from -100 to 100")
+                    self.add(entry.get("weight"), "pack.weight_range")
             if correct is not None and weight is not None:
-                self.add(entry, f"option {index} of {what}: give `correct` or `weight`, not both")
-            feedback = self.text(entry, "feedback", f"option {index} of {what}", required=False)
+                self.add(entry, "pack.correct_and_weight", what=option)
+            feedback = self.text(entry, "feedback", option, required=False)
             if text is not None:
                 share = weight if weight is not None else (100.0 if correct else 0.0)
                 options.append(AuthoredOption(text=text, weight=share, feedback=feedback))
         return options, weighted
 
-    def question_choice(self, node: Mapping, what: str) -> dict[str, Any] | None:
+    def question_choice(self, node: Mapping, what: Phrase) -> dict[str, Any] | None:
         options, weighted = self.options(node, what)
         if "options" not in node:
-            self.add(node, f"{what} needs `options:`")
+            self.add(node, "pack.needs_key", what=what, key="options")
             return None
         if not self.count_ok(node, "options", what, len(options), "choice"):
             return None
         if len({o.text for o in options}) < len(options):
-            self.add(node.key_marks["options"], f"two options of {what} have the same text")
+            self.add(node.key_marks["options"], "pack.same_option_text", what=what)
         if not any(o.weight >= 100 for o in options) and not (
             weighted and any(o.weight > 0 for o in options)
         ):
-            self.add(
-                node.key_marks["options"],
-                f"{what} has no right option: mark one with `correct: true`",
-            )
+            self.add(node.key_marks["options"], "pack.no_right_option", what=what)
             return None
         if not weighted and sum(1 for o in options if o.weight >= 100) > 1:
-            self.add(
-                node.key_marks["options"],
-                f"{what} marks more than one option correct: "
-                "use `weight:` for answers worth part marks",
-            )
+            self.add(node.key_marks["options"], "pack.several_correct", what=what)
         return {"options": tuple(options), "weighted": weighted}
 
-    def question_multi(self, node: Mapping, what: str) -> dict[str, Any] | None:
+    def question_multi(self, node: Mapping, what: Phrase) -> dict[str, Any] | None:
         """Select all that apply: `correct:` marks (the right ones share 100%) or `weight:`s."""
         options, weighted = self.options(node, what)
         if "options" not in node:
-            self.add(node, f"{what} needs `options:`")
+            self.add(node, "pack.needs_key", what=what, key="options")
             return None
         if not self.count_ok(node, "options", what, len(options), "multi"):
             return None
         where = node.key_marks["options"]
         if len({o.text for o in options}) < len(options):
-            self.add(where, f"two options of {what} have the same text")
+            self.add(where, "pack.same_option_text", what=what)
         if not weighted:
             right = sum(1 for o in options if o.weight >= 100)
             if not right:
-                self.add(where, f"{what} has no right option: mark them with `correct: true`")
+                self.add(where, "pack.no_right_options", what=what)
                 return None
             # Right options share 100%; each wrong one takes back as much as a right one gives,
             # so ticking every box earns nothing unless every box is right.
@@ -187,32 +193,29 @@ class AuthoredChecks(Checker):
             return {"options": tuple(options), "weighted": False}
         positive = sum(o.weight for o in options if o.weight > 0)
         if abs(positive - 100) > MULTI_SUM_SLACK:
-            self.add(
-                where,
-                f"the positive weights of {what} add up to {positive:g}%: the right options "
-                "share 100% (e.g. 50 and 50), wrong ones carry negative weights",
-            )
+            self.add(where, "pack.weights_sum", what=what, sum=f"{positive:g}")
             return None
         return {"options": tuple(options), "weighted": True}
 
-    def question_order(self, node: Mapping, what: str) -> dict[str, Any] | None:
+    def question_order(self, node: Mapping, what: Phrase) -> dict[str, Any] | None:
         items = self.texts(node, "items", what)
         if not self.count_ok(node, "items", what, len(items), "order"):
             return None
         if len(set(items)) < len(items):
-            self.add(node.key_marks["items"], f"two items of {what} have the same text")
+            self.add(node.key_marks["items"], "pack.same_item_text", what=what)
             return None
         return {"items": items}
 
-    def question_match(self, node: Mapping, what: str) -> dict[str, Any] | None:
+    def question_match(self, node: Mapping, what: Phrase) -> dict[str, Any] | None:
         pairs = []
-        for index, entry_node in enumerate(self.items(node, "pairs", "pairs"), start=1):
-            entry = self.mapping(entry_node, f"pair {index} of {what}")
+        for index, entry_node in enumerate(self.items(node, "pairs"), start=1):
+            pair = Phrase.of("what.pair_of", n=index, what=what)
+            entry = self.mapping(entry_node, pair)
             if entry is None:
                 continue
-            self.check_keys(entry, PAIR_KEYS, f"pair {index} of {what}")
-            left = self.text(entry, "left", f"pair {index} of {what}")
-            right = self.text(entry, "right", f"pair {index} of {what}")
+            self.check_keys(entry, PAIR_KEYS, pair)
+            left = self.text(entry, "left", pair)
+            right = self.text(entry, "right", pair)
             if left is not None and right is not None:
                 pairs.append(AuthoredPair(left=left, right=right))
         decoys = self.texts(node, "decoys", what)
@@ -221,18 +224,15 @@ class AuthoredChecks(Checker):
         lefts = [p.left for p in pairs]
         rights = [p.right for p in pairs] + list(decoys)
         if len(set(lefts)) < len(lefts) or len(set(rights)) < len(rights):
-            self.add(
-                node.key_marks["pairs"],
-                f"{what}: every left item and every right item (decoys included) must be different",
-            )
+            self.add(node.key_marks["pairs"], "pack.match_distinct", what=what)
             return None
         return {"pairs": tuple(pairs), "decoys": decoys}
 
-    def question_estimate(self, node: Mapping, what: str) -> dict[str, Any] | None:
+    def question_estimate(self, node: Mapping, what: Phrase) -> dict[str, Any] | None:
         unit = self.text(node, "unit", what, required=False) or ""
         tolerance = self.number(node, "tolerance", what)
         if tolerance is not None and not 0 <= tolerance < 1:
-            self.add(node.get("tolerance"), "`tolerance` is a share from 0 to 1 (0.05 means 5%)")
+            self.add(node.get("tolerance"), "pack.tolerance")
         band: tuple[float, float] | None = None
         range_node = node.get("range")
         if range_node is not None:
@@ -242,13 +242,13 @@ class AuthoredChecks(Checker):
                 try:
                     bounds.append(float(parse_number(entry.text).value))
                 except (NumberFormatError, AttributeError):
-                    self.add(entry, "`range` holds two numbers: [min, max]")
+                    self.add(entry, "pack.range_two")
             if len(values) != 2 or len(bounds) != 2:
                 if len(values) != 2:
-                    self.add(range_node, "`range` holds two numbers: [min, max]")
+                    self.add(range_node, "pack.range_two")
                 return None
             if bounds[0] > bounds[1]:
-                self.add(range_node, "`range` is [min, max]: min must not be above max")
+                self.add(range_node, "pack.range_order")
                 return None
             band = (bounds[0], bounds[1])
         written = self.text(node, "answer", what, required=band is None)
@@ -257,13 +257,10 @@ class AuthoredChecks(Checker):
             try:
                 answer = parse_number(written).value
             except NumberFormatError as err:
-                self.add(node.get("answer"), f"`answer` of {what}: {err}")
+                self.add(node.get("answer"), "pack.value_error", key="answer", what=what, error=err)
                 return None
         if band is not None and tolerance is not None:
-            self.add(
-                node.get("tolerance"),
-                f"{what}: give `tolerance` (log scoring) or `range` (band scoring), not both",
-            )
+            self.add(node.get("tolerance"), "pack.tolerance_and_range", what=what)
         if answer is None and band is None:
             return None
         if answer is None and band is not None:
@@ -276,12 +273,13 @@ class AuthoredChecks(Checker):
             "range": band,
         }
 
-    def question_text(self, node: Mapping, what: str) -> dict[str, Any] | None:
+    def question_text(self, node: Mapping, what: Phrase) -> dict[str, Any] | None:
         accepted = self.texts(node, "accepted", what)
         if not accepted:
             self.add(
                 self.key_place(node, "accepted") if "accepted" in node else node,
-                f"{what} needs `accepted:` with at least one answer",
+                "pack.needs_accepted",
+                what=what,
             )
             return None
         return {"accepted": accepted}

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from ali_quiz.i18n import Phrase
 from ali_quiz.numbers import NumberFormatError, parse_number
 from ali_quiz.packs.dates import DateFormatError, PartialDate
 from ali_quiz.packs.model import (
@@ -34,9 +35,15 @@ def given(node: Node | None) -> bool:
     return not (isinstance(node, NodeList) and not node.items)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> Phrase | str:
+    """ " (did you mean 'title'?)" when a close choice exists, else nothing."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Phrase.of("pack.did_you_mean", word=repr(close[0])) if close else ""
+
+
+def numbered(key: str) -> Callable[[int], Phrase]:
+    """The names of a list's entries (`numbered("what.event")(3)` is "event 3")."""
+    return lambda n: Phrase.of(key, n=n)
 
 
 class Checker:
@@ -46,115 +53,127 @@ class Checker:
         self.path = path
         self.problems = problems
         self.ids: dict[str, int] = {}  # every id of the pack -> the line it was given on
-        self.references: list[tuple[str, Scalar, str]] = []  # (id, where, what refers)
+        self.references: list[tuple[str, Scalar, Phrase]] = []  # (id, where, what refers)
         self.passages: dict[str, Passage] = {}
 
     # -- reporting -------------------------------------------------------------------------
 
-    def add(self, where: Node | tuple[int, int], message: str) -> None:
+    def add(self, where: Node | tuple[int, int], code: str, /, **values: object) -> None:
+        """A problem at a node: its catalogue key (i18n/problems.py) and values."""
         line, column = where if isinstance(where, tuple) else (where.line, where.column)
-        self.problems.append(Problem(self.path, line, column, message))
+        self.problems.append(Problem.of(self.path, line, column, code, **values))
 
     def key_place(self, mapping: Mapping, key: str) -> tuple[int, int]:
         return mapping.key_marks.get(key, (mapping.line, mapping.column))
 
     # -- shapes ----------------------------------------------------------------------------
 
-    def mapping(self, node: Any, what: str) -> Mapping | None:
+    def mapping(self, node: Any, what: Phrase) -> Mapping | None:
         if isinstance(node, Mapping):
             return node
         if node is not None:
-            self.add(node, f"{what} must be a mapping of `key: value` lines")
+            self.add(node, "pack.not_mapping", what=what)
         return None
 
-    def check_keys(self, mapping: Mapping, allowed: Iterable[str], what: str) -> None:
+    def check_keys(self, mapping: Mapping, allowed: Iterable[str], what: Phrase) -> None:
         allowed = tuple(allowed)
         for key in mapping.values:
             if key not in allowed:
                 self.add(
                     self.key_place(mapping, key),
-                    f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}",
+                    "pack.unknown_key",
+                    key=repr(key),
+                    what=what,
+                    hint=did_you_mean(key, allowed),
                 )
 
-    def items(self, mapping: Mapping, key: str, what: str) -> list[Any]:
+    def items(self, mapping: Mapping, key: str) -> list[Any]:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return []
         if not isinstance(node, NodeList):
-            self.add(node, f"{what} must be a list (lines starting with `- `)")
+            self.add(node, "pack.not_list", what=Phrase.of("what.key", key=key))
             return []
         return node.items
 
-    def text(self, mapping: Mapping, key: str, what: str, *, required: bool = True) -> str | None:
+    def text(
+        self, mapping: Mapping, key: str, what: Phrase, *, required: bool = True
+    ) -> str | None:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             if required:
                 self.add(
                     self.key_place(mapping, key) if key in mapping else mapping,
-                    f"{what} needs `{key}:`",
+                    "pack.needs_key",
+                    what=what,
+                    key=key,
                 )
             return None
         if not isinstance(node, Scalar):
-            self.add(node, f"`{key}` of {what} must be text, not a list or mapping")
+            self.add(node, "pack.text_not_list", key=key, what=what)
             return None
         value = node.text.strip()
         if not value:
-            self.add(node, f"`{key}` of {what} is empty")
+            self.add(node, "pack.empty_value", key=key, what=what)
             return None
         return value
 
-    def texts(self, mapping: Mapping, key: str, what: str) -> tuple[str, ...]:
+    def texts(self, mapping: Mapping, key: str, what: Phrase) -> tuple[str, ...]:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return ()
         if isinstance(node, Scalar):
             return (node.text.strip(),) if node.text.strip() else ()
         if not isinstance(node, NodeList):
-            self.add(node, f"`{key}` of {what} must be a list of texts")
+            self.add(node, "pack.list_of_texts", key=key, what=what)
             return ()
         found = []
         for item in node.items:
             if isinstance(item, Scalar) and item.text.strip() and not item.is_null:
                 found.append(item.text.strip())
             else:
-                self.add(item, f"every entry of `{key}` in {what} must be a non-empty text")
+                self.add(item, "pack.entry_not_text", key=key, what=what)
         return tuple(found)
 
     def number(
-        self, mapping: Mapping, key: str, what: str, *, required: bool = False
+        self, mapping: Mapping, key: str, what: Phrase, *, required: bool = False
     ) -> float | None:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             if required:
-                self.add(mapping, f"{what} needs `{key}:`")
+                self.add(mapping, "pack.needs_key", what=what, key=key)
             return None
         if not isinstance(node, Scalar):
-            self.add(node, f"`{key}` of {what} must be a number")
+            self.add(node, "pack.not_number", key=key, what=what)
             return None
         try:
             parsed = parse_number(node.text)
         except NumberFormatError as err:
-            self.add(node, f"`{key}` of {what}: {err}")
+            self.add(node, "pack.value_error", key=key, what=what, error=err)
             return None
         return float(parsed.value)
 
-    def integer(self, mapping: Mapping, key: str, what: str, low: int, high: int) -> int | None:
+    def integer(self, mapping: Mapping, key: str, what: Phrase, low: int, high: int) -> int | None:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return None
         if not isinstance(node, Scalar) or not re.fullmatch(r"[+-]?\d+", node.text.strip()):
-            self.add(node, f"`{key}` of {what} must be a whole number")
+            self.add(node, "pack.not_whole", key=key, what=what)
             return None
         digits = node.text.strip().lstrip("+-").lstrip("0")
         # Compared by length first: a number of thousands of digits is no int() to try.
         value = int(node.text) if len(digits) <= len(str(high)) else None
         if value is None or not low <= value <= high:
-            shown = str(value) if value is not None else f"a number of {len(digits):,} digits"
-            self.add(node, f"`{key}` of {what} must be from {low} to {high}, not {shown}")
+            shown = (
+                str(value)
+                if value is not None
+                else Phrase.of("pack.digits", count=f"{len(digits):,}")
+            )
+            self.add(node, "pack.out_of_range", key=key, what=what, low=low, high=high, shown=shown)
             return None
         return value
 
-    def boolean(self, mapping: Mapping, key: str, what: str) -> bool | None:
+    def boolean(self, mapping: Mapping, key: str, what: Phrase) -> bool | None:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return None
@@ -162,58 +181,61 @@ class Checker:
             return True
         if isinstance(node, Scalar) and node.text in FALSE_WORDS:
             return False
-        self.add(node, f"`{key}` of {what} must be true or false")
+        self.add(node, "pack.not_boolean", key=key, what=what)
         return None
 
-    def date(self, mapping: Mapping, key: str, what: str, *, required: bool) -> PartialDate | None:
+    def date(
+        self, mapping: Mapping, key: str, what: Phrase, *, required: bool
+    ) -> PartialDate | None:
         node = mapping.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
             if required:
-                self.add(mapping, f"{what} needs `{key}:` (YYYY, YYYY-MM or YYYY-MM-DD)")
+                self.add(mapping, "pack.needs_date", what=what, key=key)
             return None
         if not isinstance(node, Scalar):
-            self.add(node, f"`{key}` of {what} must be a date such as 2016-09")
+            self.add(node, "pack.not_date", key=key, what=what)
             return None
         try:
             return PartialDate.parse(node.text)
         except DateFormatError as err:
-            self.add(node, f"`{key}` of {what}: {err}")
+            self.add(node, "pack.value_error", key=key, what=what, error=err)
             return None
 
-    def new_id(self, mapping: Mapping, what: str) -> str | None:
+    def new_id(self, mapping: Mapping, what: Phrase) -> str | None:
         node = mapping.get("id")
         value = self.text(mapping, "id", what)
         if value is None or not isinstance(node, Scalar):
             return None
         if not FACT_ID_RE.match(value):
-            self.add(
-                node,
-                f"id {value!r} of {what} may use only lowercase letters, digits, "
-                "`-`, `_` and `.`, starting with a letter or digit",
-            )
+            self.add(node, "pack.bad_id", id=repr(value), what=what)
             return None
         if value in self.ids:
-            self.add(node, f"duplicate id {value!r} (first used on line {self.ids[value]})")
+            self.add(node, "pack.duplicate_id", id=repr(value), line=self.ids[value])
             return None
         self.ids[value] = node.line
         return value
 
-    def sources(self, mapping: Mapping, what: str) -> dict[str, str | None]:
+    def sources(self, mapping: Mapping, what: Phrase) -> dict[str, str | None]:
         return {key: self.text(mapping, key, what, required=False) for key in SOURCE_KEYS}
 
     def each(
-        self, mapping: Mapping, key: str, build: Callable[[Mapping, str], T | None], what: str
+        self,
+        mapping: Mapping,
+        key: str,
+        build: Callable[[Mapping, Phrase], T | None],
+        name: Callable[[int], Phrase],
     ) -> tuple[T, ...]:
+        """Every entry of a list built, each named by its place (`name(3)`: "event 3")."""
         built = []
-        for index, node in enumerate(self.items(mapping, key, key), start=1):
-            entry = self.mapping(node, f"{what} {index}")
+        for index, node in enumerate(self.items(mapping, key), start=1):
+            entry = self.mapping(node, name(index))
             if entry is not None:
-                result = build(entry, f"{what} {index}")
+                result = build(entry, name(index))
                 if result is not None:
                     built.append(result)
         return tuple(built)
 
-    def references_in(self, node: Mapping, key: str, what: str) -> tuple[str, ...]:
+    def references_in(self, node: Mapping, key: str, what: Phrase) -> tuple[str, ...]:
         values = node.get(key)
         found: list[str] = []
         if values is None or (isinstance(values, Scalar) and values.is_null):
@@ -224,5 +246,5 @@ class Checker:
                 found.append(entry.text.strip())
                 self.references.append((entry.text.strip(), entry, what))
             else:
-                self.add(entry, f"`{key}` must list fact ids")
+                self.add(entry, "pack.not_fact_ids", key=key)
         return tuple(found)

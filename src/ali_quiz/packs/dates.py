@@ -6,11 +6,22 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ali_quiz.i18n import Translator
+
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class DateFormatError(ValueError):
-    """A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names a day that does not exist."""
+    """A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names a day that does not exist:
+    why, as an interface-string key (`date.<reason>`) and its values; str() is the English."""
+
+    def __init__(self, reason: str, /, **values: object) -> None:
+        self.reason, self.values = reason, values
+        super().__init__(self.words(Translator("en")))
+
+    def words(self, tr: Translator, /) -> str:
+        """The problem in the interface language."""
+        return tr(f"date.{self.reason}", **self.values)
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -36,21 +47,19 @@ class PartialDate:
         """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise DateFormatError with a reason."""
         match = _DATE_RE.match(text.strip())
         if not match:
-            raise DateFormatError(
-                f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016-09)"
-            )
+            raise DateFormatError("shape", text=repr(text))
         year = int(match.group(1))
         month = int(match.group(2)) if match.group(2) else None
         day = int(match.group(3)) if match.group(3) else None
         if year < 1:
-            raise DateFormatError(f"{text!r}: the year must be 0001 or later")
+            raise DateFormatError("year", text=repr(text))
         if month is not None and not 1 <= month <= 12:
-            raise DateFormatError(f"{text!r}: there is no month {month}")
+            raise DateFormatError("month", text=repr(text), month=month)
         if month is not None and day is not None:
             last = _month_days(year, month)
             if not 1 <= day <= last:
                 raise DateFormatError(
-                    f"{text!r}: {year}-{month:02d} has no day {day} (it has {last} days)"
+                    "day", text=repr(text), year=year, month=f"{month:02d}", day=day, last=last
                 )
         return cls(year, month, day)
 

@@ -10,9 +10,17 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ali_quiz.i18n import Phrase
 from ali_quiz.numbers import NumberFormatError, parse_number
 from ali_quiz.packs.authored import AuthoredChecks
-from ali_quiz.packs.checker import LANGUAGE_RE, PACK_ID_RE, SOURCE_KEYS, did_you_mean, given
+from ali_quiz.packs.checker import (
+    LANGUAGE_RE,
+    PACK_ID_RE,
+    SOURCE_KEYS,
+    did_you_mean,
+    given,
+    numbered,
+)
 from ali_quiz.packs.model import (
     Event,
     Metric,
@@ -55,7 +63,8 @@ def read_pack_bytes(path: Path) -> bytes:
     try:
         return read_capped(path, PACK_BYTES, "pack file")
     except FileRefused as err:
-        raise PackError([Problem(str(path), 1, 1, err.reason)]) from None
+        code, values = err.said
+        raise PackError([Problem.of(str(path), 1, 1, f"file.{code}", **values)]) from None
 
 
 def load_pack_bytes(data: bytes, label: str, *, path: Path | None = None) -> Pack:
@@ -92,38 +101,34 @@ class _PackChecker(AuthoredChecks):
     # -- the pack --------------------------------------------------------------------------
 
     def pack(self, root: Node, path: Path | None) -> Pack | None:
-        top = self.mapping(root, "a pack")
+        top = self.mapping(root, Phrase.of("what.a_pack"))
         if top is None:
             return None
-        self.check_keys(top, TOP_KEYS, "the pack")
-        pack_id = self.text(top, "id", "the pack")
+        the_pack = Phrase.of("what.the_pack")
+        self.check_keys(top, TOP_KEYS, the_pack)
+        pack_id = self.text(top, "id", the_pack)
         if pack_id is not None and not PACK_ID_RE.match(pack_id):
-            self.add(
-                top.get("id"),
-                f"pack id {pack_id!r} may use only lowercase letters, digits "
-                "and single hyphens (e.g. my-class-pack)",
-            )
-        title = self.text(top, "title", "the pack")
-        language = self.text(top, "language", "the pack")
+            self.add(top.get("id"), "pack.bad_pack_id", id=repr(pack_id))
+        title = self.text(top, "title", the_pack)
+        language = self.text(top, "language", the_pack)
         if language is not None and not LANGUAGE_RE.match(language):
-            self.add(
-                top.get("language"),
-                f"language {language!r} is not a language tag such as en, zh-Hant or de",
-            )
-        events = self.each(top, "events", self.event, "event")
-        states = self.each(top, "states", self.state, "state")
-        versions = self.each(top, "versions", self.version, "version")
-        metrics = self.each(top, "metrics", self.metric, "metric")
-        sequences = self.each(top, "sequences", self.sequence, "sequence")
-        self.passages = {p.id: p for p in self.each(top, "passages", self.passage, "passage")}
-        questions = self.each(top, "questions", self.question, "question")
+            self.add(top.get("language"), "pack.bad_language", language=repr(language))
+        events = self.each(top, "events", self.event, numbered("what.event"))
+        states = self.each(top, "states", self.state, numbered("what.state"))
+        versions = self.each(top, "versions", self.version, numbered("what.version"))
+        metrics = self.each(top, "metrics", self.metric, numbered("what.metric"))
+        sequences = self.each(top, "sequences", self.sequence, numbered("what.sequence"))
+        passages = self.each(top, "passages", self.passage, numbered("what.passage"))
+        self.passages = {p.id: p for p in passages}
+        questions = self.each(top, "questions", self.question, numbered("what.question"))
         for ref, where, what in self.references:
             if ref not in self.ids:
-                self.add(where, f"{what} refers to unknown id {ref!r}{did_you_mean(ref, self.ids)}")
+                hint = did_you_mean(ref, self.ids)
+                self.add(where, "pack.unknown_ref", what=what, id=repr(ref), hint=hint)
         metric_ids = {m.id for m in metrics}
         for ref, where, what in self.references:
-            if what.startswith("alike") and ref in self.ids and ref not in metric_ids:
-                self.add(where, f"{what}: {ref!r} is not a metric")
+            if what.key == "what.alike_of" and ref in self.ids and ref not in metric_ids:
+                self.add(where, "pack.not_metric", what=what, id=repr(ref))
         if pack_id is None or title is None or language is None:
             return None
         # Entries that failed have their own problems: this one is only for a pack with none.
@@ -131,20 +136,16 @@ class _PackChecker(AuthoredChecks):
             given(top.get(key))
             for key in ("events", "states", "versions", "metrics", "sequences", "questions")
         ):
-            self.add(
-                top,
-                "the pack has no facts and no questions: add events, states, versions, "
-                "metrics, sequences or questions",
-            )
+            self.add(top, "pack.no_facts")
         return Pack(
             id=pack_id,
             title=title,
             language=language,
             path=path,
-            author=self.text(top, "author", "the pack", required=False),
-            citation=self.text(top, "citation", "the pack", required=False),
-            version=self.text(top, "version", "the pack", required=False),
-            description=self.text(top, "description", "the pack", required=False),
+            author=self.text(top, "author", the_pack, required=False),
+            citation=self.text(top, "citation", the_pack, required=False),
+            version=self.text(top, "version", the_pack, required=False),
+            description=self.text(top, "description", the_pack, required=False),
             events=events,
             states=states,
             versions=versions,
@@ -154,16 +155,16 @@ class _PackChecker(AuthoredChecks):
             passages=tuple(self.passages.values()),
         )
 
-    def event(self, node: Mapping, what: str) -> Event | None:
+    def event(self, node: Mapping, what: Phrase) -> Event | None:
         found = self.dated_fact(node, what, EVENT_KEYS, "date")
         return Event(**found) if found is not None else None
 
-    def state(self, node: Mapping, what: str) -> State | None:
+    def state(self, node: Mapping, what: Phrase) -> State | None:
         found = self.dated_fact(node, what, STATE_KEYS, "as_of")
         return State(**found) if found is not None else None
 
     def dated_fact(
-        self, node: Mapping, what: str, keys: tuple[str, ...], date_key: str
+        self, node: Mapping, what: Phrase, keys: tuple[str, ...], date_key: str
     ) -> dict[str, Any] | None:
         """The fields of an event (dated by `date`) or a state (by `as_of`), all checked."""
         self.check_keys(node, keys, what)
@@ -176,7 +177,7 @@ class _PackChecker(AuthoredChecks):
             return None
         return {"id": fact_id, date_key: date, "title": title, "detail": detail, **sources}
 
-    def version(self, node: Mapping, what: str) -> Version | None:
+    def version(self, node: Mapping, what: Phrase) -> Version | None:
         self.check_keys(node, VERSION_KEYS, what)
         fact_id = self.new_id(node, what)
         product = self.text(node, "product", what)
@@ -197,7 +198,7 @@ class _PackChecker(AuthoredChecks):
             **sources,
         )
 
-    def metric(self, node: Mapping, what: str) -> Metric | None:
+    def metric(self, node: Mapping, what: Phrase) -> Metric | None:
         self.check_keys(node, METRIC_KEYS, what)
         fact_id = self.new_id(node, what)
         label = self.text(node, "label", what)
@@ -209,20 +210,17 @@ class _PackChecker(AuthoredChecks):
             try:
                 parsed = parse_number(written)
             except NumberFormatError as err:
-                self.add(value_node, f"`value` of {what}: {err}")
+                self.add(value_node, "pack.value_error", key="value", what=what, error=err)
             else:
                 value = parsed.value
                 if parsed.percent and unit is not None and unit != "%":
-                    self.add(value_node, f"{what} is written as a percentage: its unit must be %")
+                    self.add(value_node, "pack.percent_unit", what=what)
         as_of = self.date(node, "as_of", what, required=False)
         tolerance = self.number(node, "tolerance", what)
         if tolerance is not None and not 0 <= tolerance < 1:
-            self.add(
-                node.get("tolerance"),
-                f"`tolerance` of {what} is a share from 0 to 1 (0.05 means 5%)",
-            )
+            self.add(node.get("tolerance"), "pack.tolerance_of", what=what)
             tolerance = None
-        alike = self.references_in(node, "alike", f"alike of {what}")
+        alike = self.references_in(node, "alike", Phrase.of("what.alike_of", what=what))
         sources = self.sources(node, what)
         if fact_id is None or label is None or unit is None or value is None or written is None:
             return None
@@ -238,39 +236,43 @@ class _PackChecker(AuthoredChecks):
             **sources,
         )
 
-    def sequence(self, node: Mapping, what: str) -> Sequence | None:
+    def sequence(self, node: Mapping, what: Phrase) -> Sequence | None:
         self.check_keys(node, SEQUENCE_KEYS, what)
         fact_id = self.new_id(node, what)
         title = self.text(node, "title", what)
         sources = self.sources(node, what)
-        items = self.each(node, "items", self.sequence_item, f"{what}, item")
+        items = self.each(
+            node, "items", self.sequence_item, lambda n: Phrase.of("what.item_of", what=what, n=n)
+        )
         if "items" not in node:
-            self.add(node, f"{what} needs `items:`")
+            self.add(node, "pack.needs_key", what=what, key="items")
         elif (
             len({i.rank for i in items}) < 2
             and items
             # Only when every item is valid: a broken item has its own problem already.
-            and len(items) == len(self.items(node, "items", "items"))
+            and len(items) == len(self.items(node, "items"))
         ):
-            self.add(node.key_marks["items"], f"{what} needs items of at least two ranks")
+            self.add(node.key_marks["items"], "pack.two_ranks", what=what)
         texts = [i.text for i in items]
         if len(set(texts)) < len(texts):
             repeated = next(t for t in texts if texts.count(t) > 1)
             self.add(
                 node.key_marks.get("items", (node.line, node.column)),
-                f"{what} lists {repeated!r} twice: players could not tell the two apart",
+                "pack.listed_twice",
+                what=what,
+                text=repr(repeated),
             )
         if fact_id is None or title is None:
             return None
         return Sequence(id=fact_id, title=title, items=items, **sources)
 
-    def sequence_item(self, node: Mapping, what: str) -> SequenceItem | None:
+    def sequence_item(self, node: Mapping, what: Phrase) -> SequenceItem | None:
         self.check_keys(node, ITEM_KEYS, what)
         fact_id = self.new_id(node, what)
         text = self.text(node, "text", what)
         rank = self.integer(node, "rank", what, 1, 1_000_000)
         if rank is None and "rank" not in node:
-            self.add(node, f"{what} needs `rank:` (1 for the first; equal ranks are ties)")
+            self.add(node, "pack.needs_rank", what=what)
         sources = self.sources(node, what)
         if fact_id is None or text is None or rank is None:
             return None

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace as with_field
 
+from ali_quiz.i18n import Phrase
 from ali_quiz.packs.problems import Problem
 from ali_quiz.packs.yamlnodes import Node, compose
 
@@ -32,19 +33,18 @@ def key_of(line: str) -> str | None:
     return found.group(1) if found else None
 
 
-def hint(line: str, message: str) -> str:
-    """A sentence saying how to fix the syntax error on this line ("" when there is no guess)."""
+def hint(line: str, message: str) -> Phrase | None:
+    """How to fix the syntax error on this line, as "; ..." (None when there is no guess)."""
     start = _RESERVED_START.match(line)
     key = key_of(line) or "key"
     if start and start.group(1) in "%@`":
         char = start.group(1)
         value = line.split(":", 1)[1].strip()
-        return f'a value starting with {char} must be in quotes: write {key}: "{value}"' + (
-            ' (the percent unit is written unit: "%")' if char == "%" else ""
-        )
+        percent = Phrase.of("hint.percent_unit") if char == "%" else ""
+        return Phrase.of("hint.quote_start", char=char, key=key, value=value, percent=percent)
     if "mapping values are not allowed" in message and _COLON_IN_VALUE.match(line):
         value = line.split(":", 1)[1].strip().replace('"', '\\"')
-        return f'a value holding ": " must be in quotes: write {key}: "{value}"'
+        return Phrase.of("hint.quote_colon", key=key, value=value)
     if any(
         words in message
         for words in (
@@ -54,13 +54,16 @@ def hint(line: str, message: str) -> str:
             "mapping values are not allowed",
         )
     ):
-        return (
-            "check the indentation: the keys of one entry, and the `- ` of one list, must "
-            "start in the same column (use spaces, not tabs)"
-        )
+        return Phrase.of("hint.indentation")
     if "found character" in message and "that cannot start any token" in message:
-        return "put the value in quotes"
-    return ""
+        return Phrase.of("hint.quote")
+    return None
+
+
+def with_hint(problem: Problem, said: Phrase) -> Problem:
+    """A syntax error with how to fix it after it, in its English and as its phrase's `hint`."""
+    args = {**dict(problem.args), "hint": said}
+    return with_field(problem, message=f"{problem.message}{said}", args=tuple(args.items()))
 
 
 def without_line(text: str, line: int) -> str:
@@ -95,10 +98,8 @@ def after_syntax_error(
             return found
         for problem in current_problems:
             line = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
-            said = hint(line, problem.message) if problem.message.startswith(_SYNTAX) else ""
-            found.append(
-                with_field(problem, message=f"{problem.message}; {said}") if said else problem
-            )
+            said = hint(line, problem.message) if problem.message.startswith(_SYNTAX) else None
+            found.append(with_hint(problem, said) if said else problem)
         removed.append(syntax[0].line)
         current = without_line(current, syntax[0].line)
         root, current_problems = compose(current, label)

@@ -22,7 +22,9 @@ import yaml
 from yaml.nodes import ScalarNode
 from yaml.resolver import BaseResolver
 
+from ali_quiz.i18n import Phrase
 from ali_quiz.packs.problems import Problem
+from ali_quiz.packs.yamlwords import yaml_context, yaml_problem
 from ali_quiz.safety.limits import MAX_DEPTH, MAX_NODES, PACK_BYTES, size_text
 
 
@@ -161,34 +163,23 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Bytes to text, or a located problem: too large, binary, not UTF-8, empty."""
     if len(data) > MAX_BYTES:
         size = len(data) / 1024 / 1024
-        return None, [
-            Problem(
-                path, 1, 1, f"file too large: {size:.1f} MiB (the limit is {size_text(MAX_BYTES)})"
-            )
-        ]
+        limit = size_text(MAX_BYTES)
+        return None, [Problem.of(path, 1, 1, "pack.too_large", size=f"{size:.1f}", limit=limit)]
     if b"\x00" in data:
-        return None, [Problem(path, 1, 1, "binary file: a pack is a YAML text file (UTF-8)")]
+        return None, [Problem.of(path, 1, 1, "pack.binary")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [
-            Problem(
-                path,
-                line,
-                column,
-                f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8",
-            )
-        ]
+        byte = f"{data[err.start]:02x}"
+        return None, [Problem.of(path, line, column, "pack.not_utf8", byte=byte)]
     if not any(
         stripped and not stripped.startswith("#")
         for stripped in (raw.strip() for raw in text.splitlines())
     ):
-        return None, [
-            Problem(path, 1, 1, "empty file: a pack needs at least id, title and language")
-        ]
+        return None, [Problem.of(path, 1, 1, "pack.empty_file")]
     return text, []
 
 
@@ -199,9 +190,7 @@ def tab_problems(text: str, path: str) -> list[Problem]:
         indent = len(line) - len(line.lstrip(" \t"))
         position = line.find("\t", 0, indent)
         if position >= 0:
-            found.append(
-                Problem(path, number, position + 1, "tab used for indentation: indent with spaces")
-            )
+            found.append(Problem.of(path, number, position + 1, "pack.tab_indent"))
     return found
 
 
@@ -214,7 +203,7 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     except UnicodeEncodeError as err:  # a lone surrogate: text that no file can hold
         line = text.count("\n", 0, err.start) + 1
         column = err.start - (text.rfind("\n", 0, err.start) + 1) + 1
-        return None, [Problem(path, line, column, "not UTF-8 text (a lone surrogate character)")]
+        return None, [Problem.of(path, line, column, "pack.surrogate")]
     try:
         with gc_paused():
             root = composer.get_single_node()
@@ -228,26 +217,41 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         line, column = _mark(mark.line, mark.column) if mark else (1, 1)
         if line in tab_lines:
             return None, tabs
-        what = err.problem or "malformed YAML"
-        context = f" ({err.context})" if err.context else ""
-        return None, [*tabs, Problem(path, line, column, f"YAML syntax error: {what}{context}")]
+        return None, [*tabs, syntax_problem(path, line, column, err.problem, err.context)]
     except yaml.YAMLError as err:
-        return None, [*tabs, Problem(path, 1, 1, f"YAML error: {err}")]
+        english = f"YAML error: {err}"
+        other = Phrase.of("yaml.other")
+        return None, [*tabs, Problem(path, 1, 1, english, "pack.yaml_error", (("error", other),))]
     finally:
         if hasattr(composer, "dispose"):
             composer.dispose()
     if root is None:
-        return None, [
-            Problem(path, 1, 1, "empty file: a pack needs at least id, title and language")
-        ]
+        return None, [Problem.of(path, 1, 1, "pack.empty_file")]
     problems = list(tabs)
     try:
         if "*" in text:  # only aliases (`*name`) can make the tree larger than the file
             _check_expansion(root)
         converted = _Converter(path, problems).convert(root)
     except _TooLarge as err:
-        return None, [Problem(path, err.line, err.column, str(err))]
+        return None, [
+            Problem.of(path, err.line, err.column, "pack.alias_bomb", max=f"{MAX_EXPANDED_NODES:,}")
+        ]
     return converted, problems
+
+
+def syntax_problem(
+    path: str, line: int, column: int, problem: str | None, context: str | None, hint: object = ""
+) -> Problem:
+    """A YAML syntax error: PyYAML's English as `validate` prints it, and a phrase for the rest.
+
+    `hint` (a Phrase, or "") says how to fix it (packs/yamlhints.py adds it).
+    """
+    what = problem or "malformed YAML"
+    english = f"YAML syntax error: {what}{f' ({context})' if context else ''}"
+    values = {"what": yaml_problem(what), "context": yaml_context(context), "hint": hint}
+    if hint:
+        english += str(hint)
+    return Problem(path, line, column, english, "pack.yaml_syntax", tuple(values.items()))
 
 
 def _limit_problem(text: str, path: str) -> Problem:
@@ -263,31 +267,21 @@ def _limit_problem(text: str, path: str) -> Problem:
             mark = event.start_mark
             line, column = _mark(mark.line, mark.column) if mark is not None else (1, 1)
             if nodes > MAX_NODES:
-                return Problem(
-                    path, line, column, f"too many values: the limit is {MAX_NODES:,} in a file"
-                )
+                return Problem.of(path, line, column, "pack.too_many_values", max=f"{MAX_NODES:,}")
             if not isinstance(event, yaml.ScalarEvent):
                 depth += 1
                 if depth >= MAX_DEPTH:
-                    return Problem(
-                        path,
-                        line,
-                        column,
-                        f"lists and mappings nested too deep (the limit is {MAX_DEPTH} levels)",
-                    )
+                    return Problem.of(path, line, column, "pack.too_deep", max=MAX_DEPTH)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
-    return Problem(
-        path,
-        1,
-        1,
-        f"too many values or nested too deep (limits: {MAX_NODES:,} values, {MAX_DEPTH} levels)",
-    )
+    return Problem.of(path, 1, 1, "pack.too_many_or_deep", max=f"{MAX_NODES:,}", depth=MAX_DEPTH)
 
 
 class _TooLarge(Exception):
-    def __init__(self, message: str, line: int, column: int) -> None:
-        super().__init__(message)
+    """Too many values once aliases are expanded, found at this place."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
         self.line = line
         self.column = column
 
@@ -326,12 +320,7 @@ def _check_expansion(root: yaml.Node) -> None:
         sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in children)
         if sizes[key] > MAX_EXPANDED_NODES:
             line, column = _mark(node.start_mark.line, node.start_mark.column)
-            raise _TooLarge(
-                "too many values once aliases are expanded (an alias bomb?): "
-                f"the limit is {MAX_EXPANDED_NODES:,}",
-                line,
-                column,
-            )
+            raise _TooLarge(line, column)
 
 
 class _Converter:
@@ -355,12 +344,7 @@ class _Converter:
             self.budget -= 1
             if self.budget < 0:
                 line, column = _mark(node.start_mark.line, node.start_mark.column)
-                raise _TooLarge(
-                    "too many values once aliases are expanded (an alias bomb?): "
-                    f"the limit is {MAX_EXPANDED_NODES:,}",
-                    line,
-                    column,
-                )
+                raise _TooLarge(line, column)
             line, column = _mark(node.start_mark.line, node.start_mark.column)
             value: Node
             if isinstance(node, yaml.ScalarNode):
@@ -368,9 +352,7 @@ class _Converter:
                 self._attach(parent, key, value)
                 continue
             if id(node) in self.active:
-                self.problems.append(
-                    Problem(self.path, line, column, "an alias refers to itself (a loop)")
-                )
+                self.problems.append(Problem.of(self.path, line, column, "pack.alias_loop"))
                 self._attach(parent, key, Scalar("", line, column, True))
                 continue
             self.active.add(id(node))
@@ -395,23 +377,21 @@ class _Converter:
                     mark = key_node.start_mark
                     key_place = (mark.line + 1, mark.column + 1)
                     if type(key_node) is not ScalarNode:
-                        self.problems.append(
-                            Problem(self.path, *key_place, "a key must be plain text")
-                        )
+                        self.problems.append(Problem.of(self.path, *key_place, "pack.key_not_text"))
                         continue
                     name = key_node.value
                     if name == "<<":
-                        self.problems.append(
-                            Problem(self.path, *key_place, "merge keys (<<) are not supported")
-                        )
+                        self.problems.append(Problem.of(self.path, *key_place, "pack.merge_key"))
                         continue
                     if name in key_marks:
                         first = key_marks[name][0]
                         self.problems.append(
-                            Problem(
+                            Problem.of(
                                 self.path,
                                 *key_place,
-                                f"duplicate key {name!r} (first given on line {first})",
+                                "pack.duplicate_key",
+                                key=repr(name),
+                                line=first,
                             )
                         )
                         continue

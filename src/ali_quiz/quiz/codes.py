@@ -147,6 +147,10 @@ class CodeError(ValueError):
         """The problem in the interface language."""
         return tr(f"code.{self.reason}", **self.values)
 
+    def words(self, tr: Translator, /) -> str:
+        """The problem in the interface language (as a value of another sentence)."""
+        return self.message(tr)
+
 
 class MalformedCode(CodeError):
     """Not a round code at all: wrong length, a character codes never use, impossible fields."""

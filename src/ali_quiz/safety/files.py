@@ -13,7 +13,8 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ali_quiz.safety.limits import size_text
@@ -25,40 +26,77 @@ if TYPE_CHECKING:
 
 
 class FileRefused(OSError):
-    """A file that cannot be read or written as asked; `reason` says why, for people."""
+    """A file that cannot be read or written as asked; `reason` says why, for people.
 
-    def __init__(self, path: Path | str, reason: str, code: int = errno.EINVAL) -> None:
+    `code` and `values` say it again for the interface strings (`file.<code>` in
+    i18n/problems.py), so each front end words it in its language: `words(tr)`.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        reason: str,
+        code: int = errno.EINVAL,
+        *,
+        said: tuple[str, dict[str, object]],
+    ) -> None:
         super().__init__(code, reason, str(path))
         self.path = str(path)
         self.reason = reason
+        self.said = said
+
+    def words(self, tr: Callable[..., str], /) -> str:
+        """The reason in a Translator's language (English: `reason`)."""
+        key, values = self.said
+        return tr(f"file.{key}", **values)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
 
-def _kind(mode: int) -> str | None:
-    """What a non-regular file is, in words (None for a regular file)."""
+@dataclass(frozen=True)
+class FileKind:
+    """What a file was read as ("pack file"), worded by a Translator (`file.kind.<slug>`)."""
+
+    name: str
+
+    def words(self, tr: Callable[..., str], /) -> str:
+        return tr(f"file.kind.{self.name.replace(' ', '_')}")
+
+
+_KINDS = {
+    stat.S_IFDIR: ("folder", "is a folder, not a file"),
+    stat.S_IFIFO: (
+        "fifo",
+        "is a FIFO (named pipe), not a file: save the content to a file and give that",
+    ),
+    stat.S_IFCHR: ("device", "is a device, not a file"),
+    stat.S_IFBLK: ("device", "is a device, not a file"),
+    stat.S_IFSOCK: ("socket", "is a socket, not a file"),
+}
+
+
+def _kind(mode: int) -> tuple[str, str] | None:
+    """What a non-regular file is (its code, in words), None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
-    if stat.S_ISFIFO(mode):
-        return "is a FIFO (named pipe), not a file: save the content to a file and give that"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    return "is not a regular file"
+    return _KINDS.get(stat.S_IFMT(mode), ("not_regular", "is not a regular file"))
 
 
-def _reason(err: OSError) -> str:
+def _reason(err: OSError) -> tuple[str, str, dict[str, object]]:
+    """Why a file cannot be read: a code, the English, and the values of the code."""
     if isinstance(err, FileNotFoundError):
-        return "no such file"
+        return "no_such_file", "no such file", {}
     if isinstance(err, PermissionError):
-        return "permission denied: this file cannot be read by you"
+        return "permission", "permission denied: this file cannot be read by you", {}
     if isinstance(err, IsADirectoryError):
-        return "is a folder, not a file"
-    return f"cannot be read: {err.strerror or err}"
+        return "folder", "is a folder, not a file", {}
+    return "cannot_read", f"cannot be read: {err.strerror or err}", {"error": err}
+
+
+def _refused(path: Path | str, err: OSError) -> FileRefused:
+    code, reason, values = _reason(err)
+    return FileRefused(path, reason, err.errno or errno.EIO, said=(code, values))
 
 
 def read_capped(path: Path | str, cap: int, what: str = "file") -> bytes:
@@ -72,17 +110,20 @@ def read_capped(path: Path | str, cap: int, what: str = "file") -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as err:
-        raise FileRefused(path, _reason(err), err.errno or errno.EIO) from None
+        raise _refused(path, err) from None
     try:
         info = os.fstat(fd)
         kind = _kind(info.st_mode)
         if kind is not None:
-            raise FileRefused(path, kind)
-        too_large = (
-            f"is larger than {size_text(cap)}, the limit for a {what}: is this the right file?"
+            raise FileRefused(path, kind[1], said=(kind[0], {}))
+        too_large = FileRefused(
+            path,
+            f"is larger than {size_text(cap)}, the limit for a {what}: is this the right file?",
+            errno.EFBIG,
+            said=("too_large", {"limit": size_text(cap), "what": FileKind(what)}),
         )
         if info.st_size > cap:
-            raise FileRefused(path, too_large, errno.EFBIG)
+            raise too_large
         chunks, total = [], 0
         while total <= cap:
             chunk = os.read(fd, min(cap + 1 - total, 1 << 20) or 1)
@@ -91,25 +132,26 @@ def read_capped(path: Path | str, cap: int, what: str = "file") -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > cap:  # a file that grew while read, or that lies about its size
-            raise FileRefused(path, too_large, errno.EFBIG)
+            raise too_large
         return b"".join(chunks)
     except FileRefused:
         raise
     except OSError as err:
-        raise FileRefused(path, _reason(err), err.errno or errno.EIO) from None
+        raise _refused(path, err) from None
     finally:
         os.close(fd)
 
 
-def regular_or_absent(path: Path) -> str | None:
+def regular_or_absent(path: Path) -> FileRefused | None:
     """Why `path` cannot be used as a file (a folder, a FIFO...), or None: a file, or nothing."""
     try:
         info = path.stat()
     except FileNotFoundError:
         return None
     except OSError as err:
-        return _reason(err)
-    return _kind(info.st_mode)
+        return _refused(path, err)
+    kind = _kind(info.st_mode)
+    return FileRefused(path, kind[1], said=(kind[0], {})) if kind is not None else None
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -135,6 +177,7 @@ def write_target(path: Path, *, inside: Path | None = None) -> Path:
         f"is a symbolic link (to {target}): not written through; remove the link or "
         "choose another name",
         errno.ELOOP,
+        said=("symlink", {"target": str(target)}),
     )
 
 
@@ -165,7 +208,7 @@ def atomic_open(
     target = write_target(Path(path), inside=inside)
     problem = regular_or_absent(target)
     if problem is not None:
-        raise FileRefused(path, problem)
+        raise FileRefused(path, problem.reason, problem.errno or errno.EINVAL, said=problem.said)
     if not overwrite and target.exists():
         raise FileExistsError(errno.EEXIST, "already exists", str(path))
     folder = target.parent

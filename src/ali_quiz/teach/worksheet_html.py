@@ -24,7 +24,10 @@ FONTS = (
 _CSS = """
 :root { color: #111; background: #fff; }
 body { font-family: %(fonts)s; font-size: 12pt; line-height: 1.55; max-width: 46em;
-       margin: 2em auto; padding: 0 1.2em; }
+       margin: 2em auto; padding: 0 1.2em;
+       /* The browser breaks lines as the TUI does (ali_quiz.linebreak): strict kinsoku, a
+          number or a word broken only when it is wider than the page. */
+       line-break: strict; overflow-wrap: break-word; }
 h1 { font-size: 1.6em; margin: 0 0 .2em; }
 h2 { font-size: 1.3em; }
 .meta { color: #444; margin: 0 0 .8em; }

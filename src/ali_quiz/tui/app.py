@@ -5,11 +5,13 @@ Its state (settings, packs, history) and their loading are `QuizAppState` (tui/a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ali_quiz.paths import AppPaths
 from ali_quiz.tui.app_state import QuizAppState
@@ -100,6 +102,8 @@ class QuizApp(QuizAppState):
         except RoundSpecError as error:
             if error.key == "round.no_review":
                 self.notify(self.tr("home.review_none"), severity="warning")
+            elif error.key == "round.no_review_until":
+                self.notify(error.message(self.tr), severity="warning")
             else:
                 self.notify(error.message(self.tr), severity="error", timeout=10)
             return
@@ -289,6 +293,31 @@ class QuizApp(QuizAppState):
                 extra() if callable(extra) else "",
             )
         )
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, in the interface language."""
+        from textual.command import CommandPalette
+
+        from ali_quiz.tui.palette import QuizPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(QuizPalette(self.tr, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (the palette's Theme command), in the interface language."""
+        from textual.theme import ThemeProvider
+
+        from ali_quiz.tui.palette import QuizPalette
+
+        self.push_screen(
+            QuizPalette(self.tr, placeholder_key="palette.search_themes", providers=[ThemeProvider])
+        )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's system commands that ali-quiz keeps, in the interface language."""
+        from ali_quiz.tui.palette import system_commands
+
+        return system_commands(self, self.tr)
 
     def action_help_quit(self) -> None:
         # Textual's ctrl+c hint, in the interface language.

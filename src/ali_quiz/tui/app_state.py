@@ -245,9 +245,7 @@ class QuizAppState(App[int]):
         try:
             save_settings(self.paths.config_path, settings)
         except OSError as error:
-            return self.tr(
-                "settings.save_failed", path=self.paths.config_path, reason=error.strerror
-            )
+            return self.tr("settings.save_failed", path=self.paths.config_path, reason=error)
         return None
 
     def watch_theme(self, theme: str) -> None:

@@ -8,8 +8,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
+from textual.screen import Screen
 
 from ali_quiz.tui.messages import ModeChosen
 from ali_quiz.tui.state import QuizState
@@ -30,9 +31,41 @@ def start_round(app: App[Any], pack: Pack, mode: str) -> None:
     app.post_message(ModeChosen(pack, mode))
 
 
+def screen_under_palette(app: App[Any]) -> Screen[Any]:
+    """The screen the palette was opened over (the palette is a screen of its own)."""
+    stack: list[Screen[Any]] = list(app.screen_stack)
+    under = [screen for screen in stack if not isinstance(screen, CommandPalette)]
+    return under[-1] if under else stack[-1]
+
+
+def round_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
+    """A round being played: its keys (skip, submit, undo, next, leave), nothing else.
+
+    Screens that would show answers (the dated timeline, the packs' previews, past rounds)
+    and other rounds stay out of reach until the round is over or left.
+    """
+    commands: list[Command] = []
+    seen: set[str] = set()
+    for namespace, binding, enabled, _ in screen.active_bindings.values():
+        if not (enabled and binding.show and binding.description) or binding.action in seen:
+            continue
+        seen.add(binding.action)
+        commands.append(
+            Command(
+                binding.description,
+                app.get_key_display(binding),
+                partial(app.run_action, binding.action, namespace),
+            )
+        )
+    return commands
+
+
 def app_commands(app: App[Any]) -> list[Command]:
     """Every command the palette offers now, in the interface language."""
     tr = translator_of(app)
+    under = screen_under_palette(app)
+    if getattr(under, "in_progress", False):
+        return round_commands(app, under)
     screens = [
         ("go_home", "command.home", "command.home.help"),
         ("open_timeline", "key.timeline", "command.timeline.help"),

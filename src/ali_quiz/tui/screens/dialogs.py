@@ -30,6 +30,9 @@ class ConfirmScreen(QuizModal[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "confirm.yes", show=False),
         Binding("n,escape", "answer(False)", "confirm.no", show=False),
+        # Arrows move between the buttons, as tab does.
+        Binding("left", "app.focus_previous", "key.left", show=False),
+        Binding("right", "app.focus_next", "key.right", show=False),
     ]
 
     def __init__(

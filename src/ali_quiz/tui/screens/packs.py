@@ -54,8 +54,9 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
         lines.append(Content(tr("packs.modes", modes=modes or "—")))
     if entry.errors:
         lines.append(Content.from_markup("[b $text-error]$h[/]", h=tr("packs.errors")))
-        lines += [Content(f"  {problem}") for problem in entry.errors]
-    warnings = kind_warnings(entry.pack, tr) if entry.pack is not None else list(entry.warnings)
+        lines += [Content(f"  {problem.located(tr)}") for problem in entry.errors]
+    # A pack that does not load plays no mode: which kinds it is too small for does not matter.
+    warnings = kind_warnings(entry.pack, tr) if entry.pack is not None else []
     if warnings:
         lines.append(Content.from_markup("[b $text-warning]$h[/]", h=tr("packs.warnings")))
         lines += [Content(f"  {warning}") for warning in warnings]

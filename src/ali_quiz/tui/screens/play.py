@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from ali_quiz.history.recorder import HistoryRecorder
+from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
@@ -20,6 +22,7 @@ from ali_quiz.quiz.kinds import (
     Question,
     TextQuestion,
 )
+from ali_quiz.quiz.phrasing import format_date
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.tui.messages import RoundFinished, RoundLeft
@@ -33,7 +36,11 @@ from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
+from ali_quiz.tui.widgets.strip import streak, strip_content
 from ali_quiz.tui.widgets.text_answer import TextAnswer
+
+#: From this many columns the feedback sits beside the question.
+WIDE = 120
 
 HELP_KEYS = {
     "order": "play.order.help",
@@ -62,10 +69,18 @@ def answer_widget(question: Question) -> Widget:
     raise TypeError(f"no widget for {question.kind} questions")
 
 
-def progress_bar(done: int, total: int, width: int = 10) -> str:
-    """`■■■□□□□□□□`: how much of the round is behind."""
-    filled = round(width * done / total) if total else width
-    return "■" * filled + "□" * (width - filled)
+def item_dates(question: OrderQuestion, pack: Pack) -> dict[str, str]:
+    """Each dated item's date, in the pack's language, by item id.
+
+    A generated order's items carry their facts' ids; items of a sequence (ranked, not
+    dated) and of an authored order have no date.
+    """
+    dated = {item.id: item.date for item in facts_of(pack).timeline}
+    return {
+        item.id: format_date(dated[item.id], pack.language)
+        for item in question.items
+        if item.id in dated
+    }
 
 
 class PlayScreen(QuizScreen[None]):
@@ -98,14 +113,18 @@ class PlayScreen(QuizScreen[None]):
     def compose_screen(self) -> ComposeResult:
         with Horizontal(id="play-status"):
             yield Static(id="play-title", markup=False)
+            yield Static(id="play-strip", markup=False)
             yield Static(id="play-progress", markup=False)
-        with VerticalScroll(id="play-body"):
-            # A long reading passage scrolls on its own (tab to it, then arrows or page keys).
-            with VerticalScroll(id="passage"):
-                yield Static(id="passage-text", markup=False)
-            yield Static(id="prompt", markup=False)
-            yield Static(id="play-help", markup=False)
-            yield Vertical(id="answer-slot")
+        with Container(id="play-main"):
+            with VerticalScroll(id="play-body"):
+                # A long reading passage scrolls on its own (tab to it, then arrows or page keys).
+                with VerticalScroll(id="passage"):
+                    yield Static(id="passage-text", markup=False)
+                yield Static(id="prompt", markup=False)
+                yield Static(id="play-help", markup=False)
+                yield Vertical(id="answer-slot")
+                # Why an answer was refused, under the answer (never a toast over the question).
+                yield Static(id="play-notice", markup=False)
             yield Feedback(id="feedback")
         # Rebuilt once per answer, not once per bindings change (a dozen of them per answer).
         yield QuizFooter()
@@ -118,11 +137,22 @@ class PlayScreen(QuizScreen[None]):
                 pack=self.info.pack.title,
             )
         )
+        self.query_one("#play-strip", Static).tooltip = self.tr("play.strip")
+        self.fit_width(self.size.width)
         await self.show_question()
 
     async def on_screen_resume(self) -> None:
         # A round keeps its widgets across a language change (only its keys are re-labelled).
         translate_bindings(self, self.tr)
+
+    @on(events.Resize)
+    def resized(self, event: events.Resize) -> None:
+        self.fit_width(event.size.width)
+        self.show_status()
+
+    def fit_width(self, width: int) -> None:
+        """From 120 columns the feedback sits beside the question rather than under it."""
+        self.query_one("#play-main").set_class(width >= WIDE, "-wide")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
@@ -141,18 +171,29 @@ class PlayScreen(QuizScreen[None]):
     # --- Showing a question ------------------------------------------------------------
 
     def show_status(self) -> None:
+        if not self.is_mounted:
+            return
         total = len(self.game.questions)
-        done = len(self.game.outcomes)
+        outcomes = self.game.outcomes
+        done = len(outcomes)
         # While feedback shows, the question on screen is the one just answered.
         shown = done if self.answered else min(self.game.position, total)
-        self.query_one("#play-progress", Static).update(
-            Content.from_markup(
-                "$bar  $position  [b]$score[/b]",
-                bar=progress_bar(done, total),
-                position=self.tr("play.progress", position=shown, count=total),
-                score=self.tr("play.score", score=self.game.score, max=self.game.answered_max),
-            )
+        cells = max(10, self.size.width // 4)
+        self.query_one("#play-strip", Static).update(
+            strip_content(outcomes, total, cells, asking=not self.answered)
         )
+        status = Content.from_markup(
+            "  $position  [b]$score[/b]",
+            position=self.tr("play.progress", position=shown, count=total),
+            score=self.tr("play.score", score=self.game.score, max=self.game.answered_max),
+        )
+        run = streak(outcomes)
+        # Below 80 columns the streak is said in the verdict line only: the title needs room.
+        if run >= 2 and self.size.width >= 80:
+            status += Content.from_markup(
+                "  [b $text-success]$streak[/]", streak=self.tr("play.streak", count=run)
+            )
+        self.query_one("#play-progress", Static).update(status)
 
     async def show_question(self) -> None:
         question = self.game.current
@@ -166,24 +207,32 @@ class PlayScreen(QuizScreen[None]):
         passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
         help_text = self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
-        self.query_one("#play-help", Static).update(help_text)
-        feedback = self.query_one(Feedback)
-        feedback.remove_class("-shown")
+        help_line = self.query_one("#play-help", Static)
+        help_line.update(help_text)
+        help_line.display = True
+        self.show_notice("")
         slot = self.query_one("#answer-slot")
         await slot.query("#answer").remove()
-        await slot.mount(answer_widget(question))
+        widget = answer_widget(question)
+        await slot.mount(widget)
+        # Focused now, not after the next refresh: keys typed the moment the question shows
+        # (already queued behind this one) must reach it, not the feedback it replaces.
+        self.focus_answer()
+        self.query_one("#play-main").remove_class("-answered")
         self.query_one("#play-body").scroll_home(animate=False)
-        self.call_after_refresh(self.focus_answer)
         self.refresh_bindings()
 
     def focus_answer(self) -> None:
         widget = self.query_one("#answer")
         if isinstance(widget, EstimateAnswer | TextAnswer):
-            widget.focus_input()
+            self.set_focus(widget.query_one(Input))
         else:
-            widget.focus()
-        # The Footer shows the new widget's keys only once the bindings are refreshed.
-        self.call_after_refresh(self.refresh_bindings)
+            self.set_focus(widget)
+
+    def show_notice(self, text: str) -> None:
+        notice = self.query_one("#play-notice", Static)
+        notice.update(text)
+        notice.display = bool(text)
 
     # --- Answering ---------------------------------------------------------------------
 
@@ -202,9 +251,7 @@ class PlayScreen(QuizScreen[None]):
     @on(AnswerRefused)
     def answer_refused(self, message: AnswerRefused) -> None:
         message.stop()
-        # One message at a time: a second refusal replaces the first rather than piling up.
-        self.app.clear_notifications()
-        self.notify(message.text, severity="warning", timeout=4)
+        self.show_notice(message.text)
 
     def action_skip(self) -> None:
         """Give up this question: 0 points, and the answer is shown."""
@@ -215,20 +262,27 @@ class PlayScreen(QuizScreen[None]):
     def show_outcome(self, outcome: Outcome) -> None:
         self.last_outcome = outcome
         widget = self.query_one("#answer")
+        response = outcome.response
         if isinstance(widget, ChoiceAnswer):
-            chosen = outcome.response if isinstance(outcome.response, str) else None
-            widget.reveal(chosen)
+            widget.reveal(response if isinstance(response, str) else None)
         elif isinstance(widget, MultiAnswer):
-            widget.reveal(outcome.response if isinstance(outcome.response, list) else None)
-        elif isinstance(widget, OrderAnswer | MatchAnswer | EstimateAnswer | TextAnswer):
+            widget.reveal(response if isinstance(response, list) else None)
+        elif isinstance(widget, OrderAnswer):
+            widget.reveal(item_dates(widget.question, self.info.pack))
+        elif isinstance(widget, EstimateAnswer | TextAnswer):
+            widget.reveal(response, outcome.verdict)
+        elif isinstance(widget, MatchAnswer):
             widget.reveal()
-        self.query_one("#play-help", Static).update("")
+        self.query_one("#play-help", Static).display = False
+        self.show_notice("")
         feedback = self.query_one(Feedback)
-        feedback.show_outcome(outcome, self.tr, last=self.game.done)
-        feedback.focus()
+        feedback.show_outcome(
+            outcome, self.tr, last=self.game.done, streak=streak(self.game.outcomes)
+        )
+        self.query_one("#play-main").add_class("-answered")
+        feedback.focus_source()
         self.show_status()
         self.refresh_bindings()
-        self.call_after_refresh(feedback.scroll_visible, animate=False)
 
     async def action_next(self) -> None:
         """The next question, or the results after the last."""

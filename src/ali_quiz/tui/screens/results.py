@@ -18,7 +18,7 @@ from ali_quiz.numbers import percent_of
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.quiz.scorecard import duration_text, share_text
 from ali_quiz.roundspec import ResolvedRound, RoundSpec
-from ali_quiz.textwidth import clip
+from ali_quiz.textwidth import clip, width
 from ali_quiz.tui.messages import RoundAsked, RoundSpecAsked
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import tone_text
@@ -40,8 +40,9 @@ if TYPE_CHECKING:
 #: A percent sign drawn like Textual's Digits (which have none), three rows high.
 PERCENT_SIGN = "╻ ╱\n ╱ \n╱ ╹"
 WIDE = 120  # from this width the accuracy by kind gets its own panel, with bars
-#: Columns of the question table other than the question, with their padding.
-OTHER_COLUMNS = 40
+#: The question column's least width; narrower, the table scrolls sideways instead.
+MIN_QUESTION = 20
+SCROLLBAR = 2  # a long round's table scrolls: its bar takes these columns
 
 
 class ResultsScreen(QuizScreen[None]):
@@ -72,6 +73,7 @@ class ResultsScreen(QuizScreen[None]):
         self.round_id = round_id
         self.standing: Standing | None = None
         self.question_width = 0
+        self.other_columns = 0  # the other columns of the question table, with their padding
 
     @property
     def percent(self) -> int:
@@ -182,20 +184,29 @@ class ResultsScreen(QuizScreen[None]):
         table.add_column(tr("results.col.kind"), key="kind")
         table.add_column(tr("results.col.time"), key="time")
         table.add_column(tr("results.col.question"), key="question")
-        self.question_width = self.question_columns(self.app.size.width)
-        for outcome in self.game.outcomes:
-            verdict = outcome.verdict
-            table.add_row(
+        rows = [
+            (
                 str(outcome.position),
-                tone_text(
-                    self.app,
-                    f"{VERDICT_MARKS[verdict]} {outcome.points}/{outcome.max_points}",
-                    VERDICT_TONES[verdict],
-                ),
+                f"{VERDICT_MARKS[outcome.verdict]} {outcome.points}/{outcome.max_points}",
                 clip(tr(f"kind.{outcome.question.kind}"), 10),
                 duration_text(tr, outcome.seconds),
+            )
+            for outcome in self.game.outcomes
+        ]
+        headers = [str(column.label) for column in table.columns.values()][:-1]
+        self.other_columns = SCROLLBAR + sum(
+            max(width(header), *(width(row[i]) for row in rows)) + 2
+            for i, header in enumerate(headers)
+        )
+        self.question_width = self.question_columns(self.app.size.width)
+        for outcome, (number, mark, kind, seconds) in zip(self.game.outcomes, rows, strict=True):
+            table.add_row(
+                number,
+                tone_text(self.app, mark, VERDICT_TONES[outcome.verdict]),
+                kind,
+                seconds,
                 self.question_cell(outcome),
-                key=str(outcome.position),
+                key=number,
             )
         table.focus()
         if self.game.outcomes:
@@ -205,8 +216,9 @@ class ResultsScreen(QuizScreen[None]):
         if store is not None and self.info.mode != "review":
             self.read_standing(store, self.quiz.player)
 
-    def question_columns(self, width: int) -> int:
-        return max(20, width - OTHER_COLUMNS)
+    def question_columns(self, columns: int) -> int:
+        """The question column's width in a table `columns` wide (2 columns of padding)."""
+        return max(MIN_QUESTION, columns - self.other_columns - 2)
 
     def question_cell(self, outcome: Outcome) -> str:
         return clip(" ".join(outcome.question.prompt.split()), self.question_width)

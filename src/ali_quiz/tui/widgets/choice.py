@@ -44,6 +44,10 @@ class ChoiceAnswer(OptionList):
     def on_mount(self) -> None:
         self.highlighted = None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Answered: its keys leave the Footer and fall through to the screen (enter: next).
+        return not self.answered
+
     def action_pick(self, index: int) -> None:
         """Choose the option at this index (a letter or number key)."""
         if self.answered or index >= len(self.question.options):

@@ -9,7 +9,13 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from ali_quiz.numbers import format_plain
-from ali_quiz.quiz.answers import AnswerError, command_of, figure_text, parse_estimate
+from ali_quiz.quiz.answers import (
+    AnswerError,
+    command_of,
+    estimate_answer_text,
+    figure_text,
+    parse_estimate,
+)
 from ali_quiz.quiz.kinds import EstimateQuestion
 from ali_quiz.tui.texts import translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, SkipAsked
@@ -34,6 +40,10 @@ class EstimateAnswer(Vertical):
     EstimateAnswer > .reading { height: auto; padding: 0 2; color: $text-muted; }
     EstimateAnswer > .reading.-ok { color: $text-success; }
     EstimateAnswer > .reading.-bad { color: $text-warning; }
+    EstimateAnswer > .reading.-right { color: $text-success; text-style: bold; }
+    EstimateAnswer > .reading.-partial { color: $text-warning; text-style: bold; }
+    EstimateAnswer > .reading.-wrong { color: $text-error; text-style: bold; }
+    EstimateAnswer > .reading.-skipped { color: $text; text-style: bold; }
     """
 
     def __init__(self, question: EstimateQuestion, *, id: str | None = None) -> None:
@@ -46,6 +56,14 @@ class EstimateAnswer(Vertical):
         unit = self.question.unit or "—"
         yield Input(placeholder=tr("play.estimate.placeholder", unit=unit), id="estimate-input")
         yield Static("", classes="reading", markup=False)
+
+    def refusal(self, error: AnswerError) -> str:
+        """Why the text is not a number, and the unit the question counts in."""
+        tr = translator_of(self)
+        unit = self.question.unit
+        if not unit or unit == "%":
+            return error.message(tr)
+        return f"{error.message(tr)} {tr('play.estimate.in_unit', unit=unit)}"
 
     def focus_input(self) -> None:
         self.query_one(Input).focus()
@@ -63,7 +81,7 @@ class EstimateAnswer(Vertical):
         try:
             shown = reading_of(self.question, text)
         except AnswerError as error:
-            reading.update(Content(error.message(tr)))
+            reading.update(Content(self.refusal(error)))
             reading.add_class("-bad")
             return
         reading.update(Content(tr("play.estimate.reads", value=shown)))
@@ -87,12 +105,27 @@ class EstimateAnswer(Vertical):
         try:
             value = parse_estimate(self.question, event.value)
         except AnswerError as error:
-            reading.update(Content(error.message(tr)))
+            reading.update(Content(self.refusal(error)))
             reading.remove_class("-ok")
             reading.add_class("-bad")
             return
         self.post_message(AnswerGiven(value))
 
-    def reveal(self) -> None:
+    def reveal(self, response: object = None, verdict: str = "") -> None:
+        """Show the answer under the box (and what was said), and stop taking answers."""
         self.answered = True
         self.query_one(Input).disabled = True
+        tr = translator_of(self)
+        line = Content(tr("play.estimate.answer", answer=estimate_answer_text(self.question)))
+        if isinstance(response, int | float) and not isinstance(response, bool):
+            # In the player's own form where it had one: `900萬 = 9,000,000 家`.
+            try:
+                shown = reading_of(self.question, self.query_one(Input).value)
+            except AnswerError:
+                shown = figure_text(self.question, response)
+            said = tr("play.estimate.said", value=shown)
+            line += Content(" · ") + Content(said)
+        reading = self.query_one(".reading", Static)
+        reading.update(line)
+        reading.remove_class("-ok", "-bad")
+        reading.add_class(f"-{verdict or 'skipped'}")

@@ -1,97 +1,146 @@
-"""Feedback in place after an answer: right or wrong, points, the answer, the source sentence."""
+"""Feedback after an answer: a one-line verdict, notes, the source sentence, and "press enter".
+
+The answer itself is marked in the answer widget (✓ ◐ ✗ and where each item belongs), so the
+feedback does not repeat it. The source sentence scrolls in its own box, which takes whatever
+room the question leaves: the verdict above it and the "press enter" line below it are always
+on screen, and the rest of a long source is one arrow key away.
+"""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from ali_quiz.i18n import Translator
-from ali_quiz.quiz.answers import answer_lines, response_text
-from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, TextQuestion, feedback_for
+from ali_quiz.quiz.kinds import feedback_for
 from ali_quiz.quiz.rounds import Outcome
+from ali_quiz.tui.texts import translator_of
 
 VERDICT_MARKS = {"right": "✓", "partial": "◐", "wrong": "✗", "skipped": "→"}
 
 
-def feedback_content(outcome: Outcome, tr: Translator, *, last: bool) -> Content:
-    """The feedback text for one outcome, in the interface language."""
-    question = outcome.question
-    verdict = outcome.verdict
-    parts: list[Content] = [
-        Content.from_markup(
-            "[b]$mark $verdict[/b]  $points",
-            mark=VERDICT_MARKS[verdict],
-            verdict=tr(f"feedback.{verdict}"),
-            points=tr("feedback.points", points=outcome.points, max=outcome.max_points),
-        )
-    ]
-    if isinstance(question, OrderQuestion):
-        heading = tr("feedback.order")
-    elif isinstance(question, MatchQuestion):
-        heading = tr("feedback.pairs")
-    elif isinstance(question, TextQuestion):
-        heading = tr("feedback.accepted")
-    else:
-        heading = tr("feedback.answer")
-    lines = answer_lines(question, tr)
-    if len(lines) == 1:
-        parts.append(Content.from_markup("[b]$heading:[/b] $line", heading=heading, line=lines[0]))
-    else:
-        parts.append(Content.from_markup("[b]$heading:[/b]", heading=heading))
-        parts += [Content("  " + line) for line in lines]
-    if outcome.verdict in ("partial", "wrong") and not isinstance(
-        question, OrderQuestion | MatchQuestion
-    ):
-        parts.append(
-            Content.from_markup(
-                "[b]$label:[/b] $said",
-                label=tr("feedback.your_answer"),
-                said=response_text(question, outcome.response),
-            )
-        )
-    for option, said in feedback_for(question, outcome.response):
-        parts.append(
-            Content.from_markup(
-                "[b]$label:[/b] $said", label=tr("feedback.option", option=option), said=said
-            )
-        )
-    if question.explanation:
-        parts.append(
-            Content.from_markup(
-                "[b]$label:[/b] [i]$source[/i]",
-                label=tr("feedback.source"),
-                source=question.explanation,
-            )
-        )
-    parts.append(
-        Content.from_markup(
-            "[dim]$hint[/dim]", hint=tr("play.press_results" if last else "play.press_next")
-        )
+def verdict_content(outcome: Outcome, tr: Translator, *, streak: int = 0) -> Content:
+    """`✓ Right!  100/100 points · 3 in a row`: the verdict on one line."""
+    line = Content.from_markup(
+        "[b]$mark $verdict[/b]  $points",
+        mark=VERDICT_MARKS[outcome.verdict],
+        verdict=tr(f"feedback.{outcome.verdict}"),
+        points=tr("feedback.points", points=outcome.points, max=outcome.max_points),
     )
+    if streak >= 2 and outcome.correct:
+        line += Content.from_markup(
+            " · [b $text-success]$streak[/]", streak=tr("play.streak", count=streak)
+        )
+    return line
+
+
+def notes_content(outcome: Outcome, tr: Translator) -> Content:
+    """A near miss named ("8% low", one letter off), and what an authored option says to the
+    player who picked it (empty when neither)."""
+    parts: list[Content] = []
+    coaching = outcome.coaching
+    if coaching is not None:
+        parts.append(Content.styled(tr(coaching.key, **coaching.args), "bold $text-accent"))
+    parts += [
+        Content.from_markup(
+            "[b]$label:[/b] $said", label=tr("feedback.option", option=option), said=said
+        )
+        for option, said in feedback_for(outcome.question, outcome.response)
+    ]
     return Content("\n").join(parts)
 
 
-class Feedback(Static, can_focus=True):
-    """The feedback panel under the question; focused after an answer so enter moves on."""
+def source_content(outcome: Outcome, tr: Translator) -> Content:
+    """The explanation: the fact's date or figure, and the sentence of the source."""
+    explanation = outcome.question.explanation
+    if not explanation:
+        return Content("")
+    return Content.from_markup(
+        "[b]$label[/b][i]$source[/i]", label=tr("feedback.source_label"), source=explanation
+    )
 
-    DEFAULT_CSS = """
-    Feedback {
-        height: auto;
-        padding: 0 1;
-        margin-top: 1;
-        border-left: thick $panel-lighten-2;
-        background: $boost;
-        display: none;
-    }
-    Feedback.-shown { display: block; }
-    Feedback.-right { border-left: thick $success; }
-    Feedback.-partial { border-left: thick $warning; }
-    Feedback.-wrong { border-left: thick $error; }
-    Feedback.-skipped { border-left: thick $panel-lighten-3; }
-    Feedback:focus { background-tint: $foreground 5%; }
+
+class Feedback(Container):
+    """The feedback, in the room the question leaves under it (or beside it when wide).
+
+    Its panel is as tall as what it says and at most the room there is: the verdict is docked
+    at its top and "press enter" at its bottom, and the source between them scrolls.
     """
 
-    def show_outcome(self, outcome: Outcome, tr: Translator, *, last: bool) -> None:
-        self.update(feedback_content(outcome, tr, last=last))
+    DEFAULT_CSS = """
+    Feedback { height: 1fr; }
+    Feedback > #feedback-panel {
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border-left: thick $panel-lighten-2;
+        background: $boost;
+        scrollbar-size-vertical: 1;
+    }
+    Feedback.-right > #feedback-panel { border-left: thick $success; }
+    Feedback.-partial > #feedback-panel { border-left: thick $warning; }
+    Feedback.-wrong > #feedback-panel { border-left: thick $error; }
+    Feedback.-skipped > #feedback-panel { border-left: thick $panel-lighten-3; }
+    Feedback > #feedback-panel:focus { background-tint: $foreground 5%; }
+    #feedback-head { dock: top; height: auto; }
+    #feedback-head > Static { height: auto; }
+    #feedback-source { height: auto; }
+    #feedback-hint { dock: bottom; height: auto; color: $text-muted; }
+    """
+
+    #: The round's last question: enter shows the results.
+    last = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="feedback-panel"):
+            with Vertical(id="feedback-head"):
+                yield Static(id="feedback-verdict", markup=False)
+                yield Static(id="feedback-notes", markup=False)
+            yield Static(id="feedback-hint", markup=False)
+            yield Static(id="feedback-source", markup=False)
+
+    def show_outcome(
+        self, outcome: Outcome, tr: Translator, *, last: bool, streak: int = 0
+    ) -> None:
+        """Fill the panel for an outcome (`last`: the round's last question)."""
+        self.last = last
+        self.query_one("#feedback-verdict", Static).update(
+            verdict_content(outcome, tr, streak=streak)
+        )
+        notes = notes_content(outcome, tr)
+        notes_widget = self.query_one("#feedback-notes", Static)
+        notes_widget.update(notes)
+        notes_widget.display = bool(notes.plain)
+        self.query_one("#feedback-source", Static).update(source_content(outcome, tr))
+        self.query_one("#feedback-panel", VerticalScroll).scroll_home(animate=False)
+        self.show_hint()
         self.remove_class("-right", "-partial", "-wrong", "-skipped")
-        self.add_class("-shown", f"-{outcome.verdict}")
+        self.add_class(f"-{outcome.verdict}")
+        # Whether the source needs scrolling is known once it is laid out.
+        self.call_after_refresh(self.show_hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_hint)
+
+    def show_hint(self) -> None:
+        """`Press enter for the next question`, and how to read the rest of a long source."""
+        tr = translator_of(self)
+        hint = Content(tr("play.press_results" if self.last else "play.press_next"))
+        if self.query_one("#feedback-panel", VerticalScroll).max_scroll_y > 0:
+            hint += Content(" · ") + Content(tr("play.scroll_source"))
+        self.query_one("#feedback-hint", Static).update(hint)
+
+    def focus_source(self) -> None:
+        """Focus the panel: enter moves on, arrows and page keys scroll a long source."""
+        self.screen.set_focus(self.query_one("#feedback-panel"))
+
+    @property
+    def text(self) -> str:
+        """Everything the panel says, as plain text (for tests and for screen readers)."""
+        return "\n".join(
+            str(static.render())
+            for static in self.query(Static)
+            if static.display and str(static.render())
+        )

@@ -22,12 +22,16 @@ from textual.widgets import Static
 
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import MatchQuestion
+from ali_quiz.textwidth import width
 from ali_quiz.tui.texts import translate_bindings, translator_of
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused
 
 MAX_LEFT = 10  # keys 1-9, and 0 for the tenth: authored matches hold up to 10 pairs
 MAX_RIGHT = 16  # letters a-p: ten pairs and their decoys
 PAIR_COLOURS = 5  # CSS classes -pair-0 … -pair-4, one per left item
+#: Columns of a right-side row besides its text: bar 1, label 3, link 4 and its padding 1,
+#: the row's right padding 1.
+RIGHT_ROW_CHROME = 10
 
 
 @dataclass(frozen=True)
@@ -76,13 +80,13 @@ class MatchAnswer(Widget, can_focus=True):
     MatchAnswer {
         height: auto;
         layout: horizontal;
-        border: tall $border-blurred;
-        padding: 0 1;
+        border-left: tall $border-blurred;
+        padding: 0 0 0 1;
     }
-    MatchAnswer:focus { border: tall $border; }
+    MatchAnswer:focus { border-left: tall $border; }
     MatchAnswer > Vertical { height: auto; }
     MatchAnswer > #left-side { width: 1fr; margin-right: 2; }
-    MatchAnswer > #right-side { width: 1fr; }
+    MatchAnswer > #right-side { width: 1fr; max-width: 50%; }
     MatchAnswer .match-row {
         height: auto;
         padding: 0 1 0 0;
@@ -91,6 +95,8 @@ class MatchAnswer(Widget, can_focus=True):
     MatchAnswer .match-label { width: 3; text-style: bold; padding-left: 1; }
     MatchAnswer .match-text { width: 1fr; height: auto; }
     MatchAnswer .match-link { width: auto; min-width: 4; padding-left: 1; text-style: bold; }
+    /* Marks line up once answered: `→ B ✓` and `→ B ✗ C` start in one column. */
+    MatchAnswer.-answered .left-row .match-link { min-width: 8; }
     MatchAnswer:focus .match-row.-cursor {
         background: $block-cursor-blurred-background;
         text-style: underline;
@@ -145,7 +151,15 @@ class MatchAnswer(Widget, can_focus=True):
 
     def on_mount(self) -> None:
         translate_bindings(self, translator_of(self))
+        # The right side as wide as its longest item (dates are short), at most half: the
+        # left side's longer texts get the rest, so they wrap less.
+        longest = max((width(item.text) for item in self.question.right), default=0)
+        self.query_one("#right-side").styles.width = longest + RIGHT_ROW_CHROME
         self.refresh_rows()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Answered: its keys leave the Footer and fall through to the screen (enter: next).
+        return not self.answered
 
     @property
     def response(self) -> dict[str, str]:
@@ -308,5 +322,6 @@ class MatchAnswer(Widget, can_focus=True):
     def reveal(self) -> None:
         """Mark each pair right or wrong and stop taking changes."""
         self.answered = True
+        self.add_class("-answered")
         self.pending = None
         self.refresh_rows()

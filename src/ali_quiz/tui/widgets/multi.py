@@ -44,6 +44,10 @@ class MultiAnswer(SelectionList[str]):
         translate_bindings(self, translator_of(self))
         self.highlighted = 0
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Answered: its keys leave the Footer and fall through to the screen (enter: next).
+        return not self.answered
+
     def action_toggle_highlighted(self) -> None:
         """Tick or untick the option under the cursor."""
         if not self.answered and self.highlighted is not None:

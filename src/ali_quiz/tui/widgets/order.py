@@ -44,11 +44,13 @@ class OrderRow(Horizontal):
         yield Static(f"{self.place + 1}.", classes="order-place", markup=False)
         yield Static("", classes="order-label")
         yield Static("", classes="order-text", markup=False)
+        yield Static("", classes="order-date", markup=False)
         yield Static("", classes="order-mark")
 
-    def show(self, label: Content, text: str, mark: str) -> None:
+    def show(self, label: Content, text: str, mark: str, date: str = "") -> None:
         self.query_one(".order-label", Static).update(label)
         self.query_one(".order-text", Static).update(text)
+        self.query_one(".order-date", Static).update(date)
         self.query_one(".order-mark", Static).update(Content.from_markup(mark))
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
@@ -62,11 +64,11 @@ class OrderAnswer(Widget, can_focus=True):
     DEFAULT_CSS = """
     OrderAnswer {
         height: auto;
-        padding: 0 1;
-        border: tall $border-blurred;
+        padding: 0 1 0 0;
+        border-left: tall $border-blurred;
     }
     OrderAnswer:focus {
-        border: tall $border;
+        border-left: tall $border;
     }
     OrderAnswer > .order-row {
         height: auto;
@@ -75,7 +77,10 @@ class OrderAnswer(Widget, can_focus=True):
     OrderAnswer .order-place { width: 4; }
     OrderAnswer .order-label { width: 5; }
     OrderAnswer .order-text { width: 1fr; height: auto; }
+    OrderAnswer .order-date { width: auto; max-width: 40%; height: auto; padding-left: 1;
+        color: $text-muted; text-style: italic; }
     OrderAnswer .order-mark { width: auto; padding-left: 1; }
+    OrderAnswer.-answered .order-mark { min-width: 6; }
     OrderAnswer:focus > .order-row.-cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
@@ -119,6 +124,8 @@ class OrderAnswer(Widget, can_focus=True):
         }
         self.dragging = False
         self.dragged = False
+        #: Each item's date (by item id), shown beside it once the question is answered.
+        self.dates: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         for place in range(len(self.question.items)):
@@ -127,6 +134,10 @@ class OrderAnswer(Widget, can_focus=True):
     def on_mount(self) -> None:
         translate_bindings(self, translator_of(self))
         self.refresh_rows()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Answered: its keys leave the Footer and fall through to the screen (enter: next).
+        return not self.answered
 
     @property
     def response(self) -> list[str]:
@@ -164,7 +175,8 @@ class OrderAnswer(Widget, can_focus=True):
                     mark = f"[b $text-error]✗{goes}[/]"
                 handle = " "
             label = Content.from_markup("$handle [b]$label[/b]", handle=handle, label=letter(index))
-            row.show(label, item.text, mark)
+            date = self.dates.get(item.id, "") if self.answered else ""
+            row.show(label, item.text, mark, date)
             row.set_class(row.place == self.cursor and not self.answered, "-cursor")
             row.set_class(row.place == self.cursor and self.grabbed, "-grabbed")
 
@@ -273,8 +285,10 @@ class OrderAnswer(Widget, can_focus=True):
             # A click without a drag: pick the item up, to drop it with the next click.
             self.grabbed = not self.grabbed
 
-    def reveal(self) -> None:
-        """Show each item's right place and stop taking changes."""
+    def reveal(self, dates: dict[str, str] | None = None) -> None:
+        """Show each item's mark, right place and date, and stop taking changes."""
         self.answered = True
+        self.dates = dict(dates or {})
+        self.add_class("-answered")
         self.grabbed = False
         self.refresh_rows()
