@@ -15,7 +15,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
-from typing import Protocol, runtime_checkable
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Wordable(Protocol):
+        """Something the core says that each front end words in its language (a Phrase, a
+        NumberFormatError, a CodeError): given as a value to a Translator, it is worded too."""
+
+        def words(self, tr: Translator, /) -> str: ...
+
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -138,14 +149,6 @@ def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@runtime_checkable
-class Wordable(Protocol):
-    """Something the core says that each front end words in its language (a Phrase, a
-    NumberFormatError, a CodeError): given as a value to a Translator, it is worded too."""
-
-    def words(self, tr: Translator, /) -> str: ...
-
-
 @dataclass(frozen=True)
 class Phrase:
     """An interface text not yet in a language: a catalogue key and its values, which may be
@@ -182,8 +185,9 @@ class Translator:
         """A value as a sentence shows it: Phrases and errors in this language."""
         if isinstance(value, (str, int, float)):  # most values (a type check is quick)
             return value
-        if isinstance(value, Wordable):
-            return value.words(self)
+        words = getattr(value, "words", None)
+        if callable(words):  # a Wordable (a Protocol checked at run time would need typing)
+            return words(self)
         if isinstance(value, OSError):
             return self.os_error(value)
         return value
