@@ -21,6 +21,7 @@ from ali_quiz.tui.screens.results import ResultsScreen
 from ali_quiz.tui.screens.settings import SettingsScreen
 from ali_quiz.tui.screens.timeline import TimelineScreen
 from hostile_corpus import MARKUP, RAW_CONTROL, hostile_pack, yaml_text
+from test_history_support import settle as settle_history
 from test_tui_support import make_test_app, sync
 from test_tui_support import settle as settle_workers
 
@@ -134,8 +135,7 @@ async def test_hostile_text_shows_literally_on_every_screen(tmp_path: Path) -> N
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("h")  # history
-        await settle(app, pilot)
-        await pilot.pause(0.2)
+        await settle_history(pilot)  # the history screen reads in workers of its own
         assert isinstance(app.screen, HistoryScreen)
         shows_literally(app, MARKUP[1], "Pack [/]")
         await pilot.press("enter")

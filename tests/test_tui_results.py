@@ -14,7 +14,13 @@ from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, OrderQuestion, Question
 from ali_quiz.quiz.rounds import Outcome
 from ali_quiz.quiz.scorecard import duration_text, kind_scores, marked_response, share_marks
-from ali_quiz.roundspec import ListedPacks, RoundSpec, resolve_round, round_code_for
+from ali_quiz.roundspec import (
+    ListedPacks,
+    ResolvedRound,
+    RoundSpec,
+    resolve_round,
+    round_code_for,
+)
 from ali_quiz.tui.app import QuizApp, make_app
 from ali_quiz.tui.screens.home import HomeScreen
 from ali_quiz.tui.screens.play import PlayScreen
@@ -59,6 +65,14 @@ def counting_app(tmp_path: Path, first: int = 100) -> QuizApp:
         seed_source=lambda: next(seeds),
         now=lambda: FIXED_NOW,
     )
+
+
+async def play_first(pilot, start: ResolvedRound, marks: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the app, play this round through and wait for its results."""
+    await settle(pilot.app)
+    pilot.app.play_round(start)
+    await pilot.pause()
+    await play_through(pilot, list(start.questions), marks)
 
 
 def newest(app: QuizApp) -> RoundRecord:
@@ -134,10 +148,7 @@ async def test_play_again_makes_new_questions_recorded_as_play_records_them(
     start = round_start("choice", 3)
     app = counting_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        app.play_round(start)
-        await pilot.pause()
-        await play_through(pilot, list(start.questions), "rrw")
+        await play_first(pilot, start, "rrw")
         await pilot.press("n")
         await pilot.pause()
         again = app.screen
@@ -163,10 +174,7 @@ async def test_replay_is_the_same_round_by_its_code_recorded_as_play_records_it(
     start = round_start("choice", 3)
     app = counting_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        app.play_round(start)
-        await pilot.pause()
-        await play_through(pilot, list(start.questions), "wsw")
+        await play_first(pilot, start, "wsw")
         first = newest(app)
         await pilot.press("r")
         await pilot.pause()
