@@ -7,8 +7,11 @@ terminal), alternately, in the same run:
   each of the first 12 questions, once its help line is drawn, `a` is pressed and the time
   until the feedback's first line (`✓ Right  100/100 points`) is drawn is taken; then `n`
   brings the next question.
-- the floor: a Textual app with one Static and a Footer, where `a` and `n` change the Static's
-  text; the time from the key to the new text drawn is taken the same way.
+- the floor: a Textual app laid out as the play screen (status line, prompt, four options, help
+  line, feedback, a Footer with its keys: Statics only, no ali-quiz code), where `a` writes a
+  three-line feedback into one Static and empties the help line, and `n` brings the next
+  prompt; the time from the key to the feedback drawn is taken the same way. It is what
+  Textual itself takes to show a key's effect on a screen like play's.
 
 Times are wall clock inside the app's process, from the key posted to the frame written, and
 the figure is the median over every answer of every run. Budget: ali-quiz at most 2.5x the
@@ -43,12 +46,20 @@ def scenario(which: str, data: Path) -> tuple[list[str], dict[str, str]]:
         argv += ["--count", str(QUESTIONS + 1), "--lang", "en"]
         groups = ["Press a letter", "/100 points"] * QUESTIONS
         keys = ["a", "n"] * QUESTIONS
+        # `a` only once the question's answer widget has the focus (it is focused a frame
+        # after it is drawn); `n` is a key of the screen.
+        focus = ["answer", ""] * QUESTIONS
     else:
         argv = ["static"]
-        groups = ["Question", "Answer"] * QUESTIONS
+        groups = ["Press a letter", "points"] * QUESTIONS
         keys = ["a", "n"] * QUESTIONS
+        focus = []
     keys[-1] = ""  # the last feedback ends the run
-    return argv, {"ALI_BENCH_MARKERS": "|".join(groups), "ALI_BENCH_KEYS": "|".join(keys)}
+    return argv, {
+        "ALI_BENCH_MARKERS": "|".join(groups),
+        "ALI_BENCH_KEYS": "|".join(keys),
+        "ALI_BENCH_FOCUS": "|".join(focus),
+    }
 
 
 def answer_times(which: str, data: Path, env: dict[str, str]) -> list[float]:
@@ -70,8 +81,10 @@ def answer_times(which: str, data: Path, env: dict[str, str]) -> list[float]:
             keys[int(values[0])] = float(values[1])
         elif word == "mark" and len(values) == 4:
             marks[int(values[0])] = float(values[3])
+    stuck = [line for line in done.stdout.splitlines() if line.startswith("stuck")]
     if done.returncode != 0 or len(marks) != 2 * QUESTIONS:
-        raise SystemExit(f"{which} did not play through its script:\n{done.stderr[-3000:]}")
+        said = f" ({stuck[0]}: a marker not drawn 20 s after its key)" if stuck else ""
+        raise SystemExit(f"{which} did not play through its script{said}:\n{done.stderr[-3000:]}")
     # Keys after even groups answer; after odd groups they bring the next question.
     return [marks[i + 1] - keys[i] for i in range(0, 2 * QUESTIONS, 2)]
 

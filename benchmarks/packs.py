@@ -1,11 +1,13 @@
 """Big packs: validate time against PyYAML's bare C load, generation speed, memory of a pack.
 
 Run from a checkout after the README's test set-up:  python benchmarks/packs.py
-Budgets: validating and building a pack of 10,000 and of 50,000 events (plus 2,000 versions and
-2,000 metrics) at most 1.2x PyYAML's C loader alone loading the same file, so that loading
-stays linear; 10,000 questions (50 rounds of 200) generated in under 1 s. Times are CPU
-seconds of this process, medians of alternating runs, so that other load on a shared machine
-does not skew them.
+Budgets: validating and building a pack of 10,000 events (plus 2,000 versions and 2,000
+metrics) and one of 20,000 events (plus 500 of each: as large as a pack may be, just under the
+limit of 200,000 YAML values in a file) at most 1.2x PyYAML's C loader alone loading the same
+file, so that loading stays linear; 10,000 questions (50 rounds of 200) generated in under 1 s.
+A pack of 50,000 events is over the value limit: the time validate takes to refuse it is
+printed beside the bare load, without a budget. Times are CPU seconds of this process, medians
+of alternating runs, so that other load on a shared machine does not skew them.
 
 "validate" is what `ali-quiz validate FILE` does to a file: `catalog.load_entry` (read, parse,
 check, build the pack, and ask the generator which kinds it cannot make), without the cache of
@@ -33,14 +35,17 @@ from ali_quiz.catalog import load_entry
 from ali_quiz.packs.loader import load_pack
 from ali_quiz.quiz.generate import generate_round
 
-SIZES = (10_000, 50_000)
-VERSIONS, METRICS = 2_000, 2_000
+# (events, versions, metrics): the second is as large as a pack may be, just under the limit of
+# 200,000 YAML values in a file (nodes: an event is 9, a version 15, a metric 13).
+SIZES = ((10_000, 2_000, 2_000), (20_000, 500, 500))
+#: A pack over the limit: validate refuses it while parsing (printed, no budget).
+REFUSED = (50_000, 2_000, 2_000)
 RUNS = 5
 BUDGET = 1.2
 
 
-def write_big_pack(path: Path, events: int) -> None:
-    """A pack of `events` events, 2,000 versions and 2,000 metrics, every fact with a source."""
+def write_big_pack(path: Path, events: int, versions: int = 2_000, metrics: int = 2_000) -> None:
+    """A pack of `events` events, `versions` versions and `metrics` metrics, each with a source."""
     lines = ["id: big-benchmark", "title: Benchmark pack", "language: en", "events:"]
     for i in range(events):
         year = 1000 + i // 12
@@ -52,7 +57,7 @@ def write_big_pack(path: Path, events: int) -> None:
             f"    source: In {year} something numbered {i} happened, said the source.",
         ]
     lines.append("versions:")
-    for i in range(VERSIONS):
+    for i in range(versions):
         lines += [
             f"  - id: v{i}",
             "    product: Product",
@@ -62,7 +67,7 @@ def write_big_pack(path: Path, events: int) -> None:
             f"    source: Version {i}.0 came out with feature {i}.",
         ]
     lines.append("metrics:")
-    for i in range(METRICS):
+    for i in range(metrics):
         lines += [
             f"  - id: m{i}",
             f"    label: Figure number {i}",
@@ -110,23 +115,35 @@ def compare(path: Path) -> float:
     return ours_median / bare_median
 
 
+def describe(events: int, versions: int, metrics: int, path: Path) -> str:
+    size = path.stat().st_size / 1024 / 1024
+    return f"{events:,} events, {versions:,} versions, {metrics:,} metrics ({size:.1f} MB)"
+
+
 def main() -> int:
     print(f"machine: {machine()}")
     ok_all = True
     summary: list[tuple[str, str, bool]] = []
     with tempfile.TemporaryDirectory(prefix="ali-quiz-bench-") as folder:
-        for events in SIZES:
+        for events, versions, metrics in SIZES:
             path = Path(folder) / f"big-{events}.yaml"
-            write_big_pack(path, events)
-            size = path.stat().st_size / 1024 / 1024
-            print(f"pack: {events:,} events, {VERSIONS:,} versions, {METRICS:,} metrics", end="")
-            print(f" ({size:.1f} MB)")
+            write_big_pack(path, events, versions, metrics)
+            print(f"pack: {describe(events, versions, metrics, path)}")
+            assert load_entry(path).valid, "the benchmark pack must be valid"
             ratio = compare(path)
             ok = ratio <= BUDGET
             ok_all &= ok
             print(f"  validate / bare load = {ratio:.2f} (budget {BUDGET:.2f}): {verdict(ok)}")
             summary.append((f"validate {events:,} events / bare C load", f"{ratio:.2f}x cpu", ok))
-        path = Path(folder) / f"big-{SIZES[0]}.yaml"
+        events, versions, metrics = REFUSED
+        path = Path(folder) / f"big-{events}.yaml"
+        write_big_pack(path, events, versions, metrics)
+        print(f"pack over the 200,000-value limit: {describe(events, versions, metrics, path)}")
+        refused = load_entry(path)
+        assert not refused.valid, "a pack over the value limit is refused"
+        print(f"  refused: {refused.errors[0].message}")
+        print(f"  refusal / bare load = {compare(path):.2f} (no budget: it stops at the limit)")
+        path = Path(folder) / f"big-{SIZES[0][0]}.yaml"
         pack = load_pack(path)
         start = time.process_time()
         # 10,000 questions: 50 rounds of 200, the most a round holds.

@@ -22,6 +22,11 @@ send it, and the output seen so far is forgotten, so the next group must be draw
     key <group index> <perf_counter seconds>
     mark <group index> <process CPU seconds> <VmHWM kB> <perf_counter seconds>
 
+With ALI_BENCH_FOCUS (one entry per group, `|`-separated, empty for none), the key of a group
+waits, besides the 50 ms, until the focused widget is the one of that id or inside it (so a
+key is never pressed before the widget that takes it has the focus, however busy the
+machine). A group not drawn within 20 s of its key ends the run with `stuck <group index>`.
+
 After the last group it waits until the app's workers are done (so the peak memory includes
 the packs scanned and the history opened), writes `idle <CPU s> <VmHWM kB>`, and exits the
 app. The product's code is not changed: ali-quiz runs through its own `ali_quiz.cli.main`.
@@ -33,6 +38,7 @@ import os
 import re
 import sys
 import time
+from functools import partial
 from typing import Any
 
 # This folder holds other scripts (cli.py, packs.py...): keep them from shadowing anything.
@@ -85,6 +91,8 @@ def frame_probe_class() -> type:
             self.next_group = 0
             keys = os.environ.get("ALI_BENCH_KEYS", "")
             self.keys = keys.split("|") if keys else []
+            focus = os.environ.get("ALI_BENCH_FOCUS", "")
+            self.focus = focus.split("|") if focus else []
             self.pending = False  # a key is about to be pressed: nothing is matched meanwhile
 
         def write(self, data: str) -> None:
@@ -104,15 +112,40 @@ def frame_probe_class() -> type:
                 self.next_group += 1
                 if key:
                     self.pending = True
-                    self._app.set_timer(0.05, lambda key=key: self.press(key))
+                    group = self.next_group - 1
+                    focus = self.focus[group] if group < len(self.focus) else ""
+                    deadline = time.perf_counter() + 5
+                    press = partial(self.press_when_focused, key, focus, deadline)
+                    self._app.set_timer(0.05, press)
                     return
             if self.next_group == len(self.groups):
                 self._app.call_later(self.wait_for_workers)
 
+        def press_when_focused(self, key: str, focus: str, deadline: float) -> None:
+            if focus and time.perf_counter() < deadline and not self.has_focus(focus):
+                self._app.set_timer(0.01, partial(self.press_when_focused, key, focus, deadline))
+                return
+            self.press(key)
+
+        def has_focus(self, widget_id: str) -> bool:
+            node = self._app.focused
+            while node is not None:
+                if node.id == widget_id:
+                    return True
+                node = node.parent
+            return False
+
         def press(self, key: str) -> None:
             self.drawn, self.pending = "", False
-            report(f"key {self.next_group - 1} {time.perf_counter():.6f}")
+            group = self.next_group
+            report(f"key {group - 1} {time.perf_counter():.6f}")
             self._app.post_message(events.Key(key, key))
+            self._app.set_timer(20, partial(self.stuck, group))
+
+        def stuck(self, group: int) -> None:
+            if self.next_group == group:  # still not drawn: say so and end the run
+                report(f"stuck {group}")
+                self._app.exit()
 
         def wait_for_workers(self) -> None:
             app = self._app
@@ -155,20 +188,60 @@ def run_minimal() -> int:
 
 
 def run_static() -> int:
-    """The floor of a redraw: a Static whose text a key changes (`a` and `n` take turns)."""
+    """The floor of a redraw: Statics laid out as the play screen's (status line, prompt, four
+    options, help line, feedback, Footer keys), in plain Textual. `a` writes a feedback of
+    three lines into one Static and empties the help line; `n` brings the next prompt back."""
     from textual.app import App, ComposeResult
+    from textual.containers import Horizontal, VerticalScroll
     from textual.widgets import Footer, Static
 
+    options = "\n".join(f"{letter}  Option {letter} of the question" for letter in "ABCD")
+    feedback = (
+        "✓ Right  100/100 points\nThe answer: Option A of the question\n"
+        "The sentence of the source that the answer comes from, long enough to wrap once on "
+        "a terminal of eighty columns."
+    )
+
     class Redraw(App[None]):
-        BINDINGS = [("a", "show('Answer')", "reveal"), ("n", "show('Question')", "go on")]
+        BINDINGS = [
+            ("a", "show", "reveal"),
+            ("n", "next", "next"),
+            ("ctrl+s", "nothing", "skip"),
+            ("q", "nothing", "back"),
+        ]
+        CSS = """
+        #status { height: 1; }
+        #body { height: 1fr; padding: 0 1; }
+        #prompt { text-style: bold; margin: 1 0 0 0; }
+        #help { color: $text-muted; margin-bottom: 1; }
+        #options { border: round $primary; height: auto; }
+        #feedback { margin: 1 0 0 0; height: auto; }
+        """
 
         def compose(self) -> ComposeResult:
-            yield Static("Question 0", id="text")
+            with Horizontal(id="status"):
+                yield Static("Choice · Benchmark pack", id="title")
+                yield Static("■■□□□□  Question 1 of 13  0/0", id="progress")
+            with VerticalScroll(id="body"):
+                yield Static("Question 0: which of these came first?", id="prompt")
+                yield Static("Press a letter to answer", id="help")
+                yield Static(options, id="options")
+                yield Static("", id="feedback")
             yield Footer()
 
-        def action_show(self, what: str) -> None:
+        def action_show(self) -> None:
             self.count = getattr(self, "count", 0) + 1
-            self.query_one("#text", Static).update(f"{what} {self.count}")
+            self.query_one("#help", Static).update("")
+            self.query_one("#feedback", Static).update(f"Answer {self.count}\n{feedback}")
+
+        def action_next(self) -> None:
+            self.query_one("#feedback", Static).update("")
+            self.query_one("#help", Static).update("Press a letter to answer")
+            prompt = f"Question {self.count}: which of these came first?"
+            self.query_one("#prompt", Static).update(prompt)
+
+        def action_nothing(self) -> None:
+            """Keys shown in the Footer, as on the play screen."""
 
     Redraw().run()
     return 0

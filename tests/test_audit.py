@@ -12,7 +12,7 @@ from ali_quiz.quiz import audit as audit_module
 from ali_quiz.quiz.audit import RULES, Audit, audit_builtin_modes, check_round
 from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.generate import generate_round
-from ali_quiz.quiz.giveaway import Shown, answer_keys, occurs
+from ali_quiz.quiz.giveaway import Shown, answer_keys, occurs, shown_texts
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers import Makers, Picker
 from ali_quiz.quiz.rng import Rng
@@ -124,3 +124,24 @@ def test_the_audit_in_words_and_its_exit_status(cli: Any, monkeypatch: pytest.Mo
     assert broken.status == 1
     assert "BROKEN" in broken.out and "Some rules are broken." in broken.out
     assert audit_module.RULES[0] in broken.out
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_what_a_round_has_shown_is_searched_text_by_text(
+    which: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    """Shown's one search of the joined texts finds exactly what `occurs` finds text by text:
+    never a key straddling two texts, never one missed."""
+    pack = pack_zh if which == "zh" else pack_en
+    metrics = {m.id: m for m in pack.metrics}
+    questions = generate_round(pack, "quick", 30, 3)
+    shown = Shown()
+    texts: list[str] = []
+    for question in questions:
+        keys = answer_keys(question, metrics)
+        # Keys of its own, and keys made of the end of one shown text and the start of the next.
+        keys += [a[-3:] + b[:3] for a, b in zip(texts, texts[1:], strict=False)]
+        expected = next((k for k in keys if any(occurs(k, t) for t in texts)), None)
+        assert shown.reveals(keys) == expected
+        shown.add(question)
+        texts += shown_texts(question)

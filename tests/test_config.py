@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ali_quiz import config as config_module
 from ali_quiz.config import (
     DEFAULT_COUNT,
     MAX_COUNT,
@@ -201,3 +202,53 @@ def test_settings_problems_and_hidden_modes_read_in_the_interface_language(tmp_p
     # A lone figure of 2 is a small whole number: no estimate either (it is asked as a choice).
     assert len(hidden) == 4 and all("模式已隱藏" in line for line in hidden)
     assert all(not re.search(r"[A-Za-z]{3,}", line) for line in hidden)
+
+
+PLAIN_CASES = [
+    "# ali-quiz settings, written by its Settings screen\nplayer: bench\nlanguage: en\n"
+    "theme: textual-dark\nquestions_per_round: 10\npack: dingtalk-2020-en\n",
+    "player: Ada Lovelace\nlanguage: null\n",
+    "player: x\nplayer: y\n",  # a key twice: YAML reports it
+    "player: bench\r\nlanguage: en\r\n",
+    "player: 'quoted'\n",
+    "player: a #comment\n",
+    "player: a: b\n",
+    "player: ~\nlanguage: NULL\ntheme: Null\n",
+    "player: yes\nquestions_per_round: 0x10\ntheme: 1e3\n",
+    "player: bench\nunknown_key: 3\nquestions_per_round: 999\n",
+    "  player: indented\n",
+    "---\nplayer: doc\n",
+    "# only a comment\n",
+    "",
+    "player:\n",
+    "player: 陳航\n",
+    "player: trailing \n",
+    "player: bench",
+    "[player, bench]\n",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_CASES)
+def test_settings_read_without_yaml_mean_what_yaml_reads(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The settings file the Settings screen writes is read without loading YAML; whatever
+    that reader takes, it reads as the YAML reader does (settings and problems alike)."""
+    path = tmp_path / "config.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    fast = load_settings(path)
+    monkeypatch.setattr(config_module, "_plain_settings", lambda data: None)
+    assert fast == load_settings(path)
+
+
+def test_saved_settings_are_read_without_yaml(tmp_path: Path) -> None:
+    """What save_settings writes (a usual player name) takes the reader without YAML."""
+    path = tmp_path / "config.yaml"
+    save_settings(path, Settings(player="bench", language="zh-Hant", count=12, pack="p-1"))
+    assert config_module._plain_settings(path.read_bytes()) == {
+        "player": "bench",
+        "language": "zh-Hant",
+        "theme": "textual-dark",
+        "questions_per_round": "12",
+        "pack": "p-1",
+    }

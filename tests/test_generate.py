@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -694,3 +695,30 @@ def test_alike_figures_are_never_each_others_distractors() -> None:
         for question in generate_round(pack, "match", 2, seed):
             assert not {"accounts", "people"} <= set(question.facts), question.to_json()
     assert asked["accounts"] and asked["people"]
+
+
+@pytest.mark.parametrize("which", ["spans", "zh", "en"])
+def test_the_undated_items_beyond_a_date_as_the_plain_definition_gives_them(
+    which: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    """ "Which happened before (after) D" draws from the undated items wholly on the far side:
+    the timeline's indexes by start and by end give exactly the plain filter's items, in its
+    order, even where years and months overlap and long spans reach far."""
+    events = []
+    for i in range(60):
+        year = 2000 + i // 4
+        date = str(year - 5 * (i % 9 == 0)) if i % 4 == 0 else f"{year}-{(i % 4) * 3:02d}"
+        title = f"Happening {i}" if i % 7 else f"Happening {i} of {year}"
+        events.append({"id": f"e{i}", "date": date, "title": title})
+    spans = {"id": "spans", "title": "Spans", "language": "en", "events": events}
+    packs = {"zh": pack_zh, "en": pack_en}
+    pack = packs.get(which) or load_pack_text(yaml.safe_dump(spans), "spans.yaml")
+    views = PackFacts(pack)
+    timeline = views.timeline
+    for item in timeline:
+        after = [d for d in timeline if d.start > item.end and d.undated]
+        before = [d for d in reversed(timeline) if d.end < item.start and d.undated]
+        assert views.undated_beyond(item, before=True) == after
+        assert views.count_undated_beyond(item, before=True) == len(after)
+        assert views.undated_beyond(item, before=False) == before
+        assert views.count_undated_beyond(item, before=False) == len(before)

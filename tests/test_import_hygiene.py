@@ -143,3 +143,84 @@ def test_no_module_outside_tui_names_textual() -> None:
         and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert named == []
+
+
+LOADED = r"""
+import contextlib, io, json, sys
+from ali_quiz.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(sys.argv[1:])
+print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
+"""
+
+#: What a short command has no use for: OpenSSL (sha256 comes from CPython's own module),
+#: typing, the calendar and getpass modules (with locale and termios), the interface strings
+#: (nothing is worded), YAML with positions (no settings file), the history.
+NOT_FOR_GENERATE = (
+    "_hashlib",
+    "hashlib",
+    "secrets",
+    "typing",
+    "calendar",
+    "getpass",
+    "ali_quiz.i18n.app",
+    "ali_quiz.packs.yamlnodes",
+    "ali_quiz.packs.loader",
+    "ali_quiz.history",
+)
+
+
+def test_a_seeded_generate_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """`generate --seed` (the built-in pack, from the parsed cache the first run fills) imports
+    none of the modules it has no use for: each is a share of the command's start."""
+    argv = ["--data-dir", str(tmp_path / "data"), "generate", "--count", "10", "--seed", "1"]
+    first = _run(LOADED, *argv)
+    assert first.returncode == 0, first.stderr
+    done = _run(LOADED, *argv)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["status"] == 0
+    loaded = set(result["modules"])
+    assert "ali_quiz.quiz.generate" in loaded  # the check can see what was imported
+    assert sorted(loaded & set(NOT_FOR_GENERATE)) == []
+
+
+TUI_START = r"""
+import json, sys
+from pathlib import Path
+import ali_quiz.cli, ali_quiz.play
+from ali_quiz.config import load_settings
+from ali_quiz.tui.app import make_app
+from ali_quiz.tui.screens.home import HomeScreen
+from ali_quiz.paths import AppPaths
+paths = AppPaths.resolve(Path(sys.argv[1]))
+app = make_app(paths, settings=load_settings(paths.config_path))
+HomeScreen()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+#: What the TUI has no use for before its first frame: YAML (the settings file as the
+#: Settings screen writes it is read without it), the history, the pack model, the generator.
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "yaml",
+    "sqlite3",
+    "ali_quiz.history.store",
+    "ali_quiz.history.recorder",
+    "ali_quiz.packs.model",
+    "ali_quiz.quiz.generate",
+)
+
+
+def test_the_tui_builds_its_home_screen_without_disk_work_modules(tmp_path: Path) -> None:
+    """A returning player's start (a settings file) imports none of the modules that only the
+    workers after the first frame, or a round, need."""
+    from ali_quiz.config import Settings, save_settings
+    from ali_quiz.paths import AppPaths
+
+    data = tmp_path / "data"
+    save_settings(AppPaths.resolve(data).config_path, Settings(player="bench", language="en"))
+    done = _run(TUI_START, str(data))
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "textual.app" in loaded and "ali_quiz.config" in loaded
+    assert sorted(loaded & set(NOT_BEFORE_THE_FIRST_FRAME)) == []

@@ -65,7 +65,6 @@ def test_opening_punctuation_never_ends_a_line() -> None:
 
 
 def test_a_lone_last_character_takes_one_more_along() -> None:
-    assert wrap("enter 開始 · tab 換區塊 · ^p 指令 · ? 按鍵說明", 44)[-1] == "說明"
     assert wrap("一二三四五", 8) == ["一二三", "四五"]
     assert wrap("並稱“會接受小朋友們意見”。", 24) == ["並稱“會接受小朋友們", "意見”。"]
 
@@ -208,3 +207,30 @@ def test_the_class_report_wraps_prompts_with_the_line_breaker() -> None:
     prompt = "此後,釘釘不斷更新升級,到2.0版本釋出時,釘釘被定義為“一個工作方式”。"
     for columns in range(6, 40):
         assert any("2.0版" in line for line in report_wrap(prompt, columns)), columns
+
+
+def test_key_hints_break_between_hints_never_inside_one() -> None:
+    assert wrap("enter 開始 · tab 換區塊 · ^p 指令 · ? 按鍵說明", 44)[-1] == "? 按鍵說明"
+    assert wrap("enter plays · tab next panel · ^p commands · ? keys", 44)[-1] == "? keys"
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        (
+            "後來又推出“千牛”和手機版“旺信”,大家更愛用它來和店家砍價,對“一星事件”表示理解。",
+            "“一星事件”",
+        ),
+        (
+            "後來又推出“千牛”和手機版“旺信”,大家更愛用它來和店家砍價,對“一星事件”表示理解。",
+            "“千牛”",
+        ),
+        (
+            "Diandianchong was renamed in the app stores (5 February 2020) after the update",
+            "(5 February 2020)",
+        ),
+    ],
+)
+def test_a_short_quoted_or_bracketed_term_stays_on_one_line(text: str, whole: str) -> None:
+    for columns in range(max(3 * cells(whole), 12), cells(text) + 1):
+        assert any(whole in line for line in wrap(text, columns)), columns

@@ -94,7 +94,7 @@ def test_the_english_is_the_message_validate_prints() -> None:
         == problem.message
         == "event 1 needs `date:` " + ("(YYYY, YYYY-MM or YYYY-MM-DD)")
     )
-    assert problem.message_in(CHINESE) == "第 1 個事件需要 `date:`(YYYY、YYYY-MM 或 YYYY-MM-DD)"
+    assert problem.message_in(CHINESE) == "第 1 個事件需要 `date:`（YYYY、YYYY-MM 或 YYYY-MM-DD）"
     assert problem.located(CHINESE).startswith("x.yaml:5:5: 第 1 個事件")
 
 
@@ -122,7 +122,7 @@ def test_a_settings_file_that_cannot_be_read_says_so_in_chinese(tmp_path: Path) 
 
     (tmp_path / "config.yaml").mkdir()
     (problem,) = load_settings(tmp_path / "config.yaml").problems
-    assert problem.message(CHINESE).endswith("是資料夾,不是檔案;改用預設值")
+    assert problem.message(CHINESE).endswith("是資料夾，不是檔案;改用預設值")
     assert str(problem).endswith("is a folder, not a file; using the defaults")
 
 

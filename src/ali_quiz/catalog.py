@@ -146,6 +146,17 @@ def load_entry(path: Path, cache_dir: Path | None = None) -> PackEntry:
     )
 
 
+def offered_modes(pack: Pack) -> tuple[str, ...]:
+    """The modes to offer for a pack (`review` aside): kept with a cached built-in pack, so
+    showing them loads no generator; asked of the generator for any other pack."""
+    modes = pack.derived.get("modes")
+    if modes is None:
+        from ali_quiz.quiz.generate import available_modes
+
+        modes = pack.derived["modes"] = tuple(available_modes(pack))
+    return tuple(modes)
+
+
 def _generator_verdicts(pack: Pack) -> dict[str, Any]:
     """What the cache keeps beside a pack: the kinds the generator cannot make, its modes."""
     # Imported here: with the cache warm, `validate` and `show` never load the generator.

@@ -7,7 +7,7 @@ defaults, and the problems come back as text for the front end to report.
 from __future__ import annotations
 
 import errno
-import getpass
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -83,10 +83,22 @@ class LoadedSettings:
 
 def default_player() -> str:
     """The login name, which is the most likely name of whoever plays in this terminal."""
-    try:
-        name = getpass.getuser()
-    except (OSError, KeyError):  # no login name (some containers): fall back to a word
-        name = ""
+    # What getpass.getuser() does, without importing getpass (and termios) into every command.
+    name = next(
+        (
+            os.environ[key]
+            for key in ("LOGNAME", "USER", "LNAME", "USERNAME")
+            if os.environ.get(key)
+        ),
+        "",
+    )
+    if not name:
+        try:
+            import pwd
+
+            name = pwd.getpwuid(os.getuid()).pw_name
+        except (ImportError, OSError, KeyError):  # no login name (some containers): a word
+            name = ""
     return clean_player(name) or "player"
 
 
@@ -105,8 +117,6 @@ def load_settings(path: Path) -> LoadedSettings:
     Read like a pack: with a size cap (CONFIG_BYTES), no YAML tags or implicit types, the
     node and depth limits counted as it is parsed; every value stays the text it was.
     """
-    from ali_quiz.packs.yamlnodes import Mapping, Scalar, compose, decode
-
     settings = default_settings()
     if not path.exists() and not path.is_symlink():
         return LoadedSettings(settings)
@@ -117,6 +127,11 @@ def load_settings(path: Path) -> LoadedSettings:
             return LoadedSettings(settings)
         # The refusal itself, so each front end words it (FileRefused.words).
         return LoadedSettings(settings, (SettingsProblem("unreadable", path=path, error=error),))
+    simple = _plain_settings(data)
+    if simple is not None:
+        return _read_fields(path, simple, settings)
+    from ali_quiz.packs.yamlnodes import Mapping, Scalar, compose, decode
+
     text, problems = decode(data, str(path))
     root = None
     if text is not None:
@@ -141,6 +156,32 @@ def load_settings(path: Path) -> LoadedSettings:
             found.append(SettingsProblem("not_one_value", where=where, key=key))
     loaded = _read_fields(path, values, settings)
     return LoadedSettings(loaded.settings, (*found, *loaded.problems))
+
+
+# A settings file as the Settings screen writes it: a comment, then one `key: value` a line,
+# each value a plain YAML scalar that can mean nothing but its own text.
+_COMMENT_LINE = re.compile(r"#[^\n]*")
+_PLAIN_LINE = re.compile(r"([a-z_]+): ([A-Za-z0-9_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)")
+_NULLS = frozenset({"null", "Null", "NULL"})
+
+
+def _plain_settings(data: bytes) -> dict[str, str | None] | None:
+    """The values of a settings file in that simplest form, read without loading YAML (most
+    of the TUI's start-up cost before its first frame); None for anything else, which the
+    YAML reader reads (and reports on) as before."""
+    try:
+        text = data.decode("ascii")
+    except UnicodeDecodeError:
+        return None
+    values: dict[str, str | None] = {}
+    for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
+        if _COMMENT_LINE.fullmatch(line):
+            continue
+        match = _PLAIN_LINE.fullmatch(line)
+        if match is None or match[1] in values:
+            return None
+        values[match[1]] = None if match[2] in _NULLS else match[2]
+    return values or None
 
 
 def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) -> LoadedSettings:

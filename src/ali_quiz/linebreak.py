@@ -34,6 +34,10 @@ Measure = Callable[[str], int]
 #: A short Latin phrase inside Chinese text stays on one line when it takes at most this
 #: fraction of the width: `App Store` is a name; a long English title may still break.
 PHRASE_SHARE = 3
+#: ... and at most this many cells (a quoted term, a key hint: `“阿里雲開發者社群”` is 18).
+GLUE_MAX = 24
+_SEPARATORS = ("·", "•")  # between key hints: `enter 開始 · tab 換區塊`
+_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "〈": "〉"}
 _REGIONAL_INDICATOR = re.compile("[\U0001f1e6-\U0001f1ff]")
 _WORD_START = frozenset({lb.AL, lb.NU})
 _PUNCTUATION = lb.LINE_START_PROHIBITED | {lb.SP, lb.QU}
@@ -48,7 +52,9 @@ class Analysis:
     starts: tuple[int, ...]  # the code point offset of each cluster
     spaces: tuple[bool, ...]
     breaks: tuple[int, ...]  # breaks[k]: the place before cluster k (breaks[0] is NEVER)
-    phrases: tuple[tuple[int, int, tuple[int, ...]], ...]  # (first, end, places inside)
+    # Runs of clusters (first, end) kept on one line when short: Latin phrases, quoted or
+    # bracketed terms, key hints between ` · `.
+    phrases: tuple[tuple[int, int], ...]
 
 
 def clusters_of(text: str) -> tuple[list[str], list[int]]:
@@ -79,6 +85,9 @@ def analyse(text: str) -> Analysis:
     """Clusters, classes and break places of one line of text (no width involved)."""
     clusters, starts = clusters_of(text)
     classes = [lb.line_class(c[0]) for c in clusters]
+    for k in range(1, len(clusters) - 1):
+        if clusters[k] in ("?", "!") and clusters[k - 1] == clusters[k + 1] == " ":
+            classes[k] = lb.AL  # a key or a symbol standing alone (`· ? keys`), no punctuation
     wide = [lb.is_wide(c[0]) for c in clusters]
     spaces = [cls == lb.SP for cls in classes]
     breaks = [lb.NEVER] * len(clusters)
@@ -103,23 +112,23 @@ def analyse(text: str) -> Analysis:
         tuple(starts),
         tuple(spaces),
         tuple(breaks),
-        _phrases(clusters, classes, wide),
+        (*_phrases(clusters, classes, wide), *_spans(clusters)),
     )
 
 
 def _phrases(
     clusters: Sequence[str], classes: Sequence[str], wide: Sequence[bool]
-) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
+) -> list[tuple[int, int]]:
     """Latin phrases of two or more words inside Chinese text: `App Store` in `在蘋果App Store搜尋`.
 
     A phrase is words (each starting with a letter or a digit) joined by single spaces, with a
     wide character next to it (touching it or across one space) on at least one side.
     """
     n = len(clusters)
-    found: list[tuple[int, int, tuple[int, ...]]] = []
+    found: list[tuple[int, int]] = []
     k = 0
     while k < n:
-        if wide[k] or classes[k] not in _WORD_START:
+        if wide[k] or classes[k] not in _WORD_START or clusters[k] in _SEPARATORS:
             k += 1
             continue
         first, inside = k, []
@@ -133,6 +142,7 @@ def _phrases(
                 and nxt < n
                 and not wide[nxt]
                 and classes[nxt] in _WORD_START
+                and clusters[nxt] not in _SEPARATORS
             ):
                 inside.append(nxt)
                 k = nxt
@@ -141,8 +151,32 @@ def _phrases(
         if inside and (
             _wide_near(clusters, wide, first - 1, -1) or _wide_near(clusters, wide, k, 1)
         ):
-            found.append((first, k, tuple(inside)))
-    return tuple(found)
+            found.append((first, k))
+    return found
+
+
+def _spans(clusters: Sequence[str]) -> list[tuple[int, int]]:
+    """Quoted or bracketed terms (`“一星事件”`, `(5 February 2020)`) and key hints between
+    ` · ` separators (`? 按鍵說明`)."""
+    n = len(clusters)
+    found: list[tuple[int, int]] = []
+    for k, opener in enumerate(clusters):
+        closer = _PAIRS.get(opener)
+        for j in range(k + 1, min(n, k + 1 + GLUE_MAX)) if closer else ():
+            if clusters[j] == opener:
+                break
+            if clusters[j] == closer:
+                found.append((k, j + 1))
+                break
+    separators = [
+        k
+        for k in range(1, n - 1)
+        if clusters[k] in _SEPARATORS and clusters[k - 1] == clusters[k + 1] == " "
+    ]
+    if separators:
+        bounds = [-2, *separators, n + 1]
+        found += [(a + 2, b - 1) for a, b in itertools.pairwise(bounds) if b - a > 4]
+    return found
 
 
 def _wide_near(clusters: Sequence[str], wide: Sequence[bool], k: int, step: int) -> bool:
@@ -162,9 +196,10 @@ def _line_starts(text: str, width: int, fold: bool, measure: Measure) -> tuple[i
     info = analyse(text)
     widths = _widths(text, measure)
     breaks = list(info.breaks)
-    for first, end, inside in info.phrases:
-        if sum(widths[first:end]) * PHRASE_SHARE <= width:
-            for k in inside:
+    for first, end in info.phrases:
+        run = sum(widths[first:end])
+        if run * PHRASE_SHARE <= width and run <= GLUE_MAX:
+            for k in range(first + 1, end):
                 breaks[k] = min(breaks[k], lb.SOFT)
     starts = _fit(breaks, widths, info.spaces, width, fold)
     if starts:

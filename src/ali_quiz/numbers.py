@@ -102,6 +102,8 @@ class ParsedNumber:
 
 @dataclass(frozen=True)
 class _Token:
+    """A piece of a figure as written: digits, a Chinese or English multiplier, or a percent."""
+
     kind: str  # "number", "cn", "en" or "percent"
     text: str
     spaced: bool  # whitespace came before it

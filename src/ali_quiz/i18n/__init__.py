@@ -13,22 +13,20 @@ import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
-from typing import Protocol, runtime_checkable
 
-from ali_quiz.i18n import (
-    app,
-    coaching,
-    codes,
-    history,
-    numbers,
-    palette,
-    plain,
-    play,
-    problems,
-    results,
-    serve,
-)
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Wordable(Protocol):
+        """Something the core says that each front end words in its language (a Phrase, a
+        NumberFormatError, a CodeError): given as a value to a Translator, it is worded too."""
+
+        def words(self, tr: Translator, /) -> str: ...
+
 
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
@@ -107,29 +105,48 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    _merged(
-        app.STRINGS,
-        plain.STRINGS,
-        play.STRINGS,
-        history.STRINGS,
-        numbers.STRINGS,
-        codes.STRINGS,
-        serve.STRINGS,
-        results.STRINGS,
-        coaching.STRINGS,
-        problems.STRINGS,
-        palette.STRINGS,
+@cache
+def strings() -> Mapping[str, tuple[str, str]]:
+    """Every interface string, key -> (English, 繁體中文).
+
+    The tables are read when a string is first asked for: a command that words nothing (a
+    `generate`, a `show`) does not load them. `STRINGS` is the same mapping.
+    """
+    from ali_quiz.i18n import (
+        app,
+        coaching,
+        codes,
+        history,
+        numbers,
+        palette,
+        plain,
+        play,
+        problems,
+        results,
+        serve,
     )
-)
+
+    return MappingProxyType(
+        _merged(
+            app.STRINGS,
+            plain.STRINGS,
+            play.STRINGS,
+            history.STRINGS,
+            numbers.STRINGS,
+            codes.STRINGS,
+            serve.STRINGS,
+            results.STRINGS,
+            coaching.STRINGS,
+            problems.STRINGS,
+            palette.STRINGS,
+        )
+    )
 
 
-@runtime_checkable
-class Wordable(Protocol):
-    """Something the core says that each front end words in its language (a Phrase, a
-    NumberFormatError, a CodeError): given as a value to a Translator, it is worded too."""
-
-    def words(self, tr: Translator, /) -> str: ...
+def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
+    if name == "STRINGS":
+        return strings()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -159,7 +176,7 @@ class Translator:
     language: str
 
     def __call__(self, key: str, /, **values: object) -> str:
-        english, chinese = STRINGS[key]
+        english, chinese = strings()[key]
         text = chinese if self.language == "zh-Hant" else english
         worded = {name: self.worded(value) for name, value in values.items()}
         return text.format(**worded)
@@ -168,8 +185,9 @@ class Translator:
         """A value as a sentence shows it: Phrases and errors in this language."""
         if isinstance(value, (str, int, float)):  # most values (a type check is quick)
             return value
-        if isinstance(value, Wordable):
-            return value.words(self)
+        words = getattr(value, "words", None)
+        if callable(words):  # a Wordable (a Protocol checked at run time would need typing)
+            return words(self)
         if isinstance(value, OSError):
             return self.os_error(value)
         return value
@@ -180,7 +198,7 @@ class Translator:
         name = errno.errorcode.get(error.errno or 0, "")
         if self.language != "zh-Hant":
             return english
-        if f"os.{name}" in STRINGS:
+        if f"os.{name}" in strings():
             return self(f"os.{name}")
         return self("os.other", name=name or type(error).__name__)
 

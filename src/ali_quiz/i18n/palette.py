@@ -16,6 +16,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.quit": ("Quit", "離開"),
     "palette.quit.help": (
         "Quit ali-quiz (in a round, it asks first)",
-        "離開 ali-quiz(回合進行中會先確認)",
+        "離開 ali-quiz（回合進行中會先確認）",
     ),
 }

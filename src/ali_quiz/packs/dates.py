@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +28,8 @@ _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _month_days(year: int, month: int) -> int:
-    if month == 2 and calendar.isleap(year):
+    """Days in the month (the calendar module would bring `locale` into every command)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return 29
     return _DAYS[month - 1]
 
@@ -56,7 +56,7 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise DateFormatError("month", text=repr(text), month=month)
         if month is not None and day is not None:
-            last = calendar.monthrange(year, month)[1]
+            last = _month_days(year, month)
             if not 1 <= day <= last:
                 raise DateFormatError(
                     "day", text=repr(text), year=year, month=f"{month:02d}", day=day, last=last
@@ -96,7 +96,7 @@ class PartialDate:
     def last_day(self) -> date:
         """The latest day the date may mean."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or _month_days(self.year, month)
         return date(self.year, month, day)
 
     def overlaps(self, other: PartialDate) -> bool:

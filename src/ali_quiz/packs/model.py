@@ -40,6 +40,8 @@ class Sourced:
 
 @dataclass(frozen=True, kw_only=True)
 class Event(Sourced):
+    """A dated happening; a partial date is a range of days."""
+
     id: str
     date: PartialDate
     title: str
@@ -58,6 +60,8 @@ class State(Sourced):
 
 @dataclass(frozen=True, kw_only=True)
 class Version(Sourced):
+    """A product release: version, date if known, codename, highlights."""
+
     id: str
     product: str
     version: str
@@ -74,6 +78,8 @@ class Version(Sourced):
 
 @dataclass(frozen=True, kw_only=True)
 class Metric(Sourced):
+    """A figure: its value as a plain number and as the source writes it, unit, date."""
+
     id: str
     label: str
     value: int | float
@@ -90,6 +96,8 @@ class Metric(Sourced):
 
 @dataclass(frozen=True, kw_only=True)
 class SequenceItem(Sourced):
+    """An item of a sequence, with its rank (equal ranks are ties)."""
+
     id: str
     text: str
     rank: int
@@ -97,6 +105,8 @@ class SequenceItem(Sourced):
 
 @dataclass(frozen=True, kw_only=True)
 class Sequence(Sourced):
+    """An order without dates, as ranked items."""
+
     id: str
     title: str
     items: tuple[SequenceItem, ...]
@@ -107,6 +117,8 @@ class Sequence(Sourced):
 
 @dataclass(frozen=True, kw_only=True)
 class AuthoredOption:
+    """An option of an authored choice or multi question, with its weight."""
+
     text: str
     weight: float  # percent of max_points: 100 for the right answer, 0 for a wrong one
     feedback: str | None = None  # shown only to a player who picked this option
@@ -114,6 +126,8 @@ class AuthoredOption:
 
 @dataclass(frozen=True, kw_only=True)
 class AuthoredPair:
+    """A pair of an authored match question."""
+
     left: str
     right: str
 
@@ -359,6 +373,6 @@ def content_hash(pack: Pack) -> str:
     data = pack_to_json(pack)
     data["metadata"] = [pack.author, pack.citation, pack.version, pack.description]
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    import hashlib  # here: a cached pack carries its hash, and most commands need no other
+    from ali_quiz.digest import sha256  # here: a cached pack carries its hash
 
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return sha256(canonical.encode("utf-8")).hexdigest()

@@ -132,6 +132,8 @@ class Mapping:
 
 @dataclass(slots=True)
 class Sequence:
+    """A YAML sequence, with where it starts."""
+
     line: int
     column: int
     items: list[Any] = field(default_factory=list)

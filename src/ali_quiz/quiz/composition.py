@@ -36,6 +36,8 @@ _REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
 
 @dataclass
 class _Slot:
+    """A form of question in a round, with how often it failed or was used."""
+
     form: Form
     failures: int = 0
     used: int = 0

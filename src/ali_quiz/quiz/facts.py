@@ -8,6 +8,7 @@ question costs the same on a pack of fifty facts and on one of fourteen thousand
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -23,6 +24,9 @@ from ali_quiz.quiz.phrasing import (
     version_title,
 )
 
+# A year written out (1800 to 2099): wording that holds one dates itself.
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Dated:
@@ -37,6 +41,7 @@ class Dated:
     happening: str  # the text of "what happened": a release says it was released
     ask: str | None  # the fact's own wording of "when?"
     release: bool
+    undated: bool  # `happening` names no year: it cannot give its own date away
 
     def overlaps(self, other: Dated) -> bool:
         return self.start <= other.end and other.start <= self.end
@@ -62,8 +67,18 @@ def _dated(
     ask: str | None = None,
 ) -> Dated:
     start, end = date.ordinals()
+    said = happening or text
     return Dated(
-        fact_id, text, date, explanation, start, end, happening or text, ask, happening is not None
+        fact_id,
+        text,
+        date,
+        explanation,
+        start,
+        end,
+        said,
+        ask,
+        happening is not None,
+        not _YEAR.search(said),
     )
 
 
@@ -153,12 +168,27 @@ class PackFacts(FigureViews):
             found.setdefault(version.product, []).append(version)
         return found
 
+    @cached_property
+    def release_position(self) -> dict[str, int]:
+        """Each release's place among its product's releases."""
+        return {
+            version.id: index
+            for releases in self.releases_of.values()
+            for index, version in enumerate(releases)
+        }
+
     def sibling_names(self, version: Version, right_titles: set[str]) -> list[str]:
         """Names of other releases of the same product that are not right answers too, nearest
         in the pack first (a bounded look on a large pack)."""
         siblings = self.releases_of[version.product]
-        here = siblings.index(version)
-        near = sorted(range(len(siblings)), key=lambda i: abs(i - here))[:12]
+        here = self.release_position[version.id]
+        # Nearest first, the earlier of two at the same distance first; at most 12.
+        near = [here]
+        for step in range(1, len(siblings)):
+            if len(near) >= 12 or (here - step < 0 and here + step >= len(siblings)):
+                break
+            near += [i for i in (here - step, here + step) if 0 <= i < len(siblings)]
+        near = near[:12]
         own = version_name(version)
         names: list[str] = []
         for i in near:
@@ -183,12 +213,15 @@ class PackFacts(FigureViews):
     @cached_property
     def codenamed(self) -> list[Version]:
         """Releases with a codename and two other releases of their product to stand beside."""
-        found = []
+        titles: dict[str, set[str]] = {}
         for v in self.pack.versions:
-            same = {o.title for o in self.pack.versions if o.codename == v.codename}
-            if v.codename and len(self.sibling_names(v, same)) >= 2:
-                found.append(v)
-        return found
+            if v.codename:
+                titles.setdefault(v.codename, set()).add(v.title)
+        return [
+            v
+            for v in self.pack.versions
+            if v.codename and len(self.sibling_names(v, titles[v.codename])) >= 2
+        ]
 
     @cached_property
     def timeline_position(self) -> dict[str, int]:
@@ -197,6 +230,49 @@ class PackFacts(FigureViews):
     @cached_property
     def timeline_starts(self) -> list[int]:
         return [d.start for d in self.timeline]
+
+    @cached_property
+    def undated_timeline(self) -> list[Dated]:
+        """The timeline items whose wording names no year, earliest start first."""
+        return [d for d in self.timeline if d.undated]
+
+    @cached_property
+    def undated_starts(self) -> list[int]:
+        return [d.start for d in self.undated_timeline]
+
+    @cached_property
+    def undated_reach(self) -> list[int]:
+        """For each undated item, the latest end of it and of the undated items before it."""
+        reach: list[int] = []
+        for item in self.undated_timeline:
+            reach.append(max(item.end, reach[-1]) if reach else item.end)
+        return reach
+
+    @cached_property
+    def undated_ends(self) -> list[int]:
+        """The ends of the undated items, sorted (for counting what ends before a day)."""
+        return sorted(d.end for d in self.undated_timeline)
+
+    # What starts after an item's end is a tail of the timeline (sorted by start). What ends
+    # before its start lies in the head before its start, all of it up to where the latest end
+    # reaches that start: a question costs the same on a timeline of 50 and of 20,000.
+
+    def count_undated_beyond(self, item: Dated, *, before: bool) -> int:
+        """How many undated items lie wholly after the item (`before`) or wholly before it."""
+        if before:
+            return len(self.undated_timeline) - bisect.bisect_right(self.undated_starts, item.end)
+        return bisect.bisect_left(self.undated_ends, item.start)
+
+    def undated_beyond(self, item: Dated, *, before: bool) -> list[Dated]:
+        """The undated items wholly after the item (`before`) or wholly before it, nearest first
+        (nearest by start, the timeline's order)."""
+        items = self.undated_timeline
+        if before:
+            return items[bisect.bisect_right(self.undated_starts, item.end) :]
+        head = bisect.bisect_left(self.undated_starts, item.start)
+        clear = min(head, bisect.bisect_left(self.undated_reach, item.start))
+        near = [d for d in items[clear:head] if d.end < item.start]
+        return near[::-1] + items[clear - 1 :: -1] if clear else near[::-1]
 
     def near_in_time(self, anchor: Dated, wanted: int) -> list[Dated]:
         """Up to `wanted` timeline items that do not overlap the anchor, nearest first."""

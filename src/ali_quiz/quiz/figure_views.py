@@ -72,6 +72,14 @@ class FigureViews:
         return [m for m in self.pack.metrics if not is_small(m)]
 
     @cached_property
+    def estimable_by_unit(self) -> dict[str, list[Metric]]:
+        """The figures that may be estimated, grouped by unit, each group sorted by value."""
+        return {
+            unit: [m for m in group if not is_small(m)]
+            for unit, group in self.metrics_by_unit.items()
+        }
+
+    @cached_property
     def small_figures(self) -> list[Metric]:
         """Small whole numbers and ranks: asked as a choice among nearby values."""
         return [m for m in self.pack.metrics if is_small(m) and m.value >= 0]
@@ -116,6 +124,8 @@ class FigureViews:
                     for c in chosen
                 ):
                     chosen.append(metric)
+                    if len(chosen) == 5:  # the most a match holds: no need to look further
+                        break
             if len(chosen) >= 2:
                 count += len(chosen)
         return min(count, 5)

@@ -7,10 +7,9 @@ round on the facts due for a player's review (weights from the history's FSRS ca
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import date as Date
 
+from ali_quiz.digest import sha256
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.codes import MAX_SHORT_SEED
 from ali_quiz.quiz.composition import RoundComposer, authored_kind
@@ -43,12 +42,14 @@ class RoundError(ValueError):
 
 def random_seed() -> int:
     """A fresh seed for a round nobody fixed; small enough to fit a round code."""
+    import secrets  # here: it loads OpenSSL, which a seeded round never needs
+
     return secrets.randbelow(RANDOM_SEED_LIMIT)
 
 
 def daily_seed(pack: Pack, day: Date) -> int:
     """The seed of the daily challenge: the same for everyone with this pack on this date."""
-    digest = hashlib.sha256(f"daily|{pack.content_hash}|{day.isoformat()}".encode()).hexdigest()
+    digest = sha256(f"daily|{pack.content_hash}|{day.isoformat()}".encode()).hexdigest()
     return int(digest[:12], 16) % RANDOM_SEED_LIMIT
 
 

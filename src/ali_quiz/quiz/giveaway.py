@@ -106,7 +106,10 @@ def _figure_keys(metric: Metric) -> list[str]:
 
 def occurs(key: str, text: str) -> bool:
     """Whether `key` stands in `text` as a whole word or date (case and width folded)."""
-    key, text = _fold(key), _fold(text)
+    return _occurs_folded(_fold(key), _fold(text))
+
+
+def _occurs_folded(key: str, text: str) -> bool:
     start = text.find(key)
     while start >= 0:
         end = start + len(key)
@@ -136,17 +139,30 @@ def _bounded(key: str, text: str, start: int, end: int) -> bool:
 
 
 class Shown:
-    """What a round has shown so far, to check each new question against."""
+    """What a round has shown so far, to check each new question against.
+
+    The texts are kept folded, and joined into one text too: most keys occur nowhere, which
+    one search of the joined text tells, so a round of 200 questions stays quick.
+    """
+
+    _SEPARATOR = "\x00"  # in no folded key: a key found in the joined text is in one text
 
     def __init__(self) -> None:
         self.texts: list[str] = []
+        self._joined: str | None = ""
 
     def add(self, question: Question) -> None:
-        self.texts += shown_texts(question)
+        self.texts += (_fold(text) for text in shown_texts(question))
+        self._joined = None
 
     def reveals(self, keys: Iterable[str]) -> str | None:
         """The first key the round has already shown, if any."""
+        if self._joined is None:
+            self._joined = self._SEPARATOR.join(self.texts)
         for key in keys:
-            if any(occurs(key, text) for text in self.texts):
+            folded = _fold(key)
+            if self._SEPARATOR not in folded and folded not in self._joined:
+                continue
+            if any(_occurs_folded(folded, text) for text in self.texts):
                 return key
         return None

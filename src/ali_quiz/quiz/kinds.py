@@ -34,6 +34,8 @@ class Entry:
 
 @dataclass(frozen=True, kw_only=True)
 class Question:
+    """What every question has; a kind adds its items, options or answer."""
+
     id: str
     kind: str
     prompt: str
@@ -67,6 +69,8 @@ class Question:
 
 @dataclass(frozen=True, kw_only=True)
 class OrderQuestion(Question):
+    """Put the items in order, earliest first."""
+
     kind: str = "order"
     items: tuple[Entry, ...]
     answer: tuple[str, ...]  # item ids, earliest first
@@ -80,6 +84,8 @@ class OrderQuestion(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class MatchQuestion(Question):
+    """Pair each left item with a right one."""
+
     kind: str = "match"
     left: tuple[Entry, ...]
     right: tuple[Entry, ...]
@@ -98,6 +104,8 @@ class MatchQuestion(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class EstimateQuestion(Question):
+    """Type a figure; scored by how near it is (log) or inside a range (band)."""
+
     kind: str = "estimate"
     unit: str
     answer: int | float
@@ -124,6 +132,8 @@ class EstimateQuestion(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class ChoiceQuestion(Question):
+    """Pick one option."""
+
     kind: str = "choice"
     options: tuple[Entry, ...]
     answer: str  # the option id of the (best) right answer
@@ -160,6 +170,8 @@ class MultiQuestion(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class TextQuestion(Question):
+    """Type a short answer."""
+
     kind: str = "text"
     accepted: tuple[str, ...]
 

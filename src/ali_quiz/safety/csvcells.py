@@ -11,7 +11,15 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from typing import Any, Protocol
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+
+    class _Writer(Protocol):
+        def writerow(self, row: Iterable[Any], /) -> Any: ...
+
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -25,10 +33,6 @@ def csv_cell(value: Any) -> Any:
     if text.startswith(_TRIGGERS) and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
-
-
-class _Writer(Protocol):
-    def writerow(self, row: Iterable[Any], /) -> Any: ...
 
 
 class SafeCsvWriter:

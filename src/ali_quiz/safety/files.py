@@ -16,9 +16,13 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from ali_quiz.safety.limits import size_text
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 
 class FileRefused(OSError):

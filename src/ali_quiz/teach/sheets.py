@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ali_quiz.i18n import Translator
 from ali_quiz.numbers import format_plain
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -37,8 +38,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "name": "Name",
         "class": "Class",
         "date": "Date",
-        "code": "Round code",
+        "code": "Round code: {code}",
         "questions": "{count} questions",
+        "mode": "{mode}",  # as `--mode` takes it
         "seed": "seed {seed}",
         "answer": "Answer",
         "key": "Answer key",
@@ -58,8 +60,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "name": "姓名",
         "class": "班級",
         "date": "日期",
-        "code": "題組代碼",
+        "code": "題組代碼：{code}",
         "questions": "共 {count} 題",
+        "mode": "{name}",  # the mode's name in the 繁體中文 interface
         "seed": "種子 {seed}",
         "answer": "答案",
         "key": "答案與出處",
@@ -217,8 +220,10 @@ def meta_of(info: ResolvedRound | None, count: int, words: dict[str, str]) -> li
     """The round's code, mode, seed and date (what identifies it), and its length."""
     if info is None:
         return [words["questions"].format(count=count)]
-    parts = [f"{words['code']}: {info.code}"] if info.code else []
-    parts += [info.mode, words["questions"].format(count=count)]
+    parts = [words["code"].format(code=info.code)] if info.code else []
+    name = Translator("zh-Hant")(f"mode.{info.mode}")
+    parts.append(words["mode"].format(mode=info.mode, name=name))
+    parts.append(words["questions"].format(count=count))
     if info.seed is not None:
         parts.append(words["seed"].format(seed=info.seed))
     parts.append(info.date.isoformat())

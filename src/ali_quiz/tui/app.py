@@ -13,7 +13,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.paths import AppPaths
 from ali_quiz.tui.app_state import QuizAppState
 from ali_quiz.tui.messages import (
@@ -129,6 +128,7 @@ class QuizApp(QuizAppState):
         round_id: int | None = None,
     ) -> None:
         """Show a round: a fresh one is recorded from its start, a resumed one carries on."""
+        from ali_quiz.history.recorder import HistoryRecorder
         from ali_quiz.quiz.rounds import Round
         from ali_quiz.tui.screens.play import PlayScreen
 

@@ -22,10 +22,8 @@ from textual.worker import Worker, WorkerState
 
 from ali_quiz.clock import Now, local_now
 from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settings
-from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.i18n import Translator, translator
-from ali_quiz.packs.editions import default_pack_for
-from ali_quiz.packs.model import DEFAULT_PACK
+from ali_quiz.packs.editions import DEFAULT_EDITION, default_pack_for
 from ali_quiz.paths import AppPaths
 from ali_quiz.safety.text import visible
 from ali_quiz.tui.messages import HistoryOpened, HistoryRead, PacksScanned
@@ -38,6 +36,7 @@ NO_CONTROL_CHARACTERS = NoControlCharacters()
 
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
+    from ali_quiz.history.recorder import HistoryRecorder
     from ali_quiz.history.store import HistoryStore
     from ali_quiz.packs.model import Pack
     from ali_quiz.roundspec import ResolvedRound
@@ -49,7 +48,7 @@ class QuizAppState(App[int]):
     #: Every pack found (None until the first scan is done).
     catalog: var[tuple[PackEntry, ...] | None] = var(None)
     #: The id of the pack in play on the home screen.
-    pack_id: var[str] = var(DEFAULT_PACK)
+    pack_id: var[str] = var(DEFAULT_EDITION)
     # Every read tells its watchers (home reads its progress again), even when nothing changed.
     history_state: var[HistoryState] = var(HistoryState(), always_update=True)
     settings: var[Settings] = var(Settings(player="player"))

@@ -6,9 +6,9 @@ give it a valid one. Generated choices always offer three or four options.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 
+from ali_quiz.digest import sha256
 from ali_quiz.quiz.facts import Dated, PackFacts, Ranked
 from ali_quiz.quiz.kinds import ChoiceQuestion, Entry, MatchQuestion, OrderQuestion, Question
 from ali_quiz.quiz.makers.picker import Picker
@@ -32,7 +32,7 @@ def question_id(kind: str, template: str, facts: Iterable[str], detail: str = ""
     release); it is left out of the hash when empty, so older ids stay as they were.
     """
     key = f"{kind}|{template}|{','.join(sorted(facts))}" + (f"|{detail}" if detail else "")
-    digest = hashlib.sha256(key.encode()).hexdigest()
+    digest = sha256(key.encode()).hexdigest()
     return f"{kind}-{template}-{digest[:10]}"
 
 

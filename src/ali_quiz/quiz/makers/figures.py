@@ -93,8 +93,8 @@ class FigureMakers(MakerBase):
             return None
         group = [
             m
-            for m in self.facts.metrics_by_unit[anchor.unit]
-            if m.id != anchor.id and not is_small(m) and m.id not in self.picker.blocked
+            for m in self.facts.estimable_by_unit[anchor.unit]
+            if m.id != anchor.id and m.id not in self.picker.blocked
         ]
 
         def apart(chosen: list[Metric], m: Metric) -> bool:
@@ -134,7 +134,10 @@ class FigureMakers(MakerBase):
             if len(chosen) >= target:
                 break
             group = [anchor] if unit == anchor.unit else []
+            room = 5 - len(chosen)  # only the first `room` of the group can be taken
             for m in self.rng.shuffled(self.facts.metrics_by_unit[unit]):
+                if len(group) >= room:
+                    break
                 if m.id not in self.picker.blocked and all(
                     _distinct(m, other) for other in [*chosen, *group]
                 ):

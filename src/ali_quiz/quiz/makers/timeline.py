@@ -7,7 +7,8 @@ offered where the question is about dates.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
+from itertools import islice
 
 from ali_quiz.packs.model import Sequence as SequenceFact
 from ali_quiz.quiz.facts import Dated, Ranked, state_on_timeline
@@ -15,12 +16,10 @@ from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import MakerBase, dates_apart, leaving_room, size_between
 from ali_quiz.quiz.phrasing import format_date, phrase, what_happened
 
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-
 
 def undated(item: Dated) -> bool:
     """True when the item's wording names no year: it cannot give its own date away."""
-    return not _YEAR.search(item.happening)
+    return item.undated
 
 
 class TimelineMakers(MakerBase):
@@ -172,16 +171,16 @@ class TimelineMakers(MakerBase):
     def choice_before(self) -> Question | None:
         """Which of these happened before a date (or after it): one did, the others did not."""
         before = self.rng.below(2) == 0
-        timeline = self.facts.timeline
+        views = self.facts
 
-        def beyond(item: Dated) -> list[Dated]:
-            """Undated items wholly on the far side of the item, nearest first."""
-            if before:
-                return [d for d in timeline if d.start > item.end and undated(d)]
-            return [d for d in reversed(timeline) if d.end < item.start and undated(d)]
+        def count_beyond(item: Dated) -> int:
+            return views.count_undated_beyond(item, before=before)
+
+        def beyond(item: Dated) -> Sequence[Dated]:
+            return views.undated_beyond(item, before=before)
 
         found = self.picker.pick(
-            timeline, lambda d: d.id, 1, lambda _, d: undated(d) and len(beyond(d)) >= 3
+            views.timeline, lambda d: d.id, 1, lambda _, d: d.undated and count_beyond(d) >= 3
         )
         if not found:
             return None
@@ -189,8 +188,10 @@ class TimelineMakers(MakerBase):
         others = beyond(right)
         pivot = others[self.rng.below(len(others) - 2)]
         blocked = self.picker.blocked
-        far = [d for d in beyond(pivot) if d.id not in blocked and not d.overlaps(right)]
-        wrong = self.spread(far[:6], lambda chosen, d: dates_apart([*chosen, right], d))
+        far = (d for d in beyond(pivot) if d.id not in blocked and not d.overlaps(right))
+        wrong = self.spread(
+            list(islice(far, 6)), lambda chosen, d: dates_apart([*chosen, right], d)
+        )
         facts = [right.id, *(d.id for d in wrong)]
         template = "before" if before else "after"
         return self.choice(

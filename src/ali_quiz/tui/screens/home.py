@@ -243,9 +243,9 @@ class HomeScreen(QuizScreen[None]):
                 ]
             )
         )
-        from ali_quiz.quiz.generate import available_modes
+        from ali_quiz.catalog import offered_modes
 
-        offered = available_modes(pack)
+        offered = offered_modes(pack)
         state = quiz.history_state
         shown_modes = [m for m in PLAY_MODES if m in offered] + ["review"]
         titles = [tr(f"mode.{mode}") for mode in shown_modes] + [tr("home.resume")]

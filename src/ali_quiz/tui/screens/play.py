@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.packs.model import Pack
@@ -32,6 +32,7 @@ from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
 from ali_quiz.tui.widgets.choice import ChoiceAnswer
 from ali_quiz.tui.widgets.estimate import EstimateAnswer
 from ali_quiz.tui.widgets.feedback import Feedback
+from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
@@ -125,7 +126,8 @@ class PlayScreen(QuizScreen[None]):
                 # Why an answer was refused, under the answer (never a toast over the question).
                 yield Static(id="play-notice", markup=False)
             yield Feedback(id="feedback")
-        yield Footer()
+        # Rebuilt once per answer, not once per bindings change (a dozen of them per answer).
+        yield QuizFooter()
 
     async def on_mount(self) -> None:
         self.query_one("#play-title", Static).update(

@@ -1,32 +1,58 @@
-"""The Footer, recomposed once for a burst of binding changes."""
+"""The Footer, rebuilt only when the keys it shows change, and once for a burst of changes."""
 
 from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
 
+#: What the Footer draws of one binding: key, action, label, group, and whether it is enabled.
+KeySignature = tuple[str, str, str, object, bool, str | None]
+
 
 class QuizFooter(Footer):
-    """Textual's Footer, recomposing once however many binding changes arrive before it does.
+    """Textual's Footer, rebuilding its keys only when what it would show has changed.
 
-    Textual's Footer rebuilds all its keys on every bindings signal, and a screen that starts
-    sends three (focus set, focus refreshed after the refresh, screen stack updated): on the
-    home screen that was three rebuilds before the keys could be drawn, which delayed the
-    first full frame. A rebuild reads the bindings as they are when it runs, so the changes
-    that arrive while one is waiting need no rebuild of their own.
+    Textual's Footer rebuilds all its keys on every bindings signal: each focus change and
+    each refresh of the bindings sends one, a dozen per answer on the play screen, and three
+    before the home screen's first full frame, although the keys shown rarely change. So a
+    signal that would show the same keys as those on screen is ignored, and the changes that
+    arrive while a rebuild is waiting need none of their own (a rebuild reads the bindings as
+    they are when it runs).
     """
 
     #: A rebuild is scheduled and has not started yet.
     recompose_pending = False
+    #: The keys of the last rebuild (None before the first).
+    shown: tuple[KeySignature, ...] | None = None
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.recompose_pending:
             return
         if screen.app.app_focus and self.is_attached and screen is self.screen:
+            if self.shown is not None and keys_of(screen) == self.shown:
+                return
             # Footer.bindings_changed schedules the rebuild under exactly these conditions.
             self.recompose_pending = True
         super().bindings_changed(screen)
 
     async def recompose(self) -> None:
         self.recompose_pending = False
+        if self.is_attached:
+            self.shown = keys_of(self.screen)
         await super().recompose()
+
+
+def keys_of(screen: Screen[object]) -> tuple[KeySignature, ...]:
+    """What a Footer shows of the screen's bindings (and the command palette's key)."""
+    return tuple(
+        (
+            binding.key,
+            binding.action,
+            binding.description,
+            binding.group,
+            enabled,
+            tooltip,
+        )
+        for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+        if binding.show or key == screen.app.COMMAND_PALETTE_BINDING
+    )
