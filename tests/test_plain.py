@@ -384,3 +384,11 @@ def test_plain_mode_never_imports_textual(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_header_counts_one_question_in_the_singular(tmp_path: Path) -> None:
+    one = run_cli(tmp_path, "play", "--plain", "--seed", "3", "--count", "1", "--lang", "en")
+    assert " · 1 question" in one.stdout.splitlines()[0]
+    assert "1 questions" not in one.stdout
+    two = run_cli(tmp_path, "play", "--plain", "--seed", "3", "--count", "2", "--lang", "en")
+    assert two.stdout.splitlines()[0].endswith(" · 2 questions")

@@ -110,7 +110,8 @@ def play_plain(
             say(*outcome_lines(game.answer(response), tr))
             break
     if stopped:
-        say("", tr("plain.ended", done=len(game.outcomes), count=count))
+        ended = "plain.ended_one" if count == 1 else "plain.ended"
+        say("", tr(ended, done=len(game.outcomes), count=count))
     say(f"Score: {game.score}/{game.max_score}")
     return PlainResult(finished=game.done, score=game.score, max_score=game.max_score)
 
@@ -119,7 +120,8 @@ def round_header(chosen: ResolvedRound, tr: Translator) -> list[str]:
     """The first lines: pack, mode, count, and the round code when there is one."""
     count = len(chosen.questions)
     mode = tr(f"mode.{chosen.mode}")
-    lines = [tr("plain.header", pack=chosen.pack.title, mode=mode, count=count)]
+    key = "plain.header_one" if count == 1 else "plain.header"
+    lines = [tr(key, pack=chosen.pack.title, mode=mode, count=count)]
     if chosen.code:
         lines.append(tr("plain.code", code=chosen.code))
     return lines

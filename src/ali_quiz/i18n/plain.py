@@ -9,6 +9,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{pack} · {mode} · {count} questions",
         "{pack} · {mode} · {count} 題",
     ),
+    "plain.header_one": ("{pack} · {mode} · 1 question", "{pack} · {mode} · 1 題"),
     "plain.code": ("Round code: {code}", "回合代碼:{code}"),
     "plain.instructions": (
         'Type your answer and press enter; "skip" or "?" skips a question, "quit" stops.',
@@ -49,6 +50,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Round ended after {done} of {count} questions.",
         "回合結束:完成 {done}/{count} 題。",
     ),
+    "plain.ended_one": ("Round ended after {done} of 1 question.", "回合結束:完成 {done}/1 題。"),
     # Malformed answers (plain mode and the TUI's inputs)
     "answer.empty": (
         "The answer is empty: type it, or skip.",
