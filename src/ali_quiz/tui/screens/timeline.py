@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from ali_quiz.i18n import Translator
 from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.phrasing import version_title
 from ali_quiz.textwidth import clip
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.widgets.literal import LiteralTable as DataTable
@@ -49,7 +50,7 @@ def timeline_rows(pack: Pack, tr: Translator) -> list[Row]:
     for version in pack.versions:
         if version.date is None:
             continue
-        title = f"{version.title} {tr('timeline.version_event')}"
+        title = tr("timeline.version_event", title=version_title(version, pack.language))
         detail = "\n".join(
             part
             for part in (
@@ -95,7 +96,11 @@ def version_rows(pack: Pack, tr: Translator) -> list[Row]:
                 (version.product, version.version, date, version.codename or ""),
                 "\n".join(
                     part
-                    for part in (version.title, highlights, source_lines(version.explanation(), tr))
+                    for part in (
+                        version_title(version, pack.language),
+                        highlights,
+                        source_lines(version.explanation(), tr),
+                    )
                     if part
                 ),
             )
