@@ -264,7 +264,9 @@ async def test_the_results_show_accuracy_by_kind_and_time(tmp_path: Path) -> Non
         text = screen_text(app)
         assert "By kind: choice 33%" in text
         assert "choice ███░░░░░░░  33% (3)" in text  # the wide panel's bar
-        assert "a question" in str(app.screen.query_one("#results-time").render())
+        # The time answering, not the round's duration the history shows.
+        time_line = str(app.screen.query_one("#results-time").render())
+        assert time_line.startswith("Answering took ") and "a question" in time_line
 
 
 @sync

@@ -33,7 +33,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "複習回合每次問的事實不同,不做比較",
     ),
     "results.seconds": ("{seconds} s", "{seconds} 秒"),
-    "results.time": ("Time {total} · {each} a question", "用時 {total} · 每題 {each}"),
+    "results.time": (
+        "Answering took {total} · {each} a question",
+        "作答共 {total} · 每題 {each}",
+    ),
     "results.kinds": ("By kind", "各題型"),
     "results.col.time": ("Time", "用時"),
     # Results: sharing
