@@ -606,7 +606,6 @@ def test_rng_draws_stay_in_range(seed: int, n: int) -> None:
     assert rng.weighted_index([0.0] * (n - 1) + [1.0]) == n - 1
 
 
-
 @given(seed=st.integers(0, 2**64 - 1), n=st.integers(0, 60))
 def test_rng_draws_are_next64_drawn_in_place(seed: int, n: int) -> None:
     """`below` and `shuffled` repeat next64's arithmetic in place: the same draws, in the same
@@ -619,6 +618,7 @@ def test_rng_draws_are_next64_drawn_in_place(seed: int, n: int) -> None:
     assert rng.shuffled(range(n)) == expected
     assert rng.below(n + 1) == (plain.next64() * (n + 1)) >> 64
     assert rng.state == plain.state
+
 
 PINNED = FIXTURES / "generate" / "quick-seed-7.jsonl"
 PINNED_ARGS = ("generate", "--count", "10", "--seed", "7", "--format", "json")
