@@ -190,7 +190,7 @@ def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) ->
     known = {"player", "language", "theme", "questions_per_round", "pack"}
     for key in data:
         if key not in known:
-            names = ", ".join(sorted(known))
+            names = tuple(sorted(known))
             problems.append(SettingsProblem("unknown_key", path=path, key=repr(key), known=names))
     if "player" in data:
         player = clean_player(data["player"] or "")
@@ -209,7 +209,7 @@ def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) ->
                     "bad_language",
                     path=path,
                     language=repr(language[:40]),
-                    known=", ".join(LANGUAGES),
+                    known=LANGUAGES,
                 )
             )
     if data.get("theme") is not None:

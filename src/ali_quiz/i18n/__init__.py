@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -187,12 +187,18 @@ class Translator(Record):
         """A value as a sentence shows it: Phrases and errors in this language."""
         if isinstance(value, (str, int, float)):  # most values (a type check is quick)
             return value
+        if isinstance(value, (tuple, list)):  # a list, joined as the language joins one
+            return self.join(value)
         words = getattr(value, "words", None)
         if callable(words):  # a Wordable (a Protocol checked at run time would need typing)
             return words(self)
         if isinstance(value, OSError):
             return self.os_error(value)
         return value
+
+    def join(self, items: Iterable[object]) -> str:
+        """Items as a list in a sentence: `A, B, C` in English, `A、B、C` in Chinese."""
+        return self("list.separator").join(str(self.worded(item)) for item in items)
 
     def os_error(self, error: OSError) -> str:
         """What the system said went wrong (`Permission denied`), in this language."""

@@ -218,7 +218,7 @@ def format_code(symbols: str) -> str:
 def encode_round_code(pack_hash: str, mode: str, count: int, seed: int, *, pack_id: str) -> str:
     """The round code for this pack version, mode, count and seed, e.g. `7Q3K-9MXA-2TBC`."""
     if mode not in CODE_MODES:
-        raise CodeError("no_code_mode", mode=repr(mode), modes=", ".join(CODE_MODES))
+        raise CodeError("no_code_mode", mode=repr(mode), modes=CODE_MODES)
     if not 1 <= count <= MAX_CODE_COUNT:
         raise CodeError("count_too_large", max=MAX_CODE_COUNT, count=count)
     if not 0 <= seed <= MAX_CODE_SEED:
