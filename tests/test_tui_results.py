@@ -136,7 +136,7 @@ async def test_the_share_line_and_its_notice_in_chinese(tmp_path: Path) -> None:
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == (
-            f"ali-quiz · 釘釘的崛起 · 選擇題 · 200/300 分(67%)🟩🟩🟥 · 代碼 {start.code}"
+            f"ali-quiz · 釘釘的崛起 · 選擇題 · 200/300 分（67%）🟩🟩🟥 · 代碼 {start.code}"
         )
         assert any("已複製分享文字" in n.message for n in app._notifications)
 

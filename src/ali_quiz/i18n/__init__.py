@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
+
+from ali_quiz.record import Record
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -149,8 +151,8 @@ def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class Phrase:
+@dataclass(frozen=True, eq=False, repr=False)
+class Phrase(Record):
     """An interface text not yet in a language: a catalogue key and its values, which may be
     Phrases themselves (`Phrase.of("pack.needs_key", what=Phrase.of("what.event", n=3))`)."""
 
@@ -169,8 +171,8 @@ class Phrase:
         return self.words(Translator(DEFAULT_LANGUAGE))
 
 
-@dataclass(frozen=True)
-class Translator:
+@dataclass(frozen=True, eq=False, repr=False)
+class Translator(Record):
     """The strings of one interface language: `tr("play.score", score=3, max=5)`."""
 
     language: str
@@ -185,12 +187,18 @@ class Translator:
         """A value as a sentence shows it: Phrases and errors in this language."""
         if isinstance(value, (str, int, float)):  # most values (a type check is quick)
             return value
+        if isinstance(value, (tuple, list)):  # a list, joined as the language joins one
+            return self.join(value)
         words = getattr(value, "words", None)
         if callable(words):  # a Wordable (a Protocol checked at run time would need typing)
             return words(self)
         if isinstance(value, OSError):
             return self.os_error(value)
         return value
+
+    def join(self, items: Iterable[object]) -> str:
+        """Items as a list in a sentence: `A, B, C` in English, `A、B、C` in Chinese."""
+        return self("list.separator").join(str(self.worded(item)) for item in items)
 
     def os_error(self, error: OSError) -> str:
         """What the system said went wrong (`Permission denied`), in this language."""

@@ -50,7 +50,7 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
         from ali_quiz.catalog import offered_modes
 
         lines.append(Content(tr("packs.counts", **entry.pack.counts())))
-        modes = ", ".join(tr(f"mode.{mode}") for mode in offered_modes(entry.pack))
+        modes = tr.join(tr(f"mode.{mode}") for mode in offered_modes(entry.pack))
         lines.append(Content(tr("packs.modes", modes=modes or "—")))
     if entry.errors:
         lines.append(Content.from_markup("[b $text-error]$h[/]", h=tr("packs.errors")))

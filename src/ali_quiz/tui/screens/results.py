@@ -134,8 +134,8 @@ class ResultsScreen(QuizScreen[None]):
                     )
                 yield Static(
                     Content.from_markup(
-                        "[dim]$label:[/dim] $share",
-                        label=tr("results.share_label"),
+                        "[dim]$label[/dim]$share",
+                        label=tr("label.colon", label=tr("results.share_label")),
                         share=self.share,
                     ),
                     id="results-share",
