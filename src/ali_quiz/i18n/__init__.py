@@ -169,6 +169,17 @@ class Phrase:
         return self.words(Translator(DEFAULT_LANGUAGE))
 
 
+class WordedError(Exception):
+    """An error whose message is a Phrase: str() is the English, `words(tr)` any language."""
+
+    def __init__(self, phrase: Phrase, /) -> None:
+        super().__init__(str(phrase))
+        self.phrase = phrase
+
+    def words(self, tr: Translator, /) -> str:
+        return self.phrase.words(tr)
+
+
 @dataclass(frozen=True)
 class Translator:
     """The strings of one interface language: `tr("play.score", score=3, max=5)`."""
@@ -192,6 +203,8 @@ class Translator:
             return words(self)
         if isinstance(value, OSError):
             return self.os_error(value)
+        if isinstance(value, Exception) and getattr(value, "sqlite_errorname", None):
+            return self.database_error(value)
         return value
 
     def join(self, items: Iterable[object]) -> str:
@@ -207,6 +220,17 @@ class Translator:
         if f"os.{name}" in strings():
             return self(f"os.{name}")
         return self("os.other", name=name or type(error).__name__)
+
+    def database_error(self, error: Exception) -> str:
+        """What SQLite said went wrong (`database disk image is malformed`), in this language."""
+        if self.language != "zh-Hant":
+            return str(error)
+        name = str(getattr(error, "sqlite_errorname", ""))
+        # Extended codes (SQLITE_IOERR_WRITE) are worded as their primary code (SQLITE_IOERR).
+        for key in (f"sqlite.{name}", "sqlite." + "_".join(name.split("_")[:2])):
+            if key in strings():
+                return self(key)
+        return self("sqlite.other", name=name)
 
     @property
     def language_name(self) -> str:
