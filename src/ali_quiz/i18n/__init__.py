@@ -31,38 +31,27 @@ if TYPE_CHECKING:
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
 DEFAULT_LANGUAGE = "en"
-#: Names of the languages packs are written in, each in its own language (a pack's
-#: `language` is a tag; players read names).
-PACK_LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType(
+#: Tags of the languages packs are written in that the catalogue names (`language.<tag>`),
+#: and the tags that mean one of them (a pack's `language` is a tag; players read names).
+PACK_LANGUAGE_ALIASES: Mapping[str, str] = MappingProxyType(
     {
-        **LANGUAGE_NAMES,
-        "zh": "中文",
-        "zh-Hans": "简体中文",
-        "zh-TW": "繁體中文",
-        "zh-HK": "繁體中文",
-        "zh-CN": "简体中文",
-        "ja": "日本語",
-        "ko": "한국어",
-        "fr": "Français",
-        "de": "Deutsch",
-        "es": "Español",
-        "it": "Italiano",
-        "pt": "Português",
-        "nl": "Nederlands",
-        "ru": "Русский",
-        "vi": "Tiếng Việt",
+        "zh-TW": "zh-Hant",
+        "zh-HK": "zh-Hant",
+        "zh-MO": "zh-Hant",
+        "zh-CN": "zh-Hans",
+        "zh-SG": "zh-Hans",
     }
 )
 
 
-def language_label(tag: str) -> str:
-    """A pack's language as a name (`en` -> English, `zh-Hant` -> 繁體中文); else the tag."""
-    if tag in PACK_LANGUAGE_NAMES:
-        return PACK_LANGUAGE_NAMES[tag]
-    base = tag.split("-")[0]
-    if base == "en":
-        return "English"
-    return PACK_LANGUAGE_NAMES.get(base, tag)
+def language_label(tag: str, tr: Translator) -> str:
+    """A pack's language named in the interface's language (`en` -> English or 英文,
+    `zh-Hant` -> Traditional Chinese or 繁體中文); an unknown tag is shown as it is."""
+    tag = PACK_LANGUAGE_ALIASES.get(tag, tag)
+    for key in (f"language.{tag}", f"language.{tag.split('-')[0]}"):
+        if key in strings():
+            return tr(key)
+    return tag
 
 
 def normalize_language(text: str | None) -> str | None:
