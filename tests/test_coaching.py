@@ -142,6 +142,9 @@ def _said(coaching: Coaching | None, language: str = "en") -> str | None:
         (50, "estimate.times_low", {"times": "2"}),
         (320, "estimate.times_high", {"times": "3.2"}),
         (1234, "estimate.times_high", {"times": "12"}),
+        (99_900, "estimate.times_high", {"times": "999"}),
+        (100_000, "estimate.far_high", {}),
+        (0.1, "estimate.far_low", {}),
         (0, None, None),
         (-5, None, None),
     ],
@@ -160,6 +163,19 @@ def test_estimate_coaching_in_both_languages() -> None:
     assert _said(coach(estimate(100), 92)) == "8% low."
     assert _said(coach(estimate(100), 92), "zh-Hant") == "低了 8%。"
     assert _said(coach(estimate(100), 320)) == "About 3.2 times too high."
+
+
+def test_a_guess_far_off_is_told_in_words_not_in_a_huge_count() -> None:
+    """1 against WeChat's 11.51億 accounts said "About 1151000000 times too low." once."""
+    wechat = estimate(1_151_000_000)
+    far_low = "Far too low: the answer is over a thousand times your figure."
+    assert _said(coach(wechat, 1)) == far_low
+    assert _said(coach(wechat, 1), "zh-Hant") == "差得太遠了：答案是你的一千倍以上。"
+    assert _said(coach(estimate(2), 5000)) == (
+        "Far too high: your figure is over a thousand times the answer."
+    )
+    assert _said(coach(estimate(2), 5000), "zh-Hant") == "差得太遠了：你的數字是答案的一千倍以上。"
+    assert _said(coach(estimate(100), 25_000)) == "About 250 times too high."
 
 
 def test_a_text_typo_says_the_right_spelling() -> None:

@@ -164,7 +164,9 @@ def check_order(view: PackView, question: OrderQuestion, kind_template: str) -> 
     assert sorted(question.answer) == sorted(ids)
     assert 3 <= len(ids) <= 6
     if kind_template == "timeline":
-        assert list(question.facts) == list(question.answer)
+        # `facts` is aligned with the items as shown; the answer is the order.
+        assert list(question.facts) == [item.id for item in question.items]
+        assert sorted(question.facts) == sorted(question.answer)
         assert not set(question.facts) & view.states, "a state is never ordered"
         dates = [view.dates[i] for i in question.answer]
         # Earliest first, and no two dates overlap (so the order is defined).

@@ -14,6 +14,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "About {times} times too high.",
         "太高了：約是答案的 {times} 倍。",
     ),
+    "coach.estimate.far_low": (
+        "Far too low: the answer is over a thousand times your figure.",
+        "差得太遠了：答案是你的一千倍以上。",
+    ),
+    "coach.estimate.far_high": (
+        "Far too high: your figure is over a thousand times the answer.",
+        "差得太遠了：你的數字是答案的一千倍以上。",
+    ),
     "coach.text.typo": (
         "One letter off: {answer} (spelling accepted).",
         "差了一個字：{answer}（拼寫仍算對）。",

@@ -6,7 +6,8 @@ the interface language (the strings `coach.<code>` of the catalogue), so no sent
 | code | when | values |
 | --- | --- | --- |
 | `estimate.low`, `estimate.high` | a figure within a factor of 2, at least 1% off | `percent` |
-| `estimate.times_low`, `estimate.times_high` | a figure further off | `times` |
+| `estimate.times_low`, `estimate.times_high` | a figure further off, up to 1,000 times | `times` |
+| `estimate.far_low`, `estimate.far_high` | a figure 1,000 times off or more | |
 | `text.typo` | a text answer one edit from an accepted one, forgiven | `answer` |
 | `text.near` | the same, in an answer too short to forgive it | `answer` |
 | `order.swap` | an order right but for two items swapped | `first`, `second` |
@@ -29,12 +30,15 @@ from ali_quiz.quiz.kinds import (
 )
 from ali_quiz.quiz.textmatch import match_text
 
+FAR = 1000  # a guess this many times off is "far" off: no count of times is worth reading
 #: Every code `coach` gives (each has its string `coach.<code>` in the catalogue).
 CODES = (
     "estimate.low",
     "estimate.high",
     "estimate.times_low",
     "estimate.times_high",
+    "estimate.far_low",
+    "estimate.far_high",
     "text.typo",
     "text.near",
     "order.swap",
@@ -93,6 +97,9 @@ def _estimate(question: EstimateQuestion, guess: float) -> Coaching | None:
         code = "estimate.low" if ratio < 1 else "estimate.high"
         return Coaching(code, (("percent", str(percent)),))
     times = ratio if ratio >= 1 else 1 / ratio
+    if times >= FAR:
+        # "About 1151000000 times too low" reads as a number, not as advice.
+        return Coaching("estimate.far_low" if ratio < 1 else "estimate.far_high")
     shown = f"{round_half_up(times)}" if times >= 10 else f"{round_half_up(times * 10) / 10:g}"
     code = "estimate.times_low" if ratio < 1 else "estimate.times_high"
     return Coaching(code, (("times", shown),))

@@ -119,7 +119,7 @@ class MakerBase:
         return OrderQuestion(
             id=question_id("order", template, [item.id for item in chosen]),
             prompt=prompt,
-            facts=tuple(answer),
+            facts=tuple(item.id for item in shown),  # aligned with the items, as shown
             explanation=self.facts.explain(answer),
             items=tuple(Entry(id=item.id, text=item.text) for item in shown),
             answer=tuple(answer),
