@@ -159,11 +159,16 @@ def offered_modes(pack: Pack) -> tuple[str, ...]:
 
 
 def _generator_verdicts(pack: Pack) -> dict[str, Any]:
-    """What the cache keeps beside a pack: the kinds the generator cannot make, its modes."""
+    """What the cache keeps beside a pack: the kinds the generator cannot make, its modes, and
+    what the generator itself keeps (so a round on a cached pack skips its trial rounds)."""
     # Imported here: with the cache warm, `validate` and `show` never load the generator.
-    from ali_quiz.quiz.generate import available_modes, kind_warnings
+    from ali_quiz.quiz.generate import available_modes, kept_verdicts, kind_warnings
 
-    return {"warnings": tuple(kind_warnings(pack)), "modes": tuple(available_modes(pack))}
+    return {
+        "warnings": tuple(kind_warnings(pack)),
+        "modes": tuple(available_modes(pack)),
+        **kept_verdicts(pack),
+    }
 
 
 def pack_files(folder: Path) -> list[Path]:
