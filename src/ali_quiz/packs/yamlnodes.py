@@ -185,6 +185,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 def tab_problems(text: str, path: str) -> list[Problem]:
     """Tabs in indentation, which YAML forbids, each with its place."""
+    if "\t" not in text:  # most files: no line to look at
+        return []
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = len(line) - len(line.lstrip(" \t"))

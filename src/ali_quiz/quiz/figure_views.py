@@ -50,18 +50,23 @@ class FigureViews:
     def near_in_value(self, anchor: Metric, wanted: int) -> list[Metric]:
         """Up to `wanted` figures of the anchor's unit that may stand beside it, nearest first."""
         group = self.metrics_by_unit[anchor.unit]
-        position = bisect.bisect_left(self.unit_values[anchor.unit], anchor.value)
-        before, after = position - 1, position
+        values = self.unit_values[anchor.unit]
+        value, count = anchor.value, len(group)
+        before = bisect.bisect_left(values, value) - 1
+        after = before + 1
+        # The gap to the next figure on each side, worked out when that side moves (_gap).
+        gap_before = _gap(value, values[before]) if before >= 0 else None
+        gap_after = _gap(value, values[after]) if after < count else None
         found: list[Metric] = []
-        while len(found) < wanted and (before >= 0 or after < len(group)):
-            gap_before = _gap(anchor.value, group[before].value) if before >= 0 else None
-            gap_after = _gap(anchor.value, group[after].value) if after < len(group) else None
+        while len(found) < wanted and (before >= 0 or after < count):
             if gap_after is None or (gap_before is not None and gap_before <= gap_after):
                 candidate = group[before]
                 before -= 1
+                gap_before = _gap(value, values[before]) if before >= 0 else None
             else:
                 candidate = group[after]
                 after += 1
+                gap_after = _gap(value, values[after]) if after < count else None
             if figures_compatible(anchor, candidate) and candidate.written != anchor.written:
                 found.append(candidate)
         return found
@@ -80,13 +85,19 @@ class FigureViews:
         }
 
     @cached_property
+    def small_ids(self) -> frozenset[str]:
+        """The ids of the figures that are small whole numbers or ranks (`is_small`)."""
+        return frozenset(m.id for m in self.pack.metrics if is_small(m))
+
+    @cached_property
     def small_figures(self) -> list[Metric]:
         """Small whole numbers and ranks: asked as a choice among nearby values."""
         return [m for m in self.pack.metrics if is_small(m) and m.value >= 0]
 
     def figure_distractors(self, anchor: Metric, order: list[Metric] | None = None) -> list[Metric]:
         """Up to three figures near the anchor, of its unit, that may all stand beside it."""
-        near = [m for m in self.near_in_value(anchor, 6) if not is_small(m)]
+        small = self.small_ids
+        near = [m for m in self.near_in_value(anchor, 6) if m.id not in small]
         chosen: list[Metric] = []
         for m in near if order is None else order:
             if all(figures_compatible(m, c) and m.written != c.written for c in chosen):
