@@ -55,6 +55,7 @@ class Checker:
         self.ids: dict[str, int] = {}  # every id of the pack -> the line it was given on
         self.references: list[tuple[str, Scalar, Phrase]] = []  # (id, where, what refers)
         self.passages: dict[str, Passage] = {}
+        self.dates: dict[str, PartialDate] = {}  # each date written, read once (they recur)
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -118,6 +119,10 @@ class Checker:
                 key=key,
             )
         return None
+
+    def optional_text(self, mapping: Mapping, key: str, what: Phrase) -> str | None:
+        """text(required=False), with nothing to do for a key that is not there (most)."""
+        return self.text(mapping, key, what, required=False) if key in mapping.values else None
 
     def texts(self, mapping: Mapping, key: str, what: Phrase) -> tuple[str, ...]:
         node = mapping.get(key)
@@ -196,8 +201,12 @@ class Checker:
         if type(node) is not Scalar:
             self.add(node, "pack.not_date", key=key, what=what)
             return None
+        found = self.dates.get(node.text)
+        if found is not None:
+            return found
         try:
-            return PartialDate.parse(node.text)
+            found = self.dates[node.text] = PartialDate.parse(node.text)
+            return found
         except DateFormatError as err:
             self.add(node, "pack.value_error", key=key, what=what, error=err)
             return None

@@ -180,22 +180,26 @@ class PackFacts(FigureViews):
             for product, releases in self.releases_of.items()
         }
 
-    def sibling_names(self, version: Version, right_titles: set[str]) -> list[str]:
+    def sibling_names(self, version: Version, right_titles: set[str], most: int = 12) -> list[str]:
         """Names of other releases of the same product that are not right answers too, nearest
-        in the pack first (a bounded look on a large pack)."""
+        in the pack first, among the 12 nearest (a bounded look on a large pack); `most` stops
+        at that many (whether there are two is all some callers ask)."""
         names, titles = self.release_names[version.product]
         here = self.release_position[version.id]
-        # Nearest first, the earlier of two at the same distance first; at most 12.
-        near, step, count = [here], 1, len(names)
-        while len(near) < 12 and (here - step >= 0 or here + step < count):
-            near += [i for i in (here - step, here + step) if 0 <= i < count]
-            step += 1
-        own = names[here]
+        own, count = names[here], len(names)
         found: list[str] = []
-        for i in near[:12]:
-            name = names[i]
-            if titles[i] not in right_titles and name != own and name not in found:
-                found.append(name)
+        # Nearest first, the earlier of two at the same distance first; `here` is the first.
+        looked, step = 1, 1
+        while looked < 12 and (here - step >= 0 or here + step < count):
+            for i in (here - step, here + step):
+                if 0 <= i < count and looked < 12:
+                    looked += 1
+                    name = names[i]
+                    if titles[i] not in right_titles and name != own and name not in found:
+                        found.append(name)
+                        if len(found) >= most:
+                            return found
+            step += 1
         return found
 
     @cached_property
@@ -205,7 +209,7 @@ class PackFacts(FigureViews):
             v
             for v in self.versions_with_highlights
             if any(
-                len(self.sibling_names(v, self.titles_with_highlight[h])) >= 2
+                len(self.sibling_names(v, self.titles_with_highlight[h], 2)) == 2
                 for h in self.release_highlights.get(v.id, ())
             )
         ]
@@ -220,7 +224,7 @@ class PackFacts(FigureViews):
         return [
             v
             for v in self.pack.versions
-            if v.codename and len(self.sibling_names(v, titles[v.codename])) >= 2
+            if v.codename and len(self.sibling_names(v, titles[v.codename], 2)) == 2
         ]
 
     @cached_property
