@@ -176,7 +176,7 @@ def test_feedback_estimate_wrong(
 ) -> None:
     """Feedback after a far-off estimate (1): under the greyed box, in red, the answer as the
     source writes it with its plain value and what was said; the panel says ✗ Wrong and 0/100
-    points, then the source and "press enter"."""
+    points, "far too low" in words (not a count of times), then the source and "press enter"."""
     app = make_test_app(tmp_path, language=language, start=round_start("estimate", 3))
     assert shoot(snap_compare, app, size, ["1", "enter"])
 
