@@ -26,10 +26,10 @@ from ali_quiz.i18n import Translator, translator
 from ali_quiz.packs.editions import DEFAULT_EDITION, default_pack_for
 from ali_quiz.paths import AppPaths
 from ali_quiz.safety.text import visible
+from ali_quiz.tui.linefilter import NoControlCharacters
 from ali_quiz.tui.messages import HistoryOpened, HistoryRead, PacksScanned
 from ali_quiz.tui.state import HistoryState
 from ali_quiz.tui.texts import translate_bindings
-from ali_quiz.tui.widgets.literal import NoControlCharacters
 
 #: One filter for every line drawn (it holds no state).
 NO_CONTROL_CHARACTERS = NoControlCharacters()
