@@ -15,6 +15,7 @@ from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
 from ali_quiz.paths import AppPaths, builtin_packs_dir
+from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
 
@@ -27,8 +28,8 @@ PACK_SUFFIXES = (".yaml", ".yml")
 _ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class PackEntry:
+@dataclass(frozen=True, eq=False, repr=False)
+class PackEntry(Record):
     """A pack file found, valid (with its Pack) or not (with its problems)."""
 
     id: str
@@ -245,8 +246,8 @@ class NeedsReplace(Exception):
         self.old_hash = old_hash
 
 
-@dataclass(frozen=True)
-class Added:
+@dataclass(frozen=True, eq=False, repr=False)
+class Added(Record):
     """A pack copied into the user's packs folder."""
 
     pack: Pack

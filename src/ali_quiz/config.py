@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ali_quiz.i18n import LANGUAGES, Translator, system_language
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
+from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
 from ali_quiz.safety.limits import CONFIG_BYTES
 
@@ -27,8 +28,8 @@ MAX_PLAYER_LENGTH = 40
 _THEME_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
-@dataclass(frozen=True)
-class Settings:
+@dataclass(frozen=True, eq=False, repr=False)
+class Settings(Record):
     """What the player chose; `language` None means "follow the system locale"."""
 
     player: str
@@ -53,8 +54,8 @@ class Settings:
         return data
 
 
-@dataclass(frozen=True)
-class SettingsProblem:
+@dataclass(frozen=True, init=False, eq=False, repr=False)
+class SettingsProblem(Record):
     """Something wrong in `config.yaml`, as an interface-string key (`config.<reason>`) and its
     values, so each front end words it; str() is the English."""
 
@@ -73,8 +74,8 @@ class SettingsProblem:
         return self.message(Translator("en"))
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
+@dataclass(frozen=True, eq=False, repr=False)
+class LoadedSettings(Record):
     """Settings as read, and the problems met reading them (empty when the file was fine)."""
 
     settings: Settings

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
+from ali_quiz.record import Record
+
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -174,8 +176,8 @@ def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class Phrase:
+@dataclass(frozen=True, eq=False, repr=False)
+class Phrase(Record):
     """An interface text not yet in a language: a catalogue key and its values, which may be
     Phrases themselves (`Phrase.of("pack.needs_key", what=Phrase.of("what.event", n=3))`)."""
 
@@ -194,8 +196,8 @@ class Phrase:
         return self.words(Translator(DEFAULT_LANGUAGE))
 
 
-@dataclass(frozen=True)
-class Translator:
+@dataclass(frozen=True, eq=False, repr=False)
+class Translator(Record):
     """The strings of one interface language: `tr("play.score", score=3, max=5)`."""
 
     language: str

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ali_quiz.i18n import Translator
+from ali_quiz.record import Record
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -34,8 +35,8 @@ def _month_days(year: int, month: int) -> int:
     return _DAYS[month - 1]
 
 
-@dataclass(frozen=True)
-class PartialDate:
+@dataclass(frozen=True, eq=False, repr=False)
+class PartialDate(Record):
     """A date known to the year, the month or the day."""
 
     year: int

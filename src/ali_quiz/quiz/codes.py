@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from ali_quiz.i18n import Translator
 from ali_quiz.packs.model import Pack
+from ali_quiz.record import Record
 
 ENGLISH = Translator("en")
 
@@ -175,8 +176,8 @@ class UnknownPack(CodeError):
 # -- the code -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RoundCode:
+@dataclass(frozen=True, eq=False, repr=False)
+class RoundCode(Record):
     """What a round code holds. `pack_hash_prefix` is the top 18 bits of the content hash."""
 
     pack_hash_prefix: int

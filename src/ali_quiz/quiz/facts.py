@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -87,6 +88,8 @@ class PackFacts(FigureViews):
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        #: The picker's indexes of these views, kept for every round (see Picker.indexes).
+        self.pick_indexes: dict[tuple[int, object], tuple[object, dict[str, int]]] = {}
 
     @cached_property
     def timeline(self) -> list[Dated]:
@@ -263,16 +266,17 @@ class PackFacts(FigureViews):
             return len(self.undated_timeline) - bisect.bisect_right(self.undated_starts, item.end)
         return bisect.bisect_left(self.undated_ends, item.start)
 
-    def undated_beyond(self, item: Dated, *, before: bool) -> list[Dated]:
+    def undated_beyond(self, item: Dated, *, before: bool) -> Beyond:
         """The undated items wholly after the item (`before`) or wholly before it, nearest first
-        (nearest by start, the timeline's order)."""
+        (nearest by start, the timeline's order), as a view: nothing is copied."""
         items = self.undated_timeline
         if before:
-            return items[bisect.bisect_right(self.undated_starts, item.end) :]
+            start = bisect.bisect_right(self.undated_starts, item.end)
+            return Beyond([], items, start, 1, len(items) - start)
         head = bisect.bisect_left(self.undated_starts, item.start)
         clear = min(head, bisect.bisect_left(self.undated_reach, item.start))
         near = [d for d in items[clear:head] if d.end < item.start]
-        return near[::-1] + items[clear - 1 :: -1] if clear else near[::-1]
+        return Beyond(near[::-1], items, clear - 1, -1, clear)
 
     def near_in_time(self, anchor: Dated, wanted: int) -> list[Dated]:
         """Up to `wanted` timeline items that do not overlap the anchor, nearest first."""
@@ -414,6 +418,28 @@ class PackFacts(FigureViews):
                 count += 1
                 last_end = item.end
         return count
+
+
+class Beyond:
+    """`head`, then `length` items of `items` from `start` by `step` (1 or -1): a stretch of
+    the timeline read in place, since a question looks at a few of its items only."""
+
+    def __init__(self, head: list[Dated], items: list[Dated], start: int, step: int, length: int):
+        self.head, self.items, self.start, self.step = head, items, start, step
+        self.length = len(head) + length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: int) -> Dated:
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        if index < len(self.head):
+            return self.head[index]
+        return self.items[self.start + self.step * (index - len(self.head))]
+
+    def __iter__(self) -> Iterator[Dated]:
+        return map(self.__getitem__, range(self.length))
 
 
 def state_on_timeline(state: State, explanation: str) -> Dated:

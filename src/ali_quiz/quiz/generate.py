@@ -170,7 +170,8 @@ def generate_round(
             f"the pack {pack.id!r} has too few facts for {mode} questions (needs {NEEDS[mode]})"
         )
     rng = Rng(seed)
-    picker = Picker(rng, weights if mode == "review" else None, walk=seed)
+    review = weights if mode == "review" else None
+    picker = Picker(rng, review, walk=seed, indexes=facts.pick_indexes)
     mixed = mode not in KIND_MODES
     # A mixed round asks every kind the pack has facts for, even one too few for its own mode.
     static = _has_facts_for(pack, facts)

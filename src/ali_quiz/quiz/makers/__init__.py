@@ -16,6 +16,7 @@ from ali_quiz.quiz.makers.figures import FigureMakers
 from ali_quiz.quiz.makers.picker import Picker
 from ali_quiz.quiz.makers.releases import ReleaseMakers
 from ali_quiz.quiz.makers.timeline import TimelineMakers
+from ali_quiz.record import Record
 
 _MANY = 24  # the weight of a form that puts several facts together
 _FLOOR = 1  # the least weight of a form that can ask anything
@@ -23,8 +24,8 @@ _FLOOR = 1  # the least weight of a form that can ask anything
 __all__ = ["LETTERS", "Form", "Makers", "Picker", "question_id"]
 
 
-@dataclass(frozen=True)
-class Form:
+@dataclass(frozen=True, eq=False, repr=False)
+class Form(Record):
     """One question form: its kind, its name and the maker that makes it."""
 
     kind: str

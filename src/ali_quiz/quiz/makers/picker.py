@@ -118,6 +118,9 @@ class Picker:
     states: dict[int, _ListState] = field(default_factory=dict)
     # What the round has shown so far: a maker leaves out a fact whose answer it states.
     shown: Shown = field(default_factory=Shown)
+    # Each list's index (fact id -> place), kept across rounds when given the pack's dict
+    # (PackFacts.pick_indexes): a review or a focused pick then costs the same on any pack.
+    indexes: dict[tuple[int, object], tuple[object, dict[str, int]]] = field(default_factory=dict)
 
     def _state(self, items: list[T], key: Callable[[T], str]) -> _ListState:
         state = self.states.get(id(items))
@@ -134,7 +137,7 @@ class Picker:
         if not self.weights:
             return None
         if state.index is None:
-            state.index = {key(item): i for i, item in enumerate(items)}
+            state.index = self._index(items, key)
         candidates = [
             (state.index[fact], weight / (1 + self.used[fact]))
             for fact, weight in self.weights.items()
@@ -143,6 +146,16 @@ class Picker:
         if not candidates:
             return None
         return candidates[self.rng.weighted_index([w for _, w in candidates])][0]
+
+    def _index(self, items: list[T], key: Callable[[T], str]) -> dict[str, int]:
+        """Fact id -> place in the list, built once per list and key (the list is kept with
+        its index, so its id names no other list while the index is kept)."""
+        cache_key = (id(items), getattr(key, "__code__", key))
+        found = self.indexes.get(cache_key)
+        if found is None or found[0] is not items:
+            found = (items, {key(item): i for i, item in enumerate(items)})
+            self.indexes[cache_key] = found
+        return found[1]
 
     def pick(
         self,
