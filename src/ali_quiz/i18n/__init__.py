@@ -34,38 +34,27 @@ if TYPE_CHECKING:
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
 DEFAULT_LANGUAGE = "en"
-#: Names of the languages packs are written in, each in its own language (a pack's
-#: `language` is a tag; players read names).
-PACK_LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType(
+#: Tags of the languages packs are written in that the catalogue names (`language.<tag>`),
+#: and the tags that mean one of them (a pack's `language` is a tag; players read names).
+PACK_LANGUAGE_ALIASES: Mapping[str, str] = MappingProxyType(
     {
-        **LANGUAGE_NAMES,
-        "zh": "中文",
-        "zh-Hans": "简体中文",
-        "zh-TW": "繁體中文",
-        "zh-HK": "繁體中文",
-        "zh-CN": "简体中文",
-        "ja": "日本語",
-        "ko": "한국어",
-        "fr": "Français",
-        "de": "Deutsch",
-        "es": "Español",
-        "it": "Italiano",
-        "pt": "Português",
-        "nl": "Nederlands",
-        "ru": "Русский",
-        "vi": "Tiếng Việt",
+        "zh-TW": "zh-Hant",
+        "zh-HK": "zh-Hant",
+        "zh-MO": "zh-Hant",
+        "zh-CN": "zh-Hans",
+        "zh-SG": "zh-Hans",
     }
 )
 
 
-def language_label(tag: str) -> str:
-    """A pack's language as a name (`en` -> English, `zh-Hant` -> 繁體中文); else the tag."""
-    if tag in PACK_LANGUAGE_NAMES:
-        return PACK_LANGUAGE_NAMES[tag]
-    base = tag.split("-")[0]
-    if base == "en":
-        return "English"
-    return PACK_LANGUAGE_NAMES.get(base, tag)
+def language_label(tag: str, tr: Translator) -> str:
+    """A pack's language named in the interface's language (`en` -> English or 英文,
+    `zh-Hant` -> Traditional Chinese or 繁體中文); an unknown tag is shown as it is."""
+    tag = PACK_LANGUAGE_ALIASES.get(tag, tag)
+    for key in (f"language.{tag}", f"language.{tag.split('-')[0]}"):
+        if key in strings():
+            return tr(key)
+    return tag
 
 
 def normalize_language(text: str | None) -> str | None:
@@ -196,6 +185,17 @@ class Phrase(Record):
         return self.words(Translator(DEFAULT_LANGUAGE))
 
 
+class WordedError(Exception):
+    """An error whose message is a Phrase: str() is the English, `words(tr)` any language."""
+
+    def __init__(self, phrase: Phrase, /) -> None:
+        super().__init__(str(phrase))
+        self.phrase = phrase
+
+    def words(self, tr: Translator, /) -> str:
+        return self.phrase.words(tr)
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class Translator(Record):
     """The strings of one interface language: `tr("play.score", score=3, max=5)`."""
@@ -222,6 +222,8 @@ class Translator(Record):
             return words(self)
         if isinstance(value, OSError):
             return self.os_error(value)
+        if isinstance(value, Exception) and getattr(value, "sqlite_errorname", None):
+            return self.database_error(value)
         return value
 
     def join(self, items: Iterable[object]) -> str:
@@ -237,6 +239,17 @@ class Translator(Record):
         if lookup(f"os.{name}") is not None:
             return self(f"os.{name}")
         return self("os.other", name=name or type(error).__name__)
+
+    def database_error(self, error: Exception) -> str:
+        """What SQLite said went wrong (`database disk image is malformed`), in this language."""
+        if self.language != "zh-Hant":
+            return str(error)
+        name = str(getattr(error, "sqlite_errorname", ""))
+        # Extended codes (SQLITE_IOERR_WRITE) are worded as their primary code (SQLITE_IOERR).
+        for key in (f"sqlite.{name}", "sqlite." + "_".join(name.split("_")[:2])):
+            if key in strings():
+                return self(key)
+        return self("sqlite.other", name=name)
 
     @property
     def language_name(self) -> str:

@@ -65,6 +65,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     # A label before what it names ("Source: …", "出處：…"), and two sentences in a row
     "label.colon": ("{label}: ", "{label}："),
     "sentences.two": ("{first} {second}", "{first}{second}"),
+    # The languages packs are written in (i18n.language_label), named in the interface's
+    "language.en": ("English", "英文"),
+    "language.zh": ("Chinese", "中文"),
+    "language.zh-Hant": ("Traditional Chinese", "繁體中文"),
+    "language.zh-Hans": ("Simplified Chinese", "簡體中文"),
+    "language.ja": ("Japanese", "日文"),
+    "language.ko": ("Korean", "韓文"),
+    "language.fr": ("French", "法文"),
+    "language.de": ("German", "德文"),
+    "language.es": ("Spanish", "西班牙文"),
+    "language.it": ("Italian", "義大利文"),
+    "language.pt": ("Portuguese", "葡萄牙文"),
+    "language.nl": ("Dutch", "荷蘭文"),
+    "language.ru": ("Russian", "俄文"),
+    "language.vi": ("Vietnamese", "越南文"),
     # Keys shown in the Footer
     "key.quit": ("Quit", "離開"),
     "key.back": ("Back", "返回"),

@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from ali_quiz.clock import Now, local_now
 from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settings
-from ali_quiz.i18n import Translator, translator
+from ali_quiz.i18n import Phrase, Translator, translator
 from ali_quiz.packs.editions import DEFAULT_EDITION, default_pack_for
 from ali_quiz.paths import AppPaths
 from ali_quiz.safety.text import visible
@@ -85,7 +85,7 @@ class QuizAppState(App[int]):
         self.waiting_recorders: list[HistoryRecorder] = []
         self.pack_path: Path | None = None
         self.started = False  # set once mounted: later theme changes are the player's
-        self.history_warning: str | None = None
+        self.history_warning: Phrase | None = None
         # Until a pack is chosen, the built-in edition in the interface language.
         self.first_pack = default_pack_for(self.tr.language)
         self.set_reactive(QuizAppState.pack_id, loaded.settings.pack or self.first_pack)

@@ -64,7 +64,7 @@ class _LazyShuffle:
 _PHI = 0.6180339887498949
 
 
-class _Walk:
+class Walk:
     """A fixed order of range(n) started at a place that moves with the round's seed.
 
     Place i is (start + step * i) mod n, with a step coprime to n near n times the golden
@@ -92,7 +92,7 @@ class _Walk:
 class _ListState:
     """Where a round stands in one list of facts: a shuffled order and a cursor into it."""
 
-    order: _LazyShuffle | _Walk
+    order: _LazyShuffle | Walk
     cursor: int = 0
     level: int = 0  # facts used more often than this are passed over
     pending: list[int] = field(default_factory=list)  # places looked at that did not fit
@@ -109,7 +109,7 @@ class Picker:
 
     rng: Rng
     weights: dict[str, float] | None = None
-    walk: int | None = None  # a round's seed: lists are walked from its place (see _Walk)
+    walk: int | None = None  # a round's seed: lists are walked from its place (see Walk)
     used: Counter[str] = field(default_factory=Counter)
     blocked: set[str] = field(default_factory=set)
     # Fact sets a round has asked together: a pick never shares `shared_limit` facts with one.
@@ -127,7 +127,7 @@ class Picker:
         if state is None:
             order = _LazyShuffle(self.rng, len(items))
             if self.walk is not None and items:
-                order.lead(_Walk(len(items), self.walk)[0])
+                order.lead(Walk(len(items), self.walk)[0])
             state = _ListState(order=order)
             self.states[id(items)] = state
         return state

@@ -36,7 +36,7 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
             "[b]$title[/b]  [dim]$id · $language$builtin[/dim]",
             title=entry.title,
             id=entry.id,
-            language=language_label(entry.language),
+            language=language_label(entry.language, tr),
             builtin=f" · {tr('packs.builtin')}" if entry.builtin else "",
         ),
         # A built-in pack's real path depends on how ali-quiz was installed: name the file only.
@@ -190,7 +190,7 @@ class PacksScreen(QuizScreen[None]):
             table.add_row(
                 entry.id,
                 entry.title,
-                language_label(entry.language),
+                language_label(entry.language, tr),
                 str(facts),
                 status,
                 key=str(index),
