@@ -52,7 +52,7 @@ def language_label(tag: str, tr: Translator) -> str:
     `zh-Hant` -> Traditional Chinese or 繁體中文); an unknown tag is shown as it is."""
     tag = PACK_LANGUAGE_ALIASES.get(tag, tag)
     for key in (f"language.{tag}", f"language.{tag.split('-')[0]}"):
-        if key in strings():
+        if lookup(key) is not None:
             return tr(key)
     return tag
 
@@ -247,7 +247,7 @@ class Translator(Record):
         name = str(getattr(error, "sqlite_errorname", ""))
         # Extended codes (SQLITE_IOERR_WRITE) are worded as their primary code (SQLITE_IOERR).
         for key in (f"sqlite.{name}", "sqlite." + "_".join(name.split("_")[:2])):
-            if key in strings():
+            if lookup(key) is not None:
                 return self(key)
         return self("sqlite.other", name=name)
 
