@@ -12,7 +12,7 @@ from ali_quiz.quiz import audit as audit_module
 from ali_quiz.quiz.audit import RULES, Audit, audit_builtin_modes, check_round
 from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.generate import generate_round
-from ali_quiz.quiz.giveaway import Shown, answer_keys, occurs, shown_texts
+from ali_quiz.quiz.giveaway import Shown, answer_keys, figure_keys, occurs, shown_texts
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers import Makers, Picker
 from ali_quiz.quiz.rng import Rng
@@ -70,6 +70,51 @@ def test_the_give_aways_the_issue_quoted_are_caught(
         audit = Audit(pack=pack, rounds=1)
         check_round(audit, "quick", generate_round(pack, "quick", 10, seed))
         assert audit.rules["give-away"].broken == 0
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_a_sentence_stating_a_figure_gives_a_figure_match_away(
+    which: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    """DingTalk 4.0's source says its hardware was "謀劃一年之久" ("a whole year in the
+    planning"): shown first (as round 0AZF-Q4PQ-4HXF showed it, in a date match), it answers the
+    planning time's pair of a later figure match, and the audit says so."""
+    pack = pack_zh if which == "zh" else pack_en
+    dates = _generated(pack, "match-dates-", "dingtalk-4-0")
+    figures = _generated(pack, "match-figures-", "dingtalk-4-0-hardware-planning")
+    assert not set(dates.facts) & set(figures.facts)
+    assert _gives_away(dates, figures, pack) and not _gives_away(figures, dates, pack)
+    audit = Audit(pack=pack, rounds=1)
+    check_round(audit, "quick", [dates, figures])
+    assert audit.rules["give-away"].examples == [figures.id]
+    # The round of that code (quick, seed 234045) now pairs figures it has not shown.
+    audit = Audit(pack=pack, rounds=1)
+    check_round(audit, "quick", generate_round(pack, "quick", 10, 234045))
+    assert not audit.broken
+
+
+@pytest.mark.parametrize(
+    ("which", "fact", "shown", "hidden"),
+    [
+        ("zh", "dingtalk-4-0-hardware-planning", "謀劃一年之久的硬體", "謀劃十一年"),
+        ("en", "dingtalk-4-0-hardware-planning", "a whole year in the planning", "a yearly plan"),
+        ("zh", "diandianchong-last-update-age", "最新更新還是兩年前", "十二年前"),
+        ("en", "diandianchong-last-update-age", "from two years ago", "twenty years"),
+        ("zh", "dingtalk-circle-modes", "社群運營圈四種模式", "十四種"),
+        ("en", "dingtalk-circle-modes", "in four modes: internal", "fourteen modes"),
+        ("zh", "wechat-rank-2020-01", "位居第一", "第十一"),
+        ("en", "wechat-rank-2020-01", "WeChat ranked first with", "Which happened first?"),
+        ("en", "dingtalk-rank-2020-01", "DingTalk ranked 58th, with", "in 1958th"),
+    ],
+)
+def test_small_figures_are_found_as_sentences_spell_them(
+    which: str, fact: str, shown: str, hidden: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    pack = pack_zh if which == "zh" else pack_en
+    metric = next(m for m in pack.metrics if m.id == fact)
+    keys = figure_keys(metric)
+    assert any(occurs(key, shown) for key in keys), (keys, shown)
+    assert not any(occurs(key, hidden) for key in keys), (keys, hidden)
 
 
 def test_whole_words_and_dates_only() -> None:

@@ -480,3 +480,47 @@ def test_an_exact_copy_of_a_built_in_pack_validates(cli: Cli, tmp_path: Path) ->
     )
     ran = cli("validate", str(edited))
     assert ran.status == 1 and "built-in" in ran.err
+
+
+def _script(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> tuple[object, list[bool]]:
+    """Run the `ali-quiz` script's entry with `argv`: its exit code, and whether it froze the
+    collector (recorded, not done: this test process goes on)."""
+    import gc
+    import sys
+
+    from ali_quiz.cli import run
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["ali-quiz", *argv])
+    with pytest.raises(SystemExit) as leave:
+        run()
+    return leave.value.code, frozen
+
+
+def test_the_script_leaves_a_command_s_objects_to_the_system(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After a command the script exits at once, its objects frozen (shutting down would walk
+    them all); `main` as a library call leaves the collector alone."""
+    data = ["--data-dir", str(data_dir)]
+    assert _script(monkeypatch, [*data, "show", "dingtalk-2020", "--json"]) == (0, [True])
+    assert json.loads(capsys.readouterr().out)["id"] == "dingtalk-2020"
+    assert _script(monkeypatch, [*data, "validate", str(TEN)]) == (1, [True])
+    from ali_quiz.cli import main
+
+    assert main([*data, "show", "dingtalk-2020", "--json"]) == 0
+
+
+def test_the_script_lets_a_front_end_shut_down_as_usual(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`play` (like the TUI and `serve`) holds the history until shutdown closes it: the
+    script does not freeze what that needs to walk."""
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("skip\n" * 3))
+    argv = ["--data-dir", str(data_dir), "play", "--plain", "--count", "3", "--seed", "1"]
+    assert _script(monkeypatch, argv) == (0, [])
+    assert "3" in capsys.readouterr().out

@@ -33,6 +33,7 @@ from ali_quiz.quiz.generate import (
     available_modes,
     daily_seed,
     generate_round,
+    kind_warnings,
 )
 from ali_quiz.quiz.giveaway import is_rank, is_small
 from ali_quiz.quiz.kinds import (
@@ -677,10 +678,15 @@ metrics:
   - {id: orgs, label: Organisations, value: 1000萬, unit: users}
   - {id: small, label: Early users, value: 2億, unit: users}
   - {id: tiny, label: First users, value: 5萬, unit: users}
+  - {id: teams, label: Teams, value: 50萬, unit: users}
+  - {id: schools, label: Schools online, value: 14萬, unit: users}
+  - {id: members, label: Paying members, value: 300萬, unit: users}
+  - {id: staff, label: Staff, value: 2000, unit: users}
 """
 
 
 def test_alike_figures_are_never_each_others_distractors() -> None:
+    """Nine figures: room for three figure matches, none pairing a figure already shown."""
     pack = load_pack_text(ALIKE_PACK, "alike.yaml")
     view = PackView(pack)
     label = {m.id: format_figure(m.written, m.unit, "en") for m in pack.metrics}
@@ -695,6 +701,24 @@ def test_alike_figures_are_never_each_others_distractors() -> None:
         for question in generate_round(pack, "match", 2, seed):
             assert not {"accounts", "people"} <= set(question.facts), question.to_json()
     assert asked["accounts"] and asked["people"]
+
+
+def test_a_pack_of_five_figures_has_no_match_mode() -> None:
+    """Its first figure match shows three of the five figures, so a second one would pair a
+    figure already shown: the mode is hidden, with a warning, and its figures are still asked."""
+    five = "\n".join(ALIKE_PACK.splitlines()[:10]) + "\n"
+    pack = load_pack_text(five, "five.yaml")
+    assert len(pack.metrics) == 5
+    assert "match" not in available_modes(pack) and "choice" in available_modes(pack)
+    assert any("match mode is hidden" in warning for warning in kind_warnings(pack))
+    with pytest.raises(RoundError):
+        generate_round(pack, "match", 3, 1)
+    asked: Counter[str] = Counter()
+    for seed in range(1, 30):
+        questions = generate_round(pack, "quick", 10, seed)
+        assert sum(q.kind == "match" for q in questions) <= 1
+        asked.update(f for q in questions for f in q.facts)
+    assert set(asked) == {m.id for m in pack.metrics}
 
 
 @pytest.mark.parametrize("which", ["spans", "zh", "en"])

@@ -82,7 +82,7 @@ def test_the_wheel_holds_the_packs_and_every_data_file(wheel: Path) -> None:
     assert sorted(set(modules) - names) == [], "modules missing from the wheel"
     assert any(name.endswith("entry_points.txt") for name in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "ali-quiz = ali_quiz.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "ali-quiz = ali_quiz.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 CHECK = """

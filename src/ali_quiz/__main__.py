@@ -1,7 +1,5 @@
 """`python -m ali_quiz` runs the command line."""
 
-import sys
+from ali_quiz.cli import run
 
-from ali_quiz.cli import main
-
-sys.exit(main())
+run()

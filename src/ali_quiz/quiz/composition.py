@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ali_quiz.packs.model import AuthoredQuestion, Pack
-from ali_quiz.quiz.giveaway import Shown, answer_keys
+from ali_quiz.quiz.giveaway import answer_keys
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers import Form, Makers
 
@@ -87,7 +87,7 @@ class RoundComposer:
         self.asked: list[frozenset[str]] = []
         self.ledger: set[str] = set()
         self.kinds_used: Counter[str] = Counter()
-        self.shown = Shown()
+        self.shown = self.picker.shown
         if not self.mixed:
             self.picker.shared_limit = ONE_KIND_SHARED
 

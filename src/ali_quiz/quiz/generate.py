@@ -28,8 +28,8 @@ _TRIAL_SEEDS = 3
 
 NEEDS = {
     "order": "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
-    "match": "3 dated facts with dates apart, 3 versions with highlights, or 4 figures, "
-    "two of each unit (or 3 of one)",
+    "match": "3 dated facts with dates apart, 3 versions with highlights, or about 9 figures, "
+    "two or more of each unit (a figure once shown is not paired again)",
     "estimate": "a metric that is neither a small whole number nor a rank",
     "choice": "a fact with two distractors of the same type (three dates apart, three figures "
     "of one unit, a small number or a rank, a sequence of 3 ranks)",

@@ -2,7 +2,8 @@
 
 A question gives a later one away when something it shows (its prompt, items, right answer,
 explanation or source sentence) states the later question's answer: its right option, accepted
-text, or figure as written. A value seen only as a wrong option does not count. Matching is on
+text, or figure as written (in a figure match, the figure of any of its pairs). A value seen only
+as a wrong option does not count. Matching is on
 whole words and whole dates: `2020年` is not found inside `2020年2月`, nor `2020` inside
 `25 February 2020`, nor `1` inside `12`.
 """
@@ -23,13 +24,28 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
     entry_text,
 )
+from ali_quiz.quiz.phrasing import ordinal, singular
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # A date written just before an occurrence makes it part of a longer date (`25 February 2020`).
 _DATE_BEFORE = re.compile(rf"(?:\d{{1,2}}|{_MONTHS})\s$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^\s(?:{_MONTHS})\b", re.IGNORECASE)
-# Chinese numerals for the small whole numbers a source spells out (一年, 四種).
-_CJK_DIGITS = "〇一二三四五六七八九"
+# The small whole numbers as a source spells them out (一年, 兩年, four modes, ranked first).
+_CJK_NUMERALS = ("〇零", "一", "二兩两", "三", "四", "五", "六", "七", "八", "九")
+_CJK_NUMERAL_CHARS = frozenset("".join(_CJK_NUMERALS) + "十百千萬万億亿")
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ORDINAL_WORDS = (
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+)
 
 
 def _fold(text: str) -> str:
@@ -79,28 +95,53 @@ def answer_keys(question: Question, metrics: Mapping[str, Metric]) -> list[str]:
             keys += question.accepted
         case EstimateQuestion():
             keys.append(question.written)
+        case MatchQuestion():
+            # Each pair of a figure match is answered by its figure: seen before, it is given.
+            for fact in question.facts:
+                metric = metrics.get(fact)
+                if metric is not None:
+                    keys += figure_keys(metric)
         case _:
             return []
     if isinstance(question, ChoiceQuestion | EstimateQuestion):
         for fact in question.facts[:1]:
             metric = metrics.get(fact)
             if metric is not None and len(question.facts) == 1:
-                keys += _figure_keys(metric)
+                keys += figure_keys(metric)
     return [key for key in dict.fromkeys(k.strip() for k in keys) if key]
 
 
-def _figure_keys(metric: Metric) -> list[str]:
+def figure_keys(metric: Metric) -> list[str]:
+    """The ways a text may state this figure: as written, or a small number in words.
+
+    A small number or a rank is looked for as the questions write it (`1年`, `1 year`, `第58位`,
+    `58th place`) and as a sentence spells it (`一年`, `兩年`, `a whole year`, `four modes`,
+    `第一`, `ranked first`), in either language: an English edition shows the original
+    sentence too.
+    """
     if not is_small(metric):
         return [metric.written]
-    number = f"{int(metric.value):,}"  # small numbers and ranks are whole
-    keys = [f"{number}{metric.unit}", f"{number} {metric.unit}"]
-    if is_rank(metric):
-        keys.append(f"第{number}")
-    if 0 <= metric.value < 10:
-        cjk = _CJK_DIGITS[int(metric.value)]
-        keys += [f"{cjk}{metric.unit}", f"{cjk}個{metric.unit}"]
-        if is_rank(metric):
+    value = int(metric.value)  # small numbers and ranks are whole
+    number = f"{value:,}"
+    unit = metric.unit.strip()
+    rank = is_rank(metric)
+    keys = [f"{number}{unit}", f"{number} {unit}"]
+    if rank:
+        keys += [f"第{number}", ordinal(value)]
+    if not 0 <= value < 10:
+        return keys
+    for cjk in _CJK_NUMERALS[value]:
+        keys += [f"{cjk}{unit}", f"{cjk}個{unit}"]
+        if rank:
             keys.append(f"第{cjk}")
+    if rank:
+        # Not the word alone: "Which of these happened first?" states no rank.
+        word = _ORDINAL_WORDS[value]
+        return keys + [f"{word} {unit}", f"ranked {word}", f"ranks {word}", f"ranking {word}"]
+    one = singular(unit) if value == 1 else unit
+    keys += [f"{number} {one}", f"{_NUMBER_WORDS[value]} {one}"]
+    if value == 1:
+        keys += [f"{article} {one}" for article in ("a", "an", "a whole", "a full")]
     return keys
 
 
@@ -122,6 +163,8 @@ def _occurs_folded(key: str, text: str) -> bool:
 def _bounded(key: str, text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
+    if before and key[0] in _CJK_NUMERAL_CHARS and before in _CJK_NUMERAL_CHARS:
+        return False  # 一年 is not in 十一年, nor 第一 in 第十一 (its 第 is part of the key)
     if key[0].isascii() and key[0].isalnum():
         if before.isascii() and (before.isalnum() or before == "."):
             return False

@@ -2,14 +2,14 @@
 
 A small whole number (under 10) or a rank is never an estimate (log scoring would give 0 to 2
 against 1): it is a choice among nearby values. A figure match pairs figures two or more of each
-unit, so that units alone never solve it.
+unit, so that units alone never solve it, and only figures the round has not shown yet.
 """
 
 from __future__ import annotations
 
 from ali_quiz.packs.model import Metric
 from ali_quiz.quiz.figure_views import figures_compatible
-from ali_quiz.quiz.giveaway import is_rank, is_small
+from ali_quiz.quiz.giveaway import figure_keys, is_rank, is_small
 from ali_quiz.quiz.kinds import EstimateQuestion, Question
 from ali_quiz.quiz.makers.base import MakerBase, question_id
 from ali_quiz.quiz.phrasing import format_count, phrase
@@ -121,9 +121,25 @@ class FigureMakers(MakerBase):
 
     # -- match -----------------------------------------------------------------------------
 
+    def _revealed(self, metric: Metric) -> bool:
+        """Whether the round has already shown this figure (a source sentence may state it)."""
+        return self.picker.shown.reveals(figure_keys(metric)) is not None
+
     def match_figures(self) -> Question | None:
-        target = self.size(3, 5, self.facts.distinct_figures)
-        anchor = self.anchor(self.facts.pairable_figures, lambda m: m.id)
+        """Three to five figures to pair with their labels, none of them shown yet this round.
+
+        A figure the round has shown (in an explanation, or a source sentence that states it
+        along the way) would answer its pair: it is left out, so a small pack makes fewer
+        figure matches, of fewer pairs, rather than matches with a pair given away.
+        """
+        # A third of the pack's figures at most (three pairs at least): a small pack has room
+        # for three figure matches rather than one that shows every figure.
+        share = max(3, len(self.facts.pairable_figures) // 3)
+        target = self.size(3, min(5, share), self.facts.distinct_figures)
+        found = self.picker.pick(
+            self.facts.pairable_figures, lambda m: m.id, 1, lambda _, m: not self._revealed(m)
+        )
+        anchor = found[0] if found else None
         if not target or anchor is None:
             return None
         chosen: list[Metric] = []
@@ -138,8 +154,10 @@ class FigureMakers(MakerBase):
             for m in self.rng.shuffled(self.facts.metrics_by_unit[unit]):
                 if len(group) >= room:
                     break
-                if m.id not in self.picker.blocked and all(
-                    _distinct(m, other) for other in [*chosen, *group]
+                if (
+                    m.id not in self.picker.blocked
+                    and all(_distinct(m, other) for other in [*chosen, *group])
+                    and not self._revealed(m)
                 ):
                     group.append(m)
             # Two or more of each unit, so that units alone never solve the match.

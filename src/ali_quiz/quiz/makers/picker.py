@@ -2,7 +2,8 @@
 
 It prefers facts the round has not asked yet (and, in a review round, facts the player got
 wrong); facts the round has ruled out (`blocked`: a mixed round never asks a fact twice) are
-never drawn.
+never drawn. It also holds what the round has shown (`shown`), for the makers that must leave
+out a fact whose answer is already on screen.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ali_quiz.quiz.giveaway import Shown
 from ali_quiz.quiz.rng import Rng
 
 # typing is not imported at run time: it is a good share of a short command's start.
@@ -114,6 +116,8 @@ class Picker:
     asked: list[frozenset[str]] = field(default_factory=list)
     shared_limit: int | None = None
     states: dict[int, _ListState] = field(default_factory=dict)
+    # What the round has shown so far: a maker leaves out a fact whose answer it states.
+    shown: Shown = field(default_factory=Shown)
 
     def _state(self, items: list[T], key: Callable[[T], str]) -> _ListState:
         state = self.states.get(id(items))
