@@ -369,7 +369,9 @@ async def test_an_answer_given_just_before_quitting_is_kept(tmp_path: Path) -> N
 
 
 @sync
-async def test_an_answer_is_kept_when_the_app_fails_before_drawing_it(tmp_path: Path) -> None:
+async def test_an_answer_is_kept_when_the_app_fails_before_drawing_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A failure between the answer and its feedback ends the app, not the answer."""
     start = round_start("choice", 3)
     app = make_test_app(tmp_path, start=start)
@@ -380,10 +382,26 @@ async def test_an_answer_is_kept_when_the_app_fails_before_drawing_it(tmp_path: 
     with pytest.raises(RuntimeError, match="drawing failed"):
         async with app.run_test(size=SIZE) as pilot:
             await settle(app)
-            Feedback.show_outcome = broken  # type: ignore[method-assign]
-            try:
-                await pilot.press(*right_keys(start.questions[0]))
-                await pilot.pause()
-            finally:
-                del Feedback.show_outcome
+            monkeypatch.setattr(Feedback, "show_outcome", broken)
+            await pilot.press(*right_keys(start.questions[0]))
+            await pilot.pause()
     assert saved_answers(tmp_path / "data") == [100]
+
+
+@sync
+async def test_enter_before_the_last_feedback_is_drawn_shows_the_results(tmp_path: Path) -> None:
+    """Enter handled before the last answer's frame: the results come, the round is complete."""
+    start = round_start("choice", 2)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press(*right_keys(start.questions[0]), "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        screen.answer_given(AnswerGiven(start.questions[1].answer_json()))
+        await screen.action_next()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+    assert app.return_code in (None, 0)
+    assert saved_answers(tmp_path / "data") == [100, 100]

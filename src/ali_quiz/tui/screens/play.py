@@ -316,7 +316,8 @@ class PlayScreen(QuizScreen[None]):
     def after_feedback(self, outcome: Outcome) -> None:
         """Once the feedback is drawn: write the answer, move the focus, show the new keys."""
         self.recorder.flush()
-        if self.last_outcome is outcome:  # still on screen (enter may have come first)
+        # Enter may have come first: the next question, or the results instead of this screen.
+        if self.last_outcome is outcome and self.is_attached:
             self.query_one(Feedback).focus_source()
             self.refresh_bindings()
 

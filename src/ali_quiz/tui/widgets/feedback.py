@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.color import Color
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -88,8 +88,7 @@ class Feedback(Container):
         scrollbar-size-vertical: 1;
     }
     Feedback > #feedback-panel:focus { background-tint: $foreground 5%; }
-    #feedback-head { dock: top; height: auto; }
-    #feedback-head > Static { height: auto; }
+    #feedback-verdict { dock: top; height: auto; }
     #feedback-source { height: auto; }
     #feedback-hint { dock: bottom; height: auto; color: $text-muted; }
     """
@@ -99,9 +98,8 @@ class Feedback(Container):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="feedback-panel"):
-            with Vertical(id="feedback-head"):
-                yield Static(id="feedback-verdict", markup=False)
-                yield Static(id="feedback-notes", markup=False)
+            # The verdict and, under it, the notes: one widget, so one line to lay out and draw.
+            yield Static(id="feedback-verdict", markup=False)
             yield Static(id="feedback-hint", markup=False)
             yield Static(id="feedback-source", markup=False)
 
@@ -110,13 +108,11 @@ class Feedback(Container):
     ) -> None:
         """Fill the panel for an outcome (`last`: the round's last question)."""
         self.last = last
-        self.query_one("#feedback-verdict", Static).update(
-            verdict_content(outcome, tr, streak=streak)
-        )
+        head = verdict_content(outcome, tr, streak=streak)
         notes = notes_content(outcome, tr)
-        notes_widget = self.query_one("#feedback-notes", Static)
-        notes_widget.update(notes)
-        notes_widget.display = bool(notes.plain)
+        if notes.plain:
+            head = Content("\n").join([head, notes])
+        self.query_one("#feedback-verdict", Static).update(head)
         self.query_one("#feedback-source", Static).update(source_content(outcome, tr))
         self.query_one("#feedback-panel", VerticalScroll).scroll_home(animate=False)
         self.show_hint()
