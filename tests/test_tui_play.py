@@ -18,6 +18,7 @@ from ali_quiz.quiz.kinds import (
     Response,
     TextQuestion,
 )
+from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.screens.results import ResultsScreen
 from ali_quiz.tui.widgets.base import AnswerGiven
@@ -335,6 +336,16 @@ def saved_answers(data_dir: Path) -> list[int]:
         return [a["points"] for r in store.rounds() for a in r.to_json()["answers"]]
 
 
+async def on_the_second_question(pilot: Pilot[int], start: ResolvedRound) -> PlayScreen:
+    """The first question answered right, and the second on screen."""
+    await settle(pilot.app)
+    await pilot.press(*right_keys(start.questions[0]), "enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayScreen)
+    return screen
+
+
 @sync
 async def test_an_answer_is_written_once_its_feedback_is_drawn(tmp_path: Path) -> None:
     """The history is written after the feedback's frame, not before it (and not later)."""
@@ -357,11 +368,7 @@ async def test_an_answer_given_just_before_quitting_is_kept(tmp_path: Path) -> N
     start = round_start("choice", 3)
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press(*right_keys(start.questions[0]), "enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PlayScreen)
+        screen = await on_the_second_question(pilot, start)
         screen.answer_given(AnswerGiven(start.questions[1].answer_json()))
         assert screen.recorder.waiting  # not written yet: its frame has not come
         app.exit()
@@ -394,11 +401,7 @@ async def test_enter_before_the_last_feedback_is_drawn_shows_the_results(tmp_pat
     start = round_start("choice", 2)
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press(*right_keys(start.questions[0]), "enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PlayScreen)
+        screen = await on_the_second_question(pilot, start)
         screen.answer_given(AnswerGiven(start.questions[1].answer_json()))
         await screen.action_next()
         await pilot.pause()
