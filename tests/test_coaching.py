@@ -213,9 +213,9 @@ def test_an_outcome_carries_its_coaching_and_a_skip_none() -> None:
             "zh-Hant",
             [
                 "低了 8%。",
-                "差了一個字:Bayan Har(拼寫仍算對)。",
+                "差了一個字：Bayan Har（拼寫仍算對）。",
                 "只有「釘釘」和「來往」的順序對調了。",
-                "兩組配對交叉了:「left 2」和「left 3」的答案互換了。",
+                "兩組配對交叉了：「left 2」和「left 3」的答案互換了。",
             ],
         ),
     ],

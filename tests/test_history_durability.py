@@ -148,7 +148,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_and_kept(tmp_path: Path) -
     assert aside.name.startswith("history.sqlite3.corrupt-")
     assert aside.read_bytes().startswith(b"this is not a database")
     assert opened.warning is not None
-    assert str(aside) in opened.warning and "moved" in opened.warning
+    assert str(aside) in str(opened.warning) and "moved" in str(opened.warning)
     play(
         opened.store,
         start(datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)),
@@ -211,9 +211,9 @@ def test_a_read_only_folder_turns_history_off_with_a_warning(tmp_path: Path) -> 
     with read_only(folder):
         opened = HistoryStore.open(folder)
     assert opened.store is None
-    assert opened.warning is not None and opened.warning.startswith("Score history is off")
-    assert str(folder / "history.sqlite3") in opened.warning
-    assert "--data-dir" in opened.warning
+    assert opened.warning is not None and str(opened.warning).startswith("Score history is off")
+    assert str(folder / "history.sqlite3") in str(opened.warning)
+    assert "--data-dir" in str(opened.warning)
     assert list(folder.iterdir()) == []
 
 
@@ -233,7 +233,7 @@ def test_a_read_only_folder_with_a_history_shows_it_and_leaves_it_untouched(
     with read_only(tmp_path):
         opened = HistoryStore.open(tmp_path)
         assert opened.store is not None and opened.warning is not None
-        assert "read-only" in opened.warning and "not recorded" in opened.warning
+        assert "read-only" in str(opened.warning) and "not recorded" in str(opened.warning)
         with opened.store as shown:
             assert len(shown.rounds()) == 1  # shown (mode=ro), not an empty list
             with pytest.raises(HistoryError):
@@ -246,7 +246,7 @@ def test_a_data_folder_that_cannot_be_made_turns_history_off(tmp_path: Path) -> 
     (tmp_path / "file").write_text("a file where the folder should be")
     opened = HistoryStore.open(tmp_path / "file" / "data")
     assert opened.store is None
-    assert opened.warning is not None and "cannot be created" in opened.warning
+    assert opened.warning is not None and "cannot be created" in str(opened.warning)
 
 
 def test_a_database_from_a_newer_version_is_left_alone(tmp_path: Path) -> None:
@@ -256,7 +256,7 @@ def test_a_database_from_a_newer_version_is_left_alone(tmp_path: Path) -> None:
     content = (tmp_path / "history.sqlite3").read_bytes()
     opened = HistoryStore.open(tmp_path)
     assert opened.store is None
-    assert opened.warning is not None and "newer ali-quiz" in opened.warning
+    assert opened.warning is not None and "newer ali-quiz" in str(opened.warning)
     assert (tmp_path / "history.sqlite3").read_bytes() == content
     assert _asides(tmp_path) == []
 

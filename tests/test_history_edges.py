@@ -68,7 +68,7 @@ def test_a_negative_user_version_is_a_corrupt_file_moved_aside(
         conn.execute(f"PRAGMA user_version = {version}")
     opened = HistoryStore.open(tmp_path)
     assert opened.store is not None and opened.warning is not None
-    assert "moved to" in opened.warning and str(version) in opened.warning
+    assert "moved to" in str(opened.warning) and str(version) in str(opened.warning)
     assert len(asides(tmp_path)) == 1
     opened.store.close()
 
@@ -78,7 +78,7 @@ def test_an_unknown_newer_user_version_is_left_alone(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute(f"PRAGMA user_version = {2**31 - 1}")
     opened = HistoryStore.open(tmp_path, read_only=True)
-    assert opened.store is None and opened.warning is not None and "newer" in opened.warning
+    assert opened.store is None and opened.warning is not None and "newer" in str(opened.warning)
     assert asides(tmp_path) == []
 
 
@@ -127,7 +127,8 @@ from pathlib import Path
 from ali_quiz.history.store import HistoryStore
 opened = HistoryStore.open(Path(sys.argv[1]), read_only=True)
 rounds = len(opened.store.rounds()) if opened.store else None
-print(json.dumps({"rounds": rounds, "warning": opened.warning, "unreadable": opened.unreadable}))
+warning = opened.warning and str(opened.warning)
+print(json.dumps({"rounds": rounds, "warning": warning, "unreadable": opened.unreadable}))
 """
 
 

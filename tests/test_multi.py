@@ -119,8 +119,14 @@ def test_feedback_only_for_the_picked_option() -> None:
 def test_plain_round_with_multi() -> None:
     pack = load_pack(PACK)
     questions = [q for q in generate_round(pack, "quick", 3, 1) if q.id == "q-weights"]
+    question = questions[0]
+    assert isinstance(question, MultiQuestion)
+    weights = dict(question.weights)
+    # The letters of the primes, wherever the round's shuffle put them.
+    primes = "".join("ABC"[i] for i, o in enumerate(question.options) if weights[o.id] > 0)
     out = io.StringIO()
-    result = play_plain(Round(questions), stdin=io.StringIO("AA\nAB\n"), stdout=out, tr=EN)
+    answers = io.StringIO(f"AA\n{primes}\n")
+    result = play_plain(Round(questions), stdin=answers, stdout=out, tr=EN)
     assert "appears twice" in out.getvalue()
     assert result.score == 100
 

@@ -41,10 +41,10 @@ VALUES_ZH = {
 
 #: Every template with the sentence it makes from the values above, per language.
 EXPECTED = {
-    "order_timeline": ("Put these in order, earliest first.", "請依時間先後排列,最早的在前。"),
+    "order_timeline": ("Put these in order, earliest first.", "請依時間先後排列，最早的在前。"),
     "order_sequence": (
         "DingTalk 3.0: put these in order, earliest first.",
-        "請依先後排列釘釘 3.0,最早的在前。",
+        "請依先後排列釘釘 3.0，最早的在前。",
     ),
     "match_dates": ("Match each event with its date.", "請將每件事與它的日期配對。"),
     "match_highlights": (
@@ -54,43 +54,46 @@ EXPECTED = {
     "match_figures": ("Match each figure with its value.", "請將每項數據與它的數值配對。"),
     "estimate": (
         "DingTalk's monthly active people: how many people?",
-        "釘釘月活躍人數是多少人?",
+        "釘釘月活躍人數是多少人？",
     ),
     "estimate_percent": (
         "DingTalk's monthly active people: what percentage?",
-        "釘釘月活躍人數是百分之多少?",
+        "釘釘月活躍人數是百分之多少？",
     ),
-    "when_event": ("When did this happen: DingTalk 3.0?", "以下這件事發生在什麼時候:釘釘 3.0?"),
-    "when_version": ("When was DingTalk 3.0 released?", "釘釘 3.0是在什麼時候釋出的?"),
-    "what_on": ("What happened on September 2016?", "2016年9月發生了什麼事?"),
-    "what_in": ("What happened in September 2016?", "2016年9月發生了什麼事?"),
+    "when_event": ("When did this happen: DingTalk 3.0?", "以下這件事發生在什麼時候：釘釘 3.0？"),
+    "when_version": ("When was DingTalk 3.0 released?", "釘釘 3.0是在什麼時候釋出的？"),
+    "what_on": ("What happened on September 2016?", "2016年9月發生了什麼事？"),
+    "what_in": ("What happened in September 2016?", "2016年9月發生了什麼事？"),
     "before": (
         "Which of these happened before September 2016?",
-        "以下哪一件事發生在2016年9月之前?",
+        "以下哪一件事發生在2016年9月之前？",
     ),
     "after": (
         "Which of these happened after September 2016?",
-        "以下哪一件事發生在2016年9月之後?",
+        "以下哪一件事發生在2016年9月之後？",
     ),
-    "first_event": ("Which of these happened first?", "以下哪一件事最早發生?"),
-    "last_event": ("Which of these happened last?", "以下哪一件事最晚發生?"),
+    "first_event": ("Which of these happened first?", "以下哪一件事最早發生？"),
+    "last_event": ("Which of these happened last?", "以下哪一件事最晚發生？"),
     "first_sequence": (
         "DingTalk 3.0: which of these came first?",
-        "以下釘釘 3.0中,哪一個最早?",
+        "以下釘釘 3.0中，哪一個最早？",
     ),
-    "last_sequence": ("DingTalk 3.0: which of these came last?", "以下釘釘 3.0中,哪一個最晚?"),
-    "figure": ("DingTalk's monthly active people: which figure is right?", "釘釘月活躍人數是多少?"),
-    "small": ("DingTalk's monthly active people: which is right?", "釘釘月活躍人數是多少?"),
-    "largest": ("Which of these figures is the largest?", "以下哪一項數據的數值最大?"),
-    "smallest": ("Which of these figures is the smallest?", "以下哪一項數據的數值最小?"),
+    "last_sequence": ("DingTalk 3.0: which of these came last?", "以下釘釘 3.0中，哪一個最晚？"),
+    "figure": (
+        "DingTalk's monthly active people: which figure is right?",
+        "釘釘月活躍人數是多少？",
+    ),
+    "small": ("DingTalk's monthly active people: which is right?", "釘釘月活躍人數是多少？"),
+    "largest": ("Which of these figures is the largest?", "以下哪一項數據的數值最大？"),
+    "smallest": ("Which of these figures is the smallest?", "以下哪一項數據的數值最小？"),
     "release": (
         "Which release brought this: Online office?",
-        "以下哪一個版本帶來了這項改變:線上辦公室?",
+        "以下哪一個版本帶來了這項改變：線上辦公室？",
     ),
-    "codename": ("Which release was code-named Bayan Har?", "代號“巴顏喀拉”的是哪一個版本?"),
+    "codename": ("Which release was code-named Bayan Har?", "代號“巴顏喀拉”的是哪一個版本？"),
     "state": (
         "As of which date does the source report this: DingTalk 3.0?",
-        "根據資料,截至哪一天仍是如此:釘釘 3.0?",
+        "根據資料，截至哪一天仍是如此：釘釘 3.0？",
     ),
     "released": ("DingTalk 3.0 is released", "釘釘 3.0釋出"),
 }

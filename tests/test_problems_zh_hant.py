@@ -122,7 +122,7 @@ def test_a_settings_file_that_cannot_be_read_says_so_in_chinese(tmp_path: Path) 
 
     (tmp_path / "config.yaml").mkdir()
     (problem,) = load_settings(tmp_path / "config.yaml").problems
-    assert problem.message(CHINESE).endswith("是資料夾，不是檔案;改用預設值")
+    assert problem.message(CHINESE).endswith("是資料夾，不是檔案；改用預設值")
     assert str(problem).endswith("is a folder, not a file; using the defaults")
 
 

@@ -63,7 +63,8 @@ async def test_pack_lists_show_language_names(tmp_path: Path) -> None:
             str(app.screen.query_one("#pack-list").get_option_at_index(i).prompt)  # type: ignore[attr-defined]
             for i in range(2)
         )
-        assert "English" in text and "繁體中文" in text
+        # Named in the interface's language: a 繁體中文 interface says 英文 (test_language_names).
+        assert "English" in text and "Traditional Chinese" in text
         assert "zh-Hant" not in text
 
 

@@ -106,11 +106,11 @@ def round_start(
     return resolve_round(spec, ListedPacks([pack]))
 
 
-def text_round(seed: int = 67) -> ResolvedRound:
+def text_round(seed: int = 68) -> ResolvedRound:
     """A round of three whose first question is a text (authored) one.
 
-    A quick round seldom holds one (much of the pack gives it away): seed 67's of ten does, and
-    it is moved to the front of three.
+    A quick round holds one in a share of rounds only (a pack has few): seed 68's of ten holds
+    釘釘5.0's codename, moved to the front of three.
     """
     start = round_start("quick", 10, seed=seed)
     text = next(q for q in start.questions if q.kind == "text")

@@ -15,6 +15,7 @@ from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
 from ali_quiz.paths import AppPaths, builtin_packs_dir
+from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
 
@@ -24,11 +25,11 @@ if TYPE_CHECKING:
     from typing import Any
 
 PACK_SUFFIXES = (".yaml", ".yml")
-_ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+_ID_LINE = r"^id:\s*['\"]?([^'\"#\s]+)"  # compiled by `re` when first used: rarely
 
 
-@dataclass(frozen=True)
-class PackEntry:
+@dataclass(frozen=True, eq=False, repr=False)
+class PackEntry(Record):
     """A pack file found, valid (with its Pack) or not (with its problems)."""
 
     id: str
@@ -92,7 +93,7 @@ def _id_problem(path: Path, pack_id: str, holder: PackEntry | None = None) -> Pr
         text = read_capped(path, PACK_BYTES).decode("utf-8")
     except (FileRefused, UnicodeDecodeError):
         return Problem.of(str(path), 1, 1, code, **values)
-    match = _ID_LINE.search(text)
+    match = re.search(_ID_LINE, text, re.MULTILINE)
     if match is None:
         return Problem.of(str(path), 1, 1, code, **values)
     line = text.count("\n", 0, match.start()) + 1
@@ -158,11 +159,16 @@ def offered_modes(pack: Pack) -> tuple[str, ...]:
 
 
 def _generator_verdicts(pack: Pack) -> dict[str, Any]:
-    """What the cache keeps beside a pack: the kinds the generator cannot make, its modes."""
+    """What the cache keeps beside a pack: the kinds the generator cannot make, its modes, and
+    what the generator itself keeps (so a round on a cached pack skips its trial rounds)."""
     # Imported here: with the cache warm, `validate` and `show` never load the generator.
-    from ali_quiz.quiz.generate import available_modes, kind_warnings
+    from ali_quiz.quiz.generate import available_modes, kept_verdicts, kind_warnings
 
-    return {"warnings": tuple(kind_warnings(pack)), "modes": tuple(available_modes(pack))}
+    return {
+        "warnings": tuple(kind_warnings(pack)),
+        "modes": tuple(available_modes(pack)),
+        **kept_verdicts(pack),
+    }
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -245,8 +251,8 @@ class NeedsReplace(Exception):
         self.old_hash = old_hash
 
 
-@dataclass(frozen=True)
-class Added:
+@dataclass(frozen=True, eq=False, repr=False)
+class Added(Record):
     """A pack copied into the user's packs folder."""
 
     pack: Pack

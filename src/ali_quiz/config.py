@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ali_quiz.i18n import LANGUAGES, Translator, system_language
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
+from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
 from ali_quiz.safety.limits import CONFIG_BYTES
 
@@ -24,11 +25,12 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 MAX_PLAYER_LENGTH = 40
-_THEME_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+# Patterns as text: `re` compiles one when first used (most commands read no settings file).
+_THEME = r"^[A-Za-z0-9_-]{1,40}$"
 
 
-@dataclass(frozen=True)
-class Settings:
+@dataclass(frozen=True, eq=False, repr=False)
+class Settings(Record):
     """What the player chose; `language` None means "follow the system locale"."""
 
     player: str
@@ -53,8 +55,8 @@ class Settings:
         return data
 
 
-@dataclass(frozen=True)
-class SettingsProblem:
+@dataclass(frozen=True, init=False, eq=False, repr=False)
+class SettingsProblem(Record):
     """Something wrong in `config.yaml`, as an interface-string key (`config.<reason>`) and its
     values, so each front end words it; str() is the English."""
 
@@ -73,8 +75,8 @@ class SettingsProblem:
         return self.message(Translator("en"))
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
+@dataclass(frozen=True, eq=False, repr=False)
+class LoadedSettings(Record):
     """Settings as read, and the problems met reading them (empty when the file was fine)."""
 
     settings: Settings
@@ -160,8 +162,8 @@ def load_settings(path: Path) -> LoadedSettings:
 
 # A settings file as the Settings screen writes it: a comment, then one `key: value` a line,
 # each value a plain YAML scalar that can mean nothing but its own text.
-_COMMENT_LINE = re.compile(r"#[^\n]*")
-_PLAIN_LINE = re.compile(r"([a-z_]+): ([A-Za-z0-9_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)")
+_COMMENT_LINE = r"#[^\n]*"
+_PLAIN_LINE = r"([a-z_]+): ([A-Za-z0-9_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)"
 _NULLS = frozenset({"null", "Null", "NULL"})
 
 
@@ -175,9 +177,9 @@ def _plain_settings(data: bytes) -> dict[str, str | None] | None:
         return None
     values: dict[str, str | None] = {}
     for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
-        if _COMMENT_LINE.fullmatch(line):
+        if re.fullmatch(_COMMENT_LINE, line):
             continue
-        match = _PLAIN_LINE.fullmatch(line)
+        match = re.fullmatch(_PLAIN_LINE, line)
         if match is None or match[1] in values:
             return None
         values[match[1]] = None if match[2] in _NULLS else match[2]
@@ -189,7 +191,7 @@ def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) ->
     known = {"player", "language", "theme", "questions_per_round", "pack"}
     for key in data:
         if key not in known:
-            names = ", ".join(sorted(known))
+            names = tuple(sorted(known))
             problems.append(SettingsProblem("unknown_key", path=path, key=repr(key), known=names))
     if "player" in data:
         player = clean_player(data["player"] or "")
@@ -208,12 +210,12 @@ def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) ->
                     "bad_language",
                     path=path,
                     language=repr(language[:40]),
-                    known=", ".join(LANGUAGES),
+                    known=LANGUAGES,
                 )
             )
     if data.get("theme") is not None:
         theme = str(data["theme"])
-        if _THEME_RE.match(theme):
+        if re.match(_THEME, theme):
             settings = replace(settings, theme=theme)
         else:
             problems.append(

@@ -6,12 +6,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ali_quiz.record import Record
+
 APP_NAME = "ali-quiz"
 HOME_ENV = "ALI_QUIZ_HOME"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+@dataclass(frozen=True, eq=False, repr=False)
+class AppPaths(Record):
     """The folders and files of one installation (or of one test's temporary folder)."""
 
     data_dir: Path

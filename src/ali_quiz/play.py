@@ -39,8 +39,8 @@ def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
 
     opened = HistoryStore.open(paths.data_dir)
     if opened.warning:
-        warn(opened.warning)
-    recorder = HistoryRecorder(opened.store, warn=warn)
+        warn(opened.warning.words(tr))
+    recorder = HistoryRecorder(opened.store, warn=lambda error: warn(str(tr.worded(error))))
     try:
         play_plain_round(
             chosen,

@@ -35,6 +35,7 @@ from ali_quiz.quiz.codes import (
 from ali_quiz.quiz.generate import RoundError, daily_seed, generate_round, random_seed
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT, MAX_SEED, MODES
+from ali_quiz.record import Record
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -73,8 +74,8 @@ class RoundSpecError(ValueError):
         return tr(self.key, **self.values)
 
 
-@dataclass(frozen=True)
-class RoundSpec:
+@dataclass(frozen=True, eq=False, repr=False)
+class RoundSpec(Record):
     """A round as a front end asks for it; what is left out, `resolve_round` decides.
 
     `pack` is an id or a path, or a Pack the front end already holds; None is the default
@@ -90,8 +91,8 @@ class RoundSpec:
     date: Date | None = None
 
 
-@dataclass(frozen=True)
-class ResolvedRound:
+@dataclass(frozen=True, eq=False, repr=False)
+class ResolvedRound(Record):
     """A round fully decided: its pack, mode, count, seed, date, code and questions.
 
     `seed` is None only for a round made of chosen questions (a round of mistakes), which

@@ -28,7 +28,7 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
         # Read-only: a history in a folder that cannot be written is still shown.
         opened = HistoryStore.open(paths.data_dir, read_only=True)
         if opened.warning:
-            warn(opened.warning)
+            warn(str(opened.warning))
         if opened.store is None and opened.unreadable:
             return fail("the score history cannot be read (see the warning above)")
         store = opened.store
@@ -39,7 +39,7 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
             store.close()
             store = None
         # Damaged pages (PRAGMA quick_check): the file is moved aside, as at opening.
-        return fail(after_query_failure(paths.history_path, err))
+        return fail(str(after_query_failure(paths.history_path, err)))
     finally:
         if store is not None:
             store.close()

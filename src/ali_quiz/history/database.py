@@ -5,7 +5,8 @@ A corrupt database (not a database, damaged pages, an impossible schema version)
 A file that cannot be read (permission denied) or that is not a file (a folder, a FIFO) is
 reported as such and left where it is: it is not corrupt. A folder that cannot be written
 still shows the history it holds, read-only; a new history is not recorded there. Either way
-the caller gets a warning that says what happened, where, and what to do.
+the caller gets a warning that says what happened, where, and what to do: a Phrase, worded
+in the interface's language by the front end (its str() is the English).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ali_quiz.history import schema
+from ali_quiz.i18n import Phrase
 
 FILE_NAME = "history.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -33,7 +35,7 @@ class Opened:
     """A connection (None: history off), a warning to show, and whether the file is unreadable."""
 
     conn: sqlite3.Connection | None
-    warning: str | None = None
+    warning: Phrase | None = None
     unreadable: bool = False  # there is a history file, but it cannot be read at all
 
 
@@ -55,13 +57,11 @@ def open_database(data_dir: Path, *, read_only: bool = False) -> Opened:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return Opened(
-            None, _off(path, f"cannot be created: the folder cannot be made ({exc.strerror})")
-        )
+        return Opened(None, _off(path, Phrase.of("db.why.no_folder", error=exc)))
     try:
         return Opened(connect(path))
     except schema.NewerSchemaError as exc:
-        return Opened(None, _off(path, f"was written by a newer ali-quiz ({exc}); update ali-quiz"))
+        return Opened(None, _off(path, Phrase.of("db.why.newer", error=exc)))
     except schema.CorruptSchemaError as exc:
         return _move_aside(path, exc, read_only=read_only)
     except (sqlite3.Error, OSError) as exc:
@@ -72,20 +72,19 @@ def open_database(data_dir: Path, *, read_only: bool = False) -> Opened:
         return Opened(None, _off(path, _describe(exc, path)))
 
 
-def _not_a_file(path: Path) -> str | None:
+def _not_a_file(path: Path) -> Phrase | None:
     try:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        return f"cannot be read ({exc.strerror}); it was left as it is"
+        return Phrase.of("db.why.unreadable", error=exc)
     if stat.S_ISREG(mode):
         return None
-    what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-    return f"is {what}, not a history file; it was left as it is: move it away"
+    return Phrase.of("db.why.folder" if stat.S_ISDIR(mode) else "db.why.not_file")
 
 
-def _permission_denied(path: Path) -> str | None:
+def _permission_denied(path: Path) -> Phrase | None:
     """Why the file cannot be opened for reading (permission), or None; never moved for it."""
     try:
         with path.open("rb"):
@@ -93,12 +92,9 @@ def _permission_denied(path: Path) -> str | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except PermissionError:
-        return (
-            "cannot be read: permission denied. It was left as it is; give yourself read "
-            "access (or use --data-dir)"
-        )
+        return Phrase.of("db.why.denied")
     except OSError as exc:
-        return f"cannot be read ({exc.strerror}); it was left as it is"
+        return Phrase.of("db.why.unreadable", error=exc)
 
 
 def _cannot_write(exc: BaseException, path: Path) -> bool:
@@ -119,15 +115,11 @@ def _read_only(path: Path, exc: BaseException) -> Opened:
         try:
             conn = _connect_read_only(path, query)
         except schema.CorruptSchemaError as corrupt:
-            return Opened(None, _off(path, f"cannot be read ({corrupt})"))
+            return Opened(None, _off(path, Phrase.of("db.why.corrupt", error=corrupt)))
         except (sqlite3.Error, schema.NewerSchemaError) as error:
             last = error
             continue
-        return Opened(
-            conn,
-            f"The score history {path} is read-only ({exc}): it is shown, but new rounds are "
-            "not recorded; use --data-dir to choose a folder you can write to.",
-        )
+        return Opened(conn, Phrase.of("db.read_only", path=path, error=exc))
     return Opened(None, _off(path, _describe(last, path)))
 
 
@@ -140,9 +132,7 @@ def _connect_read_only(path: Path, query: str) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         schema.check_not_newer(conn)
         if schema.user_version(conn) != schema.SCHEMA_VERSION:
-            raise sqlite3.OperationalError(
-                "its schema is older and cannot be brought up to date in a read-only folder"
-            )
+            raise schema.DatabaseProblem(Phrase.of("db.schema.old_read_only"))
         _probe(conn)
     except BaseException:
         conn.close()
@@ -165,25 +155,18 @@ def _move_aside(path: Path, exc: BaseException, *, read_only: bool = False) -> O
             if side.exists():
                 side.rename(aside.with_name(aside.name + suffix))
     except OSError as move_error:
-        return Opened(
-            None,
-            _off(
-                path,
-                f"cannot be read ({exc}) and cannot be moved aside ({move_error.strerror});"
-                " move or delete it yourself",
-            ),
-        )
-    told = (
-        f"The score history {path} could not be read ({exc}). It was moved to {aside} and a new,"
-        " empty history was started; the old file is kept for you to inspect or delete."
-    )
+        why = Phrase.of("db.why.no_move", error=exc, move_error=move_error)
+        return Opened(None, _off(path, why))
+    told = Phrase.of("db.moved", path=path, error=exc, aside=aside)
     if read_only:
         return Opened(None, told)
     opened = open_database(path.parent)
-    return Opened(opened.conn, f"{told} {opened.warning}" if opened.warning else told)
+    if opened.warning:
+        told = Phrase.of("db.moved_then", moved=told, then=opened.warning)
+    return Opened(opened.conn, told)
 
 
-def after_query_failure(path: Path, error: sqlite3.Error) -> str:
+def after_query_failure(path: Path, error: sqlite3.Error) -> Phrase:
     """A query failed: when `PRAGMA quick_check` finds damaged pages, move the file aside.
 
     Call it with every connection to the file closed. Returns the message for the player.
@@ -195,24 +178,24 @@ def after_query_failure(path: Path, error: sqlite3.Error) -> str:
         finally:
             conn.close()
         damaged = found != ["ok"]
-        why: BaseException = sqlite3.DatabaseError("; ".join(found[:3])) if damaged else error
+        details = "; ".join(found[:3])
+        why: BaseException = schema.DatabaseProblem.damaged(details) if damaged else error
     except sqlite3.DatabaseError as check_error:
         damaged = getattr(check_error, "sqlite_errorname", "") in _CORRUPT
         why = check_error
     if not damaged:
-        return f"the score history {path} could not be read ({error}); try again"
-    return _move_aside(path, why, read_only=True).warning or ""
+        return Phrase.of("db.read_failed", path=path, error=error)
+    moved = _move_aside(path, why, read_only=True).warning
+    assert moved is not None  # moving aside always says what it did
+    return moved
 
 
-def close_if_damaged(conn: sqlite3.Connection, path: Path, error: sqlite3.Error) -> str | None:
+def close_if_damaged(conn: sqlite3.Connection, path: Path, error: sqlite3.Error) -> Phrase | None:
     """A write failed: when the file is damaged, close it, move it aside and say so."""
     if getattr(error, "sqlite_errorname", "") not in _CORRUPT:
         return None
     conn.close()
-    return (
-        f"{after_query_failure(path, error)} This round's answers are no longer recorded;"
-        " the next round starts in the new history."
-    )
+    return Phrase.of("db.damaged_mid_round", moved=after_query_failure(path, error))
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -246,7 +229,7 @@ def _connect_once(path: Path) -> sqlite3.Connection:
         # Before anything writes (even the switch to WAL): a newer ali-quiz's file stays as is.
         schema.check_not_newer(conn)
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
-            raise sqlite3.OperationalError("the database cannot be switched to WAL mode")
+            raise schema.DatabaseProblem(Phrase.of("db.schema.no_wal"))
         # FULL: a committed answer survives a power cut too, not only a killed process.
         conn.execute("PRAGMA synchronous = FULL")
         schema.migrate(conn)
@@ -271,23 +254,20 @@ def _probe(conn: sqlite3.Connection) -> None:
         except sqlite3.DatabaseError:
             found = [str(exc)]
         if found != ["ok"]:
-            raise schema.CorruptSchemaError(f"damaged pages: {'; '.join(found[:3])}") from exc
+            raise schema.CorruptSchemaError.damaged("; ".join(found[:3])) from exc
         raise
 
 
-def _off(path: Path, why: str) -> str:
-    return (
-        f"Score history is off: {path} {why}. The game still plays, but rounds are not recorded;"
-        " use --data-dir to choose a folder you can write to."
-    )
+def _off(path: Path, why: Phrase) -> Phrase:
+    return Phrase.of("db.off", path=path, why=why)
 
 
-def _describe(exc: BaseException, path: Path) -> str:
+def _describe(exc: BaseException, path: Path) -> Phrase:
     name = getattr(exc, "sqlite_errorname", "")
     if name == "SQLITE_READONLY" or (
         isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM)
     ):
-        return f"is read-only ({exc})"
+        return Phrase.of("db.why.read_only", error=exc)
     if name in ("SQLITE_CANTOPEN", "SQLITE_PERM") or not os.access(path.parent, os.W_OK):
-        return f"cannot be opened for writing ({exc}); the folder {path.parent} may be read-only"
-    return f"cannot be opened ({exc})"
+        return Phrase.of("db.why.no_write", error=exc, folder=path.parent)
+    return Phrase.of("db.why.no_open", error=exc)

@@ -53,7 +53,7 @@ class HistoryRecorder:
         self,
         store: HistoryStore | None,
         *,
-        warn: Callable[[str], None],
+        warn: Callable[[Exception], None],
         now: Now = local_now,
         round_id: int | None = None,
     ) -> None:
@@ -71,7 +71,7 @@ class HistoryRecorder:
     def fail(self, error: Exception) -> None:
         if not self.failed:
             self.failed = True
-            self.warn(str(error))
+            self.warn(error)
 
     def start(
         self,

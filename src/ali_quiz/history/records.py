@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ali_quiz.i18n import WordedError
+
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,8 +28,9 @@ ANSWER_COLUMNS = (
 )
 
 
-class HistoryError(Exception):
-    """Writing to the history failed (disk full, file damaged while playing, …): show `str(e)`."""
+class HistoryError(WordedError):
+    """Writing to the history failed (disk full, file damaged while playing, …): its words in
+    the interface's language (`words(tr)`), or str() for the English."""
 
 
 @dataclass(frozen=True, kw_only=True)

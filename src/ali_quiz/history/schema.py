@@ -12,14 +12,29 @@ import sqlite3
 from collections.abc import Callable
 
 from ali_quiz.history import cards, totals
+from ali_quiz.i18n import Phrase, WordedError
 
 
-class NewerSchemaError(Exception):
+class NewerSchemaError(WordedError):
     """The database was written by a newer ali-quiz than this one."""
 
 
-class CorruptSchemaError(Exception):
+class CorruptSchemaError(WordedError):
     """The database cannot be ours as it stands: an impossible version, or damaged pages."""
+
+    @classmethod
+    def damaged(cls, details: str) -> CorruptSchemaError:
+        """`PRAGMA quick_check` found damaged pages (`details`: what it said, SQLite's words)."""
+        return cls(Phrase.of("db.schema.damaged", details=details))
+
+
+class DatabaseProblem(WordedError, sqlite3.OperationalError):
+    """A database that cannot be used as it is (no WAL mode, an old schema in a read-only
+    folder): an OperationalError, worded in the interface's language."""
+
+    @classmethod
+    def damaged(cls, details: str) -> DatabaseProblem:
+        return cls(Phrase.of("db.schema.damaged", details=details))
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -269,11 +284,9 @@ def check_not_newer(conn: sqlite3.Connection) -> None:
     when its version is one no ali-quiz writes (negative)."""
     version = user_version(conn)
     if version < 0:
-        raise CorruptSchemaError(f"schema version {version} is not one any ali-quiz writes")
+        raise CorruptSchemaError(Phrase.of("db.schema.unknown", version=version))
     if version > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            f"schema version {version}, this ali-quiz knows up to {SCHEMA_VERSION}"
-        )
+        raise NewerSchemaError(Phrase.of("db.schema.newer", version=version, known=SCHEMA_VERSION))
 
 
 def migrate(conn: sqlite3.Connection) -> None:

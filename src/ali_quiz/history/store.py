@@ -33,6 +33,7 @@ from ali_quiz.history.records import (
     round_record,
 )
 from ali_quiz.history.stream import NEWEST_FIRST, filters
+from ali_quiz.i18n import Phrase
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -57,7 +58,7 @@ class OpenResult:
     """A store, or None when history is off; and a warning to show the player, if any."""
 
     store: HistoryStore | None
-    warning: str | None = None
+    warning: Phrase | None = None  # worded by the front end; str() is the English
     unreadable: bool = False  # a history file is there but cannot be read (not moved aside)
 
 
@@ -97,6 +98,7 @@ class HistoryStore:
 
     @contextmanager
     def _write(self, what: str) -> Iterator[sqlite3.Connection]:
+        """A write transaction; `what` names it for a failure (`db.what.<what>`)."""
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
@@ -110,17 +112,16 @@ class HistoryStore:
             except sqlite3.Error as exc:
                 # Damaged pages: the file is moved aside (this store is closed with it).
                 moved = close_if_damaged(self._conn, self.path, exc)
-                raise HistoryError(
-                    moved
-                    or f"Could not {what} in the score history {self.path}: {exc}."
-                    " The game goes on; check the disk and restart to record again."
-                ) from exc
+                failed = Phrase.of(
+                    "db.write_failed", what=Phrase.of(f"db.what.{what}"), path=self.path, error=exc
+                )
+                raise HistoryError(moved or failed) from exc
 
     def start_round(self, start: RoundStart, questions: int) -> int:
         """Record a round's start (committed at once) and return its id."""
         started = aware(start.started_at, "started_at")
         group = (start.player, start.pack, start.mode, started.date().isoformat())
-        with self._write("start a round") as conn:
+        with self._write("start") as conn:
             cursor = conn.execute(
                 """INSERT INTO rounds(player, pack, pack_hash, mode, count, seed, code, date,
                        ui_language, started_at, questions, started_ts, play_day)
@@ -150,7 +151,7 @@ class HistoryStore:
         facts = list(dict.fromkeys(answer.facts))
         answered_ts = answered_at.timestamp()
         missed = totals.is_miss(answer.points, answer.max_points, answer.skipped)
-        with self._write("record an answer") as conn:
+        with self._write("answer") as conn:
             row = conn.execute(
                 "SELECT player, pack, mode, play_day, finished_at FROM rounds WHERE id = ?",
                 (round_id,),
@@ -234,7 +235,7 @@ class HistoryStore:
     def finish_round(self, round_id: int, finished_at: datetime) -> None:
         """Mark a round finished (committed at once); finishing it again changes nothing."""
         finished = aware(finished_at, "finished_at")
-        with self._write("finish a round") as conn:
+        with self._write("finish") as conn:
             row = conn.execute(
                 "SELECT player, pack, mode, play_day, finished_at, score, max_score"
                 " FROM rounds WHERE id = ?",
@@ -258,7 +259,7 @@ class HistoryStore:
         For imports and benchmarks: far faster than a commit per answer, and the totals end up
         exactly as the running updates would have left them. Returns how many rounds it wrote.
         """
-        with self._write("import rounds") as conn:
+        with self._write("import") as conn:
             next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM rounds").fetchone()[0])
             batch: list[PastRound] = []
             written = 0
@@ -279,7 +280,7 @@ class HistoryStore:
 
     def delete_round(self, round_id: int) -> None:
         """Delete one round and its answers, and correct the totals it was part of."""
-        with self._write("delete a round") as conn:
+        with self._write("delete_round") as conn:
             row = conn.execute(
                 "SELECT player, pack, mode, play_day FROM rounds WHERE id = ?", (round_id,)
             ).fetchone()
@@ -303,7 +304,7 @@ class HistoryStore:
     def delete_all(self, player: str | None = None) -> int:
         """Delete every round of a player (of everyone when None); return how many."""
         where, params = filters(player, None, None, None)
-        with self._write("delete the history") as conn:
+        with self._write("delete_all") as conn:
             found = conn.execute(f"SELECT count(*) FROM rounds WHERE {where}", params).fetchone()
             conn.execute(
                 f"DELETE FROM answers WHERE round_id IN (SELECT id FROM rounds WHERE {where})",

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
+
+from ali_quiz.record import Record
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -31,38 +33,27 @@ if TYPE_CHECKING:
 LANGUAGES = ("en", "zh-Hant")
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "zh-Hant": "繁體中文"})
 DEFAULT_LANGUAGE = "en"
-#: Names of the languages packs are written in, each in its own language (a pack's
-#: `language` is a tag; players read names).
-PACK_LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType(
+#: Tags of the languages packs are written in that the catalogue names (`language.<tag>`),
+#: and the tags that mean one of them (a pack's `language` is a tag; players read names).
+PACK_LANGUAGE_ALIASES: Mapping[str, str] = MappingProxyType(
     {
-        **LANGUAGE_NAMES,
-        "zh": "中文",
-        "zh-Hans": "简体中文",
-        "zh-TW": "繁體中文",
-        "zh-HK": "繁體中文",
-        "zh-CN": "简体中文",
-        "ja": "日本語",
-        "ko": "한국어",
-        "fr": "Français",
-        "de": "Deutsch",
-        "es": "Español",
-        "it": "Italiano",
-        "pt": "Português",
-        "nl": "Nederlands",
-        "ru": "Русский",
-        "vi": "Tiếng Việt",
+        "zh-TW": "zh-Hant",
+        "zh-HK": "zh-Hant",
+        "zh-MO": "zh-Hant",
+        "zh-CN": "zh-Hans",
+        "zh-SG": "zh-Hans",
     }
 )
 
 
-def language_label(tag: str) -> str:
-    """A pack's language as a name (`en` -> English, `zh-Hant` -> 繁體中文); else the tag."""
-    if tag in PACK_LANGUAGE_NAMES:
-        return PACK_LANGUAGE_NAMES[tag]
-    base = tag.split("-")[0]
-    if base == "en":
-        return "English"
-    return PACK_LANGUAGE_NAMES.get(base, tag)
+def language_label(tag: str, tr: Translator) -> str:
+    """A pack's language named in the interface's language (`en` -> English or 英文,
+    `zh-Hant` -> Traditional Chinese or 繁體中文); an unknown tag is shown as it is."""
+    tag = PACK_LANGUAGE_ALIASES.get(tag, tag)
+    for key in (f"language.{tag}", f"language.{tag.split('-')[0]}"):
+        if key in strings():
+            return tr(key)
+    return tag
 
 
 def normalize_language(text: str | None) -> str | None:
@@ -149,8 +140,8 @@ def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class Phrase:
+@dataclass(frozen=True, eq=False, repr=False)
+class Phrase(Record):
     """An interface text not yet in a language: a catalogue key and its values, which may be
     Phrases themselves (`Phrase.of("pack.needs_key", what=Phrase.of("what.event", n=3))`)."""
 
@@ -169,8 +160,19 @@ class Phrase:
         return self.words(Translator(DEFAULT_LANGUAGE))
 
 
-@dataclass(frozen=True)
-class Translator:
+class WordedError(Exception):
+    """An error whose message is a Phrase: str() is the English, `words(tr)` any language."""
+
+    def __init__(self, phrase: Phrase, /) -> None:
+        super().__init__(str(phrase))
+        self.phrase = phrase
+
+    def words(self, tr: Translator, /) -> str:
+        return self.phrase.words(tr)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Translator(Record):
     """The strings of one interface language: `tr("play.score", score=3, max=5)`."""
 
     language: str
@@ -185,12 +187,20 @@ class Translator:
         """A value as a sentence shows it: Phrases and errors in this language."""
         if isinstance(value, (str, int, float)):  # most values (a type check is quick)
             return value
+        if isinstance(value, (tuple, list)):  # a list, joined as the language joins one
+            return self.join(value)
         words = getattr(value, "words", None)
         if callable(words):  # a Wordable (a Protocol checked at run time would need typing)
             return words(self)
         if isinstance(value, OSError):
             return self.os_error(value)
+        if isinstance(value, Exception) and getattr(value, "sqlite_errorname", None):
+            return self.database_error(value)
         return value
+
+    def join(self, items: Iterable[object]) -> str:
+        """Items as a list in a sentence: `A, B, C` in English, `A、B、C` in Chinese."""
+        return self("list.separator").join(str(self.worded(item)) for item in items)
 
     def os_error(self, error: OSError) -> str:
         """What the system said went wrong (`Permission denied`), in this language."""
@@ -201,6 +211,17 @@ class Translator:
         if f"os.{name}" in strings():
             return self(f"os.{name}")
         return self("os.other", name=name or type(error).__name__)
+
+    def database_error(self, error: Exception) -> str:
+        """What SQLite said went wrong (`database disk image is malformed`), in this language."""
+        if self.language != "zh-Hant":
+            return str(error)
+        name = str(getattr(error, "sqlite_errorname", ""))
+        # Extended codes (SQLITE_IOERR_WRITE) are worded as their primary code (SQLITE_IOERR).
+        for key in (f"sqlite.{name}", "sqlite." + "_".join(name.split("_")[:2])):
+            if key in strings():
+                return self(key)
+        return self("sqlite.other", name=name)
 
     @property
     def language_name(self) -> str:

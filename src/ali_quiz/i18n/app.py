@@ -8,58 +8,78 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.too_small": (
         "This window is too small for ali-quiz.\nPlease make it at least {width}×{height}"
         " (it is {now_width}×{now_height}).",
-        "視窗太小,放不下 ali-quiz。\n"
-        "請把它放大到至少 {width}×{height}(目前是 {now_width}×{now_height})。",
+        "視窗太小，放不下 ali-quiz。\n"
+        "請把它放大到至少 {width}×{height}（目前是 {now_width}×{now_height}）。",
     ),
     # Problems in config.yaml (config.SettingsProblem)
     "config.unreadable": (
         "{path}: {error}; using the defaults",
-        "{path}:{error};改用預設值",
+        "{path}：{error}；改用預設值",
     ),
     "config.bad_yaml": (
         "{problem}; using the defaults (fix or delete the file)",
-        "{problem};改用預設值(請修正或刪除這個檔案)",
+        "{problem}；改用預設值（請修正或刪除這個檔案）",
     ),
     "config.not_one_value": (
         "{where}: {key}: must be one value, not a list or mapping",
-        "{where}:{key}:只能是一個值,不能是清單或對應",
+        "{where}：{key}：只能是一個值，不能是清單或對應",
     ),
     "config.not_mapping": (
         "{path}: expected keys such as `player: ann`; using the defaults",
-        "{path}:應該是 `player: ann` 這樣的設定;改用預設值",
+        "{path}：應該是 `player: ann` 這樣的設定；改用預設值",
     ),
     "config.unknown_key": (
         "{path}: unknown setting {key} ignored (known: {known})",
-        "{path}:不認得的設定 {key},已略過(認得的有:{known})",
+        "{path}：不認得的設定 {key}，已略過（認得的有：{known}）",
     ),
     "config.empty_player": (
         "{path}: player: the name is empty; using {player}",
-        "{path}:player:名稱是空的;改用 {player}",
+        "{path}：player：名稱是空的；改用 {player}",
     ),
     "config.bad_language": (
         "{path}: language: {language} is not one of {known}; following the system locale",
-        "{path}:language:{language} 不是 {known} 之一;改用系統語言",
+        "{path}：language：{language} 不是 {known} 之一；改用系統語言",
     ),
     "config.bad_theme": (
         "{path}: theme: {theme} is not a theme name; using {default}",
-        "{path}:theme:{theme} 不是佈景主題的名稱;改用 {default}",
+        "{path}：theme：{theme} 不是佈景主題的名稱；改用 {default}",
     ),
     "config.bad_count": (
         "{path}: questions_per_round: {count} is not a whole number from 1 to {max}; using"
         " {default}",
-        "{path}:questions_per_round:{count} 不是 1 到 {max} 的整數;改用 {default}",
+        "{path}：questions_per_round：{count} 不是 1 到 {max} 的整數；改用 {default}",
     ),
-    "app.config_problem": ("Settings: {problem}", "設定檔有問題:{problem}"),
+    "app.config_problem": ("Settings: {problem}", "設定檔有問題：{problem}"),
     "app.worker_failed": (
         "Something went wrong in the background: {error}",
-        "背景工作出了問題:{error}",
+        "背景工作出了問題：{error}",
     ),
-    "app.history_problem": ("History: {problem}", "歷史紀錄有問題:{problem}"),
+    "app.history_problem": ("History: {problem}", "歷史紀錄有問題：{problem}"),
     "app.loading_packs": ("Looking for packs…", "正在尋找題庫…"),
     "app.no_packs": (
         "No pack can be played. Open Packs (p) to see what is wrong.",
-        "沒有可以玩的題庫。請打開「題庫」(p) 看看哪裡有問題。",
+        "沒有可以玩的題庫。請打開「題庫」（p）看看哪裡有問題。",
     ),
+    # Between the items of a list in a sentence (Translator.join)
+    "list.separator": (", ", "、"),
+    # A label before what it names ("Source: …", "出處：…"), and two sentences in a row
+    "label.colon": ("{label}: ", "{label}："),
+    "sentences.two": ("{first} {second}", "{first}{second}"),
+    # The languages packs are written in (i18n.language_label), named in the interface's
+    "language.en": ("English", "英文"),
+    "language.zh": ("Chinese", "中文"),
+    "language.zh-Hant": ("Traditional Chinese", "繁體中文"),
+    "language.zh-Hans": ("Simplified Chinese", "簡體中文"),
+    "language.ja": ("Japanese", "日文"),
+    "language.ko": ("Korean", "韓文"),
+    "language.fr": ("French", "法文"),
+    "language.de": ("German", "德文"),
+    "language.es": ("Spanish", "西班牙文"),
+    "language.it": ("Italian", "義大利文"),
+    "language.pt": ("Portuguese", "葡萄牙文"),
+    "language.nl": ("Dutch", "荷蘭文"),
+    "language.ru": ("Russian", "俄文"),
+    "language.vi": ("Vietnamese", "越南文"),
     # Keys shown in the Footer
     "key.quit": ("Quit", "離開"),
     "key.back": ("Back", "返回"),
@@ -115,27 +135,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.modes": ("Play", "開始玩"),
     "home.more": ("More", "更多"),
     "home.about": ("About this pack", "關於這個題庫"),
-    "home.player": ("Player: {player}", "玩家:{player}"),
+    "home.player": ("Player: {player}", "玩家：{player}"),
     "home.facts": (
         "events {events} · versions {versions} · figures {metrics} · sequences {sequences}",
         "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences}",
     ),
     "home.count": ("{count} questions per round", "每回合 {count} 題"),
     "home.resume": ("Resume", "繼續回合"),
-    "home.resume.help": ("{mode}, {done}/{count} done", "{mode},已答 {done}/{count}"),
+    "home.resume.help": ("{mode}, {done}/{count} done", "{mode}，已答 {done}/{count}"),
     "home.resume_gone": (
         "That round cannot be resumed: its pack has changed or is gone.",
-        "無法繼續那一回合:它的題庫已經改變或不見了。",
+        "無法繼續那一回合：它的題庫已經改變或不見了。",
     ),
     "home.review_none": ("nothing is due for review", "目前沒有到期的事實"),
     "play.shorter": (
         "This pack gives {n} of the {count} questions asked: "
         "no more fit the rules of a good round.",
-        "這個題庫只能出 {n} 題(要求 {count} 題):其餘的題目不符合好題組的規則。",
+        "這個題庫只能出 {n} 題（要求 {count} 題）：其餘的題目不符合好題組的規則。",
     ),
     "home.pack_invalid": (
         "This pack has errors and cannot be played.",
-        "這個題庫有錯誤,無法遊玩。",
+        "這個題庫有錯誤，無法遊玩。",
     ),
     "home.hint": (
         "enter plays · tab next panel · ^p commands · ? keys",
@@ -152,49 +172,49 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.order.help": (
         "A letter or ↑↓ picks an item · space grabs it, ↑↓ carry it, space drops it"
         " (or shift+↑↓) · drag with the mouse · enter submits",
-        "按字母或 ↑↓ 選項目 · 空白鍵抓起、↑↓ 移動、空白鍵放下(或 shift+↑↓)"
+        "按字母或 ↑↓ 選項目 · 空白鍵抓起、↑↓ 移動、空白鍵放下（或 shift+↑↓）"
         " · 可用滑鼠拖曳 · enter 送出",
     ),
     "play.match.help": (
         "A number then a letter pairs them (or click both; click a pair again to part it)"
         " · backspace undoes · enter submits",
-        "先按數字再按字母來配對(或用滑鼠點兩邊;再點一次即取消)· backspace 復原 · enter 送出",
+        "先按數字再按字母來配對（或用滑鼠點兩邊；再點一次即取消）· backspace 復原 · enter 送出",
     ),
     "play.match.incomplete": (
         "Pair every numbered item first ({paired}/{total} paired).",
-        "請先把每個編號項目配對好(已配 {paired}/{total})。",
+        "請先把每個編號項目配對好（已配 {paired}/{total}）。",
     ),
     "play.choice.help": (
         "Press a letter or number, or ↑↓ and enter, or click",
-        "按字母或數字,或用 ↑↓ 加 enter,或用滑鼠點選",
+        "按字母或數字，或用 ↑↓ 加 enter，或用滑鼠點選",
     ),
     "play.estimate.help": (
         "Type a number as you would write it: 2億, 7610.2萬, 76.1M, 2e8, 6% · enter submits",
-        "像平常一樣寫數字:2億、7610.2萬、76.1M、2e8、6% · enter 送出",
+        "像平常一樣寫數字：2億、7610.2萬、76.1M、2e8、6% · enter 送出",
     ),
-    "play.estimate.placeholder": ("your estimate, in {unit}", "你的估計({unit})"),
+    "play.estimate.placeholder": ("your estimate, in {unit}", "你的估計（{unit}）"),
     "play.estimate.reads": ("reads as {value}", "讀作 {value}"),
     "play.estimate.empty": ("Type a number first.", "請先輸入一個數字。"),
     "play.text.help": ("Type your answer · enter submits", "輸入你的答案 · enter 送出"),
     "play.multi.help": (
         "Tick every option that applies (space or its letter) · enter submits",
-        "勾選所有符合的選項(空白鍵或字母)· enter 送出",
+        "勾選所有符合的選項（空白鍵或字母）· enter 送出",
     ),
     "play.multi.none": (
         "Tick at least one option (space or its letter), then press enter.",
-        "請至少勾選一個選項(空白鍵或字母),再按 enter。",
+        "請至少勾選一個選項（空白鍵或字母），再按 enter。",
     ),
     "feedback.option": ("On {option}", "關於「{option}」"),
     "play.text.placeholder": ("your answer", "你的答案"),
     "play.text.empty": ("Type an answer first.", "請先輸入答案。"),
-    "play.quit_title": ("Leave this round?", "要離開這一回合嗎?"),
+    "play.quit_title": ("Leave this round?", "要離開這一回合嗎？"),
     "play.quit_body": (
         "Your {done} answers are kept in the history; you can resume the round from home.",
-        "你已答的 {done} 題會保存在歷史紀錄中,可以從首頁繼續這一回合。",
+        "你已答的 {done} 題會保存在歷史紀錄中，可以從首頁繼續這一回合。",
     ),
     "play.quit_body_none": (
         "Nothing has been answered yet: leaving loses nothing.",
-        "還沒有作答:離開不會失去任何東西。",
+        "還沒有作答：離開不會失去任何東西。",
     ),
     "play.quit_body_kept": (
         "Your {done} answers are kept in the history.",
@@ -203,7 +223,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.quit_yes": ("Leave", "離開"),
     "play.quit_no": ("Keep playing", "繼續作答"),
     # Feedback
-    "feedback.right": ("Right!", "答對了!"),
+    "feedback.right": ("Right!", "答對了！"),
     "feedback.partial": ("Partly right.", "部分答對。"),
     "feedback.wrong": ("Wrong.", "答錯了。"),
     "feedback.skipped": ("Skipped.", "已跳過。"),
@@ -221,7 +241,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{right} right · {partial} partly right · {wrong} wrong · {skipped} skipped",
         "答對 {right} · 部分答對 {partial} · 答錯 {wrong} · 跳過 {skipped}",
     ),
-    "results.code": ("Round code: {code}", "回合代碼:{code}"),
+    "results.code": ("Round code: {code}", "回合代碼：{code}"),
     "results.code_help": (
         "anyone can play this same round with it",
         "任何人都能用它玩同一回合",
@@ -233,7 +253,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results.col.question": ("Question", "題目"),
     "results.no_mistakes": (
         "No mistakes this round: nothing to repeat.",
-        "這回合沒有錯題,不用重做。",
+        "這回合沒有錯題，不用重做。",
     ),
     # Packs
     "packs.title": ("Packs", "題庫"),
@@ -245,25 +265,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "packs.valid": ("valid", "有效"),
     "packs.invalid": ("errors", "有錯誤"),
     "packs.builtin": ("built in", "內建"),
-    "packs.path": ("Path: {path}", "路徑:{path}"),
-    "packs.builtin_path": ("Path: built into ali-quiz ({name})", "路徑:ali-quiz 內建({name})"),
+    "packs.path": ("Path: {path}", "路徑：{path}"),
+    "packs.builtin_path": ("Path: built into ali-quiz ({name})", "路徑：ali-quiz 內建（{name}）"),
     "packs.counts": (
         "events {events} · versions {versions} · figures {metrics} · sequences {sequences}"
         " · questions {questions}",
         "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences} · 自訂題 {questions}",
     ),
-    "packs.errors": ("Errors (this pack cannot be played):", "錯誤(這個題庫無法遊玩):"),
+    "packs.errors": ("Errors (this pack cannot be played):", "錯誤（這個題庫無法遊玩）："),
     "packs.kind_hidden": (
         "too few facts for {mode} questions (it needs {needs}): the mode is hidden",
-        "事實不夠出{mode}題(需要{needs}):這個模式已隱藏",
+        "事實不夠出{mode}題（需要{needs}）：這個模式已隱藏",
     ),
     "packs.needs.order": (
         "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
-        "3 個日期不重疊的事件或版本,或一個有 3 個名次的順序",
+        "3 個日期不重疊的事件或版本，或一個有 3 個名次的順序",
     ),
     "packs.needs.match": (
         "3 dated facts with dates apart, 3 versions with highlights, or 3 distinct figures",
-        "3 個日期分開的事實、3 個有重點的版本,或 3 個不同的數據",
+        "3 個日期分開的事實、3 個有重點的版本，或 3 個不同的數據",
     ),
     "packs.needs.estimate": (
         "a metric that is neither a small whole number nor a rank",
@@ -272,13 +292,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "packs.needs.choice": (
         "a fact with a distractor of the same type (two dates apart, two figures of one unit,"
         " a sequence of 2 ranks)",
-        "一個有同類干擾選項的事實(兩個分開的日期、兩個同單位的數據、一個有 2 個名次的順序)",
+        "一個有同類干擾選項的事實（兩個分開的日期、兩個同單位的數據、一個有 2 個名次的順序）",
     ),
-    "packs.warnings": ("Warnings:", "警告:"),
-    "packs.modes": ("Modes: {modes}", "模式:{modes}"),
+    "packs.warnings": ("Warnings:", "警告："),
+    "packs.modes": ("Modes: {modes}", "模式：{modes}"),
     "packs.cannot_start": (
         "{pack} has errors and cannot be played: fix them and press r to reload.",
-        "{pack} 有錯誤,無法遊玩:修正後按 r 重新載入。",
+        "{pack} 有錯誤，無法遊玩：修正後按 r 重新載入。",
     ),
     "packs.using": ("Now playing {pack}.", "現在使用 {pack}。"),
     "packs.open_title": ("Open a pack file", "開啟題庫檔案"),
@@ -287,10 +307,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "packs.cancel": ("Cancel", "取消"),
     "packs.open_missing": ("No file at {path}.", "找不到檔案 {path}。"),
     "packs.opened": ("Opened {pack}.", "已開啟 {pack}。"),
-    "packs.open_invalid": ("{path} has errors: see the list.", "{path} 有錯誤:請看清單。"),
-    "packs.preview_title": ("Preview: {pack}", "預覽:{pack}"),
-    "packs.preview_kind": ("{kind}: {count} generated", "{kind}:產生 {count} 題"),
-    "packs.preview_none": ("{kind}: not enough facts", "{kind}:事實不夠"),
+    "packs.open_invalid": ("{path} has errors: see the list.", "{path} 有錯誤：請看清單。"),
+    "packs.preview_title": ("Preview: {pack}", "預覽：{pack}"),
+    "packs.preview_kind": ("{kind}: {count} generated", "{kind}：產生 {count} 題"),
+    "packs.preview_none": ("{kind}: not enough facts", "{kind}：事實不夠"),
     "packs.preview_play": ("Play this pack", "玩這個題庫"),
     "packs.loading": ("Looking for packs…", "正在尋找題庫…"),
     # Timeline
@@ -310,21 +330,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline.col.version": ("Version", "版本"),
     "timeline.col.codename": ("Codename", "代號"),
     "timeline.undated": ("no date", "無日期"),
-    "timeline.source": ("Source: {source}", "出處:{source}"),
-    "timeline.no_source": ("(no source sentence)", "(沒有出處句子)"),
+    "timeline.source": ("Source: {source}", "出處：{source}"),
+    "timeline.no_source": ("(no source sentence)", "（沒有出處句子）"),
     "timeline.empty": ("Nothing of this kind in the pack.", "這個題庫沒有這類事實。"),
-    "timeline.highlights": ("Highlights: {items}", "重點:{items}"),
+    "timeline.highlights": ("Highlights: {items}", "重點：{items}"),
     "timeline.version_event": ("{title} released", "{title}發布"),
     # Settings
     "settings.title": ("Settings", "設定"),
     "settings.player": ("Player name", "玩家名稱"),
     "settings.language": ("Interface language", "介面語言"),
-    "settings.language.system": ("Follow the system ({name})", "跟隨系統({name})"),
+    "settings.language.system": ("Follow the system ({name})", "跟隨系統（{name}）"),
     "settings.theme": ("Theme", "主題"),
     "settings.count": ("Questions per round", "每回合題數"),
     "settings.count.help": (
         "1 to {max}; used for rounds started from home without a seed or code",
-        "1 到 {max};用於從首頁開始、沒有指定種子或代碼的回合",
+        "1 到 {max}；用於從首頁開始、沒有指定種子或代碼的回合",
     ),
     "settings.count.invalid": (
         "Type a whole number from 1 to {max}.",
@@ -332,37 +352,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "settings.player.invalid": ("The name cannot be empty.", "名稱不能是空的。"),
     "settings.saved": ("Saved to {path}", "已儲存到 {path}"),
-    "settings.save_failed": ("Could not save {path}: {reason}", "無法儲存 {path}:{reason}"),
+    "settings.save_failed": ("Could not save {path}: {reason}", "無法儲存 {path}：{reason}"),
     # Dialogs
     "code.title": ("Play a round code", "輸入回合代碼"),
     "code.help": (
         "A teacher's code such as 7Q3K-9MXA-2TBC gives everyone the same round.",
-        "老師給的代碼(例如 7Q3K-9MXA-2TBC)讓每個人玩同一回合。",
+        "老師給的代碼（例如 7Q3K-9MXA-2TBC）讓每個人玩同一回合。",
     ),
     "code.placeholder": ("round code", "回合代碼"),
     "code.play": ("Play", "開始"),
     "code.error": ("{reason}", "{reason}"),
     # A round that cannot be made (roundspec.RoundSpecError)
-    "round.pack_missing": ("{reason}", "找不到題庫:{reason}"),
+    "round.pack_missing": ("{reason}", "找不到題庫：{reason}"),
     "round.pack_invalid": (
         "the pack {pack} is not valid:\n{problems}",
-        "題庫 {pack} 有錯誤:\n{problems}",
+        "題庫 {pack} 有錯誤：\n{problems}",
     ),
     "round.no_review": (
         "nothing is due for review yet: a fact you miss is due again at once, "
         "one you know comes back after a few days",
-        "目前沒有到期要複習的事實:答錯的事實會立刻到期,答對的過幾天再回來",
+        "目前沒有到期要複習的事實：答錯的事實會立刻到期，答對的過幾天再回來",
     ),
     "round.no_review_until": (
         "nothing is due for review yet: the next fact comes due at {when}",
-        "目前沒有到期要複習的事實:下一個事實在 {when} 到期",
+        "目前沒有到期要複習的事實：下一個事實在 {when} 到期",
     ),
-    "round.cannot_make": ("{reason}", "無法產生這個回合:{reason}"),
+    "round.cannot_make": ("{reason}", "無法產生這個回合：{reason}"),
     "round.no_questions": (
         "the pack {pack!r} gives no {mode} question: add facts (see `ali-quiz validate` for what"
         " each kind needs)",
-        "題庫 {pack!r} 產生不出{mode}題目:請加入更多事實"
-        "(用 `ali-quiz validate` 查看每種題型需要什麼)",
+        "題庫 {pack!r} 產生不出{mode}題目：請加入更多事實"
+        "（用 `ali-quiz validate` 查看每種題型需要什麼）",
     ),
     "confirm.yes": ("Yes", "是"),
     "confirm.no": ("No", "否"),
@@ -374,16 +394,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Rounds played, trends, weakest facts",
         "玩過的回合、趨勢、最弱的事實",
     ),
-    "command.packs.help": ("Every pack found; open one from a file", "所有題庫;從檔案開啟"),
+    "command.packs.help": ("Every pack found; open one from a file", "所有題庫；從檔案開啟"),
     "command.settings.help": (
         "Player, language, theme, questions per round",
         "玩家、語言、主題、題數",
     ),
     "command.code.help": ("Play the round a teacher gave you", "玩老師給的回合"),
-    "command.play": ("Play: {mode}", "開始:{mode}"),
+    "command.play": ("Play: {mode}", "開始：{mode}"),
     "command.play.help": ("Start a round with {pack}", "用 {pack} 開始一回合"),
     # Keys (the Footer and the help screen) and quitting
-    "key.help": ("Help: every key", "說明:所有按鍵"),
+    "key.help": ("Help: every key", "說明：所有按鍵"),
     "key.palette": ("Commands", "指令"),
     "key.dismiss_menu": ("Close the list", "關閉選單"),
     "key.close": ("Close", "關閉"),
@@ -399,5 +419,5 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.title": ("Keys", "按鍵"),
     "help.close": ("escape, q, F1 or ? closes this", "按 escape、q、F1 或 ? 關閉"),
     "app.ctrl_c": ("Press ctrl+q to quit ali-quiz.", "按 ctrl+q 離開 ali-quiz。"),
-    "app.ctrl_c_title": ("Do you want to quit?", "要離開嗎?"),
+    "app.ctrl_c_title": ("Do you want to quit?", "要離開嗎？"),
 }

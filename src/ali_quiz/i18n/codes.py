@@ -7,43 +7,45 @@ STRINGS: dict[str, tuple[str, str]] = {
     "code.letter_u": (
         "not a round code: U is never used in round codes (did you mean V?) (character"
         " {position}); a code looks like 7Q3K-9MXA-2TBC, digits and letters without I, L, O and U",
-        "這不是回合代碼:回合代碼不用 U(是不是 V?)(第 {position} 個字元);"
-        "代碼長得像 7Q3K-9MXA-2TBC,由數字和字母組成,不含 I、L、O、U",
+        "這不是回合代碼：回合代碼不用 U（是不是 V？）（第 {position} 個字元）；"
+        "代碼長得像 7Q3K-9MXA-2TBC，由數字和字母組成，不含 I、L、O、U",
     ),
     "code.bad_character": (
         "not a round code: {char} is not used in round codes (character {position}); a code"
         " looks like 7Q3K-9MXA-2TBC, digits and letters without I, L, O and U",
-        "這不是回合代碼:回合代碼不用 {char}(第 {position} 個字元);"
-        "代碼長得像 7Q3K-9MXA-2TBC,由數字和字母組成,不含 I、L、O、U",
+        "這不是回合代碼：回合代碼不用 {char}（第 {position} 個字元）；"
+        "代碼長得像 7Q3K-9MXA-2TBC，由數字和字母組成，不含 I、L、O、U",
     ),
     "code.length": (
         "not a round code: {shown} has {count} letters and digits, a round code has {short}"
         " (like 7Q3K-9MXA-2TBC) or {long} (like 7Q3K-9MXA2-TBC4X); check that none is missing"
         " or doubled",
-        "這不是回合代碼:{shown} 有 {count} 個字母和數字,回合代碼有 {short} 個"
-        "(例如 7Q3K-9MXA-2TBC)或 {long} 個(例如 7Q3K-9MXA2-TBC4X);請檢查有沒有漏掉或重複的字元",
+        "這不是回合代碼：{shown} 有 {count} 個字母和數字，回合代碼有 {short} 個"
+        "（例如 7Q3K-9MXA-2TBC）或 {long} 個（例如 7Q3K-9MXA2-TBC4X）；"
+        "請檢查有沒有漏掉或重複的字元",
     ),
     "code.mistyped": (
         "round code {code} is mistyped: its check character does not match; compare it with"
         " the code you were given, character by character",
-        "回合代碼 {code} 打錯了:檢查碼對不上;請和拿到的代碼逐字比對",
+        "回合代碼 {code} 打錯了：檢查碼對不上；請和拿到的代碼逐字比對",
     ),
     "code.not_understood": (
         "{code} is not a round code this version of ali-quiz understands (it names no known"
         " mode or an impossible number of questions); ask for the code again",
-        "這個版本的 ali-quiz 看不懂 {code}(它指定了不存在的模式或不可能的題數);請再要一次代碼",
+        "這個版本的 ali-quiz 看不懂 {code}（它指定了不存在的模式或不可能的題數）；請再要一次代碼",
     ),
     "code.other_version": (
         "this round code was made for another version of the pack {pack} ({title}): the pack"
         " you have has been changed since, so the round would not be the same; install the"
         " teacher's copy of the pack (ali-quiz packs add FILE) or ask for a new code",
-        "這個回合代碼是為另一個版本的題庫 {pack}({title})產生的:你的題庫已經改過,"
-        "回合不會一樣;請安裝老師的題庫檔案(ali-quiz packs add FILE)或要一個新代碼",
+        "這個回合代碼是為另一個版本的題庫 {pack}（{title}）產生的：你的題庫已經改過，"
+        "回合不會一樣；請安裝老師的題庫檔案（ali-quiz packs add FILE）或要一個新代碼",
     ),
     "code.unknown_pack": (
         "no installed pack matches this round code: install the pack it was made for"
         " (ali-quiz packs add FILE), then try the code again",
-        "沒有已安裝的題庫符合這個回合代碼:請先安裝它所用的題庫(ali-quiz packs add FILE),再試一次",
+        "沒有已安裝的題庫符合這個回合代碼："
+        "請先安裝它所用的題庫（ali-quiz packs add FILE），再試一次",
     ),
     "code.bad_hash": (
         "pack hash {hash} is not a hexadecimal sha256",
@@ -51,18 +53,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "code.short_hash": (
         "pack hash {hash} is too short: give the full sha256 in hex",
-        "題庫雜湊 {hash} 太短:請給完整的十六進位 sha256",
+        "題庫雜湊 {hash} 太短：請給完整的十六進位 sha256",
     ),
     "code.no_code_mode": (
         "a {mode} round has no code: codes exist for {modes} rounds",
-        "{mode} 回合沒有代碼:只有 {modes} 回合有代碼",
+        "{mode} 回合沒有代碼：只有 {modes} 回合有代碼",
     ),
     "code.count_too_large": (
         "a round code holds 1 to {max} questions, not {count}",
-        "回合代碼只能有 1 到 {max} 題,不能是 {count} 題",
+        "回合代碼只能有 1 到 {max} 題，不能是 {count} 題",
     ),
     "code.seed_too_large": (
         "seed {seed} does not fit in a round code: use a seed from 0 to {max}",
-        "種子 {seed} 放不進回合代碼:請用 0 到 {max} 的種子",
+        "種子 {seed} 放不進回合代碼：請用 0 到 {max} 的種子",
     ),
 }

@@ -1,4 +1,5 @@
-"""The interface strings of the history screen."""
+"""The interface strings of the history screen, and of the history file's problems
+(history/database.py: a file that is damaged, read-only or cannot be read)."""
 
 from __future__ import annotations
 
@@ -114,4 +115,110 @@ STRINGS: dict[str, tuple[str, str]] = {
     "history.mode_daily": ("Daily", "每日"),
     "history.mode_review": ("Review", "複習"),
     "history.mode_text": ("Text", "填答"),
+    # The history file's problems (history/database.py, history/store.py)
+    "db.off": (
+        "Score history is off: {path} {why}. The game still plays, but rounds are not recorded;"
+        " use --data-dir to choose a folder you can write to.",
+        "成績紀錄已關閉：{path} {why}。遊戲照常進行，但回合不會記錄；"
+        "請用 --data-dir 選一個可以寫入的資料夾。",
+    ),
+    "db.why.unreadable": (
+        "cannot be read ({error}); it was left as it is",
+        "無法讀取（{error}），檔案保持原樣",
+    ),
+    "db.why.folder": (
+        "is a folder, not a history file; it was left as it is: move it away",
+        "是資料夾，不是成績紀錄檔；它保持原樣：請把它移走",
+    ),
+    "db.why.not_file": (
+        "is not a regular file, not a history file; it was left as it is: move it away",
+        "不是一般檔案，也不是成績紀錄檔；它保持原樣：請把它移走",
+    ),
+    "db.why.denied": (
+        "cannot be read: permission denied. It was left as it is; give yourself read access"
+        " (or use --data-dir)",
+        "無法讀取：沒有權限。檔案保持原樣；請給自己讀取權限（或改用 --data-dir）",
+    ),
+    "db.why.no_folder": (
+        "cannot be created: the folder cannot be made ({error})",
+        "無法建立：資料夾建立不了（{error}）",
+    ),
+    "db.why.newer": (
+        "was written by a newer ali-quiz ({error}); update ali-quiz",
+        "是較新版的 ali-quiz 寫的（{error}）；請更新 ali-quiz",
+    ),
+    "db.why.corrupt": ("cannot be read ({error})", "無法讀取（{error}）"),
+    "db.why.read_only": ("is read-only ({error})", "是唯讀的（{error}）"),
+    "db.why.no_write": (
+        "cannot be opened for writing ({error}); the folder {folder} may be read-only",
+        "無法開啟來寫入（{error}）；資料夾 {folder} 可能是唯讀的",
+    ),
+    "db.why.no_open": ("cannot be opened ({error})", "無法開啟（{error}）"),
+    "db.why.no_move": (
+        "cannot be read ({error}) and cannot be moved aside ({move_error}); move or delete it"
+        " yourself",
+        "無法讀取（{error}），也無法移到一旁（{move_error}）；請自己移走或刪除它",
+    ),
+    "db.read_only": (
+        "The score history {path} is read-only ({error}): it is shown, but new rounds are not"
+        " recorded; use --data-dir to choose a folder you can write to.",
+        "成績紀錄 {path} 是唯讀的（{error}）：可以查看，但新的回合不會記錄；"
+        "請用 --data-dir 選一個可以寫入的資料夾。",
+    ),
+    "db.moved": (
+        "The score history {path} could not be read ({error}). It was moved to {aside} and a"
+        " new, empty history was started; the old file is kept for you to inspect or delete.",
+        "無法讀取成績紀錄 {path}（{error}）。它已移到 {aside}，並開始了一份新的空白紀錄；"
+        "舊檔案留著，供你檢查或刪除。",
+    ),
+    "db.moved_then": ("{moved} {then}", "{moved}{then}"),
+    "db.read_failed": (
+        "the score history {path} could not be read ({error}); try again",
+        "無法讀取成績紀錄 {path}（{error}）；請再試一次",
+    ),
+    "db.damaged_mid_round": (
+        "{moved} This round's answers are no longer recorded; the next round starts in the new"
+        " history.",
+        "{moved}這一回合的答案不再記錄；下一回合會記在新的紀錄裡。",
+    ),
+    "db.write_failed": (
+        "Could not {what} in the score history {path}: {error}. The game goes on; check the"
+        " disk and restart to record again.",
+        "無法在成績紀錄 {path} 中{what}：{error}。遊戲繼續進行；請檢查磁碟，重新啟動後才會再記錄。",
+    ),
+    "db.what.start": ("start a round", "開始回合"),
+    "db.what.answer": ("record an answer", "記錄答案"),
+    "db.what.finish": ("finish a round", "結束回合"),
+    "db.what.import": ("import rounds", "匯入回合"),
+    "db.what.delete_round": ("delete a round", "刪除回合"),
+    "db.what.delete_all": ("delete the history", "刪除紀錄"),
+    # What is wrong inside the file (history/schema.py, history/database.py)
+    "db.schema.unknown": (
+        "schema version {version} is not one any ali-quiz writes",
+        "結構版本 {version} 不是任何版本的 ali-quiz 會寫的",
+    ),
+    "db.schema.newer": (
+        "schema version {version}, this ali-quiz knows up to {known}",
+        "結構版本 {version}，這個 ali-quiz 只認得到 {known}",
+    ),
+    "db.schema.damaged": ("damaged pages: {details}", "有損壞的頁面：{details}"),
+    "db.schema.old_read_only": (
+        "its schema is older and cannot be brought up to date in a read-only folder",
+        "它的結構較舊，在唯讀的資料夾裡無法更新",
+    ),
+    "db.schema.no_wal": (
+        "the database cannot be switched to WAL mode",
+        "資料庫無法切換到 WAL 模式",
+    ),
+    # SQLite's errors, by their code (Translator.database_error); the English is SQLite's own
+    "sqlite.SQLITE_CORRUPT": ("database disk image is malformed", "資料庫檔案已損壞"),
+    "sqlite.SQLITE_NOTADB": ("file is not a database", "這個檔案不是資料庫"),
+    "sqlite.SQLITE_READONLY": ("attempt to write a readonly database", "資料庫是唯讀的"),
+    "sqlite.SQLITE_CANTOPEN": ("unable to open database file", "無法開啟資料庫檔案"),
+    "sqlite.SQLITE_FULL": ("database or disk is full", "資料庫或磁碟已滿"),
+    "sqlite.SQLITE_IOERR": ("disk I/O error", "磁碟讀寫錯誤"),
+    "sqlite.SQLITE_BUSY": ("database is locked", "資料庫正被其他程式使用"),
+    "sqlite.SQLITE_LOCKED": ("database table is locked", "資料表被鎖住了"),
+    "sqlite.SQLITE_PERM": ("access permission denied", "沒有存取權限"),
+    "sqlite.other": ("database error ({name})", "資料庫錯誤（{name}）"),
 }

@@ -108,7 +108,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{what} refers to unknown id {id}{hint}",
         "{what}指向不存在的 id {id}{hint}",
     ),
-    "pack.not_metric": ("{what}: {id} is not a metric", "{what}：{id} 不是數字(metric)"),
+    "pack.not_metric": ("{what}: {id} is not a metric", "{what}：{id} 不是數字（metric）"),
     "pack.no_facts": (
         "the pack has no facts and no questions: add events, states, versions, metrics,"
         " sequences or questions",
@@ -198,11 +198,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "pack.range_two": (
         "`range` holds two numbers: [min, max]",
-        "`range` 要有兩個數字：[min, max]",
+        "`range` 要有兩個數字：`[min, max]`",
     ),
     "pack.range_order": (
         "`range` is [min, max]: min must not be above max",
-        "`range` 是 [min, max]：min 不能大於 max",
+        "`range` 是 `[min, max]`：min 不能大於 max",
     ),
     "pack.tolerance_and_range": (
         "{what}: give `tolerance` (log scoring) or `range` (band scoring), not both",
@@ -219,7 +219,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "pack.binary": (
         "binary file: a pack is a YAML text file (UTF-8)",
-        "二進位檔案：題庫是 YAML 文字檔(UTF-8)",
+        "二進位檔案：題庫是 YAML 文字檔（UTF-8）",
     ),
     "pack.not_utf8": (
         "not UTF-8 text (byte 0x{byte}): save the file as UTF-8",
@@ -299,15 +299,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     # How to fix a syntax error (packs/yamlhints.py), after the error.
     "hint.quote_start": (
         '; a value starting with {char} must be in quotes: write {key}: "{value}"{percent}',
-        '；以 {char} 開頭的值要加引號：請寫 {key}: "{value}"{percent}',
+        '；以 {char} 開頭的值要加引號：請寫 `{key}: "{value}"`{percent}',
     ),
     "hint.percent_unit": (
         ' (the percent unit is written unit: "%")',
-        '（百分比的單位寫成 unit: "%"）',
+        '（百分比的單位寫成 `unit: "%"`）',
     ),
     "hint.quote_colon": (
         '; a value holding ": " must be in quotes: write {key}: "{value}"',
-        '；含有 ": " 的值要加引號：請寫 {key}: "{value}"',
+        '；含有 `: ` 的值要加引號：請寫 `{key}: "{value}"`',
     ),
     "hint.indentation": (
         "; check the indentation: the keys of one entry, and the `- ` of one list, must start"
@@ -333,7 +333,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "pack.alias_loop": ("an alias refers to itself (a loop)", "別名指向自己（迴圈）"),
     "pack.key_not_text": ("a key must be plain text", "鍵必須是一般文字"),
-    "pack.merge_key": ("merge keys (<<) are not supported", "不支援合併鍵(<<)"),
+    "pack.merge_key": ("merge keys (<<) are not supported", "不支援合併鍵（<<）"),
     "pack.more_problem": (
         "and {count} more problem (fix the first ones, then validate again)",
         "還有 {count} 個問題（先修正前面的，再檢查一次）",
@@ -354,7 +354,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "pack.taken_id": (
         "another pack already uses the id {id} ({path}): give this one another id",
-        "另一個題庫({path})已經用了 id {id}：請給這個題庫另一個 id",
+        "另一個題庫（{path}）已經用了 id {id}：請給這個題庫另一個 id",
     ),
     # -- files (safety.files.FileRefused) ----------------------------------------------------
     "file.no_such_file": ("no such file", "沒有這個檔案"),
@@ -399,5 +399,5 @@ STRINGS: dict[str, tuple[str, str]] = {
     "os.EEXIST": ("File exists", "檔案已經存在"),
     "os.EBUSY": ("Device or resource busy", "裝置或資源忙碌中"),
     "os.EMFILE": ("Too many open files", "開啟的檔案太多"),
-    "os.other": ("system error ({name})", "系統錯誤({name})"),
+    "os.other": ("system error ({name})", "系統錯誤（{name}）"),
 }

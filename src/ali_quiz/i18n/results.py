@@ -10,15 +10,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results.points": ("{score}/{max} points", "{score}/{max} 分"),
     "results.change.up": (
         "▲ +{points} on your last round ({last})",
-        "▲ 比上回合({last})進步 {points}",
+        "▲ 比上回合（{last}）進步 {points}",
     ),
     "results.change.down": (
         "▼ −{points} on your last round ({last})",
-        "▼ 比上回合({last})退步 {points}",
+        "▼ 比上回合（{last}）退步 {points}",
     ),
-    "results.change.same": ("= same as your last round ({last})", "= 和上回合({last})一樣"),
+    "results.change.same": ("= same as your last round ({last})", "= 和上回合（{last}）一樣"),
     "results.compare": ("{change} · best {best}", "{change} · 最佳 {best}"),
-    "results.new_best": ("★ New best! Your best was {best}", "★ 新紀錄!之前最佳 {best}"),
+    "results.new_best": ("★ New best! Your best was {best}", "★ 新紀錄！之前最佳 {best}"),
     "results.first": (
         "Your first round of this mode on this pack",
         "這是你在這個題庫第一次玩這個模式",
@@ -26,11 +26,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results.comparing": ("Comparing with your earlier rounds…", "正在和你先前的回合比較…"),
     "results.no_history": (
         "The history is off: nothing to compare with",
-        "沒有歷史紀錄,無從比較",
+        "沒有歷史紀錄，無從比較",
     ),
     "results.review_round": (
         "Review rounds ask different facts each time: not compared",
-        "複習回合每次問的事實不同,不做比較",
+        "複習回合每次問的事實不同，不做比較",
     ),
     "results.seconds": ("{seconds} s", "{seconds} 秒"),
     "results.time": (
@@ -42,14 +42,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Results: sharing
     "results.share": (
         "ali-quiz · {pack} · {mode} · {score}/{max} ({percent}%) {marks}{code}",
-        "ali-quiz · {pack} · {mode} · {score}/{max} 分({percent}%){marks}{code}",
+        "ali-quiz · {pack} · {mode} · {score}/{max} 分（{percent}%）{marks}{code}",
     ),
     "results.share_code": (" · {code}", " · 代碼 {code}"),
     "results.share_label": ("Share", "分享"),
     "results.copied": (
         "Share text copied. If your terminal keeps the clipboard to itself, select the line"
         " on screen instead.",
-        "已複製分享文字。若終端機不讓程式使用剪貼簿,請直接選取畫面上的那一行。",
+        "已複製分享文字。若終端機不讓程式使用剪貼簿，請直接選取畫面上的那一行。",
     ),
     # Results: keys
     "results.key.play_again": ("Play again", "再來一回合"),
@@ -60,7 +60,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.streak": ("🔥 {days}-day streak", "🔥 連續 {days} 天"),
     "home.streak_today": ("played today", "今天玩過了"),
     "home.streak_keep": ("play today to keep it", "今天玩一回合就能延續"),
-    "home.streak_none": ("no streak: play a round today", "還沒有連續天數:今天玩一回合吧"),
+    "home.streak_none": ("no streak: play a round today", "還沒有連續天數：今天玩一回合吧"),
     "home.due": ("{count} facts due for review", "{count} 個事實待複習"),
     "home.due_one": ("1 fact due for review", "1 個事實待複習"),
     "home.due_none": ("nothing due for review", "沒有待複習的事實"),
@@ -71,7 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.yesterday": ("yesterday {time}", "昨天 {time}"),
     "home.welcome": (
         "Welcome! Pick a mode and press Enter to play your first round.",
-        "歡迎!選一個模式,按 Enter 開始你的第一回合。",
+        "歡迎！選一個模式，按 Enter 開始你的第一回合。",
     ),
     "home.welcome_more": (
         "Your scores, your streak of days played and the facts due for review will show here.",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ali_quiz.i18n import Translator
+from ali_quiz.record import Record
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -34,8 +35,8 @@ def _month_days(year: int, month: int) -> int:
     return _DAYS[month - 1]
 
 
-@dataclass(frozen=True)
-class PartialDate:
+@dataclass(frozen=True, eq=False, repr=False)
+class PartialDate(Record):
     """A date known to the year, the month or the day."""
 
     year: int
@@ -48,9 +49,10 @@ class PartialDate:
         match = _DATE_RE.match(text.strip())
         if not match:
             raise DateFormatError("shape", text=repr(text))
-        year = int(match.group(1))
-        month = int(match.group(2)) if match.group(2) else None
-        day = int(match.group(3)) if match.group(3) else None
+        year_digits, month_digits, day_digits = match.groups()
+        year = int(year_digits)
+        month = int(month_digits) if month_digits else None
+        day = int(day_digits) if day_digits else None
         if year < 1:
             raise DateFormatError("year", text=repr(text))
         if month is not None and not 1 <= month <= 12:

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ali_quiz.packs.dates import PartialDate
+from ali_quiz.record import Record
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -22,8 +23,8 @@ BUILTIN_IDS = ("dingtalk-2020", "dingtalk-2020-en")
 DEFAULT_PACK = BUILTIN_IDS[0]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Sourced:
+@dataclass(frozen=True, kw_only=True, init=False, eq=False, repr=False)  # a base only
+class Sourced(Record):
     """What every fact may carry: the source sentence, verbatim, its English translation, and
     its own question wording (`ask`) for when a template cannot say it well."""
 
@@ -38,7 +39,7 @@ class Sourced:
         return self.source or self.source_en or ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Event(Sourced):
     """A dated happening; a partial date is a range of days."""
 
@@ -48,7 +49,7 @@ class Event(Sourced):
     detail: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class State(Sourced):
     """A situation the source reports as holding on a date; never ordered or dated as happening."""
 
@@ -58,7 +59,7 @@ class State(Sourced):
     detail: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Version(Sourced):
     """A product release: version, date if known, codename, highlights."""
 
@@ -76,7 +77,7 @@ class Version(Sourced):
         return f"{name}「{self.codename}」" if self.codename else name
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Metric(Sourced):
     """A figure: its value as a plain number and as the source writes it, unit, date."""
 
@@ -94,7 +95,7 @@ class Metric(Sourced):
         return DEFAULT_TOLERANCE if self.tolerance is None else self.tolerance
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SequenceItem(Sourced):
     """An item of a sequence, with its rank (equal ranks are ties)."""
 
@@ -103,7 +104,7 @@ class SequenceItem(Sourced):
     rank: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Sequence(Sourced):
     """An order without dates, as ranked items."""
 
@@ -115,8 +116,8 @@ class Sequence(Sourced):
         return item.explanation() or self.explanation()
 
 
-@dataclass(frozen=True, kw_only=True)
-class AuthoredOption:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class AuthoredOption(Record):
     """An option of an authored choice or multi question, with its weight."""
 
     text: str
@@ -124,16 +125,16 @@ class AuthoredOption:
     feedback: str | None = None  # shown only to a player who picked this option
 
 
-@dataclass(frozen=True, kw_only=True)
-class AuthoredPair:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class AuthoredPair(Record):
     """A pair of an authored match question."""
 
     left: str
     right: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class AuthoredQuestion:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class AuthoredQuestion(Record):
     """A question written by hand; only the fields of its kind are set."""
 
     id: str
@@ -159,8 +160,8 @@ class AuthoredQuestion:
     passage_id: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class Passage:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Passage(Record):
     """A reading text shown above the authored questions that name it."""
 
     id: str
@@ -168,8 +169,8 @@ class Passage:
     title: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class Pack:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Pack(Record):
     """A loaded, valid pack."""
 
     id: str

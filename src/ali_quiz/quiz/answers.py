@@ -75,8 +75,9 @@ def _compact(line: str) -> str:
     return _IGNORED.sub("", normalize_line(line)).upper()
 
 
-def _letters_list(count: int) -> str:
-    return ", ".join(letter(i) for i in range(count))
+def _letters_list(count: int) -> tuple[str, ...]:
+    """The letters offered, a list each language joins its own way (`A, B` / `A、B`)."""
+    return tuple(letter(i) for i in range(count))
 
 
 def parse_choice(question: ChoiceQuestion, line: str) -> str:
@@ -137,7 +138,7 @@ def parse_order(question: OrderQuestion, line: str) -> list[str]:
         seen.append(index)
     missing = [letter(i) for i in range(count) if i not in seen]
     if missing:
-        raise AnswerError("answer.order.missing", {"letters": ", ".join(missing)})
+        raise AnswerError("answer.order.missing", {"letters": tuple(missing)})
     return [question.items[i].id for i in seen]
 
 
@@ -154,7 +155,7 @@ def parse_match(question: MatchQuestion, line: str) -> dict[str, str]:
     if not re.fullmatch(r"(?:\d+[A-Z])+", text):
         raise AnswerError("answer.match.bad", {"example": example})
     left_count, right_count = len(question.left), len(question.right)
-    numbers = ", ".join(str(i + 1) for i in range(left_count))
+    numbers = tuple(str(i + 1) for i in range(left_count))
     letters = _letters_list(right_count)
     pairs: dict[int, int] = {}
     used: dict[int, int] = {}
@@ -175,7 +176,7 @@ def parse_match(question: MatchQuestion, line: str) -> dict[str, str]:
         used[right] = number
     missing = [str(n) for n in range(1, left_count + 1) if n not in pairs]
     if missing:
-        raise AnswerError("answer.match.number_missing", {"numbers": ", ".join(missing)})
+        raise AnswerError("answer.match.number_missing", {"numbers": tuple(missing)})
     return {
         question.left[number - 1].id: question.right[right].id
         for number, right in sorted(pairs.items())

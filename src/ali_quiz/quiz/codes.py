@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from ali_quiz.i18n import Translator
 from ali_quiz.packs.model import Pack
+from ali_quiz.record import Record
 
 ENGLISH = Translator("en")
 
@@ -175,8 +176,8 @@ class UnknownPack(CodeError):
 # -- the code -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RoundCode:
+@dataclass(frozen=True, eq=False, repr=False)
+class RoundCode(Record):
     """What a round code holds. `pack_hash_prefix` is the top 18 bits of the content hash."""
 
     pack_hash_prefix: int
@@ -217,7 +218,7 @@ def format_code(symbols: str) -> str:
 def encode_round_code(pack_hash: str, mode: str, count: int, seed: int, *, pack_id: str) -> str:
     """The round code for this pack version, mode, count and seed, e.g. `7Q3K-9MXA-2TBC`."""
     if mode not in CODE_MODES:
-        raise CodeError("no_code_mode", mode=repr(mode), modes=", ".join(CODE_MODES))
+        raise CodeError("no_code_mode", mode=repr(mode), modes=CODE_MODES)
     if not 1 <= count <= MAX_CODE_COUNT:
         raise CodeError("count_too_large", max=MAX_CODE_COUNT, count=count)
     if not 0 <= seed <= MAX_CODE_SEED:

@@ -9,6 +9,11 @@ it breaks no rule against what the round already holds:
 - no give-away: nothing the round has shown states the new question's answer;
 - never the same question twice.
 
+A quick or daily round is also a mix: each draw first picks a kind by how far it is behind its
+share of the round (`KIND_SHARE`), then a form of that kind; no wording (`choice-first-event`)
+comes twice, nor one sequence, while other forms can still give a question (they may come
+twice rather than the round end short).
+
 When no form can give a question that fits, the round ends shorter rather than break a rule.
 """
 
@@ -21,8 +26,26 @@ from ali_quiz.packs.model import AuthoredQuestion, Pack
 from ali_quiz.quiz.giveaway import answer_keys
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers import Form, Makers
+from ali_quiz.quiz.makers.picker import Walk
 
 MIXED_MODES = ("quick", "daily", "review")
+BALANCED_MODES = ("quick", "daily")  # a review round asks what is due, whatever its kind
+# A quick round's share of each kind: 10 questions hold about 3-4 choices, 2 orders, 2 matches,
+# 1-2 estimates, one of the pack's own questions and, in the rounds that draw one, a text one.
+KIND_SHARE = {
+    "choice": 3.5,
+    "order": 2.0,
+    "match": 2.0,
+    "estimate": 1.5,
+    "authored": 1.0,  # the pack's own questions but text ones
+    "text": 1.0,
+}
+# A pack's few text questions come in about this many of twenty rounds each (at most 4 keeps
+# every question out of most rounds of a class's twenty).
+TEXT_ROUNDS = 3
+AUTHORED_ROUNDS = 0.8  # the share of quick rounds that hold one of the pack's own questions
+_AHEAD = 0.01  # the weight left to a kind ahead of its share, per unit of share
+_AUTHORED_LEAN = 0.2  # each authored question weighs this much of the one before it in the walk
 # The share of each draw that goes to authored questions, in a mixed round or not: they weigh
 # this much of what the generated forms still able to give weigh together.
 AUTHORED_SHARE = {True: 0.05, False: 0.25}
@@ -34,11 +57,12 @@ _GIVE_UP = 4  # a form that gave nothing this many slots running is dropped
 _REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
 
 
-@dataclass
+@dataclass(eq=False)  # mutable state: equal only to itself
 class _Slot:
     """A form of question in a round, with how often it failed or was used."""
 
     form: Form
+    kind: str  # the kind of question it makes (an authored question's own kind)
     failures: int = 0
     used: int = 0
     dead: bool = False
@@ -73,7 +97,24 @@ class RoundComposer:
             for q in pack.questions
             if (authored_kind(q) in kinds or (self.mixed and q.kind == "text"))
         ]
-        self.slots = [_Slot(form) for form in forms]
+        kind_of = {q.id: authored_kind(q) for q in pack.questions}
+        self.authored_ids = set(kind_of)
+        self.slots = [
+            _Slot(form, kind_of[form.name] if form.kind == "authored" else form.kind)
+            for form in forms
+        ]
+        self.balanced = mode in BALANCED_MODES
+        # One question per wording and per sequence, until nothing else fits.
+        self.strict = self.balanced
+        self.sequence_of = {item.id: s.id for s in pack.sequences for item in s.items}
+        self.sequences_asked: set[str] = set()
+        self.templates_asked: set[str] = set()
+        # A quick round draws the pack's own questions from a place its seed moves: a class's
+        # twenty rounds ask each about once, where equal weights would ask some of them often.
+        self.authored_lean = {
+            slot.form.name: _AUTHORED_LEAN**rank
+            for rank, slot in enumerate(self._walked([s for s in self.slots if _authored(s)]))
+        }
         self.passage_of = {q.id: q.passage_id for q in pack.questions if q.passage_id}
         self.last_passage: str | None = None
         if self.mixed:
@@ -82,6 +123,16 @@ class RoundComposer:
             for slot in self.slots:
                 reach = slot.form.reach
                 slot.off = 0 < reach < FULL_REACH and self.rng.random() * FULL_REACH >= reach
+            if self.balanced:
+                # The pack's own questions come in a share of the rounds, not in every one; text
+                # ones in fewer (a pack has few).
+                texts = [slot for slot in self.slots if slot.kind == "text"]
+                others = [slot for slot in self.slots if _share_kind(slot) == "authored"]
+                share = {"text": TEXT_ROUNDS * len(texts) / FULL_REACH, "": AUTHORED_ROUNDS}
+                for group, key in ((texts, "text"), (others, "")):
+                    off = bool(group) and self.rng.random() >= share[key]
+                    for slot in group:
+                        slot.off = off
         self.metrics = {m.id: m for m in pack.metrics}
         self.seen: set[str] = set()
         self.asked: list[frozenset[str]] = []
@@ -105,16 +156,47 @@ class RoundComposer:
                 questions.append(question)
         while len(questions) < count:
             question = self._next()
-            if question is None and any(slot.off and not slot.dead for slot in self.slots):
-                # Nothing else fits: the forms left out of this round may fill it after all.
+            if question is None and self.strict:
+                # Nor anything new: a form, or a sequence, may come a second time after all.
+                self.strict = False
                 for slot in self.slots:
-                    slot.off = False
+                    if slot.form.kind != "authored":
+                        slot.dead, slot.failures = False, 0
+                question = self._next()
+            while question is None and self._bring_back():
                 question = self._next()
             if question is None:
                 break
             self._accept(question)
             questions.append(question)
         return questions
+
+    def _walked(self, slots: list[_Slot]) -> list[_Slot]:
+        """The slots from the place the round's seed walks to (quick and daily rounds)."""
+        seed = self.picker.walk
+        if not self.balanced or seed is None or not slots:
+            return []
+        walk = Walk(len(slots), seed)
+        return [slots[walk[i]] for i in range(len(slots))]
+
+    def _bring_back(self) -> bool:
+        """Nothing else fits: a form left out of this round may fill it after all.
+
+        One at a time, drawn by how many questions each can make: a form of two questions
+        (the states) stays out of most rounds even when the round needs more.
+        """
+        out = [s for s in self.slots if s.off and not s.dead]
+        # The pack's own questions come back last: they stay out of most rounds that did not
+        # draw them, but a long round asks them rather than end short.
+        out = [s for s in out if not _authored(s)] or out
+        if not out:
+            return False
+        if not self.balanced:
+            for slot in out:
+                slot.off = False
+            return True
+        out[self.rng.weighted_index([float(max(1, s.form.reach)) for s in out])].off = False
+        return True
 
     def _weight(self, slot: _Slot) -> float:
         if slot.dead or (slot.off and self.require is None):
@@ -135,19 +217,50 @@ class RoundComposer:
 
     def _weights(self) -> list[float]:
         weights = [self._weight(slot) for slot in self.slots]
-        authored = [i for i, s in enumerate(self.slots) if s.form.kind == "authored" and not s.dead]
+        authored = [i for i, s in enumerate(self.slots) if _authored(s) and weights[i] > 0]
         generated = sum(w for i, w in enumerate(weights) if self.slots[i].form.kind != "authored")
         enough = self.authored_asked >= max(1, self.count // AUTHORED_PER)
-        if self.mixed and enough and generated:
-            # Enough of the pack's own questions for a mixed round of this size: they are
-            # drawn like any form, not left to fill every round's end.
-            for i in authored:
+        leans = [self.authored_lean.get(self.slots[i].form.name, 1.0) for i in authored]
+        for i, lean in zip(authored, leans, strict=True):
+            if self.mixed and enough and generated:
+                # Enough of the pack's own questions for a mixed round of this size: they are
+                # drawn like any form, not left to fill every round's end.
                 weights[i] = 0.0
-            return weights
-        for i in authored:
-            # A share of the draw, however many forms are left: never most of a round's end.
-            weights[i] = self.authored_share * generated / len(authored) if generated else 1.0
+            else:
+                # A share of the draw, however many forms are left: never most of a round's end.
+                share = self.authored_share * generated / sum(leans) if generated else 1.0
+                weights[i] = share * lean
+        if self.balanced:
+            weights = self._balanced(weights)
         return weights
+
+    def _balanced(self, weights: list[float]) -> list[float]:
+        """The draw of a quick round: forms not used yet, each kind by how far it is behind."""
+        slots = self.slots
+        if self.strict:
+            fresh = [
+                0.0 if slots[i].used >= slots[i].form.wordings else w for i, w in enumerate(weights)
+            ]
+            if any(fresh):
+                weights = fresh
+        if self.require is not None:
+            return weights  # the focus fact decides the kind
+        totals: dict[str, float] = {}
+        for slot, weight in zip(slots, weights, strict=True):
+            if weight > 0:
+                totals[_share_kind(slot)] = totals.get(_share_kind(slot), 0.0) + weight
+        share = {kind: KIND_SHARE.get(kind, 1.0) for kind in totals}
+        whole = sum(share.values())
+        asked = sum(self.kinds_used[kind] for kind in totals) + 1
+        # How far each kind is behind its share (they add up to one question); a kind ahead
+        # keeps a trace of its weight, for when the kinds behind can give nothing that fits.
+        behind = {
+            k: max(share[k] * _AHEAD, share[k] / whole * asked - self.kinds_used[k]) for k in totals
+        }
+        return [
+            weight / totals[_share_kind(slot)] * behind[_share_kind(slot)] if weight > 0 else 0.0
+            for slot, weight in zip(slots, weights, strict=True)
+        ]
 
     def _next(self) -> Question | None:
         weights = self._weights()
@@ -212,9 +325,24 @@ class RoundComposer:
         if self.mixed:
             if facts & self.ledger:
                 return False
+            sequences = {self.sequence_of[f] for f in facts if f in self.sequence_of}
+            again = self._template(question) in self.templates_asked
+            if (self.strict and (again or sequences & self.sequences_asked)) or (
+                again and sequences
+            ):
+                # A wording or a sequence twice, while others fit; the same question on one
+                # sequence twice (its items and prompt alike), never.
+                return False
         elif any(len(facts & earlier) >= ONE_KIND_SHARED for earlier in self.asked):
             return False
         return self.shown.reveals(answer_keys(question, self.metrics)) is None
+
+    def _template(self, question: Question) -> str:
+        """A question's wording: `choice-first-event` of `choice-first-event-<hash>`; an
+        authored question is a wording of its own."""
+        if question.id in self.authored_ids:
+            return question.id
+        return question.id.rsplit("-", 1)[0]
 
     def _accept(self, question: Question) -> None:
         facts = frozenset(question.facts)
@@ -222,7 +350,12 @@ class RoundComposer:
         self.asked.append(facts)
         self.picker.asked.append(facts)
         self.ledger |= facts
-        self.kinds_used[question.kind] += 1
+        authored = question.id in self.authored_ids and question.kind != "text"
+        self.kinds_used["authored" if authored else question.kind] += 1
+        self.templates_asked.add(self._template(question))
+        self.sequences_asked.update(
+            self.sequence_of[fact] for fact in question.facts if fact in self.sequence_of
+        )
         self.picker.mark(question.facts or (question.id,))
         if self.mixed:
             self.picker.blocked |= facts
@@ -233,6 +366,15 @@ class RoundComposer:
 def authored_kind(question: AuthoredQuestion) -> str:
     """The kind an authored question is drawn with: select-all-that-apply with the choices."""
     return "choice" if question.kind == "multi" else question.kind
+
+
+def _authored(slot: _Slot) -> bool:
+    return slot.form.kind == "authored"
+
+
+def _share_kind(slot: _Slot) -> str:
+    """What a quick round balances: each generated kind, and the pack's own questions."""
+    return "authored" if _authored(slot) and slot.kind != "text" else slot.kind
 
 
 def _authored_form(makers: Makers, question: AuthoredQuestion) -> Form:

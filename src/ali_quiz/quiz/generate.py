@@ -113,6 +113,12 @@ def available_modes(pack: Pack) -> list[str]:
     return mixed + kinds + (["daily"] if has_any else [])
 
 
+def kept_verdicts(pack: Pack) -> dict[str, dict[str, bool]]:
+    """What a cached pack keeps of this module's work (see `packs.parsed`): which kinds give a
+    round of three, found by trial rounds that would otherwise run again at every round."""
+    return {"capacity": dict(_capacities(pack, facts_of(pack)))}
+
+
 def kind_warnings(pack: Pack) -> list[str]:
     """One warning per kind the pack has too few facts for (its mode is hidden)."""
     capacity = _capacities(pack, facts_of(pack))
@@ -170,7 +176,8 @@ def generate_round(
             f"the pack {pack.id!r} has too few facts for {mode} questions (needs {NEEDS[mode]})"
         )
     rng = Rng(seed)
-    picker = Picker(rng, weights if mode == "review" else None, walk=seed)
+    review = weights if mode == "review" else None
+    picker = Picker(rng, review, walk=seed, indexes=facts.pick_indexes)
     mixed = mode not in KIND_MODES
     # A mixed round asks every kind the pack has facts for, even one too few for its own mode.
     static = _has_facts_for(pack, facts)

@@ -184,27 +184,36 @@ def _bounded(key: str, text: str, start: int, end: int) -> bool:
 class Shown:
     """What a round has shown so far, to check each new question against.
 
-    The texts are kept folded, and joined into one text too: most keys occur nowhere, which
-    one search of the joined text tells, so a round of 200 questions stays quick.
+    The texts are kept folded, and joined into a few texts too: most keys occur nowhere, which
+    a search of the joined texts tells. Each joined text is about twice as long as the next
+    (the newest are joined with the one before whenever it is no longer), so a text is copied
+    a few times in a round and a key is looked for in a few texts: a round of 200 questions
+    stays quick.
     """
 
-    _SEPARATOR = "\x00"  # in no folded key: a key found in the joined text is in one text
+    _SEPARATOR = "\x00"  # in no folded key: a key found in a joined text is in one text
 
     def __init__(self) -> None:
         self.texts: list[str] = []
-        self._joined: str | None = ""
+        self._joined: list[str] = []
 
     def add(self, question: Question) -> None:
-        self.texts += (_fold(text) for text in shown_texts(question))
-        self._joined = None
+        new = [_fold(text) for text in shown_texts(question)]
+        if not new:
+            return
+        self.texts += new
+        joined = self._SEPARATOR.join(new)
+        while self._joined and len(self._joined[-1]) <= len(joined):
+            joined = self._SEPARATOR.join((self._joined.pop(), joined))
+        self._joined.append(joined)
 
     def reveals(self, keys: Iterable[str]) -> str | None:
         """The first key the round has already shown, if any."""
-        if self._joined is None:
-            self._joined = self._SEPARATOR.join(self.texts)
         for key in keys:
             folded = _fold(key)
-            if self._SEPARATOR not in folded and folded not in self._joined:
+            if self._SEPARATOR not in folded and all(
+                folded not in joined for joined in self._joined
+            ):
                 continue
             if any(_occurs_folded(folded, text) for text in self.texts):
                 return key

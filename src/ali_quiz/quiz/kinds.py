@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ali_quiz.record import Record
+
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,8 +20,8 @@ GENERATED_KINDS = ("order", "match", "estimate", "choice")
 Response = list[str] | dict[str, str] | float | int | str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Entry:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Entry(Record):
     """One item, option or side of a question: an id unique within the question, and its text."""
 
     id: str
@@ -32,8 +34,8 @@ class Entry:
         return {"id": self.id, "text": self.text}
 
 
-@dataclass(frozen=True, kw_only=True)
-class Question:
+@dataclass(frozen=True, kw_only=True, init=False, eq=False, repr=False)  # a base only
+class Question(Record):
     """What every question has; a kind adds its items, options or answer."""
 
     id: str
@@ -67,7 +69,7 @@ class Question:
         raise NotImplementedError
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class OrderQuestion(Question):
     """Put the items in order, earliest first."""
 
@@ -82,7 +84,7 @@ class OrderQuestion(Question):
         return list(self.answer)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class MatchQuestion(Question):
     """Pair each left item with a right one."""
 
@@ -102,7 +104,7 @@ class MatchQuestion(Question):
         return dict(self.answer)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class EstimateQuestion(Question):
     """Type a figure; scored by how near it is (log) or inside a range (band)."""
 
@@ -130,7 +132,7 @@ class EstimateQuestion(Question):
         return self.answer
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ChoiceQuestion(Question):
     """Pick one option."""
 
@@ -152,7 +154,7 @@ class ChoiceQuestion(Question):
         return self.answer
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class MultiQuestion(Question):
     """Select all that apply: the picked options' weights (percent) add up, kept in 0..100."""
 
@@ -168,7 +170,7 @@ class MultiQuestion(Question):
         return [option_id for option_id, weight in self.weights if weight > 0]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class TextQuestion(Question):
     """Type a short answer."""
 

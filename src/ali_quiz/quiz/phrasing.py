@@ -43,30 +43,30 @@ PHRASES: dict[str, dict[str, str]] = {
         "released": "{title} is released",
     },
     "zh-Hant": {
-        "order_timeline": "請依時間先後排列,最早的在前。",
-        "order_sequence": "請依先後排列{title},最早的在前。",
+        "order_timeline": "請依時間先後排列，最早的在前。",
+        "order_sequence": "請依先後排列{title}，最早的在前。",
         "match_dates": "請將每件事與它的日期配對。",
         "match_highlights": "請將每個版本與它帶來的改變配對。",
         "match_figures": "請將每項數據與它的數值配對。",
-        "estimate": "{label}是多少{unit}?",
-        "estimate_percent": "{label}是百分之多少?",
-        "when_event": "以下這件事發生在什麼時候:{title}?",
-        "when_version": "{title}是在什麼時候釋出的?",
-        "what_on": "{date}發生了什麼事?",
-        "what_in": "{date}發生了什麼事?",
-        "before": "以下哪一件事發生在{date}之前?",
-        "after": "以下哪一件事發生在{date}之後?",
-        "first_event": "以下哪一件事最早發生?",
-        "last_event": "以下哪一件事最晚發生?",
-        "first_sequence": "以下{title}中,哪一個最早?",
-        "last_sequence": "以下{title}中,哪一個最晚?",
-        "figure": "{label}是多少?",
-        "small": "{label}是多少?",
-        "largest": "以下哪一項數據的數值最大?",
-        "smallest": "以下哪一項數據的數值最小?",
-        "release": "以下哪一個版本帶來了這項改變:{highlight}?",
-        "codename": "代號“{codename}”的是哪一個版本?",
-        "state": "根據資料,截至哪一天仍是如此:{title}?",
+        "estimate": "{label}是多少{unit}？",
+        "estimate_percent": "{label}是百分之多少？",
+        "when_event": "以下這件事發生在什麼時候：{title}？",
+        "when_version": "{title}是在什麼時候釋出的？",
+        "what_on": "{date}發生了什麼事？",
+        "what_in": "{date}發生了什麼事？",
+        "before": "以下哪一件事發生在{date}之前？",
+        "after": "以下哪一件事發生在{date}之後？",
+        "first_event": "以下哪一件事最早發生？",
+        "last_event": "以下哪一件事最晚發生？",
+        "first_sequence": "以下{title}中，哪一個最早？",
+        "last_sequence": "以下{title}中，哪一個最晚？",
+        "figure": "{label}是多少？",
+        "small": "{label}是多少？",
+        "largest": "以下哪一項數據的數值最大？",
+        "smallest": "以下哪一項數據的數值最小？",
+        "release": "以下哪一個版本帶來了這項改變：{highlight}？",
+        "codename": "代號“{codename}”的是哪一個版本？",
+        "state": "根據資料，截至哪一天仍是如此：{title}？",
         "released": "{title}釋出",
     },
 }
@@ -178,12 +178,12 @@ def _is_cjk(char: str) -> bool:
 def headline(title: str, when: str, language: str, *, as_of: bool = False) -> str:
     """The line an explanation starts with: what, and when (or as of when)."""
     if language_key(language) == "zh-Hant":
-        return f"{title}({'截至' if as_of else ''}{when})"
+        return f"{title}（{'截至' if as_of else ''}{when}）"
     return f"{title} ({'as of ' if as_of else ''}{when})"
 
 
 def labelled(label: str, value: str, language: str) -> str:
-    """`釘釘月活躍人數:7610.2萬人` / `DingTalk's monthly active people: 76.102 million people`."""
+    """`釘釘月活躍人數：7610.2萬人` / `DingTalk's monthly active people: 76.102 million people`."""
     if language_key(language) == "zh-Hant":
-        return f"{label}:{value}"
+        return f"{label}：{value}"
     return f"{label}: {value}"

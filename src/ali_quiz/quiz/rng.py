@@ -16,19 +16,26 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 _MASK = (1 << 64) - 1
+_GAMMA = 0x9E3779B97F4A7C15
+_MIX1 = 0xBF58476D1CE4E5B9
+_MIX2 = 0x94D049BB133111EB
 
 
 class Rng:
-    """SplitMix64: fast, well distributed, and fully specified by its seed."""
+    """SplitMix64: fast, well distributed, and fully specified by its seed.
+
+    The draws of `below` and `shuffled` repeat `next64`'s few lines in place: a round draws
+    hundreds of thousands of numbers on a large pack, and a call each would double the cost.
+    """
 
     def __init__(self, seed: int) -> None:
         self.state = seed & _MASK
 
     def next64(self) -> int:
-        self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
+        self.state = (self.state + _GAMMA) & _MASK
         z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        z = ((z ^ (z >> 30)) * _MIX1) & _MASK
+        z = ((z ^ (z >> 27)) * _MIX2) & _MASK
         return z ^ (z >> 31)
 
     def random(self) -> float:
@@ -39,17 +46,25 @@ class Rng:
         """An integer in [0, n): multiply-shift, whose bias (n / 2**64) no round can notice."""
         if n <= 0:
             raise ValueError("below() needs a positive bound")
-        return (self.next64() * n) >> 64
+        self.state = z = (self.state + _GAMMA) & _MASK  # next64(), in place
+        z = ((z ^ (z >> 30)) * _MIX1) & _MASK
+        z = ((z ^ (z >> 27)) * _MIX2) & _MASK
+        return ((z ^ (z >> 31)) * n) >> 64
 
     def choice(self, items: Sequence[T]) -> T:
         return items[self.below(len(items))]
 
     def shuffled(self, items: Sequence[T]) -> list[T]:
-        """A new list in random order (Fisher-Yates)."""
+        """A new list in random order (Fisher-Yates: `below(i + 1)` for i from the end)."""
         result = list(items)
+        state, gamma, mask, mix1, mix2 = self.state, _GAMMA, _MASK, _MIX1, _MIX2
         for i in range(len(result) - 1, 0, -1):
-            j = self.below(i + 1)
+            state = z = (state + gamma) & mask  # below(i + 1), in place
+            z = ((z ^ (z >> 30)) * mix1) & mask
+            z = ((z ^ (z >> 27)) * mix2) & mask
+            j = ((z ^ (z >> 31)) * (i + 1)) >> 64
             result[i], result[j] = result[j], result[i]
+        self.state = state
         return result
 
     def sample(self, items: Sequence[T], k: int) -> list[T]:

@@ -178,8 +178,9 @@ class QuizApp(QuizAppState):
             return
         self.play_round(chosen, outcomes=outcomes, round_id=saved.id)
 
-    def history_failed(self, message: str) -> None:
-        self.notify(self.tr("app.history_problem", problem=message), severity="error", timeout=10)
+    def history_failed(self, error: Exception) -> None:
+        """A round's answers could not be written (a HistoryError, worded in this language)."""
+        self.notify(self.tr("app.history_problem", problem=error), severity="error", timeout=10)
 
     # --- What the screens ask for ------------------------------------------------------
 

@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from ali_quiz.clock import Now, local_now
 from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settings
-from ali_quiz.i18n import Translator, translator
+from ali_quiz.i18n import Phrase, Translator, translator
 from ali_quiz.packs.editions import DEFAULT_EDITION, default_pack_for
 from ali_quiz.paths import AppPaths
 from ali_quiz.safety.text import visible
@@ -52,6 +52,9 @@ class QuizAppState(App[int]):
     # Every read tells its watchers (home reads its progress again), even when nothing changed.
     history_state: var[HistoryState] = var(HistoryState(), always_update=True)
     settings: var[Settings] = var(Settings(player="player"))
+    #: Whether a round may lead to another (play again, replay, a mistakes round): not in a
+    #: class, where a tab plays the class's round only.
+    other_rounds: bool = True
 
     def __init__(
         self,
@@ -84,7 +87,7 @@ class QuizAppState(App[int]):
         self.waiting_recorders: list[HistoryRecorder] = []
         self.pack_path: Path | None = None
         self.started = False  # set once mounted: later theme changes are the player's
-        self.history_warning: str | None = None
+        self.history_warning: Phrase | None = None
         # Until a pack is chosen, the built-in edition in the interface language.
         self.first_pack = default_pack_for(self.tr.language)
         self.set_reactive(QuizAppState.pack_id, loaded.settings.pack or self.first_pack)

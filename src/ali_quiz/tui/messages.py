@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
     from ali_quiz.history.records import RoundRecord
     from ali_quiz.history.store import HistoryStore
+    from ali_quiz.i18n import Phrase
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Round
     from ali_quiz.roundspec import ResolvedRound, RoundSpec
@@ -124,7 +125,7 @@ class PacksScanned(Message):
 class HistoryOpened(Message):
     """The history store is open, or off with a warning (from a worker)."""
 
-    def __init__(self, store: HistoryStore | None, warning: str | None) -> None:
+    def __init__(self, store: HistoryStore | None, warning: Phrase | None) -> None:
         super().__init__()
         self.store = store
         self.warning = warning

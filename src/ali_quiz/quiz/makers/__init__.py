@@ -16,6 +16,7 @@ from ali_quiz.quiz.makers.figures import FigureMakers
 from ali_quiz.quiz.makers.picker import Picker
 from ali_quiz.quiz.makers.releases import ReleaseMakers
 from ali_quiz.quiz.makers.timeline import TimelineMakers
+from ali_quiz.record import Record
 
 _MANY = 24  # the weight of a form that puts several facts together
 _FLOOR = 1  # the least weight of a form that can ask anything
@@ -23,8 +24,8 @@ _FLOOR = 1  # the least weight of a form that can ask anything
 __all__ = ["LETTERS", "Form", "Makers", "Picker", "question_id"]
 
 
-@dataclass(frozen=True)
-class Form:
+@dataclass(frozen=True, eq=False, repr=False)
+class Form(Record):
     """One question form: its kind, its name and the maker that makes it."""
 
     kind: str
@@ -32,6 +33,7 @@ class Form:
     make: Callable[[], Question | None]
     weight: float
     reach: int = 0  # how many questions it can make, when few (it asks one fact); 0: many
+    wordings: int = 1  # its templates (first or last, before or after): a quick round's each once
 
 
 class Makers(TimelineMakers, FigureMakers, ReleaseMakers, AuthoredMaker):
@@ -53,13 +55,9 @@ class Makers(TimelineMakers, FigureMakers, ReleaseMakers, AuthoredMaker):
             Form("order", "timeline", self.order_timeline, many if timeline >= 3 else 0),
             Form("order", "sequence", self.order_sequence, min(many, items)),
             Form("match", "dates", self.match_dates, many if timeline >= 3 else 0),
-            Form(
-                "match",
-                "highlights",
-                self.match_highlights,
-                _few(f.versions_with_highlights),
-                len(f.versions_with_highlights),
-            ),
+            # Three releases with one highlight each: a new question almost every time.
+            Form("match", "highlights", self.match_highlights, _few(f.versions_with_highlights)),
+            # Figures pair in few ways (two or more of each unit): in a share of rounds only.
             Form(
                 "match",
                 "figures",
@@ -70,9 +68,15 @@ class Makers(TimelineMakers, FigureMakers, ReleaseMakers, AuthoredMaker):
             Form("estimate", "figure", self.estimate, _few(f.estimable), len(f.estimable)),
             Form("choice", "when", self.choice_when, _one(f.timeline), len(f.timeline)),
             Form("choice", "what", self.choice_what, _one(f.timeline), len(f.timeline)),
-            Form("choice", "before", self.choice_before, many if timeline >= 4 else 0),
-            Form("choice", "first-event", self.choice_first_event, many if timeline >= 3 else 0),
-            Form("choice", "first", self.choice_first, min(many, items)),
+            Form("choice", "before", self.choice_before, many if timeline >= 4 else 0, wordings=2),
+            Form(
+                "choice",
+                "first-event",
+                self.choice_first_event,
+                many if timeline >= 3 else 0,
+                wordings=2,
+            ),
+            Form("choice", "first", self.choice_first, min(many, items), wordings=2),
             Form("choice", "state", self.choice_state, _few(f.states), len(f.states)),
             Form(
                 "choice",
@@ -88,6 +92,7 @@ class Makers(TimelineMakers, FigureMakers, ReleaseMakers, AuthoredMaker):
                 self.choice_largest,
                 _few(f.comparable_figures),
                 len(f.comparable_figures),
+                wordings=2,
             ),
             Form(
                 "choice",

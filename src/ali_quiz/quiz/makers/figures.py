@@ -30,8 +30,13 @@ class FigureMakers(MakerBase):
 
     # -- estimate --------------------------------------------------------------------------
 
+    def _unshown(self, metrics: list[Metric]) -> Metric | None:
+        """A figure to ask about that the round has not shown yet (it would answer itself)."""
+        found = self.picker.pick(metrics, lambda m: m.id, 1, lambda _, m: not self._revealed(m))
+        return found[0] if found else None
+
     def estimate(self) -> Question | None:
-        metric = self.anchor(self.facts.estimable, lambda m: m.id)
+        metric = self._unshown(self.facts.estimable)
         if metric is None:
             return None
         return EstimateQuestion(
@@ -49,7 +54,7 @@ class FigureMakers(MakerBase):
     # -- choice ----------------------------------------------------------------------------
 
     def choice_figure(self) -> Question | None:
-        anchor = self.anchor(self.facts.choosable_figures, lambda m: m.id)
+        anchor = self._unshown(self.facts.choosable_figures)
         if anchor is None:
             return None
         near = [m for m in self.facts.near_in_value(anchor, 6) if not is_small(m)]
@@ -67,7 +72,7 @@ class FigureMakers(MakerBase):
 
     def choice_small(self) -> Question | None:
         """A small number or a rank, among nearby values: 第38位, 第48位, 第58位, 第68位."""
-        metric = self.anchor(self.facts.small_figures, lambda m: m.id)
+        metric = self._unshown(self.facts.small_figures)
         if metric is None:
             return None
         value = int(metric.value)
@@ -136,10 +141,7 @@ class FigureMakers(MakerBase):
         # for three figure matches rather than one that shows every figure.
         share = max(3, len(self.facts.pairable_figures) // 3)
         target = self.size(3, min(5, share), self.facts.distinct_figures)
-        found = self.picker.pick(
-            self.facts.pairable_figures, lambda m: m.id, 1, lambda _, m: not self._revealed(m)
-        )
-        anchor = found[0] if found else None
+        anchor = self._unshown(self.facts.pairable_figures)
         if not target or anchor is None:
             return None
         chosen: list[Metric] = []

@@ -64,7 +64,7 @@ class _LazyShuffle:
 _PHI = 0.6180339887498949
 
 
-class _Walk:
+class Walk:
     """A fixed order of range(n) started at a place that moves with the round's seed.
 
     Place i is (start + step * i) mod n, with a step coprime to n near n times the golden
@@ -88,18 +88,18 @@ class _Walk:
         return (self.start + self.step * position) % self.n
 
 
-@dataclass
+@dataclass(eq=False)  # mutable state: equal only to itself
 class _ListState:
     """Where a round stands in one list of facts: a shuffled order and a cursor into it."""
 
-    order: _LazyShuffle | _Walk
+    order: _LazyShuffle | Walk
     cursor: int = 0
     level: int = 0  # facts used more often than this are passed over
     pending: list[int] = field(default_factory=list)  # places looked at that did not fit
     index: dict[str, int] | None = None  # fact id -> place in the list, built for reviews
 
 
-@dataclass
+@dataclass(eq=False)  # mutable state: equal only to itself
 class Picker:
     """Draws facts for a round: unused first, then the least used; review weights lead.
 
@@ -109,7 +109,7 @@ class Picker:
 
     rng: Rng
     weights: dict[str, float] | None = None
-    walk: int | None = None  # a round's seed: lists are walked from its place (see _Walk)
+    walk: int | None = None  # a round's seed: lists are walked from its place (see Walk)
     used: Counter[str] = field(default_factory=Counter)
     blocked: set[str] = field(default_factory=set)
     # Fact sets a round has asked together: a pick never shares `shared_limit` facts with one.
@@ -118,13 +118,16 @@ class Picker:
     states: dict[int, _ListState] = field(default_factory=dict)
     # What the round has shown so far: a maker leaves out a fact whose answer it states.
     shown: Shown = field(default_factory=Shown)
+    # Each list's index (fact id -> place), kept across rounds when given the pack's dict
+    # (PackFacts.pick_indexes): a review or a focused pick then costs the same on any pack.
+    indexes: dict[tuple[int, object], tuple[object, dict[str, int]]] = field(default_factory=dict)
 
     def _state(self, items: list[T], key: Callable[[T], str]) -> _ListState:
         state = self.states.get(id(items))
         if state is None:
             order = _LazyShuffle(self.rng, len(items))
             if self.walk is not None and items:
-                order.lead(_Walk(len(items), self.walk)[0])
+                order.lead(Walk(len(items), self.walk)[0])
             state = _ListState(order=order)
             self.states[id(items)] = state
         return state
@@ -134,7 +137,7 @@ class Picker:
         if not self.weights:
             return None
         if state.index is None:
-            state.index = {key(item): i for i, item in enumerate(items)}
+            state.index = self._index(items, key)
         candidates = [
             (state.index[fact], weight / (1 + self.used[fact]))
             for fact, weight in self.weights.items()
@@ -143,6 +146,16 @@ class Picker:
         if not candidates:
             return None
         return candidates[self.rng.weighted_index([w for _, w in candidates])][0]
+
+    def _index(self, items: list[T], key: Callable[[T], str]) -> dict[str, int]:
+        """Fact id -> place in the list, built once per list and key (the list is kept with
+        its index, so its id names no other list while the index is kept)."""
+        cache_key = (id(items), getattr(key, "__code__", key))
+        found = self.indexes.get(cache_key)
+        if found is None or found[0] is not items:
+            found = (items, {key(item): i for i, item in enumerate(items)})
+            self.indexes[cache_key] = found
+        return found[1]
 
     def pick(
         self,

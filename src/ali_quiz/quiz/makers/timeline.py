@@ -7,11 +7,10 @@ offered where the question is about dates.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from itertools import islice
 
 from ali_quiz.packs.model import Sequence as SequenceFact
-from ali_quiz.quiz.facts import Dated, Ranked, state_on_timeline
+from ali_quiz.quiz.facts import Beyond, Dated, Ranked, state_on_timeline
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import MakerBase, dates_apart, leaving_room, size_between
 from ali_quiz.quiz.phrasing import format_date, phrase, what_happened
@@ -135,7 +134,7 @@ class TimelineMakers(MakerBase):
         state = self.anchor(self.facts.states, lambda s: s.id)
         if state is None:
             return None
-        placed = state_on_timeline(state, "")
+        placed = state_on_timeline(state)
         return self.choice(
             "state",
             [state.id],
@@ -176,7 +175,7 @@ class TimelineMakers(MakerBase):
         def count_beyond(item: Dated) -> int:
             return views.count_undated_beyond(item, before=before)
 
-        def beyond(item: Dated) -> Sequence[Dated]:
+        def beyond(item: Dated) -> Beyond:
             return views.undated_beyond(item, before=before)
 
         found = self.picker.pick(

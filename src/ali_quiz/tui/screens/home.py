@@ -185,7 +185,7 @@ class HomeScreen(QuizScreen[None]):
                 prompt = Content.from_markup(
                     "$title [dim]$language[/dim]",
                     title=entry.title,
-                    language=language_label(entry.language),
+                    language=language_label(entry.language, self.tr),
                 )
             else:
                 prompt = Content.from_markup(
@@ -232,7 +232,7 @@ class HomeScreen(QuizScreen[None]):
                     Content.from_markup(
                         "[b]$title[/b]  [dim]$language[/dim]",
                         title=pack.title,
-                        language=language_label(pack.language),
+                        language=language_label(pack.language, tr),
                     ),
                     *([Content(pack.description)] if pack.description else []),
                     Content.from_markup(

@@ -36,7 +36,7 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
             "[b]$title[/b]  [dim]$id · $language$builtin[/dim]",
             title=entry.title,
             id=entry.id,
-            language=language_label(entry.language),
+            language=language_label(entry.language, tr),
             builtin=f" · {tr('packs.builtin')}" if entry.builtin else "",
         ),
         # A built-in pack's real path depends on how ali-quiz was installed: name the file only.
@@ -50,7 +50,7 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
         from ali_quiz.catalog import offered_modes
 
         lines.append(Content(tr("packs.counts", **entry.pack.counts())))
-        modes = ", ".join(tr(f"mode.{mode}") for mode in offered_modes(entry.pack))
+        modes = tr.join(tr(f"mode.{mode}") for mode in offered_modes(entry.pack))
         lines.append(Content(tr("packs.modes", modes=modes or "—")))
     if entry.errors:
         lines.append(Content.from_markup("[b $text-error]$h[/]", h=tr("packs.errors")))
@@ -190,7 +190,7 @@ class PacksScreen(QuizScreen[None]):
             table.add_row(
                 entry.id,
                 entry.title,
-                language_label(entry.language),
+                language_label(entry.language, tr),
                 str(facts),
                 status,
                 key=str(index),

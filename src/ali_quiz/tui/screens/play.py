@@ -130,6 +130,11 @@ class PlayScreen(QuizScreen[None]):
         yield QuizFooter()
 
     async def on_mount(self) -> None:
+        self.show_title()
+        self.fit_width(self.size.width)
+        await self.show_question()
+
+    def show_title(self) -> None:
         self.query_one("#play-title", Static).update(
             Content.from_markup(
                 "[b]$mode[/b] · $pack",
@@ -138,12 +143,19 @@ class PlayScreen(QuizScreen[None]):
             )
         )
         self.query_one("#play-strip", Static).tooltip = self.tr("play.strip")
-        self.fit_width(self.size.width)
-        await self.show_question()
 
     async def on_screen_resume(self) -> None:
-        # A round keeps its widgets across a language change (only its keys are re-labelled).
+        # A round keeps its widgets across a language change (settings can be opened while
+        # the last answer's feedback shows): its keys and what it says are worded again.
+        # Textual calls this before QuizScreen's, which then finds the language shown and
+        # does not compose the screen anew (that would lose the round's state).
         translate_bindings(self, self.tr)
+        if self.shown_language != self.tr.language:
+            self.shown_language = self.tr.language
+            self.show_title()
+            self.show_status()
+            if self.last_outcome is not None:
+                self.show_outcome(self.last_outcome)
 
     @on(events.Resize)
     def resized(self, event: events.Resize) -> None:

@@ -63,7 +63,8 @@ class EstimateAnswer(Vertical):
         unit = self.question.unit
         if not unit or unit == "%":
             return error.message(tr)
-        return f"{error.message(tr)} {tr('play.estimate.in_unit', unit=unit)}"
+        in_unit = tr("play.estimate.in_unit", unit=unit)
+        return tr("sentences.two", first=error.message(tr), second=in_unit)
 
     def focus_input(self) -> None:
         self.query_one(Input).focus()

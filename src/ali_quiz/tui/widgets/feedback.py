@@ -53,7 +53,9 @@ def notes_content(outcome: Outcome, tr: Translator) -> Content:
         parts.append(Content.styled(tr(coaching.key, **coaching.args), "bold $text-accent"))
     parts += [
         Content.from_markup(
-            "[b]$label:[/b] $said", label=tr("feedback.option", option=option), said=said
+            "[b]$label[/b]$said",
+            label=tr("label.colon", label=tr("feedback.option", option=option)),
+            said=said,
         )
         for option, said in feedback_for(outcome.question, outcome.response)
     ]

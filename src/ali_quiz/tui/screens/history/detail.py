@@ -82,9 +82,9 @@ class RoundDetail(QuizModal[None]):
         text.append(a.prompt + "\n")
         question = self.questions.get(a.question_id)
         yours = tr("history.skipped") if a.skipped else readable(question, a.response)
-        text.append(f"{tr('history.your_answer')}: ", style="dim")
+        text.append(tr("label.colon", label=tr("history.your_answer")), style="dim")
         text.append(yours + "\n")
-        text.append(f"{tr('history.correct')}: ", style="dim")
+        text.append(tr("label.colon", label=tr("history.correct")), style="dim")
         text.append(readable(question, a.answer))
         return text
 

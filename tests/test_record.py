@@ -1,0 +1,137 @@
+"""`Record` gives frozen dataclasses the `==`, `hash()` and `repr()` dataclasses would generate,
+and the classes a short command defines use it (each generated method is compiled at start-up)."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ali_quiz.packs.dates import PartialDate
+from ali_quiz.record import Record
+
+
+@dataclass(frozen=True, kw_only=True)
+class Generated:
+    name: str
+    count: int = 0
+    tags: tuple[str, ...] = ()
+    note: str | None = field(default=None, compare=False)
+    secret: str = field(default="", repr=False)
+    cached: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Written(Record):
+    name: str
+    count: int = 0
+    tags: tuple[str, ...] = ()
+    note: str | None = field(default=None, compare=False)
+    secret: str = field(default="", repr=False)
+    cached: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Other(Record):
+    name: str
+    count: int = 0
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class One(Record):
+    value: int
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Nothing(Record):
+    pass
+
+
+values = st.fixed_dictionaries(
+    {
+        "name": st.text(max_size=5),
+        "count": st.integers(-3, 3),
+        "tags": st.lists(st.text(max_size=2), max_size=2).map(tuple),
+        "note": st.none() | st.text(max_size=3),
+        "secret": st.text(max_size=3),
+    }
+)
+
+
+@given(values, values)
+def test_a_record_compares_hashes_and_shows_as_generated(
+    a: dict[str, object], b: dict[str, object]
+) -> None:
+    generated_a, generated_b = Generated(**a), Generated(**b)  # type: ignore[arg-type]
+    written_a, written_b = Written(**a), Written(**b)  # type: ignore[arg-type]
+    assert (written_a == written_b) == (generated_a == generated_b)
+    assert (written_a != written_b) == (generated_a != generated_b)
+    assert hash(written_a) == hash(generated_a)
+    assert repr(written_a).removeprefix("Written") == repr(generated_a).removeprefix("Generated")
+    assert written_a == Written(**a, cached={"x": 1})  # type: ignore[arg-type]
+
+
+def test_a_record_equals_only_its_own_class() -> None:
+    assert Other("a", 1, ()) != Written(name="a", count=1)
+    assert Written(name="a") != ("a", 0, ())
+    assert Written(name="a").__eq__(Other("a")) is NotImplemented
+
+
+def test_records_of_one_field_or_none() -> None:
+    assert One(3) == One(3) and One(3) != One(4) and hash(One(3)) == hash((3,))
+    assert repr(One(3)) == "One(value=3)"
+    assert Nothing() == Nothing() and hash(Nothing()) == hash(()) and repr(Nothing()) == "Nothing()"
+    assert {One(1), One(1), One(2)} == {One(1), One(2)}
+
+
+def test_a_record_stays_frozen_and_a_dataclass() -> None:
+    record = Written(name="a", count=2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.count = 3  # type: ignore[misc]
+    assert dataclasses.replace(record, count=5) == Written(name="a", count=5)
+    assert [f.name for f in dataclasses.fields(record)][:2] == ["name", "count"]
+    assert PartialDate(2020, 1) == PartialDate(2020, 1) != PartialDate(2020, 2)
+    assert repr(PartialDate(2020, 1)) == "PartialDate(year=2020, month=1, day=None)"
+
+
+#: The modules a `generate`, `show` or `validate` imports at start-up.
+READ_PATH = (
+    "ali_quiz.paths",
+    "ali_quiz.i18n",
+    "ali_quiz.packs.dates",
+    "ali_quiz.packs.model",
+    "ali_quiz.packs.problems",
+    "ali_quiz.catalog",
+    "ali_quiz.config",
+    "ali_quiz.roundspec",
+    "ali_quiz.quiz.codes",
+    "ali_quiz.quiz.kinds",
+    "ali_quiz.quiz.makers",
+)
+
+
+@pytest.mark.parametrize("name", READ_PATH)
+def test_the_read_commands_frozen_dataclasses_are_records(name: str) -> None:
+    """A frozen dataclass of these modules compares, hashes and shows itself through Record,
+    not through methods compiled when the module is imported."""
+    module = importlib.import_module(name)
+    found = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and value.__module__ == name
+        and dataclasses.is_dataclass(value)
+        and value.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    ]
+    assert found, f"{name} has no frozen dataclass: the list above is out of date"
+    compiled = [
+        cls.__name__
+        for cls in found
+        if not issubclass(cls, Record) or {"__eq__", "__hash__", "__repr__"} & set(vars(cls))
+    ]
+    assert compiled == []
