@@ -6,6 +6,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from textual.widgets import Button
+from textual.widgets._footer import FooterKey
+
 from ali_quiz.config import LoadedSettings, Settings
 from ali_quiz.history.records import RoundRecord
 from ali_quiz.i18n import Translator
@@ -347,3 +350,42 @@ async def test_a_round_of_mistakes_is_not_compared_and_replays_its_questions(
         replay = app.screen
         assert isinstance(replay, PlayScreen)
         assert list(replay.game.questions) == [questions[1]] and replay.info.code is None
+
+
+def footer_actions(app: QuizApp) -> set[str]:
+    return {key.action for key in app.screen.query(FooterKey)}
+
+
+@sync
+async def test_a_class_round_s_results_offer_no_other_round(tmp_path: Path) -> None:
+    """In a class (`ali-quiz serve`) a tab plays the class's round only: the results show no
+    Play again, Replay or Mistakes round (Footer or buttons), and their keys do nothing."""
+    start = round_start("choice", 3)
+    app = make_test_app(tmp_path, start=start)
+    app.other_rounds = False  # as ClassApp sets it
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await play_through(pilot, list(start.questions), "rww")
+        results = app.screen
+        assert footer_actions(app) >= {"copy_share", "home"}
+        assert not footer_actions(app) & {"play_again", "replay", "mistakes"}
+        assert [b.id for b in results.query(Button)] == ["home"]
+        await pilot.press("n", "r", "m")
+        await pilot.pause()
+        assert app.screen is results and not app._notifications
+
+
+@sync
+async def test_a_round_s_results_offer_the_next_round_outside_a_class(tmp_path: Path) -> None:
+    start = round_start("choice", 3)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await play_through(pilot, list(start.questions), "rww")
+        assert footer_actions(app) >= {"play_again", "replay", "copy_share", "home"}
+        assert [b.id for b in app.screen.query(Button)] == [
+            "play-again",
+            "replay",
+            "mistakes",
+            "home",
+        ]

@@ -52,6 +52,9 @@ class QuizAppState(App[int]):
     # Every read tells its watchers (home reads its progress again), even when nothing changed.
     history_state: var[HistoryState] = var(HistoryState(), always_update=True)
     settings: var[Settings] = var(Settings(player="player"))
+    #: Whether a round may lead to another (play again, replay, a mistakes round): not in a
+    #: class, where a tab plays the class's round only.
+    other_rounds: bool = True
 
     def __init__(
         self,

@@ -44,6 +44,7 @@ class QuizState(Protocol):
     settings: Settings
     history_store: HistoryStore | None
     extra_packs: list[Path]
+    other_rounds: bool
 
     @property
     def player(self) -> str: ...

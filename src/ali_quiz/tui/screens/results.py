@@ -43,6 +43,8 @@ WIDE = 120  # from this width the accuracy by kind gets its own panel, with bars
 #: The question column's least width; narrower, the table scrolls sideways instead.
 MIN_QUESTION = 20
 SCROLLBAR = 2  # a long round's table scrolls: its bar takes these columns
+#: The actions that start another round (not offered in a class).
+OTHER_ROUNDS = frozenset({"play_again", "replay", "mistakes"})
 
 
 class ResultsScreen(QuizScreen[None]):
@@ -149,13 +151,14 @@ class ResultsScreen(QuizScreen[None]):
         yield table
         yield Static(id="results-detail")
         with Horizontal(id="results-buttons"):
-            yield Button(
-                tr("results.key.play_again"), id="play-again", variant="primary", compact=True
-            )
-            yield Button(tr("results.key.replay"), id="replay", compact=True)
-            yield Button(
-                tr("key.mistakes"), id="mistakes", disabled=not game.mistakes(), compact=True
-            )
+            if self.quiz.other_rounds:
+                yield Button(
+                    tr("results.key.play_again"), id="play-again", variant="primary", compact=True
+                )
+                yield Button(tr("results.key.replay"), id="replay", compact=True)
+                yield Button(
+                    tr("key.mistakes"), id="mistakes", disabled=not game.mistakes(), compact=True
+                )
             yield Button(tr("key.home"), id="home", compact=True)
         yield Footer()
 
@@ -276,6 +279,10 @@ class ResultsScreen(QuizScreen[None]):
     @on(Button.Pressed, "#home")
     def home_pressed(self) -> None:
         self.action_home()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a class, no key leads to another round: none is shown in the Footer."""
+        return self.quiz.other_rounds or action not in OTHER_ROUNDS
 
     def action_play_again(self) -> None:
         """New questions: the same pack, mode and count with a fresh seed, as `play` makes them.

@@ -45,6 +45,7 @@ class ClassApp(QuizApp):
     # The join screen is the default screen, whose own CSS_PATH Textual does not load.
     CSS_PATH = [css_file("app.tcss"), css_file("join.tcss"), CLASS_CSS]  # type: ignore[assignment]
     ENABLE_COMMAND_PALETTE = False
+    other_rounds = False  # results offer no play again, replay or mistakes round
 
     def __init__(
         self, paths: AppPaths, class_round: ResolvedRound, client: TabClient, **options: Any
