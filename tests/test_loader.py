@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ali_quiz.packs import yamlnodes
 from ali_quiz.packs.dates import PartialDate
@@ -647,3 +650,18 @@ def test_a_14000_fact_pack_loads(tmp_path: Path) -> None:
     assert len(pack.sequences[0].items) == 1000
     assert pack.metrics[-1].value == 40_005_000
     assert kind_warnings(pack) == []
+
+
+@given(day=st.dates(), precision=st.sampled_from(["year", "month", "day"]))
+def test_a_partial_date_spans_the_days_datetime_counts(day: date, precision: str) -> None:
+    """Ordinals are counted without making dates: the same days `date.toordinal()` gives."""
+    if precision == "year":
+        partial, first, last = PartialDate(day.year), date(day.year, 1, 1), date(day.year, 12, 31)
+    elif precision == "month":
+        partial, first = PartialDate(day.year, day.month), day.replace(day=1)
+        after = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+        last = after - timedelta(days=1) if day.year < 9999 or day.month < 12 else date.max
+    else:
+        partial, first, last = PartialDate(day.year, day.month, day.day), day, day
+    assert partial.ordinals() == (first.toordinal(), last.toordinal())
+    assert (partial.first_day(), partial.last_day()) == (first, last)

@@ -15,7 +15,7 @@ from ali_quiz.packs.model import (
     Passage,
 )
 from ali_quiz.packs.problems import Problem
-from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar
+from ali_quiz.packs.yamlnodes import NULL_WORDS, Mapping, Node, Scalar
 from ali_quiz.packs.yamlnodes import Sequence as NodeList
 
 T = TypeVar("T")
@@ -43,7 +43,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> Phrase | str:
 
 def numbered(key: str) -> Callable[[int], Phrase]:
     """The names of a list's entries (`numbered("what.event")(3)` is "event 3")."""
-    return lambda n: Phrase.of(key, n=n)
+    return lambda n: Phrase(key, (("n", n),))  # Phrase.of(key, n=n), for every entry: made lean
 
 
 class Checker:
@@ -55,6 +55,7 @@ class Checker:
         self.ids: dict[str, int] = {}  # every id of the pack -> the line it was given on
         self.references: list[tuple[str, Scalar, Phrase]] = []  # (id, where, what refers)
         self.passages: dict[str, Passage] = {}
+        self.dates: dict[str, PartialDate] = {}  # each date written, read once (they recur)
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -99,24 +100,29 @@ class Checker:
     def text(
         self, mapping: Mapping, key: str, what: Phrase, *, required: bool = True
     ) -> str | None:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            if required:
-                self.add(
-                    self.key_place(mapping, key) if key in mapping else mapping,
-                    "pack.needs_key",
-                    what=what,
-                    key=key,
-                )
-            return None
-        if not isinstance(node, Scalar):
+        node = mapping.values.get(key)  # called for most values of a pack: kept lean
+        if type(node) is Scalar:
+            if not node.plain or node.text not in NULL_WORDS:
+                value = node.text.strip()
+                if value:
+                    return value
+                self.add(node, "pack.empty_value", key=key, what=what)
+                return None
+        elif node is not None:
             self.add(node, "pack.text_not_list", key=key, what=what)
             return None
-        value = node.text.strip()
-        if not value:
-            self.add(node, "pack.empty_value", key=key, what=what)
-            return None
-        return value
+        if required:  # missing, or null
+            self.add(
+                self.key_place(mapping, key) if key in mapping.values else mapping,
+                "pack.needs_key",
+                what=what,
+                key=key,
+            )
+        return None
+
+    def optional_text(self, mapping: Mapping, key: str, what: Phrase) -> str | None:
+        """text(required=False), with nothing to do for a key that is not there (most)."""
+        return self.text(mapping, key, what, required=False) if key in mapping.values else None
 
     def texts(self, mapping: Mapping, key: str, what: Phrase) -> tuple[str, ...]:
         node = mapping.get(key)
@@ -187,25 +193,29 @@ class Checker:
     def date(
         self, mapping: Mapping, key: str, what: Phrase, *, required: bool
     ) -> PartialDate | None:
-        node = mapping.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        node = mapping.values.get(key)
+        if node is None or (type(node) is Scalar and node.plain and node.text in NULL_WORDS):
             if required:
                 self.add(mapping, "pack.needs_date", what=what, key=key)
             return None
-        if not isinstance(node, Scalar):
+        if type(node) is not Scalar:
             self.add(node, "pack.not_date", key=key, what=what)
             return None
+        found = self.dates.get(node.text)
+        if found is not None:
+            return found
         try:
-            return PartialDate.parse(node.text)
+            found = self.dates[node.text] = PartialDate.parse(node.text)
+            return found
         except DateFormatError as err:
             self.add(node, "pack.value_error", key=key, what=what, error=err)
             return None
 
     def new_id(self, mapping: Mapping, what: Phrase) -> str | None:
-        node = mapping.get("id")
         value = self.text(mapping, "id", what)
-        if value is None or not isinstance(node, Scalar):
+        if value is None:
             return None
+        node = mapping.values["id"]  # a Scalar: text() gave its value
         if not FACT_ID_RE.match(value):
             self.add(node, "pack.bad_id", id=repr(value), what=what)
             return None
@@ -216,7 +226,12 @@ class Checker:
         return value
 
     def sources(self, mapping: Mapping, what: Phrase) -> dict[str, str | None]:
-        return {key: self.text(mapping, key, what, required=False) for key in SOURCE_KEYS}
+        values, text = mapping.values, self.text
+        # Most facts lack most of these keys: nothing to check for a key that is not there.
+        return {
+            key: text(mapping, key, what, required=False) if key in values else None
+            for key in SOURCE_KEYS
+        }
 
     def each(
         self,
@@ -228,9 +243,10 @@ class Checker:
         """Every entry of a list built, each named by its place (`name(3)`: "event 3")."""
         built = []
         for index, node in enumerate(self.items(mapping, key), start=1):
-            entry = self.mapping(node, name(index))
+            what = name(index)
+            entry = self.mapping(node, what)
             if entry is not None:
-                result = build(entry, name(index))
+                result = build(entry, what)
                 if result is not None:
                     built.append(result)
         return tuple(built)

@@ -49,9 +49,10 @@ class PartialDate(Record):
         match = _DATE_RE.match(text.strip())
         if not match:
             raise DateFormatError("shape", text=repr(text))
-        year = int(match.group(1))
-        month = int(match.group(2)) if match.group(2) else None
-        day = int(match.group(3)) if match.group(3) else None
+        year_digits, month_digits, day_digits = match.groups()
+        year = int(year_digits)
+        month = int(month_digits) if month_digits else None
+        day = int(day_digits) if day_digits else None
         if year < 1:
             raise DateFormatError("year", text=repr(text))
         if month is not None and not 1 <= month <= 12:

@@ -171,7 +171,7 @@ class _PackChecker(AuthoredChecks):
         fact_id = self.new_id(node, what)
         date = self.date(node, date_key, what, required=True)
         title = self.text(node, "title", what)
-        detail = self.text(node, "detail", what, required=False)
+        detail = self.optional_text(node, "detail", what)
         sources = self.sources(node, what)
         if fact_id is None or date is None or title is None:
             return None
@@ -183,7 +183,7 @@ class _PackChecker(AuthoredChecks):
         product = self.text(node, "product", what)
         version = self.text(node, "version", what)
         date = self.date(node, "date", what, required=False)
-        codename = self.text(node, "codename", what, required=False)
+        codename = self.optional_text(node, "codename", what)
         highlights = self.texts(node, "highlights", what)
         sources = self.sources(node, what)
         if fact_id is None or product is None or version is None:
@@ -220,7 +220,11 @@ class _PackChecker(AuthoredChecks):
         if tolerance is not None and not 0 <= tolerance < 1:
             self.add(node.get("tolerance"), "pack.tolerance_of", what=what)
             tolerance = None
-        alike = self.references_in(node, "alike", Phrase.of("what.alike_of", what=what))
+        alike = (
+            self.references_in(node, "alike", Phrase.of("what.alike_of", what=what))
+            if "alike" in node.values
+            else ()
+        )
         sources = self.sources(node, what)
         if fact_id is None or label is None or unit is None or value is None or written is None:
             return None
@@ -287,4 +291,8 @@ def _symmetric_alike(metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
         for other in metric.alike:
             if other in links:
                 links[other].add(metric.id)
-    return tuple(replace(m, alike=frozenset(links[m.id] - {m.id})) for m in metrics)
+    alike = [frozenset(links[m.id] - {m.id}) for m in metrics]
+    # A metric whose links are already both ways is kept as it is (most have none).
+    return tuple(
+        m if m.alike == a else replace(m, alike=a) for m, a in zip(metrics, alike, strict=True)
+    )

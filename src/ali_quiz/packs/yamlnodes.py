@@ -13,7 +13,7 @@ exact, and skips the work a full `yaml.load` would spend building objects we wou
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,21 +33,40 @@ class _Limit(Exception):
 
 
 class _Counting:
-    """The resolver hooks every parser calls once per node (not for aliases), on the way down
-    and up: no path resolvers to look up, and the nodes and the nesting counted in the same
-    pass as the parse, which stops at a limit instead of filling memory."""
+    """The hooks every parser calls once per node (not for aliases): `resolve`, and the
+    resolver's on the way down and up. No path resolvers to look up, no implicit types (every
+    scalar keeps its text), and the nodes and the nesting counted in the same pass as the parse,
+    which stops at a limit instead of filling memory.
 
-    nodes = 0
-    depth = 0
+    The hooks are closures set on the instance: called twice or thrice per node, a closure's
+    own counters cost a good deal less than a method's attributes.
+    """
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        self.nodes += 1
-        self.depth += 1
-        if self.nodes > MAX_NODES or self.depth > MAX_DEPTH:
-            raise _Limit()
+    resolve: Callable[[Any, Any, Any], str]
+    descend_resolver: Callable[[Any, Any], None]
+    ascend_resolver: Callable[[], None]
 
-    def ascend_resolver(self) -> None:
-        self.depth -= 1
+    def _hook(self) -> None:
+        nodes = depth = 0
+        tags = _TAGS
+
+        def resolve(kind: Any, value: Any, implicit: Any) -> str:
+            return tags[kind]
+
+        def descend_resolver(current_node: Any, current_index: Any) -> None:
+            nonlocal nodes, depth
+            nodes += 1
+            depth += 1
+            if nodes > MAX_NODES or depth > MAX_DEPTH:
+                raise _Limit()
+
+        def ascend_resolver() -> None:
+            nonlocal depth
+            depth -= 1
+
+        self.resolve = resolve
+        self.descend_resolver = descend_resolver
+        self.ascend_resolver = ascend_resolver
 
 
 try:  # The C parser is several times faster; pure Python is the fallback.
@@ -59,11 +78,7 @@ try:  # The C parser is several times faster; pure Python is the fallback.
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             BaseResolver.__init__(self)
-
-        # No implicit types: the C parser calls this for every node, so answering at once
-        # saves a good share of the load.
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            return _TAGS[kind]
+            self._hook()
 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
@@ -80,6 +95,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Parser.__init__(self)
             Composer.__init__(self)
             BaseResolver.__init__(self)
+            self._hook()
 
 
 _EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -185,6 +201,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 def tab_problems(text: str, path: str) -> list[Problem]:
     """Tabs in indentation, which YAML forbids, each with its place."""
+    if "\t" not in text:  # most files: no line to look at
+        return []
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
@@ -336,43 +354,44 @@ class _Converter:
         # An explicit stack rather than recursion: a deeply nested file must not blow the C stack.
         result_holder: list[Node] = []
         stack: list[tuple[yaml.Node, Any, Any]] = [(root, result_holder, None)]
+        active = self.active  # the collections whose children are being converted
         while stack:
             node, parent, key = stack.pop()
             if node is None:  # a marker: leave the node whose children are done
-                self.active.discard(parent)
+                active.discard(parent)
                 continue
             self.budget -= 1
+            mark = node.start_mark
+            line, column = mark.line + 1, mark.column + 1
             if self.budget < 0:
-                line, column = _mark(node.start_mark.line, node.start_mark.column)
                 raise _TooLarge(line, column)
-            line, column = _mark(node.start_mark.line, node.start_mark.column)
             value: Node
-            if isinstance(node, yaml.ScalarNode):
+            if type(node) is ScalarNode:
                 value = Scalar(str(node.value), line, column, node.style in (None, ""))
                 self._attach(parent, key, value)
                 continue
-            if id(node) in self.active:
+            if id(node) in active:
                 self.problems.append(Problem.of(self.path, line, column, "pack.alias_loop"))
                 self._attach(parent, key, Scalar("", line, column, True))
                 continue
-            self.active.add(id(node))
-            stack.append((None, id(node), None))  # type: ignore[arg-type]
+            # Most values are scalars: made here, not via the stack, and counted at the end.
+            made = 0
+            pending: list[tuple[yaml.Node, Any]] = []
             if isinstance(node, yaml.SequenceNode):
                 value = Sequence(line, column, [None] * len(node.value))
-                for index in range(len(node.value) - 1, -1, -1):
-                    child = node.value[index]
-                    if type(child) is ScalarNode:  # most values: made here, not via the stack
-                        self.budget -= 1
+                items = value.items
+                for index, child in enumerate(node.value):
+                    if type(child) is ScalarNode:
+                        made += 1
                         mark = child.start_mark
-                        value.items[index] = Scalar(
+                        items[index] = Scalar(
                             child.value, mark.line + 1, mark.column + 1, not child.style
                         )
                     else:
-                        stack.append((child, value, index))
+                        pending.append((child, index))
             else:
                 value = Mapping(line, column)
                 values, key_marks = value.values, value.key_marks
-                pending = []
                 for key_node, value_node in node.value:
                     mark = key_node.start_mark
                     key_place = (mark.line + 1, mark.column + 1)
@@ -396,8 +415,8 @@ class _Converter:
                         )
                         continue
                     key_marks[name] = key_place
-                    if type(value_node) is ScalarNode:  # most values: made here, not via the stack
-                        self.budget -= 1
+                    if type(value_node) is ScalarNode:
+                        made += 1
                         mark = value_node.start_mark
                         values[name] = Scalar(
                             value_node.value, mark.line + 1, mark.column + 1, not value_node.style
@@ -405,8 +424,12 @@ class _Converter:
                     else:
                         values[name] = None
                         pending.append((value_node, name))
-                for value_node, name in reversed(pending):
-                    stack.append((value_node, value, name))
+            self.budget -= made  # checked when the next node comes off the stack
+            if pending:
+                # Active (a loop back to it is cut) until the marker under its children comes off.
+                active.add(id(node))
+                stack.append((None, id(node), None))  # type: ignore[arg-type]
+                stack.extend((child, value, place) for child, place in reversed(pending))
             self._attach(parent, key, value)
         return result_holder[0]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ali_quiz.packs.dates import PartialDate
-from ali_quiz.packs.model import Pack, Sequence, State, Version
+from ali_quiz.packs.model import Event, Metric, Pack, Sequence, SequenceItem, State, Version
 from ali_quiz.quiz.figure_views import FigureViews
 from ali_quiz.quiz.phrasing import (
     format_date,
@@ -36,7 +36,6 @@ class Dated:
     id: str
     text: str
     date: PartialDate
-    explanation: str
     start: int
     end: int
     happening: str  # the text of "what happened": a release says it was released
@@ -55,14 +54,12 @@ class Ranked:
     id: str
     text: str
     rank: int
-    explanation: str
 
 
 def _dated(
     fact_id: str,
     text: str,
     date: PartialDate,
-    explanation: str,
     *,
     happening: str | None = None,
     ask: str | None = None,
@@ -73,7 +70,6 @@ def _dated(
         fact_id,
         text,
         date,
-        explanation,
         start,
         end,
         said,
@@ -88,6 +84,7 @@ class PackFacts(FigureViews):
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        self._lines: dict[str, str] = {}  # headline_of's
         #: The picker's indexes of these views, kept for every round (see Picker.indexes).
         self.pick_indexes: dict[tuple[int, object], tuple[object, dict[str, int]]] = {}
 
@@ -95,17 +92,12 @@ class PackFacts(FigureViews):
     def timeline(self) -> list[Dated]:
         """Events and dated versions, earliest start first."""
         language = self.pack.language
-        explained = self.explanations
-        items = [
-            _dated(e.id, e.title, e.date, explained[e.id], ask=e.ask) for e in self.pack.events
-        ]
+        items = [_dated(e.id, e.title, e.date, ask=e.ask) for e in self.pack.events]
         for v in self.pack.versions:
             if v.date is not None:
                 title = version_title(v, language)
                 happening = phrase(language, "released", title=title)
-                items.append(
-                    _dated(v.id, title, v.date, explained[v.id], happening=happening, ask=v.ask)
-                )
+                items.append(_dated(v.id, title, v.date, happening=happening, ask=v.ask))
         items.sort(key=lambda d: (d.start, d.end))
         return items
 
@@ -180,26 +172,35 @@ class PackFacts(FigureViews):
             for index, version in enumerate(releases)
         }
 
-    def sibling_names(self, version: Version, right_titles: set[str]) -> list[str]:
+    @cached_property
+    def release_names(self) -> dict[str, tuple[list[str], list[str]]]:
+        """Each product's releases' names and titles, in the order of `releases_of`."""
+        return {
+            product: ([version_name(v) for v in releases], [v.title for v in releases])
+            for product, releases in self.releases_of.items()
+        }
+
+    def sibling_names(self, version: Version, right_titles: set[str], most: int = 12) -> list[str]:
         """Names of other releases of the same product that are not right answers too, nearest
-        in the pack first (a bounded look on a large pack)."""
-        siblings = self.releases_of[version.product]
+        in the pack first, among the 12 nearest (a bounded look on a large pack); `most` stops
+        at that many (whether there are two is all some callers ask)."""
+        names, titles = self.release_names[version.product]
         here = self.release_position[version.id]
-        # Nearest first, the earlier of two at the same distance first; at most 12.
-        near = [here]
-        for step in range(1, len(siblings)):
-            if len(near) >= 12 or (here - step < 0 and here + step >= len(siblings)):
-                break
-            near += [i for i in (here - step, here + step) if 0 <= i < len(siblings)]
-        near = near[:12]
-        own = version_name(version)
-        names: list[str] = []
-        for i in near:
-            other = siblings[i]
-            name = version_name(other)
-            if other.title not in right_titles and name != own and name not in names:
-                names.append(name)
-        return names
+        own, count = names[here], len(names)
+        found: list[str] = []
+        # Nearest first, the earlier of two at the same distance first; `here` is the first.
+        looked, step = 1, 1
+        while looked < 12 and (here - step >= 0 or here + step < count):
+            for i in (here - step, here + step):
+                if 0 <= i < count and looked < 12:
+                    looked += 1
+                    name = names[i]
+                    if titles[i] not in right_titles and name != own and name not in found:
+                        found.append(name)
+                        if len(found) >= most:
+                            return found
+            step += 1
+        return found
 
     @cached_property
     def choosable_releases(self) -> list[Version]:
@@ -208,7 +209,7 @@ class PackFacts(FigureViews):
             v
             for v in self.versions_with_highlights
             if any(
-                len(self.sibling_names(v, self.titles_with_highlight[h])) >= 2
+                len(self.sibling_names(v, self.titles_with_highlight[h], 2)) == 2
                 for h in self.release_highlights.get(v.id, ())
             )
         ]
@@ -223,7 +224,7 @@ class PackFacts(FigureViews):
         return [
             v
             for v in self.pack.versions
-            if v.codename and len(self.sibling_names(v, titles[v.codename])) >= 2
+            if v.codename and len(self.sibling_names(v, titles[v.codename], 2)) == 2
         ]
 
     @cached_property
@@ -303,39 +304,54 @@ class PackFacts(FigureViews):
         return found
 
     @cached_property
-    def explanations(self) -> dict[str, str]:
-        """Each fact's explanation: its date or figure on a first line, then its source."""
-        found = dict(self.sources)
-        for fact_id, line in self.headlines.items():
-            source = found.get(fact_id, "")
-            found[fact_id] = f"{line}\n{source}" if source else line
-        return found
-
-    @cached_property
     def sources(self) -> dict[str, str]:
         """Each fact's source sentence alone (with its translation)."""
         return self.pack.fact_explanations()
 
     @cached_property
-    def headlines(self) -> dict[str, str]:
-        """What each fact says in one line, with its date or figure (a release: its date)."""
-        language = self.pack.language
-        found: dict[str, str] = {}
-        for e in self.pack.events:
-            found[e.id] = headline(e.title, format_date(e.date, language), language)
-        for s in self.pack.states:
-            when = format_date(s.as_of, language)
-            found[s.id] = headline(s.title, when, language, as_of=True)
-        for v in self.pack.versions:
-            title = version_title(v, language)
-            found[v.id] = (
-                headline(title, format_date(v.date, language), language) if v.date else title
-            )
-        for m in self.pack.metrics:
-            found[m.id] = labelled(m.label, self.figure_text(m), language)
+    def _facts_by_id(self) -> dict[str, Event | State | Version | Metric | SequenceItem]:
+        found: dict[str, Event | State | Version | Metric | SequenceItem] = {}
+        found.update((e.id, e) for e in self.pack.events)
+        found.update((s.id, s) for s in self.pack.states)
+        found.update((v.id, v) for v in self.pack.versions)
+        found.update((m.id, m) for m in self.pack.metrics)
         for sequence in self.pack.sequences:
             for item in sequence.items:
-                found[item.id] = f"{item.rank}. {item.text}"
+                found[item.id] = item
+        return found
+
+    def _headline(self, fact: Event | State | Version | Metric | SequenceItem) -> str:
+        language = self.pack.language
+        match fact:
+            case Event():
+                return headline(fact.title, format_date(fact.date, language), language)
+            case State():
+                when = format_date(fact.as_of, language)
+                return headline(fact.title, when, language, as_of=True)
+            case Version():
+                title = version_title(fact, language)
+                if fact.date is None:
+                    return title
+                return headline(title, format_date(fact.date, language), language)
+            case Metric():
+                return labelled(fact.label, self.figure_text(fact), language)
+            case _:
+                return f"{fact.rank}. {fact.text}"
+
+    @cached_property
+    def headlines(self) -> dict[str, str]:
+        """What each fact says in one line, with its date or figure (a release: its date)."""
+        return {fact_id: self._headline(fact) for fact_id, fact in self._facts_by_id.items()}
+
+    def headline_of(self, fact_id: str) -> str | None:
+        """The fact's line of `headlines`, worked out for it alone: a round explains a few
+        facts of the pack, and checking which kinds a pack can make explains only a dozen."""
+        found = self._lines.get(fact_id)
+        if found is None:
+            fact = self._facts_by_id.get(fact_id)
+            if fact is None:
+                return None
+            found = self._lines[fact_id] = self._headline(fact)
         return found
 
     def explain(self, fact_ids: list[str] | tuple[str, ...]) -> str:
@@ -344,7 +360,7 @@ class PackFacts(FigureViews):
         sources: set[str] = set()
         explanations = self.sources
         for fact_id in fact_ids:
-            line = self.headlines.get(fact_id)
+            line = self.headline_of(fact_id)
             if line:
                 lines.append(line)
             source = explanations.get(fact_id, "")
@@ -390,10 +406,7 @@ class PackFacts(FigureViews):
     @cached_property
     def ranked(self) -> dict[str, list[Ranked]]:
         """Each sequence's items, by sequence id."""
-        return {
-            s.id: [Ranked(i.id, i.text, i.rank, self.explanations[i.id]) for i in s.items]
-            for s in self.pack.sequences
-        }
+        return {s.id: [Ranked(i.id, i.text, i.rank) for i in s.items] for s in self.pack.sequences}
 
     def sequences_with_ranks(self, ranks: int) -> list[Sequence]:
         return [s for s in self.pack.sequences if len({i.rank for i in s.items}) >= ranks]
@@ -442,9 +455,9 @@ class Beyond:
         return map(self.__getitem__, range(self.length))
 
 
-def state_on_timeline(state: State, explanation: str) -> Dated:
+def state_on_timeline(state: State) -> Dated:
     """A state placed at its as-of date, to find dates near it (never to order it)."""
-    return _dated(state.id, state.title, state.as_of, explanation, ask=state.ask)
+    return _dated(state.id, state.title, state.as_of, ask=state.ask)
 
 
 def facts_of(pack: Pack) -> PackFacts:

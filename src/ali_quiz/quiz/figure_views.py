@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Iterator
 from functools import cached_property
+from itertools import islice
 
 from ali_quiz.packs.model import Metric, Pack
 from ali_quiz.quiz.giveaway import is_rank, is_small
@@ -49,22 +51,30 @@ class FigureViews:
 
     def near_in_value(self, anchor: Metric, wanted: int) -> list[Metric]:
         """Up to `wanted` figures of the anchor's unit that may stand beside it, nearest first."""
+        return list(islice(self._near(anchor), wanted))
+
+    def _near(self, anchor: Metric) -> Iterator[Metric]:
+        """The figures of the anchor's unit that may stand beside it, nearest first, drawn as
+        they are needed."""
         group = self.metrics_by_unit[anchor.unit]
-        position = bisect.bisect_left(self.unit_values[anchor.unit], anchor.value)
-        before, after = position - 1, position
-        found: list[Metric] = []
-        while len(found) < wanted and (before >= 0 or after < len(group)):
-            gap_before = _gap(anchor.value, group[before].value) if before >= 0 else None
-            gap_after = _gap(anchor.value, group[after].value) if after < len(group) else None
+        values = self.unit_values[anchor.unit]
+        value, count = anchor.value, len(group)
+        before = bisect.bisect_left(values, value) - 1
+        after = before + 1
+        # The gap to the next figure on each side, worked out when that side moves (_gap).
+        gap_before = _gap(value, values[before]) if before >= 0 else None
+        gap_after = _gap(value, values[after]) if after < count else None
+        while before >= 0 or after < count:
             if gap_after is None or (gap_before is not None and gap_before <= gap_after):
                 candidate = group[before]
                 before -= 1
+                gap_before = _gap(value, values[before]) if before >= 0 else None
             else:
                 candidate = group[after]
                 after += 1
+                gap_after = _gap(value, values[after]) if after < count else None
             if figures_compatible(anchor, candidate) and candidate.written != anchor.written:
-                found.append(candidate)
-        return found
+                yield candidate
 
     @cached_property
     def estimable(self) -> list[Metric]:
@@ -80,25 +90,35 @@ class FigureViews:
         }
 
     @cached_property
+    def small_ids(self) -> frozenset[str]:
+        """The ids of the figures that are small whole numbers or ranks (`is_small`)."""
+        return frozenset(m.id for m in self.pack.metrics if is_small(m))
+
+    @cached_property
     def small_figures(self) -> list[Metric]:
         """Small whole numbers and ranks: asked as a choice among nearby values."""
         return [m for m in self.pack.metrics if is_small(m) and m.value >= 0]
 
-    def figure_distractors(self, anchor: Metric, order: list[Metric] | None = None) -> list[Metric]:
-        """Up to three figures near the anchor, of its unit, that may all stand beside it."""
-        near = [m for m in self.near_in_value(anchor, 6) if not is_small(m)]
+    def figure_distractors(
+        self, anchor: Metric, order: list[Metric] | None = None, most: int = 3
+    ) -> list[Metric]:
+        """Up to three figures near the anchor, of its unit, that may all stand beside it:
+        from the six nearest (neither small nor a rank), or in `order`; `most` stops sooner."""
+        if order is None:
+            small = self.small_ids
+            order = [m for m in islice(self._near(anchor), 6) if m.id not in small]
         chosen: list[Metric] = []
-        for m in near if order is None else order:
+        for m in order:
             if all(figures_compatible(m, c) and m.written != c.written for c in chosen):
                 chosen.append(m)
-                if len(chosen) == 3:
+                if len(chosen) == most:
                     break
         return chosen
 
     @cached_property
     def choosable_figures(self) -> list[Metric]:
         """Figures with two distractors of their unit (neither small nor a rank)."""
-        return [m for m in self.estimable if len(self.figure_distractors(m)) >= 2]
+        return [m for m in self.estimable if len(self.figure_distractors(m, most=2)) == 2]
 
     @property
     def comparable_figures(self) -> list[Metric]:

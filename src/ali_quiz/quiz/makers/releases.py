@@ -61,7 +61,7 @@ class ReleaseMakers(MakerBase):
         usable = [
             h
             for h in self.facts.release_highlights[anchor.id]
-            if len(self.facts.sibling_names(anchor, titles[h])) >= 2
+            if len(self.facts.sibling_names(anchor, titles[h], 2)) == 2
         ]
         highlight = usable[self.rng.below(len(usable))]
         wrong = self.facts.sibling_names(anchor, titles[highlight])

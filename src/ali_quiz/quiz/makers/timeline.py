@@ -134,7 +134,7 @@ class TimelineMakers(MakerBase):
         state = self.anchor(self.facts.states, lambda s: s.id)
         if state is None:
             return None
-        placed = state_on_timeline(state, "")
+        placed = state_on_timeline(state)
         return self.choice(
             "state",
             [state.id],
