@@ -155,7 +155,8 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 
 #: What a short command has no use for: OpenSSL (sha256 comes from CPython's own module),
 #: typing, the calendar and getpass modules (with locale and termios), the interface strings
-#: (nothing is worded), YAML with positions (no settings file), the history.
+#: (nothing is worded), YAML with positions (no settings file), the history, the pickle
+#: module (the C unpickler reads the parsed pack), the other commands' modules.
 NOT_FOR_GENERATE = (
     "_hashlib",
     "hashlib",
@@ -163,10 +164,13 @@ NOT_FOR_GENERATE = (
     "typing",
     "calendar",
     "getpass",
+    "pickle",
     "ali_quiz.i18n.app",
     "ali_quiz.packs.yamlnodes",
     "ali_quiz.packs.loader",
     "ali_quiz.history",
+    "ali_quiz.commands.packs",
+    "ali_quiz.commands.history",
 )
 
 
