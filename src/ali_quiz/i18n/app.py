@@ -195,7 +195,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A letter or ↑↓ picks an item · space grabs it, ↑↓ carry it, space drops it"
         " (or shift+↑↓) · drag with the mouse · enter submits",
         "按字母或 ↑↓ 選項目 · 空白鍵抓起、↑↓ 移動、空白鍵放下（或 shift+↑↓）"
-        " · 可用滑鼠拖曳 · enter 送出",
+        "· 可用滑鼠拖曳 · enter 送出",
     ),
     "play.match.help": (
         "A number then a letter pairs them (or click both; click a pair again to part it)"
