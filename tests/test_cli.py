@@ -524,3 +524,16 @@ def test_the_script_lets_a_front_end_shut_down_as_usual(
     argv = ["--data-dir", str(data_dir), "play", "--plain", "--count", "3", "--seed", "1"]
     assert _script(monkeypatch, argv) == (0, [])
     assert "3" in capsys.readouterr().out
+
+
+def test_every_command_has_its_function() -> None:
+    """Each command the parser knows (but the front ends) finds its function; nothing else does."""
+    from ali_quiz.cli import build_parser, front_end
+    from ali_quiz.commands import handler
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    assert commands is not None
+    for name in commands:
+        assert (front_end(name) is None) == callable(handler(name)), name
+    assert handler("nonsense") is None and handler(None) is None

@@ -263,3 +263,16 @@ def test_a_round_is_never_marked_finished_while_answers_wait() -> None:
     store.full = False
     made.flush()  # a later try (the TUI's next event, say) completes the round
     assert store.answers == [1, 2] and store.finished == [200]
+
+
+def test_kept_answers_wait_for_a_flush_and_keep_their_order_and_time() -> None:
+    """A front end that draws the result first keeps the answer, then writes it."""
+    store, warnings = FlakyStore(), []
+    made = recorder(store, warnings)
+    made.keep(outcome(1))
+    made.keep(outcome(2))
+    assert store.answers == [] and [r.answered_at for r in made.waiting] == [T0, T0]
+    made.flush()
+    made.keep(outcome(3))
+    made.finish()  # the finish writes what was kept first
+    assert store.answers == [1, 2, 3] and store.finished == [300] and not warnings

@@ -44,6 +44,30 @@ def test_a_builtin_pack_is_parsed_once_then_read_back_equal(
     assert list(again.pack.derived["modes"]) == available_modes(fresh)
 
 
+@pytest.mark.parametrize("name", ["dingtalk-2020.yaml", "dingtalk-2020-en.yaml"])
+def test_a_round_on_a_cached_pack_skips_the_trial_rounds_and_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The generator's verdict on each kind comes back with the pack: a round made from the
+    cache runs no trial round, and asks what a round on a freshly parsed pack asks."""
+    from ali_quiz.quiz import generate
+
+    path = QUESTIONS / name
+    load_entry(path, tmp_path)
+    fresh = loader.load_pack(path)
+    expected = {mode: generate.generate_round(fresh, mode, 10, 7) for mode in ("quick", "order")}
+    cached = load_entry(path, tmp_path).pack
+    assert cached is not None
+    assert cached.derived["capacity"] == fresh.derived["capacity"]
+
+    def no_trials(*args: object) -> bool:
+        raise AssertionError("trial rounds run again on a cached pack")
+
+    monkeypatch.setattr(generate, "_gives_three", no_trials)
+    for mode, questions in expected.items():
+        assert generate.generate_round(cached, mode, 10, 7) == questions
+
+
 def test_a_copy_elsewhere_is_read_back_with_its_own_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

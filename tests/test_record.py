@@ -105,6 +105,7 @@ READ_PATH = (
     "ali_quiz.i18n",
     "ali_quiz.packs.dates",
     "ali_quiz.packs.model",
+    "ali_quiz.packs.problems",
     "ali_quiz.catalog",
     "ali_quiz.config",
     "ali_quiz.roundspec",

@@ -53,9 +53,66 @@ async def test_the_footer_keeps_its_keys_while_they_stay_the_same() -> None:
             app.screen.refresh_bindings()
             await pilot.pause()
         assert _keys(app) == before
-        # A key that becomes usable: rebuilt, and drawn enabled.
+        # A key that becomes usable: drawn enabled (by the same key widgets, relabelled).
         app.answered = True
         app.screen.refresh_bindings()
         await pilot.pause()
         after = _keys(app)
-        assert after != before and not after[0].has_class("-disabled")
+        assert after == before and not after[0].has_class("-disabled")
+        assert not after[0]._disabled
+
+
+class Play(App[None]):
+    """Keys that change as play's do: Skip while asking, Next once answered, Back always."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "skip", "Skip"),
+        Binding("enter,n", "next", "Next"),
+        Binding("escape", "back", "Back"),
+        Binding("h", "hint", "Hint"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answered = False
+        self.hints = False
+
+    def compose(self) -> ComposeResult:
+        yield QuizFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "skip":
+            return not self.answered
+        if action == "next":
+            return self.answered
+        if action == "hint":
+            return self.hints
+        return True
+
+    def action_back(self) -> None:
+        """Nothing: only the Footer is looked at."""
+
+
+def _labels(app: App[None]) -> list[str]:
+    return [str(key.render()).strip() for key in _keys(app)]
+
+
+@sync
+async def test_the_footer_relabels_its_keys_in_place_when_as_many_are_shown() -> None:
+    app = Play()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = _keys(app)
+        assert _labels(app)[:2] == ["^s Skip", "esc Back"]
+        app.answered = True
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert _keys(app) == before  # the same widgets...
+        assert _labels(app)[:2] == ["⏎ Next", "esc Back"]  # ...saying the new keys
+        assert [key.action for key in before[:2]] == ["next", "back"]
+        # One key more: rebuilt.
+        app.hints = True
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert _labels(app)[:3] == ["⏎ Next", "esc Back", "h Hint"]
+        assert _keys(app)[0] is not before[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from ali_quiz.history.store import HistoryStore
 from ali_quiz.quiz.grading import grade
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -17,8 +18,10 @@ from ali_quiz.quiz.kinds import (
     Response,
     TextQuestion,
 )
+from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.screens.results import ResultsScreen
+from ali_quiz.tui.widgets.base import AnswerGiven
 from ali_quiz.tui.widgets.feedback import Feedback
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
@@ -27,6 +30,7 @@ from test_tui_support import (
     make_test_app,
     right_keys,
     round_start,
+    settle,
     sync,
     text_round,
     typed,
@@ -84,7 +88,7 @@ async def answer_all(
         await pilot.pause()
         assert screen.last_outcome is not None, f"{question.kind} was not answered"
         assert screen.last_outcome.points == points, question.kind
-        assert screen.query_one("#play-main").has_class("-answered")
+        assert screen.query_one(Feedback).display and screen.query_one(Feedback).visible
         assert screen.query_one(Feedback).text
         expected += points
         await pilot.press("enter")
@@ -322,3 +326,85 @@ async def test_choice_by_arrows_and_enter_and_by_click(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.last_outcome is not None
         assert screen.last_outcome.response == second.answer
+
+
+def saved_answers(data_dir: Path) -> list[int]:
+    """The points of every answer in the history of a test app's data folder, in order."""
+    opened = HistoryStore.open(data_dir)
+    assert opened.store is not None, opened.warning
+    with opened.store as store:
+        return [a["points"] for r in store.rounds() for a in r.to_json()["answers"]]
+
+
+async def on_the_second_question(pilot: Pilot[int], start: ResolvedRound) -> PlayScreen:
+    """The first question answered right, and the second on screen."""
+    await settle(pilot.app)
+    await pilot.press(*right_keys(start.questions[0]), "enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayScreen)
+    return screen
+
+
+@sync
+async def test_an_answer_is_written_once_its_feedback_is_drawn(tmp_path: Path) -> None:
+    """The history is written after the feedback's frame, not before it (and not later)."""
+    start = round_start("choice", 3)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        screen.answer_given(AnswerGiven(start.questions[0].answer_json()))
+        assert screen.answered and screen.recorder.waiting  # its frame has not come yet
+        await pilot.pause()
+        assert not screen.recorder.waiting
+        assert saved_answers(tmp_path / "data") == [100]
+
+
+@sync
+async def test_an_answer_given_just_before_quitting_is_kept(tmp_path: Path) -> None:
+    """Quit before the feedback was drawn: the answer is in the history all the same."""
+    start = round_start("choice", 3)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await on_the_second_question(pilot, start)
+        screen.answer_given(AnswerGiven(start.questions[1].answer_json()))
+        assert screen.recorder.waiting  # not written yet: its frame has not come
+        app.exit()
+    assert saved_answers(tmp_path / "data") == [100, 100]
+
+
+@sync
+async def test_an_answer_is_kept_when_the_app_fails_before_drawing_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure between the answer and its feedback ends the app, not the answer."""
+    start = round_start("choice", 3)
+    app = make_test_app(tmp_path, start=start)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("drawing failed")
+
+    with pytest.raises(RuntimeError, match="drawing failed"):
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app)
+            monkeypatch.setattr(Feedback, "show_outcome", broken)
+            await pilot.press(*right_keys(start.questions[0]))
+            await pilot.pause()
+    assert saved_answers(tmp_path / "data") == [100]
+
+
+@sync
+async def test_enter_before_the_last_feedback_is_drawn_shows_the_results(tmp_path: Path) -> None:
+    """Enter handled before the last answer's frame: the results come, the round is complete."""
+    start = round_start("choice", 2)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await on_the_second_question(pilot, start)
+        screen.answer_given(AnswerGiven(start.questions[1].answer_json()))
+        await screen.action_next()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+    assert app.return_code in (None, 0)
+    assert saved_answers(tmp_path / "data") == [100, 100]

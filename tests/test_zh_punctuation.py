@@ -71,6 +71,16 @@ def test_the_catalogue_uses_full_width_punctuation_in_chinese() -> None:
     assert wrong == {}
 
 
+def test_full_width_marks_take_no_spaces_beside_them() -> None:
+    """A full-width mark carries its own space: `答對了！100/100 分。`, not `答對了！ 100`."""
+    beside = re.compile(r"[，：；？！（）。、] | [，：；？！（）。、]")
+    wrong = [key for key, (_, zh) in strings().items() if beside.search(zh)]
+    assert wrong == []
+    verdict = Translator("zh-Hant")("feedback.right")
+    result = Translator("zh-Hant")("plain.result", verdict=verdict, points=100, max=100)
+    assert result == "答對了！100/100 分。"
+
+
 @pytest.mark.parametrize("key", sorted(PHRASES["zh-Hant"]))
 def test_chinese_question_templates_use_full_width_punctuation(key: str) -> None:
     """Generated Chinese questions read as Chinese sentences: `以下哪一件事最早發生？`."""

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 PACK_SUFFIXES = (".yaml", ".yml")
-_ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+_ID_LINE = r"^id:\s*['\"]?([^'\"#\s]+)"  # compiled by `re` when first used: rarely
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -93,7 +93,7 @@ def _id_problem(path: Path, pack_id: str, holder: PackEntry | None = None) -> Pr
         text = read_capped(path, PACK_BYTES).decode("utf-8")
     except (FileRefused, UnicodeDecodeError):
         return Problem.of(str(path), 1, 1, code, **values)
-    match = _ID_LINE.search(text)
+    match = re.search(_ID_LINE, text, re.MULTILINE)
     if match is None:
         return Problem.of(str(path), 1, 1, code, **values)
     line = text.count("\n", 0, match.start()) + 1
@@ -159,11 +159,16 @@ def offered_modes(pack: Pack) -> tuple[str, ...]:
 
 
 def _generator_verdicts(pack: Pack) -> dict[str, Any]:
-    """What the cache keeps beside a pack: the kinds the generator cannot make, its modes."""
+    """What the cache keeps beside a pack: the kinds the generator cannot make, its modes, and
+    what the generator itself keeps (so a round on a cached pack skips its trial rounds)."""
     # Imported here: with the cache warm, `validate` and `show` never load the generator.
-    from ali_quiz.quiz.generate import available_modes, kind_warnings
+    from ali_quiz.quiz.generate import available_modes, kept_verdicts, kind_warnings
 
-    return {"warnings": tuple(kind_warnings(pack)), "modes": tuple(available_modes(pack))}
+    return {
+        "warnings": tuple(kind_warnings(pack)),
+        "modes": tuple(available_modes(pack)),
+        **kept_verdicts(pack),
+    }
 
 
 def pack_files(folder: Path) -> list[Path]:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from ali_quiz import __version__, argtypes
-from ali_quiz.commands import EXIT_OK, EXIT_USAGE, HANDLERS, CommandError, Handler, fail
+from ali_quiz.commands import EXIT_OK, EXIT_USAGE, CommandError, Handler, fail, handler
 from ali_quiz.lazyparse import LazySubcommands
 from ali_quiz.paths import HOME_ENV, AppPaths
 from ali_quiz.safety.text import visible_output
@@ -263,10 +263,10 @@ def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
 def _run(args: argparse.Namespace, *, exiting: bool = False) -> int:
     paths = AppPaths.resolve(args.data_dir)
     front = front_end(args.command)
-    handler = front or HANDLERS.get(args.command)
-    if handler is None:  # pragma: no cover - argparse only lets known commands through
+    chosen = front or handler(args.command)
+    if chosen is None:  # pragma: no cover - argparse only lets known commands through
         return fail(f"unknown command {args.command}", EXIT_USAGE)
-    status = _call(handler, args, paths)
+    status = _call(chosen, args, paths)
     if exiting and front is None:
         # The process ends next, and shutting down would walk every object the imports made
         # to free memory the system takes back anyway: a tenth of a short command's time.
@@ -276,9 +276,9 @@ def _run(args: argparse.Namespace, *, exiting: bool = False) -> int:
     return status
 
 
-def _call(handler: Handler, args: argparse.Namespace, paths: AppPaths) -> int:
+def _call(chosen: Handler, args: argparse.Namespace, paths: AppPaths) -> int:
     try:
-        return handler(args, paths)
+        return chosen(args, paths)
     except CommandError as error:
         return fail(str(error), error.status)
     except KeyboardInterrupt:

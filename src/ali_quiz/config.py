@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 MAX_PLAYER_LENGTH = 40
-_THEME_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+# Patterns as text: `re` compiles one when first used (most commands read no settings file).
+_THEME = r"^[A-Za-z0-9_-]{1,40}$"
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -161,8 +162,8 @@ def load_settings(path: Path) -> LoadedSettings:
 
 # A settings file as the Settings screen writes it: a comment, then one `key: value` a line,
 # each value a plain YAML scalar that can mean nothing but its own text.
-_COMMENT_LINE = re.compile(r"#[^\n]*")
-_PLAIN_LINE = re.compile(r"([a-z_]+): ([A-Za-z0-9_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)")
+_COMMENT_LINE = r"#[^\n]*"
+_PLAIN_LINE = r"([a-z_]+): ([A-Za-z0-9_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)"
 _NULLS = frozenset({"null", "Null", "NULL"})
 
 
@@ -176,9 +177,9 @@ def _plain_settings(data: bytes) -> dict[str, str | None] | None:
         return None
     values: dict[str, str | None] = {}
     for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
-        if _COMMENT_LINE.fullmatch(line):
+        if re.fullmatch(_COMMENT_LINE, line):
             continue
-        match = _PLAIN_LINE.fullmatch(line)
+        match = re.fullmatch(_PLAIN_LINE, line)
         if match is None or match[1] in values:
             return None
         values[match[1]] = None if match[2] in _NULLS else match[2]
@@ -214,7 +215,7 @@ def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) ->
             )
     if data.get("theme") is not None:
         theme = str(data["theme"])
-        if _THEME_RE.match(theme):
+        if re.match(_THEME, theme):
             settings = replace(settings, theme=theme)
         else:
             problems.append(

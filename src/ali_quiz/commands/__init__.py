@@ -19,31 +19,57 @@ from ali_quiz.commands.base import (
     resolve_from_args,
     warn,
 )
-from ali_quiz.commands.history import cmd_history, cmd_import_gift, cmd_report
-from ali_quiz.commands.packs import cmd_new_pack, cmd_packs, cmd_validate
-from ali_quiz.commands.rounds import cmd_audit, cmd_generate, cmd_show
 
 __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
-    "HANDLERS",
     "CommandError",
     "Handler",
     "fail",
+    "handler",
     "resolve_from_args",
     "warn",
 ]
 
 
-HANDLERS: dict[str, Handler] = {
-    "generate": cmd_generate,
-    "packs": cmd_packs,
-    "show": cmd_show,
-    "validate": cmd_validate,
-    "new-pack": cmd_new_pack,
-    "audit": cmd_audit,
-    "history": cmd_history,
-    "import-gift": cmd_import_gift,
-    "report": cmd_report,
-}
+def handler(command: str | None) -> Handler | None:
+    """A command's function (None for no such command), importing only its own module."""
+    match command:
+        case "generate":
+            from ali_quiz.commands.rounds import cmd_generate
+
+            return cmd_generate
+        case "show":
+            from ali_quiz.commands.rounds import cmd_show
+
+            return cmd_show
+        case "audit":
+            from ali_quiz.commands.rounds import cmd_audit
+
+            return cmd_audit
+        case "packs":
+            from ali_quiz.commands.packs import cmd_packs
+
+            return cmd_packs
+        case "validate":
+            from ali_quiz.commands.packs import cmd_validate
+
+            return cmd_validate
+        case "new-pack":
+            from ali_quiz.commands.packs import cmd_new_pack
+
+            return cmd_new_pack
+        case "history":
+            from ali_quiz.commands.history import cmd_history
+
+            return cmd_history
+        case "import-gift":
+            from ali_quiz.commands.history import cmd_import_gift
+
+            return cmd_import_gift
+        case "report":
+            from ali_quiz.commands.history import cmd_report
+
+            return cmd_report
+    return None

@@ -1,8 +1,8 @@
 """Recording a round in the history as it is played, whichever front end shows it.
 
-Every answer is committed the moment it is given, so a round broken off (quit, end of input, a
-crash) keeps what was answered; answers that cannot be written yet wait, in order, and are
-tried again; a resumed round's answers become outcomes again.
+Every answer is committed as it is given (or, in the TUI, once its result is drawn), so a round
+broken off (quit, end of input, a crash) keeps what was answered; answers that cannot be written
+yet wait, in order, and are tried again; a resumed round's answers become outcomes again.
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ class PlayedRound(Protocol):
 class HistoryRecorder:
     """Writes one round to the history as it is played; a failure becomes a warning, once.
 
-    `store` is a HistoryStore or None. Every answer is committed the moment it is given, so a
-    round broken off (quit, end of input, a crash) keeps what was answered. Answers that
+    `store` is a HistoryStore or None. Every answer is committed as it is given (`record`) or
+    at the next `flush` (`keep`), so a round broken off (quit, end of input, a crash) keeps
+    what was answered. Answers that
     cannot be written yet (the history opens after the TUI's first frame; a full disk; a
     lock held too long) wait in memory, in order, and every later answer or the finish tries
     them again first: positions never have a gap, and a round is marked finished only once
@@ -114,7 +115,16 @@ class HistoryRecorder:
         return True
 
     def record(self, outcome: Outcome) -> None:
-        """Record one answer (Round's on_answer)."""
+        """Record one answer (Round's on_answer): written at once."""
+        self.keep(outcome)
+        self.flush()
+
+    def keep(self, outcome: Outcome) -> None:
+        """Take one answer (Round's on_answer) to write at the next `flush`, timed now.
+
+        For a front end that shows the answer's result before writing it: it flushes once that
+        is on screen, and before anything else (the next question, leaving, quitting).
+        """
         question = outcome.question
         self.waiting.append(
             AnswerRecord(
@@ -132,7 +142,6 @@ class HistoryRecorder:
                 answered_at=self.now(),
             )
         )
-        self.flush()
 
     def write_answer(self, record: AnswerRecord) -> bool:
         """Write one answer; whether it is in the history now."""

@@ -43,7 +43,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "plain.passage": ("Read this first:", "請先閱讀："),
     "plain.feedback": ("On {option}: {feedback}", "關於「{option}」：{feedback}"),
-    "plain.result": ("{verdict} {points}/{max} points.", "{verdict} {points}/{max} 分。"),
+    "plain.result": ("{verdict} {points}/{max} points.", "{verdict}{points}/{max} 分。"),
     "plain.answer": ("Answer: {answer}", "正確答案：{answer}"),
     "plain.source": ("Source: {source}", "出處：{source}"),
     "plain.ended": (

@@ -23,7 +23,7 @@ BUILTIN_IDS = ("dingtalk-2020", "dingtalk-2020-en")
 DEFAULT_PACK = BUILTIN_IDS[0]
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True, init=False, eq=False, repr=False)  # a base only
 class Sourced(Record):
     """What every fact may carry: the source sentence, verbatim, its English translation, and
     its own question wording (`ask`) for when a template cannot say it well."""

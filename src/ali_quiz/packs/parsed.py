@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import sys
 import zlib
 from collections.abc import Callable
@@ -25,11 +24,17 @@ from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.safety.files import FileRefused, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
 
+try:  # the C unpickler alone: the `pickle` module costs a command twice as much to import
+    from _pickle import load as _unpickle
+except ImportError:  # pragma: no cover - a Python without the C accelerator
+    from pickle import load as _unpickle
+
 TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
     from typing import Any
 
 FORMAT = 1
+PROTOCOL = 5  # pickle's newest protocol since Python 3.8
 #: A pack file larger than this is left to the loader (which says what is wrong with it).
 MAX_BYTES = PACK_BYTES
 _QUIZ = Path(__file__).resolve().parent.parent / "quiz"
@@ -85,7 +90,7 @@ def _parse(path: Path, data: bytes | None) -> Pack:
 
 
 def _key(data: bytes) -> str:
-    made_by = [__version__, str(FORMAT), sys.version, str(pickle.HIGHEST_PROTOCOL)]
+    made_by = [__version__, str(FORMAT), sys.version, str(PROTOCOL)]
     for folder in _CODE:
         try:
             with os.scandir(folder) as found:
@@ -102,7 +107,7 @@ def _key(data: bytes) -> str:
 def _cached(file: Path, pack_id: str) -> Pack | None:
     try:
         with file.open("rb") as stream:
-            pack = pickle.load(stream)
+            pack = _unpickle(stream)
     except FileNotFoundError:
         return None
     except Exception:  # a damaged or foreign file: parse instead, and it is written anew
@@ -112,6 +117,8 @@ def _cached(file: Path, pack_id: str) -> Pack | None:
 
 def _store(folder: Path, pack: Pack, key: str, kept: dict[str, Any]) -> None:
     """Write the pickle whole or not at all, and drop this pack's older ones."""
+    import pickle
+
     target = folder / f"{pack.id}@{key}.pickle"
     temporary = folder / f".{target.name}.{os.getpid()}.tmp"
     pack.content_hash  # noqa: B018 - computed now, kept in the pickle: later runs skip hashing
@@ -124,7 +131,7 @@ def _store(folder: Path, pack: Pack, key: str, kept: dict[str, Any]) -> None:
             # make unpickling import the whole generator, which `validate` and `show` never need.
             object.__setattr__(pack, "derived", dict(kept))
             try:
-                pickle.dump(pack, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(pack, stream, protocol=PROTOCOL)
             finally:
                 object.__setattr__(pack, "derived", derived)
         os.replace(temporary, target)

@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ali_quiz.i18n import Phrase, Translator
+from ali_quiz.record import Record
 from ali_quiz.safety.limits import MAX_PROBLEMS
 
 ENGLISH = Translator("en")
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+@dataclass(frozen=True, eq=False, repr=False)
+class Problem(Record):
     """One thing wrong with a pack file; line and column count from 1."""
 
     path: str

@@ -57,7 +57,7 @@ _GIVE_UP = 4  # a form that gave nothing this many slots running is dropped
 _REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
 
 
-@dataclass
+@dataclass(eq=False)  # mutable state: equal only to itself
 class _Slot:
     """A form of question in a round, with how often it failed or was used."""
 

@@ -113,6 +113,12 @@ def available_modes(pack: Pack) -> list[str]:
     return mixed + kinds + (["daily"] if has_any else [])
 
 
+def kept_verdicts(pack: Pack) -> dict[str, dict[str, bool]]:
+    """What a cached pack keeps of this module's work (see `packs.parsed`): which kinds give a
+    round of three, found by trial rounds that would otherwise run again at every round."""
+    return {"capacity": dict(_capacities(pack, facts_of(pack)))}
+
+
 def kind_warnings(pack: Pack) -> list[str]:
     """One warning per kind the pack has too few facts for (its mode is hidden)."""
     capacity = _capacities(pack, facts_of(pack))

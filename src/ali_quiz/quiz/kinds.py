@@ -34,7 +34,7 @@ class Entry(Record):
         return {"id": self.id, "text": self.text}
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True, init=False, eq=False, repr=False)  # a base only
 class Question(Record):
     """What every question has; a kind adds its items, options or answer."""
 

@@ -152,7 +152,7 @@ class QuizApp(QuizAppState):
                 ui_language=self.tr.language,
                 at_first_answer=True,
             )
-        game = Round(questions, on_answer=recorder.record)
+        game = Round(questions, on_answer=recorder.keep)
         if outcomes:
             game.outcomes.extend(outcomes)
         self.push_screen(PlayScreen(game, chosen, recorder))

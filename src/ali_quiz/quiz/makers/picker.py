@@ -88,7 +88,7 @@ class Walk:
         return (self.start + self.step * position) % self.n
 
 
-@dataclass
+@dataclass(eq=False)  # mutable state: equal only to itself
 class _ListState:
     """Where a round stands in one list of facts: a shuffled order and a cursor into it."""
 
@@ -99,7 +99,7 @@ class _ListState:
     index: dict[str, int] | None = None  # fact id -> place in the list, built for reviews
 
 
-@dataclass
+@dataclass(eq=False)  # mutable state: equal only to itself
 class Picker:
     """Draws facts for a round: unused first, then the least used; review weights lead.
 

@@ -165,6 +165,27 @@ class PlayScreen(QuizScreen[None]):
     def fit_width(self, width: int) -> None:
         """From 120 columns the feedback sits beside the question rather than under it."""
         self.query_one("#play-main").set_class(width >= WIDE, "-wide")
+        self.place_feedback()
+
+    def place_feedback(self) -> None:
+        """Show or hide the feedback, and give the question the room the feedback leaves.
+
+        Set on the two widgets' own styles, not by a class on their container: a class change
+        re-applies the stylesheet to every widget inside it, which took longer than drawing
+        the feedback itself. Narrow, the question takes the whole height until an answer,
+        then what it needs (at most three quarters) and the feedback the rest; wide, both
+        columns keep their widths and the feedback only turns visible.
+        """
+        body = self.query_one("#play-body").styles
+        feedback = self.query_one(Feedback)
+        answered = self.answered
+        if self.query_one("#play-main").has_class("-wide"):
+            body.height, body.max_height = "1fr", "100%"
+            feedback.display, feedback.visible = True, answered
+        else:
+            body.height = "auto" if answered else "1fr"
+            body.max_height = "75%" if answered else "100%"
+            feedback.display, feedback.visible = answered, True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
@@ -230,7 +251,7 @@ class PlayScreen(QuizScreen[None]):
         # Focused now, not after the next refresh: keys typed the moment the question shows
         # (already queued behind this one) must reach it, not the feedback it replaces.
         self.focus_answer()
-        self.query_one("#play-main").remove_class("-answered")
+        self.place_feedback()
         self.query_one("#play-body").scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -272,6 +293,12 @@ class PlayScreen(QuizScreen[None]):
         self.show_outcome(self.game.skip())
 
     def show_outcome(self, outcome: Outcome) -> None:
+        """Mark the answer and show the feedback in the next frame; then the rest.
+
+        The first frame after the key shows the marks and the verdict; moving the focus to the
+        feedback (a restyle of both widgets), the Footer's new keys and writing the answer to
+        the history follow it (`after_feedback`).
+        """
         self.last_outcome = outcome
         widget = self.query_one("#answer")
         response = outcome.response
@@ -291,10 +318,20 @@ class PlayScreen(QuizScreen[None]):
         feedback.show_outcome(
             outcome, self.tr, last=self.game.done, streak=streak(self.game.outcomes)
         )
-        self.query_one("#play-main").add_class("-answered")
-        feedback.focus_source()
+        self.place_feedback()
         self.show_status()
-        self.refresh_bindings()
+        # The widgets tell the screen of their new layout by messages that may come after the
+        # callback below: say it now, so that the callback waits for the feedback's frame.
+        self.refresh(layout=True, repaint=False)
+        self.call_after_refresh(self.after_feedback, outcome)
+
+    def after_feedback(self, outcome: Outcome) -> None:
+        """Once the feedback is drawn: write the answer, move the focus, show the new keys."""
+        self.recorder.flush()
+        # Enter may have come first: the next question, or the results instead of this screen.
+        if self.last_outcome is outcome and self.is_attached:
+            self.query_one(Feedback).focus_source()
+            self.refresh_bindings()
 
     async def action_next(self) -> None:
         """The next question, or the results after the last."""
@@ -303,6 +340,7 @@ class PlayScreen(QuizScreen[None]):
         if self.game.done:
             self.finish()
             return
+        self.recorder.flush()  # written in order, whatever came first
         await self.show_question()
 
     def finish(self) -> None:
@@ -310,6 +348,11 @@ class PlayScreen(QuizScreen[None]):
         self.post_message(RoundFinished(self.game, self.info, self.recorder.round_id))
 
     # --- Leaving -----------------------------------------------------------------------
+
+    def on_unmount(self) -> None:
+        # Left, quit or closed after a failure: an answer whose feedback frame never came is
+        # written now.
+        self.recorder.flush()
 
     def action_leave(self) -> None:
         """Leave the round (asking first while questions remain)."""

@@ -52,7 +52,8 @@ class ChoiceAnswer(OptionList):
         """Choose the option at this index (a letter or number key)."""
         if self.answered or index >= len(self.question.options):
             return
-        self.highlighted = index
+        # Not highlighted here: `reveal` highlights the pick in the same frame as the verdict
+        # (a highlight now would be drawn alone first, and the verdict wait a frame).
         self.choose(index)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -9,7 +9,8 @@ on screen, and the rest of a long source is one arrow key away.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.color import Color
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -19,6 +20,13 @@ from ali_quiz.quiz.rounds import Outcome
 from ali_quiz.tui.texts import translator_of
 
 VERDICT_MARKS = {"right": "✓", "partial": "◐", "wrong": "✗", "skipped": "→"}
+#: The theme colour of the panel's left edge, by verdict.
+VERDICT_COLOURS = {
+    "right": "success",
+    "partial": "warning",
+    "wrong": "error",
+    "skipped": "panel-lighten-3",
+}
 
 
 def verdict_content(outcome: Outcome, tr: Translator, *, streak: int = 0) -> Content:
@@ -81,13 +89,8 @@ class Feedback(Container):
         background: $boost;
         scrollbar-size-vertical: 1;
     }
-    Feedback.-right > #feedback-panel { border-left: thick $success; }
-    Feedback.-partial > #feedback-panel { border-left: thick $warning; }
-    Feedback.-wrong > #feedback-panel { border-left: thick $error; }
-    Feedback.-skipped > #feedback-panel { border-left: thick $panel-lighten-3; }
     Feedback > #feedback-panel:focus { background-tint: $foreground 5%; }
-    #feedback-head { dock: top; height: auto; }
-    #feedback-head > Static { height: auto; }
+    #feedback-verdict { dock: top; height: auto; }
     #feedback-source { height: auto; }
     #feedback-hint { dock: bottom; height: auto; color: $text-muted; }
     """
@@ -97,9 +100,8 @@ class Feedback(Container):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="feedback-panel"):
-            with Vertical(id="feedback-head"):
-                yield Static(id="feedback-verdict", markup=False)
-                yield Static(id="feedback-notes", markup=False)
+            # The verdict and, under it, the notes: one widget, so one line to lay out and draw.
+            yield Static(id="feedback-verdict", markup=False)
             yield Static(id="feedback-hint", markup=False)
             yield Static(id="feedback-source", markup=False)
 
@@ -108,20 +110,26 @@ class Feedback(Container):
     ) -> None:
         """Fill the panel for an outcome (`last`: the round's last question)."""
         self.last = last
-        self.query_one("#feedback-verdict", Static).update(
-            verdict_content(outcome, tr, streak=streak)
-        )
+        head = verdict_content(outcome, tr, streak=streak)
         notes = notes_content(outcome, tr)
-        notes_widget = self.query_one("#feedback-notes", Static)
-        notes_widget.update(notes)
-        notes_widget.display = bool(notes.plain)
+        if notes.plain:
+            head = Content("\n").join([head, notes])
+        self.query_one("#feedback-verdict", Static).update(head)
         self.query_one("#feedback-source", Static).update(source_content(outcome, tr))
         self.query_one("#feedback-panel", VerticalScroll).scroll_home(animate=False)
         self.show_hint()
-        self.remove_class("-right", "-partial", "-wrong", "-skipped")
-        self.add_class(f"-{outcome.verdict}")
+        self.set_verdict_colour(outcome.verdict)
         # Whether the source needs scrolling is known once it is laid out.
         self.call_after_refresh(self.show_hint)
+
+    def set_verdict_colour(self, verdict: str) -> None:
+        """The panel's left edge in the verdict's colour.
+
+        Set on the panel's own style, not by a class: a class change re-applies the stylesheet
+        to the panel and everything in it, a cost paid between the key and the feedback.
+        """
+        colour = self.app.theme_variables[VERDICT_COLOURS[verdict]]
+        self.query_one("#feedback-panel").styles.border_left = ("thick", Color.parse(colour))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.show_hint)

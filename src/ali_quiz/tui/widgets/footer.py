@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 #: What the Footer draws of one binding: key, action, label, group, and whether it is enabled.
 KeySignature = tuple[str, str, str, object, bool, str | None]
@@ -17,7 +18,9 @@ class QuizFooter(Footer):
     before the home screen's first full frame, although the keys shown rarely change. So a
     signal that would show the same keys as those on screen is ignored, and the changes that
     arrive while a rebuild is waiting need none of their own (a rebuild reads the bindings as
-    they are when it runs).
+    they are when it runs). When as many keys are shown as before (play's "Skip" becoming
+    "Next"), the keys on screen take the new labels in place instead of being removed and
+    mounted again.
     """
 
     #: A rebuild is scheduled and has not started yet.
@@ -37,9 +40,36 @@ class QuizFooter(Footer):
 
     async def recompose(self) -> None:
         self.recompose_pending = False
-        if self.is_attached:
-            self.shown = keys_of(self.screen)
-        await super().recompose()
+        if not self.is_attached:
+            return
+        before, self.shown = self.shown, keys_of(self.screen)
+        if before is None or not self.relabel():
+            await super().recompose()
+
+    def relabel(self) -> bool:
+        """Give the keys on screen the labels and states of the keys to show, when they are
+        as many and of the same sort (no key groups); whether it could."""
+        assert self.shown is not None
+        if any(group is not None for _, _, _, group, _, _ in self.shown):
+            return False
+        current = list(self.children)
+        wanted = list(self.compose())  # FooterKeys, never mounted: only their fields are read
+        if len(current) != len(wanted) or not all(
+            isinstance(old, FooterKey)
+            and isinstance(new, FooterKey)
+            and old.has_class("-command-palette") == new.has_class("-command-palette")
+            for old, new in zip(current, wanted, strict=True)
+        ):
+            return False
+        for old, new in zip(current, wanted, strict=True):
+            assert isinstance(old, FooterKey) and isinstance(new, FooterKey)
+            old.key, old.key_display, old.action = new.key, new.key_display, new.action
+            old.description, old.tooltip = new.description, new.tooltip
+            # What FooterKey's own click handler reads to refuse a disabled key.
+            old._disabled = new._disabled  # noqa: SLF001
+            old.set_class(new.has_class("-disabled"), "-disabled")
+            old.refresh(layout=True)
+        return True
 
 
 def keys_of(screen: Screen[object]) -> tuple[KeySignature, ...]:
