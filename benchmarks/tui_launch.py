@@ -251,21 +251,35 @@ def run_replica() -> int:
     """A reference, not ali-quiz: the home screen's widgets, keys and stylesheet in plain
     Textual, with no ali-quiz code (but its Footer, which rebuilds its keys once where Textual's
     would three times), no settings, packs or history. What Textual itself takes to draw a
-    screen like home's; the gap from it to ali-quiz is ali-quiz's own work."""
-    from importlib.util import find_spec
+    screen like home's; the gap from it to ali-quiz is ali-quiz's own work.
+
+    Faithful to home as it is drawn first: the title bar, the Pack and More lists in the left
+    column with the progress panel under them (hidden until the history is read, as on home),
+    the Play list, the pack's About box and the hint in the right column, the hidden too-small
+    message, the same keys and app.tcss. The Footer's module is loaded from its file alone:
+    importing it through the `ali_quiz.tui` package would install ali-quiz's line breaking
+    (tui/linebreaking.py), which is ali-quiz's own work and made this reference do it too.
+    """
+    from importlib.util import find_spec, module_from_spec, spec_from_file_location
 
     from textual.app import App, ComposeResult
     from textual.binding import Binding
     from textual.containers import Horizontal, Vertical
+    from textual.content import Content
     from textual.screen import Screen
     from textual.widgets import OptionList, Static
     from textual.widgets.option_list import Option
 
-    from ali_quiz.tui.widgets.footer import QuizFooter
-
-    spec = find_spec("ali_quiz.tui")
+    spec = find_spec("ali_quiz")  # finds the package without running ali_quiz.tui
     assert spec is not None and spec.submodule_search_locations
-    stylesheet = os.path.join(spec.submodule_search_locations[0], "app.tcss")
+    tui = os.path.join(spec.submodule_search_locations[0], "tui")
+    stylesheet = os.path.join(tui, "app.tcss")
+    footer_spec = spec_from_file_location(
+        "replica_footer", os.path.join(tui, "widgets", "footer.py")
+    )
+    assert footer_spec is not None and footer_spec.loader is not None
+    footer = module_from_spec(footer_spec)
+    footer_spec.loader.exec_module(footer)
     keys = (("t", "Timeline"), ("h", "History"), ("p", "Packs"), ("s", "Settings"))
     keys += (("c", "Play a code"), ("q", "Quit"))
 
@@ -278,16 +292,28 @@ def run_replica() -> int:
             too_small = Static("", classes="too-small")  # home's TooSmall, hidden at 80x24
             too_small.display = False
             yield too_small
-            yield Static("ali-quiz  …  ·  Player: bench", id="title-bar")
+            title = "[b]ali-quiz[/b]  $pack  [dim]·[/dim]  $player"
+            yield Static(
+                Content.from_markup(title, pack="…", player="Player: bench"), id="title-bar"
+            )
             with Horizontal(id="home-body"):
                 with Vertical(id="home-left"):
                     packs = OptionList(id="pack-list")
                     packs.border_title = "Pack"
                     yield packs
-                    more = OptionList(*(Option(f"{k}  {t}", id=k) for k, t in keys[:5]))
-                    more.id = "more-list"
+                    more = OptionList(
+                        *(
+                            Option(Content.from_markup("[b]$k[/b]  $t", k=k, t=t), id=k)
+                            for k, t in keys[:5]
+                        ),
+                        id="more-list",
+                    )
                     more.border_title = "More"
                     yield more
+                    progress = Static("", id="home-progress")  # home's ProgressPanel
+                    progress.border_title = "Your progress"
+                    progress.display = False
+                    yield progress
                 with Vertical(id="home-right"):
                     modes = OptionList(id="mode-list")
                     modes.border_title = "Play"
@@ -295,8 +321,9 @@ def run_replica() -> int:
                     about = Static("Looking for packs…", id="pack-about")
                     about.border_title = "About this pack"
                     yield about
-                    yield Static("enter plays · tab next panel · ^p commands", id="home-hint")
-            yield QuizFooter()
+                    hint = "enter plays · tab next panel · ^p commands · ? keys"
+                    yield Static(hint, id="home-hint")
+            yield footer.QuizFooter()
 
     class Replica(App[None]):
         CSS_PATH = stylesheet

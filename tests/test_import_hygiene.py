@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES
 
 CORE = ("ali_quiz.packs", "ali_quiz.quiz", "ali_quiz.history", "ali_quiz.teach")
@@ -156,7 +158,8 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 #: What a short command has no use for: OpenSSL (sha256 comes from CPython's own module),
 #: typing, the calendar and getpass modules (with locale and termios), the interface strings
 #: (nothing is worded), YAML with positions (no settings file), the history, the pickle
-#: module (the C unpickler reads the parsed pack), the other commands' modules.
+#: module (the C unpickler reads the parsed pack), the other commands' modules, the settings
+#: module (there is no settings file).
 NOT_FOR_GENERATE = (
     "_hashlib",
     "hashlib",
@@ -171,6 +174,7 @@ NOT_FOR_GENERATE = (
     "ali_quiz.history",
     "ali_quiz.commands.packs",
     "ali_quiz.commands.history",
+    "ali_quiz.config",
 )
 
 
@@ -190,21 +194,41 @@ def test_a_seeded_generate_loads_only_what_it_needs(tmp_path: Path) -> None:
 
 
 TUI_START = r"""
-import json, sys
+import asyncio, json, sys
 from pathlib import Path
-import ali_quiz.cli, ali_quiz.play
 from ali_quiz.config import load_settings
-from ali_quiz.tui.app import make_app
-from ali_quiz.tui.screens.home import HomeScreen
 from ali_quiz.paths import AppPaths
+from ali_quiz.tui.app import QuizApp, make_app
+
 paths = AppPaths.resolve(Path(sys.argv[1]))
-app = make_app(paths, settings=load_settings(paths.config_path))
-HomeScreen()
-print(json.dumps(sorted(sys.modules)))
+seen = {}
+start_workers = QuizApp.start_workers
+
+
+def first_frame_drawn(app):
+    # The workers start once home's first frame (and its Footer's keys) is drawn.
+    seen["modules"] = sorted(sys.modules)
+    start_workers(app)
+
+
+QuizApp.start_workers = first_frame_drawn
+
+
+async def main():
+    app = make_app(paths, settings=load_settings(paths.config_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        while "modules" not in seen:
+            await pilot.pause(0.01)
+
+
+asyncio.run(main())
+print(json.dumps(seen["modules"]))
 """
 
 #: What the TUI has no use for before its first frame: YAML (the settings file as the
-#: Settings screen writes it is read without it), the history, the pack model, the generator.
+#: Settings screen writes it is read without it), the history, the pack model, the generator,
+#: DataTable (no table on home), the number parser, and the interface strings
+#: of other screens and commands (home speaks from `i18n.app` alone).
 NOT_BEFORE_THE_FIRST_FRAME = (
     "yaml",
     "sqlite3",
@@ -212,19 +236,26 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "ali_quiz.history.recorder",
     "ali_quiz.packs.model",
     "ali_quiz.quiz.generate",
+    "textual.widgets._data_table",
+    "ali_quiz.numbers",
+    *(f"ali_quiz.i18n.{table}" for table in ("results", "play", "history", "problems", "serve")),
 )
 
 
-def test_the_tui_builds_its_home_screen_without_disk_work_modules(tmp_path: Path) -> None:
-    """A returning player's start (a settings file) imports none of the modules that only the
-    workers after the first frame, or a round, need."""
+@pytest.mark.parametrize("language", ["en", "zh-Hant"])
+def test_the_tui_draws_its_home_screen_without_disk_work_modules(
+    tmp_path: Path, language: str
+) -> None:
+    """A returning player's start (a settings file) imports, up to home's first frame, none
+    of the modules that only the workers after it, a round or another screen need."""
     from ali_quiz.config import Settings, save_settings
     from ali_quiz.paths import AppPaths
 
     data = tmp_path / "data"
-    save_settings(AppPaths.resolve(data).config_path, Settings(player="bench", language="en"))
+    save_settings(AppPaths.resolve(data).config_path, Settings(player="bench", language=language))
     done = _run(TUI_START, str(data))
     assert done.returncode == 0, done.stderr
     loaded = set(json.loads(done.stdout.splitlines()[-1]))
-    assert "textual.app" in loaded and "ali_quiz.config" in loaded
+    assert {"textual.app", "ali_quiz.config", "ali_quiz.tui.screens.home"} <= loaded
+    assert "ali_quiz.i18n.app" in loaded  # the check can see the catalogue's tables
     assert sorted(loaded & set(NOT_BEFORE_THE_FIRST_FRAME)) == []

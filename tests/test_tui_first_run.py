@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from ali_quiz.config import LoadedSettings, Settings
-from ali_quiz.history.store import HistoryStore
+from ali_quiz.history.store import HistoryStore, OpenResult
 from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.answers import parse_estimate
 from ali_quiz.quiz.kinds import EstimateQuestion
@@ -136,3 +137,42 @@ def test_a_figure_may_carry_the_unit_the_question_names() -> None:
     assert parse_estimate(years, "1.5 years") == 1.5
     assert parse_estimate(years, "1 year") == 1
     assert parse_estimate(years, "2") == 2
+
+
+@sync
+async def test_the_history_opens_once_the_packs_are_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start-up workers run one after the other, never two threads at once (each thread
+    would take a malloc arena of its own): the history opens when the pack scan is over."""
+    app = make_test_app(tmp_path)
+    scanned_when_opened: list[bool] = []
+    opener = HistoryStore.open
+
+    def open_history(data_dir: Path, *, read_only: bool = False) -> OpenResult:
+        scanned_when_opened.append(app.catalog is not None)
+        return opener(data_dir, read_only=read_only)
+
+    monkeypatch.setattr(HistoryStore, "open", open_history)
+    async with app.run_test(size=SIZE):
+        await settle(app)
+        assert app.history_store is not None
+    assert scanned_when_opened == [True]
+
+
+@sync
+async def test_the_history_opens_even_when_the_pack_scan_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_scan(*args: object, **kwargs: object) -> None:
+        raise PermissionError("packs folder unreadable")
+
+    monkeypatch.setattr("ali_quiz.catalog.discover", broken_scan)
+    app = make_test_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(6000):  # bounded: a loaded machine may take seconds
+            if app.history_ready:
+                break
+            await pilot.pause(0.01)
+        assert app.catalog == ()
+        assert app.history_store is not None

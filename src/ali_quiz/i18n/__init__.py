@@ -4,7 +4,8 @@ The questions speak their pack's language; these strings are the interface aroun
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
 tables live in one module per area (`app`, `plain`, `play`, `history`, `numbers`, `codes`,
-`serve`, `results`, `coaching`, `problems`, `palette`); STRINGS is all of them.
+`serve`, `results`, `coaching`, `problems`, `palette`), read as far as the keys asked for need
+them; STRINGS is all of them.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def language_label(tag: str, tr: Translator) -> str:
     `zh-Hant` -> Traditional Chinese or 繁體中文); an unknown tag is shown as it is."""
     tag = PACK_LANGUAGE_ALIASES.get(tag, tag)
     for key in (f"language.{tag}", f"language.{tag.split('-')[0]}"):
-        if key in strings():
+        if lookup(key) is not None:
             return tr(key)
     return tag
 
@@ -96,42 +97,66 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
+#: The tables, in the order a lookup reads them: the TUI's home needs only the first.
+TABLES = (
+    "app",
+    "results",
+    "play",
+    "history",
+    "plain",
+    "numbers",
+    "codes",
+    "serve",
+    "coaching",
+    "problems",
+    "palette",
+)
+
+
 @cache
 def strings() -> Mapping[str, tuple[str, str]]:
-    """Every interface string, key -> (English, 繁體中文).
+    """Every interface string, key -> (English, 繁體中文), every table read (no key is in two).
 
-    The tables are read when a string is first asked for: a command that words nothing (a
-    `generate`, a `show`) does not load them. `STRINGS` is the same mapping.
+    `STRINGS` is the same mapping. A Translator reads the tables only as far as its keys ask
+    (`lookup`): a command that words nothing (a `generate`, a `show`) loads none of them.
     """
-    from ali_quiz.i18n import (
-        app,
-        coaching,
-        codes,
-        history,
-        numbers,
-        palette,
-        plain,
-        play,
-        problems,
-        results,
-        serve,
-    )
+    from importlib import import_module
 
     return MappingProxyType(
-        _merged(
-            app.STRINGS,
-            plain.STRINGS,
-            play.STRINGS,
-            history.STRINGS,
-            numbers.STRINGS,
-            codes.STRINGS,
-            serve.STRINGS,
-            results.STRINGS,
-            coaching.STRINGS,
-            problems.STRINGS,
-            palette.STRINGS,
-        )
+        _merged(*(import_module(f"ali_quiz.i18n.{name}").STRINGS for name in TABLES))
     )
+
+
+class _Tables:
+    """The tables read one by one, in TABLES' order, until a key is found.
+
+    The TUI's first screen needs only `app`: the others (a pack's problems, the class in the
+    browser, plain mode...) are read when one of their strings is first worded. Safe between
+    threads without a lock: reading a table again and merging it again changes nothing.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[str, str]] = {}
+        self.read = 0
+
+    def get(self, key: str) -> tuple[str, str] | None:
+        entry = self.entries.get(key)
+        while entry is None and self.read < len(TABLES):
+            from importlib import import_module
+
+            index = self.read
+            self.entries.update(import_module(f"ali_quiz.i18n.{TABLES[index]}").STRINGS)
+            self.read = max(self.read, index + 1)
+            entry = self.entries.get(key)
+        return entry
+
+
+_TABLES = _Tables()
+
+
+def lookup(key: str) -> tuple[str, str] | None:
+    """(English, 繁體中文) of a key, or None when no table has it."""
+    return _TABLES.get(key)
 
 
 def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
@@ -178,7 +203,10 @@ class Translator(Record):
     language: str
 
     def __call__(self, key: str, /, **values: object) -> str:
-        english, chinese = strings()[key]
+        entry = _TABLES.get(key)
+        if entry is None:
+            raise KeyError(key)
+        english, chinese = entry
         text = chinese if self.language == "zh-Hant" else english
         worded = {name: self.worded(value) for name, value in values.items()}
         return text.format(**worded)
@@ -208,7 +236,7 @@ class Translator(Record):
         name = errno.errorcode.get(error.errno or 0, "")
         if self.language != "zh-Hant":
             return english
-        if f"os.{name}" in strings():
+        if lookup(f"os.{name}") is not None:
             return self(f"os.{name}")
         return self("os.other", name=name or type(error).__name__)
 
@@ -219,7 +247,7 @@ class Translator(Record):
         name = str(getattr(error, "sqlite_errorname", ""))
         # Extended codes (SQLITE_IOERR_WRITE) are worded as their primary code (SQLITE_IOERR).
         for key in (f"sqlite.{name}", "sqlite." + "_".join(name.split("_")[:2])):
-            if key in strings():
+            if lookup(key) is not None:
                 return self(key)
         return self("sqlite.other", name=name)
 

@@ -161,6 +161,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "enter plays · tab next panel · ^p commands · ? keys",
         "enter 開始 · tab 換區塊 · ^p 指令 · ? 按鍵說明",
     ),
+    # Home: progress
+    "home.progress": ("Your progress", "你的進度"),
+    "home.streak": ("🔥 {days}-day streak", "🔥 連續 {days} 天"),
+    "home.streak_today": ("played today", "今天玩過了"),
+    "home.streak_keep": ("play today to keep it", "今天玩一回合就能延續"),
+    "home.streak_none": ("no streak: play a round today", "還沒有連續天數：今天玩一回合吧"),
+    "home.due": ("{count} facts due for review", "{count} 個事實待複習"),
+    "home.due_one": ("1 fact due for review", "1 個事實待複習"),
+    "home.due_none": ("nothing due for review", "沒有待複習的事實"),
+    "home.rounds_played": ("{count} rounds played", "已玩 {count} 回合"),
+    "home.rounds_played_one": ("1 round played", "已玩 1 回合"),
+    "home.recent": ("Recent rounds", "最近的回合"),
+    "home.today": ("today {time}", "今天 {time}"),
+    "home.yesterday": ("yesterday {time}", "昨天 {time}"),
+    "home.welcome": (
+        "Welcome! Pick a mode and press Enter to play your first round.",
+        "歡迎！選一個模式，按 Enter 開始你的第一回合。",
+    ),
+    "home.welcome_more": (
+        "Your scores, your streak of days played and the facts due for review will show here.",
+        "你的分數、連續遊玩的天數和待複習的事實會顯示在這裡。",
+    ),
     # Play
     "play.progress": ("Question {position}/{count}", "第 {position}/{count} 題"),
     "play.score": ("Score {score}/{max}", "得分 {score}/{max}"),

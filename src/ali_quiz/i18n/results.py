@@ -1,6 +1,6 @@
 """The interface strings of the results screen (the score against the player's last and best,
-time, accuracy by kind, the share text) and of the home screen's progress (streak, facts due,
-recent rounds, the welcome of a new player)."""
+time, accuracy by kind, the share text). The home screen's progress panel speaks from `app`,
+with the rest of home (its strings are read before the first frame)."""
 
 from __future__ import annotations
 
@@ -55,26 +55,4 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results.key.play_again": ("Play again", "再來一回合"),
     "results.key.replay": ("Replay", "重玩這回合"),
     "results.key.copy": ("Copy share text", "複製分享文字"),
-    # Home: progress
-    "home.progress": ("Your progress", "你的進度"),
-    "home.streak": ("🔥 {days}-day streak", "🔥 連續 {days} 天"),
-    "home.streak_today": ("played today", "今天玩過了"),
-    "home.streak_keep": ("play today to keep it", "今天玩一回合就能延續"),
-    "home.streak_none": ("no streak: play a round today", "還沒有連續天數：今天玩一回合吧"),
-    "home.due": ("{count} facts due for review", "{count} 個事實待複習"),
-    "home.due_one": ("1 fact due for review", "1 個事實待複習"),
-    "home.due_none": ("nothing due for review", "沒有待複習的事實"),
-    "home.rounds_played": ("{count} rounds played", "已玩 {count} 回合"),
-    "home.rounds_played_one": ("1 round played", "已玩 1 回合"),
-    "home.recent": ("Recent rounds", "最近的回合"),
-    "home.today": ("today {time}", "今天 {time}"),
-    "home.yesterday": ("yesterday {time}", "昨天 {time}"),
-    "home.welcome": (
-        "Welcome! Pick a mode and press Enter to play your first round.",
-        "歡迎！選一個模式，按 Enter 開始你的第一回合。",
-    ),
-    "home.welcome_more": (
-        "Your scores, your streak of days played and the facts due for review will show here.",
-        "你的分數、連續遊玩的天數和待複習的事實會顯示在這裡。",
-    ),
 }

@@ -26,10 +26,10 @@ from ali_quiz.i18n import Phrase, Translator, translator
 from ali_quiz.packs.editions import DEFAULT_EDITION, default_pack_for
 from ali_quiz.paths import AppPaths
 from ali_quiz.safety.text import visible
+from ali_quiz.tui.linefilter import NoControlCharacters
 from ali_quiz.tui.messages import HistoryOpened, HistoryRead, PacksScanned
 from ali_quiz.tui.state import HistoryState
 from ali_quiz.tui.texts import translate_bindings
-from ali_quiz.tui.widgets.literal import NoControlCharacters
 
 #: One filter for every line drawn (it holds no state).
 NO_CONTROL_CHARACTERS = NoControlCharacters()
@@ -84,6 +84,7 @@ class QuizAppState(App[int]):
         self.use_history = use_history
         self.history_store: HistoryStore | None = None
         self.history_ready = not use_history  # the open finished (store or warning)
+        self.history_pending = False  # to be opened once the first pack scan is over
         self.waiting_recorders: list[HistoryRecorder] = []
         self.pack_path: Path | None = None
         self.started = False  # set once mounted: later theme changes are the player's
@@ -129,8 +130,24 @@ class QuizAppState(App[int]):
         self.call_after_refresh(self.call_after_refresh, self.start_workers)
 
     def start_workers(self) -> None:
+        """Scan the packs; the history is opened once they are listed (`packs_listed`).
+
+        One after the other, not at once: each thread that allocates gets a malloc arena of
+        its own, and two at start cost about 1 MB more at their peak; they would share the
+        GIL anyway. What the workers run is imported here, on the UI thread, for the same
+        reason (reading modules is the bulk of what a thread would allocate).
+        """
+        import ali_quiz.catalog  # noqa: F401
+        import ali_quiz.history.progress  # noqa: F401
+        import ali_quiz.history.review  # noqa: F401
+
+        self.history_pending = self.use_history
         self.scan_packs()
-        if self.use_history:
+
+    def packs_listed(self) -> None:
+        """The first scan is over (done or failed): now open the history."""
+        if self.history_pending:
+            self.history_pending = False
             self.open_history()
 
     @property
@@ -152,6 +169,7 @@ class QuizAppState(App[int]):
             default = next((e for e in valid if e.id == self.first_pack), valid[0])
             self.pack_id = default.id
         self.refresh_history()
+        self.packs_listed()
 
     @work(thread=True, exclusive=True, group="history-open", exit_on_error=False)
     def open_history(self) -> None:
@@ -209,6 +227,7 @@ class QuizAppState(App[int]):
             self.notify(text, severity="error")
             if event.worker.group == "packs" and self.catalog is None:
                 self.catalog = ()
+                self.packs_listed()
             if event.worker.group == "history-open":
                 self.history_ready = True
                 self.waiting_recorders.clear()

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from ali_quiz.i18n import STRINGS, Translator
+from ali_quiz.i18n import Translator, lookup
 
 ENGLISH = Translator("en")
 
@@ -71,7 +71,11 @@ def catalogue_key(description: str) -> str:
 
 def _translated(text: str, tr: Translator) -> str:
     key = catalogue_key(text)
-    return tr(key) if key in STRINGS else text
+    # Only what looks like a key is looked up: a miss reads every table of the catalogue, and
+    # Textual's own descriptions ("Focus Next") are sentences, not keys.
+    if "." in key and " " not in key and lookup(key) is not None:
+        return tr(key)
+    return text
 
 
 def _translated_group(group: Binding.Group | None, tr: Translator) -> Binding.Group | None:

@@ -102,13 +102,16 @@ class HomeScreen(QuizScreen[None]):
         yield QuizFooter()
 
     def on_mount(self) -> None:
+        # Each watcher shows the state once now (init) unless another has already shown it:
+        # three calls of show_pack would lay out the title bar three times before the first
+        # frame.
         self.watch(self.app, "catalog", self.show_catalog)
         self.watch(self.app, "pack_id", self.show_pack)
-        self.watch(self.app, "history_state", self.show_pack)
-        self.watch(self.app, "settings", self.show_pack)
+        self.watch(self.app, "history_state", self.show_pack, init=False)
+        self.watch(self.app, "settings", self.show_pack, init=False)
         # Read again after every history read (a round played or left) and pack change; the
         # first read comes after the first frame, when the app has opened the history.
-        self.watch(self.app, "history_state", self.load_progress)
+        self.watch(self.app, "history_state", self.load_progress, init=False)
         self.watch(self.app, "pack_id", self.load_progress)
 
     def help_extra(self) -> str:

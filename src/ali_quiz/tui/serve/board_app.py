@@ -27,8 +27,8 @@ from ali_quiz.classroom.classround import ClassFacts, ServerEvent
 from ali_quiz.classroom.qr import qr_rows
 from ali_quiz.i18n import Translator
 from ali_quiz.textwidth import clip, pad
+from ali_quiz.tui.linefilter import NoControlCharacters
 from ali_quiz.tui.serve.session import ClassSession
-from ali_quiz.tui.widgets.literal import NoControlCharacters
 
 POLL_SECONDS = 1.0
 EVENTS_SHOWN = 3

@@ -3,23 +3,19 @@
 A pack title of `[/]` would crash a DataTable (its string cells are parsed as markup) and
 `[@click=app.quit]x[/]` would become a clickable action. Screens build data text as Text or
 Content; `LiteralTable` does it for every string cell, so no table can forget. And whatever
-a screen shows, `NoControlCharacters` removes control characters from every line drawn, so an
-escape sequence in a pack never reaches the terminal (it would clear the screen, or write the
-clipboard with OSC 52).
+a screen shows, `tui.linefilter.NoControlCharacters` removes control characters from every
+line drawn, so an escape sequence in a pack never reaches the terminal.
 """
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from rich.segment import Segment
 from rich.text import Text
-from textual.color import Color
-from textual.filter import LineFilter
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
-from ali_quiz.safety.text import visible, without_controls
+from ali_quiz.safety.text import visible
 
 
 def literal(value: Any) -> Any:
@@ -43,18 +39,3 @@ class LiteralTable(DataTable[Cell]):
         return super().add_row(
             *(literal(cell) for cell in cells), height=height, key=key, label=literal(label)
         )
-
-
-class NoControlCharacters(LineFilter):
-    """Every line the app draws, without control characters (the last guard, for all widgets).
-
-    Textual measures a control character as taking no cell, so removing it changes no layout.
-    """
-
-    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        return [
-            Segment(without_controls(segment.text), segment.style, segment.control)
-            if not segment.control and not segment.text.isprintable()
-            else segment
-            for segment in segments
-        ]

@@ -12,7 +12,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ali_quiz.i18n import Translator
-from ali_quiz.numbers import percent_text
 from ali_quiz.textwidth import clip, pad, width
 
 if TYPE_CHECKING:  # the history is read after the first frame: not imported before it
@@ -105,6 +104,10 @@ class ProgressPanel(Static):
         pack_title: Callable[[str], str],
         pack_in_play: str | None,
     ) -> list[Content]:
+        # Here, not at the top: the number parser it sits beside is not needed before the
+        # first frame, and a new player's panel never shows a score.
+        from ali_quiz.numbers import percent_text
+
         modes = [tr(f"mode.{entry.mode}") for entry in recent]
         mode_width = min(max(width(mode) for mode in modes), 16)
         lines = []
