@@ -118,7 +118,10 @@ class MatchAnswer(Widget, can_focus=True):
             for i in range(MAX_LEFT)
         ),
         *(
-            Binding(letter(i).lower(), f"pick_right({i})", "key.pick_item", show=False)
+            # Either case: the letters are printed in capitals.
+            Binding(
+                f"{letter(i).lower()},{letter(i)}", f"pick_right({i})", "key.pick_item", show=False
+            )
             for i in range(MAX_RIGHT)
         ),
         Binding("up", "cursor(0, -1)", "key.up", show=False),
