@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
+
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import MatchQuestion
 from ali_quiz.tui.screens.play import PlayScreen
@@ -28,3 +30,21 @@ async def test_capital_letters_pair_match_items(tmp_path: Path) -> None:
         await pilot.press(*keys, "enter")
         await pilot.pause()
         assert len(play.game.outcomes) == 1 and play.game.outcomes[0].points == 100
+
+
+@sync
+async def test_the_incomplete_notice_counts_the_pairs_made_after_it(tmp_path: Path) -> None:
+    start = round_start("match", 3)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        await pilot.pause()
+        play = app.screen
+        assert isinstance(play, PlayScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        notice = play.query_one("#play-notice", Static)
+        assert "(0/" in str(notice.render())
+        await pilot.press("1", "A")
+        await pilot.pause()
+        assert "(1/" in str(notice.render())
