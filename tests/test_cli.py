@@ -537,3 +537,25 @@ def test_every_command_has_its_function() -> None:
     for name in commands:
         assert (front_end(name) is None) == callable(handler(name)), name
     assert handler("nonsense") is None and handler(None) is None
+
+
+def test_generate_follows_the_settings_file_and_its_defaults_without_one(
+    cli: Cli, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a settings file a round is the default pack's for the login name; with one, the
+    pack it names (the defaults are found without the settings module: the same values)."""
+    from ali_quiz.commands.base import _settings
+    from ali_quiz.config import Settings, default_settings, save_settings
+    from ali_quiz.paths import AppPaths
+
+    monkeypatch.setenv("LOGNAME", "  Ann \n Lee ")
+    paths = AppPaths.resolve(data_dir)
+    assert _settings(paths) == (None, "Ann Lee") == (None, default_settings().player)
+    plain = json_lines(cli("generate", "--count", "3", "--seed", "5").out)
+    save_settings(paths.config_path, Settings(player="Bo", pack="dingtalk-2020-en"))
+    assert _settings(paths) == ("dingtalk-2020-en", "Bo")
+    english = json_lines(cli("generate", "--count", "3", "--seed", "5").out)
+    assert plain != english
+    assert english == json_lines(
+        cli("generate", "--count", "3", "--seed", "5", "--pack", "dingtalk-2020-en").out
+    )

@@ -12,11 +12,11 @@ from ali_quiz.config import (
     DEFAULT_COUNT,
     MAX_COUNT,
     Settings,
-    clean_player,
     load_settings,
     save_settings,
 )
 from ali_quiz.i18n import LANGUAGES, STRINGS, Translator, normalize_language, system_language
+from ali_quiz.player import clean_player
 
 PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 

@@ -158,7 +158,8 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 #: What a short command has no use for: OpenSSL (sha256 comes from CPython's own module),
 #: typing, the calendar and getpass modules (with locale and termios), the interface strings
 #: (nothing is worded), YAML with positions (no settings file), the history, the pickle
-#: module (the C unpickler reads the parsed pack), the other commands' modules.
+#: module (the C unpickler reads the parsed pack), the other commands' modules, the settings
+#: module (there is no settings file).
 NOT_FOR_GENERATE = (
     "_hashlib",
     "hashlib",
@@ -173,6 +174,7 @@ NOT_FOR_GENERATE = (
     "ali_quiz.history",
     "ali_quiz.commands.packs",
     "ali_quiz.commands.history",
+    "ali_quiz.config",
 )
 
 

@@ -7,12 +7,12 @@ defaults, and the problems come back as text for the front end to report.
 from __future__ import annotations
 
 import errno
-import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ali_quiz.i18n import LANGUAGES, Translator, system_language
+from ali_quiz.player import clean_player, default_player
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
 from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 DEFAULT_THEME = "textual-dark"
-MAX_PLAYER_LENGTH = 40
 # Patterns as text: `re` compiles one when first used (most commands read no settings file).
 _THEME = r"^[A-Za-z0-9_-]{1,40}$"
 
@@ -81,32 +80,6 @@ class LoadedSettings(Record):
 
     settings: Settings
     problems: tuple[SettingsProblem, ...] = ()
-
-
-def default_player() -> str:
-    """The login name, which is the most likely name of whoever plays in this terminal."""
-    # What getpass.getuser() does, without importing getpass (and termios) into every command.
-    name = next(
-        (
-            os.environ[key]
-            for key in ("LOGNAME", "USER", "LNAME", "USERNAME")
-            if os.environ.get(key)
-        ),
-        "",
-    )
-    if not name:
-        try:
-            import pwd
-
-            name = pwd.getpwuid(os.getuid()).pw_name
-        except (ImportError, OSError, KeyError):  # no login name (some containers): a word
-            name = ""
-    return clean_player(name) or "player"
-
-
-def clean_player(text: str) -> str:
-    """A player name as stored: one line, trimmed, at most MAX_PLAYER_LENGTH characters."""
-    return " ".join(text.split())[:MAX_PLAYER_LENGTH]
 
 
 def default_settings() -> Settings:

@@ -45,6 +45,12 @@ def print_json(data: Any) -> None:
 
 def _settings(paths: AppPaths) -> tuple[str | None, str]:
     """The pack and player chosen in the settings (a broken file is reported, not fatal)."""
+    if not paths.config_path.exists() and not paths.config_path.is_symlink():
+        # No settings file: the defaults (no pack chosen, the login name) without loading the
+        # settings module, which would say the same.
+        from ali_quiz.player import default_player
+
+        return None, default_player()
     from ali_quiz.config import load_settings
 
     loaded = load_settings(paths.config_path)

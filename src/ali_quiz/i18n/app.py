@@ -238,6 +238,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nothing has been answered yet: leaving loses nothing.",
         "還沒有作答：離開不會失去任何東西。",
     ),
+    "play.quit_body_one": (
+        "Your 1 answer is kept in the history; you can resume the round from home.",
+        "你已答的 1 題會保存在歷史紀錄中，可以從首頁繼續這一回合。",
+    ),
+    "play.quit_body_kept_one": (
+        "Your 1 answer is kept in the history.",
+        "你已答的 1 題會保存在歷史紀錄中。",
+    ),
     "play.quit_body_kept": (
         "Your {done} answers are kept in the history.",
         "你已答的 {done} 題會保存在歷史紀錄中。",

@@ -103,6 +103,9 @@ class RoundComposer:
             _Slot(form, kind_of[form.name] if form.kind == "authored" else form.kind)
             for form in forms
         ]
+        # What each slot is never changes in a round: worked out once, not at every draw.
+        self.authored_slots = [_authored(slot) for slot in self.slots]
+        self.share_kinds = [_share_kind(slot) for slot in self.slots]
         self.balanced = mode in BALANCED_MODES
         # One question per wording and per sequence, until nothing else fits.
         self.strict = self.balanced
@@ -198,11 +201,6 @@ class RoundComposer:
         out[self.rng.weighted_index([float(max(1, s.form.reach)) for s in out])].off = False
         return True
 
-    def _weight(self, slot: _Slot) -> float:
-        if slot.dead or (slot.off and self.require is None):
-            return 0.0
-        return slot.form.weight * _REUSE**slot.used
-
     def _focused(self, fact: str) -> Question | None:
         """A first question on the round's focus fact, when some form can ask it."""
         picker = self.picker
@@ -216,9 +214,14 @@ class RoundComposer:
             self.require = None
 
     def _weights(self) -> list[float]:
-        weights = [self._weight(slot) for slot in self.slots]
-        authored = [i for i, s in enumerate(self.slots) if _authored(s) and weights[i] > 0]
-        generated = sum(w for i, w in enumerate(weights) if self.slots[i].form.kind != "authored")
+        loose = self.require is None  # a form left out of the round may ask the focus fact
+        weights = [
+            0.0 if slot.dead or (slot.off and loose) else slot.form.weight * _REUSE**slot.used
+            for slot in self.slots
+        ]
+        flags = self.authored_slots
+        authored = [i for i, flag in enumerate(flags) if flag and weights[i] > 0]
+        generated = sum(w for w, flag in zip(weights, flags, strict=True) if not flag)
         enough = self.authored_asked >= max(1, self.count // AUTHORED_PER)
         leans = [self.authored_lean.get(self.slots[i].form.name, 1.0) for i in authored]
         for i, lean in zip(authored, leans, strict=True):
@@ -236,19 +239,20 @@ class RoundComposer:
 
     def _balanced(self, weights: list[float]) -> list[float]:
         """The draw of a quick round: forms not used yet, each kind by how far it is behind."""
-        slots = self.slots
+        slots, kinds = self.slots, self.share_kinds
         if self.strict:
             fresh = [
-                0.0 if slots[i].used >= slots[i].form.wordings else w for i, w in enumerate(weights)
+                0.0 if slot.used >= slot.form.wordings else w
+                for slot, w in zip(slots, weights, strict=True)
             ]
             if any(fresh):
                 weights = fresh
         if self.require is not None:
             return weights  # the focus fact decides the kind
         totals: dict[str, float] = {}
-        for slot, weight in zip(slots, weights, strict=True):
+        for kind, weight in zip(kinds, weights, strict=True):
             if weight > 0:
-                totals[_share_kind(slot)] = totals.get(_share_kind(slot), 0.0) + weight
+                totals[kind] = totals.get(kind, 0.0) + weight
         share = {kind: KIND_SHARE.get(kind, 1.0) for kind in totals}
         whole = sum(share.values())
         asked = sum(self.kinds_used[kind] for kind in totals) + 1
@@ -258,8 +262,8 @@ class RoundComposer:
             k: max(share[k] * _AHEAD, share[k] / whole * asked - self.kinds_used[k]) for k in totals
         }
         return [
-            weight / totals[_share_kind(slot)] * behind[_share_kind(slot)] if weight > 0 else 0.0
-            for slot, weight in zip(slots, weights, strict=True)
+            weight / totals[kind] * behind[kind] if weight > 0 else 0.0
+            for kind, weight in zip(kinds, weights, strict=True)
         ]
 
     def _next(self) -> Question | None:

@@ -211,10 +211,12 @@ class Shown:
         """The first key the round has already shown, if any."""
         for key in keys:
             folded = _fold(key)
-            if self._SEPARATOR not in folded and all(
-                folded not in joined for joined in self._joined
-            ):
-                continue
+            if self._SEPARATOR not in folded:
+                for joined in self._joined:
+                    if folded in joined:
+                        break
+                else:  # in no joined text: shown nowhere
+                    continue
             if any(_occurs_folded(folded, text) for text in self.texts):
                 return key
         return None

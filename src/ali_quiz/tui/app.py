@@ -55,7 +55,9 @@ class QuizApp(QuizAppState):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough")]
     BINDINGS = [
-        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+        # Not a priority: keys typed before it (an answer's enter) are handled first, in order.
+        # Dialogs and the palette bind it too (a modal screen hides the App's own bindings).
+        Binding("ctrl+q", "quit", "key.quit", show=False),
         Binding("f1", "help", "key.help", show=False, priority=True),
         # Not a priority: in an answer box `?` is typed (it skips, as in plain mode).
         Binding("question_mark", "help", "key.help", show=False),

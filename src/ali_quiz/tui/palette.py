@@ -14,9 +14,11 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
 from ali_quiz.i18n import Translator
+from ali_quiz.tui.texts import QUIT_BINDING
 
 
 class QuizPalette(CommandPalette):
+    BINDINGS = [QUIT_BINDING]
     """Textual's command palette, its own words in the interface language."""
 
     def __init__(self, tr: Translator, *, placeholder_key: str = "palette.search", **kwargs: Any):

@@ -14,6 +14,9 @@ from ali_quiz.i18n import Translator, lookup
 
 ENGLISH = Translator("en")
 
+#: ctrl+q on a modal screen (a dialog, the palette), which hides the App's own bindings.
+QUIT_BINDING = Binding("ctrl+q", "app.quit", "key.quit", show=False)
+
 
 def translator_of(node: DOMNode) -> Translator:
     """The Translator of the app a node belongs to (English for an app of another kind)."""

@@ -170,10 +170,20 @@ class Picker:
         state = self._state(items, key)
         chosen: list[T] = []
         taken: set[int] = set()
+        blocked, limit = self.blocked, self.shared_limit
 
         def take(index: int) -> bool:
             item = items[index]
-            if index in taken or key(item) in self.blocked or self._crowds(chosen, item, key):
+            if (
+                index in taken
+                or key(item) in blocked
+                # (_crowds is False before `limit` items could share facts)
+                or (
+                    limit is not None
+                    and len(chosen) + 1 >= limit
+                    and self._crowds(chosen, item, key)
+                )
+            ):
                 return len(chosen) >= k
             if fits is None or fits(chosen, item):
                 chosen.append(item)
@@ -184,13 +194,13 @@ class Picker:
         if lead is not None and take(lead):
             return chosen
         order = state.order
-        used = self.used
+        counted = self.used.get  # not used[...]: a Counter calls a method for each fact not used
         for _ in range(2):
             # Places passed over earlier because they did not fit come first, then new ones;
             # every new place looked at moves the cursor on, so a round walks each list once.
             for position in list(state.pending):
                 index = order[position]
-                if used[key(items[index])] > state.level:
+                if counted(key(items[index]), 0) > state.level:
                     state.pending.remove(position)
                 else:
                     done = take(index)
@@ -202,7 +212,7 @@ class Picker:
                 position = state.cursor
                 state.cursor += 1
                 index = order[position]
-                if used[key(items[index])] > state.level:
+                if counted(key(items[index]), 0) > state.level:
                     continue
                 done = take(index)
                 if index not in taken and len(state.pending) < _MAX_PENDING:

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 
 from ali_quiz.i18n import Translator
 from ali_quiz.tui.state import QuizState
-from ali_quiz.tui.texts import translate_bindings, translator_of
+from ali_quiz.tui.texts import QUIT_BINDING, translate_bindings, translator_of
 from ali_quiz.tui.widgets.too_small import FocusKeeper, TooSmall
 
 ResultType = TypeVar("ResultType")
@@ -67,6 +67,8 @@ class QuizScreen(Screen[ResultType]):
 
 class QuizModal(ModalScreen[ResultType]):
     """A dialog over the screen below it."""
+
+    BINDINGS = [QUIT_BINDING]
 
     def __init__(self) -> None:
         super().__init__()

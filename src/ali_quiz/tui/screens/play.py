@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -100,6 +101,7 @@ class PlayScreen(QuizScreen[None]):
         self.info = info
         self.recorder = recorder
         self.last_outcome: Outcome | None = None
+        self.leave_dialog: Screen[bool] | None = None  # "Leave this round?" while it shows
 
     @property
     def in_progress(self) -> bool:
@@ -320,6 +322,9 @@ class PlayScreen(QuizScreen[None]):
         )
         self.place_feedback()
         self.show_status()
+        if self.leave_dialog is not None and self.leave_dialog.is_attached:
+            # An answer typed just before ctrl+q arrives under the dialog: say it is kept.
+            self.leave_dialog.query_one(".dialog-body", Static).update(self.leave_body())
         # The widgets tell the screen of their new layout by messages that may come after the
         # callback below: say it now, so that the callback waits for the feedback's frame.
         self.refresh(layout=True, repaint=False)
@@ -368,8 +373,10 @@ class PlayScreen(QuizScreen[None]):
         if done == 0:
             return self.tr("play.quit_body_none")
         if self.info.mode == "review" or self.recorder.store is None:
-            return self.tr("play.quit_body_kept", done=done)
-        return self.tr("play.quit_body", done=done)
+            return self.tr(
+                "play.quit_body_kept_one" if done == 1 else "play.quit_body_kept", done=done
+            )
+        return self.tr("play.quit_body_one" if done == 1 else "play.quit_body", done=done)
 
     def ask_to_leave(self, *, quit_app: bool = False) -> None:
         from ali_quiz.tui.screens.dialogs import ConfirmScreen
@@ -377,6 +384,7 @@ class PlayScreen(QuizScreen[None]):
         tr = self.tr
 
         def leave(confirmed: bool | None) -> None:
+            self.leave_dialog = None
             if not confirmed:
                 return
             if quit_app:
@@ -385,12 +393,10 @@ class PlayScreen(QuizScreen[None]):
             self.app.post_message(RoundLeft())
             self.dismiss()
 
-        self.app.push_screen(
-            ConfirmScreen(
-                tr("play.quit_title"),
-                self.leave_body(),
-                yes=tr("play.quit_yes"),
-                no=tr("play.quit_no"),
-            ),
-            leave,
+        self.leave_dialog = ConfirmScreen(
+            tr("play.quit_title"),
+            self.leave_body(),
+            yes=tr("play.quit_yes"),
+            no=tr("play.quit_no"),
         )
+        self.app.push_screen(self.leave_dialog, leave)

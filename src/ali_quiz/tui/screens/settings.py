@@ -11,8 +11,9 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
 
-from ali_quiz.config import Settings, clean_player
+from ali_quiz.config import Settings
 from ali_quiz.i18n import LANGUAGE_NAMES, system_language
+from ali_quiz.player import clean_player
 from ali_quiz.quiz.modes import MAX_COUNT
 from ali_quiz.tui.messages import SettingsChanged, SettingsSaved
 from ali_quiz.tui.screens.base import QuizScreen, css_file

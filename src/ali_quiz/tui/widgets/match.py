@@ -118,7 +118,10 @@ class MatchAnswer(Widget, can_focus=True):
             for i in range(MAX_LEFT)
         ),
         *(
-            Binding(letter(i).lower(), f"pick_right({i})", "key.pick_item", show=False)
+            # Either case: the letters are printed in capitals.
+            Binding(
+                f"{letter(i).lower()},{letter(i)}", f"pick_right({i})", "key.pick_item", show=False
+            )
             for i in range(MAX_RIGHT)
         ),
         Binding("up", "cursor(0, -1)", "key.up", show=False),
@@ -132,6 +135,8 @@ class MatchAnswer(Widget, can_focus=True):
     ]
 
     pending: reactive[tuple[str, int] | None] = reactive(None)
+    #: An incomplete submit was refused: its "n/m paired" follows the pairs made since.
+    refused = False
 
     def __init__(self, question: MatchQuestion, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -237,6 +242,8 @@ class MatchAnswer(Widget, can_focus=True):
         self.changes.append(change)
         self.pending = None
         self.refresh_rows()
+        if self.refused:  # the refusal under the answer counts the pairs: keep it true
+            self.post_message(AnswerRefused("" if self.complete else self.incomplete_text()))
 
     def action_undo(self) -> None:
         """Take back the last pairing step."""
@@ -301,18 +308,14 @@ class MatchAnswer(Widget, can_focus=True):
         if self.answered:
             return
         if not self.complete:
-            tr = translator_of(self)
-            self.post_message(
-                AnswerRefused(
-                    tr(
-                        "play.match.incomplete",
-                        paired=len(self.pairs),
-                        total=len(self.question.left),
-                    )
-                )
-            )
+            self.refused = True
+            self.post_message(AnswerRefused(self.incomplete_text()))
             return
         self.post_message(AnswerGiven(self.response))
+
+    def incomplete_text(self) -> str:
+        tr = translator_of(self)
+        return tr("play.match.incomplete", paired=len(self.pairs), total=len(self.question.left))
 
     def on_match_row_pressed(self, message: MatchRow.Pressed) -> None:
         message.stop()

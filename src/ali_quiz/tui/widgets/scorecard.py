@@ -87,7 +87,9 @@ def kinds_line(tr: Translator, outcomes: Sequence[Outcome]) -> Content:
         )
         for score in kind_scores(outcomes)
     ]
-    label = Content.from_markup("[dim]$label:[/dim] ", label=tr("results.kinds"))
+    label = Content.from_markup(
+        "[dim]$label[/dim]", label=tr("label.colon", label=tr("results.kinds"))
+    )
     return label + Content(" · ").join(parts)
 
 
@@ -115,7 +117,9 @@ def kinds_bars(tr: Translator, outcomes: Sequence[Outcome]) -> Content:
 
 def response_line(tr: Translator, outcome: Outcome) -> Content:
     """What the player answered; an order or match item by item, each with its mark."""
-    label = Content.from_markup("[b]$label:[/b] ", label=tr("feedback.your_answer"))
+    label = Content.from_markup(
+        "[b]$label[/b]", label=tr("label.colon", label=tr("feedback.your_answer"))
+    )
     marked = marked_response(outcome.question, outcome.response)
     if marked is None:
         return label + Content(response_text(outcome.question, outcome.response))
@@ -145,15 +149,17 @@ def detail_content(tr: Translator, outcome: Outcome) -> Content:
         lines.append(response_line(tr, outcome))
     lines.append(
         Content.from_markup(
-            "[b $text-success]$label:[/] $text",
-            label=tr("feedback.answer"),
+            "[b $text-success]$label[/]$text",
+            label=tr("label.colon", label=tr("feedback.answer")),
             text=" · ".join(answer_lines(question, tr)),
         )
     )
     if question.explanation:
         lines.append(
             Content.from_markup(
-                "[dim]$label: $text[/dim]", label=tr("feedback.source"), text=question.explanation
+                "[dim]$label$text[/dim]",
+                label=tr("label.colon", label=tr("feedback.source")),
+                text=question.explanation,
             )
         )
     return Content("\n").join(lines)
