@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -101,3 +102,11 @@ def run_ali_quiz(*args: str, env: dict[str, str] | None = None, cwd: Path | None
         timeout=60,
     )
     return Ran(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture(autouse=True)
+def unfreeze_after_each_test() -> Iterator[None]:
+    """An app freezes its start-up objects (QuizAppState.start_settled); in the test process,
+    where app follows app, they go back to the collector so no test keeps the last one's."""
+    yield
+    gc.unfreeze()

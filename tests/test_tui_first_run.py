@@ -3,6 +3,7 @@ English in the Chinese interface, a history without empty rounds, figures as peo
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,15 @@ async def test_the_history_opens_even_when_the_pack_scan_fails(
             await pilot.pause(0.01)
         assert app.catalog == ()
         assert app.history_store is not None
+
+
+@sync
+async def test_the_start_up_objects_leave_the_collectors_generations(tmp_path: Path) -> None:
+    """Once the packs are listed and the history open, what exists lives as long as the app:
+    gc.freeze() keeps later full collections (during a round) from walking it again."""
+    assert gc.get_freeze_count() == 0
+    app = make_test_app(tmp_path)
+    async with app.run_test(size=SIZE):
+        await settle(app)
+        assert app.start_frozen
+        assert gc.get_freeze_count() > 0
