@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from ali_quiz.roundspec import ResolvedRound
 
 
+# Seconds for Textual's writer thread to send a drawn frame to the terminal (on_ready).
+FRAME_WRITTEN = 0.02
+
 class QuizAppState(App[int]):
     """The state every screen reads (tui/state.py's QuizState), loaded off the UI thread."""
 
@@ -128,8 +131,14 @@ class QuizAppState(App[int]):
         # Ready comes with the first frame; the Footer builds its keys after it, and they are
         # drawn a refresh later. The workers start after that: a worker thread loading packs
         # holds the GIL for long stretches and would hold up those frames
-        # (benchmarks/startup.py: about 5% of start-up).
-        self.call_after_refresh(self.call_after_refresh, self.start_workers)
+        # (benchmarks/startup.py: about 5% of start-up). In a terminal a drawn frame is only
+        # queued: Textual's writer thread sends it, and needs the GIL for that, which a worker
+        # in a long C call (unpickling a pack) keeps from it. The workers wait a moment, so the
+        # frame reaches the screen first (in tmux, home came about 50 ms later without it).
+        self.call_after_refresh(self.call_after_refresh, self.start_workers_soon)
+
+    def start_workers_soon(self) -> None:
+        self.set_timer(FRAME_WRITTEN, self.start_workers)
 
     def start_workers(self) -> None:
         """Scan the packs; the history is opened once they are listed (`packs_listed`).
