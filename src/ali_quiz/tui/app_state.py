@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 # Seconds for Textual's writer thread to send a drawn frame to the terminal (on_ready).
 FRAME_WRITTEN = 0.02
 
+
 class QuizAppState(App[int]):
     """The state every screen reads (tui/state.py's QuizState), loaded off the UI thread."""
 
