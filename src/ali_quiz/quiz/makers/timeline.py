@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import islice
 
 from ali_quiz.packs.model import Sequence as SequenceFact
+from ali_quiz.quiz.dating import date_keys
 from ali_quiz.quiz.facts import Beyond, Dated, Ranked, state_on_timeline
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import MakerBase, dates_apart, leaving_room, size_between
@@ -148,15 +149,21 @@ class TimelineMakers(MakerBase):
         anchor = self.anchor(self.facts.timeline, lambda d: d.id)
         if anchor is None or not undated(anchor):
             return None
-        distractors = self.spread(
-            [
-                d
-                for d in self.facts.near_in_time(anchor, 8)
-                if d.text != anchor.text
-                and undated(d)
-                and self.facts.text_fits_date(d.text, anchor)
-            ],
-            lambda chosen, d: d.text not in [c.text for c in chosen],
+        near = [
+            d
+            for d in self.facts.near_in_time(anchor, 8)
+            if d.text != anchor.text and undated(d) and self.facts.text_fits_date(d.text, anchor)
+        ]
+        # Wrong options whose dates the round has not told first: were every one of them dated
+        # on screen already, the answer would be found by elimination.
+        keys, shown = date_keys(self.facts), self.picker.shown
+        known = [d for d in near if shown.reveals(keys.get(d.id, ())) is not None]
+        fresh = [d for d in near if d not in known]
+        distractors = self.spread(fresh, lambda chosen, d: d.text not in [c.text for c in chosen])
+        if not distractors:
+            return None
+        distractors += self.spread(
+            known, lambda chosen, d: d.text not in [c.text for c in distractors + chosen]
         )
         return self.choice(
             "what",
