@@ -240,6 +240,10 @@ class MatchAnswer(Widget, can_focus=True):
         else:
             self.pairs[change.left] = change.after
         self.changes.append(change)
+        self.changed()
+
+    def changed(self) -> None:
+        """Show the pairs as they now are (after a step or its undoing)."""
         self.pending = None
         self.refresh_rows()
         if self.refused:  # the refusal under the answer counts the pairs: keep it true
@@ -256,8 +260,7 @@ class MatchAnswer(Widget, can_focus=True):
             self.pairs[change.left] = change.before
         if change.taken_from is not None and change.after is not None:
             self.pairs[change.taken_from] = change.after
-        self.pending = None
-        self.refresh_rows()
+        self.changed()
 
     def select(self, side: str, index: int) -> None:
         if self.answered:
