@@ -54,7 +54,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Something went wrong in the background: {error}",
         "背景工作出了問題：{error}",
     ),
-    "app.history_problem": ("History: {problem}", "歷史紀錄有問題：{problem}"),
+    # The title of a toast whose text is the history's problem, a sentence of its own
+    "app.history_title": ("Score history", "成績紀錄"),
     "app.loading_packs": ("Looking for packs…", "正在尋找題庫…"),
     "app.no_packs": (
         "No pack can be played. Open Packs (p) to see what is wrong.",
