@@ -473,6 +473,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.pick_option": ("Pick this option", "選這個選項"),
     "help.title": ("Keys", "按鍵"),
     "help.close": ("escape, q, F1 or ? closes this", "按 escape、q、F1 或 ? 關閉"),
+    "help.keys_or": (" or ", " 或 "),
     "app.ctrl_c": ("Press ctrl+q to quit ali-quiz.", "按 ctrl+q 離開 ali-quiz。"),
     "app.ctrl_c_title": ("Do you want to quit?", "要離開嗎？"),
 }
