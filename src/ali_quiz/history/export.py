@@ -11,11 +11,10 @@ from __future__ import annotations
 import io
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ali_quiz.history import stream
-from ali_quiz.numbers import percent_of
-from ali_quiz.safety.csvcells import csv_cell
+from ali_quiz.percents import percent_of
 from ali_quiz.textwidth import clip, width
 
 # typing is not imported at run time: it is a good share of a short command's start.
@@ -196,7 +195,7 @@ def _safe(column: str) -> str:
 
 
 #: The CSV cells, as SQL over rounds `r` and answers `a` (history.stream.answer_rows, with
-#: CSV_FUNCTIONS), formula-like text neutralised as every CSV of ali-quiz is.
+#: csv_functions()), formula-like text neutralised as every CSV of ali-quiz is.
 CSV_SELECT = ", ".join(
     (
         "r.id",
@@ -215,7 +214,13 @@ CSV_SELECT = ", ".join(
         "a.seconds",
     )
 )
-CSV_FUNCTIONS = {"csv_cell": csv_cell}
+
+
+def csv_functions() -> dict[str, Callable[[Any], Any]]:
+    """The Python functions CSV_SELECT calls (imported here: the table never needs them)."""
+    from ali_quiz.safety.csvcells import csv_cell
+
+    return {"csv_cell": csv_cell}
 
 
 def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:

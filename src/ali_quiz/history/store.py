@@ -10,7 +10,7 @@ in the same transaction as the answer that changes them.
 from __future__ import annotations
 
 import sqlite3
-import threading
+from _thread import RLock  # threading's RLock, without importing all of threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,6 +34,7 @@ from ali_quiz.history.records import (
 )
 from ali_quiz.history.stream import NEWEST_FIRST, filters
 from ali_quiz.i18n import Phrase
+from ali_quiz.record import Record
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -53,8 +54,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class OpenResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class OpenResult(Record):
     """A store, or None when history is off; and a warning to show the player, if any."""
 
     store: HistoryStore | None
@@ -69,7 +70,7 @@ class HistoryStore:
         """Use `HistoryStore.open`; this wraps a connection that is already migrated."""
         self._conn = conn
         self.path = path
-        self._lock = threading.RLock()
+        self._lock = RLock()
 
     # -- opening -------------------------------------------------------------------------------
 
