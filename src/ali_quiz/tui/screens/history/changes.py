@@ -98,7 +98,7 @@ class DeleteAndExport(QuizScreen[None]):
                 store.delete_round(round_id)
                 text = tr("history.deleted_round", id=round_id)
         except Exception as error:  # a HistoryError, or the file gone bad meanwhile
-            self.post_message(Done(tr("history.failed", error=error), reload=True, error=True))
+            self.post_message(Done(str(tr.worded(error)), reload=True, error=True))
         else:
             self.post_message(Done(text, reload=True))
 
