@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import io
 import itertools
-import json
 from collections.abc import Callable, Iterable
 
 from ali_quiz.history import stream
+from ali_quiz.history.jsontext import encoder
 from ali_quiz.percents import percent_of
 from ali_quiz.textwidth import clip, width
 
@@ -72,8 +72,6 @@ def percent_text(score: int, max_score: int) -> str:
     return f"{percent_of(score, max_score)}%" if max_score else "—"
 
 
-# One encoder for every value: json.dumps with options builds a new encoder on each call.
-_encode = json.JSONEncoder(ensure_ascii=False).encode
 TABLE_HEADERS = ("#", "Started", "Player", "Pack", "Mode", "Score", "%", "Time", "Finished")
 TABLE_RIGHT = frozenset((0, 5, 6, 7))
 TABLE_MAX_WIDTH = 24
@@ -83,6 +81,8 @@ BATCH = 2000
 
 def to_json(rounds: Iterable[dict[str, Any]]) -> str:
     """Rounds already in the `history --json` shape as a JSON array (UTF-8, not ASCII-escaped)."""
+    import json
+
     return json.dumps(list(rounds), ensure_ascii=False, indent=2)
 
 
@@ -305,6 +305,7 @@ def write_json(rows: Iterable[tuple[Any, ...]], out: TextIO) -> int:
     A round a line, each of its answers a line below it; the stored JSON of facts, responses
     and answers is copied as it is, never decoded and encoded again.
     """
+    _encode = encoder()
     parts: list[str] = []
     write = parts.append
     rounds, current, answers = 0, None, 0

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -173,6 +172,8 @@ class RoundRow(Record):
 
 def answer_record(row: Sequence[Any]) -> AnswerRecord:
     """An answer row (ANSWER_COLUMNS) as a record."""
+    import json  # here: the history table reads no answer
+
     return AnswerRecord(
         position=row[1],
         question_id=row[2],

@@ -18,8 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ali_quiz.history import cards, stream, totals
-from ali_quiz.history.bulk import aware, insert_batch, iso, to_json
+from ali_quiz.history.bulk import aware, insert_batch, iso
 from ali_quiz.history.database import FILE_NAME, close_if_damaged, open_database
+from ali_quiz.history.jsontext import encoder
 from ali_quiz.history.records import (
     ANSWER_COLUMNS,
     ROUND_COLUMNS,
@@ -152,6 +153,7 @@ class HistoryStore:
         facts = list(dict.fromkeys(answer.facts))
         answered_ts = answered_at.timestamp()
         missed = totals.is_miss(answer.points, answer.max_points, answer.skipped)
+        to_json = encoder()
         with self._write("answer") as conn:
             row = conn.execute(
                 "SELECT player, pack, mode, play_day, finished_at FROM rounds WHERE id = ?",
