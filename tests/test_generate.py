@@ -622,6 +622,20 @@ def test_rng_draws_are_next64_drawn_in_place(seed: int, n: int) -> None:
     assert rng.state == plain.state
 
 
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**64 - 1), n=st.integers(0, 5000))
+def test_rng_long_shuffles_draw_side_by_side_the_same(seed: int, n: int) -> None:
+    """A long shuffle works its draws out side by side (rng._draws): the same order as one
+    draw at a time, and the generator left where `n - 1` draws leave it."""
+    rng, plain = Rng(seed), Rng(seed)
+    expected = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = (plain.next64() * (i + 1)) >> 64
+        expected[i], expected[j] = expected[j], expected[i]
+    assert rng.shuffled(range(n)) == expected
+    assert rng.state == plain.state
+
+
 PINNED = FIXTURES / "generate" / "quick-seed-7.jsonl"
 PINNED_ARGS = ("generate", "--count", "10", "--seed", "7", "--format", "json")
 

@@ -111,7 +111,31 @@ async def test_the_tui_tells_of_a_damaged_history_in_chinese(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app)
         await pilot.pause()
-        told = [n.message for n in pilot.app._notifications if "成績紀錄" in n.message]
-        assert len(told) == 1
-        assert told[0].startswith("歷史紀錄有問題：無法讀取成績紀錄 ")
-        assert english_runs(told[0]) == []
+        toasts = [n for n in pilot.app._notifications if "成績紀錄" in n.message]
+        assert len(toasts) == 1
+        told = toasts[0].message
+        # The problem is a sentence of its own under the toast's title: no prefix before it,
+        # so no two colons in a row (was 「歷史紀錄有問題：成績紀錄已關閉：…」).
+        assert toasts[0].title == "成績紀錄"
+        assert told.startswith("無法讀取成績紀錄 ")
+        assert english_runs(told) == []
+
+
+@sync
+async def test_a_history_that_is_off_is_told_with_one_colon(tmp_path: Path) -> None:
+    """A folder where the history file should be: 「成績紀錄已關閉：…」 under the toast's title,
+    with nothing before it (was 「歷史紀錄有問題：成績紀錄已關閉：…」)."""
+    data = tmp_path / "data"
+    (data / "history.sqlite3").mkdir(parents=True)
+    for language, title, start in (
+        ("zh-Hant", "成績紀錄", "成績紀錄已關閉："),
+        ("en", "Score history", "Score history is off: "),
+    ):
+        app = make_test_app(tmp_path, language=language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app)
+            await pilot.pause()
+            toasts = [n for n in pilot.app._notifications if n.title == title]
+            assert len(toasts) == 1
+            assert toasts[0].message.startswith(start)
+            assert "：：" not in toasts[0].message and ": :" not in toasts[0].message

@@ -237,7 +237,7 @@ async def test_a_history_that_fails_to_read_says_so(
         assert isinstance(screen, HistoryScreen)
         screen.set_filter("mode", "quick")
         await settle(pilot)
-        assert any(n.message.startswith("History: ") for n in pilot.app._notifications)
+        assert any(n.title == "Score history" for n in pilot.app._notifications)
         assert len(rows(pilot)) == 7  # what was shown stays
 
 

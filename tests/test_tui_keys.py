@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 
+from ali_quiz.quiz.kinds import MatchQuestion
 from ali_quiz.tui.screens.help import HelpScreen
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.widgets.estimate import EstimateAnswer
@@ -139,3 +140,57 @@ async def test_home_lists_take_arrows_and_enter_after_a_resize_and_after_a_round
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.info.mode == "match"
+
+
+@sync
+async def test_help_tells_a_choices_keys_as_ranges_of_its_own_options(tmp_path: Path) -> None:
+    """ "a … 0" read as "a to 0": the letters and numbers of the options shown, in words."""
+    start = round_start("choice", 2)
+    options = len(start.questions[0].options)  # type: ignore[attr-defined]
+    last = "abcdefghij"[options - 1]
+    for language, expected in (
+        ("en", f"a–{last} or 1–{options}"),
+        ("zh-Hant", f"a–{last} 或 1–{options}"),
+    ):
+        app = make_test_app(tmp_path, start=round_start("choice", 2), language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app)
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            shown = app.screen.help_text()
+            assert expected in shown, shown
+            assert "…" not in shown
+
+
+@sync
+async def test_help_tells_a_matchs_numbers_and_letters_once_each(tmp_path: Path) -> None:
+    start = round_start("match", 2)
+    question = start.questions[0]
+    assert isinstance(question, MatchQuestion)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = app.screen.help_text()
+        assert f"1–{len(question.left)}  Pick the item with this number" in shown
+        last = "abcdefghijklmnop"[len(question.right) - 1]
+        assert f"a–{last}  Pick the item with this letter" in shown
+
+
+@sync
+async def test_a_letter_past_the_options_does_not_answer(tmp_path: Path) -> None:
+    start = round_start("choice", 2)
+    options = len(start.questions[0].options)  # type: ignore[attr-defined]
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("abcdefghij"[options])
+        await pilot.pause()
+        play = app.screen
+        assert isinstance(play, PlayScreen) and not play.game.outcomes
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(play.game.outcomes) == 1

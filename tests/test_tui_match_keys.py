@@ -48,3 +48,21 @@ async def test_the_incomplete_notice_counts_the_pairs_made_after_it(tmp_path: Pa
         await pilot.press("1", "A")
         await pilot.pause()
         assert "(1/" in str(notice.render())
+
+
+@sync
+async def test_backspace_updates_the_incomplete_notice(tmp_path: Path) -> None:
+    start = round_start("match", 3)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        await pilot.pause()
+        play = app.screen
+        assert isinstance(play, PlayScreen)
+        await pilot.press("1", "a", "2", "b", "enter")
+        await pilot.pause()
+        notice = play.query_one("#play-notice", Static)
+        assert "(2/" in str(notice.render())
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "(1/" in str(notice.render())

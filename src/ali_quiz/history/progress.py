@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ali_quiz.history.store import HistoryStore
+from ali_quiz.record import Record
 
 RECENT = 5  # rounds the home screen lists
 
 
-@dataclass(frozen=True, kw_only=True)
-class Standing:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Standing(Record):
     """A player's earlier finished rounds of a pack and mode: how many, the last and the best
     percentage (None when there is none)."""
 
@@ -32,8 +33,8 @@ class Standing:
         return self.best is not None and percent > self.best
 
 
-@dataclass(frozen=True, kw_only=True)
-class RecentRound:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RecentRound(Record):
     """A finished round as the home screen lists it."""
 
     id: int
@@ -44,8 +45,8 @@ class RecentRound:
     started_at: datetime
 
 
-@dataclass(frozen=True, kw_only=True)
-class Progress:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Progress(Record):
     """What the home screen shows of a player's history."""
 
     rounds: int  # finished rounds, every pack

@@ -54,7 +54,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Something went wrong in the background: {error}",
         "背景工作出了問題：{error}",
     ),
-    "app.history_problem": ("History: {problem}", "歷史紀錄有問題：{problem}"),
+    # The title of a toast whose text is the history's problem, a sentence of its own
+    "app.history_title": ("Score history", "成績紀錄"),
     "app.loading_packs": ("Looking for packs…", "正在尋找題庫…"),
     "app.no_packs": (
         "No pack can be played. Open Packs (p) to see what is wrong.",
@@ -432,6 +433,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "command.code.help": ("Play the round a teacher gave you", "玩老師給的回合"),
     "command.play": ("Play: {mode}", "開始：{mode}"),
     "command.play.help": ("Start a round with {pack}", "用 {pack} 開始一回合"),
+    # A round's keys in the palette: what each does, then its key
+    "command.round_key": ("{help} (key {key})", "{help}（按鍵 {key}）"),
+    "command.skip.help": (
+        "Give up this question: 0 points, and the answer is shown",
+        "放棄這一題：0 分，並顯示正確答案",
+    ),
+    "command.next.help": (
+        "Go on to the next question, or to the results after the last",
+        "前往下一題；最後一題之後看結果",
+    ),
+    "command.leave.help": (
+        "Leave the round (it asks first; the answers given are kept)",
+        "離開這一回合（會先確認；已作答的答案會保留）",
+    ),
+    "command.submit.help": ("Submit your answer", "送出你的答案"),
+    "command.undo.help": ("Take back the last pairing step", "取消上一步配對"),
+    "command.toggle_highlighted.help": (
+        "Tick or untick the highlighted option",
+        "勾選或取消勾選反白的選項",
+    ),
+    "command.grab.help": (
+        "Pick up the highlighted item to move it, or put it down",
+        "拿起反白的項目來移動，或把它放下",
+    ),
     # Keys (the Footer and the help screen) and quitting
     "key.help": ("Help: every key", "說明：所有按鍵"),
     "key.palette": ("Commands", "指令"),
@@ -448,6 +473,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.pick_option": ("Pick this option", "選這個選項"),
     "help.title": ("Keys", "按鍵"),
     "help.close": ("escape, q, F1 or ? closes this", "按 escape、q、F1 或 ? 關閉"),
+    "help.keys_or": (" or ", " 或 "),
     "app.ctrl_c": ("Press ctrl+q to quit ali-quiz.", "按 ctrl+q 離開 ali-quiz。"),
     "app.ctrl_c_title": ("Do you want to quit?", "要離開嗎？"),
 }

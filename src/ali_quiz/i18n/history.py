@@ -106,7 +106,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "history.deleted_round": ("Round {id} deleted.", "已刪除第 {id} 輪。"),
     "history.deleted_all": ("{n} rounds deleted.", "已刪除 {n} 輪。"),
-    "history.failed": ("History: {error}", "成績紀錄有問題：{error}"),
     "history.mode_quick": ("Quick", "快速"),
     "history.mode_order": ("Order", "排序"),
     "history.mode_match": ("Match", "配對"),

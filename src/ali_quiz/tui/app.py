@@ -182,7 +182,12 @@ class QuizApp(QuizAppState):
 
     def history_failed(self, error: Exception) -> None:
         """A round's answers could not be written (a HistoryError, worded in this language)."""
-        self.notify(self.tr("app.history_problem", problem=error), severity="error", timeout=10)
+        self.notify(
+            str(self.tr.worded(error)),
+            title=self.tr("app.history_title"),
+            severity="error",
+            timeout=10,
+        )
 
     # --- What the screens ask for ------------------------------------------------------
 

@@ -224,7 +224,8 @@ class QuizAppState(App[int]):
             recorder.attach(message.store)
         if message.warning:
             self.notify(
-                self.tr("app.history_problem", problem=message.warning),
+                str(self.tr.worded(message.warning)),
+                title=self.tr("app.history_title"),
                 severity="warning",
                 timeout=10,
             )

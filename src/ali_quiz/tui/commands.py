@@ -12,6 +12,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 from textual.screen import Screen
 
+from ali_quiz.i18n import lookup
 from ali_quiz.tui.messages import ModeChosen
 from ali_quiz.tui.state import QuizState
 from ali_quiz.tui.texts import translator_of
@@ -44,16 +45,21 @@ def round_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
     Screens that would show answers (the dated timeline, the packs' previews, past rounds)
     and other rounds stay out of reach until the round is over or left.
     """
+    tr = translator_of(app)
     commands: list[Command] = []
     seen: set[str] = set()
     for namespace, binding, enabled, _ in screen.active_bindings.values():
         if not (enabled and binding.show and binding.description) or binding.action in seen:
             continue
         seen.add(binding.action)
+        key = app.get_key_display(binding)
+        # What the key does, as every other command says it, then the key itself.
+        help_key = f"command.{binding.action}.help"
+        help_text = tr("command.round_key", help=tr(help_key), key=key) if lookup(help_key) else key
         commands.append(
             Command(
                 binding.description,
-                app.get_key_display(binding),
+                escape(help_text),  # the palette reads help as markup
                 partial(app.run_action, binding.action, namespace),
             )
         )

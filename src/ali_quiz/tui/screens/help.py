@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -47,13 +48,40 @@ def screen_keys(screen: Screen[object], tr: Translator) -> list[KeyHelp]:
         keys = seen.setdefault(what, [])
         if shown not in keys:
             keys.append(shown)
-    return [KeyHelp(joined_keys(keys), what) for what, keys in seen.items()]
+    return [KeyHelp(joined_keys(keys, tr), what) for what, keys in seen.items()]
 
 
-def joined_keys(keys: list[str]) -> str:
-    """`a / b`, or `a … i` for a run of letter or number keys."""
-    if len(keys) > 3:
-        return f"{keys[0]} … {keys[-1]}"
+def joined_keys(keys: list[str], tr: Translator) -> str:
+    """The keys of one action as a player reads them: `a–d or 1–4`, `shift+↑ / ctrl+↑`.
+
+    Letters and digits (an option's letter or number) are each told as a range when they run
+    on (0 is the tenth digit, after 9); a letter bound in both cases is told once.
+    """
+    letters: list[str] = []
+    digits: list[str] = []
+    others: list[str] = []
+    for key in keys:
+        if len(key) == 1 and key.isascii() and key.isalpha():
+            if key.lower() not in (known.lower() for known in letters):
+                letters.append(key)
+        elif len(key) == 1 and key.isdigit():
+            digits.append(key)
+        else:
+            others.append(key)
+    groups = [
+        *([key_run(letters, lambda key: ord(key.lower()))] if letters else []),
+        *([key_run(digits, lambda key: int(key) or 10)] if digits else []),
+        *([" / ".join(others)] if others else []),
+    ]
+    return tr("help.keys_or").join(groups)
+
+
+def key_run(keys: list[str], place: Callable[[str], int]) -> str:
+    """`a–d` for three or more keys in a row, else the keys one by one (`a / c`)."""
+    places = [place(key) for key in keys]
+    in_a_row = places == list(range(places[0], places[0] + len(places)))
+    if len(keys) >= 3 and in_a_row:
+        return f"{keys[0]}–{keys[-1]}"
     return " / ".join(keys)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.message import Message
 
 from ali_quiz.quiz.kinds import Response
@@ -25,3 +27,12 @@ class AnswerRefused(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+def offered(action: str, parameters: tuple[object, ...], counts: Mapping[str, int]) -> bool:
+    """Whether a key is one of this question's: an action that picks by index (counts says
+    how many there are) offers none past the last (`e` of a choice of four)."""
+    count = counts.get(action)
+    if count is None or not parameters or not isinstance(parameters[0], int):
+        return True
+    return parameters[0] < count

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import ChoiceQuestion
-from ali_quiz.tui.widgets.base import AnswerGiven
+from ali_quiz.tui.widgets.base import AnswerGiven, offered
 
 MAX_OPTIONS = 10  # keys 1-9 and 0, A-J
 
@@ -46,7 +46,10 @@ class ChoiceAnswer(OptionList):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Answered: its keys leave the Footer and fall through to the screen (enter: next).
-        return not self.answered
+        # A letter past the options is no key of this question (F1 lists a–d, not a–j).
+        return not self.answered and offered(
+            action, parameters, {"pick": len(self.question.options)}
+        )
 
     def action_pick(self, index: int) -> None:
         """Choose the option at this index (a letter or number key)."""

@@ -24,7 +24,7 @@ from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import MatchQuestion
 from ali_quiz.textwidth import width
 from ali_quiz.tui.texts import translate_bindings, translator_of
-from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused
+from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, offered
 
 MAX_LEFT = 10  # keys 1-9, and 0 for the tenth: authored matches hold up to 10 pairs
 MAX_RIGHT = 16  # letters a-p: ten pairs and their decoys
@@ -164,7 +164,9 @@ class MatchAnswer(Widget, can_focus=True):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Answered: its keys leave the Footer and fall through to the screen (enter: next).
-        return not self.answered
+        # A number or letter past the question's items is no key of it (nor listed by F1).
+        counts = {"pick_left": len(self.question.left), "pick_right": len(self.question.right)}
+        return not self.answered and offered(action, parameters, counts)
 
     @property
     def response(self) -> dict[str, str]:
@@ -240,6 +242,10 @@ class MatchAnswer(Widget, can_focus=True):
         else:
             self.pairs[change.left] = change.after
         self.changes.append(change)
+        self.changed()
+
+    def changed(self) -> None:
+        """Show the pairs as they now are (after a step or its undoing)."""
         self.pending = None
         self.refresh_rows()
         if self.refused:  # the refusal under the answer counts the pairs: keep it true
@@ -256,8 +262,7 @@ class MatchAnswer(Widget, can_focus=True):
             self.pairs[change.left] = change.before
         if change.taken_from is not None and change.after is not None:
             self.pairs[change.taken_from] = change.after
-        self.pending = None
-        self.refresh_rows()
+        self.changed()
 
     def select(self, side: str, index: int) -> None:
         if self.answered:

@@ -21,7 +21,7 @@ from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.grading import order_item_shares
 from ali_quiz.quiz.kinds import OrderQuestion
 from ali_quiz.tui.texts import translate_bindings, translator_of
-from ali_quiz.tui.widgets.base import AnswerGiven
+from ali_quiz.tui.widgets.base import AnswerGiven, offered
 
 MAX_ITEMS = 9
 
@@ -137,7 +137,8 @@ class OrderAnswer(Widget, can_focus=True):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Answered: its keys leave the Footer and fall through to the screen (enter: next).
-        return not self.answered
+        # A letter past the items is no key of this question (nor listed by F1).
+        return not self.answered and offered(action, parameters, {"jump": len(self.question.items)})
 
     @property
     def response(self) -> list[str]:

@@ -106,7 +106,7 @@ class ProgressPanel(Static):
     ) -> list[Content]:
         # Here, not at the top: the number parser it sits beside is not needed before the
         # first frame, and a new player's panel never shows a score.
-        from ali_quiz.numbers import percent_text
+        from ali_quiz.percents import percent_text
 
         modes = [tr(f"mode.{entry.mode}") for entry in recent]
         mode_width = min(max(width(mode) for mode in modes), 16)

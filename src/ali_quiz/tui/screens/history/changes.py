@@ -17,7 +17,7 @@ from ali_quiz.history import export, stream
 from ali_quiz.history.describe import export_path
 from ali_quiz.history.records import RoundRow
 from ali_quiz.history.store import HistoryStore
-from ali_quiz.numbers import percent_text
+from ali_quiz.percents import percent_text
 from ali_quiz.safety.files import atomic_open
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.screens.dialogs import ConfirmScreen
@@ -98,7 +98,7 @@ class DeleteAndExport(QuizScreen[None]):
                 store.delete_round(round_id)
                 text = tr("history.deleted_round", id=round_id)
         except Exception as error:  # a HistoryError, or the file gone bad meanwhile
-            self.post_message(Done(tr("history.failed", error=error), reload=True, error=True))
+            self.post_message(Done(str(tr.worded(error)), reload=True, error=True))
         else:
             self.post_message(Done(text, reload=True))
 

@@ -26,8 +26,8 @@ from ali_quiz.history import stats
 from ali_quiz.history.describe import fact_labels
 from ali_quiz.history.records import RoundRecord, RoundRow
 from ali_quiz.history.store import HistoryStore
-from ali_quiz.numbers import percent_text
 from ali_quiz.packs.model import Pack
+from ali_quiz.percents import percent_text
 from ali_quiz.quiz.modes import MODES
 from ali_quiz.tui.screens.base import css_file
 from ali_quiz.tui.screens.dialogs import ChooseScreen
@@ -400,12 +400,17 @@ class HistoryScreen(DeleteAndExport):
 
     def failed(self, error: Exception) -> None:
         """A read failed (a damaged file, a closed store): say so from a worker, keep the rows."""
-        self.post_message(Done(self.tr("history.failed", error=error), reload=False, error=True))
+        self.post_message(Done(str(self.tr.worded(error)), reload=False, error=True))
 
     @on(Done)
     def write_done(self, message: Done) -> None:
         self.app.notify(
-            message.text, severity="error" if message.error else "information", timeout=8
+            message.text,
+            # An error is a sentence of its own ("Score history is off: …"): the toast's title
+            # says where it comes from, rather than a prefix that would stack two colons.
+            title=self.tr("app.history_title") if message.error else "",
+            severity="error" if message.error else "information",
+            timeout=8,
         )
         if message.reload:
             self.reload()

@@ -1,0 +1,34 @@
+"""The command palette in a round: the round's keys, each with what it does in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_tui_support import make_test_app, round_start, sync
+from test_tui_zh_hant import english_runs
+
+
+@pytest.mark.parametrize("language", ["en", "zh-Hant"])
+@pytest.mark.parametrize("mode", ["match", "order", "choice"])
+@sync
+async def test_mid_round_every_palette_command_says_what_it_does(
+    tmp_path: Path, mode: str, language: str
+) -> None:
+    """Skip and Back had their key ("^s", "esc") for a description: each has a sentence."""
+    from ali_quiz.tui.commands import app_commands
+
+    app = make_test_app(tmp_path, start=round_start(mode, 2), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        commands = app_commands(app)
+        assert len(commands) >= 2
+        for command in commands:
+            words, _, key = command.help.replace("（", "(").replace("）", ")").partition("(")
+            assert len(words.strip()) >= 4 and key.endswith(")"), (command.title, command.help)
+        helps = {c.title: c.help for c in commands}
+        skip = helps["Skip" if language == "en" else "跳過"]
+        assert skip.startswith("Give up" if language == "en" else "放棄")
+        if language == "zh-Hant":
+            assert all(english_runs(help_text) == [] for help_text in helps.values())
