@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -22,6 +24,7 @@ _MASK = (1 << 64) - 1
 _GAMMA = 0x9E3779B97F4A7C15
 _MIX1 = 0xBF58476D1CE4E5B9
 _MIX2 = 0x94D049BB133111EB
+_UNIT = float(1 << 53)
 #: Shuffles longer than this draw side by side (`_draws`); shorter ones draw one at a time.
 _SIDE_BY_SIDE = 12
 _LANE = 128  # bits a draw takes in `_draws`: a 64-bit value times a 64-bit constant fits
@@ -46,7 +49,10 @@ class Rng:
 
     def random(self) -> float:
         """A float in [0, 1) with 53 random bits."""
-        return (self.next64() >> 11) / float(1 << 53)
+        self.state = z = (self.state + _GAMMA) & _MASK  # next64(), in place
+        z = ((z ^ (z >> 30)) * _MIX1) & _MASK
+        z = ((z ^ (z >> 27)) * _MIX2) & _MASK
+        return ((z ^ (z >> 31)) >> 11) / _UNIT
 
     def below(self, n: int) -> int:
         """An integer in [0, n): multiply-shift, whose bias (n / 2**64) no round can notice."""
@@ -88,16 +94,15 @@ class Rng:
 
     def weighted_index(self, weights: Sequence[float]) -> int:
         """An index drawn with probability proportional to its (non-negative) weight."""
-        total = sum(w for w in weights if w > 0)
+        total = sum([w for w in weights if w > 0])
         if total <= 0:
             return self.below(len(weights))
         target = self.random() * total
-        running = 0.0
-        for index, weight in enumerate(weights):
-            if weight > 0:
-                running += weight
-                if target < running:
-                    return index
+        # The running sums of the positive weights (a weight of 0 or less adds 0.0: the sum
+        # stays as it was); the first above the target is the index drawn.
+        index = bisect_right(list(accumulate([w if w > 0 else 0.0 for w in weights])), target)
+        if index < len(weights):
+            return index
         return max(i for i, w in enumerate(weights) if w > 0)
 
 
