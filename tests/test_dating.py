@@ -8,11 +8,11 @@ import pytest
 
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.audit import Audit, check_round
-from ali_quiz.quiz.dating import date_keys, eliminated, pair_keys
+from ali_quiz.quiz.dating import date_keys, eliminated
 from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.giveaway import Shown, answer_keys
-from ali_quiz.quiz.kinds import ChoiceQuestion, Entry, Question
+from ali_quiz.quiz.kinds import ChoiceQuestion, Entry
 
 
 def _what(pack: Pack, fact: str, wrong: list[str]) -> ChoiceQuestion:
@@ -107,46 +107,3 @@ def test_quick_rounds_never_ask_a_question_found_by_elimination(
         assert audit.rules["elimination"].broken == 0, seed
         assert audit.rules["give-away"].broken == 0, seed
     assert asked >= 20  # the form is still asked
-
-
-def _first(pack: Pack, prefix: str, fact: str, modes: tuple[str, ...]) -> Question:
-    for mode in modes:
-        for seed in range(300):
-            for question in generate_round(pack, mode, 10, seed):
-                if question.id.startswith(prefix) and fact in question.facts:
-                    return question
-    raise AssertionError(f"no {prefix} question on {fact}")
-
-
-def _told(pack: Pack, earlier: Question, later: Question) -> bool:
-    facts = facts_of(pack)
-    shown = Shown()
-    shown.add(earlier)
-    keys = answer_keys(later, {m.id: m for m in pack.metrics}, date_keys(facts), pair_keys(facts))
-    return shown.reveals(keys) is not None
-
-
-@pytest.mark.parametrize("which", ["zh", "en"])
-def test_a_pair_shown_earlier_gives_a_later_match_away(
-    which: str, pack_zh: Pack, pack_en: Pack
-) -> None:
-    """Play test: a match round showed the beta with its date, then asked to match it again;
-    a question on the planning of 4.0's hardware (its source sentence) came before a match of
-    4.0 with its smart office hardware."""
-    pack = pack_zh if which == "zh" else pack_en
-    beta = _first(pack, "match-dates-", "dingtalk-beta", ("match",))
-    again = next(
-        q
-        for seed in range(300)
-        for q in generate_round(pack, "match", 10, seed)
-        if q.id.startswith("match-dates-") and "dingtalk-beta" in q.facts and q.id != beta.id
-    )
-    assert _told(pack, beta, again)
-    planning = _first(pack, "choice-small-", "dingtalk-4-0-hardware-planning", ("quick", "choice"))
-    four = _first(pack, "match-highlights-", "dingtalk-4-0", ("match", "quick"))
-    assert _told(pack, planning, four)
-    # ...so no match round holds such a pair in that order.
-    for seed in range(40):
-        audit = Audit(pack=pack, rounds=1)
-        check_round(audit, "match", generate_round(pack, "match", 10, seed))
-        assert audit.rules["give-away"].broken == 0, seed

@@ -16,7 +16,7 @@ from itertools import combinations
 from typing import Any
 
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.dating import date_keys, eliminated, pair_keys
+from ali_quiz.quiz.dating import date_keys, eliminated
 from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.giveaway import Shown, answer_keys, is_small
 from ali_quiz.quiz.kinds import (
@@ -134,9 +134,9 @@ def check_round(
             rules["shared-facts"].add(first.id, second.id)
     shown = Shown()
     views = facts_of(pack)
-    dates, sources = date_keys(views), pair_keys(views)
+    dates = date_keys(views)
     for question in questions:
-        if shown.reveals(answer_keys(question, metrics, dates, sources)) is not None:
+        if shown.reveals(answer_keys(question, metrics, dates)) is not None:
             rules["give-away"].add(question.id)
         if isinstance(question, ChoiceQuestion) and eliminated(question, views, shown, dates):
             rules["elimination"].add(question.id)

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ali_quiz.packs.model import AuthoredQuestion, Pack
-from ali_quiz.quiz.dating import date_keys, eliminated, pair_keys
+from ali_quiz.quiz.dating import date_keys, eliminated
 from ali_quiz.quiz.giveaway import answer_keys
 from ali_quiz.quiz.kinds import ChoiceQuestion, Question
 from ali_quiz.quiz.makers import Form, Makers
@@ -139,7 +139,6 @@ class RoundComposer:
                         slot.off = off
         self.metrics = {m.id: m for m in pack.metrics}
         self.dates = date_keys(makers.facts)
-        self.sources = pair_keys(makers.facts)
         self.seen: set[str] = set()
         self.asked: list[frozenset[str]] = []
         self.ledger: set[str] = set()
@@ -346,10 +345,7 @@ class RoundComposer:
             question, self.makers.facts, self.shown, self.dates
         ):
             return False
-        return (
-            self.shown.reveals(answer_keys(question, self.metrics, self.dates, self.sources))
-            is None
-        )
+        return self.shown.reveals(answer_keys(question, self.metrics, self.dates)) is None
 
     def _template(self, question: Question) -> str:
         """A question's wording: `choice-first-event` of `choice-first-event-<hash>`; an

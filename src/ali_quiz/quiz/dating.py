@@ -14,10 +14,8 @@ from ali_quiz.packs.dates import PartialDate
 from ali_quiz.quiz.facts import PackFacts
 from ali_quiz.quiz.giveaway import Shown
 from ali_quiz.quiz.kinds import ChoiceQuestion
-from ali_quiz.quiz.kinship import key_words, product_words
 from ali_quiz.quiz.phrasing import MONTHS_EN
 
-_TELLS = 0.75  # a sentence holding this share of a highlight's key words says it
 # A sentence ends at 。！？ or at . ! ? followed by a space (5.0 is not an end).
 _SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
 
@@ -38,43 +36,6 @@ def _states(sentence: str, words: list[str]) -> bool:
     return any(word.casefold() in folded for word in words)
 
 
-def _sentences(text: str) -> list[str]:
-    """A source's sentences (and its translation's), long enough to name what they say."""
-    found: list[str] = []
-    for line in text.splitlines():
-        for sentence in _SENTENCE_END.split(line.strip("「」 ")):
-            sentence = sentence.strip()
-            if len(sentence) > 8:
-                found.append(sentence)
-    return found
-
-
-def pair_keys(facts: PackFacts) -> dict[str, list[str]]:
-    """For each release and highlight (`id|highlight`), the texts that tell that the release
-    brought it: the highlight, and a sentence of the release's source that says most of it
-    (4.0's 還推出了謀劃一年之久的智慧辦公系列硬體 says 推出智慧辦公系列硬體; Apollo 8 "carried
-    three astronauts around the Moon and back" does not say "first crewed flight")."""
-    found = facts.pack.derived.get("pair_keys")
-    if isinstance(found, dict):
-        return found
-    keys: dict[str, list[str]] = {}
-    for version in facts.versions_with_highlights:
-        names = product_words(version.product)
-        sentences = [
-            (s, key_words(s, names)) for s in _sentences(facts.sources.get(version.id, ""))
-        ]
-        for highlight in version.highlights:
-            words = key_words(highlight, names)
-            telling = [
-                sentence
-                for sentence, said in sentences
-                if words and len(words & said) >= _TELLS * len(words)
-            ]
-            keys[f"{version.id}|{highlight}"] = [highlight, *telling]
-    facts.pack.derived["pair_keys"] = keys
-    return keys
-
-
 def date_keys(facts: PackFacts) -> dict[str, list[str]]:
     """For each dated fact (events, dated releases, states), the texts that tell its date: its
     line with the date, and each sentence of its source (and translation) that says the date."""
@@ -87,9 +48,12 @@ def date_keys(facts: PackFacts) -> dict[str, list[str]]:
     for fact_id, date in dated:
         texts = [facts.headline_of(fact_id) or ""]
         words = date_words(date)
-        for sentence in _sentences(facts.sources.get(fact_id, "")):
-            if _states(sentence, words):
-                texts.append(sentence)
+        source = facts.sources.get(fact_id, "")
+        for line in source.splitlines():
+            for sentence in _SENTENCE_END.split(line.strip("「」 ")):
+                sentence = sentence.strip()
+                if len(sentence) > 8 and _states(sentence, words):
+                    texts.append(sentence)
         keys[fact_id] = [t for t in dict.fromkeys(texts) if t]
     facts.pack.derived["date_keys"] = keys
     return keys

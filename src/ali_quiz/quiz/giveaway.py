@@ -93,12 +93,9 @@ def answer_keys(
     question: Question,
     metrics: Mapping[str, Metric],
     dates: Mapping[str, list[str]] | None = None,
-    sources: Mapping[str, list[str]] | None = None,
 ) -> list[str]:
     """The texts whose sight would give this question's answer away; `dates`: the texts that
-    tell each fact's date (quiz.dating), which give away a question on that date, or a pair of
-    a date match; `sources`: for each release and highlight (`id|highlight`), the texts that
-    tell the one brought the other (a pair of a highlight match)."""
+    tell each fact's date (quiz.dating), which give away a question on that date."""
     keys: list[str] = []
     match question:
         case ChoiceQuestion():
@@ -115,15 +112,6 @@ def answer_keys(
                 metric = metrics.get(fact)
                 if metric is not None:
                     keys += figure_keys(metric)
-            # A pair of a date match by the fact's date told; a pair of a highlight match by
-            # the highlight shown (a right pair, a prompt) or the release's source sentence.
-            if dates and question.id.startswith("match-dates-"):
-                for fact in question.facts:
-                    keys += dates.get(fact, ())
-            if question.id.startswith("match-highlights-"):
-                for fact, (_, right) in zip(question.facts, question.answer, strict=True):
-                    highlight = entry_text(question.right, right)
-                    keys += (sources or {}).get(f"{fact}|{highlight}", [highlight])
         case _:
             return []
     if isinstance(question, ChoiceQuestion | EstimateQuestion):

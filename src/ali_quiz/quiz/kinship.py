@@ -1,8 +1,6 @@
 """Whether two highlights of releases speak of the same thing: then each release is a defensible
-answer to "which release brought this?" asked on the other's, so neither is the other's wrong
-option, where two other releases are left to offer (Apollo 11's "first crewed Moon landing"
-and Apollo 17's "last crewed Moon landing" share words but not a right answer: with no third
-release left, they stay each other's wrong options, as before).
+answer to "which release brought this?" asked on the other's, and the two never stand as each
+other's wrong option, nor side by side in one match.
 
 Two highlights are akin when they share a key word: a Latin word of four letters or more (a
 plural folded to its singular, a few function words left out), or two Chinese characters in a
@@ -14,8 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from ali_quiz.packs.model import Pack
 
 _LATIN = re.compile(r"[^\W\d_]{4,}")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -65,23 +61,6 @@ def product_words(product: str) -> frozenset[str]:
     return key_words(product)
 
 
-def akin_titles(pack: Pack) -> dict[str, set[str]]:
-    """For each highlight, the titles of the releases of its product that brought one akin to
-    it: they may be right too. Kept with the pack (one look at each highlight's words)."""
-    found = pack.derived.get("akin_titles")
-    if isinstance(found, dict):
-        return found
-    by_word: dict[tuple[str, str], set[str]] = {}
-    words: dict[tuple[str, str], frozenset[str]] = {}
-    for version in pack.versions:
-        names = product_words(version.product)
-        for highlight in version.highlights:
-            kin = words[(version.product, highlight)] = key_words(highlight, names)
-            for word in kin:
-                by_word.setdefault((version.product, word), set()).add(version.title)
-    found = {}
-    for (product, highlight), kin in words.items():
-        for word in kin:
-            found.setdefault(highlight, set()).update(by_word[(product, word)])
-    pack.derived["akin_titles"] = found
-    return found
+def akin(a: str, b: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether two highlights speak of the same thing (share a key word)."""
+    return a == b or bool(key_words(a, names) & key_words(b, names))

@@ -7,9 +7,8 @@ Laiwang 6.2), and never one that brought the same highlight.
 from __future__ import annotations
 
 from ali_quiz.packs.model import Version
-from ali_quiz.quiz.dating import pair_keys
 from ali_quiz.quiz.kinds import Question
-from ali_quiz.quiz.kinship import akin_titles
+from ali_quiz.quiz.kinship import akin
 from ali_quiz.quiz.makers.base import MakerBase
 from ali_quiz.quiz.phrasing import embedded, phrase, version_name, version_title
 
@@ -21,17 +20,12 @@ class ReleaseMakers(MakerBase):
         if not size:
             return None
         claimed: dict[str, str] = {}  # version id -> the highlight it is matched with
-        shown, telling = self.picker.shown, pair_keys(self.facts)
-
-        def told(version: Version, highlight: str) -> bool:
-            """Whether the round has told that this release brought this highlight."""
-            keys = telling.get(f"{version.id}|{highlight}", [highlight])
-            return shown.reveals(keys) is not None
 
         def fits(chosen: list[Version], item: Version) -> bool:
             if any(item.title == other.title for other in chosen):
                 return False
-            free = [h for h in item.highlights if h not in claimed.values() and not told(item, h)]
+            # Not a highlight akin to one already in the match: either release would fit it.
+            free = [h for h in item.highlights if not any(akin(h, c) for c in claimed.values())]
             if not free:
                 return False
             claimed[item.id] = free[self.rng.below(len(free))]
@@ -45,9 +39,7 @@ class ReleaseMakers(MakerBase):
             chosen = []
             for version in versions:
                 free = [
-                    h
-                    for h in version.highlights
-                    if h not in claimed.values() and not told(version, h)
+                    h for h in version.highlights if not any(akin(h, c) for c in claimed.values())
                 ]
                 if (
                     free
@@ -76,13 +68,7 @@ class ReleaseMakers(MakerBase):
             if len(self.facts.sibling_names(anchor, titles[h], 2)) == 2
         ]
         highlight = usable[self.rng.below(len(usable))]
-        # Nor, where two others are left, a release whose own highlight says the same thing
-        # (2.0 'upgraded into a tool for collaboration inside enterprises', 3.0 'better
-        # collaboration, inside and outside the enterprise'): each would be defensible.
-        akin = titles[highlight] | akin_titles(self.pack).get(highlight, set())
-        wrong = self.facts.sibling_names(anchor, akin)
-        if len(wrong) < 2:
-            wrong = self.facts.sibling_names(anchor, titles[highlight])
+        wrong = self.facts.sibling_names(anchor, titles[highlight])
         return self.choice(
             "release",
             [anchor.id],

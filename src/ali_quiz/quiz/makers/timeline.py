@@ -70,23 +70,9 @@ class TimelineMakers(MakerBase):
         size = self.size(3, 5, self.facts.max_disjoint_dates)
         if not size:
             return None
-        keys, shown = date_keys(self.facts), self.picker.shown
-
-        def fits(chosen: list[Dated], item: Dated) -> bool:
-            # Not a fact whose date the round has told: its pair would be given.
-            told = shown.reveals(keys.get(item.id, ())) is not None
-            return undated(item) and dates_apart(chosen, item) and not told
-
-        # Releases that brought something last: shown with its date, a release's source tells
-        # what it brought too, which a later match of releases and highlights would then give.
-        matched = self.facts.highlighted_ids
-
-        def plain(chosen: list[Dated], item: Dated) -> bool:
-            return item.id not in matched and fits(chosen, item)
-
-        chosen = self.picker.pick(self.facts.timeline, lambda d: d.id, size, plain)
-        if len(chosen) < 3:
-            chosen = self.picker.pick(self.facts.timeline, lambda d: d.id, size, fits)
+        chosen = self.picker.pick(
+            self.facts.timeline, lambda d: d.id, size, lambda c, d: undated(d) and dates_apart(c, d)
+        )
         if len(chosen) < 3:
             return None
         decoy = self._decoy_date(chosen)
