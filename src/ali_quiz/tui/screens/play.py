@@ -309,11 +309,11 @@ class PlayScreen(QuizScreen[None]):
         elif isinstance(widget, MultiAnswer):
             widget.reveal(response if isinstance(response, list) else None)
         elif isinstance(widget, OrderAnswer):
-            widget.reveal(item_dates(widget.question, self.info.pack))
+            widget.reveal(item_dates(widget.question, self.info.pack), skipped=outcome.skipped)
         elif isinstance(widget, EstimateAnswer | TextAnswer):
             widget.reveal(response, outcome.verdict)
         elif isinstance(widget, MatchAnswer):
-            widget.reveal()
+            widget.reveal(skipped=outcome.skipped)
         self.query_one("#play-help", Static).display = False
         self.show_notice("")
         feedback = self.query_one(Feedback)
