@@ -31,9 +31,7 @@ def test_one_item_alone_is_not_numbered(pack_en: Pack) -> None:
     assert text.startswith(item.text)
 
 
-def test_every_generated_question_numbers_its_items_from_one(
-    pack_en: Pack, pack_zh: Pack
-) -> None:
+def test_every_generated_question_numbers_its_items_from_one(pack_en: Pack, pack_zh: Pack) -> None:
     for pack in (pack_en, pack_zh):
         items = {item.id for sequence in pack.sequences for item in sequence.items}
         seen = 0

@@ -471,6 +471,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.pick_cursor": ("Pick the item under the cursor", "選游標所在的項目"),
     "key.unpair": ("Unpair the item under the cursor", "取消游標所在項目的配對"),
     "key.pick_option": ("Pick this option", "選這個選項"),
+    "key.play_pack": ("Play the highlighted mode with this pack", "用這個題庫玩反白的模式"),
     "help.title": ("Keys", "按鍵"),
     "help.close": ("escape, q, F1 or ? closes this", "按 escape、q、F1 或 ? 關閉"),
     "help.keys_or": (" or ", " 或 "),

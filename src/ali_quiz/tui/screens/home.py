@@ -42,6 +42,19 @@ class TitleBar(Static):
     """The top line: the app, the pack in play, the player."""
 
 
+class PackList(OptionList):
+    """The packs: the arrows or a click choose one; enter plays it, as home's hint says."""
+
+    BINDINGS = [Binding("enter", "play", "key.play_pack", show=False)]
+
+    class PlayAsked(Message):
+        """Enter on a pack: play the mode highlighted in the Play panel."""
+
+    def action_play(self) -> None:
+        self.action_select()  # the pack is chosen as a click chooses it
+        self.post_message(self.PlayAsked())
+
+
 class HomeScreen(QuizScreen[None]):
     """The first screen: choose a pack and a mode, or go elsewhere."""
 
@@ -73,7 +86,7 @@ class HomeScreen(QuizScreen[None]):
         yield TitleBar(id="title-bar")
         with Horizontal(id="home-body"):
             with Vertical(id="home-left"):
-                packs = OptionList(id="pack-list")
+                packs = PackList(id="pack-list")
                 packs.border_title = tr("home.pack")
                 yield packs
                 more = OptionList(
@@ -313,6 +326,16 @@ class HomeScreen(QuizScreen[None]):
     @on(OptionList.OptionSelected, "#pack-list")
     def pack_selected(self) -> None:
         self.query_one("#mode-list").focus()
+
+    @on(PackList.PlayAsked)
+    def pack_played(self) -> None:
+        """Enter on the Pack panel plays the highlighted mode, as enter on the Play panel does,
+        once the pack under the highlight is the one in play (else the Play panel, focused,
+        shows its modes first: a pack just reached may not offer the same ones)."""
+        catalog = self.quiz.catalog or ()
+        index = self.query_one(PackList).highlighted
+        if index is not None and 0 <= index < len(catalog) and catalog[index] is self.quiz.entry():
+            self.query_one("#mode-list", OptionList).action_select()
 
     @on(OptionList.OptionSelected, "#mode-list")
     def mode_selected(self, event: OptionList.OptionSelected) -> None:
