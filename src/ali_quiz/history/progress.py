@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from ali_quiz.history.store import HistoryStore
 
 RECENT = 5  # rounds the home screen lists
+RECENT_MOST = 20  # rounds it may list when its panel has room (a tall terminal)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,6 +46,30 @@ class RecentRound:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ModeScores:
+    """A player's finished rounds of one pack and mode: how many, the best and the average
+    percentage."""
+
+    mode: str
+    rounds: int
+    best: float
+    average: float
+
+
+def mode_scores(store: HistoryStore, player: str, pack: str) -> list[ModeScores]:
+    """The player's scores with a pack, mode by mode (the index `rounds_best` answers it)."""
+    return [
+        ModeScores(mode=str(mode), rounds=int(count), best=float(best), average=float(average))
+        for mode, count, best, average in store.query(
+            """SELECT mode, count(pct), max(pct), avg(pct) FROM rounds
+               WHERE player = ? AND pack = ? AND pct IS NOT NULL
+               GROUP BY mode ORDER BY count(pct) DESC, mode""",
+            (player, pack),
+        )
+    ]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Progress:
     """What the home screen shows of a player's history."""
 
@@ -53,6 +78,7 @@ class Progress:
     played_today: bool
     recent: tuple[RecentRound, ...]  # newest first
     due: int  # facts of the pack due for review now
+    by_mode: tuple[ModeScores, ...] = ()  # the pack's finished rounds, per mode
 
     @property
     def is_new_player(self) -> bool:
@@ -148,6 +174,7 @@ def progress(store: HistoryStore, player: str, pack: str | None, now: datetime) 
         rounds=int(rounds),
         streak=streak,
         played_today=played_today,
-        recent=tuple(recent_rounds(store, player)),
+        recent=tuple(recent_rounds(store, player, RECENT_MOST)),
         due=due_facts(store, player, pack, now) if pack is not None else 0,
+        by_mode=tuple(mode_scores(store, player, pack)) if pack is not None else (),
     )

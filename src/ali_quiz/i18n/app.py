@@ -174,6 +174,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.rounds_played": ("{count} rounds played", "已玩 {count} 回合"),
     "home.rounds_played_one": ("1 round played", "已玩 1 回合"),
     "home.recent": ("Recent rounds", "最近的回合"),
+    "home.scores": ("Your scores with this pack", "你在這個題庫的成績"),
+    "home.scores.rounds": ("{count} rounds", "{count} 回合"),
+    "home.scores.rounds_one": ("1 round", "1 回合"),
+    "home.scores.best": ("best {percent}", "最佳 {percent}"),
+    "home.scores.average": ("average {percent}", "平均 {percent}"),
     "home.today": ("today {time}", "今天 {time}"),
     "home.yesterday": ("yesterday {time}", "昨天 {time}"),
     "home.welcome": (

@@ -18,7 +18,7 @@ from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.messages import ModeChosen, PackChosen, ResumeAsked
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
-from ali_quiz.tui.widgets.progress_panel import ProgressPanel
+from ali_quiz.tui.widgets.progress_panel import RECENT_SHOWN, ModeScoresPanel, ProgressPanel
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -36,6 +36,7 @@ MORE = (
     ("code", "key.code", "c"),
 )
 WIDE = 120  # from this width home shows the recent rounds too
+TALL = 32  # from this height (and WIDE) the panels fill the screen: more rounds, mode scores
 
 
 class TitleBar(Static):
@@ -111,6 +112,9 @@ class HomeScreen(QuizScreen[None]):
                 about = Static(tr("app.loading_packs"), id="pack-about", markup=False)
                 about.border_title = tr("home.about")
                 yield about
+                scores = ModeScoresPanel(id="home-scores")
+                scores.border_title = tr("home.scores")
+                yield scores
                 yield Static(tr("home.hint"), id="home-hint", markup=False)
         yield QuizFooter()
 
@@ -155,8 +159,10 @@ class HomeScreen(QuizScreen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         wide = event.size.width >= WIDE
-        if wide != self.has_class("-wide"):
+        tall = wide and event.size.height >= TALL
+        if wide != self.has_class("-wide") or tall != self.has_class("-tall"):
             self.set_class(wide, "-wide")
+            self.set_class(tall, "-tall")
             self.show_progress()
 
     def show_progress(self) -> None:
@@ -168,7 +174,11 @@ class HomeScreen(QuizScreen[None]):
             entry = quiz.entry(pack_id)
             return entry.title if entry is not None else pack_id
 
-        self.query_one(ProgressPanel).show(
+        tall = self.has_class("-tall")
+        panel = self.query_one(ProgressPanel)
+        # More rounds than it lists by itself: it fills the column with them.
+        panel.set_class(tall and len(self.progress.recent) > RECENT_SHOWN, "-fill")
+        panel.show(
             self.progress,
             self.tr,
             wide=self.has_class("-wide"),
@@ -176,6 +186,7 @@ class HomeScreen(QuizScreen[None]):
             pack_title=title,
             pack_in_play=quiz.pack_id,
         )
+        self.query_one(ModeScoresPanel).show(self.progress.by_mode if tall else (), self.tr)
 
     # --- Showing the state -------------------------------------------------------------
 
