@@ -17,7 +17,7 @@ from test_history_support import TAIPEI, answer, build_fixture, open_store, play
 
 def _csv(store: HistoryStore, **chosen: Any) -> str:
     out = io.StringIO()
-    rows = stream.answer_rows(store, export.CSV_SELECT, functions=export.CSV_FUNCTIONS, **chosen)
+    rows = stream.answer_rows(store, export.CSV_SELECT, functions=export.csv_functions(), **chosen)
     export.write_csv(rows, out)
     return out.getvalue()
 

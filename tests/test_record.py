@@ -99,9 +99,15 @@ def test_a_record_stays_frozen_and_a_dataclass() -> None:
     assert repr(PartialDate(2020, 1)) == "PartialDate(year=2020, month=1, day=None)"
 
 
-#: The modules a `generate`, `show` or `validate` imports at start-up.
+#: The modules a `generate`, `show`, `validate` or `history` imports at start-up.
 READ_PATH = (
     "ali_quiz.paths",
+    "ali_quiz.numbers",
+    "ali_quiz.history.database",
+    "ali_quiz.history.store",
+    "ali_quiz.history.records",
+    "ali_quiz.history.stats",
+    "ali_quiz.history.progress",
     "ali_quiz.i18n",
     "ali_quiz.packs.dates",
     "ali_quiz.packs.model",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
@@ -22,13 +23,48 @@ from ali_quiz.safety.text import visible_output
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
 FORMATS = ("json", "markdown", "html", "gift", "anki")
 
 
+def _columns() -> int:
+    """The terminal's width, found as `shutil.get_terminal_size` finds it (COLUMNS, else the
+    terminal of stdout, else 80), without importing shutil and the compression modules it loads:
+    argparse makes a help formatter for every argument added, to check its metavar."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Help(argparse.HelpFormatter):
+    """argparse's help layout, as wide as the terminal (see `_columns`)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, _columns() - 2 if width is None else width
+        )
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with usage errors leaving with status 2 and a pointer to --help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Help)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

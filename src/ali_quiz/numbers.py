@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from ali_quiz.i18n import Translator
+from ali_quiz.record import Record
 
 ENGLISH = Translator("en")
 
@@ -89,8 +90,8 @@ class NumberFormatError(ValueError):
         return self.message(tr)
 
 
-@dataclass(frozen=True)
-class ParsedNumber:
+@dataclass(frozen=True, eq=False, repr=False)
+class ParsedNumber(Record):
     """A figure as typed: its plain value (int when whole) and whether it was a percentage."""
 
     value: int | float
@@ -100,8 +101,8 @@ class ParsedNumber:
         return format_plain(self.value) + ("%" if self.percent else "")
 
 
-@dataclass(frozen=True)
-class _Token:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Token(Record):
     """A piece of a figure as written: digits, a Chinese or English multiplier, or a percent."""
 
     kind: str  # "number", "cn", "en" or "percent"
@@ -421,19 +422,3 @@ def _check_fits(amount: Decimal, last_large: tuple[str, int] | None, shown: str)
     """A section after 億 must be below one 億, as 2000萬 is in 1億2000萬."""
     if last_large is not None and amount >= Decimal(1).scaleb(last_large[1]):
         raise _error(shown, "part_too_large", unit=last_large[0])
-
-
-def percent_of(part: int, whole: int) -> int:
-    """`part` as a whole percent of `whole`, halves up (625 of 1000 is 63); 0 when whole is 0."""
-    return (200 * part + whole) // (2 * whole) if whole > 0 else 0
-
-
-def percent_text(value: float | None) -> str:
-    """A percentage as a whole number, halves up: `63%`; `—` when there is none.
-
-    Every front end shows percentages through this (and `percent_of`), so the same score
-    never reads 63% in one place and 62% in another.
-    """
-    if value is None:
-        return "—"
-    return f"{math.floor(round(value, 9) + 0.5)}%"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 
@@ -40,6 +39,8 @@ def warn(message: str) -> None:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 

@@ -57,7 +57,7 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
             if args.json
             else (export.CSV_SELECT, export.write_csv)
         )
-        functions = None if args.json else export.CSV_FUNCTIONS
+        functions = None if args.json else export.csv_functions()
         rows = (
             ()
             if store is None

@@ -6,21 +6,18 @@ from the rows afterwards.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
 from ali_quiz.history import totals
+from ali_quiz.history.jsontext import encoder
 from ali_quiz.history.records import ANSWER_COLUMNS, PastRound
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-# One encoder for every cell: json.dumps with options builds a new encoder on each call.
-to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def aware(moment: datetime, what: str) -> datetime:
@@ -37,6 +34,7 @@ def iso(moment: datetime) -> str:
 
 def insert_batch(conn: sqlite3.Connection, batch: Sequence[PastRound], first_id: int) -> None:
     """Insert rounds, answers and per-fact rows, the rounds numbered from `first_id`."""
+    to_json = encoder()
     rounds: list[tuple[Any, ...]] = []
     answers: list[tuple[Any, ...]] = []
     facts: list[tuple[Any, ...]] = []

@@ -15,7 +15,6 @@ fact id, or the id of an authored question that names no fact.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -157,6 +156,8 @@ def _replay(
     conn: sqlite3.Connection, where: str, params: tuple[str, ...], only: set[str] | None = None
 ) -> None:
     """Cards from the answers, in the order they were written (the answers' rowid)."""
+    import json  # here: the history table reads no JSON
+
     found: dict[tuple[str, str, str], CardRow] = {}
     rows: Iterator[tuple[str, str, str, str, float | None, int, int, int]] = conn.execute(
         f"""SELECT r.player, r.pack, a.question_id, a.facts, a.answered_ts, a.points,
@@ -179,6 +180,8 @@ def _replay(
 
 def round_keys(conn: sqlite3.Connection, round_id: int) -> set[str]:
     """The cards the answers of a round reviewed (before it is deleted)."""
+    import json  # here: the history table reads no JSON
+
     return {
         key
         for question_id, facts in conn.execute(

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ali_quiz.history import schema
 from ali_quiz.i18n import Phrase
+from ali_quiz.record import Record
 
 FILE_NAME = "history.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -30,8 +31,8 @@ _CORRUPT = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY"}
 
 
-@dataclass(frozen=True)
-class Opened:
+@dataclass(frozen=True, eq=False, repr=False)
+class Opened(Record):
     """A connection (None: history off), a warning to show, and whether the file is unreadable."""
 
     conn: sqlite3.Connection | None

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import io
 import itertools
-import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ali_quiz.history import stream
-from ali_quiz.numbers import percent_of
-from ali_quiz.safety.csvcells import csv_cell
+from ali_quiz.history.jsontext import encoder
+from ali_quiz.percents import percent_of
 from ali_quiz.textwidth import clip, width
 
 # typing is not imported at run time: it is a good share of a short command's start.
@@ -73,8 +72,6 @@ def percent_text(score: int, max_score: int) -> str:
     return f"{percent_of(score, max_score)}%" if max_score else "—"
 
 
-# One encoder for every value: json.dumps with options builds a new encoder on each call.
-_encode = json.JSONEncoder(ensure_ascii=False).encode
 TABLE_HEADERS = ("#", "Started", "Player", "Pack", "Mode", "Score", "%", "Time", "Finished")
 TABLE_RIGHT = frozenset((0, 5, 6, 7))
 TABLE_MAX_WIDTH = 24
@@ -84,6 +81,8 @@ BATCH = 2000
 
 def to_json(rounds: Iterable[dict[str, Any]]) -> str:
     """Rounds already in the `history --json` shape as a JSON array (UTF-8, not ASCII-escaped)."""
+    import json
+
     return json.dumps(list(rounds), ensure_ascii=False, indent=2)
 
 
@@ -196,7 +195,7 @@ def _safe(column: str) -> str:
 
 
 #: The CSV cells, as SQL over rounds `r` and answers `a` (history.stream.answer_rows, with
-#: CSV_FUNCTIONS), formula-like text neutralised as every CSV of ali-quiz is.
+#: csv_functions()), formula-like text neutralised as every CSV of ali-quiz is.
 CSV_SELECT = ", ".join(
     (
         "r.id",
@@ -215,7 +214,13 @@ CSV_SELECT = ", ".join(
         "a.seconds",
     )
 )
-CSV_FUNCTIONS = {"csv_cell": csv_cell}
+
+
+def csv_functions() -> dict[str, Callable[[Any], Any]]:
+    """The Python functions CSV_SELECT calls (imported here: the table never needs them)."""
+    from ali_quiz.safety.csvcells import csv_cell
+
+    return {"csv_cell": csv_cell}
 
 
 def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
@@ -300,6 +305,7 @@ def write_json(rows: Iterable[tuple[Any, ...]], out: TextIO) -> int:
     A round a line, each of its answers a line below it; the stored JSON of facts, responses
     and answers is copied as it is, never decoded and encoded again.
     """
+    _encode = encoder()
     parts: list[str] = []
     write = parts.append
     rounds, current, answers = 0, None, 0

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ali_quiz.history.store import HistoryStore
+from ali_quiz.record import Record
 
 RECENT = 5  # rounds the home screen lists
 RECENT_MOST = 20  # rounds it may list when its panel has room (a tall terminal)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Standing:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Standing(Record):
     """A player's earlier finished rounds of a pack and mode: how many, the last and the best
     percentage (None when there is none)."""
 
@@ -33,8 +34,8 @@ class Standing:
         return self.best is not None and percent > self.best
 
 
-@dataclass(frozen=True, kw_only=True)
-class RecentRound:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RecentRound(Record):
     """A finished round as the home screen lists it."""
 
     id: int
@@ -45,8 +46,8 @@ class RecentRound:
     started_at: datetime
 
 
-@dataclass(frozen=True, kw_only=True)
-class ModeScores:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class ModeScores(Record):
     """A player's finished rounds of one pack and mode: how many, the best and the average
     percentage."""
 
@@ -69,8 +70,8 @@ def mode_scores(store: HistoryStore, player: str, pack: str) -> list[ModeScores]
     ]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Progress:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Progress(Record):
     """What the home screen shows of a player's history."""
 
     rounds: int  # finished rounds, every pack

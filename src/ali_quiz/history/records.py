@@ -6,12 +6,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from ali_quiz.i18n import WordedError
+from ali_quiz.record import Record
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -33,8 +33,8 @@ class HistoryError(WordedError):
     the interface's language (`words(tr)`), or str() for the English."""
 
 
-@dataclass(frozen=True, kw_only=True)
-class RoundStart:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RoundStart(Record):
     """What is known of a round when it starts."""
 
     player: str
@@ -49,8 +49,8 @@ class RoundStart:
     started_at: datetime  # aware; its offset gives the local day the round counts on
 
 
-@dataclass(frozen=True, kw_only=True)
-class AnswerRecord:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class AnswerRecord(Record):
     """One answer as it is given. `response` is None when skipped, else shaped like `answer`."""
 
     position: int
@@ -83,8 +83,8 @@ class AnswerRecord:
         }
 
 
-@dataclass(frozen=True, kw_only=True)
-class RoundRecord:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RoundRecord(Record):
     """A round as the history holds it, with its answers so far (oldest first)."""
 
     id: int
@@ -138,8 +138,8 @@ class RoundRecord:
         }
 
 
-@dataclass(frozen=True, kw_only=True)
-class PastRound:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class PastRound(Record):
     """A whole round at once, for `HistoryStore.bulk_import`."""
 
     start: RoundStart
@@ -148,8 +148,8 @@ class PastRound:
     finished_at: datetime | None  # aware; None: unfinished
 
 
-@dataclass(frozen=True, kw_only=True)
-class RoundRow:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RoundRow(Record):
     """One round without its answers: a row of the history table."""
 
     id: int
@@ -172,6 +172,8 @@ class RoundRow:
 
 def answer_record(row: Sequence[Any]) -> AnswerRecord:
     """An answer row (ANSWER_COLUMNS) as a record."""
+    import json  # here: the history table reads no answer
+
     return AnswerRecord(
         position=row[1],
         question_id=row[2],

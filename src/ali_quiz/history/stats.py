@@ -13,12 +13,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ali_quiz.history.store import HistoryStore
+from ali_quiz.record import Record
 
 LAST_N = 10
 
 
-@dataclass(frozen=True, kw_only=True)
-class KindAccuracy:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class KindAccuracy(Record):
     """Points won out of points possible for one question kind."""
 
     kind: str
@@ -34,8 +35,8 @@ class KindAccuracy:
         return 100.0 * self.points / self.max_points if self.max_points else None
 
 
-@dataclass(frozen=True, kw_only=True)
-class MissedFact:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class MissedFact(Record):
     """A fact the player got wrong: how often, when last, and its Leitner box now."""
 
     fact: str
@@ -46,8 +47,8 @@ class MissedFact:
     box: int
 
 
-@dataclass(frozen=True, kw_only=True)
-class Summary:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Summary(Record):
     """What the history screen's summary panel shows."""
 
     rounds: int  # finished rounds

@@ -10,7 +10,7 @@ in the same transaction as the answer that changes them.
 from __future__ import annotations
 
 import sqlite3
-import threading
+from _thread import RLock  # threading's RLock, without importing all of threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,8 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ali_quiz.history import cards, stream, totals
-from ali_quiz.history.bulk import aware, insert_batch, iso, to_json
+from ali_quiz.history.bulk import aware, insert_batch, iso
 from ali_quiz.history.database import FILE_NAME, close_if_damaged, open_database
+from ali_quiz.history.jsontext import encoder
 from ali_quiz.history.records import (
     ANSWER_COLUMNS,
     ROUND_COLUMNS,
@@ -34,6 +35,7 @@ from ali_quiz.history.records import (
 )
 from ali_quiz.history.stream import NEWEST_FIRST, filters
 from ali_quiz.i18n import Phrase
+from ali_quiz.record import Record
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -53,8 +55,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class OpenResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class OpenResult(Record):
     """A store, or None when history is off; and a warning to show the player, if any."""
 
     store: HistoryStore | None
@@ -69,7 +71,7 @@ class HistoryStore:
         """Use `HistoryStore.open`; this wraps a connection that is already migrated."""
         self._conn = conn
         self.path = path
-        self._lock = threading.RLock()
+        self._lock = RLock()
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -151,6 +153,7 @@ class HistoryStore:
         facts = list(dict.fromkeys(answer.facts))
         answered_ts = answered_at.timestamp()
         missed = totals.is_miss(answer.points, answer.max_points, answer.skipped)
+        to_json = encoder()
         with self._write("answer") as conn:
             row = conn.execute(
                 "SELECT player, pack, mode, play_day, finished_at FROM rounds WHERE id = ?",

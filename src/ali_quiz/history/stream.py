@@ -8,11 +8,11 @@ shared between threads).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 
+from ali_quiz.history.jsontext import encoder
 from ali_quiz.history.records import ROUND_COLUMNS, RoundRow, round_row
 
 # typing is not imported at run time: it is a good share of a short command's start.
@@ -156,14 +156,13 @@ def _json_functions(conn: sqlite3.Connection) -> None:
         conn.execute("SELECT json_valid('1'), json_quote('a'), json_extract('1', '$')")
     except sqlite3.OperationalError:
         conn.create_function("json_valid", 1, _json_valid, deterministic=True)
-        conn.create_function("json_quote", 1, _encode, deterministic=True)
+        conn.create_function("json_quote", 1, encoder(), deterministic=True)
         conn.create_function("json_extract", 2, _json_extract, deterministic=True)
 
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-
-
 def _json_valid(text: object) -> int:
+    import json
+
     try:
         json.loads(str(text))
     except ValueError:
@@ -173,6 +172,8 @@ def _json_valid(text: object) -> int:
 
 def _json_extract(text: str, path: str) -> str | int | float | None:
     """json_extract(text, '$') of a JSON scalar, as the exports call it."""
+    import json
+
     value = json.loads(text)
     if path != "$" or isinstance(value, (list, dict)):
         return None

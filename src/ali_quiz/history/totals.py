@@ -8,7 +8,6 @@ from the rows themselves; the tests hold the two ways to each other.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
@@ -23,6 +22,8 @@ def is_miss(points: int, max_points: int, skipped: bool) -> bool:
 
 def fact_ids(facts_json: str) -> list[str]:
     """The distinct fact ids of a stored JSON list, in order."""
+    import json  # here: the history table reads no JSON
+
     return list(dict.fromkeys(str(f) for f in json.loads(facts_json)))
 
 

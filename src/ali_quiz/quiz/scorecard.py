@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ali_quiz.i18n import Translator
-from ali_quiz.numbers import percent_of
+from ali_quiz.percents import percent_of
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.grading import order_item_shares
 from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, Question, Response

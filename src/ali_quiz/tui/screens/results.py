@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Digits, Footer, Static
 
-from ali_quiz.numbers import percent_of
+from ali_quiz.percents import percent_of
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.quiz.scorecard import duration_text, share_text
 from ali_quiz.roundspec import ResolvedRound, RoundSpec

@@ -136,7 +136,7 @@ class ProgressPanel(Static):
     ) -> list[Content]:
         # Here, not at the top: the number parser it sits beside is not needed before the
         # first frame, and a new player's panel never shows a score.
-        from ali_quiz.numbers import percent_text
+        from ali_quiz.percents import percent_text
 
         modes = [tr(f"mode.{entry.mode}") for entry in recent]
         mode_width = min(max(width(mode) for mode in modes), 16)
@@ -165,7 +165,7 @@ class ModeScoresPanel(Static):
         self.display = False
 
     def show(self, scores: tuple[ModeScores, ...], tr: Translator) -> None:
-        from ali_quiz.numbers import percent_text
+        from ali_quiz.percents import percent_text
 
         self.display = bool(scores)
         if not scores:

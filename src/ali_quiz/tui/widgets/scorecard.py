@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from ali_quiz.i18n import Translator
-from ali_quiz.numbers import percent_text
+from ali_quiz.percents import percent_text
 from ali_quiz.quiz.answers import answer_lines, response_text
 from ali_quiz.quiz.rounds import Outcome
 from ali_quiz.quiz.scorecard import (

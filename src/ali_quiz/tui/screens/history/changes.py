@@ -17,7 +17,7 @@ from ali_quiz.history import export, stream
 from ali_quiz.history.describe import export_path
 from ali_quiz.history.records import RoundRow
 from ali_quiz.history.store import HistoryStore
-from ali_quiz.numbers import percent_text
+from ali_quiz.percents import percent_text
 from ali_quiz.safety.files import atomic_open
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.screens.dialogs import ConfirmScreen

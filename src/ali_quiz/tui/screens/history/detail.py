@@ -14,8 +14,8 @@ from textual.widgets import Button, Label, Static
 from ali_quiz.history import export
 from ali_quiz.history.describe import readable, round_questions
 from ali_quiz.history.records import AnswerRecord, RoundRecord
-from ali_quiz.numbers import percent_of
 from ali_quiz.packs.model import Pack
+from ali_quiz.percents import percent_of
 from ali_quiz.tui.screens.base import QuizModal, css_file
 from ali_quiz.tui.screens.history.view import mode_name
 

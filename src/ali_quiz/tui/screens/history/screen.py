@@ -26,8 +26,8 @@ from ali_quiz.history import stats
 from ali_quiz.history.describe import fact_labels
 from ali_quiz.history.records import RoundRecord, RoundRow
 from ali_quiz.history.store import HistoryStore
-from ali_quiz.numbers import percent_text
 from ali_quiz.packs.model import Pack
+from ali_quiz.percents import percent_text
 from ali_quiz.quiz.modes import MODES
 from ali_quiz.tui.screens.base import css_file
 from ali_quiz.tui.screens.dialogs import ChooseScreen

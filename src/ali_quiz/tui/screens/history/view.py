@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Label, Sparkline, Static
 from ali_quiz.history import export, stats
 from ali_quiz.history.records import RoundRow
 from ali_quiz.i18n import STRINGS, Translator
-from ali_quiz.numbers import percent_text
+from ali_quiz.percents import percent_text
 from ali_quiz.textwidth import clip, pad, width
 from ali_quiz.tui.widgets.columns import fit_text_column, table_room
 
