@@ -119,6 +119,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode.daily.help": ("today's round for everyone", "今天大家都玩同一回合"),
     "mode.review": ("Due for review", "到期複習"),
     "mode.review.help": ("missed or fading", "答錯的和快忘記的"),
+    # A round of another round's mistakes (results, m): recorded as a review
+    "mode.mistakes": ("Mistakes round", "錯題回合"),
     # Question kinds
     "kind.order": ("order", "排序"),
     "kind.match": ("match", "配對"),

@@ -140,7 +140,7 @@ class PlayScreen(QuizScreen[None]):
         self.query_one("#play-title", Static).update(
             Content.from_markup(
                 "[b]$mode[/b] · $pack",
-                mode=self.tr(f"mode.{self.info.mode}"),
+                mode=self.tr(f"mode.{self.info.label}"),
                 pack=self.info.pack.title,
             )
         )

@@ -87,7 +87,7 @@ class ResultsScreen(QuizScreen[None]):
         return share_text(
             self.tr,
             pack=self.info.pack.title,
-            mode=self.info.mode,
+            mode=self.info.label,
             outcomes=self.game.outcomes,
             max_score=self.game.max_score,
             code=self.info.code,
@@ -103,7 +103,7 @@ class ResultsScreen(QuizScreen[None]):
             Content.from_markup(
                 "[b]$title[/b] · $mode · $pack",
                 title=tr("results.title"),
-                mode=tr(f"mode.{self.info.mode}"),
+                mode=tr(f"mode.{self.info.label}"),
                 pack=self.info.pack.title,
             ),
             id="results-title",
@@ -167,6 +167,8 @@ class ResultsScreen(QuizScreen[None]):
     def compare_text(self) -> Content:
         """This round against the player's last and best of the pack and mode."""
         tr = self.tr
+        if self.info.mistakes:
+            return Content(tr("results.mistakes_round")).stylize("dim")
         if self.info.mode == "review":
             return Content(tr("results.review_round")).stylize("dim")
         if self.quiz.history_store is None:
@@ -314,7 +316,9 @@ class ResultsScreen(QuizScreen[None]):
             self.notify(self.tr("results.no_mistakes"))
             return
         self.dismiss()
-        self.app.post_message(RoundAsked(self.info.of_questions(mistakes)))
+        from ali_quiz.quiz.generate import random_seed
+
+        self.app.post_message(RoundAsked(self.info.of_questions(mistakes, random_seed())))
 
     def action_copy_share(self) -> None:
         """Put the share line on the clipboard (OSC 52; it is on screen too)."""
