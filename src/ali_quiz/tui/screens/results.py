@@ -16,7 +16,7 @@ from textual.widgets import Button, Digits, Footer, Static
 
 from ali_quiz.percents import percent_of
 from ali_quiz.quiz.rounds import Outcome, Round
-from ali_quiz.quiz.scorecard import duration_text, share_text
+from ali_quiz.quiz.scorecard import duration_text, share_marks, share_text
 from ali_quiz.roundspec import ResolvedRound, RoundSpec
 from ali_quiz.textwidth import clip, width
 from ali_quiz.tui.messages import RoundAsked, RoundSpecAsked
@@ -93,6 +93,23 @@ class ResultsScreen(QuizScreen[None]):
             code=self.info.code,
         )
 
+    def share_lines(self) -> Content:
+        """The share line as the screen shows it: the score, then the squares and the code on
+        a line of their own under it (the whole ran past 80 columns and wrapped mid-squares);
+        `c` copies it as the one line it is."""
+        label = self.tr("label.colon", label=self.tr("results.share_label"))
+        head, marks, tail = self.share.partition(share_marks(self.game.outcomes))
+        if not marks:
+            return Content.from_markup("[dim]$label[/dim]$share", label=label, share=self.share)
+        return Content.from_markup(
+            "[dim]$label[/dim]$head\n$indent$marks$tail",
+            label=label,
+            head=head.rstrip(),
+            indent=" " * width(label),
+            marks=marks,
+            tail=tail,
+        )
+
     def compose_screen(self) -> ComposeResult:
         tr = self.tr
         game = self.game
@@ -134,14 +151,7 @@ class ResultsScreen(QuizScreen[None]):
                         ),
                         id="results-code",
                     )
-                yield Static(
-                    Content.from_markup(
-                        "[dim]$label[/dim]$share",
-                        label=tr("label.colon", label=tr("results.share_label")),
-                        share=self.share,
-                    ),
-                    id="results-share",
-                )
+                yield Static(self.share_lines(), id="results-share")
             bars = Static(kinds_bars(tr, game.outcomes), id="results-kind-bars")
             bars.border_title = tr("results.kinds")
             yield bars
