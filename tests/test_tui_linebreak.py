@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
@@ -12,8 +14,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 import ali_quiz.tui  # noqa: F401  (importing the TUI installs the line breaker)
-from ali_quiz.linebreak import wrap
-from ali_quiz.tui.linebreaking import install, installed
+from ali_quiz.linebreak import analyse, break_offsets, wrap
+from ali_quiz.tui.linebreaking import divide_line, install, installed, prepare
 from linebreak_checks import bad_break
 from test_tui_support import sync
 
@@ -27,6 +29,29 @@ def test_importing_the_tui_installs_the_line_breaker_once() -> None:
     assert installed()
     install()
     assert installed()
+
+
+#: Chinese, Latin, numbers, punctuation, spaces, joiners, combining marks and emoji.
+MIXED = "釘的 App Store 2.0版「」。,、\u3000\u200d\u0301👍a1-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(MIXED), max_size=40),
+    st.integers(min_value=0, max_value=45),
+    st.booleans(),
+)
+def test_a_line_that_fits_breaks_as_the_line_breaker_says(
+    text: str, width: int, fold: bool
+) -> None:
+    """divide_line skips the analysis of a line that fits: the answer must not change."""
+    assert divide_line(text, width, fold) == break_offsets(text, width, fold=fold, measure=cell_len)
+
+
+def test_prepare_works_out_each_line_of_a_text() -> None:
+    analyse.cache_clear()
+    prepare("來往6.2\n更名為點點蟲。")
+    assert analyse.cache_info().currsize == 2
 
 
 def test_content_and_rich_text_wrap_like_the_line_breaker() -> None:

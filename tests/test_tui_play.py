@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -359,6 +360,7 @@ async def test_an_answer_is_written_once_its_feedback_is_drawn(tmp_path: Path) -
         assert screen.answered and screen.recorder.waiting  # its frame has not come yet
         await pilot.pause()
         assert not screen.recorder.waiting
+        assert gc.isenabled()  # it waited for the frame only
         assert saved_answers(tmp_path / "data") == [100]
 
 
@@ -371,7 +373,9 @@ async def test_an_answer_given_just_before_quitting_is_kept(tmp_path: Path) -> N
         screen = await on_the_second_question(pilot, start)
         screen.answer_given(AnswerGiven(start.questions[1].answer_json()))
         assert screen.recorder.waiting  # not written yet: its frame has not come
+        assert not gc.isenabled()  # no collection before the feedback's frame
         app.exit()
+    assert gc.isenabled()
     assert saved_answers(tmp_path / "data") == [100, 100]
 
 
@@ -392,6 +396,7 @@ async def test_an_answer_is_kept_when_the_app_fails_before_drawing_it(
             monkeypatch.setattr(Feedback, "show_outcome", broken)
             await pilot.press(*right_keys(start.questions[0]))
             await pilot.pause()
+    assert gc.isenabled()
     assert saved_answers(tmp_path / "data") == [100]
 
 

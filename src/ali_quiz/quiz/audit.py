@@ -16,6 +16,8 @@ from itertools import combinations
 from typing import Any
 
 from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.dating import date_keys, eliminated
+from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.giveaway import Shown, answer_keys, is_small
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -35,6 +37,7 @@ RULES = (
     "fact-twice",
     "shared-facts",
     "give-away",
+    "elimination",
     "two-option-choice",
     "unit-solvable-match",
     "small-number-estimate",
@@ -123,9 +126,13 @@ def check_round(
         if len(set(first.facts) & set(second.facts)) >= limit:
             rules["shared-facts"].add(first.id, second.id)
     shown = Shown()
+    views = facts_of(pack)
+    dates = date_keys(views)
     for question in questions:
-        if shown.reveals(answer_keys(question, metrics)) is not None:
+        if shown.reveals(answer_keys(question, metrics, dates)) is not None:
             rules["give-away"].add(question.id)
+        if isinstance(question, ChoiceQuestion) and eliminated(question, views, shown, dates):
+            rules["elimination"].add(question.id)
         shown.add(question)
         _check_question(audit, question, metrics, authored, states, english)
 

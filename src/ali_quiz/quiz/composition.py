@@ -23,8 +23,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ali_quiz.packs.model import AuthoredQuestion, Pack
+from ali_quiz.quiz.dating import date_keys, eliminated
 from ali_quiz.quiz.giveaway import answer_keys
-from ali_quiz.quiz.kinds import Question
+from ali_quiz.quiz.kinds import ChoiceQuestion, Question
 from ali_quiz.quiz.makers import Form, Makers
 from ali_quiz.quiz.makers.picker import Walk
 
@@ -137,6 +138,7 @@ class RoundComposer:
                     for slot in group:
                         slot.off = off
         self.metrics = {m.id: m for m in pack.metrics}
+        self.dates = date_keys(makers.facts)
         self.seen: set[str] = set()
         self.asked: list[frozenset[str]] = []
         self.ledger: set[str] = set()
@@ -339,7 +341,11 @@ class RoundComposer:
                 return False
         elif any(len(facts & earlier) >= ONE_KIND_SHARED for earlier in self.asked):
             return False
-        return self.shown.reveals(answer_keys(question, self.metrics)) is None
+        if isinstance(question, ChoiceQuestion) and eliminated(
+            question, self.makers.facts, self.shown, self.dates
+        ):
+            return False
+        return self.shown.reveals(answer_keys(question, self.metrics, self.dates)) is None
 
     def _template(self, question: Question) -> str:
         """A question's wording: `choice-first-event` of `choice-first-event-<hash>`; an

@@ -85,12 +85,23 @@ def is_rank(metric: Metric) -> bool:
     return metric.unit.strip().casefold() in RANK_UNITS and float(metric.value).is_integer()
 
 
-def answer_keys(question: Question, metrics: Mapping[str, Metric]) -> list[str]:
-    """The texts whose sight would give this question's answer away."""
+#: The forms that ask for one fact's date, or for what happened on it.
+DATE_FORMS = ("choice-when-", "choice-what-", "choice-state-")
+
+
+def answer_keys(
+    question: Question,
+    metrics: Mapping[str, Metric],
+    dates: Mapping[str, list[str]] | None = None,
+) -> list[str]:
+    """The texts whose sight would give this question's answer away; `dates`: the texts that
+    tell each fact's date (quiz.dating), which give away a question on that date."""
     keys: list[str] = []
     match question:
         case ChoiceQuestion():
             keys.append(entry_text(question.options, question.answer))
+            if dates and len(question.facts) == 1 and question.id.startswith(DATE_FORMS):
+                keys += dates.get(question.facts[0], ())
         case TextQuestion():
             keys += question.accepted
         case EstimateQuestion():
@@ -217,6 +228,7 @@ class Shown:
                         break
                 else:  # in no joined text: shown nowhere
                     continue
-            if any(_occurs_folded(folded, text) for text in self.texts):
+            # Only the texts holding it (a quick test in C) are read word by word.
+            if any(_occurs_folded(folded, text) for text in self.texts if folded in text):
                 return key
         return None

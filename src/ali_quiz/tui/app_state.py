@@ -139,7 +139,15 @@ class QuizAppState(App[int]):
         self.call_after_refresh(self.call_after_refresh, self.start_workers_soon)
 
     def start_workers_soon(self) -> None:
-        self.set_timer(FRAME_WRITTEN, self.start_workers)
+        self.set_timer(FRAME_WRITTEN, self.first_frame_written)
+
+    def first_frame_written(self) -> None:
+        self.start_workers()
+        # The front end paused the garbage collector until now (play.run_tui): what exists
+        # lives as long as the app. Frozen, it is not walked again by the collections the
+        # workers cause; start_settled collects it once, the workers done.
+        gc.freeze()
+        gc.enable()
 
     def start_workers(self) -> None:
         """Scan the packs; the history is opened once they are listed (`packs_listed`).
@@ -173,6 +181,7 @@ class QuizAppState(App[int]):
         """
         if not self.start_frozen:
             self.start_frozen = True
+            gc.unfreeze()  # frozen once the first frame was written, garbage included
             gc.collect()
             gc.freeze()
 

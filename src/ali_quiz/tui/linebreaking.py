@@ -19,12 +19,24 @@ import rich.text
 import textual.content
 from rich.cells import cell_len
 
-from ali_quiz.linebreak import break_offsets
+from ali_quiz.linebreak import analyse, break_offsets
 
 
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     """Rich's `divide_line`, with ali-quiz's line breaking (cached per text and width)."""
+    # Most lines a screen shows fit their width: they need no analysis. Cell widths add up
+    # (a line's is the sum of its characters'), so this is exactly break_offsets' answer.
+    if cell_len(text) <= width:
+        return []
     return break_offsets(text, width, fold=fold, measure=cell_len)
+
+
+def prepare(text: str) -> None:
+    """Work out where the lines of a text may break before it is shown (the part that does
+    not depend on the width, cached per line), so that showing it later costs less."""
+    for line in text.split("\n"):  # the lines Content wraps one by one
+        if line:
+            analyse(line)
 
 
 def install() -> None:

@@ -144,26 +144,40 @@ class FigureMakers(MakerBase):
         anchor = self._unshown(self.facts.pairable_figures)
         if not target or anchor is None:
             return None
-        chosen: list[Metric] = []
         units = [anchor.unit] + self.rng.shuffled(
             [u for u in self.facts.metrics_by_unit if u != anchor.unit]
         )
+        groups: list[list[Metric]] = []  # each unit's figures that may be paired, 2 at least
         for unit in units:
-            if len(chosen) >= target:
-                break
             group = [anchor] if unit == anchor.unit else []
-            room = 5 - len(chosen)  # only the first `room` of the group can be taken
             for m in self.rng.shuffled(self.facts.metrics_by_unit[unit]):
-                if len(group) >= room:
+                if len(group) >= 5:
                     break
                 if (
                     m.id not in self.picker.blocked
-                    and all(_distinct(m, other) for other in [*chosen, *group])
+                    and all(_distinct(m, other) for other in group)
                     and not self._revealed(m)
                 ):
                     group.append(m)
-            # Two or more of each unit, so that units alone never solve the match.
-            take = min(len(group), 5 - len(chosen), max(2, target - len(chosen)))
+            if len(group) >= 2:
+                groups.append(group)
+            elif unit == anchor.unit:
+                return None
+            if sum(map(len, groups)) >= 2 * target:
+                break  # enough to choose from: the rest of the pack is not looked at
+        chosen: list[Metric] = []
+        for i, found in enumerate(groups):
+            if len(chosen) >= target:
+                break
+            group = [m for m in found if all(_distinct(m, other) for other in chosen)]
+            # Two or more of each unit, so that units alone never solve the match; now and
+            # then two where three would do, when another unit can join them: a unit of three
+            # figures is then not matched the same way every time.
+            need = target - len(chosen)
+            take = min(len(group), 5 - len(chosen), max(2, need))
+            others = any(len(g) >= 2 for g in groups[i + 1 :])
+            if take > 2 and need == take and others and self.rng.below(2) == 0:
+                take = 2
             if take >= 2:
                 chosen += group[:take]
         if len(chosen) < 3:

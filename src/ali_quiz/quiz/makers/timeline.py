@@ -7,9 +7,12 @@ offered where the question is about dates.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import islice
 
+from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Sequence as SequenceFact
+from ali_quiz.quiz.dating import date_keys
 from ali_quiz.quiz.facts import Beyond, Dated, Ranked, state_on_timeline
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import MakerBase, dates_apart, leaving_room, size_between
@@ -94,14 +97,16 @@ class TimelineMakers(MakerBase):
 
     # -- choice ----------------------------------------------------------------------------
 
-    def _date_options(self, anchor: Dated) -> list[str]:
-        """Dates near the anchor's, apart from it and from each other, none of its own title."""
+    def _date_options(self, anchor: Dated, apart: Dated | None = None) -> list[str]:
+        """Dates near the anchor's, apart from it and from each other, none of its own title
+        (nor, with `apart`, any date that overlaps that span)."""
         right = format_date(anchor.date, self.language)
         distractors = self.spread(
             [
                 d
-                for d in self.facts.near_in_time(anchor, 6)
+                for d in self.facts.near_in_time(anchor, 6 if apart is None else 12)
                 if self.facts.text_fits_date(anchor.text, d)
+                and (apart is None or not d.overlaps(apart))
             ],
             lambda chosen, d: (
                 all(not d.overlaps(c) for c in chosen)
@@ -135,11 +140,20 @@ class TimelineMakers(MakerBase):
         if state is None:
             return None
         placed = state_on_timeline(state)
+        # A state holds on the days before the one the source reports it on, as far back as
+        # the source does not say: another day of that month would be right too ("still first
+        # as of 25 February" is as true as "as of 28 February"), so the wrong dates lie outside
+        # the month (or the year, for a state reported by month).
+        span = state.as_of
+        wider = (
+            PartialDate(span.year, span.month) if span.day is not None else PartialDate(span.year)
+        )
+        around = state_on_timeline(replace(state, as_of=wider))
         return self.choice(
             "state",
             [state.id],
             format_date(state.as_of, self.language),
-            self._date_options(placed),
+            self._date_options(placed, around),
             state.ask or phrase(self.language, "state", title=state.title),
             self.facts.explain([state.id]),
         )
@@ -148,15 +162,21 @@ class TimelineMakers(MakerBase):
         anchor = self.anchor(self.facts.timeline, lambda d: d.id)
         if anchor is None or not undated(anchor):
             return None
-        distractors = self.spread(
-            [
-                d
-                for d in self.facts.near_in_time(anchor, 8)
-                if d.text != anchor.text
-                and undated(d)
-                and self.facts.text_fits_date(d.text, anchor)
-            ],
-            lambda chosen, d: d.text not in [c.text for c in chosen],
+        near = [
+            d
+            for d in self.facts.near_in_time(anchor, 8)
+            if d.text != anchor.text and undated(d) and self.facts.text_fits_date(d.text, anchor)
+        ]
+        # Wrong options whose dates the round has not told first: were every one of them dated
+        # on screen already, the answer would be found by elimination.
+        keys, shown = date_keys(self.facts), self.picker.shown
+        known = [d for d in near if shown.reveals(keys.get(d.id, ())) is not None]
+        fresh = [d for d in near if d not in known]
+        distractors = self.spread(fresh, lambda chosen, d: d.text not in [c.text for c in chosen])
+        if not distractors:
+            return None
+        distractors += self.spread(
+            known, lambda chosen, d: d.text not in [c.text for c in distractors + chosen]
         )
         return self.choice(
             "what",

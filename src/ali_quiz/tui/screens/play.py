@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -82,6 +84,17 @@ def item_dates(question: OrderQuestion, pack: Pack) -> dict[str, str]:
         for item in question.items
         if item.id in dated
     }
+
+
+def collect_garbage() -> None:
+    """A full collection of the garbage collector, once a question is drawn.
+
+    The player reads the question now: its cost (a few milliseconds) is paid here, not
+    between the answer's key and its feedback, where a collection of the objects the last
+    answer and question left (removed widgets, their strips) would otherwise come (each answer
+    allocates enough for several young collections, and a full one came every ten or so).
+    """
+    gc.collect()
 
 
 class PlayScreen(QuizScreen[None]):
@@ -253,9 +266,11 @@ class PlayScreen(QuizScreen[None]):
         # Focused now, not after the next refresh: keys typed the moment the question shows
         # (already queued behind this one) must reach it, not the feedback it replaces.
         self.focus_answer()
+        self.query_one(Feedback).prepare(question, self.tr)
         self.place_feedback()
         self.query_one("#play-body").scroll_home(animate=False)
         self.refresh_bindings()
+        self.call_after_refresh(collect_garbage)
 
     def focus_answer(self) -> None:
         widget = self.query_one("#answer")
@@ -299,8 +314,10 @@ class PlayScreen(QuizScreen[None]):
 
         The first frame after the key shows the marks and the verdict; moving the focus to the
         feedback (a restyle of both widgets), the Footer's new keys and writing the answer to
-        the history follow it (`after_feedback`).
+        the history follow it (`after_feedback`). The garbage collector waits meanwhile:
+        the answer allocates enough for several collections, which can wait a frame.
         """
+        gc.disable()
         self.last_outcome = outcome
         widget = self.query_one("#answer")
         response = outcome.response
@@ -332,6 +349,7 @@ class PlayScreen(QuizScreen[None]):
 
     def after_feedback(self, outcome: Outcome) -> None:
         """Once the feedback is drawn: write the answer, move the focus, show the new keys."""
+        gc.enable()
         self.recorder.flush()
         # Enter may have come first: the next question, or the results instead of this screen.
         if self.last_outcome is outcome and self.is_attached:
@@ -357,6 +375,7 @@ class PlayScreen(QuizScreen[None]):
     def on_unmount(self) -> None:
         # Left, quit or closed after a failure: an answer whose feedback frame never came is
         # written now.
+        gc.enable()
         self.recorder.flush()
 
     def action_leave(self) -> None:

@@ -15,8 +15,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ali_quiz.i18n import Translator
-from ali_quiz.quiz.kinds import feedback_for
+from ali_quiz.quiz.kinds import Question, feedback_for
 from ali_quiz.quiz.rounds import Outcome
+from ali_quiz.tui.linebreaking import prepare
 from ali_quiz.tui.texts import translator_of
 
 VERDICT_MARKS = {"right": "✓", "partial": "◐", "wrong": "✗", "skipped": "→"}
@@ -62,9 +63,9 @@ def notes_content(outcome: Outcome, tr: Translator) -> Content:
     return Content("\n").join(parts)
 
 
-def source_content(outcome: Outcome, tr: Translator) -> Content:
+def source_content(question: Question, tr: Translator) -> Content:
     """The explanation: the fact's date or figure, and the sentence of the source."""
-    explanation = outcome.question.explanation
+    explanation = question.explanation
     if not explanation:
         return Content("")
     return Content.from_markup(
@@ -97,6 +98,8 @@ class Feedback(Container):
 
     #: The round's last question: enter shows the results.
     last = False
+    #: The question and language whose source the panel holds.
+    source_of: tuple[Question, str] | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="feedback-panel"):
@@ -104,6 +107,20 @@ class Feedback(Container):
             yield Static(id="feedback-verdict", markup=False)
             yield Static(id="feedback-hint", markup=False)
             yield Static(id="feedback-source", markup=False)
+
+    def prepare(self, question: Question, tr: Translator) -> None:
+        """Hold the question's source before it is answered (it does not depend on the answer).
+
+        Done when the question is shown, while the player reads it: the answer's frame then
+        only lays the source out, its line breaks already worked out.
+        """
+        held = self.source_of
+        if held is not None and held[0] is question and held[1] == tr.language:
+            return
+        self.source_of = (question, tr.language)
+        source = source_content(question, tr)
+        prepare(source.plain)
+        self.query_one("#feedback-source", Static).update(source)
 
     def show_outcome(
         self, outcome: Outcome, tr: Translator, *, last: bool, streak: int = 0
@@ -115,7 +132,7 @@ class Feedback(Container):
         if notes.plain:
             head = Content("\n").join([head, notes])
         self.query_one("#feedback-verdict", Static).update(head)
-        self.query_one("#feedback-source", Static).update(source_content(outcome, tr))
+        self.prepare(outcome.question, tr)
         self.query_one("#feedback-panel", VerticalScroll).scroll_home(animate=False)
         self.show_hint()
         self.set_verdict_colour(outcome.verdict)
