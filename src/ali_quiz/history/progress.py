@@ -58,16 +58,17 @@ class ModeScores(Record):
 
 
 def mode_scores(store: HistoryStore, player: str, pack: str) -> list[ModeScores]:
-    """The player's scores with a pack, mode by mode (the index `rounds_best` answers it)."""
-    return [
+    """The player's scores with a pack, mode by mode, the most played first (the index
+    `rounds_best` answers it; the few modes are sorted here, not by a temporary b-tree)."""
+    scores = [
         ModeScores(mode=str(mode), rounds=int(count), best=float(best), average=float(average))
         for mode, count, best, average in store.query(
             """SELECT mode, count(pct), max(pct), avg(pct) FROM rounds
-               WHERE player = ? AND pack = ? AND pct IS NOT NULL
-               GROUP BY mode ORDER BY count(pct) DESC, mode""",
+               WHERE player = ? AND pack = ? AND pct IS NOT NULL GROUP BY mode""",
             (player, pack),
         )
     ]
+    return sorted(scores, key=lambda entry: (-entry.rounds, entry.mode))
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
