@@ -451,8 +451,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "前往下一題；最後一題之後看結果",
     ),
     "command.leave.help": (
-        "Leave the round (it asks first; the answers given are kept)",
-        "離開這一回合（會先確認；已作答的答案會保留）",
+        "Leave the round: it asks first, and the answers given are kept",
+        "離開這一回合：會先確認，已作答的答案會保留",
     ),
     "command.submit.help": ("Submit your answer", "送出你的答案"),
     "command.undo.help": ("Take back the last pairing step", "取消上一步配對"),
