@@ -63,3 +63,24 @@ def test_history_of_an_unknown_pack_names_the_packs(cli: Cli) -> None:
     assert "No rounds of the pack 'dingtalk-2020-en' yet" in known.out
     nobody = cli("history", "--player", "bob")
     assert nobody.status == 0 and "No rounds of the player 'bob'" in nobody.out
+
+
+def test_a_chinese_worksheet_writes_full_width_colons(cli: Cli) -> None:
+    """姓名：____ 班級：____ 日期：____, as the sheet's 題組代碼： (was 姓名: ____)."""
+    for format_ in ("markdown", "html"):
+        ran = cli("generate", "--count", "3", "--seed", "3", "--format", format_)
+        assert ran.status == 0
+        assert "姓名：" in ran.out and "班級：" in ran.out and "答案：" in ran.out
+        assert "姓名:" not in ran.out and "答案:" not in ran.out
+    english = cli(
+        "generate",
+        "--pack",
+        "dingtalk-2020-en",
+        "--count",
+        "3",
+        "--seed",
+        "3",
+        "--format",
+        "markdown",
+    )
+    assert "Name: ____" in english.out and "Answer: " in english.out
