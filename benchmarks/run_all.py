@@ -7,7 +7,8 @@ tmux, and are skipped with a note without it):
 
 Each script runs as it would alone (its own floors, measured in the same run, its own clean-up)
 and prints its figures; this prints them as they come, then the table. Exit status 0 when every
-budget passes. About ten minutes on a 2-CPU machine.
+budget passes. About three to five minutes on a 2-CPU machine: each script's start and length,
+and the whole run's, are printed by the wall clock.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 
 from benchutil import BENCHMARKS, RESULT, machine
 
@@ -24,9 +26,15 @@ SCRIPTS = ("cli", "history", "packs", "startup", "feedback")
 NEEDS_TMUX = ("startup", "feedback")
 
 
+def clock(moment: float) -> str:
+    """A wall-clock moment as people read it: `17:45:02 UTC`."""
+    return datetime.fromtimestamp(moment, UTC).strftime("%H:%M:%S UTC")
+
+
 def run(name: str) -> tuple[list[list[str]], int]:
     """Run one script, echoing its output; its RESULT lines as table rows, and its status."""
-    print(f"\n=== benchmarks/{name}.py", flush=True)
+    began = time.time()
+    print(f"\n=== benchmarks/{name}.py (started {clock(began)})", flush=True)
     process = subprocess.Popen(
         [sys.executable, str(BENCHMARKS / f"{name}.py")],
         stdout=subprocess.PIPE,
@@ -39,7 +47,9 @@ def run(name: str) -> tuple[list[list[str]], int]:
         print(line, end="", flush=True)
         if line.startswith(RESULT):
             rows.append([name, *(cell.strip() for cell in line[len(RESULT) :].split(" | "))])
-    return rows, process.wait()
+    status = process.wait()
+    print(f"=== benchmarks/{name}.py took {time.time() - began:.0f} s", flush=True)
+    return rows, status
 
 
 def main() -> int:
@@ -47,7 +57,10 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", choices=SCRIPTS, help="run only these scripts")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = parser.parse_args()
-    began = time.perf_counter()
+    # The wall clock (time.time), not perf_counter: the run's length as a clock on the wall
+    # shows it. A monotonic clock stops while the machine is paused (a virtual machine taken
+    # off its host for a while), and then said a run was shorter than it was.
+    began = time.time()
     rows: list[list[str]] = []
     failed = False
     for name in args.only or SCRIPTS:
@@ -61,7 +74,11 @@ def main() -> int:
         failed |= status != 0
     header = ["script", "measure", "figure", "budget", "result"]
     print(f"\nmachine: {machine()}")
-    print(f"command: python benchmarks/run_all.py ({time.perf_counter() - began:.0f} s)\n")
+    ended = time.time()
+    print(
+        f"command: python benchmarks/run_all.py (from {clock(began)} to {clock(ended)}:"
+        f" {ended - began:.0f} s)\n"
+    )
     if args.markdown:
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))

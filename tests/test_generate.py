@@ -622,6 +622,46 @@ def test_rng_draws_are_next64_drawn_in_place(seed: int, n: int) -> None:
     assert rng.state == plain.state
 
 
+@given(
+    seed=st.integers(0, 2**64 - 1),
+    weights=st.lists(
+        st.one_of(st.just(0.0), st.just(-1.0), st.floats(0, 1e12), st.integers(0, 5)), max_size=40
+    ).filter(bool),
+)
+def test_rng_weighted_index_is_the_plain_running_sum(seed: int, weights: list[float]) -> None:
+    """weighted_index finds its index in the running sums at once: the index the plain walk
+    over the weights gives, the generator left in the same state."""
+    rng, plain = Rng(seed), Rng(seed)
+    total = sum(w for w in weights if w > 0)
+    if total <= 0:
+        expected = plain.below(len(weights))
+    else:
+        target = ((plain.next64() >> 11) / float(1 << 53)) * total
+        running, expected = 0.0, max(i for i, w in enumerate(weights) if w > 0)
+        for index, weight in enumerate(weights):
+            if weight > 0:
+                running += weight
+                if target < running:
+                    expected = index
+                    break
+    assert rng.weighted_index(weights) == expected
+    assert rng.state == plain.state
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**64 - 1), n=st.integers(0, 5000))
+def test_rng_long_shuffles_draw_side_by_side_the_same(seed: int, n: int) -> None:
+    """A long shuffle works its draws out side by side (rng._draws): the same order as one
+    draw at a time, and the generator left where `n - 1` draws leave it."""
+    rng, plain = Rng(seed), Rng(seed)
+    expected = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = (plain.next64() * (i + 1)) >> 64
+        expected[i], expected[j] = expected[j], expected[i]
+    assert rng.shuffled(range(n)) == expected
+    assert rng.state == plain.state
+
+
 PINNED = FIXTURES / "generate" / "quick-seed-7.jsonl"
 PINNED_ARGS = ("generate", "--count", "10", "--seed", "7", "--format", "json")
 

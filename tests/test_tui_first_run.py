@@ -3,6 +3,7 @@ English in the Chinese interface, a history without empty rounds, figures as peo
 
 from __future__ import annotations
 
+import argparse
 import gc
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from textual.widgets import Static
 from ali_quiz.config import LoadedSettings, Settings
 from ali_quiz.history.store import HistoryStore, OpenResult
 from ali_quiz.paths import AppPaths
+from ali_quiz.play import run_tui
 from ali_quiz.quiz.answers import parse_estimate
 from ali_quiz.quiz.kinds import EstimateQuestion
 from ali_quiz.tui.app import make_app
@@ -189,3 +191,36 @@ async def test_the_start_up_objects_leave_the_collectors_generations(tmp_path: P
         await settle(app)
         assert app.start_frozen
         assert gc.get_freeze_count() > 0
+
+
+def test_the_bare_command_pauses_the_collector_while_the_app_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run_tui turns the garbage collector off before Textual and the screens are imported;
+    the app turns it on again once its first frame is written (next test)."""
+    seen: list[bool] = []
+
+    class Started:
+        return_code = 0
+
+        def run(self) -> None:
+            seen.append(gc.isenabled())
+
+    monkeypatch.setattr("ali_quiz.tui.app.make_app", lambda *args, **kwargs: Started())
+    try:
+        assert run_tui(argparse.Namespace(), AppPaths.resolve(tmp_path / "data")) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]
+
+
+@sync
+async def test_the_collector_runs_again_once_the_first_frame_is_written(tmp_path: Path) -> None:
+    gc.disable()  # as run_tui leaves it
+    try:
+        app = make_test_app(tmp_path)
+        async with app.run_test(size=SIZE):
+            await settle(app)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

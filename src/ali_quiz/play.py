@@ -6,6 +6,7 @@ Textual is imported only by `run_tui`, and by `run_play` when a terminal is atta
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from ali_quiz.commands import EXIT_OK, resolve_from_args, warn
@@ -28,6 +29,7 @@ def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
     if notice and plain:
         print(notice, file=sys.stderr)
     if not plain:
+        gc.disable()  # until the first frame is on screen (QuizAppState.start_workers)
         from ali_quiz.tui.app import make_app
 
         app = make_app(paths, settings=loaded, language=args.lang, player=player, start=chosen)
@@ -57,7 +59,14 @@ def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def run_tui(args: argparse.Namespace, paths: AppPaths) -> int:
-    """The bare `ali-quiz`: the Textual app on its home screen."""
+    """The bare `ali-quiz`: the Textual app on its home screen.
+
+    The garbage collector is paused until the home screen is on screen (the app resumes it,
+    QuizAppState.start_workers): start-up builds objects that live as long as the app (Textual's
+    and ali-quiz's modules, the stylesheet, the screen), and each collection meanwhile walks
+    them again for almost nothing to free; a full one (30 ms) could fall just before the frame.
+    """
+    gc.disable()
     from ali_quiz.tui.app import make_app
 
     app = make_app(paths, settings=load_settings(paths.config_path))

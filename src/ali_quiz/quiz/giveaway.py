@@ -228,6 +228,7 @@ class Shown:
                         break
                 else:  # in no joined text: shown nowhere
                     continue
-            if any(_occurs_folded(folded, text) for text in self.texts):
+            # Only the texts holding it (a quick test in C) are read word by word.
+            if any(_occurs_folded(folded, text) for text in self.texts if folded in text):
                 return key
         return None

@@ -139,7 +139,17 @@ class QuizAppState(App[int]):
         self.call_after_refresh(self.call_after_refresh, self.start_workers_soon)
 
     def start_workers_soon(self) -> None:
-        self.set_timer(FRAME_WRITTEN, self.start_workers)
+        self.set_timer(FRAME_WRITTEN, self.first_frame_written)
+
+    def first_frame_written(self) -> None:
+        # The front end paused the garbage collector until now (play.run_tui). One collection
+        # frees the start-up's garbage (its memory is reused by what the workers load); what
+        # is left lives as long as the app: frozen, the collections the workers cause do not
+        # walk it again (start_settled collects once more, the workers done).
+        gc.collect()
+        self.start_workers()
+        gc.freeze()
+        gc.enable()
 
     def start_workers(self) -> None:
         """Scan the packs; the history is opened once they are listed (`packs_listed`).
