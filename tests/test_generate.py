@@ -626,6 +626,13 @@ def test_rng_draws_are_next64_drawn_in_place(seed: int, n: int) -> None:
     assert rng.state == plain.state
 
 
+def test_questions_and_entries_are_slotted(packs: dict[str, Pack]) -> None:
+    """No `__dict__`: one object each for the garbage collector (see quiz.kinds)."""
+    questions = generate_round(packs["zh"], "quick", 10, 3)
+    entries = [e for q in questions for e in getattr(q, "options", getattr(q, "items", ()))]
+    assert entries and all(not hasattr(x, "__dict__") for x in (*questions, *entries))
+
+
 @given(
     seed=st.integers(0, 2**64 - 1),
     weights=st.lists(

@@ -13,6 +13,7 @@ from ali_quiz.quiz.kinds import EstimateQuestion, MatchQuestion, OrderQuestion, 
 from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.tui.app import QuizApp
 from ali_quiz.tui.screens.play import PlayScreen
+from ali_quiz.tui.widgets.choice import ChoiceAnswer
 from ali_quiz.tui.widgets.feedback import Feedback
 from ali_quiz.tui.widgets.order import OrderAnswer
 from test_tui_support import make_test_app, right_keys, round_start, sync, typed
@@ -202,10 +203,15 @@ async def test_the_strip_marks_each_answer_and_the_streak_counts_right_ones(
         strip = app.screen.query_one("#play-strip")
         assert str(strip.render()) == "▸····"
         wrong = next(i for i, o in enumerate(questions[0].options) if o.id != questions[0].answer)  # type: ignore[attr-defined]
-        await pilot.press("abcdef"[wrong], "enter", "ctrl+s", "enter")
+        await pilot.press("abcdef"[wrong])
+        await pilot.pause()
+        assert app.screen.query_one(ChoiceAnswer).highlighted == wrong  # the pick, marked ✗
+        assert "✗·" in screen_text(app)  # the strip drawn anew, as wide as before
+        await pilot.press("enter", "ctrl+s", "enter")
         await pilot.press(*right_keys(questions[2]), "enter", *right_keys(questions[3]))
         await pilot.pause()
         assert str(strip.render()) == "✗→✓✓·"
+        assert "✗→✓✓·" in screen_text(app)
         assert "2 in a row" in str(app.screen.query_one("#play-progress").render())
         assert "2 in a row" in app.screen.query_one(Feedback).text
 

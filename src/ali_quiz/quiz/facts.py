@@ -16,6 +16,7 @@ from functools import cached_property
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Event, Metric, Pack, Sequence, SequenceItem, State, Version
 from ali_quiz.quiz.figure_views import FigureViews
+from ali_quiz.quiz.kinship import key_words, product_words
 from ali_quiz.quiz.phrasing import (
     format_date,
     headline,
@@ -123,11 +124,21 @@ class PackFacts(FigureViews):
 
     @cached_property
     def titles_with_highlight(self) -> dict[str, set[str]]:
-        """For each highlight, the titles of the releases that brought it."""
+        """For each highlight, the titles of the releases that brought it, or a highlight akin
+        to it (quiz.kinship): each of them would answer "which release brought this?"."""
         found: dict[str, set[str]] = {}
+        by_word: dict[tuple[str, str], set[str]] = {}
+        words: dict[tuple[str, str], frozenset[str]] = {}
         for version in self.pack.versions:
+            names = product_words(version.product)
             for highlight in version.highlights:
                 found.setdefault(highlight, set()).add(version.title)
+                kin = words[(version.product, highlight)] = key_words(highlight, names)
+                for word in kin:
+                    by_word.setdefault((version.product, word), set()).add(version.title)
+        for (product, highlight), kin in words.items():
+            for word in kin:
+                found[highlight] |= by_word[(product, word)]
         return found
 
     @cached_property

@@ -142,10 +142,12 @@ class QuizAppState(App[int]):
         self.set_timer(FRAME_WRITTEN, self.first_frame_written)
 
     def first_frame_written(self) -> None:
+        # The front end paused the garbage collector until now (play.run_tui). One collection
+        # frees the start-up's garbage (its memory is reused by what the workers load); what
+        # is left lives as long as the app: frozen, the collections the workers cause do not
+        # walk it again (start_settled collects once more, the workers done).
+        gc.collect()
         self.start_workers()
-        # The front end paused the garbage collector until now (play.run_tui): what exists
-        # lives as long as the app. Frozen, it is not walked again by the collections the
-        # workers cause; start_settled collects it once, the workers done.
         gc.freeze()
         gc.enable()
 
@@ -181,7 +183,6 @@ class QuizAppState(App[int]):
         """
         if not self.start_frozen:
             self.start_frozen = True
-            gc.unfreeze()  # frozen once the first frame was written, garbage included
             gc.collect()
             gc.freeze()
 

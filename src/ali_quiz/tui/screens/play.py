@@ -97,6 +97,17 @@ def collect_garbage() -> None:
     gc.collect()
 
 
+def set_line(static: Static, content: Content) -> None:
+    """Show a new text in a one-line Static as wide as its text (the status line's parts).
+
+    As wide as before, the status line keeps its layout and only this Static is drawn again;
+    a layout of the screen is asked for only when the width changed.
+    """
+    old = static.content
+    same_width = isinstance(old, Content) and old.cell_length == content.cell_length
+    static.update(content, layout=not same_width)
+
+
 class PlayScreen(QuizScreen[None]):
     """A round being played."""
 
@@ -227,8 +238,9 @@ class PlayScreen(QuizScreen[None]):
         # While feedback shows, the question on screen is the one just answered.
         shown = done if self.answered else min(self.game.position, total)
         cells = max(10, self.size.width // 4)
-        self.query_one("#play-strip", Static).update(
-            strip_content(outcomes, total, cells, asking=not self.answered)
+        set_line(
+            self.query_one("#play-strip", Static),
+            strip_content(outcomes, total, cells, asking=not self.answered),
         )
         status = Content.from_markup(
             "  $position  [b]$score[/b]",
@@ -241,7 +253,7 @@ class PlayScreen(QuizScreen[None]):
             status += Content.from_markup(
                 "  [b $text-success]$streak[/]", streak=self.tr("play.streak", count=run)
             )
-        self.query_one("#play-progress", Static).update(status)
+        set_line(self.query_one("#play-progress", Static), status)
 
     async def show_question(self) -> None:
         question = self.game.current
@@ -281,6 +293,8 @@ class PlayScreen(QuizScreen[None]):
 
     def show_notice(self, text: str) -> None:
         notice = self.query_one("#play-notice", Static)
+        if not text and not notice.display:
+            return  # no notice shown, none to show: nothing to lay out again
         notice.update(text)
         notice.display = bool(text)
 

@@ -1,0 +1,66 @@
+"""Whether two highlights of releases speak of the same thing: then each release is a defensible
+answer to "which release brought this?" asked on the other's, and the two never stand as each
+other's wrong option, nor side by side in one match.
+
+Two highlights are akin when they share a key word: a Latin word of four letters or more (a
+plural folded to its singular, a few function words left out), or two Chinese characters in a
+row. 2.0's 升級為企業內部協同工具 and 3.0's 提升了企業…內外協同能力 share 企業 and 協同; in English,
+"collaboration inside enterprises" and "collaboration, inside and outside the enterprise".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LATIN = re.compile(r"[^\W\d_]{4,}")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_FUNCTION_WORDS = frozenset(
+    {
+        "also",
+        "been",
+        "from",
+        "have",
+        "into",
+        "more",
+        "most",
+        "only",
+        "over",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "they",
+        "this",
+        "those",
+        "with",
+        "within",
+        "without",
+        "first",
+        "time",
+    }
+)
+
+
+def key_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words of a highlight that say what it is about (none of `names`, the product's)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    words = set()
+    for word in _LATIN.findall(folded):
+        if word.isascii() and word not in _FUNCTION_WORDS:
+            words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    for run in _CJK.findall(folded):
+        words.update(run[i : i + 2] for i in range(len(run) - 1))
+    return frozenset(words - names)
+
+
+def product_words(product: str) -> frozenset[str]:
+    """The product's own name as key words: every highlight of it may name it."""
+    return key_words(product)
+
+
+def akin(a: str, b: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether two highlights speak of the same thing (share a key word)."""
+    return a == b or bool(key_words(a, names) & key_words(b, names))
