@@ -15,6 +15,7 @@ from ali_quiz.quiz.reshuffle import reshuffled
 from ali_quiz.quiz.rng import Rng
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.screens.results import ResultsScreen
+from ali_quiz.tui.widgets.status_line import StatusLine
 from test_tui_results import play_through
 from test_tui_support import make_test_app, round_start, sync
 
@@ -81,7 +82,7 @@ async def test_the_mistakes_round_is_named_and_reshuffled(tmp_path: Path) -> Non
             await pilot.pause()
             play = app.screen
             assert isinstance(play, PlayScreen)
-            title = str(play.query_one("#play-title", Static).render())
+            title = str(play.query_one(StatusLine).render())
             assert name in title and ("Due for review" not in title and "到期複習" not in title)
             again = list(play.game.questions)
             assert [q.id for q in again] == [q.id for q in questions]
