@@ -134,6 +134,11 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
         f"{f', {len(imported.skipped)} skipped' if imported.skipped else ''}"
         f"{f', {problems} could not be read (listed above)' if problems else ''}."
     )
+    if not args.language:
+        print(
+            f"Language: {language}, guessed from the text (it names true/false and sets the "
+            f"pack's language); give --language TAG to choose another."
+        )
     return EXIT_INVALID if problems else EXIT_OK
 
 
