@@ -375,6 +375,18 @@ def test_guess_language() -> None:
     assert guess_language("한국어 문제 {T}") == "ko"
 
 
+def test_guess_language_needs_clear_evidence_for_another_latin_language() -> None:
+    # Short English questions with Chinese names: a, e and y are not Portuguese or Spanish.
+    mixed = "::Q1:: Who founded Alibaba? {=Jack Ma ~Pony Ma}\n\n::Q2:: 5.0 {=巴顏喀拉 =a e y}\n"
+    assert guess_language(mixed) == "en"
+    portuguese = (
+        "::Q1:: Qual é a capital do Brasil? Não é a cidade de São Paulo, que é a maior. {=Brasília}"
+    )
+    assert guess_language(portuguese) == "pt"
+    french = "::Q1:: Quelle est la capitale de la France? C'est une ville sur la Seine. {=Paris}"
+    assert guess_language(french) == "fr"
+
+
 def test_pack_id_from_path() -> None:
     assert pack_id_from_path("Week 3 Quiz.yaml") == "week-3-quiz"
     assert pack_id_from_path("/tmp/my_class.v2.yaml") == "my-class-v2"

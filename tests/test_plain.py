@@ -134,6 +134,29 @@ def test_estimate_percentages_only_where_the_unit_is_percent() -> None:
     assert error_key(parse_estimate, ESTIMATE, "6%") == "answer.estimate.percent"
 
 
+def metres_or_accounts(unit: str) -> EstimateQuestion:
+    return EstimateQuestion(
+        id="u", prompt="?", facts=(), explanation="", unit=unit, answer=828, written="828"
+    )
+
+
+@pytest.mark.parametrize("line", ["800", "800 m", "800m", "800 M", " 800 m "])
+def test_estimate_in_metres_reads_m_as_the_unit_not_million(line: str) -> None:
+    # A teacher's pack asks a height in m: "800 m" is 800 metres (it was read as 800 million).
+    assert parse_estimate(metres_or_accounts("m"), line) == 800
+
+
+def test_estimate_m_is_still_million_where_the_unit_is_another() -> None:
+    assert parse_estimate(metres_or_accounts("people"), "76.1M people") == 76_100_000
+    assert parse_estimate(ESTIMATE, "76.1m") == 76_100_000
+
+
+@pytest.mark.parametrize("line", ["11.5億", "11.5億賬戶", "11.5億個", "11.5億個賬戶", "11.5億 个"])
+def test_estimate_takes_the_classifier_a_prompt_asking_how_many_invites(line: str) -> None:
+    # 「…達到了多少個?」 with the unit 賬戶: 11.5億個 is the natural answer.
+    assert parse_estimate(metres_or_accounts("賬戶"), line) == 1_150_000_000
+
+
 def test_estimate_unreadable_says_why() -> None:
     with pytest.raises(AnswerError) as caught:
         parse_estimate(ESTIMATE, "lots")

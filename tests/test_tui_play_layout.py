@@ -13,8 +13,10 @@ from ali_quiz.quiz.kinds import EstimateQuestion, MatchQuestion, OrderQuestion, 
 from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.tui.app import QuizApp
 from ali_quiz.tui.screens.play import PlayScreen
+from ali_quiz.tui.widgets.choice import ChoiceAnswer
 from ali_quiz.tui.widgets.feedback import Feedback
 from ali_quiz.tui.widgets.order import OrderAnswer
+from ali_quiz.tui.widgets.status_line import StatusLine
 from test_tui_support import make_test_app, right_keys, round_start, sync, typed
 
 EN_PACK = "dingtalk-2020-en"
@@ -199,15 +201,37 @@ async def test_the_strip_marks_each_answer_and_the_streak_counts_right_ones(
     app = make_test_app(tmp_path, start=start)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        strip = app.screen.query_one("#play-strip")
-        assert str(strip.render()) == "▸····"
+        status = app.screen.query_one(StatusLine)
+        assert status.strip.plain == "▸····"
         wrong = next(i for i, o in enumerate(questions[0].options) if o.id != questions[0].answer)  # type: ignore[attr-defined]
-        await pilot.press("abcdef"[wrong], "enter", "ctrl+s", "enter")
+        await pilot.press("abcdef"[wrong])
+        await pilot.pause()
+        assert app.screen.query_one(ChoiceAnswer).highlighted == wrong  # the pick, marked ✗
+        assert "✗·" in screen_text(app)  # the strip drawn anew, as wide as before
+        await pilot.press("enter", "ctrl+s", "enter")
         await pilot.press(*right_keys(questions[2]), "enter", *right_keys(questions[3]))
         await pilot.pause()
-        assert str(strip.render()) == "✗→✓✓·"
-        assert "2 in a row" in str(app.screen.query_one("#play-progress").render())
+        assert status.strip.plain == "✗→✓✓·"
+        assert "✗→✓✓·" in screen_text(app)
+        assert "2 in a row" in status.progress.plain
         assert "2 in a row" in app.screen.query_one(Feedback).text
+
+
+@sync
+async def test_the_strip_explains_itself_when_hovered_and_the_title_does_not(
+    tmp_path: Path,
+) -> None:
+    start = round_start("choice", 5)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one(StatusLine)
+        start_column, _ = status.strip_span()
+        padding = status.styles.padding.left
+        await pilot.hover(StatusLine, offset=(padding + start_column + 1, 0))
+        assert status.tooltip is not None and status.tooltip.startswith("Answers so far: ✓ right")
+        await pilot.hover(StatusLine, offset=(padding + 2, 0))
+        assert status.tooltip is None
 
 
 @sync

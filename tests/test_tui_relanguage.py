@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.screens.settings import SettingsScreen
+from ali_quiz.tui.widgets.status_line import StatusLine
 from test_tui_support import make_test_app, right_keys, round_start, settle, sync
 
 
@@ -45,4 +46,6 @@ async def test_feedback_on_screen_is_worded_again_after_a_language_change(tmp_pa
         assert shown(play, "#feedback-source").startswith("出處：")
         assert shown(play, "#feedback-hint").startswith("按 enter 看結果")
         assert "正確答案：" in str(play.query_one("#answer .reading", Static).render())
-        assert "估算" in shown(play, "#play-title") and "第 1/1 題" in shown(play, "#play-progress")
+        status = play.query_one(StatusLine)
+        assert "估算" in status.title.plain and "第 1/1 題" in status.progress.plain
+        assert "第 1/1 題" in str(status.render())

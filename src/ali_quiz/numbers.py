@@ -38,7 +38,10 @@ MAX_LENGTH = 100
 _LARGE_UNITS = {"萬億": 12, "万亿": 12, "兆": 12, "億": 8, "亿": 8, "萬": 4, "万": 4}
 #: Chinese multipliers inside a section (3千5百萬).
 _SMALL_UNITS = {"千": 3, "百": 2, "十": 1}
-#: English multipliers; a lone m is million (as in 76.1M), never milli or metres.
+#: Chinese classifiers a figure may carry before its unit (11.5億個賬戶) or instead of it.
+_CLASSIFIERS = ("個", "个")
+#: English multipliers; a lone m is million (as in 76.1M), never milli or metres, unless the
+#: question's unit is m (see strip_unit).
 _ENGLISH_UNITS = {
     "hundred": 2,
     "thousand": 3,
@@ -194,14 +197,21 @@ def parse_number(text: str) -> ParsedNumber:
 
 def strip_unit(text: str, unit: str) -> str:
     """The figure without the unit a question names after it: `9.7563億人` -> `9.7563億` for
-    人, `1.5 years` -> `1.5` for years (singular or plural, any case). Text without the unit,
-    and units that are also multipliers (k, M, million), come back unchanged."""
+    人, `1.5 years` -> `1.5` for years (singular or plural, any case), `800 m` -> `800` for m.
+
+    The question's unit wins over a multiplier of the same letters: a pack's unit is never a
+    multiplier, so for a unit `m` (metres) `800m` is 800 of it, not 800 million. A Chinese
+    unit may come with the classifier 個/个 before it or in its place (`11.5億個賬戶`,
+    `11.5億個` for 賬戶), as a question asking 多少個 invites. Text without the unit comes
+    back unchanged."""
     unit = unicodedata.normalize("NFKC", unit).strip()
-    if not unit or unit == "%" or unit.casefold() in _ENGLISH_UNITS:
+    if not unit or unit == "%":
         return text
     forms = {unit}
     if unit.isascii() and unit.isalpha():
         forms |= {unit + "s", unit.removesuffix("s")}
+    elif not unit.isascii():
+        forms |= {word + unit for word in _CLASSIFIERS} | set(_CLASSIFIERS)
     body = text.rstrip()
     folded = body.casefold()
     for form in sorted(forms, key=len, reverse=True):

@@ -233,12 +233,20 @@ _STOPWORDS = {
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+#: Another language than English wins only with this many of its frequent words, and twice
+#: English's count: a few one-letter words (`a`, `e`, `y`) in short English questions with
+#: Chinese names would otherwise make a Portuguese pack, with Verdadeiro/Falso for true/false.
+_LATIN_EVIDENCE = 4
+
+
 def _latin_language(text: str) -> str:
-    """The language whose frequent short words the text uses most (English on a tie)."""
+    """The language whose frequent short words the text uses clearly most; English otherwise."""
     words = [w.casefold() for w in _WORD_RE.findall(text)]
     scores = {tag: sum(w in common for w in words) for tag, common in _STOPWORDS.items()}
     best = max(scores, key=lambda tag: (scores[tag], tag == "en"))
-    return best if scores[best] > scores["en"] else "en"
+    if best == "en" or scores[best] < max(_LATIN_EVIDENCE, 2 * scores["en"]):
+        return "en"
+    return best
 
 
 def guess_language(text: str) -> str:

@@ -7,7 +7,7 @@ import gc
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -39,6 +39,7 @@ from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
+from ali_quiz.tui.widgets.status_line import StatusLine
 from ali_quiz.tui.widgets.strip import streak, strip_content
 from ali_quiz.tui.widgets.text_answer import TextAnswer
 
@@ -126,10 +127,7 @@ class PlayScreen(QuizScreen[None]):
         return self.last_outcome is not None
 
     def compose_screen(self) -> ComposeResult:
-        with Horizontal(id="play-status"):
-            yield Static(id="play-title", markup=False)
-            yield Static(id="play-strip", markup=False)
-            yield Static(id="play-progress", markup=False)
+        yield StatusLine(id="play-status")
         with Container(id="play-main"):
             with VerticalScroll(id="play-body"):
                 # A long reading passage scrolls on its own (tab to it, then arrows or page keys).
@@ -150,14 +148,15 @@ class PlayScreen(QuizScreen[None]):
         await self.show_question()
 
     def show_title(self) -> None:
-        self.query_one("#play-title", Static).update(
-            Content.from_markup(
+        status = self.query_one(StatusLine)
+        status.strip_tooltip = self.tr("play.strip")
+        status.show(
+            title=Content.from_markup(
                 "[b]$mode[/b] · $pack",
-                mode=self.tr(f"mode.{self.info.mode}"),
+                mode=self.tr(f"mode.{self.info.label}"),
                 pack=self.info.pack.title,
             )
         )
-        self.query_one("#play-strip", Static).tooltip = self.tr("play.strip")
 
     async def on_screen_resume(self) -> None:
         # A round keeps its widgets across a language change (settings can be opened while
@@ -227,9 +226,7 @@ class PlayScreen(QuizScreen[None]):
         # While feedback shows, the question on screen is the one just answered.
         shown = done if self.answered else min(self.game.position, total)
         cells = max(10, self.size.width // 4)
-        self.query_one("#play-strip", Static).update(
-            strip_content(outcomes, total, cells, asking=not self.answered)
-        )
+        strip = strip_content(outcomes, total, cells, asking=not self.answered)
         status = Content.from_markup(
             "  $position  [b]$score[/b]",
             position=self.tr("play.progress", position=shown, count=total),
@@ -241,7 +238,7 @@ class PlayScreen(QuizScreen[None]):
             status += Content.from_markup(
                 "  [b $text-success]$streak[/]", streak=self.tr("play.streak", count=run)
             )
-        self.query_one("#play-progress", Static).update(status)
+        self.query_one(StatusLine).show(strip=strip, progress=status)
 
     async def show_question(self) -> None:
         question = self.game.current
@@ -281,6 +278,8 @@ class PlayScreen(QuizScreen[None]):
 
     def show_notice(self, text: str) -> None:
         notice = self.query_one("#play-notice", Static)
+        if not text and not notice.display:
+            return  # no notice shown, none to show: nothing to lay out again
         notice.update(text)
         notice.display = bool(text)
 
@@ -326,11 +325,11 @@ class PlayScreen(QuizScreen[None]):
         elif isinstance(widget, MultiAnswer):
             widget.reveal(response if isinstance(response, list) else None)
         elif isinstance(widget, OrderAnswer):
-            widget.reveal(item_dates(widget.question, self.info.pack))
+            widget.reveal(item_dates(widget.question, self.info.pack), skipped=outcome.skipped)
         elif isinstance(widget, EstimateAnswer | TextAnswer):
             widget.reveal(response, outcome.verdict)
         elif isinstance(widget, MatchAnswer):
-            widget.reveal()
+            widget.reveal(skipped=outcome.skipped)
         self.query_one("#play-help", Static).display = False
         self.show_notice("")
         feedback = self.query_one(Feedback)

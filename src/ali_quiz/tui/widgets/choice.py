@@ -87,4 +87,7 @@ class ChoiceAnswer(OptionList):
         chosen_index = next(
             (i for i, o in enumerate(self.question.options) if o.id == chosen), None
         )
-        self.highlighted = chosen_index
+        # The pick highlighted without OptionList's watcher: nothing listens for its
+        # OptionHighlighted message here, and the list's lines are worked out once, below.
+        self.set_reactive(OptionList.highlighted, chosen_index)
+        self.scroll_to_highlight()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from textual.content import Content
 
@@ -71,7 +72,9 @@ def strip_content(
     outcomes: Sequence[Outcome], total: int, cells: int, *, asking: bool = True
 ) -> Content:
     """The strip as coloured marks: `✓✓◐✗▸·····`."""
+    # One styled run per group of equal marks, not one per mark: each run is a style to
+    # resolve and a segment to draw, in every frame that redraws the status line.
     return Content("").join(
-        Content.styled(MARKS[state], STYLES[state])
-        for state in strip_states(outcomes, total, cells, asking=asking)
+        Content.styled(MARKS[state] * len(list(run)), STYLES[state])
+        for state, run in groupby(strip_states(outcomes, total, cells, asking=asking))
     )
