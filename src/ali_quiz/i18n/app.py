@@ -258,7 +258,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Your {done} answers are kept in the history.",
         "你已答的 {done} 題會保存在歷史紀錄中。",
     ),
-    "play.quit_yes": ("Leave", "離開"),
+    "play.quit_yes": ("Leave the round", "離開回合"),
+    # ctrl+q mid-round: it closes ali-quiz, not only the round (esc leaves the round)
+    "play.quit_app_title": ("Quit ali-quiz?", "要關閉 ali-quiz 嗎？"),
+    "play.quit_app_yes": ("Quit ali-quiz", "關閉 ali-quiz"),
     "play.quit_no": ("Keep playing", "繼續作答"),
     # Feedback
     "feedback.right": ("Right!", "答對了！"),
