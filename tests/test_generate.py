@@ -138,9 +138,13 @@ def check_question(view: PackView, question: Question) -> None:
         authored = view.authored[question.id]
         assert authored.kind == question.kind and authored.facts == question.facts
     else:
-        # A generated question's explanation shows each fact's date or figure.
+        # A generated question's explanation shows each fact's date or figure; a sequence's
+        # item its text, numbered by its place among the question's items (not "6." of 4).
         for fact in question.facts:
-            assert view.headlines[fact] in question.explanation, (fact, question.id)
+            line = view.headlines[fact]
+            number, dot, text = line.partition(". ")
+            shown = text if dot and number.isdigit() else line
+            assert shown in question.explanation, (fact, question.id)
     if not view.language.startswith("zh") and kind_template != "authored":
         assert "「" not in question.prompt and "」" not in question.prompt
     if isinstance(question, OrderQuestion):
@@ -608,10 +612,12 @@ def test_rng_draws_stay_in_range(seed: int, n: int) -> None:
     assert rng.weighted_index([0.0] * (n - 1) + [1.0]) == n - 1
 
 
-@given(seed=st.integers(0, 2**64 - 1), n=st.integers(0, 60))
+@settings(deadline=None)
+@given(seed=st.integers(0, 2**64 - 1), n=st.one_of(st.integers(0, 60), st.integers(61, 5000)))
 def test_rng_draws_are_next64_drawn_in_place(seed: int, n: int) -> None:
-    """`below` and `shuffled` repeat next64's arithmetic in place: the same draws, in the same
-    order, as the plain definitions over next64, and the generator left in the same state."""
+    """`below` and `shuffled` repeat next64's arithmetic in place (a long shuffle works its
+    draws out side by side: rng._draws): the same draws, in the same order, as the plain
+    definitions over next64, and the generator left in the same state."""
     rng, plain = Rng(seed), Rng(seed)
     expected = list(range(n))
     for i in range(n - 1, 0, -1):
@@ -652,20 +658,6 @@ def test_rng_weighted_index_is_the_plain_running_sum(seed: int, weights: list[fl
                     expected = index
                     break
     assert rng.weighted_index(weights) == expected
-    assert rng.state == plain.state
-
-
-@settings(max_examples=40, deadline=None)
-@given(seed=st.integers(0, 2**64 - 1), n=st.integers(0, 5000))
-def test_rng_long_shuffles_draw_side_by_side_the_same(seed: int, n: int) -> None:
-    """A long shuffle works its draws out side by side (rng._draws): the same order as one
-    draw at a time, and the generator left where `n - 1` draws leave it."""
-    rng, plain = Rng(seed), Rng(seed)
-    expected = list(range(n))
-    for i in range(n - 1, 0, -1):
-        j = (plain.next64() * (i + 1)) >> 64
-        expected[i], expected[j] = expected[j], expected[i]
-    assert rng.shuffled(range(n)) == expected
     assert rng.state == plain.state
 
 

@@ -124,7 +124,9 @@ def test_home_with_progress(
 ) -> None:
     """Home after two rounds today: the Your progress panel under More says a 1-day streak
     and how many facts are due for review; at 120 columns it is wider and adds "played today",
-    the rounds played and the recent rounds (33% and 100% Choice, today 12:00), newest first."""
+    the rounds played and the recent rounds (33% and 100% Choice, today 12:00), newest first;
+    at 120x40 the right column adds "Your scores with this pack" (Choice 2 rounds, best 100%,
+    average 67%). The Pack list's rows are one line each (cut with … at 80 columns)."""
     start = round_start("choice", 3)
 
     def setup(app: QuizApp) -> None:

@@ -30,5 +30,7 @@ async def test_mid_round_every_palette_command_says_what_it_does(
         helps = {c.title: c.help for c in commands}
         skip = helps["Skip" if language == "en" else "跳過"]
         assert skip.startswith("Give up" if language == "en" else "放棄")
+        for help_text in helps.values():
+            assert help_text.count("(") + help_text.count("（") == 1, help_text  # no (…) (…)
         if language == "zh-Hant":
             assert all(english_runs(help_text) == [] for help_text in helps.values())

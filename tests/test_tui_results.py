@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from textual.widgets import Button
+from textual.widgets import Button, Static
 from textual.widgets._footer import FooterKey
 
 from ali_quiz.config import LoadedSettings, Settings
@@ -122,7 +122,10 @@ async def test_the_share_line_has_the_score_a_square_per_question_and_the_code(
         assert isinstance(screen, ResultsScreen)
         expected = f"ali-quiz · 釘釘的崛起 · Choice · 100/300 (33%) 🟩⬜🟥 · {start.code}"
         assert screen.share == expected
-        assert expected in screen_text(app)  # on screen, for a terminal without a clipboard
+        # On screen, for a terminal without a clipboard: the squares and code on their own line.
+        shown = screen_text(app)
+        assert "Share: ali-quiz · 釘釘的崛起 · Choice · 100/300 (33%)\n" in shown
+        assert f"\n       🟩⬜🟥 · {start.code}" in shown
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == expected
@@ -342,14 +345,17 @@ async def test_a_round_of_mistakes_is_not_compared_and_replays_its_questions(
         await play_through(pilot, questions, "rwr")
         await pilot.press("m")
         await pilot.pause()
-        await play_through(pilot, [questions[1]], "w")
-        assert "Review rounds ask different facts each time" in compare_line(app)
+        mistakes = app.screen
+        assert isinstance(mistakes, PlayScreen)
+        again = list(mistakes.game.questions)
+        await play_through(pilot, again, "w")
+        assert "A round of your mistakes" in compare_line(app)
         assert "first round" not in compare_line(app)
         await pilot.press("r")
         await pilot.pause()
         replay = app.screen
         assert isinstance(replay, PlayScreen)
-        assert list(replay.game.questions) == [questions[1]] and replay.info.code is None
+        assert list(replay.game.questions) == again and replay.info.code is None
 
 
 def footer_actions(app: QuizApp) -> set[str]:
@@ -389,3 +395,19 @@ async def test_a_round_s_results_offer_the_next_round_outside_a_class(tmp_path: 
             "mistakes",
             "home",
         ]
+
+
+@sync
+async def test_the_share_line_of_ten_questions_fits_80_columns(tmp_path: Path) -> None:
+    """Score on one line, the ten squares and the code whole on the next (they wrapped)."""
+    for language in ("en", "zh-Hant"):
+        start = round_start("choice", 10)
+        app = make_test_app(tmp_path / language, start=start, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app)
+            await play_through(pilot, list(start.questions), "s" * len(start.questions))
+            share = app.screen.query_one("#results-share", Static)
+            assert share.size.height == 2
+            lines = [strip.text for strip in share.render_lines(share.region.reset_offset)]
+            marks = "⬜" * len(start.questions)
+            assert any(line.strip().startswith(marks) and str(start.code) in line for line in lines)

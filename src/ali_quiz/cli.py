@@ -143,8 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--format",
         choices=FORMATS,
-        default="json",
-        help="json (JSON Lines), markdown or html worksheet, gift (Moodle), anki (a deck)",
+        help="json (JSON Lines), markdown or html worksheet, gift (Moodle), anki (a deck);"
+        " default: markdown on a terminal, json into a pipe or a file",
     )
     generate.add_argument(
         "-o",
@@ -273,6 +273,12 @@ def front_end(command: str | None) -> Handler | None:
     return None
 
 
+def default_format(args: argparse.Namespace, *, terminal: bool) -> str:
+    """`generate` without --format: a worksheet a person reads on a terminal, else JSON Lines
+    (for a pipe, a file or -o, which programs read)."""
+    return "markdown" if terminal and args.output is None else "json"
+
+
 def json_output(args: argparse.Namespace) -> bool:
     """Whether the command prints JSON on stdout (its control characters become JSON escapes)."""
     return bool(getattr(args, "json", False)) or getattr(args, "format", None) == "json"
@@ -290,8 +296,11 @@ def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
     from a pack, a name or a file is shown as `\\x1b`, never sent to the terminal. `exiting`
     says the process ends when this returns (see `_run`).
     """
+    terminal = sys.stdout.isatty()  # asked of the real stdout, not visible_output's wrapper
     with visible_output():
         args = build_parser().parse_args(argv)
+        if args.command == "generate" and args.format is None:
+            args.format = default_format(args, terminal=terminal)
         with visible_output(json_stdout=json_output(args)):
             return _run(args, exiting=exiting)
 

@@ -106,6 +106,12 @@ class ResolvedRound(Record):
     date: Date
     code: str | None
     questions: tuple[Question, ...]
+    mistakes: bool = False  # a round of another's mistakes: recorded as a review
+
+    @property
+    def label(self) -> str:
+        """What the round is called on screen (`mode.<label>`): its mode, or `mistakes`."""
+        return "mistakes" if self.mistakes else self.mode
 
     @property
     def spec(self) -> RoundSpec:
@@ -126,15 +132,21 @@ class ResolvedRound(Record):
             "questions asked: no more fit the rules of a good round"
         )
 
-    def of_questions(self, questions: Sequence[Question]) -> ResolvedRound:
-        """A round of some of these questions (the mistakes): mode review, no seed, no code."""
+    def of_questions(self, questions: Sequence[Question], shuffle: int) -> ResolvedRound:
+        """A round of some of these questions (the mistakes): mode review, no seed, no code;
+        their options, items and sides in a new order drawn from `shuffle`."""
+        from ali_quiz.quiz.reshuffle import reshuffled
+        from ali_quiz.quiz.rng import Rng
+
+        rng = Rng(shuffle)
         return replace(
             self,
             mode="review",
             count=len(questions),
             seed=None,
             code=None,
-            questions=tuple(questions),
+            questions=tuple(reshuffled(question, rng) for question in questions),
+            mistakes=True,
         )
 
 

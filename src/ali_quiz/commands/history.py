@@ -33,7 +33,7 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
             return fail("the score history cannot be read (see the warning above)")
         store = opened.store
     try:
-        return _print_history(args, store, limit or None)
+        return _print_history(args, store, limit or None, paths)
     except sqlite3.Error as err:
         if store is not None:
             store.close()
@@ -45,7 +45,9 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
             store.close()
 
 
-def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: int | None) -> int:
+def _print_history(
+    args: argparse.Namespace, store: HistoryStore | None, limit: int | None, paths: AppPaths
+) -> int:
     """Stream the rounds chosen as a table, JSON or CSV, a row at a time."""
     from ali_quiz.history import export, stream
 
@@ -67,6 +69,41 @@ def _print_history(args: argparse.Namespace, store: HistoryStore | None, limit: 
         )
         write(rows, out)
     elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):
+        return _no_rounds(store, paths, player=player, pack=pack)
+    return EXIT_OK
+
+
+def _no_rounds(
+    store: HistoryStore | None, paths: AppPaths, *, player: str | None, pack: str | None
+) -> int:
+    """The table is empty: say why, naming what the filters could have been."""
+
+    def named(column: str) -> str:
+        found = [] if store is None else store.query(f"SELECT DISTINCT {column} FROM rounds")
+        return ", ".join(sorted(str(value) for (value,) in found)) or "none"
+
+    if pack is not None:
+        from ali_quiz.catalog import resolve_pack
+        from ali_quiz.packs.problems import PackError, PackNotFound
+
+        try:
+            resolve_pack(pack, paths)
+        except PackNotFound as err:  # neither installed nor in the history: a wrong name
+            return fail(
+                f"no rounds of the pack {pack!r}: {err}; packs in the history: {named('pack')}"
+            )
+        except PackError:
+            pass  # installed, if broken: simply never played
+    if player is not None and (
+        store is None or not store.query("SELECT 1 FROM rounds WHERE player = ? LIMIT 1", (player,))
+    ):
+        print(f"No rounds of the player {player!r}: players in the history: {named('player')}.")
+    elif pack is not None:
+        who = f" by {player!r}" if player is not None else ""
+        print(
+            f"No rounds of the pack {pack!r}{who} yet: play one with `ali-quiz play --pack {pack}`."
+        )
+    else:
         print("No rounds yet: play one with `ali-quiz` or `ali-quiz play`.")
     return EXIT_OK
 

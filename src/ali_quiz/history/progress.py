@@ -17,6 +17,7 @@ from ali_quiz.history.store import HistoryStore
 from ali_quiz.record import Record
 
 RECENT = 5  # rounds the home screen lists
+RECENT_MOST = 20  # rounds it may list when its panel has room (a tall terminal)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -46,6 +47,31 @@ class RecentRound(Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class ModeScores(Record):
+    """A player's finished rounds of one pack and mode: how many, the best and the average
+    percentage."""
+
+    mode: str
+    rounds: int
+    best: float
+    average: float
+
+
+def mode_scores(store: HistoryStore, player: str, pack: str) -> list[ModeScores]:
+    """The player's scores with a pack, mode by mode, the most played first (the index
+    `rounds_best` answers it; the few modes are sorted here, not by a temporary b-tree)."""
+    scores = [
+        ModeScores(mode=str(mode), rounds=int(count), best=float(best), average=float(average))
+        for mode, count, best, average in store.query(
+            """SELECT mode, count(pct), max(pct), avg(pct) FROM rounds
+               WHERE player = ? AND pack = ? AND pct IS NOT NULL GROUP BY mode""",
+            (player, pack),
+        )
+    ]
+    return sorted(scores, key=lambda entry: (-entry.rounds, entry.mode))
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Progress(Record):
     """What the home screen shows of a player's history."""
 
@@ -54,6 +80,7 @@ class Progress(Record):
     played_today: bool
     recent: tuple[RecentRound, ...]  # newest first
     due: int  # facts of the pack due for review now
+    by_mode: tuple[ModeScores, ...] = ()  # the pack's finished rounds, per mode
 
     @property
     def is_new_player(self) -> bool:
@@ -149,6 +176,7 @@ def progress(store: HistoryStore, player: str, pack: str | None, now: datetime) 
         rounds=int(rounds),
         streak=streak,
         played_today=played_today,
-        recent=tuple(recent_rounds(store, player)),
+        recent=tuple(recent_rounds(store, player, RECENT_MOST)),
         due=due_facts(store, player, pack, now) if pack is not None else 0,
+        by_mode=tuple(mode_scores(store, player, pack)) if pack is not None else (),
     )

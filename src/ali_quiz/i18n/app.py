@@ -119,6 +119,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode.daily.help": ("today's round for everyone", "今天大家都玩同一回合"),
     "mode.review": ("Due for review", "到期複習"),
     "mode.review.help": ("missed or fading", "答錯的和快忘記的"),
+    # A round of another round's mistakes (results, m): recorded as a review
+    "mode.mistakes": ("Mistakes round", "錯題回合"),
     # Question kinds
     "kind.order": ("order", "排序"),
     "kind.match": ("match", "配對"),
@@ -174,6 +176,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.rounds_played": ("{count} rounds played", "已玩 {count} 回合"),
     "home.rounds_played_one": ("1 round played", "已玩 1 回合"),
     "home.recent": ("Recent rounds", "最近的回合"),
+    "home.scores": ("Your scores with this pack", "你在這個題庫的成績"),
+    "home.scores.rounds": ("{count} rounds", "{count} 回合"),
+    "home.scores.rounds_one": ("1 round", "1 回合"),
+    "home.scores.best": ("best {percent}", "最佳 {percent}"),
+    "home.scores.average": ("average {percent}", "平均 {percent}"),
     "home.today": ("today {time}", "今天 {time}"),
     "home.yesterday": ("yesterday {time}", "昨天 {time}"),
     "home.welcome": (
@@ -444,8 +451,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "前往下一題；最後一題之後看結果",
     ),
     "command.leave.help": (
-        "Leave the round (it asks first; the answers given are kept)",
-        "離開這一回合（會先確認；已作答的答案會保留）",
+        "Leave the round: it asks first, and the answers given are kept",
+        "離開這一回合：會先確認，已作答的答案會保留",
     ),
     "command.submit.help": ("Submit your answer", "送出你的答案"),
     "command.undo.help": ("Take back the last pairing step", "取消上一步配對"),
@@ -471,6 +478,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.pick_cursor": ("Pick the item under the cursor", "選游標所在的項目"),
     "key.unpair": ("Unpair the item under the cursor", "取消游標所在項目的配對"),
     "key.pick_option": ("Pick this option", "選這個選項"),
+    "key.play_pack": ("Play the highlighted mode with this pack", "用這個題庫玩反白的模式"),
     "help.title": ("Keys", "按鍵"),
     "help.close": ("escape, q, F1 or ? closes this", "按 escape、q、F1 或 ? 關閉"),
     "help.keys_or": (" or ", " 或 "),

@@ -315,6 +315,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "；請檢查縮排：同一項的各個鍵、同一個清單的 `- ` 都要從同一欄開始（用空格，不要用 tab）",
     ),
     "hint.quote": ("; put the value in quotes", "；請把這個值加上引號"),
+    "hint.unclosed": (
+        "; the {opener} opened on this line is never closed: end it with {closer}, or put the"
+        " value of {key} in quotes if the {opener} is part of its text",
+        "；這一行的 {opener} 沒有結束：請補上 {closer}；"
+        "如果 {opener} 是 {key} 文字的一部分，請把整個值加上引號",
+    ),
     "pack.too_many_values": (
         "too many values: the limit is {max} in a file",
         "值太多：一個檔案最多 {max} 個",

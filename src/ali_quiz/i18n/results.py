@@ -28,6 +28,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The history is off: nothing to compare with",
         "沒有歷史紀錄，無從比較",
     ),
+    "results.mistakes_round": (
+        "A round of your mistakes, options in a new order: not compared",
+        "錯題回合，選項已重新排列：不做比較",
+    ),
     "results.review_round": (
         "Review rounds ask different facts each time: not compared",
         "複習回合每次問的事實不同，不做比較",

@@ -57,6 +57,10 @@ def hint(line: str, message: str) -> Phrase | None:
         return Phrase.of("hint.indentation")
     if "found character" in message and "that cannot start any token" in message:
         return Phrase.of("hint.quote")
+    for opener, closer in (("[", "]"), ("{", "}")):
+        context = "flow sequence" if opener == "[" else "flow mapping"
+        if context in message and line.count(opener) > line.count(closer):
+            return Phrase.of("hint.unclosed", opener=opener, closer=closer, key=key)
     return None
 
 
@@ -75,6 +79,8 @@ def without_line(text: str, line: int) -> str:
 
 
 _SYNTAX = "YAML syntax error"
+#: The top-level keys that hold a pack's facts and questions.
+FACT_KEYS = frozenset({"events", "states", "versions", "metrics", "sequences", "questions"})
 _MAX_SYNTAX_RETRIES = 5
 
 
@@ -111,6 +117,8 @@ def after_syntax_error(
         for problem in checked:
             if problem.line in shadowed or any(f"`{k}:`" in problem.message for k in keys):
                 continue
+            if problem.code == "pack.no_facts" and keys & FACT_KEYS:
+                continue  # the facts were on the blanked line (`events: [ …` left open)
             found.append(problem)
         return found
     return found

@@ -232,6 +232,15 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         if err.context_mark is not None and "end of stream" in (err.problem or ""):
             # The end of the file says nothing: point at what was left open (a quote, a bracket).
             mark = err.context_mark
+        elif (
+            err.context_mark is not None
+            and mark is not None
+            and err.context_mark.line < mark.line
+            and "while parsing a flow" in (err.context or "")
+        ):
+            # A `[` or `{` left open on an earlier line: PyYAML notices on a later one. The
+            # opener is the one mistake; blanking the later lines would only find it again.
+            mark = err.context_mark
         line, column = _mark(mark.line, mark.column) if mark else (1, 1)
         if line in tab_lines:
             return None, tabs

@@ -373,13 +373,37 @@ class PackFacts(FigureViews):
             found = self._lines[fact_id] = self._headline(fact)
         return found
 
+    @cached_property
+    def _sequence_of(self) -> dict[str, str]:
+        """The sequence each sequence item belongs to."""
+        return {item.id: seq.id for seq in self.pack.sequences for item in seq.items}
+
+    def _places(self, fact_ids: list[str] | tuple[str, ...]) -> dict[str, str]:
+        """Sequence items explained together, numbered by their place among themselves (1, 2, 3
+        for three items ranked 1, 2 and 4 in the whole sequence; ties share a number): the
+        question shows those items alone, and their ranks in the sequence would read as a
+        slip (and tell where the others stand). One item of its sequence is not numbered."""
+        groups: dict[str, list[SequenceItem]] = {}
+        for fact_id in dict.fromkeys(fact_ids):
+            fact = self._facts_by_id.get(fact_id)
+            if isinstance(fact, SequenceItem):
+                groups.setdefault(self._sequence_of[fact_id], []).append(fact)
+        lines: dict[str, str] = {}
+        for items in groups.values():
+            ranks = sorted({item.rank for item in items})
+            for item in items:
+                place = ranks.index(item.rank) + 1
+                lines[item.id] = f"{place}. {item.text}" if len(items) > 1 else item.text
+        return lines
+
     def explain(self, fact_ids: list[str] | tuple[str, ...]) -> str:
         """Several facts explained together: each one's line, each source sentence once."""
         lines: list[str] = []
         sources: set[str] = set()
         explanations = self.sources
+        places = self._places(fact_ids)
         for fact_id in fact_ids:
-            line = self.headline_of(fact_id)
+            line = places.get(fact_id) or self.headline_of(fact_id)
             if line:
                 lines.append(line)
             source = explanations.get(fact_id, "")

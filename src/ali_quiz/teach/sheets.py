@@ -35,6 +35,7 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "worksheet": "Worksheet",
+        "colon": ": ",  # after a label (Name: ____)
         "name": "Name",
         "class": "Class",
         "date": "Date",
@@ -57,6 +58,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "zh-Hant": {
         "worksheet": "練習卷",
+        "colon": "：",  # full width, as Chinese writes it (姓名：____)
         "name": "姓名",
         "class": "班級",
         "date": "日期",

@@ -51,8 +51,9 @@ def to_markdown(
     out = [f"# {_md(pack_title)} — {words['worksheet']}", ""]
     out += [_md(" · ".join(meta_of(info, len(sheets), words))), ""]
     out += [
-        f"{words['name']}: ________________________ {words['class']}: __________ "
-        f"{words['date']}: ____________",
+        f"{words['name']}{words['colon']}________________________ "
+        f"{words['class']}{words['colon']}__________ "
+        f"{words['date']}{words['colon']}____________",
         "",
         "---",
         "",
@@ -73,12 +74,12 @@ def to_markdown(
             out += [f"- **{label}.** {_md(text)}" for label, text in sheet.right] + [""]
             continue  # the blanks beside the numbers are the room to answer
         if sheet.boxes:
-            out += [f"{words['answer']}: " + " → ".join(["☐"] * sheet.boxes), ""]
+            out += [f"{words['answer']}{words['colon']}" + " → ".join(["☐"] * sheet.boxes), ""]
         elif sheet.options:
-            out += [f"{words['answer']}: {_BLANK}", ""]
+            out += [f"{words['answer']}{words['colon']}{_BLANK}", ""]
         else:
             unit = f" {_md(sheet.unit)}" if sheet.unit else ""
-            out += [f"{words['answer']}: {_BLANK * 6}{unit}", ""]
+            out += [f"{words['answer']}{words['colon']}{_BLANK * 6}{unit}", ""]
     out += ["---", "", f"## {words['key']}", ""]
     for sheet in sheets:
         out.append(f"**{sheet.number}.** {_md(sheet.compact)}")

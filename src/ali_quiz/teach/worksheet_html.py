@@ -106,15 +106,18 @@ def _html_question(sheet: Sheet, words: dict[str, str]) -> list[str]:
     elif sheet.boxes:
         arrow = '<span class="arrow">→</span>'
         boxes = arrow.join(['<span class="box"></span>'] * sheet.boxes)
-        out.append(f'<p class="answer-row">{html.escape(words["answer"])}: {boxes}</p>')
+        out.append(
+            f'<p class="answer-row">{html.escape(words["answer"] + words["colon"])}{boxes}</p>'
+        )
     elif sheet.options:
         out.append(
-            f'<p class="answer-row">{html.escape(words["answer"])}: <span class="blank"></span></p>'
+            f'<p class="answer-row">{html.escape(words["answer"] + words["colon"])}'
+            '<span class="blank"></span></p>'
         )
     else:
         unit = f" {html.escape(sheet.unit)}" if sheet.unit else ""
         out.append(
-            f'<p class="answer-row">{html.escape(words["answer"])}: '
+            f'<p class="answer-row">{html.escape(words["answer"] + words["colon"])}'
             f'<span class="line"></span>{unit}</p>'
         )
     out.append("</li>")
@@ -145,7 +148,10 @@ def render_html(
         f"<h1>{html.escape(title)}</h1>",
         f'<p class="meta">{html.escape(" · ".join(meta))}</p>',
         '<p class="student">'
-        + "".join(f"<span>{html.escape(words[k])}:</span>" for k in ("name", "class", "date"))
+        + "".join(
+            f"<span>{html.escape(words[k] + words['colon'].rstrip())}</span>"
+            for k in ("name", "class", "date")
+        )
         + "</p>",
         "</header>",
         '<main><ol class="questions">',

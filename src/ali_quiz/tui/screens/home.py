@@ -18,7 +18,7 @@ from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.messages import ModeChosen, PackChosen, ResumeAsked
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
-from ali_quiz.tui.widgets.progress_panel import ProgressPanel
+from ali_quiz.tui.widgets.progress_panel import RECENT_SHOWN, ModeScoresPanel, ProgressPanel
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -36,10 +36,24 @@ MORE = (
     ("code", "key.code", "c"),
 )
 WIDE = 120  # from this width home shows the recent rounds too
+TALL = 32  # from this height (and WIDE) the panels fill the screen: more rounds, mode scores
 
 
 class TitleBar(Static):
     """The top line: the app, the pack in play, the player."""
+
+
+class PackList(OptionList):
+    """The packs: the arrows or a click choose one; enter plays it, as home's hint says."""
+
+    BINDINGS = [Binding("enter", "play", "key.play_pack", show=False)]
+
+    class PlayAsked(Message):
+        """Enter on a pack: play the mode highlighted in the Play panel."""
+
+    def action_play(self) -> None:
+        self.action_select()  # the pack is chosen as a click chooses it
+        self.post_message(self.PlayAsked())
 
 
 class HomeScreen(QuizScreen[None]):
@@ -73,7 +87,7 @@ class HomeScreen(QuizScreen[None]):
         yield TitleBar(id="title-bar")
         with Horizontal(id="home-body"):
             with Vertical(id="home-left"):
-                packs = OptionList(id="pack-list")
+                packs = PackList(id="pack-list")
                 packs.border_title = tr("home.pack")
                 yield packs
                 more = OptionList(
@@ -98,6 +112,9 @@ class HomeScreen(QuizScreen[None]):
                 about = Static(tr("app.loading_packs"), id="pack-about", markup=False)
                 about.border_title = tr("home.about")
                 yield about
+                scores = ModeScoresPanel(id="home-scores")
+                scores.border_title = tr("home.scores")
+                yield scores
                 yield Static(tr("home.hint"), id="home-hint", markup=False)
         yield QuizFooter()
 
@@ -142,8 +159,10 @@ class HomeScreen(QuizScreen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         wide = event.size.width >= WIDE
-        if wide != self.has_class("-wide"):
+        tall = wide and event.size.height >= TALL
+        if wide != self.has_class("-wide") or tall != self.has_class("-tall"):
             self.set_class(wide, "-wide")
+            self.set_class(tall, "-tall")
             self.show_progress()
 
     def show_progress(self) -> None:
@@ -155,7 +174,11 @@ class HomeScreen(QuizScreen[None]):
             entry = quiz.entry(pack_id)
             return entry.title if entry is not None else pack_id
 
-        self.query_one(ProgressPanel).show(
+        tall = self.has_class("-tall")
+        panel = self.query_one(ProgressPanel)
+        # More rounds than it lists by itself: it fills the column with them.
+        panel.set_class(tall and len(self.progress.recent) > RECENT_SHOWN, "-fill")
+        panel.show(
             self.progress,
             self.tr,
             wide=self.has_class("-wide"),
@@ -163,6 +186,7 @@ class HomeScreen(QuizScreen[None]):
             pack_title=title,
             pack_in_play=quiz.pack_id,
         )
+        self.query_one(ModeScoresPanel).show(self.progress.by_mode if tall else (), self.tr)
 
     # --- Showing the state -------------------------------------------------------------
 
@@ -313,6 +337,16 @@ class HomeScreen(QuizScreen[None]):
     @on(OptionList.OptionSelected, "#pack-list")
     def pack_selected(self) -> None:
         self.query_one("#mode-list").focus()
+
+    @on(PackList.PlayAsked)
+    def pack_played(self) -> None:
+        """Enter on the Pack panel plays the highlighted mode, as enter on the Play panel does,
+        once the pack under the highlight is the one in play (else the Play panel, focused,
+        shows its modes first: a pack just reached may not offer the same ones)."""
+        catalog = self.quiz.catalog or ()
+        index = self.query_one(PackList).highlighted
+        if index is not None and 0 <= index < len(catalog) and catalog[index] is self.quiz.entry():
+            self.query_one("#mode-list", OptionList).action_select()
 
     @on(OptionList.OptionSelected, "#mode-list")
     def mode_selected(self, event: OptionList.OptionSelected) -> None:

@@ -160,7 +160,7 @@ class PlayScreen(QuizScreen[None]):
         status.show(
             title=Content.from_markup(
                 "[b]$mode[/b] · $pack",
-                mode=self.tr(f"mode.{self.info.mode}"),
+                mode=self.tr(f"mode.{self.info.label}"),
                 pack=self.info.pack.title,
             )
         )
@@ -332,11 +332,11 @@ class PlayScreen(QuizScreen[None]):
         elif isinstance(widget, MultiAnswer):
             widget.reveal(response if isinstance(response, list) else None)
         elif isinstance(widget, OrderAnswer):
-            widget.reveal(item_dates(widget.question, self.info.pack))
+            widget.reveal(item_dates(widget.question, self.info.pack), skipped=outcome.skipped)
         elif isinstance(widget, EstimateAnswer | TextAnswer):
             widget.reveal(response, outcome.verdict)
         elif isinstance(widget, MatchAnswer):
-            widget.reveal()
+            widget.reveal(skipped=outcome.skipped)
         self.play_help.display = False
         self.show_notice("")
         feedback = self.play_feedback

@@ -16,7 +16,7 @@ from textual.widgets import Button, Digits, Footer, Static
 
 from ali_quiz.percents import percent_of
 from ali_quiz.quiz.rounds import Outcome, Round
-from ali_quiz.quiz.scorecard import duration_text, share_text
+from ali_quiz.quiz.scorecard import duration_text, share_marks, share_text
 from ali_quiz.roundspec import ResolvedRound, RoundSpec
 from ali_quiz.textwidth import clip, width
 from ali_quiz.tui.messages import RoundAsked, RoundSpecAsked
@@ -87,10 +87,27 @@ class ResultsScreen(QuizScreen[None]):
         return share_text(
             self.tr,
             pack=self.info.pack.title,
-            mode=self.info.mode,
+            mode=self.info.label,
             outcomes=self.game.outcomes,
             max_score=self.game.max_score,
             code=self.info.code,
+        )
+
+    def share_lines(self) -> Content:
+        """The share line as the screen shows it: the score, then the squares and the code on
+        a line of their own under it (the whole ran past 80 columns and wrapped mid-squares);
+        `c` copies it as the one line it is."""
+        label = self.tr("label.colon", label=self.tr("results.share_label"))
+        head, marks, tail = self.share.partition(share_marks(self.game.outcomes))
+        if not marks:
+            return Content.from_markup("[dim]$label[/dim]$share", label=label, share=self.share)
+        return Content.from_markup(
+            "[dim]$label[/dim]$head\n$indent$marks$tail",
+            label=label,
+            head=head.rstrip(),
+            indent=" " * width(label),
+            marks=marks,
+            tail=tail,
         )
 
     def compose_screen(self) -> ComposeResult:
@@ -103,7 +120,7 @@ class ResultsScreen(QuizScreen[None]):
             Content.from_markup(
                 "[b]$title[/b] · $mode · $pack",
                 title=tr("results.title"),
-                mode=tr(f"mode.{self.info.mode}"),
+                mode=tr(f"mode.{self.info.label}"),
                 pack=self.info.pack.title,
             ),
             id="results-title",
@@ -134,14 +151,7 @@ class ResultsScreen(QuizScreen[None]):
                         ),
                         id="results-code",
                     )
-                yield Static(
-                    Content.from_markup(
-                        "[dim]$label[/dim]$share",
-                        label=tr("label.colon", label=tr("results.share_label")),
-                        share=self.share,
-                    ),
-                    id="results-share",
-                )
+                yield Static(self.share_lines(), id="results-share")
             bars = Static(kinds_bars(tr, game.outcomes), id="results-kind-bars")
             bars.border_title = tr("results.kinds")
             yield bars
@@ -167,6 +177,8 @@ class ResultsScreen(QuizScreen[None]):
     def compare_text(self) -> Content:
         """This round against the player's last and best of the pack and mode."""
         tr = self.tr
+        if self.info.mistakes:
+            return Content(tr("results.mistakes_round")).stylize("dim")
         if self.info.mode == "review":
             return Content(tr("results.review_round")).stylize("dim")
         if self.quiz.history_store is None:
@@ -314,7 +326,9 @@ class ResultsScreen(QuizScreen[None]):
             self.notify(self.tr("results.no_mistakes"))
             return
         self.dismiss()
-        self.app.post_message(RoundAsked(self.info.of_questions(mistakes)))
+        from ali_quiz.quiz.generate import random_seed
+
+        self.app.post_message(RoundAsked(self.info.of_questions(mistakes, random_seed())))
 
     def action_copy_share(self) -> None:
         """Put the share line on the clipboard (OSC 52; it is on screen too)."""

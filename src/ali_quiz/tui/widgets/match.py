@@ -137,6 +137,7 @@ class MatchAnswer(Widget, can_focus=True):
     pending: reactive[tuple[str, int] | None] = reactive(None)
     #: An incomplete submit was refused: its "n/m paired" follows the pairs made since.
     refused = False
+    skipped = False
 
     def __init__(self, question: MatchQuestion, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -208,7 +209,11 @@ class MatchAnswer(Widget, can_focus=True):
             if row.side == "left":
                 item = self.question.left[row.index]
                 link = f"→ {letter(partner)}" if partner is not None else "→ ?"
-                if self.answered:
+                if self.answered and self.skipped:  # no pairs to mark: the right ones, unjudged
+                    right_id = answer.get(item.id)
+                    right = right_index.get(right_id) if right_id is not None else None
+                    link = f"[$text-muted]→ {letter(right)}[/]" if right is not None else ""
+                elif self.answered:
                     right_id = answer.get(item.id)
                     right = right_index.get(right_id) if right_id is not None else None
                     if partner is not None and partner == right:
@@ -327,9 +332,11 @@ class MatchAnswer(Widget, can_focus=True):
         self.focus()
         self.select(message.side, message.index)
 
-    def reveal(self) -> None:
-        """Mark each pair right or wrong and stop taking changes."""
+    def reveal(self, *, skipped: bool = False) -> None:
+        """Mark each pair right or wrong and stop taking changes; skipped, show each item's
+        right partner alone."""
         self.answered = True
+        self.skipped = skipped
         self.add_class("-answered")
         self.pending = None
         self.refresh_rows()

@@ -112,6 +112,7 @@ class OrderAnswer(Widget, can_focus=True):
 
     cursor: reactive[int] = reactive(0)
     grabbed: reactive[bool] = reactive(False)
+    skipped = False
 
     def __init__(self, question: OrderQuestion, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -168,6 +169,8 @@ class OrderAnswer(Widget, can_focus=True):
                 goes = "" if right_place == row.place else f" → {(right_place or 0) + 1}"
                 if right_place is None:
                     mark = ""
+                elif self.skipped:  # nothing was put in order: where each goes, unjudged
+                    mark = f"[$text-muted]→ {right_place + 1}[/]"
                 elif share >= 1:
                     mark = "[b $text-success]✓[/]"
                 elif share > 0:
@@ -286,9 +289,11 @@ class OrderAnswer(Widget, can_focus=True):
             # A click without a drag: pick the item up, to drop it with the next click.
             self.grabbed = not self.grabbed
 
-    def reveal(self, dates: dict[str, str] | None = None) -> None:
-        """Show each item's mark, right place and date, and stop taking changes."""
+    def reveal(self, dates: dict[str, str] | None = None, *, skipped: bool = False) -> None:
+        """Show each item's mark, right place and date, and stop taking changes; skipped, each
+        item's right place alone (the list as shuffled is no answer to mark)."""
         self.answered = True
+        self.skipped = skipped
         self.dates = dict(dates or {})
         self.add_class("-answered")
         self.grabbed = False

@@ -15,10 +15,12 @@ from ali_quiz.i18n import Translator
 from ali_quiz.textwidth import clip, pad, width
 
 if TYPE_CHECKING:  # the history is read after the first frame: not imported before it
-    from ali_quiz.history.progress import Progress, RecentRound
+    from ali_quiz.history.progress import ModeScores, Progress, RecentRound
 
 #: Columns the panel's text may use on a wide terminal (its width less border and padding).
 WIDE_TEXT = 40
+#: Recent rounds listed when the panel keeps its own height; a tall one fills with more.
+RECENT_SHOWN = 5
 
 
 def when_text(tr: Translator, started: datetime, today: date) -> str:
@@ -33,11 +35,31 @@ def when_text(tr: Translator, started: datetime, today: date) -> str:
 
 
 class ProgressPanel(Static):
-    """Streak and reviews due (every width); rounds played and recent scores (wide)."""
+    """Streak and reviews due (every width); rounds played and recent scores (wide). Given the
+    height of the column (`-fill`, on a tall terminal), it lists as many rounds as fit."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
         self.display = False  # until the history is read: no empty box, no zeros
+        self.shown: tuple[Progress, Translator, bool, date, Callable[[str], str], str | None]
+        self.shown_room = -1
+
+    def on_resize(self) -> None:
+        # Filling the column, the room for rounds is known once laid out: list what fits.
+        if self.has_class("-fill") and self.room() != self.shown_room and hasattr(self, "shown"):
+            progress, tr, wide, today, pack_title, pack_in_play = self.shown
+            self.show(
+                progress,
+                tr,
+                wide=wide,
+                today=today,
+                pack_title=pack_title,
+                pack_in_play=pack_in_play,
+            )
+
+    def room(self) -> int:
+        """Lines the panel has for its text when it fills the column (0: unknown yet)."""
+        return self.content_size.height if self.has_class("-fill") else 0
 
     def show(
         self,
@@ -51,6 +73,8 @@ class ProgressPanel(Static):
     ) -> None:
         """Fill the panel (`pack_title` gives a pack id's title, for the recent rounds)."""
         self.display = True
+        self.shown = (progress, tr, wide, today, pack_title, pack_in_play)
+        self.shown_room = self.room()
         if progress.is_new_player:
             welcome = Content(tr("home.welcome"))
             if wide:
@@ -70,9 +94,15 @@ class ProgressPanel(Static):
             if progress.recent:
                 lines.append(Content(""))
                 lines.append(Content.from_markup("[b]$title[/b]", title=tr("home.recent")))
-                lines.extend(
-                    self.recent_lines(progress.recent, tr, today, pack_title, pack_in_play)
-                )
+                room = self.shown_room - len(lines)
+                recent = progress.recent if room > 0 else progress.recent[:RECENT_SHOWN]
+                rounds = self.recent_lines(recent, tr, today, pack_title, pack_in_play)
+                if room > 0:  # whole rounds only: a pack's title line stays with its round
+                    while len(rounds) > room:
+                        rounds.pop()
+                    if rounds and rounds[-1].plain.startswith("      "):
+                        rounds.pop()
+                lines.extend(rounds)
         self.update(Content("\n").join(lines))
 
     @staticmethod
@@ -125,3 +155,36 @@ class ProgressPanel(Static):
                 title = clip(pack_title(entry.pack), WIDE_TEXT - 6)
                 lines.append(Content.from_markup("      [dim]$title[/dim]", title=title))
         return lines
+
+
+class ModeScoresPanel(Static):
+    """The player's scores with the pack in play, mode by mode (a tall, wide home shows it)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+        self.display = False
+
+    def show(self, scores: tuple[ModeScores, ...], tr: Translator) -> None:
+        from ali_quiz.percents import percent_text
+
+        self.display = bool(scores)
+        if not scores:
+            return
+        titles = [tr(f"mode.{entry.mode}") for entry in scores]
+        title_width = max(width(title) for title in titles) + 2
+        self.update(
+            Content("\n").join(
+                Content.from_markup(
+                    "[b]$title[/b]$rounds [dim]·[/dim] $best [dim]·[/dim] $average",
+                    title=pad(title, title_width),
+                    rounds=(
+                        tr("home.scores.rounds_one")
+                        if entry.rounds == 1
+                        else tr("home.scores.rounds", count=entry.rounds)
+                    ),
+                    best=tr("home.scores.best", percent=percent_text(entry.best)),
+                    average=tr("home.scores.average", percent=percent_text(entry.average)),
+                )
+                for entry, title in zip(scores, titles, strict=True)
+            )
+        )

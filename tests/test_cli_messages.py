@@ -1,0 +1,86 @@
+"""The command line's messages a person reads: `generate` on a terminal, one error for one
+unclosed bracket, `history --pack` with a name that matches nothing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Ran
+
+Cli = Callable[..., Ran]
+
+
+def test_generate_prints_a_worksheet_on_a_terminal(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    ran = cli("generate", "--count", "3", "--seed", "3")
+    assert ran.status == 0
+    assert not ran.out.lstrip().startswith("{")
+    assert "**1.**" in ran.out  # the worksheet's numbered questions (and answer key)
+    # Asked for, JSON Lines even on a terminal.
+    asked = cli("generate", "--count", "3", "--seed", "3", "--format", "json")
+    assert [json.loads(line)["kind"] for line in asked.out.splitlines()]
+
+
+def test_generate_prints_json_lines_into_a_pipe_or_a_file(cli: Cli, tmp_path: Path) -> None:
+    ran = cli("generate", "--count", "3", "--seed", "3")
+    assert len([json.loads(line) for line in ran.out.splitlines()]) == 3
+    target = tmp_path / "round.jsonl"
+    assert cli("generate", "--count", "3", "--seed", "3", "-o", str(target)).status == 0
+    assert target.read_text(encoding="utf-8") == ran.out
+
+
+def test_an_unclosed_bracket_is_one_problem_at_the_bracket(cli: Cli, tmp_path: Path) -> None:
+    text = (REPO / "questions" / "dingtalk-2020-en.yaml").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("title: "))
+    lines[number - 1] = lines[number - 1].replace("title: ", "title: [", 1)
+    bad = tmp_path / "badyaml.yaml"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    ran = cli("validate", str(bad))
+    assert ran.status == 1
+    located = [line for line in ran.err.splitlines() if "YAML syntax error" in line]
+    assert len(located) == 1, ran.err  # was five, one per line after the bracket
+    assert located[0].startswith(f"{bad}:{number}:8: ")
+    assert "the [ opened on this line is never closed" in located[0]
+    assert "invalid (1 problem)" in ran.err
+
+
+def test_history_of_an_unknown_pack_names_the_packs(cli: Cli) -> None:
+    ran = cli("history", "--pack", "nope")
+    assert ran.status == 1
+    assert "No rounds yet" not in ran.out
+    assert "no rounds of the pack 'nope'" in ran.err
+    assert "dingtalk-2020-en" in ran.err  # the packs installed, by name
+    known = cli("history", "--pack", "dingtalk-2020-en")
+    assert known.status == 0
+    assert "No rounds of the pack 'dingtalk-2020-en' yet" in known.out
+    nobody = cli("history", "--player", "bob")
+    assert nobody.status == 0 and "No rounds of the player 'bob'" in nobody.out
+
+
+def test_a_chinese_worksheet_writes_full_width_colons(cli: Cli) -> None:
+    """姓名：____ 班級：____ 日期：____, as the sheet's 題組代碼： (was 姓名: ____)."""
+    for format_ in ("markdown", "html"):
+        ran = cli("generate", "--count", "3", "--seed", "3", "--format", format_)
+        assert ran.status == 0
+        assert "姓名：" in ran.out and "班級：" in ran.out and "答案：" in ran.out
+        assert "姓名:" not in ran.out and "答案:" not in ran.out
+    english = cli(
+        "generate",
+        "--pack",
+        "dingtalk-2020-en",
+        "--count",
+        "3",
+        "--seed",
+        "3",
+        "--format",
+        "markdown",
+    )
+    assert "Name: ____" in english.out and "Answer: " in english.out
