@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -195,6 +196,7 @@ def test_a_seeded_generate_loads_only_what_it_needs(tmp_path: Path) -> None:
 
 TUI_START = r"""
 import asyncio, json, sys
+from datetime import UTC, datetime
 from pathlib import Path
 from ali_quiz.config import load_settings
 from ali_quiz.paths import AppPaths
@@ -259,3 +261,36 @@ def test_the_tui_draws_its_home_screen_without_disk_work_modules(
     assert {"textual.app", "ali_quiz.config", "ali_quiz.tui.screens.home"} <= loaded
     assert "ali_quiz.i18n.app" in loaded  # the check can see the catalogue's tables
     assert sorted(loaded & set(NOT_BEFORE_THE_FIRST_FRAME)) == []
+
+
+TABLE = r"""
+import contextlib, io, sys
+from ali_quiz.cli import main
+
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(["--data-dir", sys.argv[1], "history"])
+heavy = ("json", "csv", "decimal", "shutil", "threading", "ali_quiz.numbers")
+loaded = [m for m in (*heavy, "ali_quiz.safety.csvcells") if m in sys.modules]
+import json  # only now: the table itself must not have loaded it
+
+print(json.dumps({"status": status, "loaded": loaded}))
+"""
+
+
+def test_the_history_table_loads_only_what_it_shows(tmp_path: Path) -> None:
+    """`ali-quiz history` (the table) starts without json, csv, the figure reader's Decimal,
+    shutil (argparse's terminal width) or threading: a third of its time went to them."""
+    from ali_quiz.history.store import HistoryStore, RoundStart
+
+    opened = HistoryStore.open(tmp_path)
+    assert opened.store is not None
+    with opened.store as store:
+        start = RoundStart(
+            player="ann", pack="dingtalk-2020", pack_hash="h", mode="quick", count=3, seed=1,
+            code=None, date="2024-03-01", ui_language="en",
+            started_at=datetime(2024, 3, 1, 9, tzinfo=UTC),
+        )  # fmt: skip
+        store.start_round(start, 3)
+    done = _run(TABLE, str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"status": 0, "loaded": []}

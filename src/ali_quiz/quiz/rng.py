@@ -94,13 +94,14 @@ class Rng:
 
     def weighted_index(self, weights: Sequence[float]) -> int:
         """An index drawn with probability proportional to its (non-negative) weight."""
-        total = sum([w for w in weights if w > 0])
+        # A weight of 0 or less counts as 0.0, which leaves a sum as it was.
+        positive = [w if w > 0 else 0.0 for w in weights]
+        total = sum(positive)
         if total <= 0:
             return self.below(len(weights))
         target = self.random() * total
-        # The running sums of the positive weights (a weight of 0 or less adds 0.0: the sum
-        # stays as it was); the first above the target is the index drawn.
-        index = bisect_right(list(accumulate([w if w > 0 else 0.0 for w in weights])), target)
+        # The first running sum above the target is the index drawn.
+        index = bisect_right(list(accumulate(positive)), target)
         if index < len(weights):
             return index
         return max(i for i, w in enumerate(weights) if w > 0)
