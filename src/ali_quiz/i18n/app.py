@@ -375,7 +375,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline.no_source": ("(no source sentence)", "（沒有出處句子）"),
     "timeline.empty": ("Nothing of this kind in the pack.", "這個題庫沒有這類事實。"),
     "timeline.highlights": ("Highlights: {items}", "重點：{items}"),
-    "timeline.version_event": ("{title} released", "{title}發布"),
+    "timeline.version_event": ("{title} released", "{title}釋出"),  # as the questions say it
     # Settings
     "settings.title": ("Settings", "設定"),
     "settings.player": ("Player name", "玩家名稱"),
