@@ -154,7 +154,7 @@ class PackFacts(FigureViews):
             usable = [
                 h
                 for h in version.highlights
-                if any(t not in self.titles_with_highlight[h] for t in titles)
+                if not self.titles_with_highlight[h].issuperset(titles)  # (a set's own loop)
             ]
             if usable:
                 found[version.id] = usable

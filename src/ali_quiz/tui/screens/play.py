@@ -116,6 +116,13 @@ class PlayScreen(QuizScreen[None]):
         self.recorder = recorder
         self.last_outcome: Outcome | None = None
         self.leave_dialog: Screen[bool] | None = None  # "Leave this round?" while it shows
+        # The widgets an answer changes, kept at hand (a query walks the tree each time).
+        self.play_status = StatusLine(id="play-status")
+        self.play_main = Container(id="play-main")
+        self.play_body = VerticalScroll(id="play-body")
+        self.play_help = Static(id="play-help", markup=False)
+        self.play_notice = Static(id="play-notice", markup=False)
+        self.play_feedback = Feedback(id="feedback")
 
     @property
     def in_progress(self) -> bool:
@@ -127,18 +134,18 @@ class PlayScreen(QuizScreen[None]):
         return self.last_outcome is not None
 
     def compose_screen(self) -> ComposeResult:
-        yield StatusLine(id="play-status")
-        with Container(id="play-main"):
-            with VerticalScroll(id="play-body"):
+        yield self.play_status
+        with self.play_main:
+            with self.play_body:
                 # A long reading passage scrolls on its own (tab to it, then arrows or page keys).
                 with VerticalScroll(id="passage"):
                     yield Static(id="passage-text", markup=False)
                 yield Static(id="prompt", markup=False)
-                yield Static(id="play-help", markup=False)
+                yield self.play_help
                 yield Vertical(id="answer-slot")
                 # Why an answer was refused, under the answer (never a toast over the question).
-                yield Static(id="play-notice", markup=False)
-            yield Feedback(id="feedback")
+                yield self.play_notice
+            yield self.play_feedback
         # Rebuilt once per answer, not once per bindings change (a dozen of them per answer).
         yield QuizFooter()
 
@@ -148,7 +155,7 @@ class PlayScreen(QuizScreen[None]):
         await self.show_question()
 
     def show_title(self) -> None:
-        status = self.query_one(StatusLine)
+        status = self.play_status
         status.strip_tooltip = self.tr("play.strip")
         status.show(
             title=Content.from_markup(
@@ -178,7 +185,7 @@ class PlayScreen(QuizScreen[None]):
 
     def fit_width(self, width: int) -> None:
         """From 120 columns the feedback sits beside the question rather than under it."""
-        self.query_one("#play-main").set_class(width >= WIDE, "-wide")
+        self.play_main.set_class(width >= WIDE, "-wide")
         self.place_feedback()
 
     def place_feedback(self) -> None:
@@ -190,10 +197,10 @@ class PlayScreen(QuizScreen[None]):
         then what it needs (at most three quarters) and the feedback the rest; wide, both
         columns keep their widths and the feedback only turns visible.
         """
-        body = self.query_one("#play-body").styles
-        feedback = self.query_one(Feedback)
+        body = self.play_body.styles
+        feedback = self.play_feedback
         answered = self.answered
-        if self.query_one("#play-main").has_class("-wide"):
+        if self.play_main.has_class("-wide"):
             body.height, body.max_height = "1fr", "100%"
             feedback.display, feedback.visible = True, answered
         else:
@@ -238,7 +245,7 @@ class PlayScreen(QuizScreen[None]):
             status += Content.from_markup(
                 "  [b $text-success]$streak[/]", streak=self.tr("play.streak", count=run)
             )
-        self.query_one(StatusLine).show(strip=strip, progress=status)
+        self.play_status.show(strip=strip, progress=status)
 
     async def show_question(self) -> None:
         question = self.game.current
@@ -252,7 +259,7 @@ class PlayScreen(QuizScreen[None]):
         passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
         help_text = self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
-        help_line = self.query_one("#play-help", Static)
+        help_line = self.play_help
         help_line.update(help_text)
         help_line.display = True
         self.show_notice("")
@@ -263,9 +270,9 @@ class PlayScreen(QuizScreen[None]):
         # Focused now, not after the next refresh: keys typed the moment the question shows
         # (already queued behind this one) must reach it, not the feedback it replaces.
         self.focus_answer()
-        self.query_one(Feedback).prepare(question, self.tr)
+        self.play_feedback.prepare(question, self.tr)
         self.place_feedback()
-        self.query_one("#play-body").scroll_home(animate=False)
+        self.play_body.scroll_home(animate=False)
         self.refresh_bindings()
         self.call_after_refresh(collect_garbage)
 
@@ -277,7 +284,7 @@ class PlayScreen(QuizScreen[None]):
             self.set_focus(widget)
 
     def show_notice(self, text: str) -> None:
-        notice = self.query_one("#play-notice", Static)
+        notice = self.play_notice
         if not text and not notice.display:
             return  # no notice shown, none to show: nothing to lay out again
         notice.update(text)
@@ -330,9 +337,9 @@ class PlayScreen(QuizScreen[None]):
             widget.reveal(response, outcome.verdict)
         elif isinstance(widget, MatchAnswer):
             widget.reveal(skipped=outcome.skipped)
-        self.query_one("#play-help", Static).display = False
+        self.play_help.display = False
         self.show_notice("")
-        feedback = self.query_one(Feedback)
+        feedback = self.play_feedback
         feedback.show_outcome(
             outcome, self.tr, last=self.game.done, streak=streak(self.game.outcomes)
         )
@@ -352,7 +359,7 @@ class PlayScreen(QuizScreen[None]):
         self.recorder.flush()
         # Enter may have come first: the next question, or the results instead of this screen.
         if self.last_outcome is outcome and self.is_attached:
-            self.query_one(Feedback).focus_source()
+            self.play_feedback.focus_source()
             self.refresh_bindings()
 
     async def action_next(self) -> None:
@@ -412,9 +419,9 @@ class PlayScreen(QuizScreen[None]):
             self.dismiss()
 
         self.leave_dialog = ConfirmScreen(
-            tr("play.quit_title"),
+            tr("play.quit_app_title" if quit_app else "play.quit_title"),
             self.leave_body(),
-            yes=tr("play.quit_yes"),
+            yes=tr("play.quit_app_yes" if quit_app else "play.quit_yes"),
             no=tr("play.quit_no"),
         )
         self.app.push_screen(self.leave_dialog, leave)

@@ -76,13 +76,12 @@ class ChoiceAnswer(OptionList):
                 self.question.weights is not None
                 and dict(self.question.weights).get(option.id, 0) > 0
             )
+            # Built from parts, not markup: nothing to parse in the answer's frame.
+            text = Content.assemble((letter(index), "b"), ". ", option.text)
             if right:
-                markup = "[b]$label[/b]. $text [b $text-success]✓[/]"
+                text += Content.assemble(" ", ("✓", "b $text-success"))
             elif option.id == chosen:
-                markup = "[b]$label[/b]. $text [b $text-error]✗[/]"
-            else:
-                markup = "[b]$label[/b]. $text"
-            text = Content.from_markup(markup, label=letter(index), text=option.text)
+                text += Content.assemble(" ", ("✗", "b $text-error"))
             self.replace_option_prompt_at_index(index, text)
         chosen_index = next(
             (i for i, o in enumerate(self.question.options) if o.id == chosen), None

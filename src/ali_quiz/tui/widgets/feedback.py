@@ -101,12 +101,20 @@ class Feedback(Container):
     #: The question and language whose source the panel holds.
     source_of: tuple[Question, str] | None = None
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Kept at hand: an answer fills them, and looking them up costs a walk of the tree.
+        self.panel = VerticalScroll(id="feedback-panel")
+        # The verdict and, under it, the notes: one widget, so one line to lay out and draw.
+        self.verdict = Static(id="feedback-verdict", markup=False)
+        self.hint = Static(id="feedback-hint", markup=False)
+        self.source = Static(id="feedback-source", markup=False)
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="feedback-panel"):
-            # The verdict and, under it, the notes: one widget, so one line to lay out and draw.
-            yield Static(id="feedback-verdict", markup=False)
-            yield Static(id="feedback-hint", markup=False)
-            yield Static(id="feedback-source", markup=False)
+        with self.panel:
+            yield self.verdict
+            yield self.hint
+            yield self.source
 
     def prepare(self, question: Question, tr: Translator) -> None:
         """Hold the question's source before it is answered (it does not depend on the answer).
@@ -120,7 +128,7 @@ class Feedback(Container):
         self.source_of = (question, tr.language)
         source = source_content(question, tr)
         prepare(source.plain)
-        self.query_one("#feedback-source", Static).update(source)
+        self.source.update(source)
 
     def show_outcome(
         self, outcome: Outcome, tr: Translator, *, last: bool, streak: int = 0
@@ -131,9 +139,9 @@ class Feedback(Container):
         notes = notes_content(outcome, tr)
         if notes.plain:
             head = Content("\n").join([head, notes])
-        self.query_one("#feedback-verdict", Static).update(head)
+        self.verdict.update(head)
         self.prepare(outcome.question, tr)
-        self.query_one("#feedback-panel", VerticalScroll).scroll_home(animate=False)
+        self.panel.scroll_home(animate=False)
         self.show_hint()
         self.set_verdict_colour(outcome.verdict)
         # Whether the source needs scrolling is known once it is laid out.
@@ -146,7 +154,7 @@ class Feedback(Container):
         to the panel and everything in it, a cost paid between the key and the feedback.
         """
         colour = self.app.theme_variables[VERDICT_COLOURS[verdict]]
-        self.query_one("#feedback-panel").styles.border_left = ("thick", Color.parse(colour))
+        self.panel.styles.border_left = ("thick", Color.parse(colour))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.show_hint)
@@ -155,13 +163,13 @@ class Feedback(Container):
         """`Press enter for the next question`, and how to read the rest of a long source."""
         tr = translator_of(self)
         hint = Content(tr("play.press_results" if self.last else "play.press_next"))
-        if self.query_one("#feedback-panel", VerticalScroll).max_scroll_y > 0:
+        if self.panel.max_scroll_y > 0:
             hint += Content(" · ") + Content(tr("play.scroll_source"))
-        self.query_one("#feedback-hint", Static).update(hint)
+        self.hint.update(hint)
 
     def focus_source(self) -> None:
         """Focus the panel: enter moves on, arrows and page keys scroll a long source."""
-        self.screen.set_focus(self.query_one("#feedback-panel"))
+        self.screen.set_focus(self.panel)
 
     @property
     def text(self) -> str:
