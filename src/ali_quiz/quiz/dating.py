@@ -9,13 +9,15 @@ give-away rule and the elimination rule (docs/questions.md) look for these texts
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ali_quiz.packs.dates import PartialDate
-from ali_quiz.quiz.facts import PackFacts
+from ali_quiz.quiz.facts import Dated, PackFacts
 from ali_quiz.quiz.giveaway import Shown
 from ali_quiz.quiz.kinds import ChoiceQuestion
 from ali_quiz.quiz.phrasing import MONTHS_EN
 
+_NEAR = 12  # how far from the answer's date a "what happened" question's wrong options lie
 # A sentence ends at 。！？ or at . ! ? followed by a space (5.0 is not an end).
 _SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
 
@@ -36,37 +38,64 @@ def _states(sentence: str, words: list[str]) -> bool:
     return any(word.casefold() in folded for word in words)
 
 
-def date_keys(facts: PackFacts) -> dict[str, list[str]]:
+class DateKeys:
     """For each dated fact (events, dated releases, states), the texts that tell its date: its
-    line with the date, and each sentence of its source (and translation) that says the date."""
-    found = facts.pack.derived.get("date_keys")
-    if isinstance(found, dict):
-        return found
-    dated: list[tuple[str, PartialDate]] = [(d.id, d.date) for d in facts.timeline]
-    dated += [(s.id, s.as_of) for s in facts.states]
-    keys: dict[str, list[str]] = {}
-    for fact_id, date in dated:
+    line with the date, and each sentence of its source (and translation) that says the date.
+
+    Worked out for a fact when a round first asks, and kept with the pack: a round looks at a
+    few facts, and a pack of ten thousand events would otherwise pay for all of them.
+    """
+
+    def __init__(self, facts: PackFacts) -> None:
+        self.facts = facts
+        self.found: dict[str, list[str]] = {}
+        self.states = {s.id: s.as_of for s in facts.states}
+
+    def get(self, fact_id: str, default: Sequence[str] = ()) -> Sequence[str]:
+        found = self.found.get(fact_id)
+        if found is None:
+            found = self.found[fact_id] = self._work_out(fact_id)
+        return found or default
+
+    def _work_out(self, fact_id: str) -> list[str]:
+        facts = self.facts
+        position = facts.timeline_position.get(fact_id)
+        if position is not None:
+            date = facts.timeline[position].date
+        elif fact_id in self.states:
+            date = self.states[fact_id]
+        else:
+            return []
         texts = [facts.headline_of(fact_id) or ""]
         words = date_words(date)
-        source = facts.sources.get(fact_id, "")
-        for line in source.splitlines():
+        for line in facts.sources.get(fact_id, "").splitlines():
             for sentence in _SENTENCE_END.split(line.strip("「」 ")):
                 sentence = sentence.strip()
                 if len(sentence) > 8 and _states(sentence, words):
                     texts.append(sentence)
-        keys[fact_id] = [t for t in dict.fromkeys(texts) if t]
-    facts.pack.derived["date_keys"] = keys
-    return keys
+        return [t for t in dict.fromkeys(texts) if t]
 
 
-def eliminated(
-    question: ChoiceQuestion, facts: PackFacts, shown: Shown, keys: dict[str, list[str]]
-) -> bool:
+def date_keys(facts: PackFacts) -> DateKeys:
+    """The pack's DateKeys, kept with it."""
+    found = facts.pack.derived.get("date_keys")
+    if not isinstance(found, DateKeys):
+        found = facts.pack.derived["date_keys"] = DateKeys(facts)
+    return found
+
+
+def eliminated(question: ChoiceQuestion, facts: PackFacts, shown: Shown, keys: DateKeys) -> bool:
     """Whether the round has told the date of every wrong option of this "what happened on…"
     question: its answer is then found by elimination, knowing nothing of it."""
     if not question.id.startswith("choice-what-"):
         return False
-    by_text = facts.by_happening
+    position = facts.timeline_position.get(question.facts[0]) if question.facts else None
+    if position is None:
+        return False
+    # The wrong options are happenings near the answer's date (makers.timeline.choice_what).
+    by_text: dict[str, list[Dated]] = {}
+    for item in facts.near_in_time(facts.timeline[position], _NEAR):
+        by_text.setdefault(item.happening, []).append(item)
     wrong = [o.text for o in question.options if o.id != question.answer]
     return all(
         any(shown.reveals(keys.get(d.id, ())) is not None for d in by_text.get(text, ()))

@@ -110,14 +110,6 @@ class PackFacts(FigureViews):
             found.setdefault(item.text, []).append(item)
         return found
 
-    @cached_property
-    def by_happening(self) -> dict[str, list[Dated]]:
-        """Timeline items by what a "what happened" option calls them."""
-        found: dict[str, list[Dated]] = {}
-        for item in self.timeline:
-            found.setdefault(item.happening, []).append(item)
-        return found
-
     def text_fits_date(self, text: str, other: Dated) -> bool:
         """False when some item called `text` overlaps `other`: then `other` could be its date."""
         return all(not item.overlaps(other) for item in self.by_text.get(text, ()))

@@ -26,6 +26,18 @@ from ali_quiz.quiz.kinds import (
 )
 from ali_quiz.quiz.phrasing import ordinal, singular
 
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Protocol
+
+    class DatesTold(Protocol):
+        """The texts that tell each fact's date (quiz.dating.DateKeys)."""
+
+        def get(self, fact_id: str, default: Sequence[str] = ..., /) -> Sequence[str]: ...
+
+
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # A date written just before an occurrence makes it part of a longer date (`25 February 2020`).
 _DATE_BEFORE = re.compile(rf"(?:\d{{1,2}}|{_MONTHS})\s$", re.IGNORECASE)
@@ -92,7 +104,7 @@ DATE_FORMS = ("choice-when-", "choice-what-", "choice-state-")
 def answer_keys(
     question: Question,
     metrics: Mapping[str, Metric],
-    dates: Mapping[str, list[str]] | None = None,
+    dates: DatesTold | None = None,
 ) -> list[str]:
     """The texts whose sight would give this question's answer away; `dates`: the texts that
     tell each fact's date (quiz.dating), which give away a question on that date."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LATIN = re.compile(r"[^\W\d_]{4,}")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -44,6 +45,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)  # a round asks of the same few highlights again and again
 def key_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
     """The words of a highlight that say what it is about (none of `names`, the product's)."""
     folded = unicodedata.normalize("NFKC", text).casefold()

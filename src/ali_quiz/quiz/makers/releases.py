@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from ali_quiz.packs.model import Version
 from ali_quiz.quiz.kinds import Question
-from ali_quiz.quiz.kinship import akin
 from ali_quiz.quiz.makers.base import MakerBase
 from ali_quiz.quiz.phrasing import embedded, phrase, version_name, version_title
 
@@ -24,8 +23,7 @@ class ReleaseMakers(MakerBase):
         def fits(chosen: list[Version], item: Version) -> bool:
             if any(item.title == other.title for other in chosen):
                 return False
-            # Not a highlight akin to one already in the match: either release would fit it.
-            free = [h for h in item.highlights if not any(akin(h, c) for c in claimed.values())]
+            free = [h for h in item.highlights if h not in claimed.values()]
             if not free:
                 return False
             claimed[item.id] = free[self.rng.below(len(free))]
@@ -38,9 +36,7 @@ class ReleaseMakers(MakerBase):
             claimed.clear()
             chosen = []
             for version in versions:
-                free = [
-                    h for h in version.highlights if not any(akin(h, c) for c in claimed.values())
-                ]
+                free = [h for h in version.highlights if h not in claimed.values()]
                 if (
                     free
                     and version.id not in self.picker.blocked
