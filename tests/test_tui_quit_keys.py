@@ -88,3 +88,29 @@ async def test_ctrl_q_quits_from_everywhere(tmp_path: Path, where: str) -> None:
         await pilot.press("ctrl+q" if where != "dialog" else "y")
         await pilot.pause()
         assert app.return_code == 0
+
+
+@sync
+async def test_ctrl_q_asks_about_quitting_ali_quiz_and_esc_about_the_round(
+    tmp_path: Path,
+) -> None:
+    """ctrl+q closes the app, esc only leaves the round: each dialog says which."""
+    for language, quits, leaves in (
+        ("en", ("Quit ali-quiz?", "Quit ali-quiz"), ("Leave this round?", "Leave the round")),
+        ("zh-Hant", ("要關閉 ali-quiz 嗎？", "關閉 ali-quiz"), ("要離開這一回合嗎？", "離開回合")),
+    ):
+        app = make_test_app(tmp_path / language, start=round_start("choice", 3), language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app)
+            await pilot.pause()
+            for key, (title, button) in (("ctrl+q", quits), ("escape", leaves)):
+                await pilot.press(key)
+                await pilot.pause()
+                dialog = app.screen
+                assert isinstance(dialog, ConfirmScreen)
+                said = "\n".join(str(static.render()) for static in dialog.query(Static))
+                assert title in said
+                assert str(dialog.query_one("#yes").label) == button  # type: ignore[attr-defined]
+                await pilot.press("escape")  # keep playing
+                await pilot.pause()
+                assert isinstance(app.screen, PlayScreen)

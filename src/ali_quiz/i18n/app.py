@@ -258,7 +258,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Your {done} answers are kept in the history.",
         "你已答的 {done} 題會保存在歷史紀錄中。",
     ),
-    "play.quit_yes": ("Leave", "離開"),
+    "play.quit_yes": ("Leave the round", "離開回合"),
+    # ctrl+q mid-round: it closes ali-quiz, not only the round (esc leaves the round)
+    "play.quit_app_title": ("Quit ali-quiz?", "要關閉 ali-quiz 嗎？"),
+    "play.quit_app_yes": ("Quit ali-quiz", "關閉 ali-quiz"),
     "play.quit_no": ("Keep playing", "繼續作答"),
     # Feedback
     "feedback.right": ("Right!", "答對了！"),
@@ -372,7 +375,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline.no_source": ("(no source sentence)", "（沒有出處句子）"),
     "timeline.empty": ("Nothing of this kind in the pack.", "這個題庫沒有這類事實。"),
     "timeline.highlights": ("Highlights: {items}", "重點：{items}"),
-    "timeline.version_event": ("{title} released", "{title}發布"),
+    "timeline.version_event": ("{title} released", "{title}釋出"),  # as the questions say it
     # Settings
     "settings.title": ("Settings", "設定"),
     "settings.player": ("Player name", "玩家名稱"),
@@ -394,8 +397,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Dialogs
     "code.title": ("Play a round code", "輸入回合代碼"),
     "code.help": (
-        "A teacher's code such as 7Q3K-9MXA-2TBC gives everyone the same round.",
-        "老師給的代碼（例如 7Q3K-9MXA-2TBC）讓每個人玩同一回合。",
+        "A teacher's code such as 0AZF-Q4PG-1Z8F gives everyone the same round.",
+        "老師給的代碼（例如 0AZF-Q4PG-1Z8F）讓每個人玩同一回合。",
     ),
     "code.placeholder": ("round code", "回合代碼"),
     "code.play": ("Play", "開始"),

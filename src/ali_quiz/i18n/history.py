@@ -130,8 +130,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "是資料夾，不是成績紀錄檔；它保持原樣：請把它移走",
     ),
     "db.why.not_file": (
-        "is not a regular file, not a history file; it was left as it is: move it away",
-        "不是一般檔案，也不是成績紀錄檔；它保持原樣：請把它移走",
+        "is not a regular file (a pipe or a device), so it cannot be a history file; it was left"
+        " as it is: move it away",
+        "不是一般檔案（是管線或裝置），不可能是成績紀錄檔；它保持原樣：請把它移走",
     ),
     "db.why.denied": (
         "cannot be read: permission denied. It was left as it is; give yourself read access"

@@ -43,7 +43,14 @@ RULES = (
     "small-number-estimate",
     "state-as-happening",
     "banned-wording",
+    "variety",
 )
+# The variety rule, over a class's twenty quick rounds of ten (seeds 1 to 20): at least 160
+# different questions (four in five of those held), none in more than 4 of the rounds, and
+# every fact asked.
+VARIETY_ROUNDS = 20
+VARIETY_SHARE = 0.8
+VARIETY_MOST = 4
 
 #: Wordings a teacher corrected once: they must never come back (prompts, items, options).
 BANNED_WORDINGS = (
@@ -193,9 +200,10 @@ def variety(rounds: Iterable[list[Question]], pack: Pack) -> dict[str, Any]:
     seen: Counter[str] = Counter()
     asked: set[str] = set()
     first_repeat: int | None = None
-    count = 0
+    count = held = 0
     for number, questions in enumerate(rounds, start=1):
         count = number
+        held += len(questions)
         ids = {q.id for q in questions}
         if first_repeat is None and any(seen[i] for i in ids):
             first_repeat = number
@@ -205,10 +213,34 @@ def variety(rounds: Iterable[list[Question]], pack: Pack) -> dict[str, Any]:
     return {
         "distinct": len(seen),
         "rounds": count,
+        "questions": held,
         "first_repeat_round": first_repeat,
         "most_rounds_per_question": max(seen.values(), default=0),
+        "repeated": sorted(i for i, n in seen.items() if n > VARIETY_MOST),
+        # The questions asked in most rounds, most first: what a more varied pack repeats less.
+        "most_asked": [
+            i
+            for i, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_EXAMPLES]
+            if n > 1
+        ],
         "facts_never_asked": [f for f in all_fact_ids(pack) if f not in asked],
     }
+
+
+def check_variety(audit: Audit, quick: list[list[Question]]) -> None:
+    """The variety rule over the first twenty quick rounds, when the audit made as many: each
+    figure it misses is one break, with the questions that come too often (or the facts never
+    asked) as its examples."""
+    if len(quick) < VARIETY_ROUNDS:
+        return
+    found = variety(quick[:VARIETY_ROUNDS], audit.pack)
+    report = audit.rules["variety"]
+    if found["distinct"] < VARIETY_SHARE * found["questions"]:
+        report.add(*found["most_asked"])
+    if found["repeated"]:
+        report.add(*found["repeated"])
+    if found["facts_never_asked"]:
+        report.add(*found["facts_never_asked"])
 
 
 RoundMaker = Callable[[Pack, str, int, int], list[Question]]
@@ -227,6 +259,7 @@ def audit_pack(pack: Pack, rounds: int, make: RoundMaker, modes: Iterable[str]) 
             if mode == "quick":
                 quick.append(questions)
     audit.variety = variety(quick, pack)
+    check_variety(audit, quick)
     return audit
 
 
@@ -248,6 +281,12 @@ def describe_audit(audit: Audit) -> str:
         if report.broken:
             examples = ", ".join(report.examples)
             lines.append(f"  BROKEN  {report.rule}: {report.broken} times (e.g. {examples})")
+            if report.rule == "variety":
+                lines.append(
+                    f"          needs {VARIETY_SHARE:.0%} of the questions of {VARIETY_ROUNDS} "
+                    f"quick rounds different, none in more than {VARIETY_MOST} of them, "
+                    "every fact asked"
+                )
         else:
             lines.append(f"  ok      {report.rule}")
     variety = audit.variety

@@ -94,7 +94,8 @@ def format_report(report: Report) -> str:
         spread = ", ".join(f"{b}%: {n}" for b, n in report.distribution.items() if n)
         lines += [
             "",
-            f"Class: {len(report.students)} students, {report.finished} finished, average "
+            f"Class: {len(report.students)} student{'' if len(report.students) == 1 else 's'},"
+            f" {report.finished} finished, average "
             f"{report.average_percent:.0f}% ({spread})",
             "",
             "Students (percent of the whole round)",

@@ -419,9 +419,9 @@ class PlayScreen(QuizScreen[None]):
             self.dismiss()
 
         self.leave_dialog = ConfirmScreen(
-            tr("play.quit_title"),
+            tr("play.quit_app_title" if quit_app else "play.quit_title"),
             self.leave_body(),
-            yes=tr("play.quit_yes"),
+            yes=tr("play.quit_app_yes" if quit_app else "play.quit_yes"),
             no=tr("play.quit_no"),
         )
         self.app.push_screen(self.leave_dialog, leave)
