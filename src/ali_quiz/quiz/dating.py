@@ -9,6 +9,7 @@ give-away rule and the elimination rule (docs/questions.md) look for these texts
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.quiz.facts import PackFacts
@@ -36,26 +37,51 @@ def _states(sentence: str, words: list[str]) -> bool:
     return any(word.casefold() in folded for word in words)
 
 
-def date_keys(facts: PackFacts) -> dict[str, list[str]]:
+class DateKeys(dict[str, list[str]]):
     """For each dated fact (events, dated releases, states), the texts that tell its date: its
-    line with the date, and each sentence of its source (and translation) that says the date."""
-    found = facts.pack.derived.get("date_keys")
-    if isinstance(found, dict):
+    line with the date, and each sentence of its source (and translation) that says the date.
+
+    Worked out for a fact when first asked for (`get`): a round asks about a few facts, and a
+    pack of 10,000 events would otherwise read every source at each validation.
+    """
+
+    def __init__(self, facts: PackFacts) -> None:
+        super().__init__()
+        self.facts = facts
+        self.dated: dict[str, PartialDate] = {d.id: d.date for d in facts.timeline}
+        self.dated.update((s.id, s.as_of) for s in facts.states)
+
+    def __bool__(self) -> bool:
+        return bool(self.dated)
+
+    def get(self, fact_id: str, default: object = None) -> Any:
+        found = dict.get(self, fact_id)
+        if found is not None:
+            return found
+        date = self.dated.get(fact_id)
+        if date is None:
+            return default
+        found = self[fact_id] = self.told(fact_id, date)
         return found
-    dated: list[tuple[str, PartialDate]] = [(d.id, d.date) for d in facts.timeline]
-    dated += [(s.id, s.as_of) for s in facts.states]
-    keys: dict[str, list[str]] = {}
-    for fact_id, date in dated:
-        texts = [facts.headline_of(fact_id) or ""]
+
+    def told(self, fact_id: str, date: PartialDate) -> list[str]:
+        texts = [self.facts.headline_of(fact_id) or ""]
         words = date_words(date)
-        source = facts.sources.get(fact_id, "")
+        source = self.facts.sources.get(fact_id, "")
         for line in source.splitlines():
             for sentence in _SENTENCE_END.split(line.strip("「」 ")):
                 sentence = sentence.strip()
                 if len(sentence) > 8 and _states(sentence, words):
                     texts.append(sentence)
-        keys[fact_id] = [t for t in dict.fromkeys(texts) if t]
-    facts.pack.derived["date_keys"] = keys
+        return [t for t in dict.fromkeys(texts) if t]
+
+
+def date_keys(facts: PackFacts) -> DateKeys:
+    """The pack's DateKeys, made once per pack."""
+    found = facts.pack.derived.get("date_keys")
+    if isinstance(found, DateKeys):
+        return found
+    keys = facts.pack.derived["date_keys"] = DateKeys(facts)
     return keys
 
 
