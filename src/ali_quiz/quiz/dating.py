@@ -9,7 +9,7 @@ give-away rule and the elimination rule (docs/questions.md) look for these texts
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from typing import Any
 
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.quiz.facts import Dated, PackFacts
@@ -38,37 +38,38 @@ def _states(sentence: str, words: list[str]) -> bool:
     return any(word.casefold() in folded for word in words)
 
 
-class DateKeys:
+class DateKeys(dict[str, list[str]]):
     """For each dated fact (events, dated releases, states), the texts that tell its date: its
     line with the date, and each sentence of its source (and translation) that says the date.
 
-    Worked out for a fact when a round first asks, and kept with the pack: a round looks at a
-    few facts, and a pack of ten thousand events would otherwise pay for all of them.
+    Worked out for a fact when first asked for (`get`): a round asks about a few facts, and a
+    pack of 10,000 events would otherwise read every source at each validation.
     """
 
     def __init__(self, facts: PackFacts) -> None:
+        super().__init__()
         self.facts = facts
-        self.found: dict[str, list[str]] = {}
-        self.states = {s.id: s.as_of for s in facts.states}
+        self.dated: dict[str, PartialDate] = {d.id: d.date for d in facts.timeline}
+        self.dated.update((s.id, s.as_of) for s in facts.states)
 
-    def get(self, fact_id: str, default: Sequence[str] = ()) -> Sequence[str]:
-        found = self.found.get(fact_id)
-        if found is None:
-            found = self.found[fact_id] = self._work_out(fact_id)
-        return found or default
+    def __bool__(self) -> bool:
+        return bool(self.dated)
 
-    def _work_out(self, fact_id: str) -> list[str]:
-        facts = self.facts
-        position = facts.timeline_position.get(fact_id)
-        if position is not None:
-            date = facts.timeline[position].date
-        elif fact_id in self.states:
-            date = self.states[fact_id]
-        else:
-            return []
-        texts = [facts.headline_of(fact_id) or ""]
+    def get(self, fact_id: str, default: object = None) -> Any:
+        found = dict.get(self, fact_id)
+        if found is not None:
+            return found
+        date = self.dated.get(fact_id)
+        if date is None:
+            return default
+        found = self[fact_id] = self.told(fact_id, date)
+        return found
+
+    def told(self, fact_id: str, date: PartialDate) -> list[str]:
+        texts = [self.facts.headline_of(fact_id) or ""]
         words = date_words(date)
-        for line in facts.sources.get(fact_id, "").splitlines():
+        source = self.facts.sources.get(fact_id, "")
+        for line in source.splitlines():
             for sentence in _SENTENCE_END.split(line.strip("「」 ")):
                 sentence = sentence.strip()
                 if len(sentence) > 8 and _states(sentence, words):
@@ -77,14 +78,17 @@ class DateKeys:
 
 
 def date_keys(facts: PackFacts) -> DateKeys:
-    """The pack's DateKeys, kept with it."""
+    """The pack's DateKeys, made once per pack."""
     found = facts.pack.derived.get("date_keys")
-    if not isinstance(found, DateKeys):
-        found = facts.pack.derived["date_keys"] = DateKeys(facts)
-    return found
+    if isinstance(found, DateKeys):
+        return found
+    keys = facts.pack.derived["date_keys"] = DateKeys(facts)
+    return keys
 
 
-def eliminated(question: ChoiceQuestion, facts: PackFacts, shown: Shown, keys: DateKeys) -> bool:
+def eliminated(
+    question: ChoiceQuestion, facts: PackFacts, shown: Shown, keys: dict[str, list[str]]
+) -> bool:
     """Whether the round has told the date of every wrong option of this "what happened on…"
     question: its answer is then found by elimination, knowing nothing of it."""
     if not question.id.startswith("choice-what-"):
@@ -92,7 +96,8 @@ def eliminated(question: ChoiceQuestion, facts: PackFacts, shown: Shown, keys: D
     position = facts.timeline_position.get(question.facts[0]) if question.facts else None
     if position is None:
         return False
-    # The wrong options are happenings near the answer's date (makers.timeline.choice_what).
+    # The wrong options are happenings near the answer's date (makers.timeline.choice_what):
+    # its neighbours are looked at, not an index of the whole pack's happenings.
     by_text: dict[str, list[Dated]] = {}
     for item in facts.near_in_time(facts.timeline[position], _NEAR):
         by_text.setdefault(item.happening, []).append(item)

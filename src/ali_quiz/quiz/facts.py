@@ -16,7 +16,7 @@ from functools import cached_property
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Event, Metric, Pack, Sequence, SequenceItem, State, Version
 from ali_quiz.quiz.figure_views import FigureViews
-from ali_quiz.quiz.kinship import key_words, product_words
+from ali_quiz.quiz.kinship import KinTitles
 from ali_quiz.quiz.phrasing import (
     format_date,
     headline,
@@ -115,23 +115,10 @@ class PackFacts(FigureViews):
         return all(not item.overlaps(other) for item in self.by_text.get(text, ()))
 
     @cached_property
-    def titles_with_highlight(self) -> dict[str, set[str]]:
+    def titles_with_highlight(self) -> KinTitles:
         """For each highlight, the titles of the releases that brought it, or a highlight akin
         to it (quiz.kinship): each of them would answer "which release brought this?"."""
-        found: dict[str, set[str]] = {}
-        by_word: dict[tuple[str, str], set[str]] = {}
-        words: dict[tuple[str, str], frozenset[str]] = {}
-        for version in self.pack.versions:
-            names = product_words(version.product)
-            for highlight in version.highlights:
-                found.setdefault(highlight, set()).add(version.title)
-                kin = words[(version.product, highlight)] = key_words(highlight, names)
-                for word in kin:
-                    by_word.setdefault((version.product, word), set()).add(version.title)
-        for (product, highlight), kin in words.items():
-            for word in kin:
-                found[highlight] |= by_word[(product, word)]
-        return found
+        return KinTitles((v.product, v.title, v.highlights) for v in self.pack.versions)
 
     @cached_property
     def release_highlights(self) -> dict[str, list[str]]:
@@ -141,13 +128,10 @@ class PackFacts(FigureViews):
         title would be right too. The scan of other releases is bounded on large packs.
         """
         found: dict[str, list[str]] = {}
-        titles = list(dict.fromkeys(v.title for v in self.pack.versions))[:500]
+        titles = frozenset(list(dict.fromkeys(v.title for v in self.pack.versions))[:500])
+        kin = self.titles_with_highlight
         for version in self.versions_with_highlights:
-            usable = [
-                h
-                for h in version.highlights
-                if not self.titles_with_highlight[h].issuperset(titles)  # (a set's own loop)
-            ]
+            usable = [h for h in version.highlights if not kin.covers(h, titles)]
             if usable:
                 found[version.id] = usable
         return found

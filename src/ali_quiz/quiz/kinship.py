@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 _LATIN = re.compile(r"[^\W\d_]{4,}")
@@ -66,3 +67,53 @@ def product_words(product: str) -> frozenset[str]:
 def akin(a: str, b: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether two highlights speak of the same thing (share a key word)."""
     return a == b or bool(key_words(a, names) & key_words(b, names))
+
+
+class KinTitles(dict[str, set[str]]):
+    """For each highlight, the titles of the releases that brought it or a highlight akin to it
+    (each would answer "which release brought this?"), worked out on first use: on a large
+    pack whose highlights share a common word, the full table is quadratic in its releases.
+
+    `releases` gives (product, title, highlights) for each release, in the pack's order.
+    """
+
+    def __init__(self, releases: Iterable[tuple[str, str, Sequence[str]]]) -> None:
+        super().__init__()
+        self.own: dict[str, set[str]] = {}
+        self.kin: dict[str, dict[str, frozenset[str]]] = {}
+        self.by_word: dict[tuple[str, str], set[str]] = {}
+        self.covering: dict[tuple[str, str], bool] = {}
+        self.covered: frozenset[str] = frozenset()
+        names: dict[str, frozenset[str]] = {}
+        for product, title, highlights in releases:
+            if product not in names:
+                names[product] = product_words(product)
+            for highlight in highlights:
+                self.own.setdefault(highlight, set()).add(title)
+                words = self.kin.setdefault(highlight, {}).setdefault(
+                    product, key_words(highlight, names[product])
+                )
+                for word in words:
+                    self.by_word.setdefault((product, word), set()).add(title)
+
+    def __missing__(self, highlight: str) -> set[str]:
+        found = set(self.own[highlight])
+        for product, words in self.kin[highlight].items():
+            for word in words:
+                found |= self.by_word[(product, word)]
+        self[highlight] = found
+        return found
+
+    def covers(self, highlight: str, titles: frozenset[str]) -> bool:
+        """Whether every one of `titles` brought this highlight or one akin to it; one key word
+        shared by all of them answers at once (the same answer as the whole set's)."""
+        if titles != self.covered:
+            self.covered, self.covering = titles, {}
+        for product, words in self.kin[highlight].items():
+            for word in words:
+                key = (product, word)
+                if key not in self.covering:
+                    self.covering[key] = self.by_word[key].issuperset(titles)
+                if self.covering[key]:
+                    return True
+        return self[highlight].issuperset(titles)
