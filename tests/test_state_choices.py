@@ -6,7 +6,7 @@ import pytest
 
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.generate import generate_round
-from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion
+from ali_quiz.quiz.kinds import ChoiceQuestion
 
 
 @pytest.mark.parametrize("which", ["zh", "en"])
@@ -41,21 +41,15 @@ def test_a_release_question_offers_no_release_whose_highlight_says_the_same(
 ) -> None:
     """2.0 was upgraded into a tool for collaboration inside enterprises (升級為企業內部協同工具),
     3.0 improved collaboration inside and outside them (內外協同): asked on either, the other is
-    right too, so it is never a wrong option; nor are both highlights in one match."""
+    right too, so it is never a wrong option."""
     pack = pack_zh if which == "zh" else pack_en
     two = ("升級為企業內部協同工具", "upgraded into a tool for collaboration inside enterprises")
-    three = ("內外協同", "inside and outside the enterprise")
     akin_releases = {"釘釘 3.0", "釘釘正式版", "DingTalk 3.0", "DingTalk official version"}
     asked = 0
     for seed in range(80):
         for mode in ("quick", "choice", "match"):
             for question in generate_round(pack, mode, 10, seed):
-                texts = [question.prompt.casefold()]
-                if isinstance(question, MatchQuestion):
-                    texts += [e.text.casefold() for e in question.right]
-                said_two = any(h in t for h in two for t in texts)
-                said_three = any(h in t for h in three for t in texts)
-                assert not (said_two and said_three), (seed, texts)
+                said_two = any(h in question.prompt.casefold() for h in two)
                 release = question.id.startswith("choice-release-")
                 if release and said_two and isinstance(question, ChoiceQuestion):
                     asked += 1

@@ -9,13 +9,17 @@ give-away rule and the elimination rule (docs/questions.md) look for these texts
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.quiz.facts import Dated, PackFacts
 from ali_quiz.quiz.giveaway import Shown
 from ali_quiz.quiz.kinds import ChoiceQuestion
 from ali_quiz.quiz.phrasing import MONTHS_EN
+
+# typing is not imported at run time: it is a good share of a short command's start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _NEAR = 12  # how far from the answer's date a "what happened" question's wrong options lie
 # A sentence ends at 。！？ or at . ! ? followed by a space (5.0 is not an end).
