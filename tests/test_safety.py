@@ -280,3 +280,12 @@ def test_a_streamed_write_that_fails_midway_leaves_nothing(tmp_path: Path) -> No
     with atomic_open(target) as stream:
         stream.write(b"[]")
     assert target.read_bytes() == b"[]"
+
+
+def test_a_fifo_given_to_write_is_refused_with_advice_for_an_output(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(FileRefused) as refused:
+        atomic_write(fifo, "x", overwrite=True)
+    assert "not a file to write" in str(refused.value)
+    assert "save the content" not in str(refused.value)  # the advice for a file to read
