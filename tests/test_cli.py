@@ -559,3 +559,22 @@ def test_generate_follows_the_settings_file_and_its_defaults_without_one(
     assert english == json_lines(
         cli("generate", "--count", "3", "--seed", "5", "--pack", "dingtalk-2020-en").out
     )
+
+
+def test_a_pack_chosen_in_the_settings_and_since_removed_falls_back_with_a_warning(
+    cli: Cli, data_dir: Path
+) -> None:
+    """As the TUI does: the built-in pack, and a warning naming the settings file."""
+    from ali_quiz.config import Settings, save_settings
+    from ali_quiz.paths import AppPaths
+
+    plain = json_lines(cli("generate", "--count", "3", "--seed", "5").out)
+    paths = AppPaths.resolve(data_dir)
+    save_settings(paths.config_path, Settings(player="Bo", pack="my-deleted-pack"))
+    ran = cli("generate", "--count", "3", "--seed", "5")
+    assert ran.status == 0
+    assert json_lines(ran.out) == plain
+    assert "'my-deleted-pack'" in ran.err and str(paths.config_path) in ran.err
+    assert "not installed" in ran.err
+    # Asked for by name, a missing pack is still an error.
+    assert cli("generate", "--pack", "my-deleted-pack").status == 1

@@ -36,6 +36,29 @@ def test_generate_prints_json_lines_into_a_pipe_or_a_file(cli: Cli, tmp_path: Pa
     assert target.read_text(encoding="utf-8") == ran.out
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown", "json"])
+def test_a_worksheet_file_holds_no_raw_control_character(
+    cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    pack = tmp_path / "hostile.yaml"
+    text = (REPO / "questions" / "dingtalk-2020-en.yaml").read_text(encoding="utf-8")
+    pack.write_text(
+        text.replace(
+            "title: The rise of DingTalk", 'title: "Rise \\e[31m\\a \\u202e \\0"', 1
+        ).replace("id: dingtalk-2020-en", "id: hostile-sheet", 1),
+        encoding="utf-8",
+    )
+    target = tmp_path / f"sheet.{fmt}"
+    ran = cli("generate", "--pack", str(pack), "--seed", "1", "--format", fmt, "-o", str(target))
+    assert ran.status == 0, ran.err
+    written = target.read_text(encoding="utf-8")
+    assert not any(ch in written for ch in "\x1b\x07\x00\u202e")
+    if fmt == "json":
+        assert [json.loads(line) for line in written.splitlines()]
+    else:
+        assert "\\x1b" in written  # shown as the terminal shows it
+
+
 def test_an_unclosed_bracket_is_one_problem_at_the_bracket(cli: Cli, tmp_path: Path) -> None:
     text = (REPO / "questions" / "dingtalk-2020-en.yaml").read_text(encoding="utf-8")
     lines = text.split("\n")

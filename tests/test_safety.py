@@ -62,6 +62,24 @@ def test_the_output_streams_escape_whatever_prints(capsys: pytest.CaptureFixture
     assert not isinstance(sys.stdout, VisibleStream)
 
 
+def test_bidirectional_controls_are_shown_as_escapes() -> None:
+    # A right-to-left override reorders the rest of the line on screen ("Trojan source").
+    assert (
+        visible("event \u202e reversed \u2066x\u2069") == "event \\u202e reversed \\u2066x\\u2069"
+    )
+    assert json.loads(json_visible(json.dumps("a\u202eb", ensure_ascii=False))) == "a\u202eb"
+    assert "\u202e" not in json_visible(json.dumps("a\u202eb", ensure_ascii=False))
+    assert visible("עברית and العربية") == "עברית and العربية"  # right-to-left text itself stays
+
+
+def test_a_table_cell_shows_tab_and_line_break_as_escapes() -> None:
+    shown = table(["event", "id"], [["Tab\there\nsecond line", "e3"], ["short", "e1"]])
+    rows = shown.splitlines()
+    assert len(rows) == 4  # headers, rule, two rows: the line break did not split a row
+    assert rows[2] == "Tab\\there\\nsecond line  e3"
+    assert rows[3].index("e1") == rows[2].index("e3")
+
+
 def test_a_table_never_cuts_a_name_inside_an_escape() -> None:
     name = "\x1b" * 30
     shown = table(["player"], [[name]], max_width=10)
@@ -262,3 +280,12 @@ def test_a_streamed_write_that_fails_midway_leaves_nothing(tmp_path: Path) -> No
     with atomic_open(target) as stream:
         stream.write(b"[]")
     assert target.read_bytes() == b"[]"
+
+
+def test_a_fifo_given_to_write_is_refused_with_advice_for_an_output(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(FileRefused) as refused:
+        atomic_write(fifo, "x", overwrite=True)
+    assert "not a file to write" in str(refused.value)
+    assert "save the content" not in str(refused.value)  # the advice for a file to read

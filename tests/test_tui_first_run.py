@@ -224,3 +224,18 @@ async def test_the_collector_runs_again_once_the_first_frame_is_written(tmp_path
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+@sync
+async def test_a_pack_chosen_in_the_settings_and_since_removed_is_said(tmp_path: Path) -> None:
+    app = make_app(
+        AppPaths.resolve(tmp_path / "data"),
+        settings=LoadedSettings(Settings(player="ann", language="zh-Hant", pack="gone-pack")),
+        now=lambda: FIXED_NOW,
+        seed_source=lambda: 7,
+    )
+    async with app.run_test(size=SIZE):  # type: ignore[attr-defined]
+        await settle(app)  # type: ignore[arg-type]
+        assert app.pack_id == "dingtalk-2020"  # type: ignore[attr-defined]
+        said = [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+        assert any("'gone-pack'" in text and "釘釘的崛起" in text for text in said), said

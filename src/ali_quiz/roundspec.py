@@ -243,7 +243,7 @@ def resolve_round(
     spec: RoundSpec,
     packs: PackSource,
     *,
-    default_pack: str | None = None,
+    default_pack: str | Pack | None = None,
     review: ReviewWeights | None = None,
     seed_source: Callable[[], int] = random_seed,
     now: Now = local_now,

@@ -39,10 +39,15 @@ def clip(text: str, columns: int) -> str:
     return text
 
 
+_CELL_BREAKS = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
 def _cell(text: str, columns: int) -> str:
-    """Clipped as the raw text, then escaped: an escape is kept whole or left out whole."""
+    """Clipped as the raw text, then escaped: an escape is kept whole or left out whole. A
+    tab or line break would break the row, so a cell shows it as `\\t` or `\\n`."""
     clipped = clip(text, columns)
-    return visible(clipped) if has_raw_controls(clipped) else clipped
+    clipped = visible(clipped) if has_raw_controls(clipped) else clipped
+    return clipped.translate(_CELL_BREAKS) if "\t" in clipped or "\n" in clipped else clipped
 
 
 def pad(text: str, columns: int, *, right: bool = False) -> str:

@@ -69,7 +69,9 @@ def resolve_from_args(
     """The round the options of `play` or `generate` describe; CommandError when there is none,
     worded in `tr`'s language (`play` speaks the interface language; the other commands,
     English)."""
+    from ali_quiz.packs.model import Pack
     from ali_quiz.roundspec import (
+        ENGLISH,
         DiskPacks,
         RoundSpec,
         RoundSpecError,
@@ -81,6 +83,24 @@ def resolve_from_args(
     )
 
     default_pack, settings_player = _settings(paths)
+    packs = DiskPacks(paths)
+    chosen: str | Pack | None = default_pack
+    if default_pack is not None and args.pack is None and args.code is None:
+        # A pack chosen in the settings and since removed: the built-in pack, as in the TUI.
+        try:
+            chosen = packs.find(default_pack)
+        except RoundSpecError as err:
+            if err.key != "round.pack_missing":
+                raise CommandError(err.message(tr) if tr is not None else str(err)) from None
+            wording = tr or ENGLISH
+            warn(
+                wording(
+                    "round.settings_pack_missing",
+                    pack=repr(default_pack),
+                    file=str(paths.config_path),
+                )
+            )
+            chosen = None
     try:
         spec = RoundSpec(
             pack=args.pack,
@@ -92,8 +112,8 @@ def resolve_from_args(
         )
         return resolve_round(
             spec,
-            DiskPacks(paths),
-            default_pack=default_pack,
+            packs,
+            default_pack=chosen,
             review=review_from_disk(paths, player or settings_player),
             met=met_from_disk(paths, player or settings_player),
         )

@@ -48,7 +48,14 @@ def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     from ali_quiz.safety.files import FileRefused, atomic_write
+    from ali_quiz.safety.text import json_visible, visible
 
+    # A file gets the escapes the terminal would show: a worksheet holds no raw ESC, BEL or
+    # NUL (invalid in HTML), JSON Lines escape them as JSON does (the same text when read).
+    if args.format in ("markdown", "html"):
+        text = visible(text)
+    elif args.format == "json":
+        text = json_visible(text)
     try:
         # Whole or not at all; a symbolic link is followed only into the data folder.
         atomic_write(args.output, text, overwrite=True, inside=paths.data_dir)

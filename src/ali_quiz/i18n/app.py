@@ -56,6 +56,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # The title of a toast whose text is the history's problem, a sentence of its own
     "app.history_title": ("Score history", "成績紀錄"),
+    "app.settings_pack_missing": (
+        "The pack {pack} chosen in the settings is not installed: {title} is open instead.",
+        "設定中選的題庫 {pack} 沒有安裝：已改開 {title}。",
+    ),
     "app.loading_packs": ("Looking for packs…", "正在尋找題庫…"),
     "app.no_packs": (
         "No pack can be played. Open Packs (p) to see what is wrong.",
@@ -405,6 +409,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "code.error": ("{reason}", "{reason}"),
     # A round that cannot be made (roundspec.RoundSpecError)
     "round.pack_missing": ("{reason}", "找不到題庫：{reason}"),
+    "round.settings_pack_missing": (
+        "the pack {pack} chosen in {file} is not installed: playing the built-in pack instead"
+        " (choose another in the settings, or give --pack)",
+        "設定檔 {file} 選的題庫 {pack} 沒有安裝：改用內建題庫（請在設定中另選，或用 --pack 指定）",
+    ),
     "round.pack_invalid": (
         "the pack {pack} is not valid:\n{problems}",
         "題庫 {pack} 有錯誤：\n{problems}",

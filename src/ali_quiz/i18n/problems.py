@@ -373,6 +373,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "is a FIFO (named pipe), not a file: save the content to a file and give that",
         "是 FIFO（具名管道），不是檔案：請把內容存成檔案，再指定那個檔案",
     ),
+    "file.fifo_output": (
+        "is a FIFO (named pipe), not a file to write: give a file's name",
+        "是 FIFO（具名管道），不是可寫入的檔案：請指定一個檔案名稱",
+    ),
     "file.device": ("is a device, not a file", "是裝置，不是檔案"),
     "file.socket": ("is a socket, not a file", "是 socket，不是檔案"),
     "file.not_regular": ("is not a regular file", "不是一般檔案"),

@@ -143,7 +143,8 @@ def read_capped(path: Path | str, cap: int, what: str = "file") -> bytes:
 
 
 def regular_or_absent(path: Path) -> FileRefused | None:
-    """Why `path` cannot be used as a file (a folder, a FIFO...), or None: a file, or nothing."""
+    """Why `path` cannot be written as a file (a folder, a FIFO...), or None: a file, or
+    nothing."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -151,6 +152,9 @@ def regular_or_absent(path: Path) -> FileRefused | None:
     except OSError as err:
         return _refused(path, err)
     kind = _kind(info.st_mode)
+    if kind is not None and kind[0] == "fifo":
+        # Written to, not read: the advice for an input file would not fit.
+        kind = ("fifo_output", "is a FIFO (named pipe), not a file to write: give a file's name")
     return FileRefused(path, kind[1], said=(kind[0], {})) if kind is not None else None
 
 

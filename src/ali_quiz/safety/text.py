@@ -24,11 +24,14 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
 _CONTROLS = [c for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)]
-_VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in _CONTROLS})
+#: Bidirectional embeddings, overrides and isolates: raw, they reorder what follows them on
+#: the line (the "Trojan source" trick), so a terminal output shows them as escapes too.
+_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in _CONTROLS} | {c: f"\\u{c:04x}" for c in _BIDI})
 _DROPPED = str.maketrans(dict.fromkeys((*_CONTROLS, 0x09, 0x0A)))
-_JSON = str.maketrans({c: f"\\u{c:04x}" for c in _CONTROLS})
+_JSON = str.maketrans({c: f"\\u{c:04x}" for c in (*_CONTROLS, *_BIDI)})
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _surrogate_escape(match: re.Match[str]) -> str:
@@ -36,7 +39,8 @@ def _surrogate_escape(match: re.Match[str]) -> str:
 
 
 def visible(text: str) -> str:
-    """The text with every control character but newline and tab shown as an escape."""
+    """The text with every control character but newline and tab, and every bidirectional
+    control, shown as an escape."""
     if not _RAW.search(text):
         return text  # the usual case: nothing to change, no copy made
     return _SURROGATE.sub(_surrogate_escape, text.translate(_VISIBLE))

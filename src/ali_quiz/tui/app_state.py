@@ -203,6 +203,17 @@ class QuizAppState(App[int]):
         valid = [e for e in message.entries if e.pack is not None]
         if valid and not any(e.id == self.pack_id and e.pack for e in message.entries):
             default = next((e for e in valid if e.id == self.first_pack), valid[0])
+            if self.pack_id == self.settings.pack and all(
+                e.id != self.pack_id for e in message.entries
+            ):
+                # Chosen in the settings and since removed: say so, as the command line does.
+                self.notify(
+                    self.tr(
+                        "app.settings_pack_missing", pack=repr(self.pack_id), title=default.title
+                    ),
+                    severity="warning",
+                    timeout=10,
+                )
             self.pack_id = default.id
         self.refresh_history()
         self.packs_listed()
