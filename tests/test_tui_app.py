@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,13 @@ async def test_open_a_pack_from_a_path_preview_it_and_play_it(tmp_path: Path) ->
         await pilot.pause()
         assert isinstance(app.screen, OpenPackScreen)  # no such file: it says so and waits
         assert "No file at" in screen_text(app)
+        fifo = tmp_path / "fifo.yaml"
+        os.mkfifo(fifo)
+        app.screen.query_one("#path-input").value = str(fifo)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenPackScreen)  # a FIFO: said as such, never opened
+        assert "is a FIFO (named pipe)" in screen_text(app)
         app.screen.query_one("#path-input").value = str(elsewhere)  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(app)

@@ -351,6 +351,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "packs.open_button": ("Open", "開啟"),
     "packs.cancel": ("Cancel", "取消"),
     "packs.open_missing": ("No file at {path}.", "找不到檔案 {path}。"),
+    "packs.open_refused": ("{path} {reason}.", "{path} {reason}。"),
     "packs.opened": ("Opened {pack}.", "已開啟 {pack}。"),
     "packs.open_invalid": ("{path} has errors: see the list.", "{path} 有錯誤：請看清單。"),
     "packs.preview_title": ("Preview: {pack}", "預覽：{pack}"),

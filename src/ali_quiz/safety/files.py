@@ -142,6 +142,17 @@ def read_capped(path: Path | str, cap: int, what: str = "file") -> bytes:
         os.close(fd)
 
 
+def file_to_read_problem(path: Path) -> FileRefused | None:
+    """Why `path` cannot be read as a file (nothing there, a folder, a FIFO...), or None; it
+    only looks (stat), so a FIFO is never opened."""
+    try:
+        info = path.stat()
+    except OSError as err:
+        return _refused(path, err)
+    kind = _kind(info.st_mode)
+    return FileRefused(path, kind[1], said=(kind[0], {})) if kind is not None else None
+
+
 def regular_or_absent(path: Path) -> FileRefused | None:
     """Why `path` cannot be written as a file (a folder, a FIFO...), or None: a file, or
     nothing."""

@@ -183,9 +183,18 @@ class OpenPackScreen(QuizModal[Path | None]):
         text = self.query_one(Input).value.strip()
         if not text:
             return
+        from ali_quiz.safety.files import file_to_read_problem
+
         path = Path(text).expanduser()
-        if not path.is_file():
-            self.query_one("#path-error", Static).update(self.tr("packs.open_missing", path=path))
+        problem = file_to_read_problem(path)
+        if problem is not None:
+            # Nothing there, or a folder, a FIFO, a device: said as the command line says it.
+            said = (
+                self.tr("packs.open_missing", path=path)
+                if problem.said[0] == "no_such_file"
+                else self.tr("packs.open_refused", path=path, reason=problem.words(self.tr))
+            )
+            self.query_one("#path-error", Static).update(said)
             return
         self.dismiss(path)
 
