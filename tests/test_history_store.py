@@ -36,6 +36,7 @@ ROUND_KEYS = [
     "finished",
     "score",
     "max_score",
+    "questions",
     "answers",
 ]
 ANSWER_KEYS = [

@@ -363,3 +363,27 @@ def test_a_class_of_one_is_one_student(report: Report) -> None:
     one = replace(report, students=report.students[:1])
     assert "Class: 1 student, " in format_report(one)  # was "1 students"
     assert f"Class: {len(report.students)} students, " in format_report(report)
+
+
+def test_without_the_pack_the_round_is_as_long_as_the_history_recorded(tmp_path: Path) -> None:
+    """A teacher's pack gives 4 of the 10 questions asked: 3 answered is 3 of 4, not of 10."""
+    answers = [
+        {"position": n, "question_id": f"q{n}", "kind": "choice", "facts": [], "prompt": "?",
+         "response": "a", "answer": "a", "points": 100, "max_points": 100, "skipped": False,
+         "seconds": 1.0}
+        for n in (1, 2, 3)
+    ]  # fmt: skip
+    history = [{
+        "id": 1, "player": "P", "pack": "teachers-own", "pack_hash": "x" * 64, "mode": "choice",
+        "count": 10, "seed": 1, "code": None, "date": "2020-03-02", "ui_language": "en",
+        "started_at": "2020-03-02T09:00:00+08:00", "finished_at": None, "finished": False,
+        "score": 300, "max_score": 300, "questions": 4, "answers": answers,
+    }]  # fmt: skip
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(history), encoding="utf-8")
+    (student,) = build_report([path]).students
+    assert (student.score, student.max_score, student.answered, student.count) == (300, 400, 3, 4)
+    del history[0]["questions"]  # a file from before: the number asked, as before
+    path.write_text(json.dumps(history), encoding="utf-8")
+    (student,) = build_report([path]).students
+    assert (student.max_score, student.count) == (1000, 10)

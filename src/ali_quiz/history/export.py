@@ -295,6 +295,7 @@ JSON_SELECT = ", ".join(
         _valid_json("a.response"),
         _valid_json("a.answer"),
         "a.points, a.max_points, a.skipped, a.seconds",
+        "r.questions",
     )
 )
 
@@ -335,6 +336,7 @@ def write_json(rows: Iterable[tuple[Any, ...]], out: TextIO) -> int:
                     "finished": r[11] is not None,
                     "score": r[12],
                     "max_score": r[13],
+                    "questions": r[25],
                 }
             )
             write(head[:-1] + ', "answers": [')

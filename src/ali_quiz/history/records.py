@@ -134,6 +134,7 @@ class RoundRecord(Record):
             "finished": self.finished,
             "score": self.score,
             "max_score": self.max_score,
+            "questions": self.questions,
             "answers": [a.to_json() for a in self.answers],
         }
 

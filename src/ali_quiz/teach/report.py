@@ -170,7 +170,7 @@ def build_report(
             max_score=best.max_score,
             percent=round(percent, 1),
             answered=len(best.answers),
-            count=int(best.round["count"]),
+            count=best.size,
             finished=best.finished,
             attempts=len(graded),
             seconds=round(best.seconds, 1),

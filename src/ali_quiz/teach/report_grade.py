@@ -52,6 +52,7 @@ class GradedAttempt:
     answers: tuple[GradedAnswer, ...]
     score: int
     max_score: int  # of the whole round, answered or not
+    size: int  # how many questions the round holds (as many as asked, or fewer)
     finished: bool
     seconds: float
     disagreements: tuple[str, ...]  # why the file's own points cannot be trusted
@@ -144,15 +145,23 @@ class Regrader:
             found = self._graded(answer, question, disagreements)
             graded.append(found)
         if questions is not None:
+            size = len(questions)
             max_score = sum(q.max_points for q in questions.values())
         else:
-            unanswered = max(0, int(entry["count"]) - len(graded))
+            # The pack is not here to make the round again: its size as the history recorded
+            # it (a pack may give fewer questions than asked), else the number asked.
+            recorded = entry.get("questions")
+            size = int(entry["count"])
+            if isinstance(recorded, int) and not isinstance(recorded, bool) and recorded > 0:
+                size = recorded
+            unanswered = max(0, size - len(graded))
             max_score = sum(a.max_points for a in graded) + unanswered * DEFAULT_MAX_POINTS
         return GradedAttempt(
             round=entry,
             answers=tuple(graded),
             score=sum(a.points for a in graded),
             max_score=max_score,
+            size=size,
             finished=bool(entry["finished"]),
             seconds=sum(
                 float(a.get("seconds") or 0)
