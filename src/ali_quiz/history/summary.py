@@ -52,7 +52,7 @@ FORMAT = 1
 #: The history's schema the summary was read under: schema.SCHEMA_VERSION (that module imports
 #: sqlite3; a test keeps the two equal). A summary of an older schema is not used, so the first
 #: start after an upgrade migrates the history in the worker, never when the player acts.
-SCHEMA = 3
+SCHEMA = 4
 #: A summary larger than this is not kept (a history whose cards would make it so is read).
 MAX_BYTES = 1024 * 1024
 _WAL_HEADER = 32  # bytes: magic, version, page size, checkpoint number, salts, checksum
