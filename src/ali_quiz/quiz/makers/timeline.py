@@ -71,7 +71,7 @@ class TimelineMakers(MakerBase):
         if not size:
             return None
         chosen = self.picker.pick(
-            self.facts.timeline, lambda d: d.id, size, lambda c, d: undated(d) and dates_apart(c, d)
+            self.facts.timeline, lambda d: d.id, size, lambda c, d: d.undated and dates_apart(c, d)
         )
         if len(chosen) < 3:
             return None
@@ -229,7 +229,7 @@ class TimelineMakers(MakerBase):
             self.facts.timeline,
             lambda d: d.id,
             3,
-            lambda chosen, d: undated(d) and dates_apart(chosen, d),
+            lambda chosen, d: d.undated and dates_apart(chosen, d),
         )
         if len(chosen) < 3:
             return None
