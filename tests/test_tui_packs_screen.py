@@ -3,7 +3,11 @@ in view, and the title reads the same in the table, the detail and on the home s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from ali_quiz.tui.app import QuizApp
 from ali_quiz.tui.screens.packs import PacksScreen
@@ -18,6 +22,20 @@ def screen_text(app: QuizApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+async def shown_when(pilot: Pilot[Any], app: QuizApp, ready: Callable[[str], bool]) -> str:
+    """The screen's text once `ready` holds of it (bounded: a loaded machine is slow)."""
+    for _ in range(200):
+        await pilot.pause()
+        shown = screen_text(app)
+        if ready(shown):
+            break
+    return shown
+
+
+def pack_row(shown: str) -> str:
+    return next((line for line in shown.splitlines() if line.startswith(" hostile ")), "")
+
+
 @sync
 async def test_a_long_title_is_clipped_and_its_escape_shown_alike(tmp_path: Path) -> None:
     packs = tmp_path / "data" / "packs"
@@ -28,8 +46,7 @@ async def test_a_long_title_is_clipped_and_its_escape_shown_alike(tmp_path: Path
     app = make_test_app(tmp_path, pack="hostile")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app)
-        await pilot.pause()
-        home = screen_text(app)
+        home = await shown_when(pilot, app, lambda shown: "red" in shown)
         assert "\\x1b[31mred" in home.replace("\n", "")  # the home screen's "About this pack"
         await pilot.press("p")
         await pilot.pause()
@@ -37,17 +54,15 @@ async def test_a_long_title_is_clipped_and_its_escape_shown_alike(tmp_path: Path
         assert app.catalog is not None
         row = next(i for i, e in enumerate(app.catalog) if e.id == "hostile")
         app.screen.query_one("#packs-table").move_cursor(row=row)  # type: ignore[attr-defined]
-        for _ in range(50):  # the table is filled again once it has its width (bounded wait)
-            await pilot.pause()
-            lines = screen_text(app).splitlines()
-            line = next(line for line in lines if line.startswith(" hostile "))
-            if "✓ valid" in line:
-                break
+        # The table is filled again once it has its width.
+        shown = await shown_when(pilot, app, lambda shown: "✓ valid" in pack_row(shown))
+        line = pack_row(shown)
         # Language, facts and status stay in the table: the title gives way, with an ellipsis.
         assert "A very long" in line and "…" in line
         assert "English" in line and "✓ valid" in line
         # The detail shows the escape as the table and the toasts do (`\x1b`), never `[31m`
         # with its ESC dropped.
+        lines = shown.splitlines()
         detail = "".join(lines[lines.index(line) :])
         assert "\\x1b[31mred\\x1b[0m end" in detail
         assert "[31m" not in detail.replace("\\x1b[31m", "")
