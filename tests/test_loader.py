@@ -669,3 +669,25 @@ def test_a_partial_date_spans_the_days_datetime_counts(day: date, precision: str
         partial, first, last = PartialDate(day.year, day.month, day.day), day, day
     assert partial.ordinals() == (first.toordinal(), last.toordinal())
     assert (partial.first_day(), partial.last_day()) == (first, last)
+
+
+@pytest.mark.parametrize("year", [1, 4, 100, 400, 1900, 2000, 2020, 2021, 2100, 9999])
+def test_ordinals_count_leap_days_as_datetime_does(year: int) -> None:
+    for month in range(1, 13):
+        first = date(year, month, 1).toordinal()
+        assert PartialDate(year, month).ordinals()[0] == first
+        assert PartialDate(year, month, 1).ordinals() == (first, first)
+    assert PartialDate(year).ordinals() == (
+        date(year, 1, 1).toordinal(),
+        date(year, 12, 31).toordinal(),
+    )
+
+
+@pytest.mark.parametrize(
+    "partial",
+    [PartialDate(2021, 2, 29), PartialDate(2020, 4, 31), PartialDate(2020, 13), PartialDate(0)],
+)
+def test_ordinals_of_a_day_that_does_not_exist_say_so(partial: PartialDate) -> None:
+    """Built by hand, never by the loader (which refuses such dates): datetime's error."""
+    with pytest.raises(ValueError):
+        partial.ordinals()

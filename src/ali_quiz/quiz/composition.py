@@ -107,6 +107,8 @@ class RoundComposer:
         ]
         # What each slot is never changes in a round: worked out once, not at every draw.
         self.authored_slots = [_authored(slot) for slot in self.slots]
+        self.any_authored = any(self.authored_slots)
+        self.wordings = [slot.form.wordings for slot in self.slots]
         self.share_kinds = [_share_kind(slot) for slot in self.slots]
         self.balanced = mode in BALANCED_MODES
         # One question per wording and per sequence, until nothing else fits.
@@ -138,7 +140,7 @@ class RoundComposer:
                     off = bool(group) and self.rng.random() >= share[key]
                     for slot in group:
                         slot.off = off
-        self.metrics = {m.id: m for m in pack.metrics}
+        self.metrics = makers.facts.metrics_by_id  # kept with the pack, not built per round
         self.dates = date_keys(makers.facts)
         self.seen: set[str] = set()
         self.asked: list[frozenset[str]] = []
@@ -223,6 +225,8 @@ class RoundComposer:
             0.0 if slot.dead or (slot.off and loose) else slot.form.weight * _REUSE**slot.used
             for slot in self.slots
         ]
+        if not self.any_authored:  # (most packs): no share of the draw to work out for them
+            return self._balanced(weights) if self.balanced else weights
         flags = self.authored_slots
         authored = [i for i, flag in enumerate(flags) if flag and weights[i] > 0]
         generated = sum(w for w, flag in zip(weights, flags, strict=True) if not flag)
@@ -246,8 +250,8 @@ class RoundComposer:
         slots, kinds = self.slots, self.share_kinds
         if self.strict:
             fresh = [
-                0.0 if slot.used >= slot.form.wordings else w
-                for slot, w in zip(slots, weights, strict=True)
+                0.0 if slot.used >= wordings else w
+                for slot, wordings, w in zip(slots, self.wordings, weights, strict=True)
             ]
             if any(fresh):
                 weights = fresh
@@ -259,12 +263,11 @@ class RoundComposer:
                 totals[kind] = totals.get(kind, 0.0) + weight
         share = {kind: KIND_SHARE.get(kind, 1.0) for kind in totals}
         whole = sum(share.values())
-        asked = sum(self.kinds_used[kind] for kind in totals) + 1
+        used = self.kinds_used.get  # (a Counter's [] calls a method for a kind not used yet)
+        asked = sum(used(kind, 0) for kind in totals) + 1
         # How far each kind is behind its share (they add up to one question); a kind ahead
         # keeps a trace of its weight, for when the kinds behind can give nothing that fits.
-        behind = {
-            k: max(share[k] * _AHEAD, share[k] / whole * asked - self.kinds_used[k]) for k in totals
-        }
+        behind = {k: max(share[k] * _AHEAD, share[k] / whole * asked - used(k, 0)) for k in totals}
         return [
             weight / totals[kind] * behind[kind] if weight > 0 else 0.0
             for kind, weight in zip(kinds, weights, strict=True)
@@ -333,7 +336,10 @@ class RoundComposer:
         if self.mixed:
             if facts & self.ledger:
                 return False
-            sequences = {self.sequence_of[f] for f in facts if f in self.sequence_of}
+            sequence_of = self.sequence_of
+            sequences = (
+                {sequence_of[f] for f in facts if f in sequence_of} if sequence_of else set()
+            )
             again = self._template(question) in self.templates_asked
             if (self.strict and (again or sequences & self.sequences_asked)) or (
                 again and sequences
@@ -368,9 +374,10 @@ class RoundComposer:
         authored = question.id in self.authored_ids and question.kind != "text"
         self.kinds_used["authored" if authored else question.kind] += 1
         self.templates_asked.add(self._template(question))
-        self.sequences_asked.update(
-            self.sequence_of[fact] for fact in question.facts if fact in self.sequence_of
-        )
+        if self.sequence_of:
+            self.sequences_asked.update(
+                self.sequence_of[fact] for fact in question.facts if fact in self.sequence_of
+            )
         self.picker.mark(question.facts or (question.id,))
         if self.mixed:
             self.picker.blocked |= facts

@@ -67,17 +67,23 @@ def _dated(
 ) -> Dated:
     start, end = date.ordinals()
     said = happening or text
-    return Dated(
-        fact_id,
-        text,
-        date,
-        start,
-        end,
-        said,
-        ask,
-        happening is not None,
-        not _YEAR.search(said),
-    )
+    # Dated(...) without the dataclass's __init__ (keywords, then object.__setattr__ per
+    # field): a pack's timeline is built at its first round and at each validation, 12,000
+    # items on a large pack. tests/test_record.py checks it builds the same item.
+    item = _new(Dated)
+    _set(item, "id", fact_id)
+    _set(item, "text", text)
+    _set(item, "date", date)
+    _set(item, "start", start)
+    _set(item, "end", end)
+    _set(item, "happening", said)
+    _set(item, "ask", ask)
+    _set(item, "release", happening is not None)
+    _set(item, "undated", not _YEAR.search(said))
+    return item
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 class PackFacts(FigureViews):
@@ -360,10 +366,13 @@ class PackFacts(FigureViews):
         question shows those items alone, and their ranks in the sequence would read as a
         slip (and tell where the others stand). One item of its sequence is not numbered."""
         groups: dict[str, list[SequenceItem]] = {}
+        sequence_of = self._sequence_of
         for fact_id in dict.fromkeys(fact_ids):
+            if fact_id not in sequence_of:
+                continue  # not a sequence item (each of those is in _sequence_of)
             fact = self._facts_by_id.get(fact_id)
             if isinstance(fact, SequenceItem):
-                groups.setdefault(self._sequence_of[fact_id], []).append(fact)
+                groups.setdefault(sequence_of[fact_id], []).append(fact)
         lines: dict[str, str] = {}
         for items in groups.values():
             ranks = sorted({item.rank for item in items})
@@ -377,9 +386,12 @@ class PackFacts(FigureViews):
         lines: list[str] = []
         sources: set[str] = set()
         explanations = self.sources
-        places = self._places(fact_ids)
+        # Most questions hold no sequence item: no numbering to work out then.
+        places = self._places(fact_ids) if self._sequence_of else None
+        known = self._lines
         for fact_id in fact_ids:
-            line = places.get(fact_id) or self.headline_of(fact_id)
+            line = places and places.get(fact_id)
+            line = line or known.get(fact_id) or self.headline_of(fact_id)
             if line:
                 lines.append(line)
             source = explanations.get(fact_id, "")
@@ -409,10 +421,8 @@ class PackFacts(FigureViews):
         for fact, level in reach.items():
             levels.setdefault(level, []).append(fact)
         queues = [levels[level] for level in sorted(levels)]
-        ordered: list[str] = []
-        for position in range(max((len(q) for q in queues), default=0)):
-            ordered += [queue[position] for queue in queues if position < len(queue)]
-        return ordered
+        longest = max((len(q) for q in queues), default=0)
+        return [q[position] for position in range(longest) for q in queues if position < len(q)]
 
     @cached_property
     def states(self) -> list[State]:

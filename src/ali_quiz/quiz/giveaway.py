@@ -61,6 +61,8 @@ _ORDINAL_WORDS = (
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefolds it as lower() does
+        return text.lower()
     return unicodedata.normalize("NFKC", text).casefold()
 
 

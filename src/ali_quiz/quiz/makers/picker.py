@@ -52,13 +52,17 @@ class _LazyShuffle:
         self.drawn = 1
 
     def __getitem__(self, position: int) -> int:
-        while self.drawn <= position:
-            j = self.drawn + self.rng.below(self.n - self.drawn)
-            here = self.slots.get(self.drawn, self.drawn)
-            self.slots[self.drawn] = self.slots.get(j, j)
-            self.slots[j] = here
-            self.drawn += 1
-        return self.slots.get(position, position)
+        drawn, slots = self.drawn, self.slots
+        if drawn <= position:
+            below, n = self.rng.below, self.n
+            while drawn <= position:
+                j = drawn + below(n - drawn)
+                here = slots.get(drawn, drawn)
+                slots[drawn] = slots.get(j, j)
+                slots[j] = here
+                drawn += 1
+            self.drawn = drawn
+        return slots.get(position, position)
 
 
 _PHI = 0.6180339887498949
@@ -174,9 +178,12 @@ class Picker:
 
         def take(index: int) -> bool:
             item = items[index]
+            return take_known(index, item, key(item))
+
+        def take_known(index: int, item: T, fact: str) -> bool:
             if (
                 index in taken
-                or key(item) in blocked
+                or fact in blocked
                 # (_crowds is False before `limit` items could share facts)
                 or (
                     limit is not None
@@ -194,6 +201,7 @@ class Picker:
         if lead is not None and take(lead):
             return chosen
         order = state.order
+        size = len(order)
         counted = self.used.get  # not used[...]: a Counter calls a method for each fact not used
         for _ in range(2):
             # Places passed over earlier because they did not fit come first, then new ones;
@@ -208,13 +216,15 @@ class Picker:
                         state.pending.remove(position)
                     if done:
                         return chosen
-            while state.cursor < len(order):
+            while state.cursor < size:
                 position = state.cursor
                 state.cursor += 1
                 index = order[position]
-                if counted(key(items[index]), 0) > state.level:
+                item = items[index]
+                fact = key(item)
+                if counted(fact, 0) > state.level:
                     continue
-                done = take(index)
+                done = take_known(index, item, fact)
                 if index not in taken and len(state.pending) < _MAX_PENDING:
                     state.pending.append(position)
                 if done:
@@ -251,4 +261,7 @@ class Picker:
         return any(len(ids & earlier) >= self.shared_limit for earlier in self.asked)
 
     def mark(self, facts: Iterable[str]) -> None:
-        self.used.update(facts)
+        used = self.used
+        counted = used.get  # what Counter.update does, without its checks of the argument
+        for fact in facts:
+            used[fact] = counted(fact, 0) + 1

@@ -108,7 +108,7 @@ class TimelineMakers(MakerBase):
             lambda d: d.id,
             size,
             # Not a fact whose date the round has told: its pair would be given.
-            lambda c, d: undated(d) and dates_apart(c, d) and not told.date(d.id),
+            lambda c, d: d.undated and dates_apart(c, d) and not told.date(d.id),
         )
         if len(chosen) < 3:
             return None
@@ -278,7 +278,7 @@ class TimelineMakers(MakerBase):
             self.facts.timeline,
             lambda d: d.id,
             3,
-            lambda chosen, d: undated(d) and self._unordered(chosen, d),
+            lambda chosen, d: d.undated and self._unordered(chosen, d),
         )
         if len(chosen) < 3:
             return None
