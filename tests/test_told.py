@@ -100,11 +100,9 @@ def test_no_round_asks_what_an_earlier_question_told(
     facts = facts_of(pack)
     for seed in range(1, 21):
         questions = generate_round(pack, mode, 10, seed)
-        shown = Shown()
-        told = Told(facts, shown)
+        told = Told(facts)
         for question in questions:
             assert not told.given(question), (seed, question.id)
-            shown.add(question)
             told.add(question)
         rules = _audit(pack, mode, questions).rules
         assert rules["give-away"].broken == rules["elimination"].broken == 0, seed
@@ -128,7 +126,7 @@ def test_two_sequence_items_shown_in_order_are_never_ordered_again(pack_zh: Pack
     """Play test F2 addendum: 阿里旺旺 < 淘江湖 < 來往 shown, then 來往 / 點點蟲 / 淘江湖 asked.
     An order that chains counts too (a before b, b before c: a before c)."""
     facts = facts_of(pack_zh)
-    told = Told(facts, Shown())
+    told = Told(facts)
     told.add(_ordered(["aliwangwang", "taojianghu", "laiwang"], "order-sequence-a"))
     assert told.given(_ordered(["laiwang", "diandianchong", "taojianghu"], "order-sequence-b"))
     assert not told.given(_ordered(["taobaoke", "diandianchong", "real-ruwo"], "order-sequence-c"))
@@ -139,10 +137,9 @@ def test_two_sequence_items_shown_in_order_are_never_ordered_again(pack_zh: Pack
 
 def test_one_dated_item_may_come_back_among_new_ones(pack_zh: Pack) -> None:
     facts = facts_of(pack_zh)
-    shown = Shown()
-    told = Told(facts, shown)
+    told = Told(facts)
     first = _ordered(["dingtalk-beta", "dingtalk-3-0", "dingtalk-alipay"])
-    shown.add(
+    told.add(
         OrderQuestion(
             id=first.id,
             prompt="",

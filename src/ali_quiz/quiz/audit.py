@@ -136,7 +136,7 @@ def check_round(
     shown = Shown()
     views = facts_of(pack)
     dates = date_keys(views)
-    told = Told(views, shown)
+    told = Told(views)
     for question in questions:
         # A text shown that states its answer, or a relation it asks that an earlier question
         # told (a pair of a one-kind round's match shown again, two items ordered before).

@@ -17,16 +17,24 @@ with each fact's date and source sentence):
 A later question that asks a told relation is given away, even when no single text states its
 answer (the give-away rule, docs/questions.md). A fact told once may come back where what was
 shown answers nothing: one item whose date is known among new ones in an order, say.
+
+A date or a highlight is told by a line or a sentence shown whole: a generated question's
+explanation is each of its facts' line (with its date) and source, so the round keeps the facts
+it explained and the lines and sentences of their sources (cut as quiz.dating cuts them, once
+per fact and pack), and each check is a look in a set, not a search of everything the round has
+shown (rounds of 200 questions on a pack of 10,000 facts check tens of thousands of times). An
+authored question's texts are cut as they come.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from ali_quiz.packs.model import Version
 from ali_quiz.quiz.dating import date_keys
 from ali_quiz.quiz.facts import PackFacts
-from ali_quiz.quiz.giveaway import Shown
+from ali_quiz.quiz.giveaway import fold, shown_texts
 from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, Question, entry_text
 from ali_quiz.quiz.kinship import key_words, product_words
 from ali_quiz.quiz.phrasing import embedded
@@ -38,15 +46,31 @@ _SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
 ORDERING = ("order-", "choice-first-", "choice-last-")
 
 
+_ENDS = ("。", "！", "？", ". ", "! ", "? ")
+
+
 def _sentences(text: str) -> list[str]:
     """A source's sentences (and its translation's), long enough to say something."""
     found: list[str] = []
     for line in text.splitlines():
+        if not any(end in line for end in _ENDS):  # one sentence (most sources): no split
+            line = line.strip("「」 ").strip()
+            if len(line) > 8:
+                found.append(line)
+            continue
         for sentence in _SENTENCE_END.split(line.strip("「」 ")):
             sentence = sentence.strip()
             if len(sentence) > 8:
                 found.append(sentence)
     return found
+
+
+def _cut(text: str) -> Iterator[str]:
+    """Each line of the text, and each of its sentences, folded."""
+    for line in text.splitlines():
+        yield fold(line.strip())
+        for sentence in _sentences(line):
+            yield fold(sentence)
 
 
 def telling(facts: PackFacts, version: Version, highlight: str) -> list[str]:
@@ -69,11 +93,13 @@ def telling(facts: PackFacts, version: Version, highlight: str) -> list[str]:
 
 
 class Told:
-    """The relations a round has told so far; `shown` is what it has shown (the same round's)."""
+    """The relations a round has told so far (each answered question `add`ed)."""
 
-    def __init__(self, facts: PackFacts, shown: Shown) -> None:
+    def __init__(self, facts: PackFacts) -> None:
         self.facts = facts
-        self.shown = shown
+        self.said: set[str] = set()  # every line and sentence of a source shown, folded
+        self.explained: set[str] = set()  # facts whose line (with their date) was shown
+        self.cut: dict[str, frozenset[str]] = facts.pack.derived.setdefault("told_lines", {})
         self.dates = date_keys(facts)
         self.dated: set[str] = set()  # facts whose date is told (for good: a round only grows)
         self.paired: set[tuple[str, str]] = set()  # (release id, highlight) told
@@ -88,7 +114,15 @@ class Told:
         """Whether the round has told this fact's date."""
         if fact_id in self.dated:
             return True
-        if self.shown.reveals(self.dates.get(fact_id, ())) is None:
+        if fact_id in self.explained:  # its line, with its date
+            told = fact_id in self.dates.dated
+        else:
+            # Else a sentence of its source: most facts share none with the round, which a
+            # look at its sentences tells before the texts that say its date are worked out.
+            told = not self.said.isdisjoint(self.lines(fact_id)) and self._says(
+                self.dates.get(fact_id, ())
+            )
+        if not told:
             return False
         self.dated.add(fact_id)
         return True
@@ -98,10 +132,26 @@ class Told:
         if (version_id, highlight) in self.paired:
             return True
         version = self.version(version_id)
-        if version is None or self.shown.reveals(telling(self.facts, version, highlight)) is None:
+        if (
+            version is None
+            or self.said.isdisjoint(self.lines(version_id))
+            or not self._says(telling(self.facts, version, highlight))
+        ):
             return False
         self.paired.add((version_id, highlight))
         return True
+
+    def lines(self, fact_id: str) -> frozenset[str]:
+        """The lines and sentences of the fact's source, folded (kept with the pack)."""
+        found = self.cut.get(fact_id)
+        if found is None:
+            found = self.cut[fact_id] = frozenset(_cut(self.facts.sources.get(fact_id, "")))
+        return found
+
+    def _says(self, texts: Iterable[str]) -> bool:
+        """Whether the round has shown one of these lines or sentences."""
+        said = self.said
+        return any(fold(text.strip()) in said for text in texts)
 
     def ordered(self, a: str, b: str) -> bool:
         """Whether the round has told which of the two comes first."""
@@ -137,7 +187,13 @@ class Told:
     def highlighted(self) -> dict[str, Version]:
         """The releases with highlights, by id."""
         if self._versions is None:
-            self._versions = {v.id: v for v in self.facts.versions_with_highlights}
+            derived = self.facts.pack.derived
+            found = derived.get("highlighted")
+            if not isinstance(found, dict):
+                found = derived["highlighted"] = {
+                    v.id: v for v in self.facts.versions_with_highlights
+                }
+            self._versions = found
         return self._versions
 
     def version(self, version_id: str) -> Version | None:
@@ -180,8 +236,15 @@ class Told:
         return [h for h in version.highlights if embedded(h, language) in question.prompt]
 
     def add(self, question: Question) -> None:
-        """What an answered question tells beyond its texts (add it to `shown` too)."""
+        """What an answered question tells: its lines and sentences, and the pairs it showed."""
         qid, facts = question.id, question.facts
+        if qid in self.authored:
+            for text in shown_texts(question):
+                self.said.update(_cut(text))
+        else:
+            self.explained.update(facts)  # its explanation: each fact's line and source
+            for fact in facts:
+                self.said |= self.lines(fact)
         if isinstance(question, MatchQuestion) and qid.startswith("match-highlights-"):
             for fact, (_, right) in zip(facts, question.answer, strict=True):
                 self.paired.add((fact, entry_text(question.right, right)))

@@ -71,7 +71,7 @@ class MakerBase:
         self.most = most
         # What the round has told (a fact's date, a release's highlight, which of two comes
         # first): a maker leaves out what would ask it again.
-        self.told = Told(facts, picker.shown)
+        self.told = Told(facts)
 
     def size(
         self, low: int, high: int, available: int, among: Collection[str] | None = None
