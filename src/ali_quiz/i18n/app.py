@@ -323,21 +323,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "事實不夠出{mode}題（需要{needs}）：這個模式已隱藏",
     ),
     "packs.needs.order": (
-        "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
-        "3 個日期不重疊的事件或版本，或一個有 3 個名次的順序",
+        "dated events or versions whose dates do not overlap, or sequences, for three orders"
+        " that never order two items twice (7 dated facts, say)",
+        "足以出三題排序、且不重複排序同兩項的事實：日期不重疊的事件或版本，"
+        "或順序（例如 7 個有日期的事實）",
     ),
     "packs.needs.match": (
-        "3 dated facts with dates apart, 3 versions with highlights, or 3 distinct figures",
-        "3 個日期分開的事實、3 個有重點的版本，或 3 個不同的數據",
+        "dated facts with dates apart, versions with highlights, or figures (two or more of"
+        " each unit) for three matches that never pair a fact twice (9 dated facts, say)",
+        "足以出三題配對、且不重複配對同一事實的事實：日期分開的事實、有重點的版本，"
+        "或數據（每種單位兩個以上）（例如 9 個有日期的事實）",
     ),
     "packs.needs.estimate": (
-        "a metric that is neither a small whole number nor a rank",
-        "一個不是小整數也不是名次的數據",
+        "three metrics that are neither a small whole number nor a rank, one for each estimate",
+        "三個不是小整數也不是名次的數據，每題估算各用一個",
     ),
     "packs.needs.choice": (
-        "a fact with a distractor of the same type (two dates apart, two figures of one unit,"
-        " a sequence of 2 ranks)",
-        "一個有同類干擾選項的事實（兩個分開的日期、兩個同單位的數據、一個有 2 個名次的順序）",
+        "three facts with two distractors each of the same type (three dates apart, three"
+        " figures of one unit, a small number or a rank, a sequence of 3 ranks)",
+        "三個各有兩個同類干擾選項的事實（三個分開的日期、三個同單位的數據、一個小數目或名次、"
+        "一個有 3 個名次的順序）",
     ),
     "packs.warnings": ("Warnings:", "警告："),
     "packs.modes": ("Modes: {modes}", "模式：{modes}"),
