@@ -801,3 +801,15 @@ def test_the_undated_items_beyond_a_date_as_the_plain_definition_gives_them(
         assert views.count_undated_beyond(item, before=True) == len(after)
         assert list(views.undated_beyond(item, before=False)) == before
         assert views.count_undated_beyond(item, before=False) == len(before)
+
+
+def test_a_pack_of_two_metrics_is_told_it_needs_three() -> None:
+    """Two metrics give two estimates, fewer than a round's three: the warning says so."""
+    two = (
+        "id: two\ntitle: Two\nlanguage: en\nmetrics:\n"
+        "  - {id: m1, label: Moon distance, value: 384400, unit: km}\n"
+        "  - {id: m2, label: Earth radius, value: 6371, unit: km}\n"
+    )
+    warnings = kind_warnings(load_pack_text(two, "two.yaml"))
+    estimate = next(warning for warning in warnings if "estimate mode is hidden" in warning)
+    assert "three metrics" in estimate
