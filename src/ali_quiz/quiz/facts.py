@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import (
@@ -515,7 +516,10 @@ class Beyond:
         return self.items[self.start + self.step * (index - len(self.head))]
 
     def __iter__(self) -> Iterator[Dated]:
-        return map(self.__getitem__, range(self.length))
+        # The items __getitem__ gives, in its order, read by the list's own indexing.
+        rest = self.length - len(self.head)
+        places = range(self.start, self.start + self.step * rest, self.step)
+        return chain(self.head, map(self.items.__getitem__, places))
 
 
 def state_on_timeline(state: State) -> Dated:
