@@ -127,6 +127,16 @@ def test_the_table_lines_up_with_wide_characters(tmp_path: Path) -> None:
     assert "Al" in unfinished and "33%" in unfinished and "no (1 answered)" in unfinished
 
 
+def test_an_unfinished_round_is_scored_over_the_whole_round(tmp_path: Path) -> None:
+    """One right answer of four: 100/400 (25%), as the TUI's history shows it, never 100/100
+    (100%); a finished round stays over the points answered for."""
+    store = open_store(tmp_path)
+    at = datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)
+    play(store, start(at, player="Al"), [answer(0, at)], None, questions=4)
+    [line] = _table(store).splitlines()[2:]
+    assert "100/400" in line and " 25% " in line and line.rstrip().endswith("no (1 answered)")
+
+
 def test_the_table_of_the_fixture(tmp_path: Path) -> None:
     store = _fixture_store(tmp_path)
     table = _table(store, player="amy")

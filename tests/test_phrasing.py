@@ -61,7 +61,7 @@ EXPECTED = {
         "釘釘月活躍人數是百分之多少？",
     ),
     "when_event": ("When did this happen: DingTalk 3.0?", "以下這件事發生在什麼時候：釘釘 3.0？"),
-    "when_version": ("When was DingTalk 3.0 released?", "釘釘 3.0是在什麼時候釋出的？"),
+    "when_version": ("When was DingTalk 3.0 released?", "釘釘 3.0 是在什麼時候釋出的？"),
     "what_on": ("What happened on September 2016?", "2016年9月發生了什麼事？"),
     "what_in": ("What happened in September 2016?", "2016年9月發生了什麼事？"),
     "before": (
@@ -76,9 +76,9 @@ EXPECTED = {
     "last_event": ("Which of these happened last?", "以下哪一件事最晚發生？"),
     "first_sequence": (
         "DingTalk 3.0: which of these came first?",
-        "以下釘釘 3.0中，哪一個最早？",
+        "以下釘釘 3.0 中，哪一個最早？",
     ),
-    "last_sequence": ("DingTalk 3.0: which of these came last?", "以下釘釘 3.0中，哪一個最晚？"),
+    "last_sequence": ("DingTalk 3.0: which of these came last?", "以下釘釘 3.0 中，哪一個最晚？"),
     "figure": (
         "DingTalk's monthly active people: which figure is right?",
         "釘釘月活躍人數是多少？",
@@ -95,7 +95,7 @@ EXPECTED = {
         "As of which date does the source report this: DingTalk 3.0?",
         "根據資料，截至哪一天仍是如此：釘釘 3.0？",
     ),
-    "released": ("DingTalk 3.0 is released", "釘釘 3.0釋出"),
+    "released": ("DingTalk 3.0 is released", "釘釘 3.0 釋出"),
 }
 
 

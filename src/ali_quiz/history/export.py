@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 
 from ali_quiz.history import stream
 from ali_quiz.history.jsontext import encoder
+from ali_quiz.history.records import UNANSWERED_POINTS
 from ali_quiz.percents import percent_of
 from ali_quiz.textwidth import clip, width
 
@@ -90,16 +91,24 @@ _SECONDS = (
     "CASE WHEN finished_at IS NOT NULL THEN finished_ts - started_ts"
     " WHEN answered > 0 THEN seconds END"
 )
+#: The points of the whole round: an unfinished one's questions still to come count at the
+#: usual maximum, so that it never looks perfect (RoundRow.round_max, the TUI's history).
+_ROUND_MAX = (
+    "(max_score + CASE WHEN finished_at IS NULL"
+    f" THEN {UNANSWERED_POINTS} * max(questions - answered, 0) ELSE 0 END)"
+)
 #: A table line's values, as SQL over `rounds`: id, start, player, pack, mode, score text,
 #: score, max score, seconds (NULL: unknown), finished, answers given.
 TABLE_SELECT = (
     "id, substr(started_at, 1, 10) || ' ' || substr(started_at, 12, 5), player, pack, mode,"
-    f" score || '/' || max_score, score, max_score, {_SECONDS}, finished_at IS NOT NULL, answered"
+    f" score || '/' || {_ROUND_MAX}, score, {_ROUND_MAX}, {_SECONDS},"
+    " finished_at IS NOT NULL, answered"
 )
 #: The widths of the table's number columns, measured by SQLite over the rounds chosen.
 TABLE_MEASURE = (
-    "count(*), max(length(id)), max(length(score || '/' || max_score)),"
-    " max(CASE WHEN max_score > 0 THEN length(CAST(round(100.0 * score / max_score) AS INTEGER))"
+    f"count(*), max(length(id)), max(length(score || '/' || {_ROUND_MAX})),"
+    f" max(CASE WHEN {_ROUND_MAX} > 0"
+    f" THEN length(CAST(round(100.0 * score / {_ROUND_MAX}) AS INTEGER))"
     f" + 1 ELSE 1 END), max({_SECONDS}), max(CASE WHEN finished_at IS NULL THEN answered END)"
 )
 

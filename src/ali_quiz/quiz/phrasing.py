@@ -6,6 +6,8 @@ own `ask:` wording replaces the template of the question that asks for its date 
 
 from __future__ import annotations
 
+import re
+
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Version
 
@@ -83,11 +85,31 @@ def language_key(language: str) -> str:
 
 
 _LANGUAGE_KEYS: dict[str, str] = {}
+#: Per Chinese template, the values followed at once by a Chinese character.
+_BEFORE_CHINESE = {
+    key: tuple(re.findall(r"\{(\w+)\}(?=[\u3400-\u9fff])", template))
+    for key, template in PHRASES["zh-Hant"].items()
+}
 
 
 def phrase(language: str, key: str, **values: str) -> str:
-    """The wording of one question template in the pack's language."""
-    return PHRASES[language_key(language)][key].format(**values)
+    """The wording of one question template in the pack's language.
+
+    In Chinese a value that ends in Latin letters or digits is set off by a space from the
+    Chinese word after it, as the space before it already is (`釘釘 4.0 釋出`, not
+    `釘釘 4.0釋出`); a value that ends in a Chinese character or a quote joins on.
+    """
+    found = language_key(language)
+    if found == "zh-Hant":
+        for name in _BEFORE_CHINESE[key]:
+            values[name] = spaced_before_chinese(values[name])
+    return PHRASES[found][key].format(**values)
+
+
+def spaced_before_chinese(text: str) -> str:
+    """`釘釘 4.0` → `釘釘 4.0 `: the text, with a space when it ends in a Latin letter or digit,
+    to stand before a Chinese word."""
+    return f"{text} " if text and text[-1].isascii() and text[-1].isalnum() else text
 
 
 def format_date(value: PartialDate, language: str) -> str:

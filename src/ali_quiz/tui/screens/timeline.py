@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from ali_quiz.i18n import Translator
 from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.phrasing import version_title
+from ali_quiz.quiz.phrasing import spaced_before_chinese, version_title
 from ali_quiz.safety.text import visible
 from ali_quiz.textwidth import clip
 from ali_quiz.tui.screens.base import QuizScreen, css_file
@@ -51,7 +51,10 @@ def timeline_rows(pack: Pack, tr: Translator) -> list[Row]:
     for version in pack.versions:
         if version.date is None:
             continue
-        title = tr("timeline.version_event", title=version_title(version, pack.language))
+        title = version_title(version, pack.language)
+        if tr.language == "zh-Hant":  # 「釘釘 4.0 釋出」, as the questions word it
+            title = spaced_before_chinese(title)
+        title = tr("timeline.version_event", title=title)
         detail = "\n".join(
             part
             for part in (
