@@ -38,13 +38,13 @@ KIND_SHARE = {
     "order": 2.0,
     "match": 2.0,
     "estimate": 1.5,
-    "authored": 1.0,  # the pack's own questions but text ones
+    "authored": 1.5,  # the pack's own questions but text ones
     "text": 1.0,
 }
 # A pack's few text questions come in about this many of twenty rounds each (at most 4 keeps
 # every question out of most rounds of a class's twenty).
-TEXT_ROUNDS = 3
-AUTHORED_ROUNDS = 0.8  # the share of quick rounds that hold one of the pack's own questions
+TEXT_ROUNDS = 2
+AUTHORED_ROUNDS = 1.0  # the share of quick rounds that hold one of the pack's own questions
 _AHEAD = 0.01  # the weight left to a kind ahead of its share, per unit of share
 _AUTHORED_LEAN = 0.2  # each authored question weighs this much of the one before it in the walk
 # The share of each draw that goes to authored questions, in a mixed round or not: they weigh
@@ -54,6 +54,7 @@ ONE_KIND_SHARED = 3  # a one-kind round's questions share fewer facts than this
 _ATTEMPTS = 16  # draws per slot before the round is taken as full
 AUTHORED_PER = 10  # a mixed round holds one authored question per this many questions
 FULL_REACH = 20  # a form that can make this many questions is in every mixed round
+_DEALT_BY = 3  # the dealt authored question comes among the first this many after the focus
 _GIVE_UP = 4  # a form that gave nothing this many slots running is dropped
 _REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
 
@@ -137,6 +138,19 @@ class RoundComposer:
                     off = bool(group) and self.rng.random() >= share[key]
                     for slot in group:
                         slot.off = off
+        # A quick round deals the pack's own question its seed walks to first: its facts are
+        # kept from generated questions and it comes early (a few questions in), before the
+        # round shows its answer; otherwise the next one in the walk would come, the one the
+        # next seed asks, and a class's twenty rounds would ask some twice and others never.
+        self.dealt: _Slot | None = None
+        self.dealt_at = 0
+        if self.balanced:
+            facts_of = {q.id: q.facts for q in pack.questions}
+            for slot in self._walked([s for s in self.slots if _authored(s)]):
+                if not slot.off:
+                    self.dealt, self.dealt_at = slot, len(self.focus) + self.rng.below(_DEALT_BY)
+                    self.picker.blocked.update(set(facts_of[slot.form.name]) - set(self.focus))
+                    break
         self.metrics = {m.id: m for m in pack.metrics}
         self.dates = date_keys(makers.facts)
         self.seen: set[str] = set()
@@ -160,7 +174,8 @@ class RoundComposer:
                 self._accept(question)
                 questions.append(question)
         while len(questions) < count:
-            question = self._next()
+            question = self._deal() if len(questions) == self.dealt_at else None
+            question = question or self._next()
             if question is None and self.strict:
                 # Nor anything new: a form, or a sequence, may come a second time after all.
                 self.strict = False
@@ -175,6 +190,18 @@ class RoundComposer:
             self._accept(question)
             questions.append(question)
         return questions
+
+    def _deal(self) -> Question | None:
+        """The round's dealt authored question, when it fits here."""
+        slot = self.dealt
+        if slot is None or slot.dead:
+            return None
+        question = slot.form.make()
+        if question is None or not self.fits(question):
+            return None
+        slot.used, slot.dead = slot.used + 1, True
+        self.authored_asked += 1
+        return question
 
     def _walked(self, slots: list[_Slot]) -> list[_Slot]:
         """The slots from the place the round's seed walks to (quick and daily rounds)."""
@@ -331,9 +358,9 @@ class RoundComposer:
         if self.mixed:
             if facts & self.ledger:
                 return False
-            sequences = {self.sequence_of[f] for f in facts if f in self.sequence_of}
+            sequences = self._sequences(question)
             again = self._template(question) in self.templates_asked
-            if (self.strict and (again or sequences & self.sequences_asked)) or (
+            if (self.strict and again) or (
                 again and sequences
             ):
                 # A wording or a sequence twice, while others fit; the same question on one
@@ -354,6 +381,13 @@ class RoundComposer:
             return question.id
         return question.id.rsplit("-", 1)[0]
 
+    def _sequences(self, question: Question) -> set[str]:
+        """The sequences a generated question puts in order (the pack's own questions may name an
+        item of one, asking something else of it)."""
+        if question.id in self.authored_ids:
+            return set()
+        return {self.sequence_of[f] for f in question.facts if f in self.sequence_of}
+
     def _accept(self, question: Question) -> None:
         facts = frozenset(question.facts)
         self.seen.add(question.id)
@@ -363,9 +397,7 @@ class RoundComposer:
         authored = question.id in self.authored_ids and question.kind != "text"
         self.kinds_used["authored" if authored else question.kind] += 1
         self.templates_asked.add(self._template(question))
-        self.sequences_asked.update(
-            self.sequence_of[fact] for fact in question.facts if fact in self.sequence_of
-        )
+        self.sequences_asked |= self._sequences(question)
         self.picker.mark(question.facts or (question.id,))
         if self.mixed:
             self.picker.blocked |= facts

@@ -75,11 +75,13 @@ class Walk:
 
     def __init__(self, n: int, seed: int) -> None:
         self.n = n
-        self.start = int(((seed * _PHI) % 1.0) * n) if n else 0
         step = max(1, round(n * _PHI))
         while math.gcd(step, n) != 1:
             step += 1
         self.step = step
+        # Seed after seed, the start moves on by the step: any n seeds in a row start at n
+        # different places (the golden-ratio spacing alone let two of them meet).
+        self.start = seed * step % n if n else 0
 
     def __len__(self) -> int:
         return self.n
