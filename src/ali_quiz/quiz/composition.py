@@ -43,7 +43,7 @@ KIND_SHARE = {
 }
 # A pack's few text questions come in about this many of twenty rounds each (at most 4 keeps
 # every question out of most rounds of a class's twenty).
-TEXT_ROUNDS = 2
+TEXT_ROUNDS = 3
 AUTHORED_ROUNDS = 1.0  # the share of quick rounds that hold one of the pack's own questions
 _AHEAD = 0.01  # the weight left to a kind ahead of its share, per unit of share
 _AUTHORED_LEAN = 0.2  # each authored question weighs this much of the one before it in the walk
@@ -360,9 +360,7 @@ class RoundComposer:
                 return False
             sequences = self._sequences(question)
             again = self._template(question) in self.templates_asked
-            if (self.strict and again) or (
-                again and sequences
-            ):
+            if (self.strict and again) or (again and sequences):
                 # A wording or a sequence twice, while others fit; the same question on one
                 # sequence twice (its items and prompt alike), never.
                 return False
