@@ -8,7 +8,7 @@ from ali_quiz.history.describe import readable, round_questions
 from ali_quiz.history.records import RoundRecord
 from ali_quiz.packs.loader import load_pack
 from ali_quiz.quiz.generate import generate_round
-from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion
+from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, OrderQuestion
 
 PACK = Path(__file__).resolve().parent.parent / "questions" / "dingtalk-2020.yaml"
 
@@ -41,8 +41,9 @@ def test_round_is_made_again_and_answers_read_as_texts() -> None:
     assert list(questions) == [q.id for q in expected]
     order = expected[0]
     assert isinstance(order, OrderQuestion)
-    texts = {item.id: item.text for item in order.items}
-    assert readable(order, list(order.answer)) == " → ".join(texts[i] for i in order.answer)
+    shown = {item.id: f"{'ABCDEF'[i]}. {item.text}" for i, item in enumerate(order.items)}
+    # Each item with the letter it was shown under, as the results screen shows them.
+    assert readable(order, list(order.answer)) == " → ".join(shown[i] for i in order.answer)
 
 
 def test_match_answers_name_both_sides() -> None:
@@ -51,11 +52,33 @@ def test_match_answers_name_both_sides() -> None:
     assert isinstance(match, MatchQuestion)
     shown = readable(match, match.answer_json())
     assert all(entry.text in shown for entry in match.left)
+    left, right = match.answer[0]
+    number = 1 + [e.id for e in match.left].index(left)
+    place = [e.id for e in match.right].index(right)
+    assert shown.startswith(f"{number}{'ABCDEF'[place]}: ")
+
+
+def test_a_choice_reads_as_its_letter_and_text() -> None:
+    pack = load_pack(PACK)
+    choice = generate_round(pack, "choice", 1, 3)[0]
+    assert isinstance(choice, ChoiceQuestion)
+    picked = choice.options[2]
+    assert readable(choice, picked.id) == f"C. {picked.text}"
 
 
 def test_another_pack_version_or_a_review_gives_no_questions() -> None:
     pack = load_pack(PACK)
     assert round_questions(entry_for("order", 4, "0" * 64), [pack]) == {}
     assert round_questions(entry_for("review", 4, pack.content_hash), [pack]) == {}
-    # Without the question, the recorded ids are shown as they are.
-    assert readable(None, ["a", "b"]) == "a → b"
+
+
+def test_without_the_round_answers_read_as_letters_and_fact_names() -> None:
+    """A review round or a changed pack: the letters the player saw (never bare `b`, `1→c`),
+    and the facts' names where the recorded ids are facts."""
+    names = {"laiwang": "Laiwang", "v3": "DingTalk 3.0", "v4": "DingTalk 4.0"}
+    assert readable(None, "b") == "B"
+    assert readable(None, ["laiwang", "other"], labels=names) == "Laiwang → other"
+    pairs = readable(None, {"1": "c", "2": "d"}, facts=("v3", "v4"), labels=names)
+    assert pairs == "1C: DingTalk 3.0 · 2D: DingTalk 4.0"
+    assert readable(None, {"1": "c"}) == "1C"
+    assert readable(None, 76102000.0) == "76102000"

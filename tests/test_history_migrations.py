@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ali_quiz.history import review, schema, stats, totals
+from ali_quiz.history import cards, review, schema, stats, totals
 from ali_quiz.history.store import AnswerRecord, HistoryStore
 from test_history_support import (
     TAIPEI,
@@ -83,8 +84,50 @@ def _fill_v2(conn: sqlite3.Connection) -> None:
     totals.rebuild(conn)
 
 
+def _fill_v3(conn: sqlite3.Connection) -> None:
+    """A round as version 3 wrote it: a match with two of its three pairs right, which counted
+    as a miss of all three facts, and an order of facts with its first item misplaced."""
+    started = datetime(2024, 4, 3, 9, 0, tzinfo=TAIPEI)
+    at = started + timedelta(minutes=1)
+    conn.execute(
+        """INSERT INTO rounds(id, player, pack, pack_hash, mode, count, seed, code, date,
+               ui_language, started_at, finished_at, questions, started_ts, finished_ts,
+               play_day, score, max_score, answered, seconds, pct)
+           VALUES (1, 'amy', 'dt', 'h1', 'quick', 2, '3', NULL, '2024-04-03', 'en', ?, ?, 2,
+                   ?, ?, '2024-04-03', 100, 200, 2, 30.0, 50.0)""",
+        (started.isoformat(), at.isoformat(), started.timestamp(), at.timestamp()),
+    )
+    answers = [
+        (1, "match", ["m1", "m2", "m3"], {"1": "a", "2": "c", "3": "b"},
+         {"1": "a", "2": "b", "3": "c"}),
+        (2, "order", ["o1", "o2", "o3"], ["o2", "o1", "o3"], ["o1", "o2", "o3"]),
+    ]  # fmt: skip
+    for position, kind, facts, response, key in answers:
+        conn.execute(
+            """INSERT INTO answers(round_id, position, question_id, kind, facts, prompt,
+                   response, answer, points, max_points, skipped, seconds, answered_at,
+                   answered_ts)
+               VALUES (1, ?, ?, ?, ?, 'Pair them', ?, ?, 33, 100, 0, 15.0, ?, ?)""",
+            (position, f"q-{kind}", kind, json.dumps(facts), json.dumps(response),
+             json.dumps(key), at.isoformat(), at.timestamp()),
+        )  # fmt: skip
+        for fact in facts:
+            conn.execute(
+                "INSERT INTO answer_facts(round_id, position, player, pack, fact, missed, ts)"
+                " VALUES (1, ?, 'amy', 'dt', ?, 1, ?)",
+                (position, fact, at.timestamp()),
+            )
+    totals.rebuild(conn)
+    cards.rebuild(conn)
+
+
 #: One filler per earlier schema version: a new version must add one for the version before it.
-FILLERS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _fill_v0, 1: _fill_v1, 2: _fill_v2}
+FILLERS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    0: _fill_v0,
+    1: _fill_v1,
+    2: _fill_v2,
+    3: _fill_v3,
+}
 
 
 def test_every_earlier_version_has_a_filler() -> None:
@@ -192,6 +235,17 @@ def test_a_migrated_database_matches_one_written_by_the_current_version(tmp_path
         ]
 
     assert comparable(migrated) == comparable(fresh)
+
+
+def test_version_4_counts_only_the_pairs_a_match_missed(tmp_path: Path) -> None:
+    """The right pairs of a half-right match, and an order's items in their right places
+    against every other, are no longer counted as missed facts."""
+    conn = _at_version(tmp_path / FILE, 3)
+    _fill_v3(conn)
+    conn.close()
+    store = open_store(tmp_path)
+    missed = stats.most_missed(store, "amy")
+    assert sorted(m.fact for m in missed) == ["m2", "m3", "o1", "o2"]
 
 
 def test_a_version_2_history_gains_fsrs_cards_from_its_answers(tmp_path: Path) -> None:

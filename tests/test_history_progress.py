@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ali_quiz.history import progress, review, stats
+from ali_quiz.history import progress, review, stats, summary
 from ali_quiz.history.store import HistoryStore
 from test_history_support import NOW, TAIPEI, answer, build_fixture, open_store, play, start
 
@@ -100,17 +100,17 @@ def test_streaks_of_consecutive_days(store: HistoryStore) -> None:
 
 
 def test_progress_for_home(store: HistoryStore, ids: dict[str, int]) -> None:
-    found = progress.progress(store, "amy", "dt", NOW)
+    found = summary.read_summary(store, "amy").progress("dt", NOW)
     assert found.rounds == 5
     assert (found.streak, found.played_today) == (1, False)
     assert [r.id for r in found.recent] == [ids[n] for n in ("R6", "R0", "R3", "R2", "R1")]
     assert found.due == review.count_due(store, "amy", "dt", NOW) > 0
     assert not found.is_new_player
-    assert progress.progress(store, "amy", None, NOW).due == 0
+    assert summary.read_summary(store, "amy").progress(None, NOW).due == 0
 
 
 def test_a_new_player_has_no_progress_yet(store: HistoryStore, ids: dict[str, int]) -> None:
-    found = progress.progress(store, "newcomer", "dt", NOW)
+    found = summary.read_summary(store, "newcomer").progress("dt", NOW)
     assert found.is_new_player
     assert (found.rounds, found.streak, found.recent, found.due) == (0, 0, (), 0)
 
@@ -126,7 +126,7 @@ def test_every_progress_query_uses_an_index(store: HistoryStore) -> None:
         return original(sql, params)
 
     store.query = explained  # type: ignore[method-assign]
-    progress.progress(store, "amy", "dt", NOW)
+    summary.read_summary(store, "amy").progress("dt", NOW)
     progress.standing(store, "amy", "dt", "quick", exclude=1)
     assert seen and all(not line.startswith("SCAN") for line in seen), seen
     assert not any("TEMP B-TREE FOR ORDER BY" in line for line in seen), seen

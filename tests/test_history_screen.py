@@ -81,9 +81,13 @@ async def test_the_table_shows_the_players_rounds_newest_first(
         first = [str(c) for c in table.get_row_at(0)]
         assert first[0] == "2024-03-07 12:00" and first[3].strip() == "100%"
         assert first[4].strip() == "3:00" and first[5] == "✓"
-        assert [str(c).strip() for c in table.get_row_at(2)][5] == "1/3"  # R4, unfinished
+        # R4, unfinished after one right answer of three: never a perfect-looking 100%.
+        r4 = [str(c).strip() for c in table.get_row_at(2)]
+        assert r4[3] == "100/300" and r4[5] == "1/3"
+        assert [str(c).strip() for c in table.get_row_at(1)][3] == "0/300"  # R5, no answer
         strip = shown(screen.query_one("#strip", Static))
-        assert "5 rounds · avg 56% · best 100% · last 10 56%" in strip
+        # Its counts agree with the table's: 5 of the 7 rounds listed are finished.
+        assert "Finished 5/7 · avg 56% · best 100% · last 10 56%" in strip
         assert "streak 1 d (longest 5 d)" in strip
         assert table.border_title == "7 of 7 rounds · sorted by Date ↓"
 
@@ -112,7 +116,7 @@ async def test_filters_by_pack_mode_and_period(store: HistoryStore, ids: dict[st
         screen.set_filter("mode", "choice")
         await settle(pilot)
         assert rows(pilot) == [ids["R2"]]
-        assert "1 round · avg 50%" in shown(screen.query_one("#strip", Static))
+        assert "Finished 1/1 · avg 50%" in shown(screen.query_one("#strip", Static))
         screen.set_filter("mode", None)
         await pilot.click("#period")
         await settle(pilot)
@@ -138,8 +142,9 @@ async def test_sorting_by_keys_reaches_every_round(
         assert rows(pilot)[-1] == ids["R0"]
         await pilot.press("s", "s")  # mode, then score (highest first)
         await settle(pilot)
-        assert rows(pilot)[:3] == ordered(ids, "R6 R4 R3")
-        assert rows(pilot)[-1] == ids["R5"]  # nothing answered, no score
+        # R4 (one right answer of three) counts as 100 of 300 points, below R3's 80% and the
+        # 50% of R2 and R1; R5 (nothing answered) as 0 of 300, beside R0 (newer first).
+        assert rows(pilot) == ordered(ids, "R6 R3 R2 R1 R4 R5 R0")
         await pilot.press("r")
         await settle(pilot)
         assert rows(pilot)[:2] == ordered(ids, "R5 R0")
@@ -176,10 +181,26 @@ async def test_enter_shows_every_answer_of_a_round(
         answers = [shown(a) for a in detail.query(".answer").results(Static)]
         assert len(answers) == 3
         assert answers[1].startswith("2. Order · 50/100 points · 5 s")
-        assert "Yours: b → a → c" in answers[1] and "Correct: a → b → c" in answers[1]
+        # The pack is not here to make the round again: the letters the player saw.
+        assert "You said: B → A → C" in answers[1] and "Correct: A → B → C" in answers[1]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, HistoryScreen)
+
+
+@sync
+async def test_an_unfinished_rounds_detail_scores_the_whole_round(
+    store: HistoryStore, ids: dict[str, int]
+) -> None:
+    """R4: one right answer of three is 100/300 (33%), never 100/100 (100%)."""
+    async with HistoryApp(store).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        detail = pilot.app.screen
+        assert isinstance(detail, RoundDetail) and detail.entry.id == ids["R4"]
+        info = str(detail.query_one("#detail-info").render())
+        assert "unfinished · 100/300 (33%)" in info
 
 
 @sync
@@ -296,8 +317,10 @@ async def test_missed_facts_are_named_from_the_packs(
         await settle(pilot)
         table = pilot.app.screen.query_one("#missed-table", DataTable)
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
-        assert names == ["Monthly active people", "x1", "m1", "c2", "DingTalk beta (2014-12)", "o2"]
-        assert str(table.get_row_at(0)[1]) == "DingTalk"
+        # Worst answered first: x1 and m1 missed every time, e1 2 of 3 times…
+        assert names == ["x1", "m1", "Monthly active people", "c2", "DingTalk beta (2014-12)", "o2"]
+        assert str(table.get_row_at(2)[1]) == "DingTalk"
+        assert str(table.get_row_at(2)[2]).strip() == "2/3"
         assert pilot.app.screen.focused is table
 
 
@@ -307,7 +330,7 @@ async def test_in_traditional_chinese(store: HistoryStore, ids: dict[str, int]) 
         await settle(pilot)
         screen = pilot.app.screen
         strip = shown(screen.query_one("#strip", Static))
-        assert strip.startswith("5 輪 · 平均 56% · 最佳 100%")
+        assert strip.startswith("完成 5/7 輪 · 平均 56% · 最佳 100%")
         table = screen.query_one("#rounds-table", DataTable)
         assert str(table.columns[table.ordered_columns[0].key].label) == "日期"
         assert [b.description for b in screen._bindings.key_to_bindings["escape"]] == ["返回"]

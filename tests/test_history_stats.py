@@ -137,13 +137,13 @@ def test_streaks(days: list[date], today: date, expected: tuple[int, int]) -> No
 
 def test_most_missed_facts(store: HistoryStore, ids: dict[str, int]) -> None:
     missed = stats.most_missed(store, "amy", pack="dt")
-    # e1 twice; then by last miss: m1 (03-03 10:02 UTC), c2 (03-03 04:31 UTC), o1/o2 (03-01).
-    assert [(m.fact, m.misses) for m in missed] == [
-        ("e1", 2),
-        ("m1", 1),
-        ("c2", 1),
-        ("o1", 1),
-        ("o2", 1),
+    # Worst answered first: m1 missed 1 of 1 time, e1 2 of 3, c2 1 of 2, o1 and o2 1 of 3.
+    assert [(m.fact, m.misses, m.seen) for m in missed] == [
+        ("m1", 1, 1),
+        ("e1", 2, 3),
+        ("c2", 1, 2),
+        ("o1", 1, 3),
+        ("o2", 1, 3),
     ]
     by_fact = {m.fact: m for m in missed}
     assert by_fact["e1"].last_missed == datetime(2024, 3, 3, 18, 3, tzinfo=TAIPEI)
@@ -152,6 +152,7 @@ def test_most_missed_facts(store: HistoryStore, ids: dict[str, int]) -> None:
     # Boxes: a miss puts a fact in box 1, each right answer after it one box up.
     assert {f: m.box for f, m in by_fact.items()} == {"e1": 2, "m1": 1, "c2": 2, "o1": 3, "o2": 3}
     assert (by_fact["o1"].seen, by_fact["e1"].seen) == (3, 3)
-    assert [m.fact for m in stats.most_missed(store, "amy")][:2] == ["e1", "x1"]
+    # x1 and m1 both missed their one answer: the latest miss (x1, 03-04) first.
+    assert [m.fact for m in stats.most_missed(store, "amy")][:3] == ["x1", "m1", "e1"]
     assert len(stats.most_missed(store, "amy", limit=2)) == 2
     assert [m.fact for m in stats.most_missed(store, "bob")] == ["e1"]

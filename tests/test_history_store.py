@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ali_quiz.history import stats
 from ali_quiz.history.store import AnswerRecord, HistoryStore, PastRound, RoundStart
 from test_history_support import (
     TAIPEI,
@@ -132,9 +133,13 @@ def test_unfinished_rounds_can_be_resumed_where_they_stopped(store: HistoryStore
 def test_round_rows_sort_by_every_column(store: HistoryStore) -> None:
     ids = build_fixture(store)
     by_score = store.round_rows(player="amy", order="score")
-    # Finished or not, a round's score is its points over the points answered for; R5 has none.
-    assert [r.id for r in by_score][:3] == [ids["R6"], ids["R4"], ids["R3"]]
-    assert by_score[-1].id == ids["R5"] and by_score[-1].percent is None
+    # A finished round's score is its points over the points answered for; an unfinished one's
+    # over the whole round, as the table shows it: R4's one right answer of three is 100/300,
+    # R5's nothing answered 0/300, beside R0's 0% (newer first).
+    assert [r.id for r in by_score] == [ids[n] for n in ("R6", "R3", "R2", "R1", "R4", "R5", "R0")]
+    r4 = next(r for r in by_score if r.id == ids["R4"])
+    assert (r4.score, r4.round_max) == (100, 300)
+    assert by_score[-2].percent is None and by_score[-2].round_max == 300
     by_duration = store.round_rows(player="amy", order="duration", descending=False)
     assert by_duration[0].id == ids["R5"]  # nothing answered: 0 s
     r1 = next(r for r in by_duration if r.id == ids["R1"])
@@ -268,3 +273,27 @@ def test_a_bulk_import_gives_what_playing_the_rounds_gives(tmp_path: Path) -> No
         r.to_json() for r in played.unfinished("amy")
     ]
     assert running_and_rebuilt(imported.path)[0] == running_and_rebuilt(played.path)[0]
+
+
+def test_a_half_right_match_misses_only_its_wrong_pairs(store: HistoryStore) -> None:
+    """Its facts are graded pair by pair, as the class report grades them: the history's missed
+    facts never list a fact whose pair the player got right."""
+    at = datetime(2024, 4, 3, 9, 1, tzinfo=TAIPEI)
+    pairs = AnswerRecord(
+        position=1,
+        question_id="q-match",
+        kind="match",
+        facts=("m1", "m2", "m3"),
+        prompt="Pair them",
+        response={"1": "a", "2": "c", "3": "b"},
+        answer={"1": "a", "2": "b", "3": "c"},
+        points=33,
+        max_points=100,
+        skipped=False,
+        seconds=5.0,
+        answered_at=at,
+    )
+    play(store, start(at), [pairs], at)
+    assert [m.fact for m in stats.most_missed(store, "amy")] == ["m2", "m3"]
+    running, rebuilt = running_and_rebuilt(store.path)
+    assert running == rebuilt

@@ -48,13 +48,14 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
 
 
 async def settle(app: QuizApp) -> None:
-    """Wait until the packs are scanned and the history is open (the workers are done).
+    """Wait until the packs are scanned and the history is open or home shows its summary (the
+    workers are done).
 
     It polls with asyncio.sleep, not pilot.pause: each pause draws the screen again.
     """
     for _ in range(6000):  # bounded: a loaded machine may take seconds
         await app.workers.wait_for_complete()
-        if app.catalog is not None and app.history_ready:
+        if app.catalog is not None and (app.history_ready or app.history_deferred):
             break
         await asyncio.sleep(0.01)  # the workers start after the first paint
     await app.workers.wait_for_complete()

@@ -63,9 +63,9 @@ def insert_batch(conn: sqlite3.Connection, batch: Sequence[PastRound], first_id:
                  to_json(a.answer), a.points, a.max_points,
                  int(a.skipped), a.seconds, iso(at), ts)
             )  # fmt: skip
-            missed = totals.is_miss(a.points, a.max_points, a.skipped)
+            missed = totals.missed_facts(a)
             facts.extend(
-                (round_id, a.position, start.player, start.pack, f, missed, ts) for f in ids
+                (round_id, a.position, start.player, start.pack, f, missed[f], ts) for f in ids
             )
     conn.executemany(
         f"""INSERT INTO rounds(id, player, pack, pack_hash, mode, count, seed, code, date,

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ali_quiz.history.records import RoundRecord
-from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.answers import figure_text, letter
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
+    Entry,
     EstimateQuestion,
     MatchQuestion,
+    MultiQuestion,
     OrderQuestion,
     Question,
     entry_text,
@@ -63,21 +65,76 @@ def round_questions(entry: RoundRecord, packs: Iterable[Pack]) -> dict[str, Ques
     return {q.id: q for q in questions}
 
 
-def readable(question: Question | None, value: Any) -> str:
-    """A response or answer in the words the question showed: item texts, not their ids."""
-    if question is None or value is None:
-        return response_text(value)
+def readable(
+    question: Question | None,
+    value: Any,
+    *,
+    facts: Sequence[str] = (),
+    labels: Mapping[str, str] | None = None,
+) -> str:
+    """A response or answer labelled as the question showed it: `C. 1 year`, `B. x → A. y`,
+    `1C: left → right`.
+
+    Without the question (a review round, another version of the pack), the letters and
+    numbers the player saw, with the facts' names where the ids are facts: an order's items
+    (`labels`: fact id -> name) and a match's left side (`facts`, aligned with it).
+    """
+    if value is None:
+        return ""
+    if question is None:
+        return _recorded(value, facts, labels or {})
+    if isinstance(question, ChoiceQuestion | MultiQuestion) and isinstance(value, str | list):
+        picked = [value] if isinstance(value, str) else [str(v) for v in value]
+        return "; ".join(_labelled(question.options, option) for option in picked)
     if isinstance(question, OrderQuestion) and isinstance(value, list):
-        return " → ".join(entry_text(question.items, str(v)) for v in value)
+        return " → ".join(_labelled(question.items, str(v)) for v in value)
     if isinstance(question, MatchQuestion) and isinstance(value, dict):
-        return "; ".join(
+        numbers = {entry.id: str(i + 1) for i, entry in enumerate(question.left)}
+        letters = {entry.id: letter(i) for i, entry in enumerate(question.right)}
+        return " · ".join(
+            f"{numbers.get(str(left), '?')}{letters.get(str(right), '?')}: "
             f"{entry_text(question.left, str(left))} → {entry_text(question.right, str(right))}"
             for left, right in value.items()
         )
-    if isinstance(question, ChoiceQuestion) and isinstance(value, str):
-        return entry_text(question.options, value)
-    if isinstance(question, EstimateQuestion) and isinstance(value, int | float):
-        return f"{format_plain(value)} {question.unit}".strip()
+    if (
+        isinstance(question, EstimateQuestion)
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+    ):
+        return figure_text(question, value)
+    return response_text(value)
+
+
+def _labelled(entries: tuple[Entry, ...], entry_id: str) -> str:
+    """`C. text`: an entry with the letter it was shown under."""
+    for i, entry in enumerate(entries):
+        if entry.id == entry_id:
+            return f"{letter(i)}. {entry.text}"
+    return entry_id
+
+
+def _shown_id(entry_id: str, labels: Mapping[str, str]) -> str:
+    """A recorded id as the player saw it: a fact's name, or a letter (`b` was option B)."""
+    if entry_id in labels:
+        return labels[entry_id]
+    return entry_id.upper() if len(entry_id) == 1 and entry_id.isalpha() else entry_id
+
+
+def _recorded(value: Any, facts: Sequence[str], labels: Mapping[str, str]) -> str:
+    if isinstance(value, list):
+        return " → ".join(_shown_id(str(v), labels) for v in value)
+    if isinstance(value, dict):
+        parts = []
+        for left, right in value.items():
+            pair = f"{left}{_shown_id(str(right), {})}"
+            # Generated matches number their left side 1, 2, 3 in the order of their facts.
+            place = int(left) - 1 if str(left).isdigit() else -1
+            if 0 <= place < len(facts) and facts[place] in labels:
+                pair += f": {labels[facts[place]]}"
+            parts.append(pair)
+        return " · ".join(parts)
+    if isinstance(value, str):
+        return _shown_id(value, {})
     return response_text(value)
 
 

@@ -1,11 +1,10 @@
 """What the results and home screens show of a player's progress: how a round stands against
-the player's last and best on its pack and mode, the latest rounds, the streak of days played,
-and how many facts are due for review.
+the player's last and best on its pack and mode, the latest rounds, the streak of days played.
 
 Each figure is one query that an index of the history answers (schema.py): `rounds_best` for the
 best, `rounds_group` for the last, `rounds_player_started` for the latest rounds, `day_totals`'
-key for the days played; so the home screen reads them in a worker after its first frame without
-a wait, however long the history.
+key for the days played; so home's summary (summary.py) is read in a worker after its first frame
+without a wait, however long the history. Imports no SQLite: home's summary uses its records.
 """
 
 from __future__ import annotations
@@ -13,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ali_quiz.history.store import HistoryStore
 from ali_quiz.record import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from ali_quiz.history.store import HistoryStore
 
 RECENT = 5  # rounds the home screen lists
 RECENT_MOST = 20  # rounds it may list when its panel has room (a tall terminal)
@@ -55,20 +57,6 @@ class ModeScores(Record):
     rounds: int
     best: float
     average: float
-
-
-def mode_scores(store: HistoryStore, player: str, pack: str) -> list[ModeScores]:
-    """The player's scores with a pack, mode by mode, the most played first (the index
-    `rounds_best` answers it; the few modes are sorted here, not by a temporary b-tree)."""
-    scores = [
-        ModeScores(mode=str(mode), rounds=int(count), best=float(best), average=float(average))
-        for mode, count, best, average in store.query(
-            """SELECT mode, count(pct), max(pct), avg(pct) FROM rounds
-               WHERE player = ? AND pack = ? AND pct IS NOT NULL GROUP BY mode""",
-            (player, pack),
-        )
-    ]
-    return sorted(scores, key=lambda entry: (-entry.rounds, entry.mode))
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -136,11 +124,26 @@ def current_streak(store: HistoryStore, player: str, today: date) -> tuple[int, 
 
     The run ends on the latest day with an answered round when that is today, yesterday or
     later (a time zone ahead); days are the player's local days as recorded. Only the days of
-    the run are read, newest first.
+    the latest run are read, newest first.
     """
-    streak = 0
-    played_today = False
-    expected: date | None = None
+    return streak_at(latest_run(store, player), today)
+
+
+def streak_at(run: tuple[date, int] | None, today: date) -> tuple[int, bool]:
+    """(the current streak, whether the player played today) from the latest run of days: it
+    counts while its last day is yesterday or later (a time zone ahead)."""
+    if run is None:
+        return 0, False
+    latest, days = run
+    if latest < today - timedelta(days=1):
+        return 0, False
+    return days, latest - timedelta(days=days - 1) <= today <= latest
+
+
+def latest_run(store: HistoryStore, player: str) -> tuple[date, int] | None:
+    """The latest day with an answered round and how many days in a row end on it."""
+    latest: date | None = None
+    days = 0
     with store.reading() as conn:
         rows = conn.execute(
             """SELECT DISTINCT day FROM day_totals WHERE player = ? AND answers > 0
@@ -149,34 +152,8 @@ def current_streak(store: HistoryStore, player: str, today: date) -> tuple[int, 
         )
         for (text,) in rows:
             day = date.fromisoformat(str(text))
-            if expected is None and day < today - timedelta(days=1):
+            if latest is not None and day != latest - timedelta(days=days):
                 break
-            if expected is not None and day != expected:
-                break
-            streak += 1
-            played_today = played_today or day == today
-            expected = day - timedelta(days=1)
-    return streak, played_today
-
-
-def due_facts(store: HistoryStore, player: str, pack: str, now: datetime) -> int:
-    """How many facts of this pack the review would ask the player now."""
-    from ali_quiz.history.review import count_due
-
-    return count_due(store, player, pack, now)
-
-
-def progress(store: HistoryStore, player: str, pack: str | None, now: datetime) -> Progress:
-    """Everything the home screen shows of the history, for the pack in play."""
-    (rounds,) = store.query(
-        "SELECT coalesce(sum(rounds), 0) FROM day_totals WHERE player = ?", (player,)
-    )[0]
-    streak, played_today = current_streak(store, player, now.date())
-    return Progress(
-        rounds=int(rounds),
-        streak=streak,
-        played_today=played_today,
-        recent=tuple(recent_rounds(store, player, RECENT_MOST)),
-        due=due_facts(store, player, pack, now) if pack is not None else 0,
-        by_mode=tuple(mode_scores(store, player, pack)) if pack is not None else (),
-    )
+            latest = latest or day
+            days += 1
+    return None if latest is None else (latest, days)

@@ -22,6 +22,9 @@ ROUND_COLUMNS = (
     "id, player, pack, pack_hash, mode, count, seed, code, date, ui_language, started_at,"
     " finished_at, score, max_score, questions, answered, seconds, started_ts, finished_ts"
 )
+#: Points a question not answered yet is taken to be worth (the usual maximum): an unfinished
+#: round's score is over the whole round, so that it never looks perfect.
+UNANSWERED_POINTS = 100
 ANSWER_COLUMNS = (
     "round_id, position, question_id, kind, facts, prompt, response, answer, points,"
     " max_points, skipped, seconds"
@@ -109,6 +112,12 @@ class RoundRecord(Record):
         return self.finished_at is not None
 
     @property
+    def round_max(self) -> int:
+        """The points of the whole round (as `RoundRow.round_max`)."""
+        unanswered = max(self.questions - len(self.answers), 0)
+        return self.max_score + UNANSWERED_POINTS * unanswered
+
+    @property
     def seconds(self) -> float | None:
         """Start to finish when finished, else the time spent on the answers (None: none)."""
         if self.finished_at is not None:
@@ -169,6 +178,12 @@ class RoundRow(Record):
     def percent(self) -> float | None:
         """Score as a percentage of the points answered for, None before any answer."""
         return 100.0 * self.score / self.max_score if self.max_score else None
+
+    @property
+    def round_max(self) -> int:
+        """The points of the whole round: those answered for, and the usual maximum for each
+        question not answered yet."""
+        return self.max_score + UNANSWERED_POINTS * max(self.questions - self.answered, 0)
 
 
 def answer_record(row: Sequence[Any]) -> AnswerRecord:

@@ -270,7 +270,29 @@ def _v3(conn: sqlite3.Connection) -> None:
     cards.rebuild(conn)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(conn: sqlite3.Connection) -> None:
+    """Version 4: a match's and an order's facts missed one by one (`totals.missed_facts`).
+
+    Until now a half-right match counted against every one of its facts, the pairs the player
+    got right too, and the history's missed facts listed them. The answers say which pairs were
+    right: their facts' rows are graded again, then the per-fact totals rebuilt.
+    """
+    from ali_quiz.history.records import ANSWER_COLUMNS, answer_record
+
+    rows = conn.execute(
+        f"SELECT {ANSWER_COLUMNS} FROM answers WHERE kind IN ('match', 'order') AND NOT skipped"
+    ).fetchall()
+    for row in rows:
+        for fact, missed in totals.missed_facts(answer_record(row)).items():
+            conn.execute(
+                "UPDATE answer_facts SET missed = ?"
+                " WHERE round_id = ? AND position = ? AND fact = ?",
+                (int(missed), row[0], row[1], fact),
+            )
+    totals.rebuild(conn)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

@@ -61,7 +61,7 @@ class Summary(Record):
     longest_streak: int
     kinds: tuple[KindAccuracy, ...]
     recent: tuple[float, ...]  # percentages of the latest finished rounds, oldest first
-    missed: tuple[MissedFact, ...]  # most missed first
+    missed: tuple[MissedFact, ...]  # worst answered first
 
 
 def _where(
@@ -166,7 +166,9 @@ def summary(
 def most_missed(
     store: HistoryStore, player: str, *, pack: str | None = None, limit: int = 10
 ) -> list[MissedFact]:
-    """The facts a player missed most often (ties: most recently missed first)."""
+    """The facts a player answered worst: the largest share of their answers missed, then the
+    most misses, then the most recently missed (a fact missed once and answered right many
+    times since comes after one missed every time)."""
     where, params = _where(player, pack, None, None, "")
     return [
         MissedFact(
@@ -180,7 +182,8 @@ def most_missed(
         for fact_pack, fact, misses, seen, at, box in store.query(
             f"""SELECT pack, fact, misses, seen, last_missed_at, box FROM fact_totals
                 WHERE {where} AND misses > 0
-                ORDER BY misses DESC, last_missed_ts DESC, fact LIMIT ?""",
+                ORDER BY 1.0 * misses / seen DESC, misses DESC, last_missed_ts DESC, fact
+                LIMIT ?""",
             [*params, limit],
         )
     ]

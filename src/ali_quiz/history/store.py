@@ -152,7 +152,7 @@ class HistoryStore:
         answered_at = aware(answer.answered_at or datetime.now().astimezone(), "answered_at")
         facts = list(dict.fromkeys(answer.facts))
         answered_ts = answered_at.timestamp()
-        missed = totals.is_miss(answer.points, answer.max_points, answer.skipped)
+        missed = totals.missed_facts(answer)
         to_json = encoder()
         with self._write("answer") as conn:
             row = conn.execute(
@@ -207,14 +207,14 @@ class HistoryStore:
                 conn.execute(
                     """INSERT INTO answer_facts(round_id, position, player, pack, fact, missed, ts)
                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    (round_id, answer.position, player, pack, fact, missed, answered_ts),
+                    (round_id, answer.position, player, pack, fact, missed[fact], answered_ts),
                 )
                 totals.on_fact(
                     conn,
                     player,
                     pack,
                     fact,
-                    missed=missed,
+                    missed=missed[fact],
                     at=iso(answered_at),
                     ts=answered_ts,
                 )

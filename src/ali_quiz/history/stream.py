@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 
 from ali_quiz.history.jsontext import encoder
-from ali_quiz.history.records import ROUND_COLUMNS, RoundRow, round_row
+from ali_quiz.history.records import ROUND_COLUMNS, UNANSWERED_POINTS, RoundRow, round_row
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -32,7 +32,9 @@ ORDERS = {
     "date": "started_ts",
     "pack": "pack",
     "mode": "mode",
-    "score": "coalesce(pct, 100.0 * score / nullif(max_score, 0))",
+    # An unfinished round over the whole round, as the table shows it (RoundRow.round_max).
+    "score": "coalesce(pct, 100.0 * score"
+    f" / nullif(max_score + {UNANSWERED_POINTS} * max(questions - answered, 0), 0))",
     "duration": "coalesce(finished_ts - started_ts, seconds)",
     "finished": "finished_at IS NOT NULL",
 }

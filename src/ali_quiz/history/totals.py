@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from ali_quiz.history.records import AnswerRecord
+
 #: The Leitner box a fact reaches after this many right answers since its last miss: mastered.
 TOP_BOX = 5
 
@@ -18,6 +20,38 @@ TOP_BOX = 5
 def is_miss(points: int, max_points: int, skipped: bool) -> bool:
     """A question counts against its facts when it was skipped or earned less than full marks."""
     return skipped or points < max_points
+
+
+def missed_facts(answer: AnswerRecord) -> dict[str, bool]:
+    """Each distinct fact of an answer, and whether the answer missed it.
+
+    A match's facts follow its left items (in the answer's order) and an order's items are
+    their facts (generated questions): each is graded on its own, so the pairs a player got
+    right in a half-right match are not counted against their facts (an order's item is missed
+    unless all its pairs are right, as the class report grades it). Any other answer counts
+    against all its facts when it earned less than full marks.
+    """
+    facts, key, given = answer.facts, answer.answer, answer.response
+    whole = is_miss(answer.points, answer.max_points, answer.skipped)
+    each: list[tuple[str, bool]] = [(fact, whole) for fact in facts]
+    if answer.skipped:
+        return dict.fromkeys(facts, True)
+    if answer.kind == "match" and isinstance(key, dict) and len(key) == len(facts):
+        pairs = given if isinstance(given, dict) else {}
+        each = [
+            (fact, pairs.get(left) != right)
+            for fact, (left, right) in zip(facts, key.items(), strict=True)
+        ]
+    elif answer.kind == "order" and isinstance(key, list) and set(key) == set(facts):
+        from ali_quiz.quiz.grading import order_item_shares  # only for an order's answer
+
+        placed = [str(item) for item in given] if isinstance(given, list) else []
+        shares = order_item_shares([str(item) for item in key], placed)
+        each = [(fact, shares[fact] < 1) for fact in facts]
+    missed: dict[str, bool] = {}
+    for fact, miss in each:
+        missed[fact] = missed.get(fact, False) or miss
+    return missed
 
 
 def fact_ids(facts_json: str) -> list[str]:

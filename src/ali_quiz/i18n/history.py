@@ -37,8 +37,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "history.col_duration": ("Time", "用時"),
     "history.col_finished": ("Done", "完成"),
     "history.enter_hint": ("Enter: a round's answers", "Enter：看這一輪的作答"),
-    "history.rounds_n": ("{n} rounds", "{n} 輪"),
-    "history.rounds_n_one": ("1 round", "1 輪"),
+    "history.finished_of": ("Finished {finished}/{started}", "完成 {finished}/{started} 輪"),
     "history.strip": (
         "{rounds} · avg {average} · best {best} · last 10 {last}"
         " · streak {current} (longest {longest})",
@@ -64,7 +63,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "history.kind_line_one": ("1 answer", "1 題"),
     "history.no_missed": ("No missed facts here yet.", "這裡還沒有答錯的事實。"),
     "history.col_fact": ("Fact", "事實"),
-    "history.col_misses": ("Misses", "答錯次數"),
+    "history.col_misses": ("Missed", "答錯/作答"),
     "history.col_last_missed": ("Last missed", "最近答錯"),
     "history.col_box": ("Box", "學習盒"),
     "history.key_back": ("Back", "返回"),
@@ -82,7 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "history.finished": ("finished", "已完成"),
     "history.unfinished": ("unfinished", "未完成"),
-    "history.your_answer": ("Yours", "你的答案"),
+    "history.your_answer": ("You said", "你的答案"),
     "history.correct": ("Correct", "正確答案"),
     "history.skipped": ("(skipped)", "（略過）"),
     "history.points": ("{points}/{max} points", "{points}/{max} 分"),

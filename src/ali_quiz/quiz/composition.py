@@ -107,6 +107,8 @@ class RoundComposer:
         ]
         # What each slot is never changes in a round: worked out once, not at every draw.
         self.authored_slots = [_authored(slot) for slot in self.slots]
+        self.any_authored = any(self.authored_slots)
+        self.wordings = [slot.form.wordings for slot in self.slots]
         self.share_kinds = [_share_kind(slot) for slot in self.slots]
         self.balanced = mode in BALANCED_MODES
         # One question per wording and per sequence, until nothing else fits.
@@ -151,7 +153,7 @@ class RoundComposer:
                     self.dealt, self.dealt_at = slot, len(self.focus) + self.rng.below(_DEALT_BY)
                     self.picker.blocked.update(set(facts_of[slot.form.name]) - set(self.focus))
                     break
-        self.metrics = {m.id: m for m in pack.metrics}
+        self.metrics = makers.facts.metrics_by_id  # kept with the pack, not built per round
         self.dates = date_keys(makers.facts)
         self.seen: set[str] = set()
         self.asked: list[frozenset[str]] = []
@@ -248,6 +250,8 @@ class RoundComposer:
             0.0 if slot.dead or (slot.off and loose) else slot.form.weight * _REUSE**slot.used
             for slot in self.slots
         ]
+        if not self.any_authored:  # (most packs): no share of the draw to work out for them
+            return self._balanced(weights) if self.balanced else weights
         flags = self.authored_slots
         authored = [i for i, flag in enumerate(flags) if flag and weights[i] > 0]
         generated = sum(w for w, flag in zip(weights, flags, strict=True) if not flag)
@@ -271,8 +275,8 @@ class RoundComposer:
         slots, kinds = self.slots, self.share_kinds
         if self.strict:
             fresh = [
-                0.0 if slot.used >= slot.form.wordings else w
-                for slot, w in zip(slots, weights, strict=True)
+                0.0 if slot.used >= wordings else w
+                for slot, wordings, w in zip(slots, self.wordings, weights, strict=True)
             ]
             if any(fresh):
                 weights = fresh
@@ -284,12 +288,11 @@ class RoundComposer:
                 totals[kind] = totals.get(kind, 0.0) + weight
         share = {kind: KIND_SHARE.get(kind, 1.0) for kind in totals}
         whole = sum(share.values())
-        asked = sum(self.kinds_used[kind] for kind in totals) + 1
+        used = self.kinds_used.get  # (a Counter's [] calls a method for a kind not used yet)
+        asked = sum(used(kind, 0) for kind in totals) + 1
         # How far each kind is behind its share (they add up to one question); a kind ahead
         # keeps a trace of its weight, for when the kinds behind can give nothing that fits.
-        behind = {
-            k: max(share[k] * _AHEAD, share[k] / whole * asked - self.kinds_used[k]) for k in totals
-        }
+        behind = {k: max(share[k] * _AHEAD, share[k] / whole * asked - used(k, 0)) for k in totals}
         return [
             weight / totals[kind] * behind[kind] if weight > 0 else 0.0
             for kind, weight in zip(kinds, weights, strict=True)
@@ -382,9 +385,10 @@ class RoundComposer:
     def _sequences(self, question: Question) -> set[str]:
         """The sequences a generated question puts in order (the pack's own questions may name an
         item of one, asking something else of it)."""
-        if question.id in self.authored_ids:
+        sequence_of = self.sequence_of
+        if not sequence_of or question.id in self.authored_ids:
             return set()
-        return {self.sequence_of[f] for f in question.facts if f in self.sequence_of}
+        return {sequence_of[f] for f in question.facts if f in sequence_of}
 
     def _accept(self, question: Question) -> None:
         facts = frozenset(question.facts)

@@ -360,10 +360,13 @@ class PackFacts(FigureViews):
         question shows those items alone, and their ranks in the sequence would read as a
         slip (and tell where the others stand). One item of its sequence is not numbered."""
         groups: dict[str, list[SequenceItem]] = {}
+        sequence_of = self._sequence_of
         for fact_id in dict.fromkeys(fact_ids):
+            if fact_id not in sequence_of:
+                continue  # not a sequence item (each of those is in _sequence_of)
             fact = self._facts_by_id.get(fact_id)
             if isinstance(fact, SequenceItem):
-                groups.setdefault(self._sequence_of[fact_id], []).append(fact)
+                groups.setdefault(sequence_of[fact_id], []).append(fact)
         lines: dict[str, str] = {}
         for items in groups.values():
             ranks = sorted({item.rank for item in items})
@@ -377,9 +380,12 @@ class PackFacts(FigureViews):
         lines: list[str] = []
         sources: set[str] = set()
         explanations = self.sources
-        places = self._places(fact_ids)
+        # Most questions hold no sequence item: no numbering to work out then.
+        places = self._places(fact_ids) if self._sequence_of else None
+        known = self._lines
         for fact_id in fact_ids:
-            line = places.get(fact_id) or self.headline_of(fact_id)
+            line = places and places.get(fact_id)
+            line = line or known.get(fact_id) or self.headline_of(fact_id)
             if line:
                 lines.append(line)
             source = explanations.get(fact_id, "")

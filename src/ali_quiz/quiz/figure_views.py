@@ -35,6 +35,11 @@ class FigureViews:
         return list(self.pack.metrics)
 
     @cached_property
+    def metrics_by_id(self) -> dict[str, Metric]:
+        """Each figure by its id (a round's give-away checks look them up)."""
+        return {m.id: m for m in self.pack.metrics}
+
+    @cached_property
     def metrics_by_unit(self) -> dict[str, list[Metric]]:
         """Figures grouped by unit, each group sorted by value."""
         groups: dict[str, list[Metric]] = {}

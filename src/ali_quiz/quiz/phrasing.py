@@ -80,7 +80,15 @@ PHRASES: dict[str, dict[str, str]] = {
 
 def language_key(language: str) -> str:
     """The template language for a pack language: zh-Hant for any Chinese, else English."""
-    return "zh-Hant" if language.lower().startswith("zh") else "en"
+    found = _LANGUAGE_KEYS.get(language)
+    if found is None:
+        found = "zh-Hant" if language.lower().startswith("zh") else "en"
+        if len(_LANGUAGE_KEYS) < 64:  # a few tags in a process: a round asks thousands of times
+            _LANGUAGE_KEYS[language] = found
+    return found
+
+
+_LANGUAGE_KEYS: dict[str, str] = {}
 
 
 def phrase(language: str, key: str, **values: str) -> str:

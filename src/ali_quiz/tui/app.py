@@ -33,7 +33,7 @@ from ali_quiz.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from ali_quiz.history.records import RoundRecord
+    from ali_quiz.history.summary import Resumable
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Outcome
     from ali_quiz.roundspec import ResolvedRound, RoundSpec
@@ -90,6 +90,7 @@ class QuizApp(QuizAppState):
             review_from_store,
         )
 
+        self.ensure_history()
         packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
         try:
             chosen = resolve_round(
@@ -134,6 +135,7 @@ class QuizApp(QuizAppState):
         from ali_quiz.quiz.rounds import Round
         from ali_quiz.tui.screens.play import PlayScreen
 
+        self.ensure_history()
         if outcomes is None and len(chosen.questions) < chosen.count:
             n, count = len(chosen.questions), chosen.count
             self.notify(self.tr("play.shorter", n=n, count=count))
@@ -159,15 +161,26 @@ class QuizApp(QuizAppState):
             game.outcomes.extend(outcomes)
         self.push_screen(PlayScreen(game, chosen, recorder))
 
-    def resume_round(self, saved: RoundRecord) -> None:
-        """Carry on with an unfinished round from the history."""
+    def resume_round(self, resumable: Resumable) -> None:
+        """Carry on with an unfinished round from the history (as it is now: home's entry may
+        come from the summary, and the round may have gone on elsewhere since)."""
         from ali_quiz.history.recorder import outcomes_from_history
         from ali_quiz.roundspec import ListedPacks, RoundSpecError, resolve_round, resume_spec
 
-        entry = self.entry(saved.pack)
+        self.ensure_history()
+        saved = self.history_store.round(resumable.id) if self.history_store else None
+        entry = self.entry(resumable.pack)
         pack = entry.pack if entry is not None else None
-        if pack is None or pack.content_hash != saved.pack_hash:
+        if (
+            saved is None
+            or saved.finished_at is not None
+            or saved.player != self.player
+            or len(saved.answers) >= saved.questions
+            or pack is None
+            or pack.content_hash != saved.pack_hash
+        ):
             self.notify(self.tr("home.resume_gone"), severity="warning")
+            self.refresh_history()
             return
         try:
             chosen = resolve_round(resume_spec(saved, pack), ListedPacks([pack]), now=self.now)
@@ -272,6 +285,7 @@ class QuizApp(QuizAppState):
     def action_open_history(self) -> None:
         from ali_quiz.tui.screens.history.screen import HistoryScreen
 
+        self.ensure_history()
         packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
         self.push_screen(HistoryScreen(self.history_store, self.player, packs, now=self.now))
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
     from ali_quiz.history.recorder import HistoryRecorder
     from ali_quiz.history.store import HistoryStore
+    from ali_quiz.history.summary import HomeSummary
     from ali_quiz.packs.model import Pack
     from ali_quiz.roundspec import ResolvedRound
 
@@ -90,6 +91,9 @@ class QuizAppState(App[int]):
         self.history_store: HistoryStore | None = None
         self.history_ready = not use_history  # the open finished (store or warning)
         self.history_pending = False  # to be opened once the first pack scan is over
+        # Home shows the history's summary (history/summary.py); the history itself is
+        # opened when the player first needs it (ensure_history).
+        self.history_deferred = False
         self.start_frozen = False  # the start-up objects have left the GC's generations
         self.waiting_recorders: list[HistoryRecorder] = []
         self.pack_path: Path | None = None
@@ -160,19 +164,59 @@ class QuizAppState(App[int]):
         reason (reading modules is the bulk of what a thread would allocate).
         """
         import ali_quiz.catalog  # noqa: F401
-        import ali_quiz.history.progress  # noqa: F401
-        import ali_quiz.history.review  # noqa: F401
+        import ali_quiz.history.summary  # noqa: F401
 
         self.history_pending = self.use_history
         self.scan_packs()
 
     def packs_listed(self) -> None:
-        """The first scan is over (done or failed): now open the history."""
+        """The first scan is over (done or failed): now show the history's summary, or open
+        the history when there is no summary to trust."""
         if self.history_pending:
             self.history_pending = False
+            if self.show_summary():
+                return
+            import ali_quiz.history.store  # noqa: F401  (on this thread: see start_workers)
+
             self.open_history()
         elif not self.use_history:
             self.start_settled()
+
+    def show_summary(self) -> bool:
+        """Home from the summary kept beside the history, without loading SQLite (about 1.8 MB
+        of start-up memory); False when it cannot be trusted (stale, damaged, missing, another
+        player's) or a round is under way (it records at once)."""
+        from ali_quiz.history.summary import load_summary
+
+        if self.start_round_args is not None:
+            return False
+        summary = load_summary(self.paths.data_dir, self.player)
+        if summary is None:
+            return False
+        self.history_deferred = True
+        self.history_state = self.state_of(summary)
+        self.start_settled()
+        return True
+
+    def ensure_history(self) -> None:
+        """Open the history now if home was shown from its summary: the player asked for
+        something that reads or writes it (a round, the history screen)."""
+        if self.history_deferred:
+            self.history_deferred = False
+            from ali_quiz.history.store import HistoryStore
+
+            opened = HistoryStore.open(self.paths.data_dir)
+            self.history_opened(HistoryOpened(opened.store, opened.warning))
+
+    def state_of(self, summary: HomeSummary) -> HistoryState:
+        """What home shows of this summary now, for the packs listed."""
+        now = self.now()
+        review = frozenset(
+            entry.id
+            for entry in self.catalog or ()
+            if entry.pack is not None and summary.due_now(entry.id, now) > 0
+        )
+        return HistoryState(summary.resumable, review, summary)
 
     def start_settled(self) -> None:
         """The start-up loading is over (packs listed, the history open or off).
@@ -247,26 +291,24 @@ class QuizAppState(App[int]):
     def refresh_history(self) -> None:
         """Read again what home shows of the history (after a round, a pack change)."""
         if self.history_store is not None and self.catalog is not None:
-            self.read_history(self.history_store, self.player, self.catalog)
+            self.read_history(self.history_store, self.player)
+        elif self.history_deferred and self.history_state.summary is not None:
+            self.history_state = self.state_of(self.history_state.summary)  # new packs
 
     @work(thread=True, exclusive=True, group="history-read", exit_on_error=False)
-    def read_history(
-        self, store: HistoryStore, player: str, catalog: tuple[PackEntry, ...]
-    ) -> None:
-        from ali_quiz.history.review import count_due
+    def read_history(self, store: HistoryStore, player: str) -> None:
+        """Read home's summary from the history, and keep it beside the history for the next
+        start (history/summary.py)."""
+        from ali_quiz.history.summary import history_stamp, read_summary, save_summary
 
-        now = self.now()
-        unfinished = tuple(entry for entry in store.unfinished(player) if entry.mode != "review")
-        review = frozenset(
-            entry.id
-            for entry in catalog
-            if entry.pack is not None and count_due(store, player, entry.id, now) > 0
-        )
-        self.post_message(HistoryRead(HistoryState(unfinished, review)))
+        stamp = history_stamp(self.paths.data_dir)  # before the read: a write since shows
+        summary = read_summary(store, player)
+        save_summary(self.paths.data_dir, summary, stamp)
+        self.post_message(HistoryRead(summary))
 
     @on(HistoryRead)
     def history_read(self, message: HistoryRead) -> None:
-        self.history_state = message.state
+        self.history_state = self.state_of(message.summary)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:

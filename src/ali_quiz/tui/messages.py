@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from ali_quiz.config import Settings
-from ali_quiz.tui.state import HistoryState
 
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
-    from ali_quiz.history.records import RoundRecord
     from ali_quiz.history.store import HistoryStore
+    from ali_quiz.history.summary import HomeSummary, Resumable
     from ali_quiz.i18n import Phrase
     from ali_quiz.packs.model import Pack
     from ali_quiz.quiz.rounds import Round
@@ -38,7 +37,7 @@ class ModeChosen(Message):
 class ResumeAsked(Message):
     """Carry on with an unfinished round of the history (its `unfinished` entry)."""
 
-    def __init__(self, saved: RoundRecord) -> None:
+    def __init__(self, saved: Resumable) -> None:
         super().__init__()
         self.saved = saved
 
@@ -132,8 +131,8 @@ class HistoryOpened(Message):
 
 
 class HistoryRead(Message):
-    """Fresh resume/review information (from a worker)."""
+    """The home screen's summary of the history, read afresh (from a worker)."""
 
-    def __init__(self, state: HistoryState) -> None:
+    def __init__(self, summary: HomeSummary) -> None:
         super().__init__()
-        self.state = state
+        self.summary = summary

@@ -18,17 +18,19 @@ from ali_quiz.paths import AppPaths
 
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
-    from ali_quiz.history.records import RoundRecord
     from ali_quiz.history.store import HistoryStore
+    from ali_quiz.history.summary import HomeSummary, Resumable
     from ali_quiz.packs.model import Pack
 
 
 @dataclass(frozen=True)
 class HistoryState:
-    """What the home screen shows of the history: rounds to resume, packs with mistakes."""
+    """What the home screen shows of the history: rounds to resume, packs with facts due, and
+    the summary its progress panel reads (None until the history or its summary is read)."""
 
-    unfinished: tuple[RoundRecord, ...] = ()
+    unfinished: tuple[Resumable, ...] = ()
     review_packs: frozenset[str] = frozenset()
+    summary: HomeSummary | None = None
 
 
 @runtime_checkable

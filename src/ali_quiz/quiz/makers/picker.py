@@ -52,13 +52,17 @@ class _LazyShuffle:
         self.drawn = 1
 
     def __getitem__(self, position: int) -> int:
-        while self.drawn <= position:
-            j = self.drawn + self.rng.below(self.n - self.drawn)
-            here = self.slots.get(self.drawn, self.drawn)
-            self.slots[self.drawn] = self.slots.get(j, j)
-            self.slots[j] = here
-            self.drawn += 1
-        return self.slots.get(position, position)
+        drawn, slots = self.drawn, self.slots
+        if drawn <= position:
+            below, n = self.rng.below, self.n
+            while drawn <= position:
+                j = drawn + below(n - drawn)
+                here = slots.get(drawn, drawn)
+                slots[drawn] = slots.get(j, j)
+                slots[j] = here
+                drawn += 1
+            self.drawn = drawn
+        return slots.get(position, position)
 
 
 _PHI = 0.6180339887498949
@@ -68,9 +72,10 @@ class Walk:
     """A fixed order of range(n) started at a place that moves with the round's seed.
 
     Place i is (start + step * i) mod n, with a step coprime to n near n times the golden
-    ratio; the start is the seed's place in the golden-ratio (Weyl) sequence. Rounds of
-    consecutive seeds thus start far apart and spread evenly over the list: twenty rounds in a
-    row ask each fact about as often, where independent shuffles would ask some every round.
+    ratio, and the start is seed * step mod n. Rounds of consecutive seeds thus start far apart
+    and spread evenly over the list, any n of them in a row at n different places: twenty
+    rounds in a row ask each fact about as often, where independent shuffles would ask some
+    every round.
     """
 
     def __init__(self, n: int, seed: int) -> None:
@@ -79,8 +84,6 @@ class Walk:
         while math.gcd(step, n) != 1:
             step += 1
         self.step = step
-        # Seed after seed, the start moves on by the step: any n seeds in a row start at n
-        # different places (the golden-ratio spacing alone let two of them meet).
         self.start = seed * step % n if n else 0
 
     def __len__(self) -> int:
@@ -176,9 +179,12 @@ class Picker:
 
         def take(index: int) -> bool:
             item = items[index]
+            return take_known(index, item, key(item))
+
+        def take_known(index: int, item: T, fact: str) -> bool:
             if (
                 index in taken
-                or key(item) in blocked
+                or fact in blocked
                 # (_crowds is False before `limit` items could share facts)
                 or (
                     limit is not None
@@ -196,6 +202,7 @@ class Picker:
         if lead is not None and take(lead):
             return chosen
         order = state.order
+        size = len(order)
         counted = self.used.get  # not used[...]: a Counter calls a method for each fact not used
         for _ in range(2):
             # Places passed over earlier because they did not fit come first, then new ones;
@@ -210,13 +217,15 @@ class Picker:
                         state.pending.remove(position)
                     if done:
                         return chosen
-            while state.cursor < len(order):
+            while state.cursor < size:
                 position = state.cursor
                 state.cursor += 1
                 index = order[position]
-                if counted(key(items[index]), 0) > state.level:
+                item = items[index]
+                fact = key(item)
+                if counted(fact, 0) > state.level:
                     continue
-                done = take(index)
+                done = take_known(index, item, fact)
                 if index not in taken and len(state.pending) < _MAX_PENDING:
                     state.pending.append(position)
                 if done:
@@ -253,4 +262,7 @@ class Picker:
         return any(len(ids & earlier) >= self.shared_limit for earlier in self.asked)
 
     def mark(self, facts: Iterable[str]) -> None:
-        self.used.update(facts)
+        used = self.used
+        counted = used.get  # what Counter.update does, without its checks of the argument
+        for fact in facts:
+            used[fact] = counted(fact, 0) + 1

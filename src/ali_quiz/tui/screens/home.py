@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,11 +21,8 @@ from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.progress_panel import RECENT_SHOWN, ModeScoresPanel, ProgressPanel
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from ali_quiz.catalog import PackEntry
     from ali_quiz.history.progress import Progress
-    from ali_quiz.history.store import HistoryStore
 
 PLAY_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
 MORE = (
@@ -70,13 +67,6 @@ class HomeScreen(QuizScreen[None]):
         Binding("c", "app.play_code", "key.code"),
         Binding("q", "app.quit", "key.quit"),
     ]
-
-    class ProgressRead(Message):
-        """The player's progress, read from the history (from a worker)."""
-
-        def __init__(self, progress: Progress) -> None:
-            super().__init__()
-            self.progress = progress
 
     def __init__(self) -> None:
         super().__init__()
@@ -139,23 +129,14 @@ class HomeScreen(QuizScreen[None]):
         self.show_progress()
         self.query_one("#mode-list").focus()
 
-    # --- Progress (from the history, in a worker) -------------------------------------------
+    # --- Progress (from the history's summary, read by the app) -----------------------------
 
     def load_progress(self, _: Any = None) -> None:
         quiz = self.quiz
-        if quiz.history_store is not None:
-            self.read_progress(quiz.history_store, quiz.player, quiz.pack_id, quiz.now())
-
-    @work(thread=True, exclusive=True, group="home-progress", exit_on_error=False)
-    def read_progress(self, store: HistoryStore, player: str, pack: str, now: datetime) -> None:
-        from ali_quiz.history.progress import progress
-
-        self.post_message(self.ProgressRead(progress(store, player, pack, now)))
-
-    @on(ProgressRead)
-    def progress_read(self, message: ProgressRead) -> None:
-        self.progress = message.progress
-        self.show_progress()
+        summary = quiz.history_state.summary
+        if summary is not None:
+            self.progress = summary.progress(quiz.pack_id, quiz.now())
+            self.show_progress()
 
     def on_resize(self, event: events.Resize) -> None:
         wide = event.size.width >= WIDE
@@ -278,7 +259,7 @@ class HomeScreen(QuizScreen[None]):
         titles = [tr(f"mode.{mode}") for mode in shown_modes] + [tr("home.resume")]
         title_width = max(width(title) for title in titles) + 2
         for saved in state.unfinished:
-            if saved.pack == pack.id and saved.answers:
+            if saved.pack == pack.id and saved.answered:
                 modes.add_option(
                     Option(
                         Content.from_markup(
@@ -287,7 +268,7 @@ class HomeScreen(QuizScreen[None]):
                             help=tr(
                                 "home.resume.help",
                                 mode=tr(f"mode.{saved.mode}"),
-                                done=len(saved.answers),
+                                done=saved.answered,
                                 count=saved.questions,
                             ),
                         ),

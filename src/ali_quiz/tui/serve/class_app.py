@@ -19,6 +19,7 @@ from ali_quiz.classroom.client import ClassServerError, SeatAnswer, TabClient
 from ali_quiz.classroom.seats import sanitise_name
 from ali_quiz.history.recorder import HistoryRecorder, outcomes_from_history
 from ali_quiz.history.records import RoundRecord
+from ali_quiz.history.summary import Resumable
 from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.rounds import Outcome
 from ali_quiz.roundspec import ResolvedRound
@@ -100,7 +101,7 @@ class ClassApp(QuizApp):
     def new_round(self, pack: Any, mode: str, *, count: int | None = None) -> None:
         return None
 
-    def resume_round(self, saved: RoundRecord) -> None:
+    def resume_round(self, resumable: Resumable) -> None:
         return None
 
     def play_round(

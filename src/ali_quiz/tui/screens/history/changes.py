@@ -17,10 +17,10 @@ from ali_quiz.history import export, stream
 from ali_quiz.history.describe import export_path
 from ali_quiz.history.records import RoundRow
 from ali_quiz.history.store import HistoryStore
-from ali_quiz.percents import percent_text
 from ali_quiz.safety.files import atomic_open
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.screens.dialogs import ConfirmScreen
+from ali_quiz.tui.screens.history.view import score_cell
 
 
 class Done(Message):
@@ -73,7 +73,7 @@ class DeleteAndExport(QuizScreen[None]):
             id=round_id,
             date=row.started_at.strftime("%Y-%m-%d %H:%M"),
             pack=self.pack_titles.get(row.pack, row.pack),
-            score=percent_text(row.percent),
+            score=score_cell(row),
         )
         self.confirm(self.tr("history.key_delete"), question, self.store, round_id)
 

@@ -35,8 +35,10 @@ class RoundDetail(QuizModal[None]):
     ) -> None:
         super().__init__()
         self.entry, self.labels, self.pack_titles = entry, labels, pack_titles
-        # The round made again, when it can be, so answers read as the texts that were shown.
+        # The round made again, when it can be, so answers read as the texts that were shown;
+        # else its facts by name, where the recorded ids are facts.
         self.questions = round_questions(entry, packs)
+        self.fact_names = {f: name for (pack, f), name in labels.items() if pack == entry.pack}
 
     def compose_dialog(self) -> ComposeResult:
         e, tr = self.entry, self.tr
@@ -51,8 +53,9 @@ class RoundDetail(QuizModal[None]):
                 id="detail-title",
                 markup=False,
             )
-            percent = percent_of(e.score, e.max_score)
-            score = f"{e.score}/{e.max_score} ({percent}%)" if e.max_score else "—"
+            # An unfinished round's score is over the whole round: it never looks perfect.
+            total = e.max_score if e.finished else e.round_max
+            score = f"{e.score}/{total} ({percent_of(e.score, total)}%)" if total else "—"
             info = tr(
                 "history.detail_info",
                 start=e.started_at[:16].replace("T", " "),
@@ -81,11 +84,15 @@ class RoundDetail(QuizModal[None]):
         text.append(" · " + tr("history.seconds", seconds=a.seconds) + "\n")
         text.append(a.prompt + "\n")
         question = self.questions.get(a.question_id)
-        yours = tr("history.skipped") if a.skipped else readable(question, a.response)
+        yours = (
+            tr("history.skipped")
+            if a.skipped
+            else readable(question, a.response, facts=a.facts, labels=self.fact_names)
+        )
         text.append(tr("label.colon", label=tr("history.your_answer")), style="dim")
         text.append(yours + "\n")
         text.append(tr("label.colon", label=tr("history.correct")), style="dim")
-        text.append(readable(question, a.answer))
+        text.append(readable(question, a.answer, facts=a.facts, labels=self.fact_names))
         return text
 
     @on(Button.Pressed, "#close")

@@ -42,7 +42,6 @@ from ali_quiz.tui.screens.history.view import (
     Filters,
     Loaded,
     SummaryView,
-    counted,
     fill_missed,
     mode_name,
     round_cells,
@@ -271,7 +270,9 @@ class HistoryScreen(DeleteAndExport):
         self.query_one("#strip", Static).update(
             tr(
                 "history.strip",
-                rounds=counted(tr, "rounds_n", s.rounds),
+                # The table lists every round, finished or not: the strip says how many of
+                # them are finished (what its averages are of).
+                rounds=tr("history.finished_of", finished=s.rounds, started=s.started),
                 average=percent_text(s.average),
                 best=percent_text(s.best),
                 last=percent_text(s.last_average),

@@ -121,6 +121,12 @@ class SummaryView(VerticalScroll):
         self.query_one(".kinds", Static).update(kinds)
 
 
+def score_cell(row: RoundRow) -> str:
+    """A finished round's percentage; an unfinished one's points over the whole round (100/700
+    for one right answer of seven), which never reads as a perfect score."""
+    return percent_text(row.percent) if row.finished else f"{row.score}/{row.round_max}"
+
+
 def round_cells(
     rows: Sequence[RoundRow], pack_titles: dict[str, str], tr: Translator, room: int | None = None
 ) -> list[list[Text]]:
@@ -133,7 +139,7 @@ def round_cells(
             row.started_at.strftime("%Y-%m-%d %H:%M"),
             pack_titles.get(row.pack, row.pack),
             mode_name(tr, row.mode),
-            percent_text(row.percent),
+            score_cell(row),
             export.duration_text(row.seconds),
             "✓" if row.finished else f"{row.answered}/{row.questions}",
         ]
@@ -167,7 +173,7 @@ def fill_missed(
         [
             labels.get((m.pack, m.fact), m.fact),
             clip(pack_titles.get(m.pack, m.pack), PACK_TITLE_MAX),
-            pad(str(m.misses), width(headers[2]), right=True),
+            pad(f"{m.misses}/{m.seen}", width(headers[2]), right=True),
             m.last_missed.strftime("%Y-%m-%d") if m.last_missed else "",
             pad(str(m.box), width(headers[4]), right=True),
         ]
