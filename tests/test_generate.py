@@ -849,12 +849,15 @@ def test_the_undated_items_beyond_a_date_as_the_plain_definition_gives_them(
 
 @pytest.mark.parametrize("n", [1, 2, 7, 8, 23, 45])
 def test_consecutive_seeds_start_their_walks_at_different_places(n: int) -> None:
-    """Any n seeds in a row start a list of n facts (or of a pack's own questions) at n
-    different places: a class's rounds lead with each once before any comes back."""
+    """Any n seeds in a row start a walk in turns (the pack's own questions a quick round
+    deals) at n different places: a class's rounds lead with each once before any comes
+    back."""
     for first in (0, 1, 21, 999_990):
-        starts = {Walk(n, seed)[0] for seed in range(first, first + n)}
+        starts = {Walk(n, seed, turns=True)[0] for seed in range(first, first + n)}
         assert starts == set(range(n))
-        assert sorted(Walk(n, first)[i] for i in range(n)) == list(range(n))
+        for turns in (True, False):
+            walk = Walk(n, first, turns=turns)
+            assert sorted(walk[i] for i in range(n)) == list(range(n))
 
 
 def test_the_sequence_forms_ask_around_the_whole_sequence(packs: dict[str, Pack]) -> None:

@@ -210,7 +210,7 @@ class RoundComposer:
         seed = self.picker.walk
         if not self.balanced or seed is None or not slots:
             return []
-        walk = Walk(len(slots), seed)
+        walk = Walk(len(slots), seed, turns=True)  # a class's rounds take their turns
         return [slots[walk[i]] for i in range(len(slots))]
 
     def _bring_back(self) -> bool:
