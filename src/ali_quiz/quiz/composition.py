@@ -11,8 +11,9 @@ it breaks no rule against what the round already holds:
 
 A quick or daily round is also a mix: each draw first picks a kind by how far it is behind its
 share of the round (`KIND_SHARE`), then a form of that kind; no wording (`choice-first-event`)
-comes twice, nor one sequence, while other forms can still give a question (they may come
-twice rather than the round end short).
+comes twice while other forms can still give a question (they may come twice rather than the
+round end short, but never the same wording on one sequence); and it deals one of the pack's
+own questions, a different one seed after seed.
 
 When no form can give a question that fits, the round ends shorter rather than break a rule.
 """
@@ -44,7 +45,7 @@ KIND_SHARE = {
 # A pack's few text questions come in about this many of twenty rounds each (at most 4 keeps
 # every question out of most rounds of a class's twenty).
 TEXT_ROUNDS = 3
-AUTHORED_ROUNDS = 1.0  # the share of quick rounds that hold one of the pack's own questions
+AUTHORED_ROUNDS = 1.0  # the share of quick rounds dealt one of the pack's own questions
 _AHEAD = 0.01  # the weight left to a kind ahead of its share, per unit of share
 _AUTHORED_LEAN = 0.2  # each authored question weighs this much of the one before it in the walk
 # The share of each draw that goes to authored questions, in a mixed round or not: they weigh
@@ -114,7 +115,6 @@ class RoundComposer:
         # One question per wording and per sequence, until nothing else fits.
         self.strict = self.balanced
         self.sequence_of = {item.id: s.id for s in pack.sequences for item in s.items}
-        self.sequences_asked: set[str] = set()
         self.templates_asked: set[str] = set()
         # A quick round draws the pack's own questions from a place its seed moves: a class's
         # twenty rounds ask each about once, where equal weights would ask some of them often.
@@ -131,8 +131,8 @@ class RoundComposer:
                 reach = slot.form.reach
                 slot.off = 0 < reach < FULL_REACH and self.rng.random() * FULL_REACH >= reach
             if self.balanced:
-                # The pack's own questions come in a share of the rounds, not in every one; text
-                # ones in fewer (a pack has few).
+                # Text questions come in a share of the rounds only (a pack has few); the
+                # others, one dealt to each round (below), each in a share of a class's rounds.
                 texts = [slot for slot in self.slots if slot.kind == "text"]
                 others = [slot for slot in self.slots if _share_kind(slot) == "authored"]
                 share = {"text": TEXT_ROUNDS * len(texts) / FULL_REACH, "": AUTHORED_ROUNDS}
@@ -361,11 +361,11 @@ class RoundComposer:
         if self.mixed:
             if facts & self.ledger:
                 return False
-            sequences = self._sequences(question)
-            again = self._template(question) in self.templates_asked
-            if (self.strict and again) or (again and sequences):
-                # A wording or a sequence twice, while others fit; the same question on one
-                # sequence twice (its items and prompt alike), never.
+            if self._template(question) in self.templates_asked and (
+                self.strict or self._on_sequence(question)
+            ):
+                # A wording twice, while others fit; the same question on one sequence twice
+                # (its items and prompt alike), never.
                 return False
         elif any(len(facts & earlier) >= ONE_KIND_SHARED for earlier in self.asked):
             return False
@@ -382,13 +382,9 @@ class RoundComposer:
             return question.id
         return question.id.rsplit("-", 1)[0]
 
-    def _sequences(self, question: Question) -> set[str]:
-        """The sequences a generated question puts in order (the pack's own questions may name an
-        item of one, asking something else of it)."""
+    def _on_sequence(self, question: Question) -> bool:
         sequence_of = self.sequence_of
-        if not sequence_of or question.id in self.authored_ids:
-            return set()
-        return {sequence_of[f] for f in question.facts if f in sequence_of}
+        return bool(sequence_of) and any(f in sequence_of for f in question.facts)
 
     def _accept(self, question: Question) -> None:
         facts = frozenset(question.facts)
@@ -399,7 +395,6 @@ class RoundComposer:
         authored = question.id in self.authored_ids and question.kind != "text"
         self.kinds_used["authored" if authored else question.kind] += 1
         self.templates_asked.add(self._template(question))
-        self.sequences_asked |= self._sequences(question)
         self.picker.mark(question.facts or (question.id,))
         if self.mixed:
             self.picker.blocked |= facts

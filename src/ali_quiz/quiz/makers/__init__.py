@@ -107,7 +107,7 @@ class Makers(TimelineMakers, FigureMakers, ReleaseMakers, AuthoredMaker):
                 "brought",
                 self.choice_brought,
                 _few(f.versions_with_highlights),
-                sum(len(v.highlights) for v in f.versions_with_highlights),
+                f.highlight_count,
             ),
             Form("choice", "codename", self.choice_codename, _few(f.codenamed), len(f.codenamed)),
         ]
