@@ -1,8 +1,8 @@
 """Round composition: every rule of a good round enforced while the round is drawn.
 
-Each slot draws a question form by weight (authored questions are forms of their own, weighing
-less, so they are not in every round), asks it for a question, and keeps the question only if
-it breaks no rule against what the round already holds:
+Each slot draws a question form by weight (authored questions are forms of their own, each in a
+share of a class's rounds), asks it for a question, and keeps the question only if it breaks no
+rule against what the round already holds:
 
 - a fact ledger: in a mixed round no fact is asked twice; in a one-kind round no two questions
   share three facts;
