@@ -120,6 +120,28 @@ async def test_a_long_source_scrolls_inside_the_feedback_and_says_so(tmp_path: P
 
 
 @sync
+async def test_the_feedback_can_be_selected_with_the_mouse(tmp_path: Path) -> None:
+    """Dragging over the feedback selects its text, as in any text on screen: from the first
+    line of the source (under the verdict) into the next one."""
+    start = round_start("choice", 3)
+    app = make_test_app(tmp_path, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*right_keys(start.questions[0]))
+        await pilot.pause()
+        panel = app.screen.query_one("#feedback-panel")
+        # Column 2 of the panel is the first of its text (after its edge and padding).
+        await pilot.mouse_down(panel, offset=(2, 1))
+        await pilot.hover(panel, offset=(6, 2))
+        await pilot.mouse_up(panel, offset=(6, 2))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        first, second = start.questions[0].explanation.splitlines()[:2]
+        assert selected is not None
+        assert selected.startswith(f"Source: {first}\n{second[:2]}")
+
+
+@sync
 async def test_at_120_columns_the_feedback_sits_beside_the_question(tmp_path: Path) -> None:
     start = round_start("order", 3)
     app = make_test_app(tmp_path, start=start)

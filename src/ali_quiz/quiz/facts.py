@@ -67,17 +67,23 @@ def _dated(
 ) -> Dated:
     start, end = date.ordinals()
     said = happening or text
-    return Dated(
-        fact_id,
-        text,
-        date,
-        start,
-        end,
-        said,
-        ask,
-        happening is not None,
-        not _YEAR.search(said),
-    )
+    # Dated(...) without the dataclass's __init__ (keywords, then object.__setattr__ per
+    # field): a pack's timeline is built at its first round and at each validation, 12,000
+    # items on a large pack. tests/test_record.py checks it builds the same item.
+    item = _new(Dated)
+    _set(item, "id", fact_id)
+    _set(item, "text", text)
+    _set(item, "date", date)
+    _set(item, "start", start)
+    _set(item, "end", end)
+    _set(item, "happening", said)
+    _set(item, "ask", ask)
+    _set(item, "release", happening is not None)
+    _set(item, "undated", not _YEAR.search(said))
+    return item
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 class PackFacts(FigureViews):
@@ -415,10 +421,8 @@ class PackFacts(FigureViews):
         for fact, level in reach.items():
             levels.setdefault(level, []).append(fact)
         queues = [levels[level] for level in sorted(levels)]
-        ordered: list[str] = []
-        for position in range(max((len(q) for q in queues), default=0)):
-            ordered += [queue[position] for queue in queues if position < len(queue)]
-        return ordered
+        longest = max((len(q) for q in queues), default=0)
+        return [q[position] for position in range(longest) for q in queues if position < len(q)]
 
     @cached_property
     def states(self) -> list[State]:

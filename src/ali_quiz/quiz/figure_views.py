@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import islice
 
@@ -109,11 +109,13 @@ class FigureViews:
     ) -> list[Metric]:
         """Up to three figures near the anchor, of its unit, that may all stand beside it:
         from the six nearest (neither small nor a rank), or in `order`; `most` stops sooner."""
+        candidates: Iterable[Metric] = order or ()
         if order is None:
             small = self.small_ids
-            order = [m for m in islice(self._near(anchor), 6) if m.id not in small]
+            # Drawn as needed: checking which figures can be asked stops at the first two.
+            candidates = (m for m in islice(self._near(anchor), 6) if m.id not in small)
         chosen: list[Metric] = []
-        for m in order:
+        for m in candidates:
             if all(figures_compatible(m, c) and m.written != c.written for c in chosen):
                 chosen.append(m)
                 if len(chosen) == most:

@@ -107,7 +107,7 @@ class KinTitles(dict[str, set[str]]):
     def covers(self, highlight: str, titles: frozenset[str]) -> bool:
         """Whether every one of `titles` brought this highlight or one akin to it; one key word
         shared by all of them answers at once (the same answer as the whole set's)."""
-        if titles != self.covered:
+        if titles is not self.covered and titles != self.covered:  # (the same set: no compare)
             self.covered, self.covering = titles, {}
         for product, words in self.kin[highlight].items():
             for word in words:

@@ -6,13 +6,14 @@ give it a valid one. Generated choices always offer three or four options.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from ali_quiz.digest import sha256
 from ali_quiz.quiz.facts import Dated, PackFacts, Ranked
-from ali_quiz.quiz.kinds import ChoiceQuestion, Entry, MatchQuestion, OrderQuestion, Question
+from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, OrderQuestion, Question, entry
 from ali_quiz.quiz.makers.picker import Picker
 from ali_quiz.quiz.rng import Rng
+from ali_quiz.quiz.told import Told
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -44,7 +45,11 @@ def size_between(rng: Rng, low: int, high: int, available: int) -> int:
 
 def dates_apart(chosen: list[Dated], item: Dated) -> bool:
     """No date overlap and no repeated text: the order (or the pairing) is then defined."""
-    return all(not item.overlaps(other) and item.text != other.text for other in chosen)
+    start, end, text = item.start, item.end, item.text
+    for other in chosen:  # (Dated.overlaps, in place: a round asks this tens of thousands of times)
+        if (start <= other.end and other.start <= end) or text == other.text:
+            return False
+    return True
 
 
 def leaving_room(low: int, high: int, available: int) -> int:
@@ -64,10 +69,23 @@ class MakerBase:
         # The most facts an order or a match puts together: a mixed round keeps it smaller,
         # so its facts last for more questions.
         self.most = most
+        # What the round has told (a fact's date, a release's highlight, which of two comes
+        # first): a maker leaves out what would ask it again.
+        self.told = Told(facts)
 
-    def size(self, low: int, high: int, available: int) -> int:
-        """A question size from low to high (at most `most`), no more than available."""
+    def size(
+        self, low: int, high: int, available: int, among: Collection[str] | None = None
+    ) -> int:
+        """A question size from low to high (at most `most`), no more than available.
+
+        `among`: the facts it draws from. Above `low`, a question takes at most a third of
+        those the round has not asked yet: in a one-kind round, a fact once asked is told,
+        so that a long first question would leave too few for a second.
+        """
         top = leaving_room(low, min(high, max(low, self.most)), available)
+        if top > low and among is not None:
+            asked = sum(1 for fact in self.picker.used if fact in among)
+            top = max(low, min(top, (len(among) - asked) // 3))
         return size_between(self.rng, low, top, available)
 
     def anchor(self, items: Sequence[T], key: Callable[[T], str]) -> T | None:
@@ -99,7 +117,7 @@ class MakerBase:
         if len(wrong) < MIN_DISTRACTORS:
             return None
         texts = self.rng.shuffled([right, *wrong[:3]])
-        options = tuple(Entry(id=LETTERS[i], text=t) for i, t in enumerate(texts))
+        options = tuple(entry(LETTERS[i], t) for i, t in enumerate(texts))
         return ChoiceQuestion(
             id=question_id("choice", template, facts, detail),
             prompt=prompt,
@@ -121,7 +139,7 @@ class MakerBase:
             prompt=prompt,
             facts=tuple(item.id for item in shown),  # aligned with the items, as shown
             explanation=self.facts.explain(answer),
-            items=tuple(Entry(id=item.id, text=item.text) for item in shown),
+            items=tuple(entry(item.id, item.text) for item in shown),
             answer=tuple(answer),
         )
 
@@ -136,9 +154,9 @@ class MakerBase:
     ) -> Question:
         left_order = self.rng.shuffled(list(range(len(pairs))))
         right_texts = self.rng.shuffled([right for _, right in pairs] + decoys)
-        right = tuple(Entry(id=LETTERS[i], text=text) for i, text in enumerate(right_texts))
+        right = tuple(entry(LETTERS[i], text) for i, text in enumerate(right_texts))
         right_id = {entry.text: entry.id for entry in right}
-        left = tuple(Entry(id=str(n + 1), text=pairs[i][0]) for n, i in enumerate(left_order))
+        left = tuple(entry(str(n + 1), pairs[i][0]) for n, i in enumerate(left_order))
         answer = tuple((str(n + 1), right_id[pairs[i][1]]) for n, i in enumerate(left_order))
         facts = tuple(ids[i] for i in left_order)
         return MatchQuestion(

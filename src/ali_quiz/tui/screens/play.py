@@ -7,7 +7,7 @@ import gc
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -142,7 +142,9 @@ class PlayScreen(QuizScreen[None]):
                     yield Static(id="passage-text", markup=False)
                 yield Static(id="prompt", markup=False)
                 yield self.play_help
-                yield Vertical(id="answer-slot")
+                # The answer widget (#answer) is mounted here, between the help line and the
+                # notice: straight into the body, as a wrapper would be one more widget to lay
+                # out and draw in the answer's frame.
                 # Why an answer was refused, under the answer (never a toast over the question).
                 yield self.play_notice
             yield self.play_feedback
@@ -263,10 +265,9 @@ class PlayScreen(QuizScreen[None]):
         help_line.update(help_text)
         help_line.display = True
         self.show_notice("")
-        slot = self.query_one("#answer-slot")
-        await slot.query("#answer").remove()
+        await self.play_body.query_children("#answer").remove()
         widget = answer_widget(question)
-        await slot.mount(widget)
+        await self.play_body.mount(widget, before=self.play_notice)
         # Focused now, not after the next refresh: keys typed the moment the question shows
         # (already queued behind this one) must reach it, not the feedback it replaces.
         self.focus_answer()

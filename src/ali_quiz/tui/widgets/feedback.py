@@ -4,21 +4,36 @@ The answer itself is marked in the answer widget (✓ ◐ ✗ and where each ite
 feedback does not repeat it. The source sentence scrolls in its own box, which takes whatever
 room the question leaves: the verdict above it and the "press enter" line below it are always
 on screen, and the rest of a long source is one arrow key away.
+
+The panel is one widget that draws its own lines (Textual's Line API), not a scrolling
+container of three Statics: it is what an answer shows, and each widget laid out and drawn in
+the answer's frame is time between the key and the feedback.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple, cast
+
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.app import ComposeResult
 from textual.color import Color
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Offset, Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions
 
 from ali_quiz.i18n import Translator
 from ali_quiz.quiz.kinds import Question, feedback_for
 from ali_quiz.quiz.rounds import Outcome
 from ali_quiz.tui.linebreaking import prepare
-from ali_quiz.tui.texts import translator_of
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap  # noqa: F401  (named in a cast)
 
 VERDICT_MARKS = {"right": "✓", "partial": "◐", "wrong": "✗", "skipped": "→"}
 #: The theme colour of the panel's left edge, by verdict.
@@ -73,27 +88,205 @@ def source_content(question: Question, tr: Translator) -> Content:
     )
 
 
-class Feedback(Container):
-    """The feedback, in the room the question leaves under it (or beside it when wide).
+def below(strip: Strip, lines: int) -> Strip:
+    """A strip of a part drawn `lines` lines below the top of the panel's text: the offsets
+    that text selection reads from its segments moved down as much."""
+    if not lines:
+        return strip
+    segments = []
+    for segment in strip:
+        style = segment.style
+        offset = style.meta.get("offset") if style is not None and style._meta else None
+        if style is not None and offset is not None:
+            x, y = offset
+            style += RichStyle.from_meta({"offset": (x, y + lines)})
+        segments.append(Segment(segment.text, style, segment.control))
+    return Strip(segments, strip.cell_length)
 
-    Its panel is as tall as what it says and at most the room there is: the verdict is docked
-    at its top and "press enter" at its bottom, and the source between them scrolls.
-    """
+
+#: How many parts' lines the panel keeps (a few questions' worth, at a width or two).
+PART_CACHE = 32
+
+
+class PanelLines(NamedTuple):
+    """The panel's lines at one width: the verdict (kept at the top), the source (scrolled) and
+    the hint, without and with "↑↓ scroll the source" (kept at the bottom)."""
+
+    head: list[Strip]
+    source: list[Strip]
+    hint: list[Strip]
+    scroll_hint: list[Strip]
+
+
+class FeedbackPanel(ScrollView, can_focus=True):
+    """The verdict at the top, "press enter" at the bottom and the source between them, which
+    scrolls when the panel is too short for it: as a scrolling container with the verdict and
+    the hint docked at its edges would show them, scroll bar included (the panel's virtual
+    height is every line of the three, so the scroll range and the bar are the same)."""
+
+    COMPONENT_CLASSES = {"feedback--hint"}
 
     DEFAULT_CSS = """
-    Feedback { height: 1fr; }
-    Feedback > #feedback-panel {
+    FeedbackPanel {
         height: auto;
         max-height: 100%;
         padding: 0 1;
         border-left: thick $panel-lighten-2;
         background: $boost;
+        overflow-x: hidden;
+        overflow-y: auto;
         scrollbar-size-vertical: 1;
     }
-    Feedback > #feedback-panel:focus { background-tint: $foreground 5%; }
-    #feedback-verdict { dock: top; height: auto; }
-    #feedback-source { height: auto; }
-    #feedback-hint { dock: bottom; height: auto; color: $text-muted; }
+    FeedbackPanel:focus { background-tint: $foreground 5%; }
+    FeedbackPanel > .feedback--hint { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.head = Content("")
+        self.source = Content("")
+        self.hint = Content("")
+        #: Said after the hint when the source does not fit: how to scroll it.
+        self.scroll_hint = Content("")
+        # The lines worked out for a width and a style, kept until the text or either changes.
+        self.drawn: tuple[tuple[object, ...], PanelLines] | None = None
+        # Each part's lines by text, style, width and place (see `part_lines`).
+        self.part_cache: dict[tuple[object, ...], list[Strip]] = {}
+
+    def show(self, head: Content, source: Content, hint: Content, scroll_hint: Content) -> None:
+        """Say these, from the top of the source."""
+        self.head, self.source, self.hint, self.scroll_hint = head, source, hint, scroll_hint
+        self.scroll_to(y=0, animate=False)
+        self.refresh(layout=True)
+
+    def show_source(self, source: Content) -> None:
+        """A new source, shown by the next `show` (its lines can be worked out meanwhile)."""
+        self.source = source
+
+    def lines_at(self, width: int) -> PanelLines:
+        """The lines of the three parts wrapped to `width`, as a Static would draw them."""
+        style = self.visual_style
+        hint_style = self.get_visual_style("feedback--hint")
+        key: tuple[object, ...] = (width, style, hint_style, self.text_selection, self.head)
+        key += (self.source, self.hint, self.scroll_hint)
+        if self.drawn is not None and self.drawn[0] == key:
+            return self.drawn[1]
+        head, source = self.head, self.source
+        head_lines = self.part_lines(head, style, width, 0)
+        under_head = head.plain.count("\n") + 1
+        source_lines = self.part_lines(source, style, width, under_head)
+        under_source = under_head + (source.plain.count("\n") + 1 if source.plain else 0)
+        scroll_hint = self.hint + Content(" · ") + self.scroll_hint
+        lines = PanelLines(
+            head_lines,
+            source_lines,
+            self.part_lines(self.hint, hint_style, width, under_source),
+            self.part_lines(scroll_hint, hint_style, width, under_source),
+        )
+        self.drawn = (key, lines)
+        return lines
+
+    def part_lines(self, content: Content, style: Style, width: int, lines: int) -> list[Strip]:
+        """A part's lines at `width`, `lines` lines below the top of the panel's text.
+
+        Kept for the next frames and answers: a question's source is drawn while it is read
+        (`Feedback.prepare`), below a verdict of one line, the usual one.
+        """
+        if not content.plain:
+            return []
+        selection = self.text_selection
+        key = (content, style, width, lines, selection)
+        if (strips := self.part_cache.get(key)) is not None:
+            return strips
+        shifted: Selection | None = None
+        selection_style: Style | None = None
+        if selection is not None:
+            # Text selection counts lines in the whole text: this part starts below the others.
+            start, end = selection
+            shifted = Selection(
+                None if start is None else Offset(start.x, start.y - lines),
+                None if end is None else Offset(end.x, end.y - lines),
+            )
+            selection_style = Style.from_styles(
+                self.screen.get_component_styles("screen--selection")
+            )
+        rules = cast("RulesMap", self.styles)
+        options = RenderOptions(self._get_style, rules, shifted, selection_style)
+        rich_style = style.rich_style
+        strips = [
+            below(strip, lines).extend_cell_length(width, rich_style)
+            for strip in content.render_strips(width, None, style, options)
+        ]
+        if len(self.part_cache) >= PART_CACHE:
+            self.part_cache.clear()
+        self.part_cache[key] = strips
+        return strips
+
+    @staticmethod
+    def fitted(lines: PanelLines, height: int) -> list[Strip]:
+        """The hint that fits `height`: it says how to scroll when the rest does not fit."""
+        if len(lines.head) + len(lines.source) + len(lines.hint) > height:
+            return lines.scroll_hint
+        return lines.hint
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        lines = self.lines_at(width)
+        return len(lines.head) + len(lines.source) + len(lines.hint)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The scrolled height is known once the width and height are: every line of the three
+        # parts (what a container with the verdict and the hint docked at its edges scrolls).
+        gutter = self.styles.gutter
+        scrollbar = self.styles.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
+        width = max(0, size.width - gutter.width - scrollbar)
+        height = max(0, size.height - gutter.height)
+        lines = self.lines_at(width)
+        total = len(lines.head) + len(lines.source) + len(self.fitted(lines, height))
+        self.set_reactive(ScrollView.virtual_size, Size(width, total))
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def render_line(self, y: int) -> Strip:
+        region = self.scrollable_content_region
+        lines = self.lines_at(region.width)
+        hint = self.fitted(lines, region.height)
+        below = y - (region.height - len(hint))
+        if below >= 0:
+            return hint[below]
+        if y < len(lines.head):
+            return lines.head[y]
+        index = y - len(lines.head) + self.scroll_offset.y
+        if index < len(lines.source):
+            return lines.source[index]
+        return Strip.blank(region.width, self.visual_style.rich_style)
+
+    def shown_hint(self) -> Content:
+        """The hint as the panel shows it: with how to scroll when the source does not fit."""
+        if self.max_scroll_y > 0:
+            return self.hint + Content(" · ") + self.scroll_hint
+        return self.hint
+
+    @property
+    def text(self) -> str:
+        """What the panel says, as plain text."""
+        parts = (self.head, self.source, self.shown_hint())
+        return "\n".join(part.plain for part in parts if part.plain)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text selected with the mouse, to copy."""
+        return selection.extract(self.text), "\n"
+
+
+class Feedback(Container):
+    """The feedback, in the room the question leaves under it (or beside it when wide).
+
+    Its panel is as tall as what it says and at most the room there is: the verdict at its
+    top and "press enter" at its bottom, and the source between them scrolls.
+    """
+
+    DEFAULT_CSS = """
+    Feedback { height: 1fr; }
     """
 
     #: The round's last question: enter shows the results.
@@ -103,24 +296,19 @@ class Feedback(Container):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        # Kept at hand: an answer fills them, and looking them up costs a walk of the tree.
-        self.panel = VerticalScroll(id="feedback-panel")
-        # The verdict and, under it, the notes: one widget, so one line to lay out and draw.
-        self.verdict = Static(id="feedback-verdict", markup=False)
-        self.hint = Static(id="feedback-hint", markup=False)
-        self.source = Static(id="feedback-source", markup=False)
+        # Kept at hand: an answer fills it, and looking it up costs a walk of the tree.
+        self.panel = FeedbackPanel(id="feedback-panel")
 
     def compose(self) -> ComposeResult:
-        with self.panel:
-            yield self.verdict
-            yield self.hint
-            yield self.source
+        yield self.panel
 
     def prepare(self, question: Question, tr: Translator) -> None:
         """Hold the question's source before it is answered (it does not depend on the answer).
 
-        Done when the question is shown, while the player reads it: the answer's frame then
-        only lays the source out, its line breaks already worked out.
+        Done when the question is shown, while the player reads it: its line breaks are worked
+        out now, and its lines drawn at the panel's width of the last answer (the same width,
+        unless the terminal was resized) under a verdict of one line, so the answer's frame
+        only lays the panel out.
         """
         held = self.source_of
         if held is not None and held[0] is question and held[1] == tr.language:
@@ -128,7 +316,16 @@ class Feedback(Container):
         self.source_of = (question, tr.language)
         source = source_content(question, tr)
         prepare(source.plain)
-        self.source.update(source)
+        panel = self.panel
+        panel.show_source(source)
+        width = panel.scrollable_content_region.width
+        if width > 0:
+            panel.part_lines(source, panel.visual_style, width, 1)
+            under = 1 + (source.plain.count("\n") + 1 if source.plain else 0)
+            hint = Content(tr("play.press_next"))
+            hint_style = panel.get_visual_style("feedback--hint")
+            for said in (hint, hint + Content(" · ") + Content(tr("play.scroll_source"))):
+                panel.part_lines(said, hint_style, width, under)
 
     def show_outcome(
         self, outcome: Outcome, tr: Translator, *, last: bool, streak: int = 0
@@ -139,33 +336,20 @@ class Feedback(Container):
         notes = notes_content(outcome, tr)
         if notes.plain:
             head = Content("\n").join([head, notes])
-        self.verdict.update(head)
         self.prepare(outcome.question, tr)
-        self.panel.scroll_home(animate=False)
-        self.show_hint()
+        panel = self.panel
+        hint = Content(tr("play.press_results" if last else "play.press_next"))
+        panel.show(head, panel.source, hint, Content(tr("play.scroll_source")))
         self.set_verdict_colour(outcome.verdict)
-        # Whether the source needs scrolling is known once it is laid out.
-        self.call_after_refresh(self.show_hint)
 
     def set_verdict_colour(self, verdict: str) -> None:
         """The panel's left edge in the verdict's colour.
 
         Set on the panel's own style, not by a class: a class change re-applies the stylesheet
-        to the panel and everything in it, a cost paid between the key and the feedback.
+        to the panel, a cost paid between the key and the feedback.
         """
         colour = self.app.theme_variables[VERDICT_COLOURS[verdict]]
         self.panel.styles.border_left = ("thick", Color.parse(colour))
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.show_hint)
-
-    def show_hint(self) -> None:
-        """`Press enter for the next question`, and how to read the rest of a long source."""
-        tr = translator_of(self)
-        hint = Content(tr("play.press_results" if self.last else "play.press_next"))
-        if self.panel.max_scroll_y > 0:
-            hint += Content(" · ") + Content(tr("play.scroll_source"))
-        self.hint.update(hint)
 
     def focus_source(self) -> None:
         """Focus the panel: enter moves on, arrows and page keys scroll a long source."""
@@ -174,8 +358,4 @@ class Feedback(Container):
     @property
     def text(self) -> str:
         """Everything the panel says, as plain text (for tests and for screen readers)."""
-        return "\n".join(
-            str(static.render())
-            for static in self.query(Static)
-            if static.display and str(static.render())
-        )
+        return self.panel.text
