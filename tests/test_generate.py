@@ -849,3 +849,27 @@ def test_a_round_pauses_the_collector_and_gives_it_back(
     worker.start()
     worker.join()
     assert seen[-1] is True and gc.isenabled()  # a worker's round leaves the collector be
+
+
+NEGATIVE_PACK = """id: neg
+title: Negative figures
+language: en
+metrics:
+  - {id: pole, label: Temperature at the pole, value: -40, unit: degrees}
+  - {id: lake, label: Temperature of the lake, value: 12, unit: degrees}
+  - {id: sea, label: Temperature of the sea, value: 18, unit: degrees}
+  - {id: sand, label: Temperature of the sand, value: 35, unit: degrees}
+"""
+
+
+def test_a_figure_below_zero_is_never_estimated_and_its_author_is_told() -> None:
+    """The log score needs a positive answer: -40 would be right only typed exactly."""
+    pack = load_pack_text(NEGATIVE_PACK, "neg.yaml")
+    asked = {
+        fact
+        for seed in range(1, 30)
+        for question in generate_round(pack, "estimate", 3, seed)
+        for fact in question.facts
+    }
+    assert asked == {"lake", "sea", "sand"}
+    assert any("pole (-40) is not above zero" in w for w in kind_warnings(pack))

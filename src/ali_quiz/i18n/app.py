@@ -344,6 +344,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "三個各有兩個同類干擾選項的事實（三個分開的日期、三個同單位的數據、一個小數目或名次、"
         "一個有 3 個名次的順序）",
     ),
+    "packs.figure_not_estimated": (
+        "the figure {id} ({written}) is not above zero: it is never asked as an estimate, which"
+        " scores a positive guess by how near it is, nor as a choice among near figures",
+        "數據 {id}（{written}）不大於零：估算題依正數答案的接近程度計分，所以它不會出成估算題，"
+        "也不會出成相近數據的選擇題",
+    ),
     "packs.warnings": ("Warnings:", "警告："),
     "packs.modes": ("Modes: {modes}", "模式：{modes}"),
     "packs.cannot_start": (

@@ -21,6 +21,10 @@ from ali_quiz.quiz.makers import Makers, Picker
 from ali_quiz.quiz.modes import MAX_COUNT, MODES
 from ali_quiz.quiz.rng import Rng
 
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from ali_quiz.i18n import Translator
+
 KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
 # Seeds drawn at random stay small enough for a round code to carry them.
@@ -120,12 +124,28 @@ def kept_verdicts(pack: Pack) -> dict[str, dict[str, bool]]:
 
 
 def kind_warnings(pack: Pack) -> list[str]:
-    """One warning per kind the pack has too few facts for (its mode is hidden)."""
+    """One warning per kind the pack has too few facts for (its mode is hidden), and one per
+    figure that is never estimated for being zero or below (`figure_warnings`)."""
     capacity = _capacities(pack, facts_of(pack))
-    return [
+    warnings = [
         f"too few facts for {kind} questions (needs {needs(kind)}): the {kind} mode is hidden"
         for kind in GENERATED_KINDS
         if not capacity[kind]
+    ]
+    if any(m.value <= 0 for m in pack.metrics):
+        from ali_quiz.i18n import Translator  # here: only such a pack needs it
+
+        warnings += figure_warnings(pack, Translator("en"))
+    return warnings
+
+
+def figure_warnings(pack: Pack, tr: Translator) -> list[str]:
+    """A figure of zero or below is never asked as an estimate (its score needs a positive
+    answer) nor as a choice among near figures: said, so its author knows why."""
+    return [
+        tr("packs.figure_not_estimated", id=m.id, written=m.written)
+        for m in pack.metrics
+        if m.value <= 0
     ]
 
 
