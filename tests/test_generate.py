@@ -870,3 +870,75 @@ def test_the_sequence_forms_ask_around_the_whole_sequence(packs: dict[str, Pack]
     )
     assert {form for form, _ in asked} == {"next", "previous"}
     assert len({anchor for _, anchor in asked}) >= 4
+
+
+def test_a_pack_of_two_metrics_is_told_it_needs_three() -> None:
+    """Two metrics give two estimates, fewer than a round's three: the warning says so."""
+    two = (
+        "id: two\ntitle: Two\nlanguage: en\nmetrics:\n"
+        "  - {id: m1, label: Moon distance, value: 384400, unit: km}\n"
+        "  - {id: m2, label: Earth radius, value: 6371, unit: km}\n"
+    )
+    warnings = kind_warnings(load_pack_text(two, "two.yaml"))
+    estimate = next(warning for warning in warnings if "estimate mode is hidden" in warning)
+    assert "three metrics" in estimate
+
+
+def test_a_round_pauses_the_collector_and_gives_it_back(
+    pack_en: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off while a round is drawn (in the main thread) and as it was after,
+    also when the round cannot be made; a collector already off stays off."""
+    import gc
+    import threading
+
+    import ali_quiz.quiz.generate as generate
+
+    seen: list[bool] = []
+    draw = generate._draw
+
+    def spy(*args: Any) -> list[Any]:
+        seen.append(gc.isenabled())
+        return draw(*args)
+
+    monkeypatch.setattr(generate, "_draw", spy)
+    assert gc.isenabled()
+    assert generate_round(pack_en, "quick", 3, 1)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RoundError):
+        generate_round(pack_en, "review", 3, 1, weights={"no-such-fact": 1.0})
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        generate_round(pack_en, "quick", 3, 2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    worker = threading.Thread(target=generate_round, args=(pack_en, "quick", 3, 3))
+    worker.start()
+    worker.join()
+    assert seen[-1] is True and gc.isenabled()  # a worker's round leaves the collector be
+
+
+NEGATIVE_PACK = """id: neg
+title: Negative figures
+language: en
+metrics:
+  - {id: pole, label: Temperature at the pole, value: -40, unit: degrees}
+  - {id: lake, label: Temperature of the lake, value: 12, unit: degrees}
+  - {id: sea, label: Temperature of the sea, value: 18, unit: degrees}
+  - {id: sand, label: Temperature of the sand, value: 35, unit: degrees}
+"""
+
+
+def test_a_figure_below_zero_is_never_estimated_and_its_author_is_told() -> None:
+    """The log score needs a positive answer: -40 would be right only typed exactly."""
+    pack = load_pack_text(NEGATIVE_PACK, "neg.yaml")
+    asked = {
+        fact
+        for seed in range(1, 30)
+        for question in generate_round(pack, "estimate", 3, seed)
+        for fact in question.facts
+    }
+    assert asked == {"lake", "sea", "sand"}
+    assert any("pole (-40) is not above zero" in w for w in kind_warnings(pack))
