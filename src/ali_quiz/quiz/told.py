@@ -7,8 +7,8 @@ with each fact's date and source sentence):
   date or a source sentence that says it (quiz.dating), wherever the round showed them;
 - a release's highlight: asked by each pair of a highlight match and by "which release brought
   this?"; told by those questions' right answers, and by a sentence of the release's source
-  that says most of the highlight's words, wherever it was shown (under a figure about the
-  release, say: 4.0's source tells it brought its smart office hardware);
+  that holds half of the highlight's key words or more, wherever it was shown (under a figure
+  about the release, say: 4.0's source tells it brought its smart office hardware);
 - which of two items comes first: asked by each two items of an order and by the options of
   "which came first (or last)?"; told, for two dated facts, when both their dates are, and for
   two items of a sequence, by an earlier question that showed them in order (or two that
@@ -39,7 +39,7 @@ from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, Question, entry_t
 from ali_quiz.quiz.kinship import key_words, product_words
 from ali_quiz.quiz.phrasing import embedded
 
-_TELLS = 0.75  # a sentence holding this share of a highlight's key words says it
+_TELLS = 0.5  # a sentence holding this share of a highlight's key words says it
 # A sentence ends at 。！？ or at . ! ? followed by a space (5.0 is not an end).
 _SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
 #: Forms that ask which of their items comes first (an order, "which came first or last?").
@@ -73,21 +73,29 @@ def _cut(text: str) -> Iterator[str]:
             yield fold(sentence)
 
 
+def _stems(words: frozenset[str]) -> set[str]:
+    """Key words with a Latin word cut to six letters (collaborate, collaboration)."""
+    return {word[:6] for word in words}
+
+
 def telling(facts: PackFacts, version: Version, highlight: str) -> list[str]:
-    """The sentences of a release's source that say it brought this highlight: they hold most
-    of its key words (4.0's 還推出了謀劃一年之久的智慧辦公系列硬體 says 推出智慧辦公系列硬體;
-    Apollo 8 "carried three astronauts around the Moon and back" does not say "first crewed
-    flight around the Moon"). Worked out once per release and highlight, kept with the pack."""
+    """The sentences of a release's source that say it brought this highlight: they hold half
+    of its key words or more, a Latin word by its first six letters (4.0's
+    還推出了謀劃一年之久的智慧辦公系列硬體 says 推出智慧辦公系列硬體; 6.2's
+    取而代之的是更加青春活潑的“點點蟲” says 更名為“點點蟲”; "it improved enterprises' ability
+    to collaborate … on the cloud and the mobile internet" says "better cloud- and
+    mobile-internet-based collaboration"). Worked out once per release and highlight, kept
+    with the pack."""
     cache = facts.pack.derived.setdefault("telling", {})
     key = (version.id, highlight)
     found = cache.get(key)
     if found is None:
         names = product_words(version.product)
-        words = key_words(highlight, names)
+        words = _stems(key_words(highlight, names))
         found = cache[key] = [
             sentence
             for sentence in _sentences(facts.sources.get(version.id, ""))
-            if words and len(words & key_words(sentence, names)) >= _TELLS * len(words)
+            if words and len(words & _stems(key_words(sentence, names))) >= _TELLS * len(words)
         ]
     return list(found)
 
