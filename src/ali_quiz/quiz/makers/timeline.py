@@ -74,11 +74,13 @@ class TimelineMakers(MakerBase):
     def _unordered(self, chosen: list[Dated], item: Dated) -> bool:
         """Apart in time from the chosen, and no two whose dates the round has told: their
         order would be known (one told among new ones is still asked)."""
-        told = self.told
-        # (The chosen first: a few facts, each worked out once, where the candidates are many.)
-        return dates_apart(chosen, item) and not (
-            any(told.date(c.id) for c in chosen) and told.date(item.id)
-        )
+        if not dates_apart(chosen, item):
+            return False
+        date = self.told.date
+        for other in chosen:  # (the chosen first: a few facts, where the candidates are many)
+            if date(other.id):
+                return not date(item.id)
+        return True
 
     def ranked_items(self, sequence: SequenceFact, low: int, high: int) -> list[Ranked]:
         """From low to high items of a sequence, no two of one rank (ties have no order)."""
