@@ -3,6 +3,7 @@ asked again (play test F1, F2), and a date choice is never solved by elimination
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -246,3 +247,26 @@ def test_a_release_source_shown_tells_its_highlight(
     assert not told.highlight(release, highlight)
     told.add(_ordered([release, "dingtalk-beta", "dingtalk-alipay"]))
     assert told.highlight(release, highlight)
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_a_when_question_offers_dates_as_precise_as_its_answer(
+    which: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    """Play test G3: "When did the DingTalk beta go online?" offered December 2018 / 2017 /
+    September 2016 / *1 December 2014: the only day was the answer. The pack has other days."""
+    pack = _pack(which, pack_zh, pack_en)
+    day = re.compile(r"\d+月\d+日$|^\d+ \w+ \d{4}$")
+    asked = 0
+    for question in _questions(pack, ("choice", "quick"), range(1, 40)):
+        if question.id.startswith("choice-when-") and question.facts[0] in (
+            "dingtalk-beta",
+            "dingtalk-official-release",
+            "laiwang-6-2",
+        ):
+            assert isinstance(question, ChoiceQuestion)
+            asked += 1
+            # (One may give way to a date not shown yet, of any precision: no elimination.)
+            wrong = [o.text for o in question.options if o.id != question.answer]
+            assert sum(bool(day.search(text)) for text in wrong) >= 2, question.options
+    assert asked
