@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -28,8 +29,10 @@ from ali_quiz.quiz.kinds import (
 from ali_quiz.quiz.phrasing import format_date
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
+from ali_quiz.safety.text import visible
 from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import QuizScreen, css_file
+from ali_quiz.tui.shown import on_screen
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
 from ali_quiz.tui.widgets.choice import ChoiceAnswer
@@ -163,7 +166,7 @@ class PlayScreen(QuizScreen[None]):
             title=Content.from_markup(
                 "[b]$mode[/b] · $pack",
                 mode=self.tr(f"mode.{self.info.label}"),
-                pack=self.info.pack.title,
+                pack=visible(self.info.pack.title),
             )
         )
 
@@ -186,8 +189,11 @@ class PlayScreen(QuizScreen[None]):
         self.show_status()
 
     def fit_width(self, width: int) -> None:
-        """From 120 columns the feedback sits beside the question rather than under it."""
-        self.play_main.set_class(width >= WIDE, "-wide")
+        """From 120 columns the feedback sits beside the question rather than under it; but
+        under a match, whose two columns need the width (beside, its left side was narrower
+        at 120 columns than at 80)."""
+        wide = width >= WIDE and not isinstance(self.game.current, MatchQuestion)
+        self.play_main.set_class(wide, "-wide")
         self.place_feedback()
 
     def place_feedback(self) -> None:
@@ -255,6 +261,7 @@ class PlayScreen(QuizScreen[None]):
         self.show_status()
         if question is None:
             return
+        question = on_screen(question)
         self.query_one("#passage-text", Static).update(question.passage or "")
         passage = self.query_one("#passage", VerticalScroll)
         passage.display = bool(question.passage)
@@ -266,6 +273,7 @@ class PlayScreen(QuizScreen[None]):
         help_line.display = True
         self.show_notice("")
         await self.play_body.query_children("#answer").remove()
+        self.fit_width(self.size.width)  # before the widget is laid out: a match is not wide
         widget = answer_widget(question)
         await self.play_body.mount(widget, before=self.play_notice)
         # Focused now, not after the next refresh: keys typed the moment the question shows
@@ -342,7 +350,10 @@ class PlayScreen(QuizScreen[None]):
         self.show_notice("")
         feedback = self.play_feedback
         feedback.show_outcome(
-            outcome, self.tr, last=self.game.done, streak=streak(self.game.outcomes)
+            replace(outcome, question=on_screen(outcome.question)),
+            self.tr,
+            last=self.game.done,
+            streak=streak(self.game.outcomes),
         )
         self.place_feedback()
         self.show_status()
