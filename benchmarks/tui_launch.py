@@ -19,7 +19,7 @@ With ALI_BENCH_KEYS (one entry per group, `|`-separated, empty for none), the ke
 group is pressed 50 ms after that group is drawn (so focus has settled), as the terminal would
 send it, and the output seen so far is forgotten, so the next group must be drawn anew:
 
-    key <group index> <perf_counter seconds>
+    key <group index> <perf_counter seconds> <process CPU seconds>
     mark <group index> <process CPU seconds> <VmHWM kB> <perf_counter seconds>
 
 With ALI_BENCH_FOCUS (one entry per group, `|`-separated, empty for none), the key of a group
@@ -106,7 +106,7 @@ def frame_probe_class() -> type:
             ):
                 now = time.perf_counter()
                 report(
-                    f"mark {self.next_group} {time.process_time():.4f} {peak_rss_kb()} {now:.6f}"
+                    f"mark {self.next_group} {time.process_time():.6f} {peak_rss_kb()} {now:.6f}"
                 )
                 key = self.keys[self.next_group] if self.next_group < len(self.keys) else ""
                 self.next_group += 1
@@ -138,7 +138,7 @@ def frame_probe_class() -> type:
         def press(self, key: str) -> None:
             self.drawn, self.pending = "", False
             group = self.next_group
-            report(f"key {group - 1} {time.perf_counter():.6f}")
+            report(f"key {group - 1} {time.perf_counter():.6f} {time.process_time():.6f}")
             self._app.post_message(events.Key(key, key))
             self._app.set_timer(20, partial(self.stuck, group))
 

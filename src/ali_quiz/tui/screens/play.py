@@ -123,6 +123,8 @@ class PlayScreen(QuizScreen[None]):
         self.play_help = Static(id="play-help", markup=False)
         self.play_notice = Static(id="play-notice", markup=False)
         self.play_feedback = Feedback(id="feedback")
+        #: The answer widget (#answer) of the question on screen.
+        self.answer_box: Widget | None = None
 
     @property
     def in_progress(self) -> bool:
@@ -236,17 +238,17 @@ class PlayScreen(QuizScreen[None]):
         shown = done if self.answered else min(self.game.position, total)
         cells = max(10, self.size.width // 4)
         strip = strip_content(outcomes, total, cells, asking=not self.answered)
-        status = Content.from_markup(
-            "  $position  [b]$score[/b]",
-            position=self.tr("play.progress", position=shown, count=total),
-            score=self.tr("play.score", score=self.game.score, max=self.game.answered_max),
+        # Assembled from parts, not markup: nothing to parse in the answer's frame.
+        status = Content.assemble(
+            "  ",
+            self.tr("play.progress", position=shown, count=total),
+            "  ",
+            (self.tr("play.score", score=self.game.score, max=self.game.answered_max), "b"),
         )
         run = streak(outcomes)
         # Below 80 columns the streak is said in the verdict line only: the title needs room.
         if run >= 2 and self.size.width >= 80:
-            status += Content.from_markup(
-                "  [b $text-success]$streak[/]", streak=self.tr("play.streak", count=run)
-            )
+            status += Content.assemble("  ", (self.tr("play.streak", count=run), "b $text-success"))
         self.play_status.show(strip=strip, progress=status)
 
     async def show_question(self) -> None:
@@ -266,7 +268,7 @@ class PlayScreen(QuizScreen[None]):
         help_line.display = True
         self.show_notice("")
         await self.play_body.query_children("#answer").remove()
-        widget = answer_widget(question)
+        widget = self.answer_box = answer_widget(question)
         await self.play_body.mount(widget, before=self.play_notice)
         # Focused now, not after the next refresh: keys typed the moment the question shows
         # (already queued behind this one) must reach it, not the feedback it replaces.
@@ -278,7 +280,9 @@ class PlayScreen(QuizScreen[None]):
         self.call_after_refresh(collect_garbage)
 
     def focus_answer(self) -> None:
-        widget = self.query_one("#answer")
+        widget = self.answer_box
+        if widget is None:
+            return
         if isinstance(widget, EstimateAnswer | TextAnswer):
             self.set_focus(widget.query_one(Input))
         else:
@@ -326,7 +330,7 @@ class PlayScreen(QuizScreen[None]):
         """
         gc.disable()
         self.last_outcome = outcome
-        widget = self.query_one("#answer")
+        widget = self.answer_box
         response = outcome.response
         if isinstance(widget, ChoiceAnswer):
             widget.reveal(response if isinstance(response, str) else None)

@@ -6,14 +6,23 @@ scrolls when it is taller than the screen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import ChoiceQuestion
 from ali_quiz.tui.widgets.base import AnswerGiven, offered
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap  # noqa: F401  (named in a cast)
 
 MAX_OPTIONS = 10  # keys 1-9 and 0, A-J
 
@@ -29,6 +38,10 @@ class ChoiceAnswer(OptionList):
     def __init__(self, question: ChoiceQuestion, *, id: str | None = None) -> None:
         self.question = question
         self.answered = False
+        #: Once answered, the mark (✓ or ✗) drawn after each marked option, by option id.
+        self.marks: dict[str, Content] = {}
+        # An option's lines with its mark, by option id, style and width.
+        self.marked: dict[tuple[str, Style, int], list[Strip]] = {}
         super().__init__(
             *(self.option_for(i) for i in range(len(question.options))),
             id=id,
@@ -71,22 +84,87 @@ class ChoiceAnswer(OptionList):
     def reveal(self, chosen: str | None) -> None:
         """Mark the right option ✓ and a wrong pick ✗, and stop taking answers."""
         self.answered = True
-        for index, option in enumerate(self.question.options):
+        marks: dict[str, Content] = {}
+        for option in self.question.options:
             right = option.id == self.question.answer or (
                 self.question.weights is not None
                 and dict(self.question.weights).get(option.id, 0) > 0
             )
-            # Built from parts, not markup: nothing to parse in the answer's frame.
-            text = Content.assemble((letter(index), "b"), ". ", option.text)
             if right:
-                text += Content.assemble(" ", ("✓", "b $text-success"))
+                marks[option.id] = Content.assemble(("✓", "b $text-success"))
             elif option.id == chosen:
-                text += Content.assemble(" ", ("✗", "b $text-error"))
-            self.replace_option_prompt_at_index(index, text)
+                marks[option.id] = Content.assemble(("✗", "b $text-error"))
         chosen_index = next(
             (i for i, o in enumerate(self.question.options) if o.id == chosen), None
         )
+        self.marks = marks
+        if all(self.mark_fits(self.get_option(option_id)) for option_id in marks):
+            # Drawn over the options' lines (see `_get_option_render`): the options, drawn
+            # while the question was read, are not drawn anew in the answer's frame.
+            self.refresh()
+        else:
+            self.marks_in_prompts()
         # The pick highlighted without OptionList's watcher: nothing listens for its
         # OptionHighlighted message here, and the list's lines are worked out once, below.
         self.set_reactive(OptionList.highlighted, chosen_index)
         self.scroll_to_highlight()
+
+    def marks_in_prompts(self) -> None:
+        """The marks written into the prompts themselves, laid out again: for a mark that does
+        not fit one space after its option's last line (it wraps to a line of its own)."""
+        marks, self.marks = self.marks, {}
+        for index, option in enumerate(self.question.options):
+            text = Content.assemble((letter(index), "b"), ". ", option.text)
+            if option.id in marks:
+                text += Content(" ") + marks[option.id]
+            self.replace_option_prompt_at_index(index, text)
+        self.refresh(layout=True)
+
+    def mark_fits(self, option: Option) -> bool:
+        """Whether a mark fits one space after the end of the option's last line."""
+        strips = super()._get_option_render(option, self.get_visual_style("option-list--option"))
+        return bool(strips) and mark_column(strips[-1]) + 1 <= strips[-1].cell_length
+
+    def on_focus(self) -> None:
+        # Once the list is drawn focused, its options are drawn highlighted too (in the
+        # background of the reading): the one picked is highlighted in the answer's frame.
+        self.call_after_refresh(self.prepare_highlights)
+
+    def prepare_highlights(self) -> None:
+        if self.answered or not self.has_focus:
+            return
+        style = self.get_visual_style("option-list--option", "option-list--option-highlighted")
+        for option in self.options:
+            super()._get_option_render(option, style)
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        # OptionList draws each option's lines and keeps them; once answered, an option with
+        # a mark gets it drawn over its last line, where the prompt leaves room for it.
+        strips = super()._get_option_render(option, style)
+        option_id = option.id
+        mark = self.marks.get(option_id) if option_id is not None else None
+        if mark is None or option_id is None or not strips:
+            return strips
+        last = strips[-1]
+        key = (option_id, style, last.cell_length)
+        if (marked := self.marked.get(key)) is None:
+            column = mark_column(last)
+            if column + mark.cell_length > last.cell_length:
+                # Narrowed since the answer (a resize): no room left after the text.
+                self.call_later(self.marks_in_prompts)
+                return strips
+            meta = {"option": self.get_option_index(option_id)}
+            drawn = mark.render_strips(mark.cell_length, 1, style, self.render_options())
+            line = drawn[0].apply_meta(meta)
+            after = column + line.cell_length
+            line = Strip.join([last.crop(0, column), line, last.crop(after, last.cell_length)])
+            marked = self.marked[key] = [*strips[:-1], line]
+        return marked
+
+    def render_options(self) -> RenderOptions:
+        return RenderOptions(self._get_style, cast("RulesMap", self.styles))
+
+
+def mark_column(line: Strip) -> int:
+    """Where an option's mark goes on its last line: one space after its text."""
+    return cell_len(line.text.rstrip()) + 1
