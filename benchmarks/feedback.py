@@ -4,14 +4,20 @@ Both apps run through benchmarks/tui_launch.py with its in-memory frame driver a
 terminal), alternately, in the same run:
 
 - ali-quiz: `play --mode choice --seed 7 --count 13 --lang en` in a temporary --data-dir; for
-  each of the first 12 questions, once its help line is drawn, `a` is pressed and the time
-  until the feedback's first line (`✓ Right  100/100 points`) is drawn is taken; then `n`
-  brings the next question.
+  each of the first 12 questions, once its help line is drawn, its options have the focus and
+  the screen has been still for 50 ms, `a` is pressed and the time until the feedback's first
+  line (`✓ Right  100/100 points`) is drawn is taken; then `n` brings the next question.
 - the floor: a Textual app laid out as the play screen (status line, prompt, four options, help
   line, feedback, a Footer with its keys: Statics only, no ali-quiz code), where `a` writes a
   three-line feedback into one Static and empties the help line, and `n` brings the next
   prompt; the time from the key to the feedback drawn is taken the same way. It is what
   Textual itself takes to show a key's effect on a screen like play's.
+
+Keys come on a still screen, as a player's do once the question is read: pressed a fixed 50 ms
+after the question's first frame, a key met the frames that still follow it (the Footer's new
+keys, the focus) and waited for Textual's next frame slot (up to 1/60 s, and longer on a busy
+machine, where those frames come late): a wait no player meets, which made most of the figure
+under load.
 
 Times are wall clock inside the app's process, from the key posted to the frame written, and
 the figure is the median over every answer of every run. Budget: ali-quiz at most 2.5x the

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
 from textual.strip import Strip
@@ -19,12 +18,16 @@ from textual.widgets.option_list import Option
 
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import ChoiceQuestion
-from ali_quiz.tui.widgets.base import AnswerGiven, offered
+from ali_quiz.tui.widgets.base import give, offered
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap  # noqa: F401  (named in a cast)
 
-MAX_OPTIONS = 10  # keys 1-9 and 0, A-J
+MAX_OPTIONS = 10
+#: The marks of an answered choice: after the right option, and after a wrong pick.
+RIGHT = Content.assemble(("✓", "b $text-success"))
+WRONG = Content.assemble(("✗", "b $text-error"))
+MARKS = (RIGHT, WRONG)  # keys 1-9 and 0, A-J
 
 
 class ChoiceAnswer(OptionList):
@@ -40,8 +43,8 @@ class ChoiceAnswer(OptionList):
         self.answered = False
         #: Once answered, the mark (✓ or ✗) drawn after each marked option, by option id.
         self.marks: dict[str, Content] = {}
-        # An option's lines with its mark, by option id, style and width.
-        self.marked: dict[tuple[str, Style, int], list[Strip]] = {}
+        # An option's lines with a mark, by option id, mark, style and width.
+        self.marked: dict[tuple[str, str, Style, int], list[Strip]] = {}
         super().__init__(
             *(self.option_for(i) for i in range(len(question.options))),
             id=id,
@@ -79,7 +82,7 @@ class ChoiceAnswer(OptionList):
     def choose(self, index: int) -> None:
         if self.answered:
             return
-        self.post_message(AnswerGiven(self.question.options[index].id))
+        give(self, self.question.options[index].id)
 
     def reveal(self, chosen: str | None) -> None:
         """Mark the right option ✓ and a wrong pick ✗, and stop taking answers."""
@@ -91,9 +94,9 @@ class ChoiceAnswer(OptionList):
                 and dict(self.question.weights).get(option.id, 0) > 0
             )
             if right:
-                marks[option.id] = Content.assemble(("✓", "b $text-success"))
+                marks[option.id] = RIGHT
             elif option.id == chosen:
-                marks[option.id] = Content.assemble(("✗", "b $text-error"))
+                marks[option.id] = WRONG
         chosen_index = next(
             (i for i, o in enumerate(self.question.options) if o.id == chosen), None
         )
@@ -126,34 +129,52 @@ class ChoiceAnswer(OptionList):
         return bool(strips) and mark_column(strips[-1]) + 1 <= strips[-1].cell_length
 
     def on_focus(self) -> None:
-        # Once the list is drawn focused, its options are drawn highlighted too (in the
-        # background of the reading): the one picked is highlighted in the answer's frame.
-        self.call_after_refresh(self.prepare_highlights)
+        # Once the list is drawn focused, its options are drawn as they may be after an answer
+        # (in the background of the reading): the answer's frame finds them drawn.
+        self.call_after_refresh(self.prepare_answered)
 
-    def prepare_highlights(self) -> None:
+    def prepare_answered(self) -> None:
+        """Each option drawn highlighted (as the pick is) and with either mark, in both
+        styles: done while the question is read."""
         if self.answered or not self.has_focus:
             return
-        style = self.get_visual_style("option-list--option", "option-list--option-highlighted")
+        styles = (
+            self.get_visual_style("option-list--option"),
+            self.get_visual_style("option-list--option", "option-list--option-highlighted"),
+        )
         for option in self.options:
-            super()._get_option_render(option, style)
+            for style in styles:
+                strips = super()._get_option_render(option, style)
+                for mark in MARKS:
+                    self.marked_lines(option, mark, style, strips)
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         # OptionList draws each option's lines and keeps them; once answered, an option with
         # a mark gets it drawn over its last line, where the prompt leaves room for it.
         strips = super()._get_option_render(option, style)
-        option_id = option.id
-        mark = self.marks.get(option_id) if option_id is not None else None
-        if mark is None or option_id is None or not strips:
+        mark = self.marks.get(option.id) if option.id is not None else None
+        if mark is None:
             return strips
+        marked = self.marked_lines(option, mark, style, strips)
+        if marked is None:
+            # Narrowed since the answer (a resize): no room left after the text.
+            self.call_later(self.marks_in_prompts)
+            return strips
+        return marked
+
+    def marked_lines(
+        self, option: Option, mark: Content, style: Style, strips: list[Strip]
+    ) -> list[Strip] | None:
+        """An option's lines with a mark drawn one space after its text (None: no room)."""
+        if option.id is None or not strips:
+            return None
         last = strips[-1]
-        key = (option_id, style, last.cell_length)
+        key = (option.id, mark.plain, style, last.cell_length)
         if (marked := self.marked.get(key)) is None:
             column = mark_column(last)
             if column + mark.cell_length > last.cell_length:
-                # Narrowed since the answer (a resize): no room left after the text.
-                self.call_later(self.marks_in_prompts)
-                return strips
-            meta = {"option": self.get_option_index(option_id)}
+                return None
+            meta = {"option": self.get_option_index(option.id)}
             drawn = mark.render_strips(mark.cell_length, 1, style, self.render_options())
             line = drawn[0].apply_meta(meta)
             after = column + line.cell_length
@@ -166,5 +187,7 @@ class ChoiceAnswer(OptionList):
 
 
 def mark_column(line: Strip) -> int:
-    """Where an option's mark goes on its last line: one space after its text."""
-    return cell_len(line.text.rstrip()) + 1
+    """Where an option's mark goes on its last line: one space after its text (the spaces
+    after the text are a cell each)."""
+    text = line.text
+    return line.cell_length - (len(text) - len(text.rstrip())) + 1
