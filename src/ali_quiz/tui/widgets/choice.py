@@ -101,16 +101,29 @@ class ChoiceAnswer(OptionList):
             (i for i, o in enumerate(self.question.options) if o.id == chosen), None
         )
         self.marks = marks
-        if all(self.mark_fits(self.get_option(option_id)) for option_id in marks):
-            # Drawn over the options' lines (see `_get_option_render`): the options, drawn
-            # while the question was read, are not drawn anew in the answer's frame.
-            self.refresh()
-        else:
-            self.marks_in_prompts()
+        before = self.highlighted
         # The pick highlighted without OptionList's watcher: nothing listens for its
         # OptionHighlighted message here, and the list's lines are worked out once, below.
         self.set_reactive(OptionList.highlighted, chosen_index)
+        if all(self.mark_fits(self.get_option(option_id)) for option_id in marks):
+            # Drawn over the options' lines (see `_get_option_render`): the options, drawn
+            # while the question was read, are not drawn anew in the answer's frame; only the
+            # lines of those marked or highlighted (before or now) are drawn again.
+            changed = {self.get_option_index(option_id) for option_id in marks}
+            self.refresh_options(changed | {i for i in (before, chosen_index) if i is not None})
+        else:
+            self.marks_in_prompts()
         self.scroll_to_highlight()
+
+    def refresh_options(self, indexes: set[int]) -> None:
+        """Draw the lines of these options again (the rest of the list is unchanged)."""
+        style = self.get_visual_style("option-list--option")
+        line = 0
+        for index, option in enumerate(self.options):
+            height = len(super()._get_option_render(option, style))
+            if index in indexes:
+                self.refresh_lines(line, height)
+            line += height
 
     def marks_in_prompts(self) -> None:
         """The marks written into the prompts themselves, laid out again: for a mark that does
