@@ -60,3 +60,23 @@ async def test_marks_follow_each_option_whatever_its_length() -> None:
             said = " ".join(" ".join(line.strip("▊▎▔▁ ").split()) for line in lines)
             assert said.count("✓") == 1, (length, lines)
             assert f"{text.split()[-1]} ✓ B. Short ✗" in said, (length, lines)
+
+
+@sync
+async def test_marks_stay_when_the_terminal_narrows() -> None:
+    """Answered at 40 columns, then narrowed to 30 and widened again: the marks stay after
+    their options' texts (when the room after a text goes, the prompts carry the mark)."""
+    text = "word " * 6 + "end"
+    app = Harness(question(text))
+    async with app.run_test(size=(WIDTH, 12)) as pilot:
+        widget = app.query_one(ChoiceAnswer)
+        widget.focus()
+        await pilot.pause()
+        widget.reveal("b")
+        await pilot.pause()
+        for size in ((30, 12), (27, 12), (WIDTH, 12)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            said = " ".join(" ".join(line.strip("▊▎▔▁ ").split()) for line in lines_of(app))
+            assert said.count("✓") == 1 and "end ✓ B. Short ✗" in said, (size, said)
