@@ -23,11 +23,11 @@ from ali_quiz.tui.widgets.base import give, offered
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap  # noqa: F401  (named in a cast)
 
-MAX_OPTIONS = 10
+MAX_OPTIONS = 10  # keys 1-9 and 0, A-J
 #: The marks of an answered choice: after the right option, and after a wrong pick.
 RIGHT = Content.assemble(("✓", "b $text-success"))
 WRONG = Content.assemble(("✗", "b $text-error"))
-MARKS = (RIGHT, WRONG)  # keys 1-9 and 0, A-J
+MARKS = (RIGHT, WRONG)
 
 
 class ChoiceAnswer(OptionList):
@@ -162,8 +162,9 @@ class ChoiceAnswer(OptionList):
                     self.marked_lines(option, mark, style, strips)
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
-        # OptionList draws each option's lines and keeps them; once answered, an option with
-        # a mark gets it drawn over its last line, where the prompt leaves room for it.
+        # Overrides OptionList's own (Textual 8.2), which draws an option's lines and keeps
+        # them; once answered, an option with a mark gets it drawn over its last line, where
+        # the prompt leaves room for it (tests/test_tui_choice_marks.py holds it to that).
         strips = super()._get_option_render(option, style)
         mark = self.marks.get(option.id) if option.id is not None else None
         if mark is None:
