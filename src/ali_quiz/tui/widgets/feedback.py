@@ -244,8 +244,10 @@ class FeedbackPanel(ScrollView, can_focus=True):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # The scrolled height is known once the width and height are: every line of the three
+        # ScrollView's own (Textual 8.2), called by each layout with the panel's size, extended:
+        # the scrolled height is known once the width and height are, every line of the three
         # parts (what a container with the verdict and the hint docked at its edges scrolls).
+        # Set without a refresh: this layout draws the panel anyway.
         gutter = self.styles.gutter
         scrollbar = self.styles.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
         width = max(0, size.width - gutter.width - scrollbar)
