@@ -32,7 +32,7 @@ key is never pressed before the widget that takes it has the focus, however busy
 machine). A group not drawn within 20 s of its key ends the run with `stuck <group index>`.
 
 After the last group it waits until the app's workers are done (so the peak memory includes
-the packs scanned and the history opened), writes `idle <CPU s> <VmHWM kB>`, and exits the
+the packs scanned and the history read), writes `idle <CPU s> <VmHWM kB>`, and exits the
 app. The product's code is not changed: ali-quiz runs through its own `ali_quiz.cli.main`.
 """
 

@@ -143,6 +143,7 @@ def test_damaged_summaries_are_read_from_the_history_instead(
         b"null",
         b"{}",
         reshaped(format=2),
+        reshaped(schema=summary.SCHEMA - 1),  # read before a migration: not used
         reshaped(rounds="5"),
         reshaped(rounds=True),
         reshaped(run=["not a date", 1]),
@@ -159,6 +160,12 @@ def test_damaged_summaries_are_read_from_the_history_instead(
         assert summary.load_summary(tmp_path, "amy") is None, shape[:80]
     write_raw(tmp_path, body)
     assert summary.load_summary(tmp_path, "amy") is not None  # the same bytes, rewritten
+
+
+def test_the_summary_knows_the_schema_it_was_read_under() -> None:
+    from ali_quiz.history.schema import SCHEMA_VERSION
+
+    assert summary.SCHEMA == SCHEMA_VERSION
 
 
 def test_no_history_means_no_summary(tmp_path: Path) -> None:

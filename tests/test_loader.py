@@ -120,7 +120,10 @@ def test_good_pack_loads_every_field() -> None:
     assert questions["q-band"].range == (150, 160)
     assert questions["q-text"].accepted == ("Bayan Har", "巴顏喀拉")
     assert questions["q-text"].explanation == "Because."
-    assert kind_warnings(pack) == []
+    # Four dated facts and a match of its own give two matches: a date once told is not
+    # matched again, so a round of three matches needs more (docs/questions.md).
+    (warning,) = kind_warnings(pack)
+    assert warning.startswith("too few facts for match questions")
 
 
 @pytest.mark.parametrize("name", ["dingtalk-2020.yaml", "dingtalk-2020-en.yaml"])

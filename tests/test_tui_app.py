@@ -41,6 +41,9 @@ events:
   - {id: e2, date: 2005, title: Second thing, source: "Two."}
   - {id: e3, date: 2010, title: Third thing, source: "Three."}
   - {id: e4, date: 2015, title: Fourth thing, source: "Four."}
+  - {id: e5, date: 2018, title: Fifth thing, source: "Five."}
+  - {id: e6, date: 2020, title: Sixth thing, source: "Six."}
+  - {id: e7, date: 2022, title: Seventh thing, source: "Seven."}
 metrics:
   - {id: m1, label: Apples, value: 2萬, unit: fruit, source: "Apples."}
   - {id: m2, label: Pears, value: 300, unit: fruit, source: "Pears."}

@@ -49,6 +49,10 @@ if TYPE_CHECKING:
 FILE_NAME = "history.home.json"
 HISTORY_FILE = "history.sqlite3"  # history.database.FILE_NAME (that module imports sqlite3)
 FORMAT = 1
+#: The history's schema the summary was read under: schema.SCHEMA_VERSION (that module imports
+#: sqlite3; a test keeps the two equal). A summary of an older schema is not used, so the first
+#: start after an upgrade migrates the history in the worker, never when the player acts.
+SCHEMA = 4
 #: A summary larger than this is not kept (a history whose cards would make it so is read).
 MAX_BYTES = 1024 * 1024
 _WAL_HEADER = 32  # bytes: magic, version, page size, checkpoint number, salts, checksum
@@ -213,7 +217,9 @@ def load_summary(data_dir: Path, player: str) -> HomeSummary | None:
         return None  # damaged or cut short
     try:
         found = json.loads(body, parse_constant=_no_constant)
-        if found["format"] != FORMAT or found["stamp"] != stamp or found["player"] != player:
+        if (found["format"], found["schema"]) != (FORMAT, SCHEMA):
+            return None
+        if found["stamp"] != stamp or found["player"] != player:
             return None
         return _from_json(found)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
@@ -227,6 +233,7 @@ def _no_constant(name: str) -> float:
 def _to_json(summary: HomeSummary, stamp: list[Any]) -> dict[str, Any]:
     return {
         "format": FORMAT,
+        "schema": SCHEMA,
         "stamp": stamp,
         "player": summary.player,
         "resumable": [[r.id, r.pack, r.mode, r.answered, r.questions] for r in summary.resumable],

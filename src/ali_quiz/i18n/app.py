@@ -323,12 +323,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "事實不夠出{mode}題（需要{needs}）：這個模式已隱藏",
     ),
     "packs.needs.order": (
-        "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
-        "3 個日期不重疊的事件或版本，或一個有 3 個名次的順序",
+        "dated events or versions whose dates do not overlap, or sequences, for three orders"
+        " that never order two items twice (7 dated facts, say)",
+        "足以出三題排序、且不重複排序同兩項的事實：日期不重疊的事件或版本，"
+        "或順序（例如 7 個有日期的事實）",
     ),
     "packs.needs.match": (
-        "3 dated facts with dates apart, 3 versions with highlights, or 3 distinct figures",
-        "3 個日期分開的事實、3 個有重點的版本，或 3 個不同的數據",
+        "dated facts with dates apart, versions with highlights, or figures (two or more of"
+        " each unit) for three matches that never pair a fact twice (9 dated facts, say)",
+        "足以出三題配對、且不重複配對同一事實的事實：日期分開的事實、有重點的版本，"
+        "或數據（每種單位兩個以上）（例如 9 個有日期的事實）",
     ),
     "packs.needs.estimate": (
         "a metric that is neither a small whole number nor a rank",

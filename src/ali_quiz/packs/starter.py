@@ -35,6 +35,18 @@ events:
     date: 1962-09-12
     title: Kennedy's "We choose to go to the Moon" speech
     source: "On 12 September 1962 President Kennedy told a crowd at Rice University: we choose to go to the Moon."
+  - id: tereshkova
+    date: 1963-06-16
+    title: Valentina Tereshkova flies into space
+    source: "On 16 June 1963 Valentina Tereshkova became the first woman in space."
+  - id: leonov-spacewalk
+    date: 1965-03-18
+    title: Alexei Leonov makes the first spacewalk
+    source: "On 18 March 1965 Alexei Leonov left his Voskhod 2 capsule: the first spacewalk."
+  - id: luna-9
+    date: 1966-02-03
+    title: Luna 9 lands softly on the Moon
+    source: "On 3 February 1966 the Soviet probe Luna 9 made the first soft landing on the Moon."
 
 # States: situations your source reports as holding on a date (they began earlier and may go
 # on). They are never put in order or asked "when did it happen", only "as of when".

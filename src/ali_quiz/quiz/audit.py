@@ -26,6 +26,7 @@ from ali_quiz.quiz.kinds import (
     OrderQuestion,
     Question,
 )
+from ali_quiz.quiz.told import Told
 
 AUDIT_MODES = ("quick", "order", "match", "estimate", "choice")
 MIXED = ("quick", "daily", "review")
@@ -135,12 +136,16 @@ def check_round(
     shown = Shown()
     views = facts_of(pack)
     dates = date_keys(views)
+    told = Told(views)
     for question in questions:
-        if shown.reveals(answer_keys(question, metrics, dates)) is not None:
+        # A text shown that states its answer, or a relation it asks that an earlier question
+        # told (a pair of a one-kind round's match shown again, two items ordered before).
+        if shown.reveals(answer_keys(question, metrics, dates)) is not None or told.given(question):
             rules["give-away"].add(question.id)
         if isinstance(question, ChoiceQuestion) and eliminated(question, views, shown, dates):
             rules["elimination"].add(question.id)
         shown.add(question)
+        told.add(question)
         _check_question(audit, question, metrics, authored, states, english)
 
 

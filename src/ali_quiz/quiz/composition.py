@@ -6,7 +6,8 @@ it breaks no rule against what the round already holds:
 
 - a fact ledger: in a mixed round no fact is asked twice; in a one-kind round no two questions
   share three facts;
-- no give-away: nothing the round has shown states the new question's answer;
+- no give-away: nothing the round has shown states the new question's answer, nor has an
+  earlier question told a relation it asks (quiz.told: a pair matched, two items ordered);
 - never the same question twice.
 
 A quick or daily round is also a mix: each draw first picks a kind by how far it is behind its
@@ -146,6 +147,7 @@ class RoundComposer:
         self.ledger: set[str] = set()
         self.kinds_used: Counter[str] = Counter()
         self.shown = self.picker.shown
+        self.told = makers.told
         if not self.mixed:
             self.picker.shared_limit = ONE_KIND_SHARED
 
@@ -351,7 +353,10 @@ class RoundComposer:
             question, self.makers.facts, self.shown, self.dates
         ):
             return False
-        return self.shown.reveals(answer_keys(question, self.metrics, self.dates)) is None
+        if self.shown.reveals(answer_keys(question, self.metrics, self.dates)) is not None:
+            return False
+        # Nor a relation an earlier question told (a pair matched, two items ordered).
+        return not self.told.given(question)
 
     def _template(self, question: Question) -> str:
         """A question's wording: `choice-first-event` of `choice-first-event-<hash>`; an
@@ -377,6 +382,7 @@ class RoundComposer:
         if self.mixed:
             self.picker.blocked |= facts
         self.shown.add(question)
+        self.told.add(question)
         self.last_passage = self.passage_of.get(question.id)
 
 

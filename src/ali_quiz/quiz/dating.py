@@ -81,6 +81,11 @@ class DateKeys(dict[str, list[str]]):
         return [t for t in dict.fromkeys(texts) if t]
 
 
+def all_shown(texts: list[str], shown: Shown) -> bool:
+    """Whether the round has shown every one of these texts."""
+    return bool(texts) and all(shown.reveals((text,)) is not None for text in texts)
+
+
 def date_keys(facts: PackFacts) -> DateKeys:
     """The pack's DateKeys, made once per pack."""
     found = facts.pack.derived.get("date_keys")
@@ -90,11 +95,18 @@ def date_keys(facts: PackFacts) -> DateKeys:
     return keys
 
 
+#: "When did this happen" (or "as of when"): its options are dates.
+WHEN_FORMS = ("choice-when-", "choice-state-")
+
+
 def eliminated(
     question: ChoiceQuestion, facts: PackFacts, shown: Shown, keys: dict[str, list[str]]
 ) -> bool:
     """Whether the round has told the date of every wrong option of this "what happened on…"
-    question: its answer is then found by elimination, knowing nothing of it."""
+    question, or shown every wrong date of a "when did this happen?" question (as the dates of
+    other facts): its answer is then found by elimination, knowing nothing of it."""
+    if question.id.startswith(WHEN_FORMS):
+        return all_shown([o.text for o in question.options if o.id != question.answer], shown)
     if not question.id.startswith("choice-what-"):
         return False
     position = facts.timeline_position.get(question.facts[0]) if question.facts else None

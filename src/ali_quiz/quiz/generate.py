@@ -27,9 +27,10 @@ _MIN_QUESTIONS = 3  # a mode that cannot give this many is hidden
 _TRIAL_SEEDS = 3
 
 NEEDS = {
-    "order": "3 dated events or versions whose dates do not overlap, or a sequence of 3 ranks",
-    "match": "3 dated facts with dates apart, 3 versions with highlights, or about 9 figures, "
-    "two or more of each unit (a figure once shown is not paired again)",
+    "order": "dated events or versions whose dates do not overlap, or sequences, for three "
+    "orders that never order two items twice (7 dated facts, say)",
+    "match": "dated facts with dates apart, versions with highlights, or figures (two or more "
+    "of each unit) for three matches that never pair a fact twice (9 dated facts, say)",
     "estimate": "a metric that is neither a small whole number nor a rank",
     "choice": "a fact with two distractors of the same type (three dates apart, three figures "
     "of one unit, a small number or a rank, a sequence of 3 ranks)",

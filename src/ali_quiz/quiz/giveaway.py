@@ -60,7 +60,8 @@ _ORDINAL_WORDS = (
 )
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Case and width folded (NFKC), as the round's texts are compared."""
     if text.isascii():  # NFKC leaves ASCII as it is, and casefolds it as lower() does
         return text.lower()
     return unicodedata.normalize("NFKC", text).casefold()
@@ -172,7 +173,7 @@ def figure_keys(metric: Metric) -> list[str]:
 
 def occurs(key: str, text: str) -> bool:
     """Whether `key` stands in `text` as a whole word or date (case and width folded)."""
-    return _occurs_folded(_fold(key), _fold(text))
+    return _occurs_folded(fold(key), fold(text))
 
 
 def _occurs_folded(key: str, text: str) -> bool:
@@ -223,7 +224,7 @@ class Shown:
         self._joined: list[str] = []
 
     def add(self, question: Question) -> None:
-        new = [_fold(text) for text in shown_texts(question)]
+        new = [fold(text) for text in shown_texts(question)]
         if not new:
             return
         self.texts += new
@@ -235,7 +236,7 @@ class Shown:
     def reveals(self, keys: Iterable[str]) -> str | None:
         """The first key the round has already shown, if any."""
         for key in keys:
-            folded = _fold(key)
+            folded = fold(key)
             if self._SEPARATOR not in folded:
                 for joined in self._joined:
                     if folded in joined:

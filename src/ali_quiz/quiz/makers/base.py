@@ -6,13 +6,14 @@ give it a valid one. Generated choices always offer three or four options.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from ali_quiz.digest import sha256
 from ali_quiz.quiz.facts import Dated, PackFacts, Ranked
 from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, OrderQuestion, Question, entry
 from ali_quiz.quiz.makers.picker import Picker
 from ali_quiz.quiz.rng import Rng
+from ali_quiz.quiz.told import Told
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -68,10 +69,23 @@ class MakerBase:
         # The most facts an order or a match puts together: a mixed round keeps it smaller,
         # so its facts last for more questions.
         self.most = most
+        # What the round has told (a fact's date, a release's highlight, which of two comes
+        # first): a maker leaves out what would ask it again.
+        self.told = Told(facts)
 
-    def size(self, low: int, high: int, available: int) -> int:
-        """A question size from low to high (at most `most`), no more than available."""
+    def size(
+        self, low: int, high: int, available: int, among: Collection[str] | None = None
+    ) -> int:
+        """A question size from low to high (at most `most`), no more than available.
+
+        `among`: the facts it draws from. Above `low`, a question takes at most a third of
+        those the round has not asked yet: in a one-kind round, a fact once asked is told,
+        so that a long first question would leave too few for a second.
+        """
         top = leaving_room(low, min(high, max(low, self.most)), available)
+        if top > low and among is not None:
+            asked = sum(1 for fact in self.picker.used if fact in among)
+            top = max(low, min(top, (len(among) - asked) // 3))
         return size_between(self.rng, low, top, available)
 
     def anchor(self, items: Sequence[T], key: Callable[[T], str]) -> T | None:

@@ -15,15 +15,21 @@ from ali_quiz.quiz.phrasing import embedded, phrase, version_name, version_title
 class ReleaseMakers(MakerBase):
     def match_highlights(self) -> Question | None:
         versions = self.facts.versions_with_highlights
-        size = self.size(3, 5, self.facts.matchable_releases)
+        size = self.size(3, 5, self.facts.matchable_releases, self.told.highlighted)
         if not size:
             return None
         claimed: dict[str, str] = {}  # version id -> the highlight it is matched with
+        told = self.told
 
         def fits(chosen: list[Version], item: Version) -> bool:
             if any(item.title == other.title for other in chosen):
                 return False
-            free = [h for h in item.highlights if h not in claimed.values()]
+            # Not a highlight the round has told this release brought: its pair would be given.
+            free = [
+                h
+                for h in item.highlights
+                if h not in claimed.values() and not told.highlight(item.id, h)
+            ]
             if not free:
                 return False
             claimed[item.id] = free[self.rng.below(len(free))]
@@ -36,7 +42,11 @@ class ReleaseMakers(MakerBase):
             claimed.clear()
             chosen = []
             for version in versions:
-                free = [h for h in version.highlights if h not in claimed.values()]
+                free = [
+                    h
+                    for h in version.highlights
+                    if h not in claimed.values() and not told.highlight(version.id, h)
+                ]
                 if (
                     free
                     and version.id not in self.picker.blocked
@@ -62,7 +72,10 @@ class ReleaseMakers(MakerBase):
             h
             for h in self.facts.release_highlights[anchor.id]
             if len(self.facts.sibling_names(anchor, titles[h], 2)) == 2
+            and not self.told.highlight(anchor.id, h)  # told already: given
         ]
+        if not usable:
+            return None
         highlight = usable[self.rng.below(len(usable))]
         wrong = self.facts.sibling_names(anchor, titles[highlight])
         return self.choice(

@@ -12,7 +12,7 @@ from itertools import islice
 
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.packs.model import Sequence as SequenceFact
-from ali_quiz.quiz.dating import date_keys
+from ali_quiz.quiz.dating import all_shown, date_keys
 from ali_quiz.quiz.facts import Beyond, Dated, Ranked, state_on_timeline
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import MakerBase, dates_apart, leaving_room, size_between
@@ -28,10 +28,20 @@ class TimelineMakers(MakerBase):
     # -- order -----------------------------------------------------------------------------
 
     def order_timeline(self) -> Question | None:
-        size = self.size(3, 5, self.facts.max_disjoint_dates)
+        size = self.size(3, 5, self.facts.max_disjoint_dates, self.facts.timeline_position)
         if not size:
             return None
-        chosen = self.picker.pick(self.facts.timeline, lambda d: d.id, size, dates_apart)
+        timeline = self.facts.timeline
+        chosen: list[Dated] = []
+        known = self._told_item()
+        if known is not None:
+            # One item placed already, the others new: the player places them around it.
+            chosen = self.picker.pick(
+                timeline, lambda d: d.id, size - 1, lambda c, d: self._unordered([known, *c], d)
+            )
+            chosen = [known, *chosen] if len(chosen) >= 2 else []
+        if not chosen:
+            chosen = self.picker.pick(timeline, lambda d: d.id, size, self._unordered)
         if len(chosen) < 3:
             return None
         earliest = sorted(chosen, key=lambda d: d.start)
@@ -51,27 +61,55 @@ class TimelineMakers(MakerBase):
         prompt = sequence.ask or phrase(self.language, "order_sequence", title=sequence.title)
         return self.order("sequence", chosen, [r.id for r in earliest], prompt)
 
+    def _told_item(self) -> Dated | None:
+        """In a one-kind round, where facts come back: one the round has asked and dated."""
+        if self.picker.shared_limit is None:
+            return None
+        positions = self.facts.timeline_position
+        told = [f for f in self.picker.used if f in positions and self.told.date(f)]
+        if not told:
+            return None
+        return self.facts.timeline[positions[told[self.rng.below(len(told))]]]
+
+    def _unordered(self, chosen: list[Dated], item: Dated) -> bool:
+        """Apart in time from the chosen, and no two whose dates the round has told: their
+        order would be known (one told among new ones is still asked)."""
+        told = self.told
+        # (The chosen first: a few facts, each worked out once, where the candidates are many.)
+        return dates_apart(chosen, item) and not (
+            any(told.date(c.id) for c in chosen) and told.date(item.id)
+        )
+
     def ranked_items(self, sequence: SequenceFact, low: int, high: int) -> list[Ranked]:
         """From low to high items of a sequence, no two of one rank (ties have no order)."""
         ranked = self.facts.ranked[sequence.id]
         # A sequence's items are only its own: its orders may be long even in a mixed round.
         ranks = len({r.rank for r in ranked})
         size = size_between(self.rng, low, leaving_room(low, high, ranks), ranks)
+        told = self.told
         return self.picker.pick(
             ranked,
             lambda r: r.id,
             size,
-            lambda chosen, item: all(item.rank != other.rank for other in chosen),
+            # No tie, and no two the round has shown in order already.
+            lambda chosen, item: all(
+                item.rank != other.rank and not told.ordered(item.id, other.id) for other in chosen
+            ),
         )
 
     # -- match -----------------------------------------------------------------------------
 
     def match_dates(self) -> Question | None:
-        size = self.size(3, 5, self.facts.max_disjoint_dates)
+        size = self.size(3, 5, self.facts.max_disjoint_dates, self.facts.timeline_position)
         if not size:
             return None
+        told = self.told
         chosen = self.picker.pick(
-            self.facts.timeline, lambda d: d.id, size, lambda c, d: d.undated and dates_apart(c, d)
+            self.facts.timeline,
+            lambda d: d.id,
+            size,
+            # Not a fact whose date the round has told: its pair would be given.
+            lambda c, d: d.undated and dates_apart(c, d) and not told.date(d.id),
         )
         if len(chosen) < 3:
             return None
@@ -101,19 +139,31 @@ class TimelineMakers(MakerBase):
         """Dates near the anchor's, apart from it and from each other, none of its own title
         (nor, with `apart`, any date that overlaps that span)."""
         right = format_date(anchor.date, self.language)
-        distractors = self.spread(
-            [
-                d
-                for d in self.facts.near_in_time(anchor, 6 if apart is None else 12)
-                if self.facts.text_fits_date(anchor.text, d)
-                and (apart is None or not d.overlaps(apart))
-            ],
-            lambda chosen, d: (
+        near = [
+            d
+            for d in self.facts.near_in_time(anchor, 6 if apart is None else 12)
+            if self.facts.text_fits_date(anchor.text, d)
+            and (apart is None or not d.overlaps(apart))
+        ]
+
+        def fits(chosen: list[Dated], d: Dated) -> bool:
+            return (
                 all(not d.overlaps(c) for c in chosen)
                 and format_date(d.date, self.language) != right
-            ),
-        )
-        return [format_date(d.date, self.language) for d in distractors]
+            )
+
+        distractors = self.spread(near, fits)
+        texts = [format_date(d.date, self.language) for d in distractors]
+        shown = self.picker.shown
+        if all_shown(texts, shown):
+            # Each wrong date shown already as another fact's: the one left would be found by
+            # elimination. The last gives way to a date the round has not shown, if one fits.
+            for d in near:
+                text = format_date(d.date, self.language)
+                if fits(distractors[:-1], d) and shown.reveals((text,)) is None:
+                    texts[-1] = text
+                    break
+        return texts
 
     def choice_when(self) -> Question | None:
         anchor = self.anchor(self.facts.timeline, lambda d: d.id)
@@ -229,7 +279,7 @@ class TimelineMakers(MakerBase):
             self.facts.timeline,
             lambda d: d.id,
             3,
-            lambda chosen, d: d.undated and dates_apart(chosen, d),
+            lambda chosen, d: d.undated and self._unordered(chosen, d),
         )
         if len(chosen) < 3:
             return None

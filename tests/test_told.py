@@ -1,0 +1,222 @@
+"""What a round has told (quiz.told): a pair matched, a date shown, two items ordered are never
+asked again (play test F1, F2), and a date choice is never solved by elimination (F7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ali_quiz.packs.loader import load_pack_text
+from ali_quiz.packs.model import Pack
+from ali_quiz.packs.starter import starter_text
+from ali_quiz.quiz.audit import Audit, check_round
+from ali_quiz.quiz.dating import date_keys, eliminated
+from ali_quiz.quiz.facts import facts_of
+from ali_quiz.quiz.generate import available_modes, generate_round
+from ali_quiz.quiz.giveaway import Shown
+from ali_quiz.quiz.kinds import ChoiceQuestion, Entry, MatchQuestion, OrderQuestion, Question
+from ali_quiz.quiz.told import Told
+
+ONE_KIND = ("order", "match", "choice")
+
+
+def _pack(which: str, pack_zh: Pack, pack_en: Pack) -> Pack:
+    return pack_zh if which == "zh" else pack_en
+
+
+def _questions(pack: Pack, modes: tuple[str, ...], seeds: range) -> Iterator[Question]:
+    for mode in modes:
+        for seed in seeds:
+            yield from generate_round(pack, mode, 10, seed)
+
+
+def _first(pack: Pack, prefix: str, fact: str, modes: tuple[str, ...]) -> Question:
+    return next(
+        q
+        for q in _questions(pack, modes, range(300))
+        if q.id.startswith(prefix) and fact in q.facts
+    )
+
+
+def _audit(pack: Pack, mode: str, questions: list[Question]) -> Audit:
+    audit = Audit(pack=pack, rounds=1)
+    check_round(audit, mode, questions)
+    return audit
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_a_pair_matched_before_is_a_give_away(which: str, pack_zh: Pack, pack_en: Pack) -> None:
+    """Play test F2: a match round matched the beta with its date, then asked it again; the
+    audit said `ok give-away`. Now it counts it, and no round holds it."""
+    pack = _pack(which, pack_zh, pack_en)
+    dates = [
+        q for q in _questions(pack, ("quick",), range(1, 60)) if q.id.startswith("match-dates-")
+    ]
+    first = next(q for q in dates if "dingtalk-beta" in q.facts)
+    again = next(q for q in dates if "dingtalk-beta" in q.facts and q.id != first.id)
+    assert _audit(pack, "match", [first, again]).rules["give-away"].broken == 1
+    highlights = [
+        q
+        for q in _questions(pack, ("quick",), range(1, 80))
+        if q.id.startswith("match-highlights-")
+    ]
+    four = [q for q in highlights if "dingtalk-4-0" in q.facts]
+    assert isinstance(four[0], MatchQuestion)
+    pair = dict(four[0].answer)[four[0].left[four[0].facts.index("dingtalk-4-0")].id]
+    said = [q for q in four[1:] if isinstance(q, MatchQuestion) and pair in dict(q.answer).values()]
+    assert _audit(pack, "match", [four[0], *said[:1]]).rules["give-away"].broken == len(said[:1])
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_a_question_on_4_0s_hardware_gives_its_highlight_away(
+    which: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    """Play test F1: a question on how long 4.0's smart office hardware was planned shows
+    4.0's source sentence; a later match pairing 4.0 with its hardware is given away."""
+    pack = _pack(which, pack_zh, pack_en)
+    planning = _first(pack, "choice-small-", "dingtalk-4-0-hardware-planning", ("quick", "choice"))
+    hardware = ("智慧辦公系列硬體", "smart office hardware")
+    four = next(
+        q
+        for q in _questions(pack, ("match", "quick"), range(300))
+        if isinstance(q, MatchQuestion)
+        and "dingtalk-4-0" in q.facts
+        and q.id.startswith("match-highlights-")
+        and any(h in e.text for h in hardware for e in q.right if e.id in dict(q.answer).values())
+    )
+    assert _audit(pack, "quick", [planning, four]).rules["give-away"].broken == 1
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+@pytest.mark.parametrize("mode", ["quick", *ONE_KIND])
+def test_no_round_asks_what_an_earlier_question_told(
+    which: str, mode: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    """Over seeds 1-20 (rounds of 10): no told relation asked again, no date choice solved by
+    elimination (before: 355 facts repeated in match rounds, 333 in order rounds)."""
+    pack = _pack(which, pack_zh, pack_en)
+    facts = facts_of(pack)
+    for seed in range(1, 21):
+        questions = generate_round(pack, mode, 10, seed)
+        told = Told(facts)
+        for question in questions:
+            assert not told.given(question), (seed, question.id)
+            told.add(question)
+        rules = _audit(pack, mode, questions).rules
+        assert rules["give-away"].broken == rules["elimination"].broken == 0, seed
+        if mode in ("order", "match"):
+            # Fewer than asked now and then (the round says so), never too few to play.
+            assert len(questions) >= 5, (seed, len(questions))
+
+
+def _ordered(ids: list[str], kind: str = "order-timeline-x") -> OrderQuestion:
+    return OrderQuestion(
+        id=kind,
+        prompt="",
+        facts=tuple(ids),
+        explanation="",
+        items=tuple(Entry(id=i, text=i) for i in ids),
+        answer=tuple(ids),
+    )
+
+
+def test_two_sequence_items_shown_in_order_are_never_ordered_again(pack_zh: Pack) -> None:
+    """Play test F2 addendum: 阿里旺旺 < 淘江湖 < 來往 shown, then 來往 / 點點蟲 / 淘江湖 asked.
+    An order that chains counts too (a before b, b before c: a before c)."""
+    facts = facts_of(pack_zh)
+    told = Told(facts)
+    told.add(_ordered(["aliwangwang", "taojianghu", "laiwang"], "order-sequence-a"))
+    assert told.given(_ordered(["laiwang", "diandianchong", "taojianghu"], "order-sequence-b"))
+    assert not told.given(_ordered(["taobaoke", "diandianchong", "real-ruwo"], "order-sequence-c"))
+    told.add(_ordered(["laiwang", "dingtalk"], "order-sequence-d"))
+    assert told.ordered("aliwangwang", "dingtalk")  # through 來往
+    assert not told.ordered("dingtalk", "diandianchong")
+
+
+def test_one_dated_item_may_come_back_among_new_ones(pack_zh: Pack) -> None:
+    facts = facts_of(pack_zh)
+    told = Told(facts)
+    first = _ordered(["dingtalk-beta", "dingtalk-3-0", "dingtalk-alipay"])
+    told.add(
+        OrderQuestion(
+            id=first.id,
+            prompt="",
+            facts=first.facts,
+            explanation=facts.explain(list(first.facts)),
+            items=first.items,
+            answer=first.answer,
+        )
+    )
+    assert not told.given(_ordered(["dingtalk-beta", "laiwang-6-2", "dingtalk-4-0"]))
+    assert told.given(_ordered(["dingtalk-beta", "laiwang-6-2", "dingtalk-3-0"]))
+
+
+def _when(wrong: list[str]) -> ChoiceQuestion:
+    texts = ["2020年", *wrong]
+    return ChoiceQuestion(
+        id="choice-when-x",
+        prompt="以下這件事發生在什麼時候：釘釘成為名副其實的“網紅”？",
+        facts=("dingtalk-internet-famous",),
+        explanation="",
+        options=tuple(Entry(id="abcd"[i], text=t) for i, t in enumerate(texts)),
+        answer="a",
+    )
+
+
+def test_a_when_question_whose_wrong_dates_were_all_shown_is_solved_by_elimination(
+    pack_zh: Pack,
+) -> None:
+    """Play test F7: 2018年12月, 2019年6月 and 2018年6月 shown as other events' dates; the
+    one date left was the answer."""
+    facts = facts_of(pack_zh)
+    shown = Shown()
+    earlier = _ordered(["dingtalk-autumn-winter-launch", "dingtalk-taobao-interop"])
+    shown.add(
+        OrderQuestion(
+            id=earlier.id,
+            prompt="",
+            facts=earlier.facts,
+            explanation=facts.explain(["dingtalk-taobao-interop", "dingtalk-joins-alibaba-cloud"])
+            + "\n"
+            + facts.explain(["dingtalk-autumn-winter-launch"]),
+            items=earlier.items,
+            answer=earlier.answer,
+        )
+    )
+    keys = date_keys(facts)
+    assert eliminated(_when(["2018年12月", "2019年6月", "2018年6月"]), facts, shown, keys)
+    assert not eliminated(_when(["2018年12月", "2019年6月", "2016年9月"]), facts, shown, keys)
+
+
+@pytest.fixture(scope="module")
+def small_packs(pack_starter: Pack) -> dict[str, Pack]:
+    from hostile_corpus import MARKUP, hostile_pack
+
+    payload = " ".join(MARKUP)
+    return {
+        "starter": pack_starter,
+        "hostile": load_pack_text(hostile_pack(payload), "hostile.yaml"),
+        "starter-again": load_pack_text(starter_text(Path("x.yaml")), "x.yaml"),
+    }
+
+
+def test_the_starter_pack_keeps_every_mode(small_packs: dict[str, Pack]) -> None:
+    """Three more events than before: its match rounds hold three matches, each fact paired
+    once (two date matches and the Apollo highlights, or three date matches)."""
+    starter = small_packs["starter"]
+    assert available_modes(starter) == ["quick", "order", "match", "estimate", "choice", "daily"]
+    for seed in range(1, 21):
+        assert len(generate_round(starter, "match", 10, seed)) == 3
+        assert len(generate_round(starter, "order", 10, seed)) >= 4
+
+
+def test_small_packs_never_repeat_a_told_pair(small_packs: dict[str, Pack]) -> None:
+    for pack in small_packs.values():
+        for mode in ONE_KIND:
+            if mode not in available_modes(pack):
+                continue
+            for seed in range(1, 11):
+                rules = _audit(pack, mode, generate_round(pack, mode, 10, seed)).rules
+                assert rules["give-away"].broken == rules["elimination"].broken == 0
