@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -42,6 +42,9 @@ from ali_quiz.tui.widgets.order import OrderAnswer
 from ali_quiz.tui.widgets.status_line import StatusLine
 from ali_quiz.tui.widgets.strip import streak, strip_content
 from ali_quiz.tui.widgets.text_answer import TextAnswer
+
+if TYPE_CHECKING:
+    from ali_quiz.tui.screens.dialogs import ConfirmScreen
 
 #: From this many columns the feedback sits beside the question.
 WIDE = 120
@@ -115,7 +118,7 @@ class PlayScreen(QuizScreen[None]):
         self.info = info
         self.recorder = recorder
         self.last_outcome: Outcome | None = None
-        self.leave_dialog: Screen[bool] | None = None  # "Leave this round?" while it shows
+        self.leave_dialog: ConfirmScreen | None = None  # "Leave this round?" while it shows
         # The widgets an answer changes, kept at hand (a query walks the tree each time).
         self.play_status = StatusLine(id="play-status")
         self.play_main = Container(id="play-main")
@@ -351,8 +354,9 @@ class PlayScreen(QuizScreen[None]):
         self.place_feedback()
         self.show_status()
         if self.leave_dialog is not None and self.leave_dialog.is_attached:
-            # An answer typed just before ctrl+q arrives under the dialog: say it is kept.
-            self.leave_dialog.query_one(".dialog-body", Static).update(self.leave_body())
+            # An answer typed just before ctrl+q arrives under the dialog (pushed, and maybe
+            # not yet composed): say it is kept.
+            self.leave_dialog.say(self.leave_body())
         # The widgets tell the screen of their new layout by messages that may come after the
         # callback below: say it now, so that the callback waits for the feedback's frame.
         self.refresh(layout=True, repaint=False)
