@@ -24,7 +24,7 @@ from conftest import FIXTURES, QUESTIONS, Ran, run_ali_quiz
 Cli = Callable[..., Ran]
 GOOD = FIXTURES / "packs" / "good.yaml"
 TEN = FIXTURES / "packs" / "ten-mistakes.yaml"
-COMMON_KEYS = {"id", "kind", "prompt", "facts", "explanation", "max_points"}
+COMMON_KEYS = {"id", "kind", "prompt", "facts", "explanation", "source", "max_points"}
 KIND_KEYS = {
     "order": {"items", "answer"},
     "match": {"left", "right", "answer"},
@@ -158,6 +158,7 @@ def test_generate_twenty_order_questions_agree_with_the_dates(cli: Cli) -> None:
 
 def test_generate_json_shapes(cli: Cli) -> None:
     seen: set[str] = set()
+    builtin_pack = (QUESTIONS / "dingtalk-2020.yaml").read_text(encoding="utf-8")
     # The built-in pack's text questions are rare in a round (much of it gives them away):
     # a pack of one of everything shows that shape too.
     runs = [("--count", "12", "--seed", str(seed)) for seed in range(8)]
@@ -170,6 +171,12 @@ def test_generate_json_shapes(cli: Cli) -> None:
         for question in json_lines(ran.out):
             kind = question["kind"]
             seen.add(kind)
+            assert isinstance(question.pop("source_en", ""), str)  # a pack with translations
+            if "--pack" not in extra and question["facts"]:
+                # The source sentences alone, as the pack (the article) writes them.
+                sentences = question["source"].splitlines()
+                assert sentences and all(line in builtin_pack for line in sentences), question
+                assert len(set(sentences)) == len(sentences)
             if kind == "estimate":
                 scoring_keys = {"tolerance"} if question["scoring"] == "log" else {"range"}
                 assert set(question) == COMMON_KEYS | {"unit", "answer", "scoring"} | scoring_keys
@@ -190,6 +197,21 @@ def test_generate_json_shapes(cli: Cli) -> None:
             if kind == "match":
                 assert isinstance(question["answer"], dict)
     assert seen == {"order", "match", "estimate", "choice", "text"}
+
+
+def test_generate_json_of_the_english_edition_carries_the_translations(cli: Cli) -> None:
+    """The article's sentences verbatim as `source`, their translations as `source_en`."""
+    edition = (QUESTIONS / "dingtalk-2020-en.yaml").read_text(encoding="utf-8")
+    ran = cli("generate", "--pack", "dingtalk-2020-en", "--seed", "3")
+    assert ran.status == 0
+    sourced = [q for q in json_lines(ran.out) if q["facts"]]
+    assert sourced
+    for question in sourced:
+        originals, translations = question["source"], question["source_en"]
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in originals)
+        assert all(line in edition for line in translations.splitlines())
+        assert len(originals.splitlines()) == len(translations.splitlines())
+        assert all(line in edition for line in originals.splitlines())
 
 
 def test_generate_by_code_equals_generate_by_seed(cli: Cli, pack_zh: Any) -> None:

@@ -801,3 +801,39 @@ def test_the_undated_items_beyond_a_date_as_the_plain_definition_gives_them(
         assert views.count_undated_beyond(item, before=True) == len(after)
         assert list(views.undated_beyond(item, before=False)) == before
         assert views.count_undated_beyond(item, before=False) == len(before)
+
+
+def test_a_pack_of_two_metrics_is_told_it_needs_three() -> None:
+    """Two metrics give two estimates, fewer than a round's three: the warning says so."""
+    two = (
+        "id: two\ntitle: Two\nlanguage: en\nmetrics:\n"
+        "  - {id: m1, label: Moon distance, value: 384400, unit: km}\n"
+        "  - {id: m2, label: Earth radius, value: 6371, unit: km}\n"
+    )
+    warnings = kind_warnings(load_pack_text(two, "two.yaml"))
+    estimate = next(warning for warning in warnings if "estimate mode is hidden" in warning)
+    assert "three metrics" in estimate
+
+
+NEGATIVE_PACK = """id: neg
+title: Negative figures
+language: en
+metrics:
+  - {id: pole, label: Temperature at the pole, value: -40, unit: degrees}
+  - {id: lake, label: Temperature of the lake, value: 12, unit: degrees}
+  - {id: sea, label: Temperature of the sea, value: 18, unit: degrees}
+  - {id: sand, label: Temperature of the sand, value: 35, unit: degrees}
+"""
+
+
+def test_a_figure_below_zero_is_never_estimated_and_its_author_is_told() -> None:
+    """The log score needs a positive answer: -40 would be right only typed exactly."""
+    pack = load_pack_text(NEGATIVE_PACK, "neg.yaml")
+    asked = {
+        fact
+        for seed in range(1, 30)
+        for question in generate_round(pack, "estimate", 3, seed)
+        for fact in question.facts
+    }
+    assert asked == {"lake", "sea", "sand"}
+    assert any("pole (-40) is not above zero" in w for w in kind_warnings(pack))

@@ -104,6 +104,11 @@ ACCEPTED: list[tuple[str, int | float, bool]] = [
     ("3.5%", 3.5, True),
     ("-2%", -2, True),
     ("1,000%", 1000, True),
+    # the word, as an English player writes it (play test G13)
+    ("6 percent", 6, True),
+    ("6 per cent", 6, True),
+    ("6.5 Percent", 6.5, True),
+    ("6pct", 6, True),
 ]
 
 

@@ -15,6 +15,7 @@ import pytest
 from ali_quiz.i18n import Translator
 from ali_quiz.quiz.answers import (
     AnswerError,
+    ask_hint,
     command_of,
     estimate_answer_text,
     parse_choice,
@@ -131,7 +132,15 @@ def test_estimate_reads_numbers_as_people_write_them(line: str, value: int) -> N
 def test_estimate_percentages_only_where_the_unit_is_percent() -> None:
     assert parse_estimate(PERCENT, "6%") == 6
     assert parse_estimate(PERCENT, "6") == 6
+    assert parse_estimate(PERCENT, "6 percent") == 6
+    assert parse_estimate(PERCENT, "6 per cent") == 6
     assert error_key(parse_estimate, ESTIMATE, "6%") == "answer.estimate.percent"
+    assert error_key(parse_estimate, ESTIMATE, "6 percent") == "answer.estimate.percent"
+
+
+def test_a_percentage_question_asks_for_a_percentage() -> None:
+    assert "a bare number is in %" in ask_hint(PERCENT, EN)
+    assert "百分比" in ask_hint(PERCENT, Translator("zh-Hant"))
 
 
 def metres_or_accounts(unit: str) -> EstimateQuestion:

@@ -8,6 +8,7 @@ meets them (and a broken pack whose problems quote them) and must show them as w
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -26,8 +27,10 @@ from test_tui_support import make_test_app, sync
 from test_tui_support import settle as settle_workers
 
 SIZE = (100, 45)  # below the history screen's wide layout (WIDE)
-PAYLOAD = " ".join(MARKUP) + " \x1b[2J\x1b]52;c;aGVsbG8=\x07"
+PAYLOAD = " ".join(MARKUP) + " \x1b[2J\x1b]52;c;aGVsbG8=\x07 \u202eevil\u202c"
 SHORT = ("[/]", "[@click=app.quit]x[/]")
+#: Bidirectional controls: raw, they reorder the rest of the line on the terminal.
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def broken_pack() -> str:
@@ -51,6 +54,7 @@ async def settle(app: QuizApp, pilot: Pilot[int]) -> None:
 def shows_literally(app: QuizApp, *texts: str) -> None:
     shown = screen_text(app)
     assert not RAW_CONTROL.search(shown), f"{type(app.screen).__name__} sends a control character"
+    assert not BIDI.search(shown), f"{type(app.screen).__name__} sends a bidirectional control"
     missing = [t for t in texts if t not in shown]
     assert not missing, f"{type(app.screen).__name__} does not show {missing}:\n{shown}"
 
@@ -116,20 +120,24 @@ async def test_hostile_text_shows_literally_on_every_screen(tmp_path: Path) -> N
         await pilot.press("enter")  # a quick round of the hostile pack
         await pilot.pause()
         kinds = set()
+        escapes_seen = 0  # control characters are shown as escapes, as on other screens
         for _ in range(60):
             screen = app.screen
             if not isinstance(screen, PlayScreen):
                 break
             kinds.add(type(screen.query_one("#answer")).__name__)
             shows_literally(app, "[/]")
+            escapes_seen += screen_text(app).count("\\x1b[2J")
             await pilot.press("ctrl+s")
             await pilot.pause()
             shows_literally(app, "[/]")  # the feedback: the answer and its source
+            escapes_seen += screen_text(app).count("\\x1b[2J")
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         kinds_met = {"OrderAnswer", "MatchAnswer", "EstimateAnswer", "ChoiceAnswer", "TextAnswer"}
         assert kinds == kinds_met, kinds
+        assert escapes_seen >= 10, escapes_seen
         shows_literally(app, *SHORT)
         await pilot.press("h")  # home
         await settle(app, pilot)

@@ -66,7 +66,7 @@ _TOKEN = re.compile(
     )
     | (?P<cn>萬億|万亿|[萬万億亿兆千百十])
     | (?P<en>(?:hundred|thousand|million|billion|trillion)s?(?![a-z])|(?:mn|bn|[kmb])(?![a-z]))
-    | (?P<percent>%)
+    | (?P<percent>%|per\s?cent(?![a-z])|pct(?![a-z]))     # 6%, 6 percent, 6 per cent, 6 pct
     | (?P<space>\s+)
     """,
     re.VERBOSE | re.ASCII | re.IGNORECASE,
@@ -140,6 +140,7 @@ def parse_number(text: str) -> ParsedNumber:
     76.1M, 76.1m, 5mn     76100000, ...        m/M/mn = million (never milli or metres)
     1.2B, 1.2bn           1200000000           b/B/bn = billion
     6%, 6 %, ６％          6 (percent=True)     % follows a plain number
+    6 percent, 6 pct      6 (percent=True)     so do percent, per cent and pct
     ====================  ===================  ===========================================
 
     Rejected: empty text, unknown letters or units (`2xyz`, `nan`, `inf`), a multiplier out

@@ -21,6 +21,18 @@ TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
     from typing import Any
 
+    from ali_quiz.quiz.facts import PackFacts
+
+
+def with_source(data: dict[str, Any], facts: PackFacts) -> dict[str, Any]:
+    """A question's JSON with its facts' source sentences after its explanation."""
+    shown: dict[str, Any] = {}
+    for key, value in data.items():
+        shown[key] = value
+        if key == "explanation":
+            shown.update(facts.source_sentences(data["facts"]))
+    return shown
+
 
 def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
     chosen = resolve_from_args(args, paths)
@@ -31,8 +43,12 @@ def cmd_generate(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.format == "anki":
         return _write_anki(args.output, questions, chosen)
     if args.format == "json":
+        from ali_quiz.quiz.facts import facts_of  # the round has loaded it already
+
+        facts = facts_of(chosen.pack)
         text = "".join(
-            json.dumps(question.to_json(), ensure_ascii=False) + "\n" for question in questions
+            json.dumps(with_source(question.to_json(), facts), ensure_ascii=False) + "\n"
+            for question in questions
         )
     else:
         from ali_quiz.teach import worksheet

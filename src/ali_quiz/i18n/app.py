@@ -335,13 +335,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "或數據（每種單位兩個以上）（例如 9 個有日期的事實）",
     ),
     "packs.needs.estimate": (
-        "a metric that is neither a small whole number nor a rank",
-        "一個不是小整數也不是名次的數據",
+        "three metrics that are neither a small whole number nor a rank, one for each estimate",
+        "三個不是小整數也不是名次的數據，每題估算各用一個",
     ),
     "packs.needs.choice": (
-        "a fact with a distractor of the same type (two dates apart, two figures of one unit,"
-        " a sequence of 2 ranks)",
-        "一個有同類干擾選項的事實（兩個分開的日期、兩個同單位的數據、一個有 2 個名次的順序）",
+        "three facts with two distractors each of the same type (three dates apart, three"
+        " figures of one unit, a small number or a rank, a sequence of 3 ranks)",
+        "三個各有兩個同類干擾選項的事實（三個分開的日期、三個同單位的數據、一個小數目或名次、"
+        "一個有 3 個名次的順序）",
+    ),
+    "packs.figure_not_estimated": (
+        "the figure {id} ({written}) is not above zero: it is never asked as an estimate, which"
+        " scores a positive guess by how near it is, nor as a choice among near figures",
+        "數據 {id}（{written}）不大於零：估算題依正數答案的接近程度計分，所以它不會出成估算題，"
+        "也不會出成相近數據的選擇題",
     ),
     "packs.warnings": ("Warnings:", "警告："),
     "packs.modes": ("Modes: {modes}", "模式：{modes}"),

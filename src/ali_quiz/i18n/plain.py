@@ -32,6 +32,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Answer with a number (a bare number is in {unit}), e.g. 2億 or 76.1M:",
         "請回答一個數字（只寫數字時單位是{unit}），例如 2億 或 76.1M：",
     ),
+    "plain.ask.estimate_percent": (
+        "Answer with a percentage (a bare number is in %), e.g. 6% or 6 percent:",
+        "請回答一個百分比（只寫數字時單位是%），例如 6%：",
+    ),
     "plain.ask.estimate_nounit": (
         "Answer with a number, e.g. 2億 or 76.1M:",
         "請回答一個數字，例如 2億 或 76.1M：",

@@ -341,7 +341,9 @@ def ask_hint(question: Question, tr: Translator) -> str:
     if isinstance(question, MatchQuestion):
         return tr("plain.ask.match", example=match_example(question))
     if isinstance(question, EstimateQuestion):
-        if question.unit and question.unit != "%":
+        if question.unit == "%":
+            return tr("plain.ask.estimate_percent")
+        if question.unit:
             return tr("plain.ask.estimate", unit=question.unit)
         return tr("plain.ask.estimate_nounit")
     return tr("plain.ask.text")

@@ -12,9 +12,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 from ali_quiz.packs.dates import PartialDate
-from ali_quiz.packs.model import Event, Metric, Pack, Sequence, SequenceItem, State, Version
+from ali_quiz.packs.model import (
+    Event,
+    Metric,
+    Pack,
+    Sequence,
+    SequenceItem,
+    Sourced,
+    State,
+    Version,
+)
 from ali_quiz.quiz.figure_views import FigureViews
 from ali_quiz.quiz.kinship import KinTitles
 from ali_quiz.quiz.phrasing import (
@@ -400,6 +410,31 @@ class PackFacts(FigureViews):
                 lines.append(source)
         return "\n".join(lines)
 
+    def source_sentences(self, fact_ids: list[str] | tuple[str, ...]) -> dict[str, str]:
+        """The source sentences of some facts alone, verbatim, each once, a line each: as
+        `"source"`, and their translations as `"source_en"` when the pack carries them (the
+        `generate --format json` fields). A sequence item without its own sentence has its
+        sequence's."""
+        sequence_of = self._sequence_of
+        sequences = {seq.id: seq for seq in self.pack.sequences}
+        originals: dict[str, None] = {}
+        translations: dict[str, None] = {}
+        for fact_id in fact_ids:
+            fact = self._facts_by_id.get(fact_id)
+            if fact is None:
+                continue
+            sourced: Sourced = fact
+            if not (fact.source or fact.source_en) and fact_id in sequence_of:
+                sourced = sequences[sequence_of[fact_id]]
+            if sourced.source:
+                originals[sourced.source] = None
+            if sourced.source_en:
+                translations[sourced.source_en] = None
+        found = {"source": "\n".join(originals)}
+        if translations:
+            found["source_en"] = "\n".join(translations)
+        return found
+
     @cached_property
     def by_reach(self) -> list[str]:
         """Every fact id, taking in turn from each level of reach: the facts that fewest forms
@@ -481,7 +516,10 @@ class Beyond:
         return self.items[self.start + self.step * (index - len(self.head))]
 
     def __iter__(self) -> Iterator[Dated]:
-        return map(self.__getitem__, range(self.length))
+        # The items __getitem__ gives, in its order, read by the list's own indexing.
+        rest = self.length - len(self.head)
+        places = range(self.start, self.start + self.step * rest, self.step)
+        return chain(self.head, map(self.items.__getitem__, places))
 
 
 def state_on_timeline(state: State) -> Dated:

@@ -83,14 +83,15 @@ class FigureViews:
 
     @cached_property
     def estimable(self) -> list[Metric]:
-        """Figures that may be estimated: neither small whole numbers nor ranks."""
-        return [m for m in self.pack.metrics if not is_small(m)]
+        """Figures that may be estimated: above zero (an estimate is scored by how near a
+        positive guess is), neither small whole numbers nor ranks."""
+        return [m for m in self.pack.metrics if m.value > 0 and not is_small(m)]
 
     @cached_property
     def estimable_by_unit(self) -> dict[str, list[Metric]]:
         """The figures that may be estimated, grouped by unit, each group sorted by value."""
         return {
-            unit: [m for m in group if not is_small(m)]
+            unit: [m for m in group if m.value > 0 and not is_small(m)]
             for unit, group in self.metrics_by_unit.items()
         }
 

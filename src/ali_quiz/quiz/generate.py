@@ -19,6 +19,10 @@ from ali_quiz.quiz.makers import Makers, Picker
 from ali_quiz.quiz.modes import MAX_COUNT, MODES
 from ali_quiz.quiz.rng import Rng
 
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from ali_quiz.i18n import Translator
+
 KIND_MODES = GENERATED_KINDS
 MIXED_MODES = ("quick", "daily", "review")
 # Seeds drawn at random stay small enough for a round code to carry them.
@@ -26,15 +30,12 @@ RANDOM_SEED_LIMIT = MAX_SHORT_SEED + 1  # random rounds keep short codes
 _MIN_QUESTIONS = 3  # a mode that cannot give this many is hidden
 _TRIAL_SEEDS = 3
 
-NEEDS = {
-    "order": "dated events or versions whose dates do not overlap, or sequences, for three "
-    "orders that never order two items twice (7 dated facts, say)",
-    "match": "dated facts with dates apart, versions with highlights, or figures (two or more "
-    "of each unit) for three matches that never pair a fact twice (9 dated facts, say)",
-    "estimate": "a metric that is neither a small whole number nor a rank",
-    "choice": "a fact with two distractors of the same type (three dates apart, three figures "
-    "of one unit, a small number or a rank, a sequence of 3 ranks)",
-}
+
+def needs(kind: str) -> str:
+    """What a pack needs for a round of `kind` (the catalogue's English, as the TUI says it)."""
+    from ali_quiz.i18n import Translator  # here: only a pack short of facts needs it
+
+    return Translator("en")(f"packs.needs.{kind}")
 
 
 class RoundError(ValueError):
@@ -121,12 +122,28 @@ def kept_verdicts(pack: Pack) -> dict[str, dict[str, bool]]:
 
 
 def kind_warnings(pack: Pack) -> list[str]:
-    """One warning per kind the pack has too few facts for (its mode is hidden)."""
+    """One warning per kind the pack has too few facts for (its mode is hidden), and one per
+    figure that is never estimated for being zero or below (`figure_warnings`)."""
     capacity = _capacities(pack, facts_of(pack))
-    return [
-        f"too few facts for {kind} questions (needs {NEEDS[kind]}): the {kind} mode is hidden"
+    warnings = [
+        f"too few facts for {kind} questions (needs {needs(kind)}): the {kind} mode is hidden"
         for kind in GENERATED_KINDS
         if not capacity[kind]
+    ]
+    if any(m.value <= 0 for m in pack.metrics):
+        from ali_quiz.i18n import Translator  # here: only such a pack needs it
+
+        warnings += figure_warnings(pack, Translator("en"))
+    return warnings
+
+
+def figure_warnings(pack: Pack, tr: Translator) -> list[str]:
+    """A figure of zero or below is never asked as an estimate (its score needs a positive
+    answer) nor as a choice among near figures: said, so its author knows why."""
+    return [
+        tr("packs.figure_not_estimated", id=m.id, written=m.written)
+        for m in pack.metrics
+        if m.value <= 0
     ]
 
 
@@ -174,7 +191,7 @@ def generate_round(
     capacity = _capacities(pack, facts)
     if mode in KIND_MODES and not capacity[mode]:
         raise RoundError(
-            f"the pack {pack.id!r} has too few facts for {mode} questions (needs {NEEDS[mode]})"
+            f"the pack {pack.id!r} has too few facts for {mode} questions (needs {needs(mode)})"
         )
     rng = Rng(seed)
     review = weights if mode == "review" else None

@@ -28,7 +28,7 @@ _CONTROLS = [c for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c not 
 #: the line (the "Trojan source" trick), so a terminal output shows them as escapes too.
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in _CONTROLS} | {c: f"\\u{c:04x}" for c in _BIDI})
-_DROPPED = str.maketrans(dict.fromkeys((*_CONTROLS, 0x09, 0x0A)))
+_DROPPED = str.maketrans(dict.fromkeys((*_CONTROLS, *_BIDI, 0x09, 0x0A)))
 _JSON = str.maketrans({c: f"\\u{c:04x}" for c in (*_CONTROLS, *_BIDI)})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -58,7 +58,8 @@ def json_visible(text: str) -> str:
 
 
 def without_controls(text: str) -> str:
-    """The text with every control character (tab and newline too) and lone surrogate removed.
+    """The text with every control character (tab and newline too), bidirectional control and
+    lone surrogate removed.
 
     For a TUI line already laid out: there control characters take no cell, so removing them
     keeps the layout, and none reaches the terminal.

@@ -157,7 +157,7 @@ class Picker:
         cache_key = (id(items), getattr(key, "__code__", key))
         found = self.indexes.get(cache_key)
         if found is None or found[0] is not items:
-            found = (items, {key(item): i for i, item in enumerate(items)})
+            found = (items, dict(zip(map(key, items), range(len(items)), strict=True)))
             self.indexes[cache_key] = found
         return found[1]
 

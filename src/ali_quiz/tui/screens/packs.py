@@ -65,7 +65,7 @@ def describe_entry(entry: PackEntry, tr: Translator) -> Content:
 
 def kind_warnings(pack: Pack, tr: Translator) -> list[str]:
     """The kinds this pack has too few facts for (their modes are hidden), worded in `tr`."""
-    from ali_quiz.quiz.generate import available_kinds
+    from ali_quiz.quiz.generate import available_kinds, figure_warnings
     from ali_quiz.quiz.kinds import GENERATED_KINDS
 
     offered = available_kinds(pack)
@@ -73,7 +73,7 @@ def kind_warnings(pack: Pack, tr: Translator) -> list[str]:
         tr("packs.kind_hidden", mode=tr(f"mode.{kind}"), needs=tr(f"packs.needs.{kind}"))
         for kind in GENERATED_KINDS
         if kind not in offered
-    ]
+    ] + figure_warnings(pack, tr)
 
 
 def preview_text(pack: Pack, tr: Translator) -> str:

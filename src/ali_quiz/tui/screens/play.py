@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -30,6 +31,7 @@ from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import QuizScreen, css_file
+from ali_quiz.tui.shown import on_screen
 from ali_quiz.tui.texts import translate_bindings
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
 from ali_quiz.tui.widgets.choice import ChoiceAnswer
@@ -260,6 +262,7 @@ class PlayScreen(QuizScreen[None]):
         self.show_status()
         if question is None:
             return
+        question = on_screen(question)
         self.query_one("#passage-text", Static).update(question.passage or "")
         passage = self.query_one("#passage", VerticalScroll)
         passage.display = bool(question.passage)
@@ -349,7 +352,10 @@ class PlayScreen(QuizScreen[None]):
         self.show_notice("")
         feedback = self.play_feedback
         feedback.show_outcome(
-            outcome, self.tr, last=self.game.done, streak=streak(self.game.outcomes)
+            replace(outcome, question=on_screen(outcome.question)),
+            self.tr,
+            last=self.game.done,
+            streak=streak(self.game.outcomes),
         )
         self.place_feedback()
         self.show_status()

@@ -5,6 +5,7 @@ the right answer, the source). Data text (prompts, items, sources) stays Content
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -21,6 +22,7 @@ from ali_quiz.quiz.scorecard import (
     total_seconds,
 )
 from ali_quiz.textwidth import clip, pad, width
+from ali_quiz.tui.shown import on_screen
 from ali_quiz.tui.widgets.feedback import VERDICT_MARKS
 
 if TYPE_CHECKING:
@@ -136,7 +138,8 @@ def response_line(tr: Translator, outcome: Outcome) -> Content:
 
 def detail_content(tr: Translator, outcome: Outcome) -> Content:
     """One question: its prompt and mark, the player's answer, the right one, the source."""
-    question = outcome.question
+    question = on_screen(outcome.question)
+    outcome = replace(outcome, question=question)
     lines = [
         Content.from_markup(
             "[b]$position. $verdict[/b] · $prompt",
