@@ -52,6 +52,20 @@ def test_validate_good_packs(cli: Cli) -> None:
     assert len([line for line in ran.out.splitlines() if ": valid: " in line]) == 3
 
 
+def test_validate_says_a_title_of_several_lines_on_one(cli: Cli, tmp_path: Path) -> None:
+    """The verdict is one line: a line break in the title is shown as `\\n` (play test G21)."""
+    pack = tmp_path / "nl.yaml"
+    pack.write_text(
+        'id: nl\ntitle: "Title\\nwith\\tbreaks"\nlanguage: en\nquestions:\n'
+        "  - {id: q1, kind: text, prompt: Say x, accepted: [x]}\n",
+        encoding="utf-8",
+    )
+    ran = cli("validate", str(pack))
+    assert ran.status == 0, ran.err
+    verdict = [line for line in ran.out.splitlines() if ": valid: " in line]
+    assert verdict and '"Title\\nwith\\tbreaks"' in verdict[0]
+
+
 def test_validate_a_folder(cli: Cli, tmp_path: Path) -> None:
     assert cli("validate", str(QUESTIONS)).status == 0
     empty = tmp_path / "empty"

@@ -76,3 +76,19 @@ def test_multi_widget_snapshot(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(Harness(), terminal_size=(60, 16), run_before=before)
+
+
+def test_a_tick_shows_without_colour() -> None:
+    """Ticked and unticked options differ in their characters (▐X▌ against ▐ ▌), not only in
+    colour: a monochrome terminal, NO_COLOR or a screen reader's text tells them apart."""
+
+    async def run() -> None:
+        app = Harness()
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.press("b")
+            await pilot.pause()
+            lines = [strip.text for strip in app.screen._compositor.render_strips()]
+            boxes = [line[2:5] for line in lines if ". " in line][:3]
+            assert boxes == ["▐ ▌", "▐X▌", "▐ ▌"], lines[:4]
+
+    asyncio.run(run())

@@ -354,3 +354,22 @@ async def test_an_estimate_shows_the_players_own_form_and_the_questions_unit(
         await pilot.pause()
         reading = str(app.screen.query_one(".reading").render())
         assert f"you said 3萬 = 30,000 {question.unit}" in reading
+
+
+@sync
+async def test_a_match_uses_the_whole_width_at_120_columns(tmp_path: Path) -> None:
+    """Its left side is wider at 120 columns than at 80: the feedback goes under a match, not
+    beside it."""
+    start = longest("match")
+    widths = {}
+    for size in ((80, 24), (120, 40)):
+        app = make_test_app(tmp_path / f"{size[0]}", start=start)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            left = app.screen.query_one("#left-side").region
+            widths[size[0]] = left.width
+            await pilot.press("ctrl+s")  # skip: the feedback shows
+            await pilot.pause()
+            feedback = app.screen.query_one("#feedback-panel").region
+            assert feedback.y >= app.screen.query_one("#play-body").region.bottom  # under it
+    assert widths[120] > widths[80] + 30, widths

@@ -54,3 +54,15 @@ def test_estimate_unit_and_text_answers() -> None:
     assert on_screen(estimate).answer == 5
     text = TextQuestion(id="t", prompt="Type", facts=(), explanation="", accepted=("\x1b[31m", "x"))
     assert on_screen(text).accepted == ("\\x1b[31m", "x")
+
+
+def test_a_run_of_blank_lines_is_shown_as_one() -> None:
+    question = TextQuestion(
+        id="t",
+        prompt="Prompt" + "\n" * 50 + "end",
+        facts=(),
+        explanation="a\n\n \n\u3000\nb\n\nc",
+        accepted=("x",),
+    )
+    assert on_screen(question).prompt == "Prompt\n\nend"
+    assert on_screen(question).explanation == "a\n\nb\n\nc"

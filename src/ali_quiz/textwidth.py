@@ -42,12 +42,18 @@ def clip(text: str, columns: int) -> str:
 _CELL_BREAKS = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
+def one_line(text: str) -> str:
+    """The text on one line: a tab or line break shown as `\\t` or `\\n` (a table cell, a
+    one-line verdict)."""
+    return text.translate(_CELL_BREAKS) if "\t" in text or "\n" in text else text
+
+
 def _cell(text: str, columns: int) -> str:
     """Clipped as the raw text, then escaped: an escape is kept whole or left out whole. A
     tab or line break would break the row, so a cell shows it as `\\t` or `\\n`."""
     clipped = clip(text, columns)
     clipped = visible(clipped) if has_raw_controls(clipped) else clipped
-    return clipped.translate(_CELL_BREAKS) if "\t" in clipped or "\n" in clipped else clipped
+    return one_line(clipped)
 
 
 def pad(text: str, columns: int, *, right: bool = False) -> str:

@@ -335,8 +335,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "或數據（每種單位兩個以上）（例如 9 個有日期的事實）",
     ),
     "packs.needs.estimate": (
-        "three metrics that are neither a small whole number nor a rank, one for each estimate",
-        "三個不是小整數也不是名次的數據，每題估算各用一個",
+        "three metrics above zero that are neither a small whole number nor a rank, one for"
+        " each estimate",
+        "三個大於零、不是小整數也不是名次的數據，每題估算各用一個",
     ),
     "packs.needs.choice": (
         "three facts with two distractors each of the same type (three dates apart, three"

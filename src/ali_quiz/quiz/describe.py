@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ali_quiz.packs.model import Pack
-from ali_quiz.textwidth import table
+from ali_quiz.textwidth import one_line, table
 
 
 def summary_line(pack: Pack, path: Path) -> str:
@@ -19,7 +19,8 @@ def summary_line(pack: Pack, path: Path) -> str:
         f"{n} {name if n != 1 else name[:-1]}" for name, n in pack.counts().items() if n
     )
     modes = ", ".join(modes) or "none"
-    return f'{path}: valid: {pack.id} "{pack.title}" ({pack.language}): {counts}; modes: {modes}'
+    title = one_line(pack.title)
+    return f'{path}: valid: {pack.id} "{title}" ({pack.language}): {counts}; modes: {modes}'
 
 
 def describe_pack(pack: Pack) -> str:

@@ -6,12 +6,14 @@ shown as `\\x1b` or `\\u202e`, as every other screen and the command line show i
 silently, `wid\\x1bgets` would read "widgets" and then refuse "99999 widgets"; raw, a
 bidirectional override reorders the rest of the line on the terminal and pushes its border out.
 
-Only the texts change, never an id or an answer: the round grades and records the question it
+A run of blank lines in a prompt, a passage or a source is shown as one blank line. Only the
+texts change, never an id or an answer: the round grades and records the question it
 holds; the screen draws this copy of it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ali_quiz.quiz.kinds import Entry, Question
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
 
 #: The fields of a question that hold text for people (a question kind has some of them).
 QUESTION_TEXTS = ("prompt", "explanation", "passage", "unit", "written")
+#: A run of blank lines: shown as one, so that a prompt of fifty line breaks cannot push its
+#: options off the screen.
+BLANK_LINES = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
 #: The fields that hold entries (items, options, the two sides of a match).
 ENTRY_LISTS = ("items", "left", "right", "options")
 
@@ -35,8 +40,13 @@ def on_screen(question: Q) -> Q:
     changes: dict[str, Any] = {}
     for name in QUESTION_TEXTS:
         text = getattr(question, name, None)
-        if isinstance(text, str) and has_raw_controls(text):
-            changes[name] = visible(text)
+        if not isinstance(text, str):
+            continue
+        shown_text = visible(text) if has_raw_controls(text) else text
+        if "\n\n" in shown_text:
+            shown_text = BLANK_LINES.sub("\n\n", shown_text)
+        if shown_text != text:
+            changes[name] = shown_text
     accepted = getattr(question, "accepted", None)
     if isinstance(accepted, tuple) and any(has_raw_controls(text) for text in accepted):
         changes["accepted"] = tuple(visible(text) for text in accepted)

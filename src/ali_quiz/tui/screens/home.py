@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ali_quiz.i18n import language_label
+from ali_quiz.safety.text import visible
 from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.messages import ModeChosen, PackChosen, ResumeAsked
 from ali_quiz.tui.screens.base import QuizScreen
@@ -153,7 +154,7 @@ class HomeScreen(QuizScreen[None]):
 
         def title(pack_id: str) -> str:
             entry = quiz.entry(pack_id)
-            return entry.title if entry is not None else pack_id
+            return visible(entry.title) if entry is not None else pack_id
 
         tall = self.has_class("-tall")
         panel = self.query_one(ProgressPanel)
@@ -174,7 +175,7 @@ class HomeScreen(QuizScreen[None]):
     def show_title(self, _: Any = None) -> None:
         tr = self.tr
         entry = self.quiz.entry()
-        pack = entry.title if entry is not None else "…"
+        pack = visible(entry.title) if entry is not None else "…"
         self.query_one(TitleBar).update(
             Content.from_markup(
                 "[b]ali-quiz[/b]  $pack  [dim]·[/dim]  $player",
@@ -192,7 +193,7 @@ class HomeScreen(QuizScreen[None]):
             if entry.pack is not None:
                 prompt = Content.from_markup(
                     "$title [dim]$language[/dim]",
-                    title=entry.title,
+                    title=visible(entry.title),
                     language=language_label(entry.language, self.tr),
                 )
             else:
@@ -239,10 +240,10 @@ class HomeScreen(QuizScreen[None]):
                 [
                     Content.from_markup(
                         "[b]$title[/b]  [dim]$language[/dim]",
-                        title=pack.title,
+                        title=visible(pack.title),
                         language=language_label(pack.language, tr),
                     ),
-                    *([Content(pack.description)] if pack.description else []),
+                    *([Content(visible(pack.description))] if pack.description else []),
                     Content.from_markup(
                         "[dim]$facts · $count[/dim]",
                         facts=tr("home.facts", **pack.counts()),

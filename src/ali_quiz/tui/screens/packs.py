@@ -4,9 +4,8 @@ preview a few generated questions of each kind before playing."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,10 +15,12 @@ from textual.widgets import Footer, Static
 
 from ali_quiz.i18n import Translator, language_label
 from ali_quiz.quiz.answers import answer_lines, question_lines
+from ali_quiz.safety.text import visible
 from ali_quiz.tui.messages import PackChosen, PackOpened, PacksRescan
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import display_path, tone_text
-from ali_quiz.tui.widgets.literal import LiteralTable as DataTable
+from ali_quiz.tui.widgets.columns import FittedTable, fit_text_column, table_room
+from ali_quiz.tui.widgets.literal import LiteralTable
 
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
@@ -29,12 +30,16 @@ PREVIEW_PER_KIND = 2
 PREVIEW_SEED = 1
 
 
+class PacksTable(FittedTable, LiteralTable[Any]):
+    """The packs, their titles clipped to the table's width, every cell shown as written."""
+
+
 def describe_entry(entry: PackEntry, tr: Translator) -> Content:
     """The detail panel of one pack: path, counts, modes, errors and warnings."""
     lines: list[Content] = [
         Content.from_markup(
             "[b]$title[/b]  [dim]$id · $language$builtin[/dim]",
-            title=entry.title,
+            title=visible(entry.title),
             id=entry.id,
             language=language_label(entry.language, tr),
             builtin=f" · {tr('packs.builtin')}" if entry.builtin else "",
@@ -119,7 +124,8 @@ class PreviewScreen(QuizScreen[None]):
         assert self.entry.pack is not None
         yield Static(
             Content.from_markup(
-                "[b]$title[/b]", title=self.tr("packs.preview_title", pack=self.entry.title)
+                "[b]$title[/b]",
+                title=self.tr("packs.preview_title", pack=visible(self.entry.title)),
             ),
             id="preview-title",
         )
@@ -152,11 +158,12 @@ class PacksScreen(QuizScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.waiting_for: Path | None = None  # a file just opened, to show once scanned
+        self.rows_shown: list[list[str]] = []
 
     def compose_screen(self) -> ComposeResult:
         yield Static(Content.from_markup("[b]$t[/b]", t=self.tr("packs.title")), id="packs-title")
         with Vertical(id="packs-body"):
-            table: DataTable[str | Text] = DataTable(id="packs-table", cursor_type="row")
+            table = PacksTable(id="packs-table", cursor_type="row")
             yield table
             with VerticalScroll(id="packs-detail-box"):
                 yield Static(self.tr("packs.loading"), id="packs-detail", markup=False)
@@ -164,7 +171,7 @@ class PacksScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         tr = self.tr
-        table = self.query_one(DataTable)
+        table = self.query_one(PacksTable)
         table.add_column(tr("packs.col.id"), key="id")
         table.add_column(tr("packs.col.title"), key="title")
         table.add_column(tr("packs.col.language"), key="language")
@@ -174,27 +181,35 @@ class PacksScreen(QuizScreen[None]):
         table.focus()
 
     def show_catalog(self, catalog: tuple[PackEntry, ...] | None) -> None:
+        self.fill_table(catalog)
+
+    def fill_table(self, catalog: tuple[PackEntry, ...] | None, *, refit: bool = False) -> None:
+        """One row a pack; `refit`: the rows at a new width, the cursor where it was."""
         tr = self.tr
-        table = self.query_one(DataTable)
+        table = self.query_one(PacksTable)
+        rows, statuses = [], []
+        for entry in catalog or ():
+            facts = sum(entry.pack.counts().values()) if entry.pack is not None else 0
+            if entry.pack is not None:
+                label = tr("packs.builtin") if entry.builtin else tr("packs.valid")
+                statuses.append((f"✓ {label}", "success"))
+            else:
+                statuses.append((f"✗ {tr('packs.invalid')}", "error"))
+            language = language_label(entry.language, tr)
+            rows.append([entry.id, visible(entry.title), language, str(facts), statuses[-1][0]])
+        # A long title is clipped with an ellipsis: the language, facts and status stay in view.
+        headers = [str(column.label) for column in table.ordered_columns]
+        rows = fit_text_column(headers, rows, 1, table_room(table, len(rows)))
+        if refit and rows == self.rows_shown:
+            return  # no title clipped otherwise at this width: nothing to fill again
+        self.rows_shown = rows
+        selected = table.cursor_row
         table.clear()
         if catalog is None:
             return
         current = self.quiz.entry()
-        for index, entry in enumerate(catalog):
-            facts = sum(entry.pack.counts().values()) if entry.pack is not None else 0
-            if entry.pack is not None:
-                label = tr("packs.builtin") if entry.builtin else tr("packs.valid")
-                status = tone_text(self.app, f"✓ {label}", "success")
-            else:
-                status = tone_text(self.app, f"✗ {tr('packs.invalid')}", "error")
-            table.add_row(
-                entry.id,
-                entry.title,
-                language_label(entry.language, tr),
-                str(facts),
-                status,
-                key=str(index),
-            )
+        for index, (row, (status, tone)) in enumerate(zip(rows, statuses, strict=True)):
+            table.add_row(*row[:4], tone_text(self.app, status, tone), key=str(index))
         if self.waiting_for is not None:
             opened = [e for e in catalog if e.path.resolve() == self.waiting_for]
             self.waiting_for = None
@@ -205,13 +220,20 @@ class PacksScreen(QuizScreen[None]):
                     self.notify(tr("packs.opened", pack=entry.title))
                 else:
                     self.notify(tr("packs.open_invalid", path=entry.path), severity="error")
+        elif refit:
+            table.move_cursor(row=selected)
         elif current is not None and current in catalog:
             table.move_cursor(row=catalog.index(current))
         self.show_detail()
 
+    @on(FittedTable.WidthChanged)
+    def refit(self) -> None:
+        """Fill the table again, so that its titles are clipped to its new width."""
+        self.fill_table(self.quiz.catalog, refit=True)
+
     def selected_entry(self) -> PackEntry | None:
         catalog = self.quiz.catalog or ()
-        row = self.query_one(DataTable).cursor_row
+        row = self.query_one(PacksTable).cursor_row
         return catalog[row] if 0 <= row < len(catalog) else None
 
     def show_detail(self) -> None:
@@ -222,7 +244,7 @@ class PacksScreen(QuizScreen[None]):
             return
         detail.update(describe_entry(entry, self.tr))
 
-    @on(DataTable.RowHighlighted)
+    @on(PacksTable.RowHighlighted)
     def row_highlighted(self) -> None:
         self.show_detail()
 

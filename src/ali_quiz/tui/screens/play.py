@@ -29,6 +29,7 @@ from ali_quiz.quiz.kinds import (
 from ali_quiz.quiz.phrasing import format_date
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
+from ali_quiz.safety.text import visible
 from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.shown import on_screen
@@ -170,7 +171,7 @@ class PlayScreen(QuizScreen[None]):
             title=Content.from_markup(
                 "[b]$mode[/b] · $pack",
                 mode=self.tr(f"mode.{self.info.label}"),
-                pack=self.info.pack.title,
+                pack=visible(self.info.pack.title),
             )
         )
 
@@ -193,8 +194,11 @@ class PlayScreen(QuizScreen[None]):
         self.show_status()
 
     def fit_width(self, width: int) -> None:
-        """From 120 columns the feedback sits beside the question rather than under it."""
-        self.play_main.set_class(width >= WIDE, "-wide")
+        """From 120 columns the feedback sits beside the question rather than under it; but
+        under a match, whose two columns need the width (beside, its left side was narrower
+        at 120 columns than at 80)."""
+        wide = width >= WIDE and not isinstance(self.game.current, MatchQuestion)
+        self.play_main.set_class(wide, "-wide")
         self.place_feedback()
 
     def place_feedback(self) -> None:
@@ -274,6 +278,7 @@ class PlayScreen(QuizScreen[None]):
         help_line.display = True
         self.show_notice("")
         await self.play_body.query_children("#answer").remove()
+        self.fit_width(self.size.width)  # before the widget is laid out: a match is not wide
         widget = self.answer_box = answer_widget(question)
         await self.play_body.mount(widget, before=self.play_notice)
         # Focused now, not after the next refresh: keys typed the moment the question shows

@@ -18,6 +18,7 @@ from ali_quiz.percents import percent_of
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.quiz.scorecard import duration_text, share_marks, share_text
 from ali_quiz.roundspec import ResolvedRound, RoundSpec
+from ali_quiz.safety.text import visible
 from ali_quiz.textwidth import clip, width
 from ali_quiz.tui.messages import RoundAsked, RoundSpecAsked
 from ali_quiz.tui.screens.base import QuizScreen, css_file
@@ -121,7 +122,7 @@ class ResultsScreen(QuizScreen[None]):
                 "[b]$title[/b] · $mode · $pack",
                 title=tr("results.title"),
                 mode=tr(f"mode.{self.info.label}"),
-                pack=self.info.pack.title,
+                pack=visible(self.info.pack.title),
             ),
             id="results-title",
         )

@@ -17,6 +17,7 @@ from ali_quiz.i18n import Translator
 from ali_quiz.numbers import format_plain
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.phrasing import version_title
+from ali_quiz.safety.text import visible
 from ali_quiz.textwidth import clip
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.widgets.literal import LiteralTable as DataTable
@@ -166,7 +167,9 @@ class TimelineScreen(QuizScreen[None]):
             "sequences": (tr("timeline.tab.sequences"), "#", tr("timeline.col.what")),
         }
         yield Static(
-            f"{tr('timeline.title')} · {self.pack.title}", id="timeline-title", markup=False
+            f"{tr('timeline.title')} · {visible(self.pack.title)}",
+            id="timeline-title",
+            markup=False,
         )
         with TabbedContent(id="timeline-tabs"):
             for name, rows in self.tables.items():

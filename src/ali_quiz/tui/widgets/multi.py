@@ -6,9 +6,13 @@ answer every option worth picking is marked ✓ and every wrong tick ✗.
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ali_quiz.quiz.answers import letter
@@ -43,6 +47,22 @@ class MultiAnswer(SelectionList[str]):
     def on_mount(self) -> None:
         translate_bindings(self, translator_of(self))
         self.highlighted = 0
+
+    def render_line(self, y: int) -> Strip:
+        """SelectionList's line, with an unticked box drawn empty (`▐ ▌`, ticked `▐X▌`): its
+        state shows without colour (a monochrome terminal, NO_COLOR, a screen reader)."""
+        line = super().render_line(y)
+        segments = list(line)
+        if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return line  # no box on this line
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        if selection.value in self.selected:
+            return line
+        segments[1] = Segment(" " * len(segments[1].text), segments[1].style)
+        return Strip(segments, line.cell_length)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Answered: its keys leave the Footer and fall through to the screen (enter: next).

@@ -29,6 +29,7 @@ from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.model import Pack
 from ali_quiz.percents import percent_text
 from ali_quiz.quiz.modes import MODES
+from ali_quiz.safety.text import visible
 from ali_quiz.tui.screens.base import css_file
 from ali_quiz.tui.screens.dialogs import ChooseScreen
 from ali_quiz.tui.screens.history.changes import DeleteAndExport, Done
@@ -98,7 +99,7 @@ class HistoryScreen(DeleteAndExport):
         self.player = player
         self.now = now
         self.pack_ids = [p if isinstance(p, str) else p.id for p in packs]
-        self.pack_titles = {p.id: p.title for p in packs if not isinstance(p, str)}
+        self.pack_titles = {p.id: visible(p.title) for p in packs if not isinstance(p, str)}
         self.loaded_packs = [p for p in packs if not isinstance(p, str)]
         self.labels = fact_labels(p for p in packs if not isinstance(p, str))
         self.filters = Filters()

@@ -1,0 +1,68 @@
+"""The Packs screen with a long title holding an escape sequence: the table keeps every column
+in view, and the title reads the same in the table, the detail and on the home screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from ali_quiz.tui.app import QuizApp
+from ali_quiz.tui.screens.packs import PacksScreen
+from hostile_corpus import hostile_pack
+from test_tui_support import make_test_app, settle, sync
+
+TITLE_END = "came after it \x1b[31mred\x1b[0m end"
+
+
+def screen_text(app: QuizApp) -> str:
+    """What the terminal shows, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def shown_when(pilot: Pilot[Any], app: QuizApp, ready: Callable[[str], bool]) -> str:
+    """The screen's text once `ready` holds of it (bounded: a loaded machine is slow)."""
+    for _ in range(200):
+        await pilot.pause()
+        shown = screen_text(app)
+        if ready(shown):
+            break
+    return shown
+
+
+def pack_row(shown: str) -> str:
+    return next((line for line in shown.splitlines() if line.startswith(" hostile ")), "")
+
+
+@sync
+async def test_a_long_title_is_clipped_and_its_escape_shown_alike(tmp_path: Path) -> None:
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    title = f"A very long pack title about the Space Race and everything that {TITLE_END}"
+    text = hostile_pack("x").replace('title: "Pack x"', f'title: "{title}"'.replace("\x1b", "\\e"))
+    (packs / "long.yaml").write_text(text, encoding="utf-8")
+    app = make_test_app(tmp_path, pack="hostile")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        home = await shown_when(pilot, app, lambda shown: "red" in shown)
+        assert "\\x1b[31mred" in home.replace("\n", "")  # the home screen's "About this pack"
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PacksScreen)
+        assert app.catalog is not None
+        row = next(i for i, e in enumerate(app.catalog) if e.id == "hostile")
+        app.screen.query_one("#packs-table").move_cursor(row=row)  # type: ignore[attr-defined]
+        # The table is filled again once it has its width.
+        shown = await shown_when(pilot, app, lambda shown: "✓ valid" in pack_row(shown))
+        line = pack_row(shown)
+        # Language, facts and status stay in the table: the title gives way, with an ellipsis.
+        assert "A very long" in line and "…" in line
+        assert "English" in line and "✓ valid" in line
+        # The detail shows the escape as the table and the toasts do (`\x1b`), never `[31m`
+        # with its ESC dropped.
+        lines = shown.splitlines()
+        detail = "".join(lines[lines.index(line) :])
+        assert "\\x1b[31mred\\x1b[0m end" in detail
+        assert "[31m" not in detail.replace("\\x1b[31m", "")
