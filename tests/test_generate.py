@@ -815,6 +815,42 @@ def test_a_pack_of_two_metrics_is_told_it_needs_three() -> None:
     assert "three metrics" in estimate
 
 
+def test_a_round_pauses_the_collector_and_gives_it_back(
+    pack_en: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off while a round is drawn (in the main thread) and as it was after,
+    also when the round cannot be made; a collector already off stays off."""
+    import gc
+    import threading
+
+    import ali_quiz.quiz.generate as generate
+
+    seen: list[bool] = []
+    draw = generate._draw
+
+    def spy(*args: Any) -> list[Any]:
+        seen.append(gc.isenabled())
+        return draw(*args)
+
+    monkeypatch.setattr(generate, "_draw", spy)
+    assert gc.isenabled()
+    assert generate_round(pack_en, "quick", 3, 1)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RoundError):
+        generate_round(pack_en, "review", 3, 1, weights={"no-such-fact": 1.0})
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        generate_round(pack_en, "quick", 3, 2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    worker = threading.Thread(target=generate_round, args=(pack_en, "quick", 3, 3))
+    worker.start()
+    worker.join()
+    assert seen[-1] is True and gc.isenabled()  # a worker's round leaves the collector be
+
+
 NEGATIVE_PACK = """id: neg
 title: Negative figures
 language: en
