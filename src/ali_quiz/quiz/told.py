@@ -7,8 +7,8 @@ with each fact's date and source sentence):
   date or a source sentence that says it (quiz.dating), wherever the round showed them;
 - a release's highlight: asked by each pair of a highlight match and by "which release brought
   this?"; told by those questions' right answers, and by a sentence of the release's source
-  that says most of the highlight's words, wherever it was shown (under a figure about the
-  release, say: 4.0's source tells it brought its smart office hardware);
+  that holds half of the highlight's key words or more, wherever it was shown (under a figure
+  about the release, say: 4.0's source tells it brought its smart office hardware);
 - which of two items comes first: asked by each two items of an order and by the options of
   "which came first (or last)?"; told, for two dated facts, when both their dates are, and for
   two items of a sequence, by an earlier question that showed them in order (or two that
@@ -34,26 +34,26 @@ from collections.abc import Iterable, Iterator
 from ali_quiz.packs.model import Version
 from ali_quiz.quiz.dating import date_keys
 from ali_quiz.quiz.facts import PackFacts
-from ali_quiz.quiz.giveaway import fold, shown_texts
+from ali_quiz.quiz.giveaway import shown_texts
 from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, Question, entry_text
 from ali_quiz.quiz.kinship import key_words, product_words
 from ali_quiz.quiz.phrasing import embedded
 
-_TELLS = 0.75  # a sentence holding this share of a highlight's key words says it
+_TELLS = 0.5  # a sentence holding this share of a highlight's key words says it
 # A sentence ends at 。！？ or at . ! ? followed by a space (5.0 is not an end).
 _SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
 #: Forms that ask which of their items comes first (an order, "which came first or last?").
 ORDERING = ("order-", "choice-first-", "choice-last-")
 
 
-_ENDS = ("。", "！", "？", ". ", "! ", "? ")
+_ENDS = re.compile(r"[。！？]|[.!?]\s")
 
 
 def _sentences(text: str) -> list[str]:
     """A source's sentences (and its translation's), long enough to say something."""
     found: list[str] = []
     for line in text.splitlines():
-        if not any(end in line for end in _ENDS):  # one sentence (most sources): no split
+        if not _ENDS.search(line):  # one sentence (most sources): no split
             line = line.strip("「」 ").strip()
             if len(line) > 8:
                 found.append(line)
@@ -66,28 +66,36 @@ def _sentences(text: str) -> list[str]:
 
 
 def _cut(text: str) -> Iterator[str]:
-    """Each line of the text, and each of its sentences, folded."""
+    """Each line of the text, and each of its sentences (compared as written: both sides are
+    the pack's own sentences)."""
     for line in text.splitlines():
-        yield fold(line.strip())
-        for sentence in _sentences(line):
-            yield fold(sentence)
+        yield line.strip()
+        yield from _sentences(line)
+
+
+def _stems(words: frozenset[str]) -> set[str]:
+    """Key words with a Latin word cut to six letters (collaborate, collaboration)."""
+    return {word[:6] for word in words}
 
 
 def telling(facts: PackFacts, version: Version, highlight: str) -> list[str]:
-    """The sentences of a release's source that say it brought this highlight: they hold most
-    of its key words (4.0's 還推出了謀劃一年之久的智慧辦公系列硬體 says 推出智慧辦公系列硬體;
-    Apollo 8 "carried three astronauts around the Moon and back" does not say "first crewed
-    flight around the Moon"). Worked out once per release and highlight, kept with the pack."""
+    """The sentences of a release's source that say it brought this highlight: they hold half
+    of its key words or more, a Latin word by its first six letters (4.0's
+    還推出了謀劃一年之久的智慧辦公系列硬體 says 推出智慧辦公系列硬體; 6.2's
+    取而代之的是更加青春活潑的“點點蟲” says 更名為“點點蟲”; "it improved enterprises' ability
+    to collaborate … on the cloud and the mobile internet" says "better cloud- and
+    mobile-internet-based collaboration"). Worked out once per release and highlight, kept
+    with the pack."""
     cache = facts.pack.derived.setdefault("telling", {})
     key = (version.id, highlight)
     found = cache.get(key)
     if found is None:
         names = product_words(version.product)
-        words = key_words(highlight, names)
+        words = _stems(key_words(highlight, names))
         found = cache[key] = [
             sentence
             for sentence in _sentences(facts.sources.get(version.id, ""))
-            if words and len(words & key_words(sentence, names)) >= _TELLS * len(words)
+            if words and len(words & _stems(key_words(sentence, names))) >= _TELLS * len(words)
         ]
     return list(found)
 
@@ -97,7 +105,7 @@ class Told:
 
     def __init__(self, facts: PackFacts) -> None:
         self.facts = facts
-        self.said: set[str] = set()  # every line and sentence of a source shown, folded
+        self.said: set[str] = set()  # every line and sentence of a source shown
         self.explained: set[str] = set()  # facts whose line (with their date) was shown
         self.cut: dict[str, frozenset[str]] = facts.pack.derived.setdefault("told_lines", {})
         self.dates = date_keys(facts)
@@ -115,15 +123,16 @@ class Told:
         if fact_id in self.dated:
             return True
         if fact_id in self.explained:  # its line, with its date
-            told = fact_id in self.dates.dated
+            if fact_id not in self.dates.dated:
+                return False
         else:
             # Else a sentence of its source: most facts share none with the round, which a
             # look at its sentences tells before the texts that say its date are worked out.
-            told = not self.said.isdisjoint(self.lines(fact_id)) and self._says(
-                self.dates.get(fact_id, ())
-            )
-        if not told:
-            return False
+            lines = self.cut.get(fact_id)
+            if lines is None:
+                lines = self.lines(fact_id)
+            if self.said.isdisjoint(lines) or not self._says(self.dates.get(fact_id, ())):
+                return False
         self.dated.add(fact_id)
         return True
 
@@ -131,7 +140,7 @@ class Told:
         """Whether the round has told that this release brought this highlight."""
         if (version_id, highlight) in self.paired:
             return True
-        version = self.version(version_id)
+        version = (self.highlighted if self._versions is None else self._versions).get(version_id)
         if (
             version is None
             or self.said.isdisjoint(self.lines(version_id))
@@ -142,7 +151,7 @@ class Told:
         return True
 
     def lines(self, fact_id: str) -> frozenset[str]:
-        """The lines and sentences of the fact's source, folded (kept with the pack)."""
+        """The lines and sentences of the fact's source (kept with the pack)."""
         found = self.cut.get(fact_id)
         if found is None:
             found = self.cut[fact_id] = frozenset(_cut(self.facts.sources.get(fact_id, "")))
@@ -151,7 +160,7 @@ class Told:
     def _says(self, texts: Iterable[str]) -> bool:
         """Whether the round has shown one of these lines or sentences."""
         said = self.said
-        return any(fold(text.strip()) in said for text in texts)
+        return any(text.strip() in said for text in texts)
 
     def ordered(self, a: str, b: str) -> bool:
         """Whether the round has told which of the two comes first."""
@@ -222,11 +231,17 @@ class Told:
         return False
 
     def _any_ordered(self, facts: tuple[str, ...]) -> bool:
-        ranks = self.ranks
-        if any(fact in ranks for fact in facts):
+        ranks = self.ranks if self._ranks is None else self._ranks
+        if ranks and any(fact in ranks for fact in facts):
             return any(self.ordered(a, b) for i, a in enumerate(facts) for b in facts[i + 1 :])
         # Dated facts: two whose dates are told (cheaper than each pair).
-        return sum(1 for fact in facts if self.date(fact)) >= 2
+        known = 0
+        for fact in facts:
+            if self.date(fact):
+                known += 1
+                if known == 2:
+                    return True
+        return False
 
     def _asked_highlights(self, question: Question) -> list[str]:
         version = self.version(question.facts[0])
@@ -243,15 +258,17 @@ class Told:
                 self.said.update(_cut(text))
         else:
             self.explained.update(facts)  # its explanation: each fact's line and source
+            said, cut = self.said, self.cut
             for fact in facts:
-                self.said |= self.lines(fact)
+                lines = cut.get(fact)
+                said.update(self.lines(fact) if lines is None else lines)
         if isinstance(question, MatchQuestion) and qid.startswith("match-highlights-"):
             for fact, (_, right) in zip(facts, question.answer, strict=True):
                 self.paired.add((fact, entry_text(question.right, right)))
         elif isinstance(question, ChoiceQuestion) and qid.startswith("choice-release-") and facts:
             self.paired.update((facts[0], h) for h in self._asked_highlights(question))
-        ranks = self.ranks
-        if not ranks or not any(f in ranks for f in facts) or qid in self.authored:
+        ranks = self.ranks if self._ranks is None else self._ranks
+        if not ranks or qid in self.authored or not any(f in ranks for f in facts):
             return
         # Items of one sequence shown together are shown in order (their explanation numbers
         # them), whatever the question asked.

@@ -18,6 +18,13 @@ from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import MakerBase, dates_apart, leaving_room, size_between
 from ali_quiz.quiz.phrasing import format_date, phrase, what_happened
 
+_ALIKE_REACH = 24  # how far a date question looks for wrong dates as precise as its answer
+
+
+def _precision(date: PartialDate) -> int:
+    """0 for a year, 1 for a month, 2 for a day."""
+    return (date.month is not None) + (date.day is not None)
+
 
 def undated(item: Dated) -> bool:
     """True when the item's wording names no year: it cannot give its own date away."""
@@ -74,11 +81,13 @@ class TimelineMakers(MakerBase):
     def _unordered(self, chosen: list[Dated], item: Dated) -> bool:
         """Apart in time from the chosen, and no two whose dates the round has told: their
         order would be known (one told among new ones is still asked)."""
-        told = self.told
-        # (The chosen first: a few facts, each worked out once, where the candidates are many.)
-        return dates_apart(chosen, item) and not (
-            any(told.date(c.id) for c in chosen) and told.date(item.id)
-        )
+        if not dates_apart(chosen, item):
+            return False
+        date = self.told.date
+        for other in chosen:  # (the chosen first: a few facts, where the candidates are many)
+            if date(other.id):
+                return not date(item.id)
+        return True
 
     def ranked_items(self, sequence: SequenceFact, low: int, high: int) -> list[Ranked]:
         """From low to high items of a sequence, no two of one rank (ties have no order)."""
@@ -137,14 +146,16 @@ class TimelineMakers(MakerBase):
 
     def _date_options(self, anchor: Dated, apart: Dated | None = None) -> list[str]:
         """Dates near the anchor's, apart from it and from each other, none of its own title
-        (nor, with `apart`, any date that overlaps that span)."""
+        (nor, with `apart`, any date that overlaps that span). A happening's are as precise as
+        the answer where the pack has two such (a day among years would stand out as the
+        answer); a state's stay the nearest (as precise, they would be years away)."""
         right = format_date(anchor.date, self.language)
-        near = [
-            d
-            for d in self.facts.near_in_time(anchor, 6 if apart is None else 12)
-            if self.facts.text_fits_date(anchor.text, d)
-            and (apart is None or not d.overlaps(apart))
-        ]
+        facts = self.facts
+
+        def usable(d: Dated) -> bool:
+            return facts.text_fits_date(anchor.text, d) and (apart is None or not d.overlaps(apart))
+
+        near = [d for d in facts.near_in_time(anchor, 6 if apart is None else 12) if usable(d)]
 
         def fits(chosen: list[Dated], d: Dated) -> bool:
             return (
@@ -152,13 +163,26 @@ class TimelineMakers(MakerBase):
                 and format_date(d.date, self.language) != right
             )
 
-        distractors = self.spread(near, fits)
+        level = _precision(anchor.date)
+        alike = [d for d in near if _precision(d.date) == level] if apart is None else []
+        if len(alike) < 3 and apart is None:
+            alike = [
+                d
+                for d in facts.near_in_time(anchor, _ALIKE_REACH)
+                if _precision(d.date) == level and usable(d)
+            ]
+        distractors = self.spread(alike, fits) if len(alike) >= 2 else []
+        if len(distractors) < 2:
+            distractors = self.spread(near, fits)
+        elif len(distractors) < 3:
+            rest = [d for d in near if _precision(d.date) != level]
+            distractors += self.spread(rest, lambda c, d: fits([*distractors, *c], d))[:1]
         texts = [format_date(d.date, self.language) for d in distractors]
         shown = self.picker.shown
         if all_shown(texts, shown):
             # Each wrong date shown already as another fact's: the one left would be found by
             # elimination. The last gives way to a date the round has not shown, if one fits.
-            for d in near:
+            for d in [*alike, *near]:
                 text = format_date(d.date, self.language)
                 if fits(distractors[:-1], d) and shown.reveals((text,)) is None:
                     texts[-1] = text
@@ -315,4 +339,46 @@ class TimelineMakers(MakerBase):
             [r.text for r in ranked[1:]],
             phrase(self.language, f"{'first' if first else 'last'}_sequence", title=sequence.title),
             self.facts.explain([r.id for r in earliest]),
+        )
+
+    def choice_next(self) -> Question | None:
+        """Which item of a sequence came right after another (or right before it)."""
+        sequences = self.facts.sequences_with_ranks(4)
+        if not sequences:
+            return None
+        sequence = sequences[self.rng.below(len(sequences))]
+        ranked = self.facts.ranked[sequence.id]
+        after = self.rng.below(2) == 0
+        step = 1 if after else -1
+        ranks = {r.rank for r in ranked}
+
+        def has_neighbour(_: list[Ranked], item: Ranked) -> bool:
+            return item.rank + step in ranks
+
+        found = self.picker.pick(ranked, lambda r: r.id, 1, has_neighbour)
+        if not found:
+            return None
+        anchor = found[0]
+        blocked = self.picker.blocked
+        # Of two items tied next to it, one is offered: the other would be right too.
+        nexts = [r for r in ranked if r.rank == anchor.rank + step and r.id not in blocked]
+        if not nexts:
+            return None
+        right = nexts[self.rng.below(len(nexts))]
+        # Wrong options nearest in rank first: the items around the answer are the plausible ones.
+        others = [r for r in ranked if r.rank not in (anchor.rank, right.rank)]
+        others.sort(key=lambda r: (abs(r.rank - right.rank), self.rng.random()))
+        wrong: list[Ranked] = []
+        for item in others:
+            if item.id not in blocked and all(item.rank != w.rank for w in wrong):
+                wrong.append(item)
+        chosen = [anchor, right, *wrong[:2]]
+        template = "next" if after else "previous"
+        return self.choice(
+            template,
+            [r.id for r in chosen],
+            right.text,
+            [r.text for r in wrong[:2]],
+            phrase(self.language, template, title=sequence.title, item=anchor.text),
+            self.facts.explain([r.id for r in sorted(chosen, key=lambda r: r.rank)]),
         )
