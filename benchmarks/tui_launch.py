@@ -16,14 +16,18 @@ capture of print):
     mark <group index> <process CPU seconds> <VmHWM kB>
 
 With ALI_BENCH_KEYS (one entry per group, `|`-separated, empty for none), the key given for a
-group is pressed 50 ms after that group is drawn (so focus has settled), as the terminal would
-send it, and the output seen so far is forgotten, so the next group must be drawn anew:
+group is pressed once that group is drawn and the screen has then been still (no frame drawn)
+for 50 ms, as the terminal would send it, and the output seen so far is forgotten, so the next
+group must be drawn anew. Still, because a player answers a question they have read: a key
+pressed while the app is still drawing the frames that follow its marker (the Footer's new
+keys, the focus) waits for Textual's next frame slot, up to 1/60 s, and on a busy machine,
+where those frames come late, that wait is most of what was timed:
 
-    key <group index> <perf_counter seconds>
+    key <group index> <perf_counter seconds> <process CPU seconds>
     mark <group index> <process CPU seconds> <VmHWM kB> <perf_counter seconds>
 
 With ALI_BENCH_FOCUS (one entry per group, `|`-separated, empty for none), the key of a group
-waits, besides the 50 ms, until the focused widget is the one of that id or inside it (so a
+waits, besides the still screen, until the focused widget is the one of that id or inside it (so a
 key is never pressed before the widget that takes it has the focus, however busy the
 machine). A group not drawn within 20 s of its key ends the run with `stuck <group index>`.
 
@@ -50,6 +54,8 @@ if os.environ.get("ALI_BENCH_MARKERS"):
 
 ESCAPE = re.compile(r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 WIDTH, HEIGHT = 80, 24
+#: Seconds the screen stays still (no frame drawn) before a key is pressed.
+STILL = 0.05
 
 
 def peak_rss_kb() -> int:
@@ -94,8 +100,10 @@ def frame_probe_class() -> type:
             focus = os.environ.get("ALI_BENCH_FOCUS", "")
             self.focus = focus.split("|") if focus else []
             self.pending = False  # a key is about to be pressed: nothing is matched meanwhile
+            self.last_frame = 0.0  # when the last frame was written (perf_counter)
 
         def write(self, data: str) -> None:
+            self.last_frame = time.perf_counter()
             if self.next_group >= len(self.groups) or self.pending:
                 return
             # A frame writes whole lines of each changed region: the text of a widget's line
@@ -106,7 +114,7 @@ def frame_probe_class() -> type:
             ):
                 now = time.perf_counter()
                 report(
-                    f"mark {self.next_group} {time.process_time():.4f} {peak_rss_kb()} {now:.6f}"
+                    f"mark {self.next_group} {time.process_time():.6f} {peak_rss_kb()} {now:.6f}"
                 )
                 key = self.keys[self.next_group] if self.next_group < len(self.keys) else ""
                 self.next_group += 1
@@ -115,15 +123,20 @@ def frame_probe_class() -> type:
                     group = self.next_group - 1
                     focus = self.focus[group] if group < len(self.focus) else ""
                     deadline = time.perf_counter() + 5
-                    press = partial(self.press_when_focused, key, focus, deadline)
-                    self._app.set_timer(0.05, press)
+                    press = partial(self.press_when_ready, key, focus, deadline)
+                    self._app.set_timer(STILL, press)
                     return
             if self.next_group == len(self.groups):
                 self._app.call_later(self.wait_for_workers)
 
-        def press_when_focused(self, key: str, focus: str, deadline: float) -> None:
-            if focus and time.perf_counter() < deadline and not self.has_focus(focus):
-                self._app.set_timer(0.01, partial(self.press_when_focused, key, focus, deadline))
+        def press_when_ready(self, key: str, focus: str, deadline: float) -> None:
+            """Press once the widget that takes the key has the focus and the screen has been
+            still for STILL seconds (or at the deadline, whatever the app is doing)."""
+            now = time.perf_counter()
+            unfocused = focus and not self.has_focus(focus)
+            if now < deadline and (unfocused or now - self.last_frame < STILL):
+                wait = 0.01 if unfocused else STILL - (now - self.last_frame)
+                self._app.set_timer(wait, partial(self.press_when_ready, key, focus, deadline))
                 return
             self.press(key)
 
@@ -138,7 +151,7 @@ def frame_probe_class() -> type:
         def press(self, key: str) -> None:
             self.drawn, self.pending = "", False
             group = self.next_group
-            report(f"key {group - 1} {time.perf_counter():.6f}")
+            report(f"key {group - 1} {time.perf_counter():.6f} {time.process_time():.6f}")
             self._app.post_message(events.Key(key, key))
             self._app.set_timer(20, partial(self.stuck, group))
 

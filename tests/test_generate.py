@@ -872,4 +872,4 @@ def test_a_figure_below_zero_is_never_estimated_and_its_author_is_told() -> None
         for fact in question.facts
     }
     assert asked == {"lake", "sea", "sand"}
-    assert any("pole (-40) is not above zero" in w for w in kind_warnings(pack))
+    assert any("pole (-40) is below zero" in w for w in kind_warnings(pack))

@@ -13,7 +13,9 @@ from ali_quiz.tui.screens.home import HomeScreen, TitleBar
 from ali_quiz.tui.screens.play import PlayScreen
 from ali_quiz.tui.screens.results import ResultsScreen
 from ali_quiz.tui.widgets.progress_panel import ProgressPanel
-from test_tui_support import make_test_app, right_keys, round_start, settle, sync
+from test_history_support import answer, open_store, play
+from test_history_support import start as history_start
+from test_tui_support import FIXED_NOW, make_test_app, right_keys, round_start, settle, sync
 
 
 def home_shows(app: QuizApp) -> list[str]:
@@ -108,3 +110,32 @@ async def test_a_round_played_from_home_shows_at_the_next_start(tmp_path: Path) 
     async with third.run_test(size=(120, 40)) as pilot:
         assert await home_of(third) == after
         assert third.history_deferred  # the summary read after the round is still true
+
+
+@sync
+async def test_home_reads_a_round_played_in_another_window(tmp_path: Path) -> None:
+    """Back on home from another screen, a history changed meanwhile is read again (play test
+    G25): home said "Welcome … your first round" until the app was started again."""
+    start_round = round_start("choice", 3)
+    first = make_test_app(tmp_path, start=start_round)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await settle(first)
+        await pilot.press("q", "y")  # nothing answered: home welcomes a new player
+        await pilot.pause()
+        await home_of(first)
+
+    app = make_test_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = await home_of(app)
+        assert app.history_deferred
+        store = open_store(tmp_path / "data")  # another window finishes a round meanwhile
+        begin = history_start(FIXED_NOW, player="ann", pack="dingtalk-2020", mode="choice")
+        play(store, begin, [answer(0, FIXED_NOW), answer(1, FIXED_NOW)], FIXED_NOW)
+        store.close()
+        assert await home_of(app) == before  # nothing tells home, until it is shown again
+        await pilot.press("s")  # the settings, then back
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        after = await home_of(app)
+        assert "first round" in before[-1] and "1-day streak" in after[-1]

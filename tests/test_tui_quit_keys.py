@@ -63,6 +63,9 @@ async def test_a_letter_then_ctrl_q_in_one_read_answers_then_asks(tmp_path: Path
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert len(play.game.outcomes) == 1
+        # The dialog says the answer is kept, though it came before the dialog was drawn.
+        said = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        assert "Your 1 answer is kept in the history" in said
 
 
 @pytest.mark.parametrize("where", ["home", "settings", "palette", "dialog"])

@@ -320,7 +320,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "packs.errors": ("Errors (this pack cannot be played):", "錯誤（這個題庫無法遊玩）："),
     "packs.kind_hidden": (
         "too few facts for {mode} questions (it needs {needs}): the mode is hidden",
-        "事實不夠出{mode}題（需要{needs}）：這個模式已隱藏",
+        "事實不夠（{mode}模式需要{needs}）：這個模式已隱藏",
     ),
     "packs.needs.order": (
         "dated events or versions whose dates do not overlap, or sequences, for three orders"
@@ -346,9 +346,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "一個有 3 個名次的順序）",
     ),
     "packs.figure_not_estimated": (
-        "the figure {id} ({written}) is not above zero: it is never asked as an estimate, which"
+        "the figure {id} ({written}) is below zero: it is never asked as an estimate, which"
         " scores a positive guess by how near it is, nor as a choice among near figures",
-        "數據 {id}（{written}）不大於零：估算題依正數答案的接近程度計分，所以它不會出成估算題，"
+        "數據 {id}（{written}）小於零：估算題依正數答案的接近程度計分，所以它不會出成估算題，"
         "也不會出成相近數據的選擇題",
     ),
     "packs.warnings": ("Warnings:", "警告："),

@@ -18,7 +18,7 @@ def summary_line(pack: Pack, path: Path) -> str:
     counts = ", ".join(
         f"{n} {name if n != 1 else name[:-1]}" for name, n in pack.counts().items() if n
     )
-    modes = ", ".join(modes) or "none"
+    modes = ", ".join(modes) or "none (too few facts for any round of three: see the warnings)"
     title = one_line(pack.title)
     return f'{path}: valid: {pack.id} "{title}" ({pack.language}): {counts}; modes: {modes}'
 

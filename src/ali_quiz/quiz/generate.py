@@ -132,7 +132,7 @@ def kind_warnings(pack: Pack) -> list[str]:
         for kind in GENERATED_KINDS
         if not capacity[kind]
     ]
-    if any(m.value <= 0 for m in pack.metrics):
+    if any(m.value < 0 for m in pack.metrics):
         from ali_quiz.i18n import Translator  # here: only such a pack needs it
 
         warnings += figure_warnings(pack, Translator("en"))
@@ -140,12 +140,13 @@ def kind_warnings(pack: Pack) -> list[str]:
 
 
 def figure_warnings(pack: Pack, tr: Translator) -> list[str]:
-    """A figure of zero or below is never asked as an estimate (its score needs a positive
-    answer) nor as a choice among near figures: said, so its author knows why."""
+    """A figure below zero is never asked as an estimate (its score needs a positive answer)
+    nor as a choice among near figures: said, so its author knows why. (Zero is a small whole
+    number: a choice among nearby values, as 1 or 2 are.)"""
     return [
         tr("packs.figure_not_estimated", id=m.id, written=m.written)
         for m in pack.metrics
-        if m.value <= 0
+        if m.value < 0
     ]
 
 

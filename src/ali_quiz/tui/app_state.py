@@ -28,7 +28,7 @@ from ali_quiz.packs.editions import DEFAULT_EDITION, default_pack_for
 from ali_quiz.paths import AppPaths
 from ali_quiz.safety.text import visible
 from ali_quiz.tui.linefilter import NoControlCharacters
-from ali_quiz.tui.messages import HistoryOpened, HistoryRead, PacksScanned
+from ali_quiz.tui.messages import HistoryOpened, HistoryRead, HomeShownAgain, PacksScanned
 from ali_quiz.tui.state import HistoryState
 from ali_quiz.tui.texts import translate_bindings
 
@@ -94,6 +94,9 @@ class QuizAppState(App[int]):
         # Home shows the history's summary (history/summary.py); the history itself is
         # opened when the player first needs it (ensure_history).
         self.history_deferred = False
+        # The history's files as they were when home's figures were last read (history/
+        # summary.py's stamp): another window's round changes them (`history_changed`).
+        self.read_stamp: list[Any] | None = None
         self.start_frozen = False  # the start-up objects have left the GC's generations
         self.waiting_recorders: list[HistoryRecorder] = []
         self.pack_path: Path | None = None
@@ -186,13 +189,14 @@ class QuizAppState(App[int]):
         """Home from the summary kept beside the history, without loading SQLite (about 1.8 MB
         of start-up memory); False when it cannot be trusted (stale, damaged, missing, another
         player's) or a round is under way (it records at once)."""
-        from ali_quiz.history.summary import load_summary
+        from ali_quiz.history.summary import history_stamp, load_summary
 
         if self.start_round_args is not None:
             return False
         summary = load_summary(self.paths.data_dir, self.player)
         if summary is None:
             return False
+        self.read_stamp = history_stamp(self.paths.data_dir)  # as load_summary found it
         self.history_deferred = True
         self.history_state = self.state_of(summary)
         self.start_settled()
@@ -304,7 +308,23 @@ class QuizAppState(App[int]):
         stamp = history_stamp(self.paths.data_dir)  # before the read: a write since shows
         summary = read_summary(store, player)
         save_summary(self.paths.data_dir, summary, stamp)
+        self.read_stamp = stamp
         self.post_message(HistoryRead(summary))
+
+    @on(HomeShownAgain)
+    def refresh_if_changed(self) -> None:
+        """Home shown again: read the history once more if it changed since home's figures
+        were read (a round played in another window, `ali-quiz play --plain` meanwhile)."""
+        if not self.use_history or not self.history_ready and not self.history_deferred:
+            return
+        from ali_quiz.history.summary import history_stamp
+
+        if history_stamp(self.paths.data_dir) == self.read_stamp:
+            return
+        if self.history_deferred:
+            self.ensure_history()  # opened, it reads home's figures again (history_opened)
+        else:
+            self.refresh_history()
 
     @on(HistoryRead)
     def history_read(self, message: HistoryRead) -> None:

@@ -136,3 +136,7 @@ class HistoryRead(Message):
     def __init__(self, summary: HomeSummary) -> None:
         super().__init__()
         self.summary = summary
+
+
+class HomeShownAgain(Message):
+    """Home is on screen again (back from another screen): its figures may be out of date."""

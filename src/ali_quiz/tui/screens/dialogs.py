@@ -53,6 +53,12 @@ class ConfirmScreen(QuizModal[bool]):
         self.first_text = first
         self.on_first = on_first
 
+    def say(self, body: str) -> None:
+        """Say this instead (on screen, or once composed if it is not yet)."""
+        self.body_text = body
+        for static in self.query(".dialog-body").results(Static):
+            static.update(body)
+
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ali_quiz.i18n import language_label
 from ali_quiz.safety.text import visible
 from ali_quiz.textwidth import pad, width
-from ali_quiz.tui.messages import ModeChosen, PackChosen, ResumeAsked
+from ali_quiz.tui.messages import HomeShownAgain, ModeChosen, PackChosen, ResumeAsked
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.progress_panel import RECENT_SHOWN, ModeScoresPanel, ProgressPanel
@@ -121,6 +121,10 @@ class HomeScreen(QuizScreen[None]):
         # first read comes after the first frame, when the app has opened the history.
         self.watch(self.app, "history_state", self.load_progress, init=False)
         self.watch(self.app, "pack_id", self.load_progress)
+
+    async def on_screen_resume(self) -> None:
+        await super().on_screen_resume()
+        self.post_message(HomeShownAgain())
 
     def help_extra(self) -> str:
         return self.tr("home.hint")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gc
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -45,6 +45,9 @@ from ali_quiz.tui.widgets.order import OrderAnswer
 from ali_quiz.tui.widgets.status_line import StatusLine
 from ali_quiz.tui.widgets.strip import streak, strip_content
 from ali_quiz.tui.widgets.text_answer import TextAnswer
+
+if TYPE_CHECKING:
+    from ali_quiz.tui.screens.dialogs import ConfirmScreen
 
 #: From this many columns the feedback sits beside the question.
 WIDE = 120
@@ -118,7 +121,7 @@ class PlayScreen(QuizScreen[None]):
         self.info = info
         self.recorder = recorder
         self.last_outcome: Outcome | None = None
-        self.leave_dialog: Screen[bool] | None = None  # "Leave this round?" while it shows
+        self.leave_dialog: ConfirmScreen | None = None  # "Leave this round?" while it shows
         # The widgets an answer changes, kept at hand (a query walks the tree each time).
         self.play_status = StatusLine(id="play-status")
         self.play_main = Container(id="play-main")
@@ -126,6 +129,8 @@ class PlayScreen(QuizScreen[None]):
         self.play_help = Static(id="play-help", markup=False)
         self.play_notice = Static(id="play-notice", markup=False)
         self.play_feedback = Feedback(id="feedback")
+        #: The answer widget (#answer) of the question on screen.
+        self.answer_box: Widget | None = None
 
     @property
     def in_progress(self) -> bool:
@@ -242,17 +247,17 @@ class PlayScreen(QuizScreen[None]):
         shown = done if self.answered else min(self.game.position, total)
         cells = max(10, self.size.width // 4)
         strip = strip_content(outcomes, total, cells, asking=not self.answered)
-        status = Content.from_markup(
-            "  $position  [b]$score[/b]",
-            position=self.tr("play.progress", position=shown, count=total),
-            score=self.tr("play.score", score=self.game.score, max=self.game.answered_max),
+        # Assembled from parts, not markup: nothing to parse in the answer's frame.
+        status = Content.assemble(
+            "  ",
+            self.tr("play.progress", position=shown, count=total),
+            "  ",
+            (self.tr("play.score", score=self.game.score, max=self.game.answered_max), "b"),
         )
         run = streak(outcomes)
         # Below 80 columns the streak is said in the verdict line only: the title needs room.
         if run >= 2 and self.size.width >= 80:
-            status += Content.from_markup(
-                "  [b $text-success]$streak[/]", streak=self.tr("play.streak", count=run)
-            )
+            status += Content.assemble("  ", (self.tr("play.streak", count=run), "b $text-success"))
         self.play_status.show(strip=strip, progress=status)
 
     async def show_question(self) -> None:
@@ -274,7 +279,7 @@ class PlayScreen(QuizScreen[None]):
         self.show_notice("")
         await self.play_body.query_children("#answer").remove()
         self.fit_width(self.size.width)  # before the widget is laid out: a match is not wide
-        widget = answer_widget(question)
+        widget = self.answer_box = answer_widget(question)
         await self.play_body.mount(widget, before=self.play_notice)
         # Focused now, not after the next refresh: keys typed the moment the question shows
         # (already queued behind this one) must reach it, not the feedback it replaces.
@@ -286,7 +291,9 @@ class PlayScreen(QuizScreen[None]):
         self.call_after_refresh(collect_garbage)
 
     def focus_answer(self) -> None:
-        widget = self.query_one("#answer")
+        widget = self.answer_box
+        if widget is None:
+            return
         if isinstance(widget, EstimateAnswer | TextAnswer):
             self.set_focus(widget.query_one(Input))
         else:
@@ -334,7 +341,7 @@ class PlayScreen(QuizScreen[None]):
         """
         gc.disable()
         self.last_outcome = outcome
-        widget = self.query_one("#answer")
+        widget = self.answer_box
         response = outcome.response
         if isinstance(widget, ChoiceAnswer):
             widget.reveal(response if isinstance(response, str) else None)
@@ -358,8 +365,9 @@ class PlayScreen(QuizScreen[None]):
         self.place_feedback()
         self.show_status()
         if self.leave_dialog is not None and self.leave_dialog.is_attached:
-            # An answer typed just before ctrl+q arrives under the dialog: say it is kept.
-            self.leave_dialog.query_one(".dialog-body", Static).update(self.leave_body())
+            # An answer typed just before ctrl+q arrives under the dialog (pushed, and maybe
+            # not yet composed): say it is kept.
+            self.leave_dialog.say(self.leave_body())
         # The widgets tell the screen of their new layout by messages that may come after the
         # callback below: say it now, so that the callback waits for the feedback's frame.
         self.refresh(layout=True, repaint=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.message import Message
+from textual.widget import Widget
 
 from ali_quiz.quiz.kinds import Response
 
@@ -15,6 +16,14 @@ class AnswerGiven(Message):
     def __init__(self, response: Response) -> None:
         super().__init__()
         self.response = response
+
+
+def give(widget: Widget, response: Response) -> None:
+    """Say the player answered: posted to the screen itself, not bubbled up to it through the
+    containers around the widget (a turn of the event loop each, between the key and the
+    feedback). A harness app without a screen of its own still hears it: it bubbles on from
+    the screen to the app."""
+    widget.screen.post_message(AnswerGiven(response))
 
 
 class SkipAsked(Message):

@@ -18,7 +18,7 @@ from ali_quiz.quiz.answers import (
 )
 from ali_quiz.quiz.kinds import EstimateQuestion
 from ali_quiz.tui.texts import translator_of
-from ali_quiz.tui.widgets.base import AnswerGiven, SkipAsked
+from ali_quiz.tui.widgets.base import SkipAsked, give
 
 
 def reading_of(question: EstimateQuestion, text: str) -> str:
@@ -110,7 +110,7 @@ class EstimateAnswer(Vertical):
             reading.remove_class("-ok")
             reading.add_class("-bad")
             return
-        self.post_message(AnswerGiven(value))
+        give(self, value)
 
     def reveal(self, response: object = None, verdict: str = "") -> None:
         """Show the answer under the box (and what was said), and stop taking answers."""

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Container
 from textual.content import Content
-from textual.geometry import Offset, Size
+from textual.geometry import Offset, Region, Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
@@ -47,16 +47,14 @@ VERDICT_COLOURS = {
 
 def verdict_content(outcome: Outcome, tr: Translator, *, streak: int = 0) -> Content:
     """`✓ Right!  100/100 points · 3 in a row`: the verdict on one line."""
-    line = Content.from_markup(
-        "[b]$mark $verdict[/b]  $points",
-        mark=VERDICT_MARKS[outcome.verdict],
-        verdict=tr(f"feedback.{outcome.verdict}"),
-        points=tr("feedback.points", points=outcome.points, max=outcome.max_points),
+    # Assembled from parts, not markup: nothing to parse between the key and the feedback.
+    line = Content.assemble(
+        (f"{VERDICT_MARKS[outcome.verdict]} {tr(f'feedback.{outcome.verdict}')}", "b"),
+        "  ",
+        tr("feedback.points", points=outcome.points, max=outcome.max_points),
     )
     if streak >= 2 and outcome.correct:
-        line += Content.from_markup(
-            " · [b $text-success]$streak[/]", streak=tr("play.streak", count=streak)
-        )
+        line += Content.assemble(" · ", (tr("play.streak", count=streak), "b $text-success"))
     return line
 
 
@@ -146,55 +144,65 @@ class FeedbackPanel(ScrollView, can_focus=True):
         self.head = Content("")
         self.source = Content("")
         self.hint = Content("")
-        #: Said after the hint when the source does not fit: how to scroll it.
+        #: The hint when the source does not fit: it adds how to scroll it.
         self.scroll_hint = Content("")
+        #: Counts the changes of what the panel says (the lines drawn are kept until one).
+        self.said = 0
         # The lines worked out for a width and a style, kept until the text or either changes.
         self.drawn: tuple[tuple[object, ...], PanelLines] | None = None
         # Each part's lines by text, style, width and place (see `part_lines`).
         self.part_cache: dict[tuple[object, ...], list[Strip]] = {}
+        # The lines of the frame being drawn (render_lines works them out once for its lines).
+        self.frame_lines: PanelLines | None = None
 
     def show(self, head: Content, source: Content, hint: Content, scroll_hint: Content) -> None:
-        """Say these, from the top of the source."""
+        """Say these, from the top of the source (`scroll_hint`: the hint when it must scroll)."""
         self.head, self.source, self.hint, self.scroll_hint = head, source, hint, scroll_hint
+        self.said += 1
         self.scroll_to(y=0, animate=False)
         self.refresh(layout=True)
 
     def show_source(self, source: Content) -> None:
         """A new source, shown by the next `show` (its lines can be worked out meanwhile)."""
         self.source = source
+        self.said += 1
 
     def lines_at(self, width: int) -> PanelLines:
         """The lines of the three parts wrapped to `width`, as a Static would draw them."""
         style = self.visual_style
         hint_style = self.get_visual_style("feedback--hint")
-        key: tuple[object, ...] = (width, style, hint_style, self.text_selection, self.head)
-        key += (self.source, self.hint, self.scroll_hint)
+        selection = self.text_selection
+        key = (width, style, hint_style, selection, self.said)
         if self.drawn is not None and self.drawn[0] == key:
             return self.drawn[1]
         head, source = self.head, self.source
-        head_lines = self.part_lines(head, style, width, 0)
         under_head = head.plain.count("\n") + 1
-        source_lines = self.part_lines(source, style, width, under_head)
         under_source = under_head + (source.plain.count("\n") + 1 if source.plain else 0)
-        scroll_hint = self.hint + Content(" · ") + self.scroll_hint
         lines = PanelLines(
-            head_lines,
-            source_lines,
-            self.part_lines(self.hint, hint_style, width, under_source),
-            self.part_lines(scroll_hint, hint_style, width, under_source),
+            self.part_lines(head, style, width, 0, selection),
+            self.part_lines(source, style, width, under_head, selection),
+            self.part_lines(self.hint, hint_style, width, under_source, selection),
+            self.part_lines(self.scroll_hint, hint_style, width, under_source, selection),
         )
         self.drawn = (key, lines)
         return lines
 
-    def part_lines(self, content: Content, style: Style, width: int, lines: int) -> list[Strip]:
-        """A part's lines at `width`, `lines` lines below the top of the panel's text.
+    def part_lines(
+        self,
+        content: Content,
+        style: Style,
+        width: int,
+        lines: int,
+        selection: Selection | None = None,
+    ) -> list[Strip]:
+        """A part's lines at `width`, `lines` lines below the top of the panel's text (and the
+        part of a mouse `selection` in them).
 
         Kept for the next frames and answers: a question's source is drawn while it is read
         (`Feedback.prepare`), below a verdict of one line, the usual one.
         """
         if not content.plain:
             return []
-        selection = self.text_selection
         key = (content, style, width, lines, selection)
         if (strips := self.part_cache.get(key)) is not None:
             return strips
@@ -236,8 +244,10 @@ class FeedbackPanel(ScrollView, can_focus=True):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # The scrolled height is known once the width and height are: every line of the three
+        # ScrollView's own (Textual 8.2), called by each layout with the panel's size, extended:
+        # the scrolled height is known once the width and height are, every line of the three
         # parts (what a container with the verdict and the hint docked at its edges scrolls).
+        # Set without a refresh: this layout draws the panel anyway.
         gutter = self.styles.gutter
         scrollbar = self.styles.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
         width = max(0, size.width - gutter.width - scrollbar)
@@ -247,9 +257,16 @@ class FeedbackPanel(ScrollView, can_focus=True):
         self.set_reactive(ScrollView.virtual_size, Size(width, total))
         return super()._size_updated(size, virtual_size, container_size, layout)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self.frame_lines = self.lines_at(self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self.frame_lines = None
+
     def render_line(self, y: int) -> Strip:
         region = self.scrollable_content_region
-        lines = self.lines_at(region.width)
+        lines = self.frame_lines or self.lines_at(region.width)
         hint = self.fitted(lines, region.height)
         below = y - (region.height - len(hint))
         if below >= 0:
@@ -263,9 +280,7 @@ class FeedbackPanel(ScrollView, can_focus=True):
 
     def shown_hint(self) -> Content:
         """The hint as the panel shows it: with how to scroll when the source does not fit."""
-        if self.max_scroll_y > 0:
-            return self.hint + Content(" · ") + self.scroll_hint
-        return self.hint
+        return self.scroll_hint if self.max_scroll_y > 0 else self.hint
 
     @property
     def text(self) -> str:
@@ -298,6 +313,7 @@ class Feedback(Container):
         super().__init__(id=id)
         # Kept at hand: an answer fills it, and looking it up costs a walk of the tree.
         self.panel = FeedbackPanel(id="feedback-panel")
+        self.hint_cache: dict[tuple[str, bool], tuple[Content, Content]] = {}
 
     def compose(self) -> ComposeResult:
         yield self.panel
@@ -322,10 +338,19 @@ class Feedback(Container):
         if width > 0:
             panel.part_lines(source, panel.visual_style, width, 1)
             under = 1 + (source.plain.count("\n") + 1 if source.plain else 0)
-            hint = Content(tr("play.press_next"))
             hint_style = panel.get_visual_style("feedback--hint")
-            for said in (hint, hint + Content(" · ") + Content(tr("play.scroll_source"))):
+            for said in self.hints(tr, last=False):
                 panel.part_lines(said, hint_style, width, under)
+
+    def hints(self, tr: Translator, *, last: bool) -> tuple[Content, Content]:
+        """`Press enter for the next question` (or to see the results, when `last`), alone and
+        with how to scroll the source: built once per language."""
+        key = (tr.language, last)
+        if (hints := self.hint_cache.get(key)) is None:
+            hint = Content(tr("play.press_results" if last else "play.press_next"))
+            scroll = hint + Content(" · ") + Content(tr("play.scroll_source"))
+            hints = self.hint_cache[key] = (hint, scroll)
+        return hints
 
     def show_outcome(
         self, outcome: Outcome, tr: Translator, *, last: bool, streak: int = 0
@@ -338,8 +363,7 @@ class Feedback(Container):
             head = Content("\n").join([head, notes])
         self.prepare(outcome.question, tr)
         panel = self.panel
-        hint = Content(tr("play.press_results" if last else "play.press_next"))
-        panel.show(head, panel.source, hint, Content(tr("play.scroll_source")))
+        panel.show(head, panel.source, *self.hints(tr, last=last))
         self.set_verdict_colour(outcome.verdict)
 
     def set_verdict_colour(self, verdict: str) -> None:

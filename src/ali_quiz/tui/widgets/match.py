@@ -24,7 +24,7 @@ from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import MatchQuestion
 from ali_quiz.textwidth import width
 from ali_quiz.tui.texts import translate_bindings, translator_of
-from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, offered
+from ali_quiz.tui.widgets.base import AnswerRefused, give, offered
 
 MAX_LEFT = 10  # keys 1-9, and 0 for the tenth: authored matches hold up to 10 pairs
 MAX_RIGHT = 16  # letters a-p: ten pairs and their decoys
@@ -321,7 +321,7 @@ class MatchAnswer(Widget, can_focus=True):
             self.refused = True
             self.post_message(AnswerRefused(self.incomplete_text()))
             return
-        self.post_message(AnswerGiven(self.response))
+        give(self, self.response)
 
     def incomplete_text(self) -> str:
         tr = translator_of(self)

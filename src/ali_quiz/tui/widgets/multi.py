@@ -18,7 +18,7 @@ from textual.widgets.selection_list import Selection
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import MultiQuestion
 from ali_quiz.tui.texts import translate_bindings, translator_of
-from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused
+from ali_quiz.tui.widgets.base import AnswerRefused, give
 
 MAX_OPTIONS = 10  # letters A-J
 
@@ -88,7 +88,7 @@ class MultiAnswer(SelectionList[str]):
         if not picked:
             self.post_message(AnswerRefused(translator_of(self)("play.multi.none")))
             return
-        self.post_message(AnswerGiven(picked))
+        give(self, picked)
 
     def reveal(self, chosen: list[str] | None) -> None:
         """Mark the options worth picking ✓ and wrong ticks ✗, and stop taking answers."""

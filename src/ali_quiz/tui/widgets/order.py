@@ -21,7 +21,7 @@ from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.grading import order_item_shares
 from ali_quiz.quiz.kinds import OrderQuestion
 from ali_quiz.tui.texts import translate_bindings, translator_of
-from ali_quiz.tui.widgets.base import AnswerGiven, offered
+from ali_quiz.tui.widgets.base import give, offered
 
 MAX_ITEMS = 9
 
@@ -236,7 +236,7 @@ class OrderAnswer(Widget, can_focus=True):
         if self.answered:
             return
         self.grabbed = False
-        self.post_message(AnswerGiven(self.response))
+        give(self, self.response)
 
     # --- Mouse: drag, or click then click -------------------------------------------------
 

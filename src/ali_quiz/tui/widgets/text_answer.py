@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from ali_quiz.quiz.answers import command_of
 from ali_quiz.quiz.kinds import TextQuestion
 from ali_quiz.tui.texts import translator_of
-from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
+from ali_quiz.tui.widgets.base import AnswerRefused, SkipAsked, give
 
 
 class TextAnswer(Vertical):
@@ -51,7 +51,7 @@ class TextAnswer(Vertical):
         if not text:
             self.post_message(AnswerRefused(translator_of(self)("play.text.empty")))
             return
-        self.post_message(AnswerGiven(text))
+        give(self, text)
 
     def reveal(self, response: object = None, verdict: str = "") -> None:
         """Show the accepted answers under the box, and stop taking answers."""
