@@ -25,7 +25,7 @@ from ali_quiz.packs.model import Metric, Pack, pack_to_json
 from ali_quiz.packs.problems import PackError
 from ali_quiz.quiz.audit import Audit
 from ali_quiz.quiz.audit import check_round as audit_round
-from ali_quiz.quiz.facts import PackFacts
+from ali_quiz.quiz.facts import PackFacts, facts_of
 from ali_quiz.quiz.generate import (
     MAX_COUNT,
     MODES,
@@ -44,6 +44,7 @@ from ali_quiz.quiz.kinds import (
     Question,
     TextQuestion,
 )
+from ali_quiz.quiz.makers.picker import Walk
 from ali_quiz.quiz.phrasing import (
     embedded,
     format_count,
@@ -122,7 +123,7 @@ def template(question: Question) -> str:
 GENERATED_FORMS = {
     "timeline", "sequence", "dates", "highlights", "figures", "figure", "when", "what",
     "before", "after", "first-event", "last-event", "first", "last", "state", "small",
-    "largest", "smallest", "release", "codename",
+    "largest", "smallest", "release", "codename", "brought", "next", "previous",
 }  # fmt: skip
 
 
@@ -313,6 +314,31 @@ def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -
         chosen = pick(question.facts, key=lambda f: view.ranks[f])
         sequence_text = {i.id: i.text for s in view.pack.sequences for i in s.items}
         assert answer_text == sequence_text[chosen]
+    elif kind_template in ("next", "previous"):
+        # The item asked about, then the options: the right one is of the rank next to it (a
+        # tied item of that rank is never offered), the wrong ones of other ranks each.
+        anchor, *shown = question.facts
+        text_of = {i.id: i.text for s in view.pack.sequences for i in s.items}
+        assert text_of[anchor] in question.prompt and text_of[anchor] not in texts
+        assert sorted(text_of[f] for f in shown) == sorted(texts)
+        step = 1 if kind_template == "next" else -1
+        ranks = [view.ranks[f] for f in shown]
+        assert len(set(ranks)) == len(ranks)
+        right = [f for f in shown if view.ranks[f] == view.ranks[anchor] + step]
+        assert [text_of[f] for f in right] == [answer_text]
+    elif kind_template == "brought":
+        (fact,) = question.facts
+        version = view.versions[fact]
+        assert question.prompt == phrase(
+            view.language, "brought", title=version_title(version, view.language)
+        )
+        assert answer_text in version.highlights
+        titles = facts_of(view.pack).titles_with_highlight
+        for text in wrong:
+            # Another release's highlight, of the same product, akin to none of this one's.
+            assert text not in version.highlights and version.title not in titles[text]
+            others = [v for v in view.pack.versions if text in v.highlights]
+            assert others and all(v.product == version.product for v in others)
     elif kind_template == "codename":
         (fact,) = question.facts
         version = view.versions[fact]
@@ -453,13 +479,19 @@ def test_quick_rounds_mix_every_kind(packs: dict[str, Pack]) -> None:
 
 
 def test_authored_questions_mix_in(packs: dict[str, Pack]) -> None:
-    """Authored questions are drawn like any other: some rounds hold them, not every round."""
-    authored = {q.id for q in packs["zh"].questions}
+    """Authored questions are drawn like any other: each is in some rounds, none in most.
+
+    A quick round deals one of them, a different one seed after seed: a class's twenty rounds
+    ask nearly every one, each about once, rather than a few of them again and again.
+    """
+    questions = packs["zh"].questions
+    authored = {q.id for q in questions}
     rounds = [{q.id for q in generate_round(packs["zh"], "quick", 10, s)} for s in range(100)]
-    seen = set().union(*rounds)
-    assert len(seen & authored) >= len(authored) // 2
-    with_authored = sum(1 for ids in rounds if ids & authored)
-    assert 10 <= with_authored <= 90
+    seen = Counter(i for ids in rounds for i in ids if i in authored)
+    assert len(seen) >= len(authored) - 2
+    assert max(seen.values()) <= 12  # of 100 rounds: none comes in most of them
+    twenty = Counter(i for ids in rounds[1:21] for i in ids if i in authored)
+    assert len(twenty) >= 15 and max(twenty.values()) <= 2
 
 
 # -- ids ------------------------------------------------------------------------------------------
@@ -467,7 +499,7 @@ def test_authored_questions_mix_in(packs: dict[str, Pack]) -> None:
 
 def test_question_ids_are_stable_for_the_same_kind_and_facts(packs: dict[str, Pack]) -> None:
     meaning: dict[str, tuple[str, frozenset[str]]] = {}
-    ids_of: dict[tuple[str, str, frozenset[str], str], set[str]] = defaultdict(set)
+    ids_of: dict[tuple[str, str, frozenset[str], str, frozenset[str]], set[str]] = defaultdict(set)
     for which, seed, mode in itertools.product(("zh", "en"), range(25), PLAIN_MODES):
         for question in generate_round(packs[which], mode, 10, seed, date=date(2024, 1, 1)):
             key = (question.kind, frozenset(question.facts))
@@ -477,10 +509,22 @@ def test_question_ids_are_stable_for_the_same_kind_and_facts(packs: dict[str, Pa
             name = question.id if name == "authored" else name
             # Two questions of one form on the same facts differ by what they ask (the date of
             # "which happened before…", the highlight of "which release brought…").
-            ids_of[(question.kind, name, frozenset(question.facts), question.prompt)].add(
-                question.id
-            )
+            # or by what they show (the highlight a release is matched with, or offered for).
+            ids_of[
+                (question.kind, name, frozenset(question.facts), question.prompt, _shown(question))
+            ].add(question.id)
     assert {key: ids for key, ids in ids_of.items() if len(ids) > 1} == {}
+
+
+def _shown(question: Question) -> frozenset[str]:
+    """What a question of the highlights forms shows beside its prompt and facts: the
+    highlights, another of which makes another question of the same releases."""
+    if question.id.startswith(("match-highlights-", "choice-brought-")):
+        if isinstance(question, MatchQuestion):
+            return frozenset(entry.text for entry in question.right)
+        assert isinstance(question, ChoiceQuestion)
+        return frozenset(o.text for o in question.options if o.id == question.answer)
+    return frozenset()
 
 
 def test_the_two_editions_ask_with_the_same_question_ids(packs: dict[str, Pack]) -> None:
@@ -801,6 +845,31 @@ def test_the_undated_items_beyond_a_date_as_the_plain_definition_gives_them(
         assert views.count_undated_beyond(item, before=True) == len(after)
         assert list(views.undated_beyond(item, before=False)) == before
         assert views.count_undated_beyond(item, before=False) == len(before)
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 8, 23, 45])
+def test_consecutive_seeds_start_their_walks_at_different_places(n: int) -> None:
+    """Any n seeds in a row start a walk in turns (the pack's own questions a quick round
+    deals) at n different places: a class's rounds lead with each once before any comes
+    back."""
+    for first in (0, 1, 21, 999_990):
+        starts = {Walk(n, seed, turns=True)[0] for seed in range(first, first + n)}
+        assert starts == set(range(n))
+        for turns in (True, False):
+            walk = Walk(n, first, turns=turns)
+            assert sorted(walk[i] for i in range(n)) == list(range(n))
+
+
+def test_the_sequence_forms_ask_around_the_whole_sequence(packs: dict[str, Pack]) -> None:
+    """`next` and `previous` come in quick rounds, on items across the sequence."""
+    asked = Counter(
+        (question.id.split("-")[1], question.facts[0])
+        for seed in range(1, 61)
+        for question in generate_round(packs["en"], "quick", 10, seed)
+        if question.id.startswith(("choice-next-", "choice-previous-"))
+    )
+    assert {form for form, _ in asked} == {"next", "previous"}
+    assert len({anchor for _, anchor in asked}) >= 4
 
 
 def test_a_pack_of_two_metrics_is_told_it_needs_three() -> None:

@@ -29,6 +29,7 @@ VALUES = {
     "date": "September 2016",
     "highlight": "Online office",
     "codename": "Bayan Har",
+    "item": "Laiwang",
 }
 VALUES_ZH = {
     "title": "釘釘 3.0",
@@ -37,6 +38,7 @@ VALUES_ZH = {
     "date": "2016年9月",
     "highlight": "線上辦公室",
     "codename": "巴顏喀拉",
+    "item": "來往",
 }
 
 #: Every template with the sentence it makes from the values above, per language.
@@ -91,6 +93,15 @@ EXPECTED = {
         "以下哪一個版本帶來了這項改變：線上辦公室？",
     ),
     "codename": ("Which release was code-named Bayan Har?", "代號“巴顏喀拉”的是哪一個版本？"),
+    "brought": ("What did this release bring: DingTalk 3.0?", "釘釘 3.0帶來了以下哪一項改變？"),
+    "next": (
+        "DingTalk 3.0: which of these came right after Laiwang?",
+        "以下釘釘 3.0中，哪一個緊接在來往之後？",
+    ),
+    "previous": (
+        "DingTalk 3.0: which of these came right before Laiwang?",
+        "以下釘釘 3.0中，哪一個緊接在來往之前？",
+    ),
     "state": (
         "As of which date does the source report this: DingTalk 3.0?",
         "根據資料，截至哪一天仍是如此：釘釘 3.0？",

@@ -1,8 +1,8 @@
 """Round composition: every rule of a good round enforced while the round is drawn.
 
-Each slot draws a question form by weight (authored questions are forms of their own, weighing
-less, so they are not in every round), asks it for a question, and keeps the question only if
-it breaks no rule against what the round already holds:
+Each slot draws a question form by weight (authored questions are forms of their own, each in a
+share of a class's rounds), asks it for a question, and keeps the question only if it breaks no
+rule against what the round already holds:
 
 - a fact ledger: in a mixed round no fact is asked twice; in a one-kind round no two questions
   share three facts;
@@ -12,8 +12,9 @@ it breaks no rule against what the round already holds:
 
 A quick or daily round is also a mix: each draw first picks a kind by how far it is behind its
 share of the round (`KIND_SHARE`), then a form of that kind; no wording (`choice-first-event`)
-comes twice, nor one sequence, while other forms can still give a question (they may come
-twice rather than the round end short).
+comes twice while other forms can still give a question (they may come twice rather than the
+round end short, but never the same wording on one sequence); and it deals one of the pack's
+own questions, a different one seed after seed.
 
 When no form can give a question that fits, the round ends shorter rather than break a rule.
 """
@@ -39,13 +40,13 @@ KIND_SHARE = {
     "order": 2.0,
     "match": 2.0,
     "estimate": 1.5,
-    "authored": 1.0,  # the pack's own questions but text ones
+    "authored": 1.5,  # the pack's own questions but text ones
     "text": 1.0,
 }
 # A pack's few text questions come in about this many of twenty rounds each (at most 4 keeps
 # every question out of most rounds of a class's twenty).
 TEXT_ROUNDS = 3
-AUTHORED_ROUNDS = 0.8  # the share of quick rounds that hold one of the pack's own questions
+AUTHORED_ROUNDS = 1.0  # the share of quick rounds dealt one of the pack's own questions
 _AHEAD = 0.01  # the weight left to a kind ahead of its share, per unit of share
 _AUTHORED_LEAN = 0.2  # each authored question weighs this much of the one before it in the walk
 # The share of each draw that goes to authored questions, in a mixed round or not: they weigh
@@ -55,6 +56,7 @@ ONE_KIND_SHARED = 3  # a one-kind round's questions share fewer facts than this
 _ATTEMPTS = 16  # draws per slot before the round is taken as full
 AUTHORED_PER = 10  # a mixed round holds one authored question per this many questions
 FULL_REACH = 20  # a form that can make this many questions is in every mixed round
+_DEALT_BY = 3  # the dealt authored question comes among the first this many after the focus
 _GIVE_UP = 4  # a form that gave nothing this many slots running is dropped
 _REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
 
@@ -114,7 +116,6 @@ class RoundComposer:
         # One question per wording and per sequence, until nothing else fits.
         self.strict = self.balanced
         self.sequence_of = {item.id: s.id for s in pack.sequences for item in s.items}
-        self.sequences_asked: set[str] = set()
         self.templates_asked: set[str] = set()
         # A quick round draws the pack's own questions from a place its seed moves: a class's
         # twenty rounds ask each about once, where equal weights would ask some of them often.
@@ -131,8 +132,8 @@ class RoundComposer:
                 reach = slot.form.reach
                 slot.off = 0 < reach < FULL_REACH and self.rng.random() * FULL_REACH >= reach
             if self.balanced:
-                # The pack's own questions come in a share of the rounds, not in every one; text
-                # ones in fewer (a pack has few).
+                # Text questions come in a share of the rounds only (a pack has few); the
+                # others, one dealt to each round (below), each in a share of a class's rounds.
                 texts = [slot for slot in self.slots if slot.kind == "text"]
                 others = [slot for slot in self.slots if _share_kind(slot) == "authored"]
                 share = {"text": TEXT_ROUNDS * len(texts) / FULL_REACH, "": AUTHORED_ROUNDS}
@@ -140,6 +141,19 @@ class RoundComposer:
                     off = bool(group) and self.rng.random() >= share[key]
                     for slot in group:
                         slot.off = off
+        # A quick round deals the pack's own question its seed walks to first: its facts are
+        # kept from generated questions and it comes early (a few questions in), before the
+        # round shows its answer; otherwise the next one in the walk would come, the one the
+        # next seed asks, and a class's twenty rounds would ask some twice and others never.
+        self.dealt: _Slot | None = None
+        self.dealt_at = 0
+        if self.balanced:
+            facts_of = {q.id: q.facts for q in pack.questions}
+            for slot in self._walked([s for s in self.slots if _authored(s)]):
+                if not slot.off:
+                    self.dealt, self.dealt_at = slot, len(self.focus) + self.rng.below(_DEALT_BY)
+                    self.picker.blocked.update(set(facts_of[slot.form.name]) - set(self.focus))
+                    break
         self.metrics = makers.facts.metrics_by_id  # kept with the pack, not built per round
         self.dates = date_keys(makers.facts)
         self.seen: set[str] = set()
@@ -164,7 +178,8 @@ class RoundComposer:
                 self._accept(question)
                 questions.append(question)
         while len(questions) < count:
-            question = self._next()
+            question = self._deal() if len(questions) == self.dealt_at else None
+            question = question or self._next()
             if question is None and self.strict:
                 # Nor anything new: a form, or a sequence, may come a second time after all.
                 self.strict = False
@@ -180,12 +195,24 @@ class RoundComposer:
             questions.append(question)
         return questions
 
+    def _deal(self) -> Question | None:
+        """The round's dealt authored question, when it fits here."""
+        slot = self.dealt
+        if slot is None or slot.dead:
+            return None
+        question = slot.form.make()
+        if question is None or not self.fits(question):
+            return None
+        slot.used, slot.dead = slot.used + 1, True
+        self.authored_asked += 1
+        return question
+
     def _walked(self, slots: list[_Slot]) -> list[_Slot]:
         """The slots from the place the round's seed walks to (quick and daily rounds)."""
         seed = self.picker.walk
         if not self.balanced or seed is None or not slots:
             return []
-        walk = Walk(len(slots), seed)
+        walk = Walk(len(slots), seed, turns=True)  # a class's rounds take their turns
         return [slots[walk[i]] for i in range(len(slots))]
 
     def _bring_back(self) -> bool:
@@ -336,16 +363,11 @@ class RoundComposer:
         if self.mixed:
             if facts & self.ledger:
                 return False
-            sequence_of = self.sequence_of
-            sequences = (
-                {sequence_of[f] for f in facts if f in sequence_of} if sequence_of else set()
-            )
-            again = self._template(question) in self.templates_asked
-            if (self.strict and (again or sequences & self.sequences_asked)) or (
-                again and sequences
+            if self._template(question) in self.templates_asked and (
+                self.strict or self._on_sequence(question)
             ):
-                # A wording or a sequence twice, while others fit; the same question on one
-                # sequence twice (its items and prompt alike), never.
+                # A wording twice, while others fit; the same question on one sequence twice
+                # (its items and prompt alike), never.
                 return False
         elif any(len(facts & earlier) >= ONE_KIND_SHARED for earlier in self.asked):
             return False
@@ -366,6 +388,10 @@ class RoundComposer:
             return question.id
         return question.id.rsplit("-", 1)[0]
 
+    def _on_sequence(self, question: Question) -> bool:
+        sequence_of = self.sequence_of
+        return bool(sequence_of) and any(f in sequence_of for f in question.facts)
+
     def _accept(self, question: Question) -> None:
         facts = frozenset(question.facts)
         self.seen.add(question.id)
@@ -375,10 +401,6 @@ class RoundComposer:
         authored = question.id in self.authored_ids and question.kind != "text"
         self.kinds_used["authored" if authored else question.kind] += 1
         self.templates_asked.add(self._template(question))
-        if self.sequence_of:
-            self.sequences_asked.update(
-                self.sequence_of[fact] for fact in question.facts if fact in self.sequence_of
-            )
         self.picker.mark(question.facts or (question.id,))
         if self.mixed:
             self.picker.blocked |= facts

@@ -468,6 +468,11 @@ class PackFacts(FigureViews):
         return [v for v in self.pack.versions if v.highlights]
 
     @cached_property
+    def highlight_count(self) -> int:
+        """How many highlights the releases bring in all: a "brought" question asks each."""
+        return sum(len(v.highlights) for v in self.versions_with_highlights)
+
+    @cached_property
     def ranked(self) -> dict[str, list[Ranked]]:
         """Each sequence's items, by sequence id."""
         return {s.id: [Ranked(i.id, i.text, i.rank) for i in s.items] for s in self.pack.sequences}

@@ -224,7 +224,10 @@ def _draw(
         )
     rng = Rng(seed)
     review = weights if mode == "review" else None
-    picker = Picker(rng, review, walk=seed, indexes=facts.pick_indexes)
+    # A quick or daily round leads each list of facts with its seed's turn: any run of seeds
+    # as long as the list leads with each of its facts once.
+    turns = mode in ("quick", "daily")
+    picker = Picker(rng, review, walk=seed, turns=turns, indexes=facts.pick_indexes)
     mixed = mode not in KIND_MODES
     # A mixed round asks every kind the pack has facts for, even one too few for its own mode.
     static = _has_facts_for(pack, facts)

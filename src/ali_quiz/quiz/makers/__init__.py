@@ -77,6 +77,7 @@ class Makers(TimelineMakers, FigureMakers, ReleaseMakers, AuthoredMaker):
                 wordings=2,
             ),
             Form("choice", "first", self.choice_first, min(many, items), wordings=2),
+            Form("choice", "next", self.choice_next, min(many, items), wordings=2),
             Form("choice", "state", self.choice_state, _few(f.states), len(f.states)),
             Form(
                 "choice",
@@ -100,6 +101,13 @@ class Makers(TimelineMakers, FigureMakers, ReleaseMakers, AuthoredMaker):
                 self.choice_release,
                 _few(f.choosable_releases),
                 len(f.choosable_releases),
+            ),
+            Form(
+                "choice",
+                "brought",
+                self.choice_brought,
+                _few(f.versions_with_highlights),
+                f.highlight_count,
             ),
             Form("choice", "codename", self.choice_codename, _few(f.codenamed), len(f.codenamed)),
         ]

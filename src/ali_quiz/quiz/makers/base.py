@@ -150,6 +150,7 @@ class MakerBase:
         pairs: list[tuple[str, str]],
         decoys: list[str],
         prompt: str,
+        detail: str = "",
     ) -> Question:
         left_order = self.rng.shuffled(list(range(len(pairs))))
         right_texts = self.rng.shuffled([right for _, right in pairs] + decoys)
@@ -159,7 +160,7 @@ class MakerBase:
         answer = tuple((str(n + 1), right_id[pairs[i][1]]) for n, i in enumerate(left_order))
         facts = tuple(ids[i] for i in left_order)
         return MatchQuestion(
-            id=question_id("match", template, ids),
+            id=question_id("match", template, ids, detail),
             prompt=prompt,
             facts=facts,
             explanation=self.facts.explain(facts),

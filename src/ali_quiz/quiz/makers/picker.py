@@ -75,15 +75,22 @@ class Walk:
     ratio; the start is the seed's place in the golden-ratio (Weyl) sequence. Rounds of
     consecutive seeds thus start far apart and spread evenly over the list: twenty rounds in a
     row ask each fact about as often, where independent shuffles would ask some every round.
+    With `turns`, the start is seed * step mod n: any n seeds in a row start at n different
+    places (the Weyl places of two of them may meet), each list taking its turns.
     """
 
-    def __init__(self, n: int, seed: int) -> None:
+    def __init__(self, n: int, seed: int, *, turns: bool = False) -> None:
         self.n = n
-        self.start = int(((seed * _PHI) % 1.0) * n) if n else 0
         step = max(1, round(n * _PHI))
         while math.gcd(step, n) != 1:
             step += 1
         self.step = step
+        if not n:
+            self.start = 0
+        elif turns:
+            self.start = seed * step % n
+        else:
+            self.start = int(((seed * _PHI) % 1.0) * n)
 
     def __len__(self) -> int:
         return self.n
@@ -114,6 +121,7 @@ class Picker:
     rng: Rng
     weights: dict[str, float] | None = None
     walk: int | None = None  # a round's seed: lists are walked from its place (see Walk)
+    turns: bool = False  # walks in turns (a quick round: a class's rounds lead with each fact)
     used: Counter[str] = field(default_factory=Counter)
     blocked: set[str] = field(default_factory=set)
     # Fact sets a round has asked together: a pick never shares `shared_limit` facts with one.
@@ -131,7 +139,7 @@ class Picker:
         if state is None:
             order = _LazyShuffle(self.rng, len(items))
             if self.walk is not None and items:
-                order.lead(Walk(len(items), self.walk)[0])
+                order.lead(Walk(len(items), self.walk, turns=self.turns)[0])
             state = _ListState(order=order)
             self.states[id(items)] = state
         return state

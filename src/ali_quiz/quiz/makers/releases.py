@@ -1,4 +1,5 @@
-"""Questions on releases: what each release brought, and which release a codename names.
+"""Questions on releases: what each release brought (both ways), and which release a codename
+names.
 
 A wrong option is always a release of the same product (a question about DingTalk never offers
 Laiwang 6.2), and never one that brought the same highlight.
@@ -10,6 +11,8 @@ from ali_quiz.packs.model import Version
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import MakerBase
 from ali_quiz.quiz.phrasing import embedded, phrase, version_name, version_title
+
+_NEAREST = 7  # wrong options are looked for among the releases this near in the product's list
 
 
 class ReleaseMakers(MakerBase):
@@ -60,7 +63,13 @@ class ReleaseMakers(MakerBase):
                 return None
         pairs = [(version_title(v, self.language), claimed[v.id]) for v in chosen]
         prompt = phrase(self.language, "match_highlights")
-        return self.match("highlights", [v.id for v in chosen], pairs, [], prompt)
+        # Another highlight of the same releases is another question (its id says which).
+        detail = ",".join(
+            f"{v.id}:{v.highlights.index(claimed[v.id])}"
+            for v in sorted(chosen, key=lambda v: v.id)
+            if v.highlights.index(claimed[v.id])
+        )
+        return self.match("highlights", [v.id for v in chosen], pairs, [], prompt, detail)
 
     def choice_release(self) -> Question | None:
         anchor = self.anchor(self.facts.choosable_releases, lambda v: v.id)
@@ -86,6 +95,50 @@ class ReleaseMakers(MakerBase):
             phrase(self.language, "release", highlight=embedded(highlight, self.language)),
             self.facts.explain([anchor.id]),
             detail=str(anchor.highlights.index(highlight)),
+        )
+
+    def choice_brought(self) -> Question | None:
+        """Which of these a release brought: one of its highlights among those of other releases
+        of its product, none akin to any of its own (each would be right too)."""
+        anchor = self.anchor(self.facts.versions_with_highlights, lambda v: v.id)
+        if anchor is None:
+            return None
+        releases = self.facts.releases_of[anchor.product]
+        here = self.facts.release_position[anchor.id]
+        kin = self.facts.titles_with_highlight
+        own = set(anchor.highlights)
+        # The nearest releases first (a bounded look on a large pack); highlights of releases
+        # the round has not asked come first: were every wrong option's release shown already,
+        # the answer would be found by elimination.
+        nearest = [
+            i
+            for step in range(1, _NEAREST)
+            for i in (here - step, here + step)
+            if 0 <= i < len(releases)
+        ]
+        fresh: list[str] = []
+        known: list[str] = []
+        for i in nearest:
+            other = releases[i]
+            place = known if self.picker.used.get(other.id, 0) else fresh
+            place += [
+                h
+                for h in other.highlights
+                if h not in own and anchor.title not in kin[h] and other.title != anchor.title
+            ]
+        wrong = list(dict.fromkeys(self.rng.shuffled(fresh)[:3]))
+        if not wrong:
+            return None
+        wrong += [h for h in self.rng.shuffled(known) if h not in wrong][: 3 - len(wrong)]
+        index = self.rng.below(len(anchor.highlights))
+        return self.choice(
+            "brought",
+            [anchor.id],
+            anchor.highlights[index],
+            wrong,
+            phrase(self.language, "brought", title=version_title(anchor, self.language)),
+            self.facts.explain([anchor.id]),
+            detail=str(index),
         )
 
     def choice_codename(self) -> Question | None:

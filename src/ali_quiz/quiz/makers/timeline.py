@@ -340,3 +340,45 @@ class TimelineMakers(MakerBase):
             phrase(self.language, f"{'first' if first else 'last'}_sequence", title=sequence.title),
             self.facts.explain([r.id for r in earliest]),
         )
+
+    def choice_next(self) -> Question | None:
+        """Which item of a sequence came right after another (or right before it)."""
+        sequences = self.facts.sequences_with_ranks(4)
+        if not sequences:
+            return None
+        sequence = sequences[self.rng.below(len(sequences))]
+        ranked = self.facts.ranked[sequence.id]
+        after = self.rng.below(2) == 0
+        step = 1 if after else -1
+        ranks = {r.rank for r in ranked}
+
+        def has_neighbour(_: list[Ranked], item: Ranked) -> bool:
+            return item.rank + step in ranks
+
+        found = self.picker.pick(ranked, lambda r: r.id, 1, has_neighbour)
+        if not found:
+            return None
+        anchor = found[0]
+        blocked = self.picker.blocked
+        # Of two items tied next to it, one is offered: the other would be right too.
+        nexts = [r for r in ranked if r.rank == anchor.rank + step and r.id not in blocked]
+        if not nexts:
+            return None
+        right = nexts[self.rng.below(len(nexts))]
+        # Wrong options nearest in rank first: the items around the answer are the plausible ones.
+        others = [r for r in ranked if r.rank not in (anchor.rank, right.rank)]
+        others.sort(key=lambda r: (abs(r.rank - right.rank), self.rng.random()))
+        wrong: list[Ranked] = []
+        for item in others:
+            if item.id not in blocked and all(item.rank != w.rank for w in wrong):
+                wrong.append(item)
+        chosen = [anchor, right, *wrong[:2]]
+        template = "next" if after else "previous"
+        return self.choice(
+            template,
+            [r.id for r in chosen],
+            right.text,
+            [r.text for r in wrong[:2]],
+            phrase(self.language, template, title=sequence.title, item=anchor.text),
+            self.facts.explain([r.id for r in sorted(chosen, key=lambda r: r.rank)]),
+        )
