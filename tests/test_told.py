@@ -270,3 +270,29 @@ def test_a_when_question_offers_dates_as_precise_as_its_answer(
             wrong = [o.text for o in question.options if o.id != question.answer]
             assert sum(bool(day.search(text)) for text in wrong) >= 2, question.options
     assert asked
+
+
+def test_a_before_question_whose_wrong_options_were_all_dated_is_solved_by_elimination(
+    pack_zh: Pack,
+) -> None:
+    """Choice rounds, seeds 1-20: 11 of 35 "which happened before (after)…?" came after the
+    round had dated each of their wrong options; now none does."""
+    facts = facts_of(pack_zh)
+    before = ChoiceQuestion(
+        id="choice-before-x",
+        prompt="",
+        facts=("dingtalk-beta", "dingtalk-3-0", "dingtalk-alipay"),
+        explanation="",
+        options=(Entry(id="a", text="a"), Entry(id="b", text="b"), Entry(id="c", text="c")),
+        answer="a",
+    )
+    told = Told(facts)
+    told.add(_ordered(["dingtalk-3-0", "laiwang-6-2", "dingtalk-4-0"]))
+    assert not told.eliminated(before)
+    told.add(_ordered(["dingtalk-alipay", "laiwang-6-2", "dingtalk-4-0"]))
+    assert told.eliminated(before)
+    assert _audit(pack_zh, "choice", []).rules["elimination"].broken == 0
+    for which in (pack_zh,):
+        for seed in range(1, 21):
+            rules = _audit(which, "choice", generate_round(which, "choice", 10, seed)).rules
+            assert rules["elimination"].broken == 0, seed

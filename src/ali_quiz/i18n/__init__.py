@@ -3,9 +3,9 @@
 The questions speak their pack's language; these strings are the interface around them (the
 TUI and plain mode). Each entry holds both languages side by side so a missing translation is
 visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
-tables live in one module per area (`app`, `plain`, `play`, `history`, `numbers`, `codes`,
-`serve`, `results`, `coaching`, `problems`, `palette`), read as far as the keys asked for need
-them; STRINGS is all of them.
+tables live in one module per area (`app`, `plain`, `play`, `history`, `timeline`, `numbers`,
+`codes`, `serve`, `results`, `coaching`, `problems`, `palette`), read as far as the keys asked
+for need them; STRINGS is all of them.
 """
 
 from __future__ import annotations
@@ -103,6 +103,7 @@ TABLES = (
     "results",
     "play",
     "history",
+    "timeline",
     "plain",
     "numbers",
     "codes",

@@ -142,7 +142,9 @@ def check_round(
         # told (a pair of a one-kind round's match shown again, two items ordered before).
         if shown.reveals(answer_keys(question, metrics, dates)) is not None or told.given(question):
             rules["give-away"].add(question.id)
-        if isinstance(question, ChoiceQuestion) and eliminated(question, views, shown, dates):
+        if told.eliminated(question) or (
+            isinstance(question, ChoiceQuestion) and eliminated(question, views, shown, dates)
+        ):
             rules["elimination"].add(question.id)
         shown.add(question)
         told.add(question)

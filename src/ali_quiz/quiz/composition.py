@@ -377,8 +377,9 @@ class RoundComposer:
             return False
         if self.shown.reveals(answer_keys(question, self.metrics, self.dates)) is not None:
             return False
-        # Nor a relation an earlier question told (a pair matched, two items ordered).
-        return not self.told.given(question)
+        # Nor a relation an earlier question told (a pair matched, two items ordered), nor
+        # every wrong option of a "before (after)…" dated already.
+        return not self.told.given(question) and not self.told.eliminated(question)
 
     def _template(self, question: Question) -> str:
         """A question's wording: `choice-first-event` of `choice-first-event-<hash>`; an

@@ -230,6 +230,16 @@ class Told:
             return any(self.highlight(facts[0], h) for h in self._asked_highlights(question))
         return False
 
+    def eliminated(self, question: Question) -> bool:
+        """Whether every wrong option of a "which happened before (after)…?" is a fact whose
+        date the round has told: the one left is found by elimination."""
+        facts = question.facts
+        return (
+            question.id.startswith(("choice-before-", "choice-after-"))
+            and len(facts) > 1
+            and all(self.date(fact) for fact in facts[1:])
+        )
+
     def _any_ordered(self, facts: tuple[str, ...]) -> bool:
         ranks = self.ranks if self._ranks is None else self._ranks
         if ranks and any(fact in ranks for fact in facts):
