@@ -16,7 +16,8 @@ from ali_quiz.history import cards, review
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.i18n import Translator
 from ali_quiz.packs.model import Pack
-from ali_quiz.roundspec import RoundSpecError, review_from_store
+from ali_quiz.roundhistory import review_from_store
+from ali_quiz.roundspec import RoundSpecError
 from test_history_support import (
     TAIPEI,
     answer,

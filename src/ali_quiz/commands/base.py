@@ -70,16 +70,15 @@ def resolve_from_args(
     worded in `tr`'s language (`play` speaks the interface language; the other commands,
     English)."""
     from ali_quiz.packs.model import Pack
+    from ali_quiz.roundhistory import met_from_disk, review_from_disk
     from ali_quiz.roundspec import (
         ENGLISH,
         DiskPacks,
         RoundSpec,
         RoundSpecError,
         UsageError,
-        met_from_disk,
         parse_date,
         resolve_round,
-        review_from_disk,
     )
 
     default_pack, settings_player = _settings(paths)

@@ -82,13 +82,8 @@ class QuizApp(QuizAppState):
     def start_spec(self, spec: RoundSpec) -> None:
         """Resolve a round as `play` does and show it; what stops it is a notification."""
         from ali_quiz.quiz.generate import random_seed
-        from ali_quiz.roundspec import (
-            ListedPacks,
-            RoundSpecError,
-            UsageError,
-            resolve_round,
-            review_from_store,
-        )
+        from ali_quiz.roundhistory import review_from_store
+        from ali_quiz.roundspec import ListedPacks, RoundSpecError, UsageError, resolve_round
 
         self.ensure_history()
         packs = [entry.pack for entry in self.catalog or () if entry.pack is not None]
@@ -165,7 +160,8 @@ class QuizApp(QuizAppState):
         """Carry on with an unfinished round from the history (as it is now: home's entry may
         come from the summary, and the round may have gone on elsewhere since)."""
         from ali_quiz.history.recorder import outcomes_from_history
-        from ali_quiz.roundspec import ListedPacks, RoundSpecError, resolve_round, resume_spec
+        from ali_quiz.roundhistory import resume_spec
+        from ali_quiz.roundspec import ListedPacks, RoundSpecError, resolve_round
 
         self.ensure_history()
         saved = self.history_store.round(resumable.id) if self.history_store else None
