@@ -89,7 +89,7 @@ def test_history_of_an_unknown_pack_names_the_packs(cli: Cli) -> None:
 
 
 def test_a_chinese_worksheet_writes_full_width_colons(cli: Cli) -> None:
-    """姓名：____ 班級：____ 日期：____, as the sheet's 題組代碼： (was 姓名: ____)."""
+    """姓名：____ 班級：____ 日期：____, as the sheet's 回合代碼： (was 姓名: ____)."""
     for format_ in ("markdown", "html"):
         ran = cli("generate", "--count", "3", "--seed", "3", "--format", format_)
         assert ran.status == 0

@@ -75,7 +75,7 @@ INFO = ResolvedRound(
 
 def test_a_chinese_worksheet_names_the_mode_in_chinese() -> None:
     text = to_markdown(QUESTIONS, pack_title="題庫", language="zh-Hant", info=INFO)
-    assert "題組代碼：0AZC-PQ20-C1SQ · 快速回合 · 共 8 題 · 種子 1234 · 2020-03-02" in text
+    assert "回合代碼：0AZC-PQ20-C1SQ · 快速回合 · 共 8 題 · 種子 1234 · 2020-03-02" in text
 
 
 def test_markdown_layout() -> None:

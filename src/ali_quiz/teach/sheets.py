@@ -62,7 +62,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "name": "姓名",
         "class": "班級",
         "date": "日期",
-        "code": "題組代碼：{code}",
+        "code": "回合代碼：{code}",
         "questions": "共 {count} 題",
         "mode": "{name}",  # the mode's name in the 繁體中文 interface
         "seed": "種子 {seed}",
