@@ -139,3 +139,20 @@ async def test_home_reads_a_round_played_in_another_window(tmp_path: Path) -> No
         await pilot.pause()
         after = await home_of(app)
         assert "first round" in before[-1] and "1-day streak" in after[-1]
+
+
+@sync
+async def test_a_player_with_a_round_to_resume_is_welcomed_back(tmp_path: Path) -> None:
+    """One answer given, the round left: home offers to resume it and does not welcome the
+    player to a first round (play test G12)."""
+    start_round = round_start("choice", 3)
+    app = make_test_app(tmp_path, start=start_round)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        await pilot.press(*right_keys(start_round.questions[0]), "enter")
+        await pilot.pause()
+        await pilot.press("q", "y")
+        await pilot.pause()
+        shown = await home_of(app)
+        assert shown[1].startswith("False Resume")
+        assert "Welcome back" in shown[-1] and "first round" not in shown[-1]

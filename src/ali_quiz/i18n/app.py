@@ -191,6 +191,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Welcome! Pick a mode and press Enter to play your first round.",
         "歡迎！選一個模式，按 Enter 開始你的第一回合。",
     ),
+    "home.welcome_back": (
+        "Welcome back! Resume your round, or pick a mode and press Enter.",
+        "歡迎回來！繼續你的回合，或選一個模式，按 Enter 開始。",
+    ),
     "home.welcome_more": (
         "Your scores, your streak of days played and the facts due for review will show here.",
         "你的分數、連續遊玩的天數和待複習的事實會顯示在這裡。",

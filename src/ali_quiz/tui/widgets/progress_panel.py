@@ -43,6 +43,7 @@ class ProgressPanel(Static):
         self.display = False  # until the history is read: no empty box, no zeros
         self.shown: tuple[Progress, Translator, bool, date, Callable[[str], str], str | None]
         self.shown_room = -1
+        self.resuming = False  # a round to resume: the player is not new, though nothing is done
 
     def on_resize(self) -> None:
         # Filling the column, the room for rounds is known once laid out: list what fits.
@@ -55,6 +56,7 @@ class ProgressPanel(Static):
                 today=today,
                 pack_title=pack_title,
                 pack_in_play=pack_in_play,
+                resuming=self.resuming,
             )
 
     def room(self) -> int:
@@ -70,13 +72,16 @@ class ProgressPanel(Static):
         today: date,
         pack_title: Callable[[str], str],
         pack_in_play: str | None,
+        resuming: bool = False,
     ) -> None:
-        """Fill the panel (`pack_title` gives a pack id's title, for the recent rounds)."""
+        """Fill the panel (`pack_title` gives a pack id's title, for the recent rounds;
+        `resuming`: the player has a round to resume, so is welcomed back, not as new)."""
         self.display = True
+        self.resuming = resuming
         self.shown = (progress, tr, wide, today, pack_title, pack_in_play)
         self.shown_room = self.room()
         if progress.is_new_player:
-            welcome = Content(tr("home.welcome"))
+            welcome = Content(tr("home.welcome_back" if resuming else "home.welcome"))
             if wide:
                 welcome = Content("\n\n").join(
                     [welcome, Content(tr("home.welcome_more")).stylize("dim")]
