@@ -171,7 +171,10 @@ class HomeScreen(QuizScreen[None]):
             today=quiz.now().date(),
             pack_title=title,
             pack_in_play=quiz.pack_id,
-            resuming=bool(quiz.history_state.unfinished),
+            resuming=any(
+                saved.pack == quiz.pack_id and saved.answered
+                for saved in quiz.history_state.unfinished
+            ),
         )
         self.query_one(ModeScoresPanel).show(self.progress.by_mode if tall else (), self.tr)
 
