@@ -16,6 +16,9 @@ comes twice while other forms can still give a question (they may come twice rat
 round end short, but never the same wording on one sequence); and it deals one of the pack's
 own questions, a different one seed after seed.
 
+A fresh round (quiz/fresh.py) also holds back the facts its seed puts off: they are blocked
+until nothing else fits, then those put off least come back, then the rest (`_give_way`).
+
 When no form can give a question that fits, the round ends shorter rather than break a rule.
 """
 
