@@ -3,6 +3,9 @@ its second case), and no sequence put in order again and again in one round."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 import pytest
 
 from ali_quiz.packs.loader import load_pack_text
@@ -10,7 +13,7 @@ from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.audit import Audit, check_round
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.giveaway import Shown, alike_keys
-from ali_quiz.quiz.kinds import OrderQuestion, Question
+from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, Question
 
 PEOPLE, ACCOUNTS = "wechat-mau-2020-01", "wechat-mau-accounts-2019-09"
 
@@ -110,3 +113,47 @@ def test_an_order_round_takes_the_sequence_it_has_ordered_least() -> None:
         lists = [sequence_of[q.facts[0]] for q in questions]
         assert len(lists) == 4, (seed, lists)  # twice each
         assert lists[0] != lists[1] and lists[2] != lists[3], (seed, lists)
+
+
+@pytest.mark.parametrize("which", ["zh", "en"])
+def test_a_figure_match_of_several_units_is_not_split_into_pairs(
+    which: str, pack_zh: Pack, pack_en: Pack
+) -> None:
+    """Play test G7: 第58位 and 第1位 beside 7610.2萬人 and 97563.8萬人 — the units split the
+    match into two pairs, and "WeChat is bigger" answered both. A unit of two figures now has a
+    third of its unit on the right (第68位, or the pack's 2億人), and the audit counts a match
+    without one (12 per pack before, quick and match rounds of seeds 1-20)."""
+    pack = pack_zh if which == "zh" else pack_en
+    metrics = {m.id: m for m in pack.metrics}
+    mixed = 0
+    for mode in ("quick", "match"):
+        for seed in range(1, 21):
+            questions = generate_round(pack, mode, 10, seed)
+            for question in questions:
+                if not question.id.startswith("match-figures-"):
+                    continue
+                assert isinstance(question, MatchQuestion)
+                units = Counter(metrics[f].unit for f in question.facts)
+                twos = sum(1 for n in units.values() if n == 2) if len(units) > 1 else 0
+                mixed += len(units) > 1
+                assert len(question.right) - len(question.left) >= twos, (mode, seed)
+            audit = Audit(pack=pack, rounds=1)
+            check_round(audit, mode, questions)
+            assert not audit.rules["unit-solvable-match"].broken
+    assert mixed >= 8  # mixed units still come: they are what makes figure matches vary
+    ranks = next(
+        q
+        for seed in range(1, 41)
+        for q in generate_round(pack, "match", 10, seed)
+        if q.id.startswith("match-figures-")
+        and {"wechat-rank-2020-01", "dingtalk-rank-2020-01"} <= set(q.facts)
+    )
+    assert isinstance(ranks, MatchQuestion)
+    shown = {e.text for e in ranks.right}
+    assert {"第68位", "68th place"} & shown, shown
+    undone = replace(
+        ranks, right=tuple(e for e in ranks.right if e.text not in ("第68位", "68th place"))
+    )
+    audit = Audit(pack=pack, rounds=1)
+    check_round(audit, "match", [undone])
+    assert audit.rules["unit-solvable-match"].examples == [ranks.id]

@@ -169,7 +169,12 @@ def _check_question(
         rules["two-option-choice"].add(question.id)
     if isinstance(question, MatchQuestion) and generated:
         units = Counter(metrics[f].unit for f in question.facts if f in metrics)
-        if units and any(n == 1 for n in units.values()):
+        # A unit of one figure is solved by its unit; in a match of several units, a unit of
+        # two is a pair "the larger one" answers unless a third of its unit stands beside
+        # them (counted by the right side's extra entries).
+        twos = sum(1 for n in units.values() if n == 2) if len(units) > 1 else 0
+        extra = len(question.right) - len(question.left)
+        if units and (any(n == 1 for n in units.values()) or extra < twos):
             rules["unit-solvable-match"].add(question.id)
     small = any(f in metrics and is_small(metrics[f]) for f in question.facts)
     if isinstance(question, EstimateQuestion) and generated and small:

@@ -2,7 +2,8 @@
 
 A small whole number (under 10) or a rank is never an estimate (log scoring would give 0 to 2
 against 1): it is a choice among nearby values. A figure match pairs figures two or more of each
-unit, so that units alone never solve it, and only figures the round has not shown yet.
+unit, so that units alone never solve it (a unit of two has a third figure of its unit among
+the right side), and only figures the round has not shown yet.
 """
 
 from __future__ import annotations
@@ -183,9 +184,51 @@ class FigureMakers(MakerBase):
                 chosen += group[:take]
         if len(chosen) < 3:
             return None
+        decoys = self._unit_decoys(chosen)
+        if decoys is None:
+            return None
         pairs = [(m.label, self._figure(m)) for m in chosen]
         prompt = phrase(self.language, "match_figures")
-        return self.match("figures", [m.id for m in chosen], pairs, [], prompt)
+        return self.match("figures", [m.id for m in chosen], pairs, decoys, prompt)
+
+    def _unit_decoys(self, chosen: list[Metric]) -> list[str] | None:
+        """A figure match of several units: each unit of two figures gets a third figure of
+        that unit on the right, so that the units split the match into real choices, not into
+        pairs that "the larger one" answers (play test G7: two ranks beside two figures of
+        people). Another figure of the pack in that unit when one fits (not shown yet, never an
+        `alike` one), else for a small number or a rank a value next to them: 第68位 beside
+        第1位 and 第58位. None when a unit of two has no such third: the match is not made."""
+        units: dict[str, list[Metric]] = {}
+        for m in chosen:
+            units.setdefault(m.unit, []).append(m)
+        if len(units) < 2:
+            return []
+        decoys: list[str] = []
+        ids = {m.id for m in chosen}
+        for unit, group in units.items():
+            if len(group) != 2:
+                continue
+            decoy = next(
+                (
+                    self._figure(m)
+                    for m in self.facts.metrics_by_unit[unit]
+                    if m.id not in ids
+                    and m.id not in self.picker.blocked
+                    and all(_distinct(m, g) for g in group)
+                    and not self._revealed(m)
+                ),
+                None,
+            )
+            if decoy is None and all(is_small(m) for m in group):
+                values = {int(m.value) for m in group}
+                top = max(values)
+                step = 10 ** (len(str(top)) - 1) if top >= 10 else 1
+                value = next(v for v in range(top + step, top + 10 * step, step) if v not in values)
+                decoy = format_count(value, unit, self.language, rank=is_rank(group[0]))
+            if decoy is None:
+                return None
+            decoys.append(decoy)
+        return decoys
 
 
 def _distinct(a: Metric, b: Metric) -> bool:
