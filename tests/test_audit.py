@@ -229,3 +229,12 @@ def test_what_a_round_has_shown_is_searched_text_by_text(
         assert shown.reveals(keys) == expected
         shown.add(question)
         texts += shown_texts(question)
+
+
+def test_the_unmodified_starter_passes_the_audit(pack_starter: Pack) -> None:
+    """Play test G14: a teacher's first `ali-quiz audit` of the `new-pack` starter said "Some
+    rules are broken" (variety: 58 different questions, one in all 20 rounds). Its facts are
+    true ones of space history, enough for twenty varied rounds."""
+    audit = audit_builtin_modes(pack_starter, 20)
+    assert {r.rule: r.examples for r in audit.rules.values() if r.broken} == {}
+    assert audit.variety["facts_never_asked"] == []
