@@ -12,8 +12,8 @@ from ali_quiz.packs.loader import load_pack_text
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.audit import Audit, check_round
 from ali_quiz.quiz.generate import generate_round
-from ali_quiz.quiz.giveaway import Shown, alike_keys
-from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, Question
+from ali_quiz.quiz.giveaway import Shown, alike_keys, occurs
+from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, OrderQuestion, Question
 
 PEOPLE, ACCOUNTS = "wechat-mau-2020-01", "wechat-mau-accounts-2019-09"
 
@@ -157,3 +157,29 @@ def test_a_figure_match_of_several_units_is_not_split_into_pairs(
     audit = Audit(pack=pack, rounds=1)
     check_round(audit, "match", [undone])
     assert audit.rules["unit-solvable-match"].examples == [ranks.id]
+
+
+def test_a_chinese_name_is_found_with_or_without_its_space() -> None:
+    """`釘釘 5.0` (as options write it) is `釘釘5.0` (as the article writes it)."""
+    assert occurs("釘釘 5.0", "2月25日晚,釘釘5.0“巴顏喀拉”新品線上直播發表會上")
+    assert occurs("釘釘5.0", "釘釘 5.0“巴顏喀拉”（2020年2月25日）")
+    assert occurs("Real 如我", "新款社交產品“Real如我”的產品團隊")
+    assert not occurs("釘釘 5.0", "釘釘 5.01")
+    assert not occurs("釘釘 5", "釘釘5.0")
+
+
+def test_no_codename_question_after_its_release_was_named(pack_zh: Pack) -> None:
+    """Play test H11: 「代號“巴顏喀拉”的是哪一個版本？」 came after a feedback that printed
+    「釘釘5.0“巴顏喀拉”」 in 5 of 12 codename questions over choice seeds 1-60: the check looked
+    for 「釘釘 5.0」, with its space."""
+    asked = 0
+    for seed in range(1, 61):
+        shown = Shown()
+        for question in generate_round(pack_zh, "choice", 10, seed):
+            if question.id.startswith("choice-codename-"):
+                asked += 1
+                assert isinstance(question, ChoiceQuestion)
+                answer = next(o.text for o in question.options if o.id == question.answer)
+                assert shown.reveals([answer.replace(" ", "")]) is None, seed
+            shown.add(question)
+    assert asked >= 5

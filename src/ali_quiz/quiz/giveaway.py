@@ -60,11 +60,18 @@ _ORDINAL_WORDS = (
 )
 
 
+# A space between a Chinese character and a Latin letter or digit: `釘釘 5.0` (an option) and
+# `釘釘5.0“巴顏喀拉”` (the article) name one release.
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\w)|(?<=\w)\s+(?=[\u3400-\u9fff])")
+
+
 def fold(text: str) -> str:
-    """Case and width folded (NFKC), as the round's texts are compared."""
+    """Case and width folded (NFKC), as the round's texts are compared; a space between
+    Chinese and a Latin word or a number is left out, as Chinese often writes them."""
     if text.isascii():  # NFKC leaves ASCII as it is, and casefolds it as lower() does
         return text.lower()
-    return unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _CJK_SPACE.sub("", folded) if " " in folded else folded
 
 
 def shown_texts(question: Question) -> list[str]:
