@@ -95,8 +95,9 @@ def date_keys(facts: PackFacts) -> DateKeys:
     return keys
 
 
-#: "When did this happen" (or "as of when"): its options are dates.
-WHEN_FORMS = ("choice-when-", "choice-state-")
+#: "When did this happen" (or "as of when"): its options are dates; and a figure's choice,
+#: whose options are figures (play test H1: both wrong ones just taught as other facts').
+WHEN_FORMS = ("choice-when-", "choice-state-", "choice-figure-")
 
 
 def eliminated(
@@ -104,7 +105,8 @@ def eliminated(
 ) -> bool:
     """Whether the round has told the date of every wrong option of this "what happened on…"
     question, or shown every wrong date of a "when did this happen?" question (as the dates of
-    other facts): its answer is then found by elimination, knowing nothing of it."""
+    other facts), or every wrong figure of a figure's choice (as other facts' figures): its
+    answer is then found by elimination, knowing nothing of it."""
     if question.id.startswith(WHEN_FORMS):
         return all_shown([o.text for o in question.options if o.id != question.answer], shown)
     if not question.id.startswith("choice-what-"):
