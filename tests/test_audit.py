@@ -238,3 +238,23 @@ def test_the_unmodified_starter_passes_the_audit(pack_starter: Pack) -> None:
     audit = audit_builtin_modes(pack_starter, 20)
     assert {r.rule: r.examples for r in audit.rules.values() if r.broken} == {}
     assert audit.variety["facts_never_asked"] == []
+
+
+def test_a_teachers_pack_is_told_its_variety_not_failed_on_it(pack_zh: Pack) -> None:
+    """Play test H7: a teacher's pack of a dozen facts can never hold 160 different questions
+    in 20 rounds, so its audit was always red. For a pack other than the built-in ones the
+    figures are a note; a fact never asked is still a broken rule, said in words."""
+    from dataclasses import replace
+
+    def same(pack: Pack, mode: str, count: int, seed: int) -> list[Question]:
+        return generate_round(pack_zh, mode, count, 1)
+
+    mine = replace(pack_zh, id="my-class")
+    audit = audit_module.audit_pack(mine, 20, same, ["quick"])
+    assert audit.rules["variety"].broken == 1  # only the facts never asked
+    text = audit_module.describe_audit(audit)
+    assert "BROKEN  variety: facts never asked in 20 quick rounds (" in text
+    assert "Note: a class's 20 quick rounds repeat themselves: 10 different questions" in text
+    builtin = audit_module.describe_audit(audit_module.audit_pack(pack_zh, 20, same, ["quick"]))
+    assert "BROKEN  variety: 10 different questions of 200 (needs 160" in builtin
+    assert "Note:" not in builtin
