@@ -42,8 +42,8 @@ from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
-from ali_quiz.tui.widgets.status_line import StatusLine
-from ali_quiz.tui.widgets.strip import streak, strip_content
+from ali_quiz.tui.widgets.status_line import Marks, StatusLine
+from ali_quiz.tui.widgets.strip import streak
 from ali_quiz.tui.widgets.text_answer import TextAnswer
 
 if TYPE_CHECKING:
@@ -245,8 +245,6 @@ class PlayScreen(QuizScreen[None]):
         done = len(outcomes)
         # While feedback shows, the question on screen is the one just answered.
         shown = done if self.answered else min(self.game.position, total)
-        cells = max(10, self.size.width // 4)
-        strip = strip_content(outcomes, total, cells, asking=not self.answered)
         # Assembled from parts, not markup: nothing to parse in the answer's frame.
         status = Content.assemble(
             "  ",
@@ -255,10 +253,11 @@ class PlayScreen(QuizScreen[None]):
             (self.tr("play.score", score=self.game.score, max=self.game.answered_max), "b"),
         )
         run = streak(outcomes)
-        # Below 80 columns the streak is said in the verdict line only: the title needs room.
-        if run >= 2 and self.size.width >= 80:
-            status += Content.assemble("  ", (self.tr("play.streak", count=run), "b $text-success"))
-        self.play_status.show(strip=strip, progress=status)
+        said = Content("")
+        if run >= 2:  # the line keeps it before the title when narrow (StatusLine.fit)
+            said = Content.assemble("  ", (self.tr("play.streak", count=run), "b $text-success"))
+        marks = Marks(tuple(outcomes), total, not self.answered)
+        self.play_status.show(marks=marks, progress=status, streak=said)
 
     async def show_question(self) -> None:
         question = self.game.current
