@@ -104,6 +104,14 @@ def collect_garbage() -> None:
     gc.collect()
 
 
+class Scrolling(VerticalScroll):
+    """A part of the question that scrolls when longer than its room, and is a tab stop only
+    then: tab goes straight to what can scroll, or stays on the answer."""
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
+
+
 class PlayScreen(QuizScreen[None]):
     """A round being played."""
 
@@ -125,7 +133,7 @@ class PlayScreen(QuizScreen[None]):
         # The widgets an answer changes, kept at hand (a query walks the tree each time).
         self.play_status = StatusLine(id="play-status")
         self.play_main = Container(id="play-main")
-        self.play_body = VerticalScroll(id="play-body")
+        self.play_body = Scrolling(id="play-body")
         self.play_help = Static(id="play-help", markup=False)
         self.play_notice = Static(id="play-notice", markup=False)
         self.play_feedback = Feedback(id="feedback")
@@ -146,9 +154,12 @@ class PlayScreen(QuizScreen[None]):
         with self.play_main:
             with self.play_body:
                 # A long reading passage scrolls on its own (tab to it, then arrows or page keys).
-                with VerticalScroll(id="passage"):
+                with Scrolling(id="passage"):
                     yield Static(id="passage-text", markup=False)
-                yield Static(id="prompt", markup=False)
+                # A long prompt (a teacher's, of a few thousand characters) scrolls within
+                # its box, so the answer under it stays on screen.
+                with Scrolling(id="prompt-box"):
+                    yield Static(id="prompt", markup=False)
                 yield self.play_help
                 # The answer widget (#answer) is mounted here, between the help line and the
                 # notice: straight into the body, as a wrapper would be one more widget to lay
@@ -221,6 +232,17 @@ class PlayScreen(QuizScreen[None]):
             body.max_height = "75%" if answered else "100%"
             feedback.display, feedback.visible = answered, True
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while a scrolling part has the focus (tabbed to, to read it) goes
+        to the answer, as if typed there."""
+        if isinstance(self.focused, Scrolling) and event.is_printable and not self.answered:
+            event.stop()
+            event.prevent_default()
+            self.focus_answer()
+            # Made by the app (a key's sender ends its bubbling): it reaches the app's bindings.
+            key, character = event.key, event.character
+            self.app.call_later(lambda: self.app.post_message(events.Key(key, character)))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
             return not self.answered and not self.game.done
@@ -271,6 +293,7 @@ class PlayScreen(QuizScreen[None]):
         passage.display = bool(question.passage)
         passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
+        self.query_one("#prompt-box", Scrolling).scroll_home(animate=False)
         help_text = self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
         help_line = self.play_help
         help_line.update(help_text)
