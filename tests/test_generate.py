@@ -251,6 +251,13 @@ def check_estimate(view: PackView, question: EstimateQuestion, kind_template: st
     assert question.prompt == (metric.ask or question.prompt)
 
 
+#: Choice forms that explain several facts, the answer among them.
+ANSWER_FIRST = {
+    "first-event", "last-event", "first", "last", "before", "after", "next", "previous",
+    "largest", "smallest",
+}  # fmt: skip
+
+
 def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -> None:
     ids = [o.id for o in question.options]
     texts = [o.text for o in question.options]
@@ -264,6 +271,17 @@ def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -
         best = max(o.weight for o in authored.options)
         assert answer_text in [o.text for o in authored.options if o.weight == best]
         return
+    if kind_template in ANSWER_FIRST:
+        # Of several facts explained, the answer's comes first: its source is what the
+        # player looks for (it was last, below the fold, after "which happened last?").
+        shows = {**view.happening, **{i: m.label for i, m in view.metrics.items()}}
+        item_texts = {i.id: i.text for s in view.pack.sequences for i in s.items}
+        shows.update(item_texts)
+        (fact,) = [f for f in question.facts if shows.get(f) == answer_text]
+        first = question.explanation.splitlines()[0]
+        assert first in (view.headlines[fact], f"1. {item_texts.get(fact)}") or first.endswith(
+            f". {item_texts.get(fact)}"
+        ), (question.id, first)
     assert question.weights is None
     assert 3 <= len(ids) <= 4, "a generated choice offers three or four options"
     wrong = [t for t in texts if t != answer_text]
