@@ -318,7 +318,14 @@ async def test_missed_facts_are_named_from_the_packs(
         table = pilot.app.screen.query_one("#missed-table", DataTable)
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         # Worst answered first: x1 and m1 missed every time, e1 2 of 3 times…
-        assert names == ["x1", "m1", "Monthly active people", "c2", "DingTalk beta (2014-12)", "o2"]
+        assert names == [
+            "x1",
+            "m1",
+            "Monthly active people",
+            "c2",
+            "DingTalk beta (December 2014)",
+            "o2",
+        ]
         assert str(table.get_row_at(2)[1]) == "DingTalk"
         assert str(table.get_row_at(2)[2]).strip() == "2/3"
         assert pilot.app.screen.focused is table
