@@ -18,10 +18,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "code.length": (
         "not a round code: {shown} has {count} letters and digits, a round code has {short}"
-        " (like 0AZF-Q4PG-1Z8F) or {long} (like 2BFP-TW6P9-04W8A); check that none is missing"
+        " to {long} (like 0AZF-Q4PG-1Z8F or 2BFP-TW6P9-04W8A); check that none is missing"
         " or doubled",
-        "這不是回合代碼：{shown} 有 {count} 個字母和數字，回合代碼有 {short} 個"
-        "（例如 0AZF-Q4PG-1Z8F）或 {long} 個（例如 2BFP-TW6P9-04W8A）；"
+        "這不是回合代碼：{shown} 有 {count} 個字母和數字，回合代碼有 {short} 到 {long} 個"
+        "（例如 0AZF-Q4PG-1Z8F 或 2BFP-TW6P9-04W8A）；"
         "請檢查有沒有漏掉或重複的字元",
     ),
     "code.mistyped": (
@@ -40,6 +40,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         " teacher's copy of the pack (ali-quiz packs add FILE) or ask for a new code",
         "這個回合代碼是為另一個版本的題庫 {pack}（{title}）產生的：你的題庫已經改過，"
         "回合不會一樣；請安裝老師的題庫檔案（ali-quiz packs add FILE）或要一個新代碼",
+    ),
+    "code.other_builtin_version": (
+        "this round code was made for another version of the built-in pack {pack} ({title}),"
+        " which has changed with this version of ali-quiz, so the round would not be the same;"
+        " ask for a new code made with this version",
+        "這個回合代碼是為另一個版本的內建題庫 {pack}（{title}）產生的：這個版本的 ali-quiz "
+        "附帶的題庫已經改過，回合不會一樣；請要一個用這個版本產生的新代碼",
     ),
     "code.unknown_pack": (
         "no installed pack matches this round code: install the pack it was made for"
