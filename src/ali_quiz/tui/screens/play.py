@@ -42,6 +42,7 @@ from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
+from ali_quiz.tui.widgets.scrolling import Scrolling
 from ali_quiz.tui.widgets.status_line import Marks, StatusLine
 from ali_quiz.tui.widgets.strip import streak
 from ali_quiz.tui.widgets.text_answer import TextAnswer
@@ -102,14 +103,6 @@ def collect_garbage() -> None:
     allocates enough for several young collections, and a full one came every ten or so).
     """
     gc.collect()
-
-
-class Scrolling(VerticalScroll):
-    """A part of the question that scrolls when longer than its room, and is a tab stop only
-    then: tab goes straight to what can scroll, or stays on the answer."""
-
-    def allow_focus(self) -> bool:
-        return self.max_scroll_y > 0
 
 
 class PlayScreen(QuizScreen[None]):
