@@ -346,7 +346,7 @@ class TimelineMakers(MakerBase):
             ranked[0].text,
             [r.text for r in ranked[1:]],
             phrase(self.language, f"{'first' if first else 'last'}_sequence", title=sequence.title),
-            self.facts.explain([r.id for r in earliest]),
+            self.facts.explain(answer_first(ranked[0].id, [r.id for r in earliest])),
         )
 
     def choice_next(self) -> Question | None:
@@ -388,5 +388,7 @@ class TimelineMakers(MakerBase):
             right.text,
             [r.text for r in wrong[:2]],
             phrase(self.language, template, title=sequence.title, item=anchor.text),
-            self.facts.explain([r.id for r in sorted(chosen, key=lambda r: r.rank)]),
+            self.facts.explain(
+                answer_first(right.id, [r.id for r in sorted(chosen, key=lambda r: r.rank)])
+            ),
         )
