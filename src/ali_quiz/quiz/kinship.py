@@ -104,6 +104,22 @@ class KinTitles(dict[str, set[str]]):
         self[highlight] = found
         return found
 
+    def brought(self, highlight: str, title: str) -> bool:
+        """Whether `title` is one of the titles of this highlight (`title in self[highlight]`),
+        told without building that set: on a large pack it may hold thousands of titles, and a
+        question asks this of a dozen highlights."""
+        found = dict.get(self, highlight)
+        if found is not None:
+            return title in found
+        if title in self.own[highlight]:
+            return True
+        by_word = self.by_word
+        return any(
+            title in by_word[(product, word)]
+            for product, words in self.kin[highlight].items()
+            for word in words
+        )
+
     def covers(self, highlight: str, titles: frozenset[str]) -> bool:
         """Whether every one of `titles` brought this highlight or one akin to it; one key word
         shared by all of them answers at once (the same answer as the whole set's)."""
