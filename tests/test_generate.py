@@ -672,26 +672,6 @@ def test_rng_draws_are_next64_drawn_in_place(seed: int, n: int) -> None:
     assert rng.state == plain.state
 
 
-@settings(deadline=None)
-@given(
-    seed=st.integers(0, 2**64 - 1),
-    n=st.one_of(st.integers(0, 40), st.integers(41, 3000)),
-    taken=st.integers(0, 60),
-)
-def test_rng_shuffled_lazily_is_shuffled(seed: int, n: int, taken: int) -> None:
-    """`shuffled_lazily` gives the items of `shuffled`, in its order, however far it is read
-    (each place traced back through the swaps, then the rest shuffled whole), and leaves the
-    generator where `shuffled` leaves it, before it is read."""
-    rng, plain = Rng(seed), Rng(seed)
-    items = [f"item {i}" for i in range(n)]
-    expected = plain.shuffled(items)
-    lazily = rng.shuffled_lazily(items)
-    assert rng.state == plain.state
-    assert list(itertools.islice(lazily, taken)) == expected[:taken]
-    assert rng.below(7) == plain.below(7)
-    assert list(lazily) == expected[taken:]
-
-
 def test_questions_and_entries_are_slotted(packs: dict[str, Pack]) -> None:
     """No `__dict__`: one object each for the garbage collector (see quiz.kinds)."""
     questions = generate_round(packs["zh"], "quick", 10, 3)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate
 
@@ -89,21 +89,6 @@ class Rng:
         self.state = state
         return result
 
-    def shuffled_lazily(self, items: Sequence[T]) -> Iterator[T]:
-        """The items of `shuffled(items)`, in its order, each worked out when it is reached: a
-        caller that looks at the first few of a long list does not pay for placing the rest.
-        The generator moves on at once, as `shuffled` moves it."""
-        n = len(items)
-        if n <= _SIDE_BY_SIDE:
-            return iter(self.shuffled(items))
-        draws = _draws(self.state, n - 1)
-        self.state = (self.state + (n - 1) * _GAMMA) & _MASK
-        # The place each swap of `shuffled` takes, by the place it fills: swap i (i from 1)
-        # exchanges places i and swaps[i - 1].
-        swaps = [(z * m) >> 64 for z, m in zip(draws, range(n, 1, -1), strict=True)]
-        swaps.reverse()
-        return _traced(items, swaps)
-
     def sample(self, items: Sequence[T], k: int) -> list[T]:
         return self.shuffled(items)[:k]
 
@@ -120,36 +105,6 @@ class Rng:
         if index < len(weights):
             return index
         return max(i for i, w in enumerate(weights) if w > 0)
-
-
-_TRACED = 24  # places `shuffled_lazily` traces one by one before it shuffles the rest
-
-
-def _traced(items: Sequence[T], swaps: list[int]) -> Iterator[T]:
-    """The items in the order the swaps leave them (Fisher-Yates from the end: swap n - 1
-    first, swap 1 last), each place traced back through the swaps when it is reached.
-
-    Undone from the last, the swaps move what ends at place p only at swap p (it came from
-    swaps[p - 1]) and at each later swap that takes the place it is at (it came from that
-    swap's own place): a search of the list, in C, for each. Past `_TRACED` places the rest
-    is shuffled whole, as `shuffled` does."""
-    find = swaps.index
-    for place in range(min(len(items), _TRACED)):
-        at = swaps[place - 1] if place else 0
-        looked = place  # swaps before `place + 1` never move what is at a place below it
-        while True:
-            try:
-                looked = find(at, looked) + 1
-            except ValueError:
-                break
-            at = looked  # it was at the place of that swap before it
-        yield items[at]
-    if len(items) > _TRACED:
-        result = list(items)
-        for i in range(len(items) - 1, 0, -1):
-            j = swaps[i - 1]
-            result[i], result[j] = result[j], result[i]
-        yield from result[_TRACED:]
 
 
 def _draws(state: int, count: int) -> list[int]:

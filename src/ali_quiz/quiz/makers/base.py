@@ -95,8 +95,7 @@ class MakerBase:
     def spread(self, items: list[T], fits: Callable[[list[T], T], bool]) -> list[T]:
         """Up to three distractors from the nearest few, each fitting the ones before."""
         chosen: list[T] = []
-        # (drawn lazily: the first few of a long list are all it usually looks at)
-        for item in self.rng.shuffled_lazily(items) if len(items) > 3 else items:
+        for item in self.rng.shuffled(items) if len(items) > 3 else items:
             if fits(chosen, item):
                 chosen.append(item)
                 if len(chosen) == 3:

@@ -151,7 +151,7 @@ class FigureMakers(MakerBase):
         groups: list[list[Metric]] = []  # each unit's figures that may be paired, 2 at least
         for unit in units:
             group = [anchor] if unit == anchor.unit else []
-            for m in self.rng.shuffled_lazily(self.facts.metrics_by_unit[unit]):
+            for m in self.rng.shuffled(self.facts.metrics_by_unit[unit]):
                 if len(group) >= 5:
                     break
                 if (
