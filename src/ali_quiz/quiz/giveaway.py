@@ -115,7 +115,7 @@ def answer_keys(
     match question:
         case ChoiceQuestion():
             keys.append(entry_text(question.options, question.answer))
-            if dates and len(question.facts) == 1 and question.id.startswith(DATE_FORMS):
+            if len(question.facts) == 1 and question.id.startswith(DATE_FORMS) and dates:
                 keys += dates.get(question.facts[0], ())
         case TextQuestion():
             keys += question.accepted
@@ -134,6 +134,9 @@ def answer_keys(
             metric = metrics.get(fact)
             if metric is not None and len(question.facts) == 1:
                 keys += figure_keys(metric)
+    if len(keys) == 1:  # (most questions: their right option alone)
+        key = keys[0].strip()
+        return [key] if key else []
     return [key for key in dict.fromkeys(k.strip() for k in keys) if key]
 
 
@@ -236,7 +239,7 @@ class Shown:
     def reveals(self, keys: Iterable[str]) -> str | None:
         """The first key the round has already shown, if any."""
         for key in keys:
-            folded = fold(key)
+            folded = key.lower() if key.isascii() else fold(key)  # (fold, without its call)
             if self._SEPARATOR not in folded:
                 for joined in self._joined:
                     if folded in joined:
