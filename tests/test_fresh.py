@@ -185,3 +185,18 @@ def test_a_played_round_is_met_and_the_next_unseeded_round_leads_with_the_rest(
     # Resuming it from the history gives the same round.
     resumed = resolve_round(resume_spec(saved, pack_zh), ListedPacks([pack_zh]))
     assert resumed.fresh and [q.id for q in resumed.questions] == [q["id"] for q in round_two]
+
+
+def test_fresh_rounds_break_no_rule_of_a_good_round(pack_zh: Pack, pack_en: Pack) -> None:
+    """Holding facts back changes which questions come, never the rules they keep."""
+    from ali_quiz.quiz.audit import Audit, check_round
+
+    for pack in (pack_zh, pack_en):
+        audit = Audit(pack=pack, rounds=8)
+        for mode in ("quick", "order", "match", "estimate", "choice"):
+            for seed in range(1, 9):
+                questions = generate_round(pack, mode, 10, seed * 7919, fresh=True)
+                assert len(questions) >= 3
+                check_round(audit, mode, questions)
+        broken = {rule: report.examples for rule, report in audit.rules.items() if report.broken}
+        assert not broken, (pack.id, broken)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -251,6 +252,13 @@ def check_estimate(view: PackView, question: EstimateQuestion, kind_template: st
     assert question.prompt == (metric.ask or question.prompt)
 
 
+#: Choice forms that explain several facts, the answer among them: the answer's first.
+ANSWER_FIRST = {
+    "first-event", "last-event", "first", "last", "before", "after", "next", "previous",
+    "largest", "smallest",
+}  # fmt: skip
+
+
 def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -> None:
     ids = [o.id for o in question.options]
     texts = [o.text for o in question.options]
@@ -264,6 +272,18 @@ def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -
         best = max(o.weight for o in authored.options)
         assert answer_text in [o.text for o in authored.options if o.weight == best]
         return
+    if kind_template in ANSWER_FIRST:
+        # Of several facts explained, the answer's comes first: its source is what the
+        # player looks for (it was last, below the fold, after "which happened last?").
+        shows = {**view.happening, **{i: m.label for i, m in view.metrics.items()}}
+        items = {i.id: i.text for s in view.pack.sequences for i in s.items}
+        shows.update(items)
+        (fact,) = [f for f in question.facts if shows.get(f) == answer_text]
+        first = question.explanation.splitlines()[0]
+        if fact in items:  # numbered by its place among the question's items
+            assert re.fullmatch(rf"\d+\. {re.escape(items[fact])}", first), (question.id, first)
+        else:
+            assert first == view.headlines[fact], (question.id, first)
     assert question.weights is None
     assert 3 <= len(ids) <= 4, "a generated choice offers three or four options"
     wrong = [t for t in texts if t != answer_text]
@@ -942,3 +962,24 @@ def test_a_figure_below_zero_is_never_estimated_and_its_author_is_told() -> None
     }
     assert asked == {"lake", "sea", "sand"}
     assert any("pole (-40) is below zero" in w for w in kind_warnings(pack))
+
+
+@settings(deadline=None, max_examples=30)
+@given(left_out=st.sets(st.integers(0, 60)), anchor=st.integers(0, 39))
+def test_a_units_figures_cut_around_those_left_out_are_the_plain_filter(
+    left_out: set[int], anchor: int
+) -> None:
+    """FigureViews.estimable_but (a unit of thousands cut around a round's few facts) gives
+    what testing each figure gives, in the same order, whatever is left out (of that unit,
+    another unit, or no figure at all)."""
+    lines = ["id: cut\ntitle: Cut\nlanguage: en\nmetrics:"]
+    lines += [
+        f"  - {{id: m{i}, label: L{i}, value: {i * 7 % 40 + 11}.5, unit: u}}" for i in range(40)
+    ]
+    lines += [f"  - {{id: k{i}, label: K{i}, value: {i + 11}.5, unit: v}}" for i in range(5)]
+    facts = facts_of(load_pack_text("\n".join(lines) + "\n", "cut.yaml"))
+    metric = facts.metrics_by_id[f"m{anchor}"]
+    ids = {f"m{i}" if i < 40 else f"k{i % 5}" if i < 50 else f"x{i}" for i in left_out}
+    plain = [m for m in facts.estimable_by_unit["u"] if m.id != metric.id and m.id not in ids]
+    assert facts.estimable_but(metric, ids) == plain
+    assert facts.estimable_but(metric, frozenset(facts.metrics_by_id) | ids) == []

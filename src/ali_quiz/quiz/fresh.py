@@ -29,9 +29,9 @@ _MIN_CANDIDATES = 64
 RECENT = 0.9
 _SALT = 0x6672657368  # keeps a seed's put-off draw apart from its round's draws
 _ALL = (1 << 64) - 1
-#: The cost of putting a fact off by 0, 1 or 2 steps: for a fact never met, met long ago, and
-#: met last round (a fact never met put off, or one just met not put off, costs most).
-_COST = ((0, 4, 6), (2, 0, 1), (6, 2, 0))
+#: The cost of putting a fact off by 0, 1 or 2 steps (`_cost`): for a fact never met 0, 4, 6;
+#: met long ago 2, 0, 1; met last round 6, 2, 0 (a fact never met put off, or one just met not
+#: put off, costs most).
 
 
 def fresh_keys(pack: Pack) -> tuple[list[str], list[int]]:
@@ -58,11 +58,13 @@ def fresh_keys(pack: Pack) -> tuple[list[str], list[int]]:
         ]
         keys: list[str] = []
         starts: list[int] = []
-        for group in groups:
-            fresh = [key for key in dict.fromkeys(group) if key not in keys]
+        taken: set[str] = set()
+        for group in groups:  # (eight groups at most: `_levels`)
+            fresh = [key for key in dict.fromkeys(group) if key not in taken]
             if fresh:
                 starts.append(len(keys))
                 keys += fresh
+                taken.update(fresh)
         found = (keys, starts)
         pack.derived["fresh_keys"] = found
     return found
@@ -93,13 +95,15 @@ def _at_least(t: int, w0: int, w1: int, w2: int) -> int:
 def _levels(seed: int, blocks: list[list[tuple[int, int]]], groups: int) -> list[tuple[int, int]]:
     """Per block of 64 keys: the bits put off by one step or more, and by two steps.
 
-    Per group, the seed draws the share (in eighths) put off not at all, and of the rest the
-    share put off by one step; then each key its place among those shares."""
+    Per group (eight at most), the seed draws the share (in eighths) put off not at all, and of
+    the rest the share put off by one step, a byte of a draw each; then each key its place
+    among those shares (three bits of three draws per block)."""
     rng = Rng(Rng(seed ^ _SALT).next64())
+    firsts, seconds = rng.next64(), rng.next64()
     shares = []
-    for _ in range(groups):
-        first = rng.below(9)
-        shares.append((first, first + rng.below(9 - first)))
+    for group in range(groups):
+        first = (firsts >> 8 * group & 255) * 9 >> 8
+        shares.append((first, first + ((seconds >> 8 * group & 255) * (9 - first) >> 8)))
     out = []
     for masks in blocks:
         w0, w1, w2 = rng.next64(), rng.next64(), rng.next64()
@@ -147,14 +151,20 @@ def _cost(
     blocks: list[list[tuple[int, int]]],
     groups: int,
 ) -> int:
+    """How far the facts the seed puts off are from the player's (the costs above)."""
     total = 0
-    for (one, two), goals in zip(_levels(seed, blocks, groups), targets, strict=True):
-        shares = (~one & _ALL, one & ~two, two)  # put off by 0, 1, 2 steps
-        for goal, costs in zip(goals, _COST, strict=True):
-            if goal:
-                for share, cost in zip(shares, costs, strict=True):
-                    if cost:
-                        total += cost * (share & goal).bit_count()
+    for (one, two), (never, long_ago, last) in zip(
+        _levels(seed, blocks, groups), targets, strict=True
+    ):
+        none, once = ~one & _ALL, one & ~two  # put off by no step, by one
+        total += (
+            4 * (once & never).bit_count()
+            + 6 * (two & never).bit_count()
+            + 2 * (none & long_ago).bit_count()
+            + (two & long_ago).bit_count()
+            + 6 * (none & last).bit_count()
+            + 2 * (once & last).bit_count()
+        )
     return total
 
 
