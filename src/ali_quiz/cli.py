@@ -9,16 +9,25 @@ its status); errors go to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Sequence
 
 from ali_quiz import __version__, argtypes
-from ali_quiz.commands import EXIT_OK, EXIT_USAGE, CommandError, Handler, fail, handler
+from ali_quiz.commands import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    Handler,
+    fail,
+    handler,
+)
 from ali_quiz.lazyparse import LazySubcommands
 from ali_quiz.paths import HOME_ENV, AppPaths
-from ali_quiz.safety.text import visible_output
+from ali_quiz.safety.text import OutputFailed, standard_streams, visible_output
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -286,7 +295,16 @@ def json_output(args: argparse.Namespace) -> bool:
 
 def run() -> NoReturn:
     """The `ali-quiz` script (and `python -m ali_quiz`): `main`, then exit with its status."""
-    sys.exit(main(exiting=True))
+    status = main(exiting=True)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        # What could not be written is still in the buffer, and the exit would try again and
+        # print "Exception ignored ...": the command already said what went wrong.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(status)
 
 
 def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
@@ -296,13 +314,21 @@ def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
     from a pack, a name or a file is shown as `\\x1b`, never sent to the terminal. `exiting`
     says the process ends when this returns (see `_run`).
     """
-    terminal = sys.stdout.isatty()  # asked of the real stdout, not visible_output's wrapper
-    with visible_output():
-        args = build_parser().parse_args(argv)
-        if args.command == "generate" and args.format is None:
-            args.format = default_format(args, terminal=terminal)
-        with visible_output(json_stdout=json_output(args)):
-            return _run(args, exiting=exiting)
+    with standard_streams():
+        terminal = sys.stdout.isatty()  # asked of the real stdout, not visible_output's wrapper
+        try:
+            with visible_output():
+                args = build_parser().parse_args(argv)
+                if args.command == "generate" and args.format is None:
+                    args.format = default_format(args, terminal=terminal)
+                with visible_output(json_stdout=json_output(args)):
+                    return _run(args, exiting=exiting)
+        except OutputFailed as error:
+            # Standard output closed (`>&-`) or full: said on stderr, if that can be written.
+            if error.stream == "stdout":
+                with contextlib.suppress(OSError, OutputFailed):
+                    fail(str(error))
+            return EXIT_INVALID
 
 
 def _run(args: argparse.Namespace, *, exiting: bool = False) -> int:
@@ -323,7 +349,9 @@ def _run(args: argparse.Namespace, *, exiting: bool = False) -> int:
 
 def _call(chosen: Handler, args: argparse.Namespace, paths: AppPaths) -> int:
     try:
-        return chosen(args, paths)
+        status = chosen(args, paths)
+        sys.stdout.flush()  # what is still buffered fails here, where it can be told
+        return status
     except CommandError as error:
         return fail(str(error), error.status)
     except KeyboardInterrupt:
