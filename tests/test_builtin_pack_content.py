@@ -252,3 +252,38 @@ def test_authored_questions(path: Path) -> None:
             assert all(isinstance(o["text"], str) for o in options)
         if question["kind"] == "text":
             assert question["accepted"] and all(isinstance(a, str) for a in question["accepted"])
+
+
+#: Half-width punctuation beside a Chinese character: Chinese text takes ，？：；！（）.
+_CHINESE = "[\u3400-\u9fff“”《》]"
+_HALF_WIDTH_IN_CHINESE = re.compile(rf"{_CHINESE}[,?:;!()]|[,?:;!()]{_CHINESE}")
+
+
+def _written_texts(pack: dict[str, Any]) -> list[str]:
+    """The texts the pack writes itself (not the article's verbatim sentences): titles,
+    details, labels, questions, options."""
+    texts = [pack["title"], pack["description"], pack["citation"]]
+    for fact in _facts(pack):
+        texts += [fact.get(key) or "" for key in ("title", "detail", "label", "ask", "text")]
+        texts += fact.get("highlights", [])
+    for question in pack["questions"]:
+        texts.append(question["prompt"])
+        texts += [o["text"] for o in question.get("options", [])]
+    return texts
+
+
+def test_the_chinese_pack_writes_full_width_punctuation(zh: dict[str, Any]) -> None:
+    """Play test G4: 「釘釘測試版是在什麼時候上線的?」 had a half-width ? beside ？ elsewhere.
+    The article's own sentences (source, explanation) stay verbatim."""
+    found = [t for t in _written_texts(zh) if _HALF_WIDTH_IN_CHINESE.search(t)]
+    assert found == []
+
+
+@pytest.mark.parametrize("path", [ZH, EN], ids=["zh", "en"])
+def test_every_event_has_its_own_question(path: Path) -> None:
+    """A teacher's question for each event ("When did DingTalk join…?"), not the template's
+    "When did this happen? …" (play test G4)."""
+    pack = _load(path)
+    assert [e["id"] for e in pack["events"] if not e.get("ask")] == []
+    for event in pack["events"]:
+        assert event["ask"].endswith("?" if path == EN else "？"), event["id"]

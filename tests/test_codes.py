@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ali_quiz.i18n import translator
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.codes import (
     ALPHABET,
@@ -205,6 +206,22 @@ def test_another_pack_version_is_told_apart() -> None:
     with pytest.raises(OtherPackVersion, match="another version of the pack 'my-class'") as err:
         resolve_code(made, [_pack("dingtalk-2020", "d"), edited])
     assert err.value.pack_id == "my-class"
+
+
+def test_an_old_code_of_a_builtin_pack_asks_for_a_new_code() -> None:
+    """A built-in pack changes with ali-quiz and cannot be replaced by a teacher's copy (its
+    id is reserved): the message asks for a new code, not for `packs add`."""
+    old = _pack("dingtalk-2020", "last version")
+    made = decode_round_code(
+        encode_round_code(old.content_hash, "quick", 10, 5, pack_id="dingtalk-2020")
+    )
+    with pytest.raises(OtherPackVersion) as err:
+        resolve_code(made, [_pack("dingtalk-2020", "this version")])
+    assert "built-in pack 'dingtalk-2020'" in str(err.value)
+    assert "new code" in str(err.value)
+    assert "packs add" not in str(err.value)
+    zh = err.value.message(translator("zh-Hant"))
+    assert "內建題庫" in zh and "packs add" not in zh
 
 
 def test_resolve_finds_the_pack_or_says_it_is_unknown() -> None:

@@ -50,8 +50,8 @@ EXPECTED = {
     ),
     "match_dates": ("Match each event with its date.", "請將每件事與它的日期配對。"),
     "match_highlights": (
-        "Match each release with what it brought.",
-        "請將每個版本與它帶來的改變配對。",
+        "Match each release with its highlight.",
+        "請將每個版本與它的亮點配對。",
     ),
     "match_figures": ("Match each figure with its value.", "請將每項數據與它的數值配對。"),
     "estimate": (
@@ -62,7 +62,7 @@ EXPECTED = {
         "DingTalk's monthly active people: what percentage?",
         "釘釘月活躍人數是百分之多少？",
     ),
-    "when_event": ("When did this happen: DingTalk 3.0?", "以下這件事發生在什麼時候：釘釘 3.0？"),
+    "when_event": ("When did this happen? DingTalk 3.0.", "釘釘 3.0 是在什麼時候發生的？"),
     "when_version": ("When was DingTalk 3.0 released?", "釘釘 3.0 是在什麼時候釋出的？"),
     "what_on": ("What happened on September 2016?", "2016年9月發生了什麼事？"),
     "what_in": ("What happened in September 2016?", "2016年9月發生了什麼事？"),
@@ -89,11 +89,11 @@ EXPECTED = {
     "largest": ("Which of these figures is the largest?", "以下哪一項數據的數值最大？"),
     "smallest": ("Which of these figures is the smallest?", "以下哪一項數據的數值最小？"),
     "release": (
-        "Which release brought this: Online office?",
-        "以下哪一個版本帶來了這項改變：線上辦公室？",
+        "Which release had this highlight: Online office?",
+        "以下哪一個版本的亮點是：線上辦公室？",
     ),
     "codename": ("Which release was code-named Bayan Har?", "代號“巴顏喀拉”的是哪一個版本？"),
-    "brought": ("What did this release bring: DingTalk 3.0?", "釘釘 3.0 帶來了以下哪一項改變？"),
+    "brought": ("What was a highlight of DingTalk 3.0?", "以下哪一項是釘釘 3.0 的亮點？"),
     "next": (
         "DingTalk 3.0: which of these came right after Laiwang?",
         "以下釘釘 3.0 中，哪一個緊接在來往之後？",
@@ -103,8 +103,8 @@ EXPECTED = {
         "以下釘釘 3.0 中，哪一個緊接在來往之前？",
     ),
     "state": (
-        "As of which date does the source report this: DingTalk 3.0?",
-        "根據資料，截至哪一天仍是如此：釘釘 3.0？",
+        "As of which date does the source report this? DingTalk 3.0.",
+        "根據資料，截至哪一天釘釘 3.0？",
     ),
     "released": ("DingTalk 3.0 is released", "釘釘 3.0 釋出"),
 }
@@ -189,3 +189,21 @@ def test_banned_wordings_never_come_back(which: str, pack_zh: Pack, pack_en: Pac
                     if which == "en":
                         assert not re.search("[「」]", text), (question.id, text)
     assert seen > 1000
+
+
+def test_a_value_that_ends_its_sentence_takes_no_second_stop() -> None:
+    """ "When did this happen? Python 3.0 is released." but no "…released?." (play test G4)."""
+    assert phrase("en", "when_event", title="Python 3.0 is released") == (
+        "When did this happen? Python 3.0 is released."
+    )
+    assert phrase("en", "when_event", title="Was it 1991?") == "When did this happen? Was it 1991?"
+    assert phrase("en", "state", title="It is 1.0.") == (
+        "As of which date does the source report this? It is 1.0."
+    )
+
+
+def test_a_latin_word_after_chinese_is_spaced_but_a_date_is_not() -> None:
+    assert phrase("zh-Hant", "state", title="Python 是最常用的語言") == (
+        "根據資料，截至哪一天 Python 是最常用的語言？"
+    )
+    assert phrase("zh-Hant", "before", date="2016年9月") == "以下哪一件事發生在2016年9月之前？"

@@ -112,7 +112,11 @@ def play_plain(
     if stopped:
         ended = "plain.ended_one" if count == 1 else "plain.ended"
         say("", tr(ended, done=len(game.outcomes), count=count))
-    say(f"Score: {game.score}/{game.max_score}")
+    contract = f"Score: {game.score}/{game.max_score}"
+    said = tr("plain.score", score=game.score, max_score=game.max_score)
+    if said != contract:
+        say(said)
+    say(contract)
     return PlainResult(finished=game.done, score=game.score, max_score=game.max_score)
 
 

@@ -41,6 +41,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "這個回合代碼是為另一個版本的題庫 {pack}（{title}）產生的：你的題庫已經改過，"
         "回合不會一樣；請安裝老師的題庫檔案（ali-quiz packs add FILE）或要一個新代碼",
     ),
+    "code.other_builtin_version": (
+        "this round code was made for another version of the built-in pack {pack} ({title}),"
+        " which has changed with this version of ali-quiz, so the round would not be the same;"
+        " ask for a new code made with this version",
+        "這個回合代碼是為另一個版本的內建題庫 {pack}（{title}）產生的：這個版本的 ali-quiz "
+        "附帶的題庫已經改過，回合不會一樣；請要一個用這個版本產生的新代碼",
+    ),
     "code.unknown_pack": (
         "no installed pack matches this round code: install the pack it was made for"
         " (ali-quiz packs add FILE), then try the code again",

@@ -55,6 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "回合結束：完成 {done}/{count} 題。",
     ),
     "plain.ended_one": ("Round ended after {done} of 1 question.", "回合結束：完成 {done}/1 題。"),
+    # The round's score in the interface language. The last line of a plain round is always
+    # `Score: <points>/<max>` (the form scripts read); a language whose sentence differs says it
+    # first, so that the Chinese interface is not left with an English line alone.
+    "plain.score": ("Score: {score}/{max_score}", "得分：{score}/{max_score}"),
     # Malformed answers (plain mode and the TUI's inputs)
     "answer.empty": (
         "The answer is empty: type it, or skip.",

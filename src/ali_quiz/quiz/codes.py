@@ -164,8 +164,10 @@ class MistypedCode(CodeError):
 class OtherPackVersion(CodeError):
     """The code was made for another version (other content) of a pack that is installed."""
 
-    def __init__(self, pack_id: str, title: str) -> None:
-        super().__init__("other_version", pack=repr(pack_id), title=title)
+    def __init__(self, pack_id: str, title: str, *, builtin: bool = False) -> None:
+        # A built-in pack cannot be replaced by the teacher's copy: it changes with ali-quiz.
+        reason = "other_builtin_version" if builtin else "other_version"
+        super().__init__(reason, pack=repr(pack_id), title=title)
         self.pack_id = pack_id
 
 
@@ -323,5 +325,5 @@ def resolve_code(code: RoundCode, packs: Iterable[Pack]) -> Pack:
     same_id = [p for p in candidates if pack_id_matches(code, p.id)]
     if same_id:
         pack = same_id[0]
-        raise OtherPackVersion(pack.id, pack.title)
+        raise OtherPackVersion(pack.id, pack.title, builtin=pack.builtin)
     raise UnknownPack("unknown_pack")

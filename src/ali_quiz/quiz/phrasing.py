@@ -21,11 +21,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "order_timeline": "Put these in order, earliest first.",
         "order_sequence": "{title}: put these in order, earliest first.",
         "match_dates": "Match each event with its date.",
-        "match_highlights": "Match each release with what it brought.",
+        "match_highlights": "Match each release with its highlight.",
         "match_figures": "Match each figure with its value.",
         "estimate": "{label}: how many {unit}?",
         "estimate_percent": "{label}: what percentage?",
-        "when_event": "When did this happen: {title}?",
+        "when_event": "When did this happen? {title}.",
         "when_version": "When was {title} released?",
         "what_on": "What happened on {date}?",
         "what_in": "What happened in {date}?",
@@ -41,21 +41,21 @@ PHRASES: dict[str, dict[str, str]] = {
         "small": "{label}: which is right?",
         "largest": "Which of these figures is the largest?",
         "smallest": "Which of these figures is the smallest?",
-        "release": "Which release brought this: {highlight}?",
+        "release": "Which release had this highlight: {highlight}?",
         "codename": "Which release was code-named {codename}?",
-        "brought": "What did this release bring: {title}?",
-        "state": "As of which date does the source report this: {title}?",
+        "brought": "What was a highlight of {title}?",
+        "state": "As of which date does the source report this? {title}.",
         "released": "{title} is released",
     },
     "zh-Hant": {
         "order_timeline": "請依時間先後排列，最早的在前。",
         "order_sequence": "請依先後排列{title}，最早的在前。",
         "match_dates": "請將每件事與它的日期配對。",
-        "match_highlights": "請將每個版本與它帶來的改變配對。",
+        "match_highlights": "請將每個版本與它的亮點配對。",
         "match_figures": "請將每項數據與它的數值配對。",
         "estimate": "{label}是多少{unit}？",
         "estimate_percent": "{label}是百分之多少？",
-        "when_event": "以下這件事發生在什麼時候：{title}？",
+        "when_event": "{title}是在什麼時候發生的？",
         "when_version": "{title}是在什麼時候釋出的？",
         "what_on": "{date}發生了什麼事？",
         "what_in": "{date}發生了什麼事？",
@@ -71,10 +71,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "small": "{label}是多少？",
         "largest": "以下哪一項數據的數值最大？",
         "smallest": "以下哪一項數據的數值最小？",
-        "release": "以下哪一個版本帶來了這項改變：{highlight}？",
+        "release": "以下哪一個版本的亮點是：{highlight}？",
         "codename": "代號“{codename}”的是哪一個版本？",
-        "brought": "{title}帶來了以下哪一項改變？",
-        "state": "根據資料，截至哪一天仍是如此：{title}？",
+        "brought": "以下哪一項是{title}的亮點？",
+        "state": "根據資料，截至哪一天{title}？",
         "released": "{title}釋出",
     },
 }
@@ -96,6 +96,13 @@ _BEFORE_CHINESE = {
     key: tuple(re.findall(r"\{(\w+)\}(?=[\u3400-\u9fff])", template))
     for key, template in PHRASES["zh-Hant"].items()
 }
+#: Per Chinese template, the values that come right after a Chinese character.
+_AFTER_CHINESE = {
+    key: tuple(re.findall(r"(?<=[\u3400-\u9fff])\{(\w+)\}", template))
+    for key, template in PHRASES["zh-Hant"].items()
+}
+#: English templates that end a sentence after a value: no second stop after its `?` or `.`.
+_STOP_AFTER_VALUE = frozenset(k for k, t in PHRASES["en"].items() if t.endswith("}."))
 
 
 def phrase(language: str, key: str, **values: str) -> str:
@@ -103,13 +110,23 @@ def phrase(language: str, key: str, **values: str) -> str:
 
     In Chinese a value that ends in Latin letters or digits is set off by a space from the
     Chinese word after it, as the space before it already is (`釘釘 4.0 釋出`, not
-    `釘釘 4.0釋出`); a value that ends in a Chinese character or a quote joins on.
+    `釘釘 4.0釋出`); a value that ends in a Chinese character or a quote joins on. Likewise a
+    value that starts with a Latin letter after a Chinese word (`截至哪一天 Python…`).
+    In English a value that ends a sentence by itself (`…in 1991?`) takes no second stop.
     """
     found = language_key(language)
     if found == "zh-Hant":
         for name in _BEFORE_CHINESE[key]:
             values[name] = spaced_before_chinese(values[name])
-    return PHRASES[found][key].format(**values)
+        for name in _AFTER_CHINESE[key]:
+            text = values[name]
+            if text and text[0].isascii() and text[0].isalpha():  # not a date: 在2019年之前
+                values[name] = f" {text}"
+        return PHRASES[found][key].format(**values)
+    text = PHRASES[found][key].format(**values)
+    if key in _STOP_AFTER_VALUE and text[-2:-1] in (".", "?", "!", "…"):
+        return text[:-1]
+    return text
 
 
 def spaced_before_chinese(text: str) -> str:
