@@ -387,3 +387,22 @@ def test_without_the_pack_the_round_is_as_long_as_the_history_recorded(tmp_path:
     path.write_text(json.dumps(history), encoding="utf-8")
     (student,) = build_report([path]).students
     assert (student.max_score, student.count) == (1000, 10)
+
+
+@pytest.mark.parametrize("seconds", [1e308, -5, True])
+def test_impossible_answer_times_count_as_unknown(tmp_path: Path, seconds: object) -> None:
+    """1e308 seconds on two answers added up to infinity: the text report crashed and the JSON
+    said `Infinity`, which no JSON reader takes."""
+    data = json.loads((OLD_FIXTURES / "alice.json").read_text(encoding="utf-8"))[:1]
+    for answer in data[0]["answers"]:
+        answer["seconds"] = seconds
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    report = build_report([path])
+    assert [s.seconds for s in report.students] == [0]
+    assert "0:00" in format_report(report)
+
+    def refuse(constant: str) -> None:
+        raise ValueError(constant)
+
+    json.loads(json.dumps(report_json(report)), parse_constant=refuse)
