@@ -14,6 +14,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ali_quiz import __version__, argtypes
 from ali_quiz.commands import (
@@ -331,7 +332,30 @@ def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
             return EXIT_INVALID
 
 
+def _data_dir_problem(data_dir: Path | None) -> str | None:
+    """Why the folder of --data-dir (or ALI_QUIZ_HOME) cannot be one: it, or a folder above
+    it, is a file (a typo would otherwise read as an empty history, then fail to record)."""
+    chosen = data_dir if data_dir is not None else os.environ.get(HOME_ENV) or None
+    if chosen is None:
+        return None
+    start = Path(chosen).expanduser()
+    named = f"--data-dir {start}" if data_dir is not None else f"{HOME_ENV}={start}"
+    for folder in (start, *start.parents):
+        try:
+            if folder.is_dir():
+                return None
+            if folder.exists() or folder.is_symlink():
+                what = "is" if folder == start else f"is inside {folder}, which is"
+                return f"{named} {what} not a folder: give a folder (made if missing)"
+        except OSError as error:
+            return f"{named}: {error.strerror or error}"
+    return None
+
+
 def _run(args: argparse.Namespace, *, exiting: bool = False) -> int:
+    problem = _data_dir_problem(args.data_dir)
+    if problem is not None:
+        return fail(problem, EXIT_USAGE)
     paths = AppPaths.resolve(args.data_dir)
     front = front_end(args.command)
     chosen = front or handler(args.command)
