@@ -16,7 +16,7 @@ from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
 from ali_quiz.paths import AppPaths, builtin_packs_dir
 from ali_quiz.record import Record
-from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
+from ali_quiz.safety.files import FileRefused, atomic_write, decode_text, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
 
 # typing is not imported at run time: it is a good share of a short command's start.
@@ -90,7 +90,7 @@ def _id_problem(path: Path, pack_id: str, holder: PackEntry | None = None) -> Pr
     else:
         code, values = "pack.taken_id", {"id": repr(pack_id), "path": str(holder.path)}
     try:
-        text = read_capped(path, PACK_BYTES).decode("utf-8")
+        text = decode_text(read_capped(path, PACK_BYTES))
     except (FileRefused, UnicodeDecodeError):
         return Problem.of(str(path), 1, 1, code, **values)
     match = re.search(_ID_LINE, text, re.MULTILINE)
