@@ -549,6 +549,11 @@ def build(work: Path) -> list[Case]:
         ("history", "--pack", ""),
         ("history", "--player", ""),
         ("show", ""),
+        ("audit", ""),
+        ("audit", " ", "--rounds", "1"),
+        ("serve", "--port", "65536"),
+        ("serve", "--max-players", "0"),
+        ("serve", "--host", ""),
         ("validate", ""),
         ("new-pack", ""),
         ("import-gift", str(FIXTURES / "gift-hostile.gift"), "-o", ""),
@@ -566,6 +571,18 @@ def build(work: Path) -> list[Case]:
             )
         )
     cases.append(Case('usage --data-dir ""', "usage", ("--data-dir", "", "packs"), 2))
+    not_folder = work / "data-dir-is-a-file"
+    not_folder.write_text("a file\n", encoding="utf-8")
+    for data_dir in (not_folder, not_folder / "inside"):
+        cases.append(
+            Case(
+                f"usage --data-dir {data_dir.relative_to(work)}",
+                "usage",
+                ("--data-dir", str(data_dir), "play", "--plain", "--seed", "1", "--count", "1"),
+                2,
+                check=_says("not a folder"),
+            )
+        )
     cases.append(
         Case(
             "usage --data-dir \\x1b",

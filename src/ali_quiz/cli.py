@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_pack.add_argument("path", metavar="PATH", type=argtypes.path("PATH"))
 
     audit = commands.add_parser("audit", help="is every generated round a good one?")
-    audit.add_argument("pack", metavar="PACK", help="pack id or file")
+    audit.add_argument("pack", metavar="PACK", type=argtypes.text("PACK"), help="pack id or file")
     audit.add_argument("--rounds", metavar="N", type=int, default=20, help="rounds per mode")
     audit.add_argument("--json", action="store_true", help="JSON output")
 
