@@ -193,6 +193,20 @@ def _untouched(relative: str) -> Callable[[str, str, Path], str | None]:
     return check
 
 
+def _all(*checks: Callable[[str, str, Path], str | None]) -> Callable[[str, str, Path], str | None]:
+    def check(out: str, err: str, work: Path) -> str | None:
+        return next((found for c in checks if (found := c(out, err, work))), None)
+
+    return check
+
+
+def _same_size(path: Path, size: int) -> Callable[[str, str, Path], str | None]:
+    def check(out: str, err: str, work: Path) -> str | None:
+        return None if path.stat().st_size == size else f"{path} changed"
+
+    return check
+
+
 def _not_created(relative: str) -> Callable[[str, str, Path], str | None]:
     def check(out: str, err: str, work: Path) -> str | None:
         return f"{relative} was written through a symlink" if (work / relative).exists() else None
@@ -747,6 +761,27 @@ def _history_cases(work: Path) -> list[Case]:
             stdin="skip\n",
         )
     )
+    for suffix in ("-wal", "-shm", "-journal"):
+        # SQLite's own files beside the history, as folders: it said "read-only" or "disk I/O
+        # error"; the folder in the way is named, and nothing is moved or lost.
+        beside = folder(f"companion{suffix}")
+        path = _history_db(beside)
+        (beside / f"history.sqlite3{suffix}").mkdir(exist_ok=True)
+        size = path.stat().st_size
+        for argv in (("history",), ("play", "--plain", "--seed", "1", "--count", "1")):
+            cases.append(
+                Case(
+                    f"history{suffix} is a folder, {argv[0]}",
+                    "history",
+                    (d, str(beside), *argv),
+                    1 if argv[0] == "history" else 0,
+                    stdin="skip\n",
+                    check=_all(
+                        _says(f"history.sqlite3{suffix} is a folder"),
+                        _same_size(path, size),
+                    ),
+                )
+            )
     as_fifo = folder("fifo")
     as_fifo.mkdir(exist_ok=True)
     if not (as_fifo / "history.sqlite3").exists():
