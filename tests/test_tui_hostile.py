@@ -158,3 +158,19 @@ async def test_hostile_text_shows_literally_on_every_screen(tmp_path: Path) -> N
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running  # no markup acted (app.quit), nothing crashed
+
+
+@sync
+async def test_a_pack_description_of_any_length_stays_inside_its_border(tmp_path: Path) -> None:
+    """A 3,000-character title ran the About panel past the footer at 80x24, its bottom
+    border off the screen."""
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "long.yaml").write_text(hostile_pack("long text " * 300, "long"), encoding="utf-8")
+    app = make_test_app(tmp_path, pack="long")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        about = app.screen.query_one("#pack-about").region
+        assert about.bottom <= 23  # the footer is the last line
+        bottom = screen_text(app).splitlines()[about.bottom - 1]
+        assert bottom[about.x] == "╰" and bottom[about.right - 1] == "╯"
