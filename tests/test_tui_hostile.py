@@ -152,6 +152,8 @@ async def test_hostile_text_shows_literally_on_every_screen(tmp_path: Path) -> N
         await pilot.press("enter")
         await pilot.pause()
         shows_literally(app, "[/]")
+        # A round's answers show control characters as escapes (they were dropped).
+        assert "\\x1b[2J" in screen_text(app)
         await pilot.press("escape", "p")
         await pilot.pause()
         shows_literally(app, "[/]")
