@@ -176,3 +176,26 @@ async def test_a_pack_description_of_any_length_stays_inside_its_border(tmp_path
         assert about.bottom <= 23  # the footer is the last line
         bottom = screen_text(app).splitlines()[about.bottom - 1]
         assert bottom[about.x] == "╰" and bottom[about.right - 1] == "╯"
+
+
+@sync
+async def test_the_palette_shows_a_pack_title_as_written(tmp_path: Path) -> None:
+    """Its help lines are read as markup: escaped, `\\x1b[2J … [b]x[/b]` came out as
+    `[2J … \\[b]x[/b]`, a backslash added and the escape dropped."""
+    from ali_quiz.tui.commands import app_commands
+
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "hostile.yaml").write_text(hostile_pack(PAYLOAD), encoding="utf-8")
+    app = make_test_app(tmp_path, pack="hostile")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        helps = [c.help.plain for c in app_commands(app) if "Pack" in c.help.plain]
+        assert helps
+        for help_text in helps:
+            assert "Pack " + " ".join(MARKUP) + " \\x1b[2J" in help_text, help_text
+        await pilot.press("ctrl+p")
+        await pilot.press(*"quick")
+        await pilot.pause(0.3)
+        shows_literally(app, "[/] [@click=app.quit]x[/]")
+        assert "\\x1b[2J" in screen_text(app)
