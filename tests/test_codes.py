@@ -18,6 +18,7 @@ from ali_quiz.quiz.codes import (
     ALPHABET,
     CODE_LENGTH,
     CODE_MODES,
+    FRESH_CODE_LENGTH,
     MAX_CODE_COUNT,
     MAX_CODE_SEED,
     CodeError,
@@ -152,7 +153,7 @@ def test_every_swap_of_two_different_characters_is_rejected() -> None:
     [
         ("", "has 0 letters"),
         ("7Q3K-9MXA-2T", "has 10 letters"),
-        ("7Q3K-9MXA-2TBCD", "has 13 letters"),
+        ("7Q3K-9MXA-2TBCDEF", "has 15 letters"),
         ("7Q3K-9MXA-2TU0", "U is never used"),
         ("7Q3K-9MXA-2T*0", "'*' is not used"),
         ("7Q3K-9MXA-2T中0", "'中' is not used"),
@@ -279,3 +280,28 @@ def test_a_daily_round_has_a_code_that_gives_it_on_any_date(cli: Any) -> None:
     assert [json.loads(line)["id"] for line in coded.out.splitlines()] == [
         json.loads(line)["id"] for line in daily.out.splitlines()
     ]
+
+
+def test_a_fresh_code_has_13_characters_and_says_it_is_fresh() -> None:
+    pack_hash = "ab" * 32
+    for seed in (0, 524_287, 999_999):
+        for count in (1, 99, 200):
+            code = encode_round_code(pack_hash, "quick", count, seed, pack_id="p", fresh=True)
+            assert len(code.replace("-", "")) == FRESH_CODE_LENGTH
+            parsed = decode_round_code(code)
+            assert (parsed.fresh, parsed.seed, parsed.count, parsed.mode) == (
+                True,
+                seed,
+                count,
+                "quick",
+            )
+            assert pack_matches(parsed, pack_hash) and pack_id_matches(parsed, "p")
+            plain = decode_round_code(
+                encode_round_code(pack_hash, "quick", count, seed, pack_id="p")
+            )
+            assert not plain.fresh and plain.seed == seed
+    code = encode_round_code(pack_hash, "match", 10, 4321, pack_id="p", fresh=True)
+    symbols = code.replace("-", "")
+    typo = symbols[:5] + ("0" if symbols[5] != "0" else "1") + symbols[6:]
+    with pytest.raises(MistypedCode):
+        decode_round_code(typo)

@@ -68,7 +68,17 @@ def review_from_disk(paths: AppPaths, player: str, now: Now = local_now) -> Revi
 
 
 def resume_spec(saved: RoundRecord, pack: Pack) -> RoundSpec:
-    """The spec of a recorded round, to carry it on (a daily round's seed is its date's)."""
+    """The spec of a recorded round, to carry it on (a daily round's seed is its date's; a
+    fresh round is its code's, which alone says what it put off)."""
+    if saved.code and saved.mode != "daily":
+        from ali_quiz.quiz.codes import CodeError, decode_round_code
+
+        try:
+            fresh = decode_round_code(saved.code).fresh
+        except CodeError:
+            fresh = False
+        if fresh:
+            return RoundSpec(pack=pack, code=saved.code, date=Date.fromisoformat(saved.date))
     return RoundSpec(
         pack=pack,
         mode=saved.mode,

@@ -105,6 +105,7 @@ class ResolvedRound(Record):
     code: str | None
     questions: tuple[Question, ...]
     mistakes: bool = False  # a round of another's mistakes: recorded as a review
+    fresh: bool = False  # its seed also drew the facts it puts off (quiz/fresh.py)
 
     @property
     def label(self) -> str:
@@ -114,6 +115,8 @@ class ResolvedRound(Record):
     @property
     def spec(self) -> RoundSpec:
         """The spec that resolves to this round again (the same questions)."""
+        if self.fresh:
+            return RoundSpec(pack=self.pack, code=self.code, date=self.date)
         return RoundSpec(
             pack=self.pack, mode=self.mode, count=self.count, seed=self.seed, date=self.date
         )
@@ -206,12 +209,14 @@ def parse_date(text: str | None) -> Date | None:
         raise UsageError(f"--date {text!r} is not a date: write YYYY-MM-DD") from None
 
 
-def round_code_for(pack: Pack, mode: str, count: int, seed: int | None) -> str | None:
+def round_code_for(
+    pack: Pack, mode: str, count: int, seed: int | None, *, fresh: bool = False
+) -> str | None:
     """The code of a round, or None when it cannot have one (a review round)."""
     if seed is None or mode not in CODE_MODES:
         return None
     try:
-        return encode_round_code(pack.content_hash, mode, count, seed, pack_id=pack.id)
+        return encode_round_code(pack.content_hash, mode, count, seed, pack_id=pack.id, fresh=fresh)
     except CodeError:
         return None
 
@@ -250,8 +255,9 @@ def resolve_round(
     """Check a spec and decide everything it leaves open, questions included.
 
     `review` gives the weights of a review round (None: no history, nothing to review);
-    `seed_source` draws the seed of a round nobody fixed, and with `met` (what the player met
-    lately) several are drawn and the freshest for the player is kept.
+    `seed_source` draws the seed of a round nobody fixed; with `met` (what the player met
+    lately) that round is a fresh one (quiz/fresh.py): of many seeds, the one whose put-off
+    facts best match what the player met is kept, and its code is a fresh code.
     """
     check_spec(spec)
     day = spec.date or now().date()
@@ -262,6 +268,7 @@ def resolve_round(
     pack = chosen if isinstance(chosen, Pack) else packs.find(chosen)
     count = spec.count or DEFAULT_COUNT
     weights = None
+    fresh = False
     if mode == "review":
         weights = review(pack, day) if review is not None else None
         if not weights:
@@ -273,7 +280,9 @@ def resolve_round(
     elif met is not None and mode != "review":
         from ali_quiz.quiz.fresh import fresh_seed
 
-        seed = fresh_seed(pack, mode, count, met(pack), day=day, draw=seed_source)
+        found = fresh_seed(pack, met(pack), seed_source)
+        fresh = found is not None
+        seed = seed_source() if found is None else found
     else:
         seed = seed_source()
     return ResolvedRound(
@@ -282,16 +291,23 @@ def resolve_round(
         count=count,
         seed=seed,
         date=day,
-        code=round_code_for(pack, mode, count, seed),
-        questions=_questions(pack, mode, count, seed, day, weights),
+        code=round_code_for(pack, mode, count, seed, fresh=fresh),
+        questions=_questions(pack, mode, count, seed, day, weights, fresh),
+        fresh=fresh,
     )
 
 
 def _questions(
-    pack: Pack, mode: str, count: int, seed: int, day: Date, weights: dict[str, float] | None
+    pack: Pack,
+    mode: str,
+    count: int,
+    seed: int,
+    day: Date,
+    weights: dict[str, float] | None,
+    fresh: bool = False,
 ) -> tuple[Question, ...]:
     try:
-        questions = generate_round(pack, mode, count, seed, date=day, weights=weights)
+        questions = generate_round(pack, mode, count, seed, date=day, weights=weights, fresh=fresh)
     except RoundError as err:
         raise RoundSpecError("round.cannot_make", reason=str(err)) from None
     if not questions:
@@ -320,7 +336,7 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
         count=parsed.count,
         seed=parsed.seed,
         date=day,
-        code=round_code_for(chosen, parsed.mode, parsed.count, parsed.seed),
+        code=round_code_for(chosen, parsed.mode, parsed.count, parsed.seed, fresh=parsed.fresh),
         # A daily round is a quick round with the day's seed: its code gives it on any date.
         questions=_questions(
             chosen,
@@ -329,5 +345,7 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
             parsed.seed,
             day,
             None,
+            parsed.fresh,
         ),
+        fresh=parsed.fresh,
     )

@@ -18,10 +18,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "code.length": (
         "not a round code: {shown} has {count} letters and digits, a round code has {short}"
-        " (like 0AZF-Q4PG-1Z8F) or {long} (like 2BFP-TW6P9-04W8A); check that none is missing"
+        " to {long} (like 0AZF-Q4PG-1Z8F or 2BFP-TW6P9-04W8A); check that none is missing"
         " or doubled",
-        "這不是回合代碼：{shown} 有 {count} 個字母和數字，回合代碼有 {short} 個"
-        "（例如 0AZF-Q4PG-1Z8F）或 {long} 個（例如 2BFP-TW6P9-04W8A）；"
+        "這不是回合代碼：{shown} 有 {count} 個字母和數字，回合代碼有 {short} 到 {long} 個"
+        "（例如 0AZF-Q4PG-1Z8F 或 2BFP-TW6P9-04W8A）；"
         "請檢查有沒有漏掉或重複的字元",
     ),
     "code.mistyped": (

@@ -18,7 +18,7 @@ from typing import Any
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.dating import date_keys, eliminated
 from ali_quiz.quiz.facts import facts_of
-from ali_quiz.quiz.giveaway import Shown, answer_keys, is_small
+from ali_quiz.quiz.giveaway import Shown, alike_keys, answer_keys, is_small
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,
@@ -140,10 +140,14 @@ def check_round(
     for question in questions:
         # A text shown that states its answer, or a relation it asks that an earlier question
         # told (a pair of a one-kind round's match shown again, two items ordered before).
-        if shown.reveals(answer_keys(question, metrics, dates)) is not None or told.given(question):
+        keys = answer_keys(question, metrics, dates, alike=False)
+        if shown.reveals(keys) is not None or told.given(question):
             rules["give-away"].add(question.id)
-        if told.eliminated(question) or (
-            isinstance(question, ChoiceQuestion) and eliminated(question, views, shown, dates)
+        # Elimination: wrong options all dated or shown before, or an alike figure shown.
+        if (
+            told.eliminated(question)
+            or (isinstance(question, ChoiceQuestion) and eliminated(question, views, shown, dates))
+            or shown.reveals(alike_keys(question, metrics)) is not None
         ):
             rules["elimination"].add(question.id)
         shown.add(question)

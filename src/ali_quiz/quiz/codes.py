@@ -21,9 +21,15 @@ seed         19  the round's seed, 0 to 524,287
 =========  ====  ==========================================================================
 
 Long codes: the first 13 characters carry 65 bits: mode 3, count 8 (1 to 200), pack id 8,
-pack hash 26 (the top 26 bits), seed 20 (0 to 999,999). The last character of either is a
-check character. Crockford's own check symbol is the value mod 37,
-which needs five extra symbols (`*~$=U`) that are awkward to read aloud; this check stays in
+pack hash 26 (the top 26 bits), seed 20 (0 to 999,999).
+
+Fresh codes, of 13 characters (`7Q3K-9MXA-2TBC4`), are those of fresh rounds (quiz/fresh.py): a
+round started without a seed or a code, whose seed also drew which facts it puts off. Their
+first 12 characters carry 60 bits: mode 3, count 8, pack id 8, pack hash 21, seed 20. The same
+seed in a short or long code gives the plain round of that seed, as `--seed` does.
+
+The last character of any code is a check character. Crockford's own check symbol is the value
+mod 37, which needs five extra symbols (`*~$=U`) that are awkward to read aloud; this check stays in
 the 32 symbols: reading each symbol as an element of GF(32), the weighted sum of all 12
 symbols, weights α^(n-1) … α^0 (α primitive), is zero. A substitution of one symbol changes the
 sum by a non-zero multiple of a non-zero weight, so every single-character typo is caught,
@@ -48,6 +54,7 @@ ENGLISH = Translator("en")
 __all__ = [
     "CODE_LENGTH",
     "CODE_MODES",
+    "FRESH_CODE_LENGTH",
     "LONG_CODE_LENGTH",
     "MAX_CODE_COUNT",
     "MAX_CODE_SEED",
@@ -72,8 +79,9 @@ CODE_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 12  # 11 data characters and the check character
 LONG_CODE_LENGTH = 14  # 13 data characters and the check character
+FRESH_CODE_LENGTH = 13  # a fresh round's: 12 data characters and the check character
 _DATA_LENGTH = CODE_LENGTH - 1
-_GROUPS = {CODE_LENGTH: (4, 4, 4), LONG_CODE_LENGTH: (4, 5, 5)}
+_GROUPS = {CODE_LENGTH: (4, 4, 4), FRESH_CODE_LENGTH: (4, 4, 5), LONG_CODE_LENGTH: (4, 5, 5)}
 
 _MODE_BITS = 3
 _COUNT_BITS = 7
@@ -90,6 +98,10 @@ _LONG_FIELDS = (3, 8, 8, 26, 20)
 assert sum(_LONG_FIELDS) == 5 * (LONG_CODE_LENGTH - 1)
 MAX_CODE_COUNT = 200
 MAX_CODE_SEED = 999_999
+_FRESH_FIELDS = (3, 8, 8, 21, 20)
+assert sum(_FRESH_FIELDS) == 5 * (FRESH_CODE_LENGTH - 1)
+_SHORT_FIELDS = (_MODE_BITS, _COUNT_BITS, _ID_BITS, _HASH_BITS, _SEED_BITS)
+_FIELDS = {CODE_LENGTH: _SHORT_FIELDS, FRESH_CODE_LENGTH: _FRESH_FIELDS}
 
 #: Crockford's reading rules: these letters stand for the digits they look like.
 _ALIASES = {"O": "0", "I": "1", "L": "1"}
@@ -187,7 +199,8 @@ class RoundCode(Record):
     count: int
     seed: int
     pack_id_tag: int  # first byte of sha256(pack id)
-    hash_bits: int = _HASH_BITS  # 18 in a short code, 26 in a long one
+    hash_bits: int = _HASH_BITS  # 18 in a short code, 21 in a fresh one, 26 in a long one
+    fresh: bool = False  # a fresh round's code: the seed also drew what the round puts off
 
 
 def _hash_prefix(pack_hash: str, bits: int = _HASH_BITS) -> int:
@@ -217,8 +230,11 @@ def format_code(symbols: str) -> str:
     return "-".join(groups)
 
 
-def encode_round_code(pack_hash: str, mode: str, count: int, seed: int, *, pack_id: str) -> str:
-    """The round code for this pack version, mode, count and seed, e.g. `7Q3K-9MXA-2TBC`."""
+def encode_round_code(
+    pack_hash: str, mode: str, count: int, seed: int, *, pack_id: str, fresh: bool = False
+) -> str:
+    """The round code for this pack version, mode, count and seed, e.g. `7Q3K-9MXA-2TBC`
+    (`fresh`: of the fresh round of that seed, 13 characters)."""
     if mode not in CODE_MODES:
         raise CodeError("no_code_mode", mode=repr(mode), modes=CODE_MODES)
     if not 1 <= count <= MAX_CODE_COUNT:
@@ -226,7 +242,8 @@ def encode_round_code(pack_hash: str, mode: str, count: int, seed: int, *, pack_
     if not 0 <= seed <= MAX_CODE_SEED:
         raise CodeError("seed_too_large", seed=seed, max=MAX_CODE_SEED)
     short = count <= MAX_SHORT_COUNT and seed <= MAX_SHORT_SEED
-    widths = (_MODE_BITS, _COUNT_BITS, _ID_BITS, _HASH_BITS, _SEED_BITS) if short else _LONG_FIELDS
+    length = FRESH_CODE_LENGTH if fresh else CODE_LENGTH if short else LONG_CODE_LENGTH
+    widths = _FIELDS.get(length, _LONG_FIELDS)
     fields = (
         CODE_MODES.index(mode),
         count,
@@ -237,8 +254,8 @@ def encode_round_code(pack_hash: str, mode: str, count: int, seed: int, *, pack_
     value = 0
     for width, field in zip(widths, fields, strict=True):
         value = (value << width) | field
-    length = (CODE_LENGTH if short else LONG_CODE_LENGTH) - 1
-    digits = [(value >> (5 * (length - 1 - i))) & 31 for i in range(length)]
+    data = length - 1
+    digits = [(value >> (5 * (data - 1 - i))) & 31 for i in range(data)]
     check = _check_sum([*digits, 0])  # the check symbol makes the full sum zero
     return format_code("".join(ALPHABET[d] for d in [*digits, check]))
 
@@ -261,7 +278,7 @@ def _normalise(text: str) -> str:
 def decode_round_code(text: str) -> RoundCode:
     """Read a code as a person may type it; raise a CodeError subclass saying what is wrong."""
     symbols = _normalise(text)
-    if len(symbols) not in (CODE_LENGTH, LONG_CODE_LENGTH):
+    if len(symbols) not in (CODE_LENGTH, FRESH_CODE_LENGTH, LONG_CODE_LENGTH):
         shown = text.strip() or "(nothing)"
         raise MalformedCode(
             "length",
@@ -277,7 +294,7 @@ def decode_round_code(text: str) -> RoundCode:
     value = 0
     for digit in values[:-1]:
         value = (value << 5) | digit
-    widths = (_MODE_BITS, _COUNT_BITS, _ID_BITS, _HASH_BITS, _SEED_BITS) if short else _LONG_FIELDS
+    widths = _FIELDS.get(len(symbols), _LONG_FIELDS)
     fields = []
     for width in reversed(widths):
         fields.append(value & ((1 << width) - 1))
@@ -296,6 +313,7 @@ def decode_round_code(text: str) -> RoundCode:
         seed=seed,
         pack_id_tag=id_tag,
         hash_bits=widths[3],
+        fresh=len(symbols) == FRESH_CODE_LENGTH,
     )
 
 

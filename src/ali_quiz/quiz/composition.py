@@ -16,6 +16,9 @@ comes twice while other forms can still give a question (they may come twice rat
 round end short, but never the same wording on one sequence); and it deals one of the pack's
 own questions, a different one seed after seed.
 
+A fresh round (quiz/fresh.py) also holds back the facts its seed puts off: they are blocked
+until nothing else fits, then those put off least come back, then the rest (`_give_way`).
+
 When no form can give a question that fits, the round ends shorter rather than break a rule.
 """
 
@@ -58,6 +61,7 @@ AUTHORED_PER = 10  # a mixed round holds one authored question per this many que
 FULL_REACH = 20  # a form that can make this many questions is in every mixed round
 _DEALT_BY = 3  # the dealt authored question comes among the first this many after the focus
 _GIVE_UP = 4  # a form that gave nothing this many slots running is dropped
+FRESH_STRICT_FIRST = True
 _REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
 
 
@@ -84,6 +88,7 @@ class RoundComposer:
         kinds: list[str],
         weights: dict[str, float] | None,
         focus: list[str] | None = None,
+        later: dict[str, int] | None = None,
     ) -> None:
         self.makers = makers
         self.focus = focus or []
@@ -164,6 +169,12 @@ class RoundComposer:
         self.told = makers.told
         if not self.mixed:
             self.picker.shared_limit = ONE_KIND_SHARED
+        # A fresh round (quiz/fresh.py) holds back the facts it puts off, the most put off
+        # longest: they are blocked until nothing else fits.
+        self.later = later or {}
+        self.held = set(self.later)
+        self.holding = self.held - self.picker.blocked  # what the holding added to `blocked`
+        self.picker.blocked |= self.holding
 
     def build(self, count: int) -> list[Question]:
         self.count = count
@@ -179,21 +190,53 @@ class RoundComposer:
                 questions.append(question)
         while len(questions) < count:
             question = self._deal() if len(questions) == self.dealt_at else None
-            question = question or self._next()
-            if question is None and self.strict:
-                # Nor anything new: a form, or a sequence, may come a second time after all.
-                self.strict = False
-                for slot in self.slots:
-                    if slot.form.kind != "authored":
-                        slot.dead, slot.failures = False, 0
-                question = self._next()
-            while question is None and self._bring_back():
-                question = self._next()
+            question = question or self._next() or self._give_way()
             if question is None:
                 break
             self._accept(question)
             questions.append(question)
         return questions
+
+    def _give_way(self) -> Question | None:
+        """Nothing fits: what the round prefers gives way, one thing at a time, until a question
+        fits (None: the round is full)."""
+        while True:
+            question = self._fresh_more()
+            if question is not None:
+                return question
+            if self.strict:
+                # Nor anything new: a form, or a sequence, may come a second time after all.
+                self.strict = False
+                for slot in self.slots:
+                    if slot.form.kind != "authored":
+                        slot.dead, slot.failures = False, 0
+            elif not self._bring_back():
+                if not self.held:
+                    return None
+                self._release()
+            question = self._next()
+            if question is not None:
+                return question
+
+    def _fresh_more(self) -> Question | None:
+        """While a fresh round holds facts back: more tries, so that the forms that cannot ask
+        what is left die out (cheaply: their facts are blocked) and the others get their turn."""
+        question = None
+        for _ in range(_GIVE_UP if self.held else 0):
+            question = self._next()
+            if question is not None:
+                break
+        return question
+
+    def _release(self) -> None:
+        """Nothing fits: the facts put off least come back (then the next ones)."""
+        level = min(self.later[fact] for fact in self.held)
+        back = {fact for fact in self.held if self.later[fact] <= level}
+        self.held -= back
+        self.picker.blocked -= (back & self.holding) - self.ledger
+        for slot in self.slots:
+            # Authored questions passed over for what they ask get their turn again.
+            slot.dead, slot.failures = slot.used > 0 and _authored(slot), 0
 
     def _deal(self) -> Question | None:
         """The round's dealt authored question, when it fits here."""
@@ -260,7 +303,7 @@ class RoundComposer:
         enough = self.authored_asked >= max(1, self.count // AUTHORED_PER)
         leans = [self.authored_lean.get(self.slots[i].form.name, 1.0) for i in authored]
         for i, lean in zip(authored, leans, strict=True):
-            if self.mixed and enough and generated:
+            if self.mixed and enough and (generated or self.held):
                 # Enough of the pack's own questions for a mixed round of this size: they are
                 # drawn like any form, not left to fill every round's end.
                 weights[i] = 0.0
@@ -355,6 +398,8 @@ class RoundComposer:
             return False
         facts = frozenset(question.facts)
         if self.require is not None and self.require not in (*facts, question.id):
+            return False
+        if self.held and not self.held.isdisjoint(question.facts or (question.id,)):
             return False
         if self.review is not None and not any(
             self.review.get(f, 0) > 0 for f in (*facts, question.id)

@@ -153,7 +153,7 @@ def figure_warnings(pack: Pack, tr: Translator) -> list[str]:
 FOCUS = 2  # facts a mixed round asks about first
 
 
-def focus_facts(facts: PackFacts, seed: int) -> list[str]:
+def focus_facts(facts: PackFacts, seed: int, later: dict[str, int] | None = None) -> list[str]:
     """The facts a mixed round asks about first: seed after seed, the next few of the pack.
 
     The facts that fewest forms can ask about (states) come first in that list, and a run of
@@ -164,6 +164,12 @@ def focus_facts(facts: PackFacts, seed: int) -> list[str]:
     if not ordered:
         return []
     start = (seed - 1) * FOCUS
+    if later:
+        # A fresh round leads with the first facts from its place that it does not put off.
+        n = len(ordered)
+        walked = [ordered[(start + k) % n] for k in range(n)]
+        walked.sort(key=lambda fact: later.get(fact, 0))  # stable: the walk's order within
+        return walked[:FOCUS]
     return list(dict.fromkeys(ordered[(start + k) % len(ordered)] for k in range(FOCUS)))
 
 
@@ -175,12 +181,14 @@ def generate_round(
     *,
     date: Date | None = None,
     weights: dict[str, float] | None = None,
+    fresh: bool = False,
 ) -> list[Question]:
     """The questions of one round, in the order they are asked.
 
     `daily` ignores `seed` (its seed comes from the pack and `date`); `review` needs `weights`,
     fact id (or authored question id) -> how much it should come back: the round asks the
-    heaviest first.
+    heaviest first. `fresh`: the fresh round of the seed, which also puts some facts off
+    (quiz/fresh.py; not a daily or review round).
     """
     if mode not in MODES:
         raise RoundError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
@@ -190,9 +198,14 @@ def generate_round(
         seed = daily_seed(pack, date or Date.today())
     if mode == "review" and not weights:
         raise RoundError("nothing is due for review yet: play a few rounds first")
+    later = None
+    if fresh and mode not in ("daily", "review"):
+        from ali_quiz.quiz.fresh import put_off
+
+        later = put_off(pack, seed)
     paused = _pause_collector()
     try:
-        return _draw(pack, mode, count, seed, weights)
+        return _draw(pack, mode, count, seed, weights, later)
     finally:
         if paused:
             gc.enable()
@@ -214,7 +227,12 @@ def _pause_collector() -> bool:
 
 
 def _draw(
-    pack: Pack, mode: str, count: int, seed: int, weights: dict[str, float] | None
+    pack: Pack,
+    mode: str,
+    count: int,
+    seed: int,
+    weights: dict[str, float] | None,
+    later: dict[str, int] | None = None,
 ) -> list[Question]:
     facts = facts_of(pack)
     capacity = _capacities(pack, facts)
@@ -237,8 +255,8 @@ def _draw(
         # Most urgent first (the largest weight); equal weights keep the order they came in.
         focus = sorted(weights or {}, key=lambda fact: -(weights or {})[fact])
     else:
-        focus = focus_facts(facts, seed) if mixed else []
-    composer = RoundComposer(pack, makers, mode, kinds, weights, focus)
+        focus = focus_facts(facts, seed, later) if mixed else []
+    composer = RoundComposer(pack, makers, mode, kinds, weights, focus, later)
     questions = composer.build(count)
     if mode == "review" and not questions:
         raise RoundError("none of the facts due for review are in this pack any more")

@@ -19,6 +19,7 @@ from ali_quiz.quiz.makers.base import MakerBase, dates_apart, leaving_room, size
 from ali_quiz.quiz.phrasing import format_date, phrase, what_happened
 
 _ALIKE_REACH = 24  # how far a date question looks for wrong dates as precise as its answer
+SEQUENCE_ORDERS = 2  # order questions on one sequence in a round, at most
 
 
 def _precision(date: PartialDate) -> int:
@@ -57,7 +58,9 @@ class TimelineMakers(MakerBase):
         )
 
     def order_sequence(self) -> Question | None:
-        sequences = self.facts.orderable_sequences
+        # A round puts one sequence in order a few times at most, and its least asked first:
+        # five orders of one list of seven items read as one drill, not as a round.
+        sequences = self._least_ordered(self.facts.orderable_sequences)
         if not sequences:
             return None
         sequence = sequences[self.rng.below(len(sequences))]
@@ -67,6 +70,20 @@ class TimelineMakers(MakerBase):
         earliest = sorted(chosen, key=lambda r: r.rank)
         prompt = sequence.ask or phrase(self.language, "order_sequence", title=sequence.title)
         return self.order("sequence", chosen, [r.id for r in earliest], prompt)
+
+    def _least_ordered(self, sequences: list[SequenceFact]) -> list[SequenceFact]:
+        """The sequences the round has put in order least often, under SEQUENCE_ORDERS each."""
+        if self.picker.shared_limit is None or not self.picker.asked or not sequences:
+            return sequences  # a mixed round words a sequence's order once while others fit
+        ranked = self.facts.ranked
+        counts = [
+            sum(1 for asked in self.picker.asked if not asked.isdisjoint(ids))
+            for ids in ({r.id for r in ranked[s.id]} for s in sequences)
+        ]
+        fewest = min(counts)
+        if fewest >= SEQUENCE_ORDERS:
+            return []
+        return [s for s, n in zip(sequences, counts, strict=True) if n == fewest]
 
     def _told_item(self) -> Dated | None:
         """In a one-kind round, where facts come back: one the round has asked and dated."""
