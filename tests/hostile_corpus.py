@@ -423,6 +423,7 @@ def build(work: Path) -> list[Case]:
         "import-gift": lambda f: ("import-gift", f, "-o", str(work / "out-gift.yaml")),
         "report": lambda f: ("report", f),
         "generate --pack": lambda f: ("generate", "--pack", f, "--seed", "1"),
+        "audit": lambda f: ("audit", f, "--rounds", "1"),
     }
     specials = {
         "/dev/zero": "/dev/zero",
@@ -431,6 +432,9 @@ def build(work: Path) -> list[Case]:
         "FIFO": str(fifo),
         "folder": str(folder),
         "missing": str(work / "missing.yaml"),
+        # Longer than any file name may be: Path.exists() raised ENAMETOOLONG (a traceback).
+        "5000-character name": "a" * 5000,
+        "5000-character name.yaml": "a" * 5000 + ".yaml",
     }
     for what, path in specials.items():
         for command, argv in readers.items():

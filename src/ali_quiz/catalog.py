@@ -212,14 +212,23 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
 
 
 def looks_like_path(spec: str) -> bool:
-    return spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec or Path(spec).is_file()
+    if spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec:
+        return True
+    try:
+        return Path(spec).is_file()
+    except OSError:  # a name the system refuses (too long): a path, whose reading says why
+        return True
 
 
 def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack:
     """A pack by id or file path; PackError when broken, PackNotFound when not there."""
     if looks_like_path(spec):
         path = Path(spec).expanduser()
-        if not path.exists():
+        try:
+            missing = not path.exists()
+        except OSError:  # a name too long, say: reading it (below) says so, located
+            missing = False
+        if missing:
             raise PackNotFound("no_file", path=spec)
         entry = load_entry(path, paths.cache_dir)
     elif spec in BUILTIN_IDS and (builtin_packs_dir() / f"{spec}.yaml").is_file():

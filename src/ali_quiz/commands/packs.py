@@ -101,7 +101,11 @@ def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, l
     files: list[Path] = []
     lines: list[str] = []
     for target in targets:
-        if target.is_dir():
+        try:
+            folder = target.is_dir()
+        except OSError:  # a name too long, say: reading it as a file says so, located
+            folder = False
+        if folder:
             found = pack_files(target)
             if not found:
                 lines.append(f"{target}:1:1: no pack files (*{', *'.join(PACK_SUFFIXES)}) here")
