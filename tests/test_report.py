@@ -406,3 +406,25 @@ def test_impossible_answer_times_count_as_unknown(tmp_path: Path, seconds: objec
         raise ValueError(constant)
 
     json.loads(json.dumps(report_json(report)), parse_constant=refuse)
+
+
+def test_the_round_line_says_how_many_questions_the_round_held(
+    cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pack that gives 6 of the 8 asked: the report said "quick, 8 questions" above a table
+    of 6 (play test H8)."""
+    import io
+    import sys
+
+    starter = tmp_path / "starter.yaml"
+    assert cli("new-pack", str(starter)).status == 0
+    assert cli("packs", "add", str(starter)).status == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("quit\n"))
+    assert cli("play", "--plain", "--pack", "starter", "--count", "40", "--seed", "2").status == 0
+    handin = tmp_path / "me.json"
+    handin.write_text(cli("history", "--json").out, encoding="utf-8")
+    data = json.loads(handin.read_text(encoding="utf-8"))
+    assert data[0]["count"] == 40
+    text = cli("report", str(handin)).out
+    line = next(line for line in text.splitlines() if line.startswith("Round: "))
+    assert "(40 asked)" in line and "40 questions" not in line, line
