@@ -150,3 +150,14 @@ def test_a_data_folder_that_is_a_file_is_a_usage_error(
     assert ran.status == 2
     inside = f" is inside {tmp_path / 'file'}, which is" if where == "file/under" else " is"
     assert ran.err == f"ali-quiz: {named}{inside} not a folder: give a folder (made if missing)\n"
+
+
+def test_play_words_options_that_do_not_fit_in_the_interface_language(cli: Cli) -> None:
+    """`play --lang zh-Hant --mode daily --seed 3` said it in English among Chinese messages
+    (play test H9); `generate` speaks English, as the other commands do."""
+    chinese = cli("play", "--plain", "--lang", "zh-Hant", "--mode", "daily", "--seed", "3")
+    assert chinese.status == 2
+    assert chinese.err == "ali-quiz: 每日挑戰在同一天對每個人都一樣：請拿掉 --seed\n"
+    english = cli("generate", "--mode", "review", "--seed", "3")
+    assert english.status == 2
+    assert english.err == "ali-quiz: a review round is built from your history: leave out --seed\n"
