@@ -901,6 +901,19 @@ def _write_cases(work: Path) -> list[Case]:
             check=_untouched("outside/installed.yaml"),
         )
     )
+    # The packs folder is a file: said so ("File exists" before).
+    packs_file = work / "data-packs-file"
+    packs_file.mkdir(exist_ok=True)
+    (packs_file / "packs").write_text("not a folder\n", encoding="utf-8")
+    cases.append(
+        Case(
+            "write packs add, the packs folder a file",
+            "write",
+            (d, str(packs_file), "packs", "add", str(pack)),
+            1,
+            check=_says("packs is not a folder"),
+        )
+    )
     # packs add over an installed pack of the same id.
     data = "data-replace"
     changed = work / "pack-changed.yaml"
