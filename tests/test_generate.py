@@ -942,3 +942,24 @@ def test_a_figure_below_zero_is_never_estimated_and_its_author_is_told() -> None
     }
     assert asked == {"lake", "sea", "sand"}
     assert any("pole (-40) is below zero" in w for w in kind_warnings(pack))
+
+
+@settings(deadline=None, max_examples=30)
+@given(left_out=st.sets(st.integers(0, 60)), anchor=st.integers(0, 39))
+def test_a_units_figures_cut_around_those_left_out_are_the_plain_filter(
+    left_out: set[int], anchor: int
+) -> None:
+    """FigureViews.estimable_but (a unit of thousands cut around a round's few facts) gives
+    what testing each figure gives, in the same order, whatever is left out (of that unit,
+    another unit, or no figure at all)."""
+    lines = ["id: cut\ntitle: Cut\nlanguage: en\nmetrics:"]
+    lines += [
+        f"  - {{id: m{i}, label: L{i}, value: {i * 7 % 40 + 11}.5, unit: u}}" for i in range(40)
+    ]
+    lines += [f"  - {{id: k{i}, label: K{i}, value: {i + 11}.5, unit: v}}" for i in range(5)]
+    facts = facts_of(load_pack_text("\n".join(lines) + "\n", "cut.yaml"))
+    metric = facts.metrics_by_id[f"m{anchor}"]
+    ids = {f"m{i}" if i < 40 else f"k{i % 5}" if i < 50 else f"x{i}" for i in left_out}
+    plain = [m for m in facts.estimable_by_unit["u"] if m.id != metric.id and m.id not in ids]
+    assert facts.estimable_but(metric, ids) == plain
+    assert facts.estimable_but(metric, frozenset(facts.metrics_by_id) | ids) == []

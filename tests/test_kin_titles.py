@@ -36,8 +36,11 @@ def check(releases: list[Release]) -> None:
     expected = eager(releases)
     titles = frozenset(title for _, title, _ in releases)
     for highlight, found in expected.items():
+        # `brought` answers before the highlight's set is built, and after
+        assert all(kin.brought(highlight, title) == (title in found) for title in titles)
         assert kin.covers(highlight, titles) == found.issuperset(titles)
         assert kin[highlight] == found
+        assert all(kin.brought(highlight, title) == (title in found) for title in titles)
 
 
 def test_the_builtin_packs_kin_titles_match_the_plain_definition() -> None:

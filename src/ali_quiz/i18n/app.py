@@ -227,8 +227,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "按字母或數字，或用 ↑↓ 加 enter，或用滑鼠點選",
     ),
     "play.estimate.help": (
-        "Type a number as you would write it: 2億, 7610.2萬, 76.1M, 2e8, 6% · enter submits",
-        "像平常一樣寫數字：2億、7610.2萬、76.1M、2e8、6% · enter 送出",
+        "Type a number as you would write it: {examples} · enter submits",
+        "像平常一樣寫數字：{examples} · enter 送出",
     ),
     "play.estimate.placeholder": ("your estimate, in {unit}", "你的估計（{unit}）"),
     "play.estimate.reads": ("reads as {value}", "讀作 {value}"),

@@ -330,14 +330,18 @@ class RoundComposer:
         totals: dict[str, float] = {}
         for kind, weight in zip(kinds, weights, strict=True):
             if weight > 0:
-                totals[kind] = totals.get(kind, 0.0) + weight
-        share = {kind: KIND_SHARE.get(kind, 1.0) for kind in totals}
-        whole = sum(share.values())
+                totals[kind] = totals[kind] + weight if kind in totals else weight
         used = self.kinds_used.get  # (a Counter's [] calls a method for a kind not used yet)
-        asked = sum(used(kind, 0) for kind in totals) + 1
+        whole, asked = 0.0, 1
+        for kind in totals:
+            whole += KIND_SHARE.get(kind, 1.0)
+            asked += used(kind, 0)
         # How far each kind is behind its share (they add up to one question); a kind ahead
         # keeps a trace of its weight, for when the kinds behind can give nothing that fits.
-        behind = {k: max(share[k] * _AHEAD, share[k] / whole * asked - used(k, 0)) for k in totals}
+        behind: dict[str, float] = {}
+        for kind in totals:
+            share = KIND_SHARE.get(kind, 1.0)
+            behind[kind] = max(share * _AHEAD, share / whole * asked - used(kind, 0))
         return [
             weight / totals[kind] * behind[kind] if weight > 0 else 0.0
             for kind, weight in zip(kinds, weights, strict=True)

@@ -59,15 +59,27 @@ def daily_seed(pack: Pack, day: Date) -> int:
 
 def _capacities(pack: Pack, facts: PackFacts) -> dict[str, bool]:
     """Which kinds (and `quick`) the pack can give a round of at least three questions of."""
+    return {kind: _capacity(pack, facts, kind) for kind in (*GENERATED_KINDS, "quick")}
+
+
+def _capacity(pack: Pack, facts: PackFacts, kind: str) -> bool:
+    """Whether the pack can give a round of three of this kind (or `quick`): trial rounds, run
+    on first asking and kept with the pack (one kind's: a round of one mode asks only its own,
+    and a quick round none)."""
     found = pack.derived.get("capacity")
     if not isinstance(found, dict):
+        found = pack.derived["capacity"] = {}
+    able = found.get(kind)
+    if able is None:
         static = _has_facts_for(pack, facts)
-        found = {kind: able and _gives_three(pack, facts, [kind]) for kind, able in static.items()}
-        mixed = [k for k in GENERATED_KINDS if static[k]]
-        texts = any(q.kind == "text" for q in pack.questions)
-        found["quick"] = bool(mixed or texts) and _gives_three(pack, facts, mixed, "quick")
-        pack.derived["capacity"] = found
-    return found
+        if kind == "quick":
+            mixed = [k for k in GENERATED_KINDS if static[k]]
+            texts = any(q.kind == "text" for q in pack.questions)
+            able = bool(mixed or texts) and _gives_three(pack, facts, mixed, "quick")
+        else:
+            able = static[kind] and _gives_three(pack, facts, [kind])
+        found[kind] = able
+    return bool(able)
 
 
 def _gives_three(pack: Pack, facts: PackFacts, kinds: list[str], mode: str | None = None) -> bool:
@@ -235,8 +247,7 @@ def _draw(
     later: dict[str, int] | None = None,
 ) -> list[Question]:
     facts = facts_of(pack)
-    capacity = _capacities(pack, facts)
-    if mode in KIND_MODES and not capacity[mode]:
+    if mode in KIND_MODES and not _capacity(pack, facts, mode):
         raise RoundError(
             f"the pack {pack.id!r} has too few facts for {mode} questions (needs {needs(mode)})"
         )

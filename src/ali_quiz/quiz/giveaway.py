@@ -118,7 +118,7 @@ def answer_keys(
     match question:
         case ChoiceQuestion():
             keys.append(entry_text(question.options, question.answer))
-            if dates and len(question.facts) == 1 and question.id.startswith(DATE_FORMS):
+            if len(question.facts) == 1 and question.id.startswith(DATE_FORMS) and dates:
                 keys += dates.get(question.facts[0], ())
         case TextQuestion():
             keys += question.accepted
@@ -139,6 +139,9 @@ def answer_keys(
                 keys += figure_keys(metric)
                 if alike and metric.alike:
                     keys += alike_keys(question, metrics)
+    if len(keys) == 1:  # (most questions: their right option alone)
+        key = keys[0].strip()
+        return [key] if key else []
     return [key for key in dict.fromkeys(k.strip() for k in keys) if key]
 
 
@@ -258,7 +261,7 @@ class Shown:
     def reveals(self, keys: Iterable[str]) -> str | None:
         """The first key the round has already shown, if any."""
         for key in keys:
-            folded = fold(key)
+            folded = key.lower() if key.isascii() else fold(key)  # (fold, without its call)
             if self._SEPARATOR not in folded:
                 for joined in self._joined:
                     if folded in joined:

@@ -49,12 +49,13 @@ _FUNCTION_WORDS = frozenset(
 @lru_cache(maxsize=8192)  # a round asks of the same few highlights again and again
 def key_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
     """The words of a highlight that say what it is about (none of `names`, the product's)."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    plain = text.isascii()  # (NFKC leaves ASCII as it is, casefolds it as lower() does)
+    folded = text.lower() if plain else unicodedata.normalize("NFKC", text).casefold()
     words = set()
     for word in _LATIN.findall(folded):
         if word.isascii() and word not in _FUNCTION_WORDS:
             words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
-    for run in _CJK.findall(folded):
+    for run in () if plain else _CJK.findall(folded):
         words.update(run[i : i + 2] for i in range(len(run) - 1))
     return frozenset(words - names)
 
@@ -103,6 +104,22 @@ class KinTitles(dict[str, set[str]]):
                 found |= self.by_word[(product, word)]
         self[highlight] = found
         return found
+
+    def brought(self, highlight: str, title: str) -> bool:
+        """Whether `title` is one of the titles of this highlight (`title in self[highlight]`),
+        told without building that set: on a large pack it may hold thousands of titles, and a
+        question asks this of a dozen highlights."""
+        found = dict.get(self, highlight)
+        if found is not None:
+            return title in found
+        if title in self.own[highlight]:
+            return True
+        by_word = self.by_word
+        return any(
+            title in by_word[(product, word)]
+            for product, words in self.kin[highlight].items()
+            for word in words
+        )
 
     def covers(self, highlight: str, titles: frozenset[str]) -> bool:
         """Whether every one of `titles` brought this highlight or one akin to it; one key word

@@ -117,24 +117,27 @@ def _draws(state: int, count: int) -> list[int]:
     drops what a right shift brings down from the lane above). The values are the same, bit
     for bit, as `count` calls of next64.
     """
-    ones, ramp, low = _lane_constants(count)
-    z = (state * ones + _GAMMA * ramp) & low  # state + k * gamma, k = 1..count, mod 2**64
+    ones, gammas, low = _lane_constants(count)
+    z = (state * ones + gammas) & low  # state + k * gamma, k = 1..count, mod 2**64
     z = ((z ^ ((z >> 30) & low)) * _MIX1) & low
     z = ((z ^ ((z >> 27) & low)) * _MIX2) & low
     z ^= (z >> 31) & low
-    words = array("Q", z.to_bytes(count * _LANE // 8, "little"))
+    data = z.to_bytes(count * _LANE // 8, "little")
     if sys.byteorder == "big":
+        words = array("Q", data)
         words.byteswap()
-    return words.tolist()[::2]  # each lane's low 64 bits (its high 64 are zero)
+        return words.tolist()[::2]
+    return memoryview(data).cast("Q")[::2].tolist()  # each lane's low 64 bits (high: zero)
 
 
 def _lane_constants(count: int) -> tuple[int, int, int]:
-    """For `count` lanes: 1 in each, k in the k-th (from 1), and each lane's low 64 bits set.
+    """For `count` lanes: 1 in each, k * gamma in the k-th (from 1: well within its 128
+    bits), and each lane's low 64 bits set.
 
     Built once per power of two (by `_lanes_up_to`) and cut to `count` lanes."""
-    ones, ramp, low = _lanes_up_to(1 << max(count - 1, 1).bit_length())
+    ones, gammas, low = _lanes_up_to(1 << max(count - 1, 1).bit_length())
     keep = (1 << (count * _LANE)) - 1
-    return ones & keep, ramp & keep, low & keep
+    return ones & keep, gammas & keep, low & keep
 
 
 @cache
@@ -145,4 +148,4 @@ def _lanes_up_to(count: int) -> tuple[int, int, int]:
         b"".join(k.to_bytes(lane, "little") for k in range(1, count + 1)), "little"
     )
     low = int.from_bytes((b"\xff" * 8).ljust(lane, b"\x00") * count, "little")
-    return ones, ramp, low
+    return ones, ramp * _GAMMA, low

@@ -29,7 +29,7 @@ authored question's texts are cut as they come.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from ali_quiz.packs.model import Version
 from ali_quiz.quiz.dating import date_keys
@@ -53,24 +53,31 @@ def _sentences(text: str) -> list[str]:
     """A source's sentences (and its translation's), long enough to say something."""
     found: list[str] = []
     for line in text.splitlines():
-        if not _ENDS.search(line):  # one sentence (most sources): no split
-            line = line.strip("「」 ").strip()
-            if len(line) > 8:
-                found.append(line)
-            continue
-        for sentence in _SENTENCE_END.split(line.strip("「」 ")):
-            sentence = sentence.strip()
-            if len(sentence) > 8:
-                found.append(sentence)
+        found += _line_sentences(line)
     return found
 
 
-def _cut(text: str) -> Iterator[str]:
+def _line_sentences(line: str) -> list[str]:
+    """The sentences of one line, long enough to say something."""
+    if not _ENDS.search(line):  # one sentence (most sources): no split
+        line = line.strip("「」 ").strip()
+        return [line] if len(line) > 8 else []
+    found = []
+    for sentence in _SENTENCE_END.split(line.strip("「」 ")):
+        sentence = sentence.strip()
+        if len(sentence) > 8:
+            found.append(sentence)
+    return found
+
+
+def _cut(text: str) -> set[str]:
     """Each line of the text, and each of its sentences (compared as written: both sides are
     the pack's own sentences)."""
+    found: set[str] = set()
     for line in text.splitlines():
-        yield line.strip()
-        yield from _sentences(line)
+        found.add(line.strip())
+        found.update(_line_sentences(line))
+    return found
 
 
 def _stems(words: frozenset[str]) -> set[str]:

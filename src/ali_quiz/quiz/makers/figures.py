@@ -96,12 +96,7 @@ class FigureMakers(MakerBase):
         anchor = self.anchor(self.facts.comparable_figures, lambda m: m.id)
         if anchor is None:
             return None
-        anchor_id, blocked = anchor.id, self.picker.blocked  # (read once: a unit may hold 1000s)
-        group = [
-            m
-            for m in self.facts.estimable_by_unit[anchor.unit]
-            if m.id != anchor_id and m.id not in blocked
-        ]
+        group = self.facts.estimable_but(anchor, self.picker.blocked)  # (a unit may hold 1000s)
 
         def apart(chosen: list[Metric], m: Metric) -> bool:
             return all(

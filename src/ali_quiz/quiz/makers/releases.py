@@ -124,7 +124,7 @@ class ReleaseMakers(MakerBase):
             place += [
                 h
                 for h in other.highlights
-                if h not in own and anchor.title not in kin[h] and other.title != anchor.title
+                if h not in own and not kin.brought(h, anchor.title) and other.title != anchor.title
             ]
         wrong = list(dict.fromkeys(self.rng.shuffled(fresh)[:3]))
         if not wrong:

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.answers import estimate_examples
 from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -55,7 +56,6 @@ WIDE = 120
 HELP_KEYS = {
     "order": "play.order.help",
     "match": "play.match.help",
-    "estimate": "play.estimate.help",
     "choice": "play.choice.help",
     "multi": "play.multi.help",
     "text": "play.text.help",
@@ -228,12 +228,20 @@ class PlayScreen(QuizScreen[None]):
             return self.answered
         return True
 
+    def answer_help(self, question: Question) -> str:
+        """How to answer this question: the keys, or for an estimate the ways to write a
+        figure (examples chosen away from its answer)."""
+        if isinstance(question, EstimateQuestion):
+            examples = estimate_examples(question, self.tr.language, 4)
+            return self.tr("play.estimate.help", examples=self.tr.join(examples))
+        return self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
+
     def help_extra(self) -> str:
         """How to answer the question on screen (shown under the keys in help)."""
         question = self.game.current
         if question is None or self.answered:
             return ""
-        return self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
+        return self.answer_help(question)
 
     # --- Showing a question ------------------------------------------------------------
 
@@ -272,7 +280,7 @@ class PlayScreen(QuizScreen[None]):
         passage.display = bool(question.passage)
         passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
-        help_text = self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
+        help_text = self.answer_help(question)
         help_line = self.play_help
         help_line.update(help_text)
         help_line.display = True
