@@ -155,7 +155,8 @@ def test_damaged_summaries_are_read_from_the_history_instead(
         b"[" * 100_000 + b"]" * 100_000,
         b"null",
         b"{}",
-        reshaped(format=2),
+        reshaped(format=summary.FORMAT + 1),
+        reshaped(format=summary.FORMAT - 1),  # an older summary: its rounds had no pack hash
         reshaped(schema=summary.SCHEMA - 1),  # read before a migration: not used
         reshaped(rounds="5"),
         reshaped(rounds=True),

@@ -37,8 +37,24 @@ def response_text(value: Any) -> str:
 
 
 def fact_labels(packs: Iterable[Pack]) -> dict[tuple[str, str], str]:
-    """(pack id, fact id) -> what the fact is called: an event's title, a metric's label, …"""
-    return {(pack.id, fact): label for pack in packs for fact, label in pack.fact_labels().items()}
+    """(pack id, fact id) -> what the fact is called: an event's title, a metric's label, …
+
+    An event or a state with its date as the play screen writes it in the pack's language
+    (`Alipay (December 2018)`, `支付寶（2018年12月）`), not as an ISO date."""
+    from ali_quiz.quiz.phrasing import format_date, headline
+
+    found: dict[tuple[str, str], str] = {}
+    for pack in packs:
+        found.update(((pack.id, fact), label) for fact, label in pack.fact_labels().items())
+        language = pack.language
+        for event in pack.events:
+            found[pack.id, event.id] = headline(
+                event.title, format_date(event.date, language), language
+            )
+        for state in pack.states:
+            when = format_date(state.as_of, language)
+            found[pack.id, state.id] = headline(state.title, when, language, as_of=True)
+    return found
 
 
 def round_questions(entry: RoundRecord, packs: Iterable[Pack]) -> dict[str, Question]:

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 FILE_NAME = "history.home.json"
 HISTORY_FILE = "history.sqlite3"  # history.database.FILE_NAME (that module imports sqlite3)
-FORMAT = 1
+#: 2: a round to resume carries its pack's content hash (a summary of format 1 is read again).
+FORMAT = 2
 #: The history's schema the summary was read under: schema.SCHEMA_VERSION (that module imports
 #: sqlite3; a test keeps the two equal). A summary of an older schema is not used, so the first
 #: start after an upgrade migrates the history in the worker, never when the player acts.
@@ -64,9 +65,16 @@ class Resumable(Record):
 
     id: int
     pack: str
+    #: The content hash of the pack it was played from: it resumes only from that pack.
+    pack_hash: str
     mode: str
     answered: int
     questions: int
+
+    def resumes_from(self, content_hash: str) -> bool:
+        """Whether the round can carry on with the pack whose content hash this is (a pack
+        changed since makes other questions, and the answers kept would not fit them)."""
+        return self.pack_hash == content_hash
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -129,6 +137,7 @@ def read_summary(store: HistoryStore, player: str) -> HomeSummary:
                 Resumable(
                     id=saved.id,
                     pack=saved.pack,
+                    pack_hash=saved.pack_hash,
                     mode=saved.mode,
                     answered=len(saved.answers),
                     questions=saved.questions,
@@ -256,7 +265,9 @@ def _to_json(summary: HomeSummary, stamp: list[Any]) -> dict[str, Any]:
         "schema": SCHEMA,
         "stamp": stamp,
         "player": summary.player,
-        "resumable": [[r.id, r.pack, r.mode, r.answered, r.questions] for r in summary.resumable],
+        "resumable": [
+            [r.id, r.pack, r.pack_hash, r.mode, r.answered, r.questions] for r in summary.resumable
+        ],
         "due": {pack: list(times) for pack, times in summary.due.items()},
         "rounds": summary.rounds,
         "run": None if summary.run is None else [summary.run[0].isoformat(), summary.run[1]],
@@ -303,9 +314,14 @@ def _from_json(found: dict[str, Any]) -> HomeSummary:
         player=text(found["player"]),
         resumable=tuple(
             Resumable(
-                id=whole(i), pack=text(p), mode=text(m), answered=whole(a), questions=whole(q)
+                id=whole(i),
+                pack=text(p),
+                pack_hash=text(h),
+                mode=text(m),
+                answered=whole(a),
+                questions=whole(q),
             )
-            for i, p, m, a, q in found["resumable"]
+            for i, p, h, m, a, q in found["resumable"]
         ),
         due=due,
         rounds=whole(found["rounds"]),

@@ -150,10 +150,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.count": ("{count} questions per round", "每回合 {count} 題"),
     "home.resume": ("Resume", "繼續回合"),
     "home.resume.help": ("{mode}, {done}/{count} done", "{mode}，已答 {done}/{count}"),
-    "home.resume_gone": (
-        "That round cannot be resumed: its pack has changed or is gone.",
-        "無法繼續那一回合：它的題庫已經改變或不見了。",
-    ),
     "home.review_none": ("nothing is due for review", "目前沒有到期的事實"),
     "play.shorter": (
         "This pack gives {n} of the {count} questions asked: "

@@ -5,6 +5,19 @@ from __future__ import annotations
 
 # key -> (English, 繁體中文)
 STRINGS: dict[str, tuple[str, str]] = {
+    # Home, of a round left half-way (a pack changed since makes other questions)
+    "home.welcome_again": (
+        "Welcome back! Pick a mode and press Enter to play.",
+        "歡迎回來！選一個模式，按 Enter 開始。",
+    ),
+    "home.resume_stale": (
+        "{mode}, {done}/{count} done: its pack has changed since, so it cannot go on",
+        "{mode}，已答 {done}/{count}：題庫已經改變，無法繼續",
+    ),
+    "home.resume_gone": (
+        "That round cannot be resumed: its pack has changed or is gone.",
+        "無法繼續那一回合：它的題庫已經改變或不見了。",
+    ),
     # The history screen (tui/screens/history/)
     "history.title": ("Score history · {player}", "成績紀錄 · {player}"),
     "history.off": (

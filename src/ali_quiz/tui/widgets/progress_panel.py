@@ -44,6 +44,7 @@ class ProgressPanel(Static):
         self.shown: tuple[Progress, Translator, bool, date, Callable[[str], str], str | None]
         self.shown_room = -1
         self.resuming = False  # a round to resume: the player is not new, though nothing is done
+        self.returning = False  # a round left, which may not resume (its pack has changed)
 
     def on_resize(self) -> None:
         # Filling the column, the room for rounds is known once laid out: list what fits.
@@ -57,6 +58,7 @@ class ProgressPanel(Static):
                 pack_title=pack_title,
                 pack_in_play=pack_in_play,
                 resuming=self.resuming,
+                returning=self.returning,
             )
 
     def room(self) -> int:
@@ -73,15 +75,19 @@ class ProgressPanel(Static):
         pack_title: Callable[[str], str],
         pack_in_play: str | None,
         resuming: bool = False,
+        returning: bool = False,
     ) -> None:
         """Fill the panel (`pack_title` gives a pack id's title, for the recent rounds;
-        `resuming`: the player has a round to resume, so is welcomed back, not as new)."""
+        `returning`: the player has a round left, so is welcomed back, not as new; `resuming`:
+        one that can go on, which the welcome points to)."""
         self.display = True
         self.resuming = resuming
+        self.returning = returning
         self.shown = (progress, tr, wide, today, pack_title, pack_in_play)
         self.shown_room = self.room()
         if progress.is_new_player:
-            welcome = Content(tr("home.welcome_back" if resuming else "home.welcome"))
+            key = "home.welcome_back" if resuming else "home.welcome_again" if returning else ""
+            welcome = Content(tr(key or "home.welcome"))
             if wide:
                 welcome = Content("\n\n").join(
                     [welcome, Content(tr("home.welcome_more")).stylize("dim")]
