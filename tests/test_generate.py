@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -251,6 +252,13 @@ def check_estimate(view: PackView, question: EstimateQuestion, kind_template: st
     assert question.prompt == (metric.ask or question.prompt)
 
 
+#: Choice forms that explain several facts, the answer among them: the answer's first.
+ANSWER_FIRST = {
+    "first-event", "last-event", "first", "last", "before", "after", "next", "previous",
+    "largest", "smallest",
+}  # fmt: skip
+
+
 def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -> None:
     ids = [o.id for o in question.options]
     texts = [o.text for o in question.options]
@@ -264,6 +272,18 @@ def check_choice(view: PackView, question: ChoiceQuestion, kind_template: str) -
         best = max(o.weight for o in authored.options)
         assert answer_text in [o.text for o in authored.options if o.weight == best]
         return
+    if kind_template in ANSWER_FIRST:
+        # Of several facts explained, the answer's comes first: its source is what the
+        # player looks for (it was last, below the fold, after "which happened last?").
+        shows = {**view.happening, **{i: m.label for i, m in view.metrics.items()}}
+        items = {i.id: i.text for s in view.pack.sequences for i in s.items}
+        shows.update(items)
+        (fact,) = [f for f in question.facts if shows.get(f) == answer_text]
+        first = question.explanation.splitlines()[0]
+        if fact in items:  # numbered by its place among the question's items
+            assert re.fullmatch(rf"\d+\. {re.escape(items[fact])}", first), (question.id, first)
+        else:
+            assert first == view.headlines[fact], (question.id, first)
     assert question.weights is None
     assert 3 <= len(ids) <= 4, "a generated choice offers three or four options"
     wrong = [t for t in texts if t != answer_text]

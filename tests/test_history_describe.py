@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ali_quiz.history.describe import readable, round_questions
+from ali_quiz.history.describe import fact_labels, readable, round_questions
 from ali_quiz.history.records import RoundRecord
 from ali_quiz.packs.loader import load_pack
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, OrderQuestion
+from ali_quiz.quiz.phrasing import format_date
 
 PACK = Path(__file__).resolve().parent.parent / "questions" / "dingtalk-2020.yaml"
 
@@ -82,3 +84,25 @@ def test_without_the_round_answers_read_as_letters_and_fact_names() -> None:
     assert pairs == "1C: DingTalk 3.0 · 2D: DingTalk 4.0"
     assert readable(None, {"1": "c"}) == "1C"
     assert readable(None, 76102000.0) == "76102000"
+
+
+def test_fact_names_write_dates_as_the_play_screen_does() -> None:
+    """A review round's detail names events and states with their dates in the pack's language
+    (play test G10), never as ISO dates."""
+    english = load_pack(PACK.with_name("dingtalk-2020-en.yaml"))
+    chinese = load_pack(PACK)
+    names = fact_labels([english, chinese])
+    shown = "\n".join(names.values())
+    assert not re.search(r"[(（]\d{4}-\d{2}", shown), shown
+    assert "(as of 20" not in shown
+    event = english.events[0]
+    assert names[english.id, event.id] == f"{event.title} ({format_date(event.date, 'en')})"
+    state = chinese.states[0]
+    assert (
+        names[chinese.id, state.id] == f"{state.title}（截至{format_date(state.as_of, 'zh-Hant')}）"
+    )
+    assert any("December 2018" in name for (pack, _), name in names.items() if pack == english.id)
+    # A release as the play screen names it: its codename in the pack's quotes, its date.
+    english_names = [name for (pack, _), name in names.items() if pack == english.id]
+    assert "DingTalk 5.0 “Bayan Har (巴顏喀拉)” (25 February 2020)" in english_names
+    assert not any("「" in name for name in english_names), english_names

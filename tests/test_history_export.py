@@ -101,7 +101,7 @@ def test_the_table_lines_up_with_wide_characters(tmp_path: Path) -> None:
     play(
         store,
         start(at, player="林小明"),
-        [answer(0, at)],
+        [answer(0, at, seconds=245.0)],  # Time: the time spent answering, 4:05
         datetime(2024, 3, 1, 10, 4, 5, tzinfo=TAIPEI),
     )
     play(store, start(at, player="Al"), [answer(0, at, points=33)], None)
@@ -189,7 +189,8 @@ def test_the_table_measures_its_columns_before_writing(tmp_path: Path) -> None:
     at = datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)
     long_name = "一位名字非常非常長的玩家，長到表格必須把它剪短才放得下"
     play(store, start(at, player=long_name), [answer(0, at, points=5)], None, questions=3)
-    play(store, start(at, player="Al"), [answer(0, at)], at.replace(hour=11, minute=2, second=3))
+    answered = answer(0, at, seconds=3723.0)  # an hour, 2 minutes and 3 seconds
+    play(store, start(at, player="Al"), [answered], at.replace(hour=11, minute=2, second=3))
     play(store, start(at, player="Bo"), [], None, questions=123456)
     lines = _table(store).splitlines()
     assert len(lines) == 2 + 3

@@ -80,7 +80,7 @@ async def test_the_table_shows_the_players_rounds_newest_first(
         ]  # fmt: skip
         first = [str(c) for c in table.get_row_at(0)]
         assert first[0] == "2024-03-07 12:00" and first[3].strip() == "100%"
-        assert first[4].strip() == "3:00" and first[5] == "✓"
+        assert first[4].strip() == "0:10" and first[5] == "✓"  # two answers of 5 s
         # R4, unfinished after one right answer of three: never a perfect-looking 100%.
         r4 = [str(c).strip() for c in table.get_row_at(2)]
         assert r4[3] == "100/300" and r4[5] == "1/3"
@@ -163,7 +163,8 @@ async def test_clicking_a_header_sorts_by_it(store: HistoryStore, ids: dict[str,
             )
         )
         await settle(pilot)
-        assert rows(pilot)[:3] == ordered(ids, "R2 R1 R3")  # 5:00, 5:00 (newer first), 4:00
+        # The time spent answering: 0:15, 0:15 (newer first), 0:10 (R6 and R2: newer first).
+        assert rows(pilot)[:4] == ordered(ids, "R3 R1 R6 R2")
 
 
 @sync
@@ -318,7 +319,14 @@ async def test_missed_facts_are_named_from_the_packs(
         table = pilot.app.screen.query_one("#missed-table", DataTable)
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         # Worst answered first: x1 and m1 missed every time, e1 2 of 3 times…
-        assert names == ["x1", "m1", "Monthly active people", "c2", "DingTalk beta (2014-12)", "o2"]
+        assert names == [
+            "x1",
+            "m1",
+            "Monthly active people",
+            "c2",
+            "DingTalk beta (December 2014)",
+            "o2",
+        ]
         assert str(table.get_row_at(2)[1]) == "DingTalk"
         assert str(table.get_row_at(2)[2]).strip() == "2/3"
         assert pilot.app.screen.focused is table

@@ -141,14 +141,35 @@ def test_round_rows_sort_by_every_column(store: HistoryStore) -> None:
     assert (r4.score, r4.round_max) == (100, 300)
     assert by_score[-2].percent is None and by_score[-2].round_max == 300
     by_duration = store.round_rows(player="amy", order="duration", descending=False)
-    assert by_duration[0].id == ids["R5"]  # nothing answered: 0 s
+    assert by_duration[0].id == ids["R5"]  # nothing answered: no time
+    assert by_duration[0].seconds is None
     r1 = next(r for r in by_duration if r.id == ids["R1"])
-    assert r1.seconds == 5 * 60 and r1.finished
+    # The time spent answering (three answers of 5 s), not the 5 minutes from start to finish.
+    assert r1.seconds == 3 * 5.0 and r1.finished
     r4 = next(r for r in by_duration if r.id == ids["R4"])
     assert r4.seconds == 5.0 and not r4.finished and (r4.answered, r4.questions) == (1, 3)
     for order in ("date", "pack", "mode", "finished"):
         rows = store.round_rows(player="amy", order=order, limit=3)
         assert len(rows) == 3
+
+
+def test_a_resumed_rounds_time_is_the_time_spent_answering(store: HistoryStore) -> None:
+    """Left after one answer at 10:00 and finished at 10:31: the round took the 5 + 7 s of its
+    answers, not the half hour away (play test G19), in the rows and in the record."""
+    begin = start(datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI), count=2)
+    round_id = play(
+        store,
+        begin,
+        [
+            answer(0, datetime(2024, 3, 1, 10, 0, 5, tzinfo=TAIPEI), seconds=5.0),
+            answer(1, datetime(2024, 3, 1, 10, 31, tzinfo=TAIPEI), seconds=7.0),
+        ],
+        datetime(2024, 3, 1, 10, 31, 1, tzinfo=TAIPEI),
+    )
+    [row] = store.round_rows(player="amy")
+    assert (row.id, row.finished, row.seconds) == (round_id, True, 12.0)
+    saved = store.round(round_id)
+    assert saved is not None and saved.seconds == 12.0
 
 
 def test_times_must_be_aware_and_positions_unique(store: HistoryStore) -> None:

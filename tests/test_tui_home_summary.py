@@ -3,6 +3,8 @@ entry and progress as from the history itself, and the history opened when the p
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -15,7 +17,15 @@ from ali_quiz.tui.screens.results import ResultsScreen
 from ali_quiz.tui.widgets.progress_panel import ProgressPanel
 from test_history_support import answer, open_store, play
 from test_history_support import start as history_start
-from test_tui_support import FIXED_NOW, make_test_app, right_keys, round_start, settle, sync
+from test_tui_support import (
+    FIXED_NOW,
+    builtin_pack,
+    make_test_app,
+    right_keys,
+    round_start,
+    settle,
+    sync,
+)
 
 
 def home_shows(app: QuizApp) -> list[str]:
@@ -156,3 +166,34 @@ async def test_a_player_with_a_round_to_resume_is_welcomed_back(tmp_path: Path) 
         shown = await home_of(app)
         assert shown[1].startswith("False Resume")
         assert "Welcome back" in shown[-1] and "first round" not in shown[-1]
+
+
+@sync
+async def test_a_round_whose_pack_changed_is_not_offered_to_resume(tmp_path: Path) -> None:
+    """A round left after an answer, on a pack changed since (another content hash): home does
+    not offer to resume it (that failed with a toast, play test G12) but says why, greyed, and
+    welcomes the player back without pointing at it; a round of the pack as it is resumes."""
+    pack = builtin_pack()
+    store = open_store(tmp_path / "data")
+    at = FIXED_NOW - timedelta(hours=1)
+    begin = history_start(at, player="ann", pack=pack.id, mode="choice")
+    play(store, begin, [answer(0, at)], None, questions=3)
+    store.close()
+    for _ in range(2):  # read from the history, then from its summary
+        app = make_test_app(tmp_path)
+        async with app.run_test(size=(80, 24)):
+            shown = await home_of(app)
+            modes = app.screen.query_one("#mode-list", OptionList)
+            assert not (modes.get_option_at_index(0).id or "").startswith("resume|")
+        assert shown[1].startswith("True Resume") and "pack has changed" in shown[1], shown
+        assert "Welcome back! Pick a mode" in shown[-1] and "Resume your" not in shown[-1]
+
+    store = open_store(tmp_path / "data")
+    begin = replace(begin, pack_hash=pack.content_hash, started_at=at + timedelta(minutes=1))
+    play(store, begin, [answer(0, at + timedelta(minutes=1))], None, questions=3)
+    store.close()
+    app = make_test_app(tmp_path)
+    async with app.run_test(size=(80, 24)):
+        shown = await home_of(app)
+    assert shown[1].startswith("False Resume") and "changed" not in shown[1], shown
+    assert "Resume your round" in shown[-1]

@@ -235,7 +235,7 @@ async def test_the_strip_marks_each_answer_and_the_streak_counts_right_ones(
         await pilot.pause()
         assert status.strip.plain == "✗→✓✓·"
         assert "✗→✓✓·" in screen_text(app)
-        assert "2 in a row" in status.progress.plain
+        assert "2 in a row" in str(status.render())
         assert "2 in a row" in app.screen.query_one(Feedback).text
 
 

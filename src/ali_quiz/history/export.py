@@ -87,10 +87,9 @@ def to_json(rounds: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rounds), ensure_ascii=False, indent=2)
 
 
-_SECONDS = (
-    "CASE WHEN finished_at IS NOT NULL THEN finished_ts - started_ts"
-    " WHEN answered > 0 THEN seconds END"
-)
+#: The time spent answering (RoundRecord.seconds), never start to finish: a round left and
+#: resumed later would count the time away.
+_SECONDS = "CASE WHEN answered > 0 THEN seconds END"
 #: The points of the whole round: an unfinished one's questions still to come count at the
 #: usual maximum, so that it never looks perfect (RoundRow.round_max, the TUI's history).
 _ROUND_MAX = (

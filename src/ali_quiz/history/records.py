@@ -119,10 +119,8 @@ class RoundRecord(Record):
 
     @property
     def seconds(self) -> float | None:
-        """Start to finish when finished, else the time spent on the answers (None: none)."""
-        if self.finished_at is not None:
-            started = datetime.fromisoformat(self.started_at)
-            return (datetime.fromisoformat(self.finished_at) - started).total_seconds()
+        """The time spent answering: the answers' seconds added up (None: no answer yet).
+        Not start to finish, which counts the time away from a round left and resumed."""
         return float(sum(a.seconds for a in self.answers)) if self.answers else None
 
     def to_json(self) -> dict[str, Any]:
@@ -172,7 +170,7 @@ class RoundRow(Record):
     max_score: int
     answered: int
     questions: int
-    seconds: float  # from start to finish when finished, else time spent on the answers
+    seconds: float | None  # the time spent answering (RoundRecord.seconds); None: no answer
 
     @property
     def percent(self) -> float | None:
@@ -241,5 +239,5 @@ def round_row(row: Sequence[Any]) -> RoundRow:
         max_score=row[13],
         answered=row[15],
         questions=row[14],
-        seconds=(row[18] - row[17]) if finished else row[16],
+        seconds=row[16] if row[15] else None,
     )

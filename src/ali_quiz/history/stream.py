@@ -35,7 +35,7 @@ ORDERS = {
     # An unfinished round over the whole round, as the table shows it (RoundRow.round_max).
     "score": "coalesce(pct, 100.0 * score"
     f" / nullif(max_score + {UNANSWERED_POINTS} * max(questions - answered, 0), 0))",
-    "duration": "coalesce(finished_ts - started_ts, seconds)",
+    "duration": "seconds",  # the time spent answering (RoundRecord.seconds)
     "finished": "finished_at IS NOT NULL",
 }
 NEWEST_FIRST = "started_ts DESC, id DESC"

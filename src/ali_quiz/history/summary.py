@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 FILE_NAME = "history.home.json"
 HISTORY_FILE = "history.sqlite3"  # history.database.FILE_NAME (that module imports sqlite3)
-FORMAT = 1
+#: 2: a round to resume carries its pack's content hash (a summary of format 1 is read again).
+FORMAT = 2
 #: The history's schema the summary was read under: schema.SCHEMA_VERSION (that module imports
 #: sqlite3; a test keeps the two equal). A summary of an older schema is not used, so the first
 #: start after an upgrade migrates the history in the worker, never when the player acts.
@@ -64,9 +65,16 @@ class Resumable(Record):
 
     id: int
     pack: str
+    #: The content hash of the pack it was played from: it resumes only from that pack.
+    pack_hash: str
     mode: str
     answered: int
     questions: int
+
+    def resumes_from(self, content_hash: str) -> bool:
+        """Whether the round can carry on with the pack whose content hash this is (a pack
+        changed since makes other questions, and the answers kept would not fit them)."""
+        return self.pack_hash == content_hash
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -129,6 +137,7 @@ def read_summary(store: HistoryStore, player: str) -> HomeSummary:
                 Resumable(
                     id=saved.id,
                     pack=saved.pack,
+                    pack_hash=saved.pack_hash,
                     mode=saved.mode,
                     answered=len(saved.answers),
                     questions=saved.questions,
@@ -186,16 +195,36 @@ def save_summary(data_dir: Path, summary: HomeSummary, stamp: list[Any] | None) 
     from ali_quiz.safety.files import atomic_write
 
     path = Path(data_dir) / FILE_NAME
-    if stamp is not None and stamp == history_stamp(data_dir):
+    now = history_stamp(data_dir)
+    if stamp is not None and stamp == now:
         body = json.dumps(_to_json(summary, stamp), ensure_ascii=False, separators=(",", ":"))
         data = body.encode()
         if len(data) <= MAX_BYTES:
             with contextlib.suppress(OSError):
                 atomic_write(path, b"%08x\n" % zlib.crc32(data) + data, overwrite=True)
                 return True
-    with contextlib.suppress(OSError):
-        path.unlink()
+    if now is None or _kept_stamp(path) != now:
+        # Stale, or of no history: it must not outlive the history. A summary stamped with the
+        # files as they are now was kept by a later read that finished first (two reads in
+        # threads, the older one slower): it stays.
+        with contextlib.suppress(OSError):
+            path.unlink()
     return False
+
+
+def _kept_stamp(path: Path) -> Any:
+    """The stamp of the summary kept at `path`, None when there is none or it is damaged."""
+    import json
+
+    from ali_quiz.safety.files import read_capped
+
+    try:
+        check, _, body = read_capped(path, MAX_BYTES).partition(b"\n")
+        if check != b"%08x" % zlib.crc32(body):
+            return None
+        return json.loads(body, parse_constant=_no_constant)["stamp"]
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        return None
 
 
 def load_summary(data_dir: Path, player: str) -> HomeSummary | None:
@@ -236,7 +265,9 @@ def _to_json(summary: HomeSummary, stamp: list[Any]) -> dict[str, Any]:
         "schema": SCHEMA,
         "stamp": stamp,
         "player": summary.player,
-        "resumable": [[r.id, r.pack, r.mode, r.answered, r.questions] for r in summary.resumable],
+        "resumable": [
+            [r.id, r.pack, r.pack_hash, r.mode, r.answered, r.questions] for r in summary.resumable
+        ],
         "due": {pack: list(times) for pack, times in summary.due.items()},
         "rounds": summary.rounds,
         "run": None if summary.run is None else [summary.run[0].isoformat(), summary.run[1]],
@@ -283,9 +314,14 @@ def _from_json(found: dict[str, Any]) -> HomeSummary:
         player=text(found["player"]),
         resumable=tuple(
             Resumable(
-                id=whole(i), pack=text(p), mode=text(m), answered=whole(a), questions=whole(q)
+                id=whole(i),
+                pack=text(p),
+                pack_hash=text(h),
+                mode=text(m),
+                answered=whole(a),
+                questions=whole(q),
             )
-            for i, p, m, a, q in found["resumable"]
+            for i, p, h, m, a, q in found["resumable"]
         ),
         due=due,
         rounds=whole(found["rounds"]),

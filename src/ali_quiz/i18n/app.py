@@ -122,6 +122,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode.daily": ("Daily challenge", "每日挑戰"),
     "mode.daily.help": ("today's round for everyone", "今天大家都玩同一回合"),
     "mode.review": ("Due for review", "到期複習"),
+    "mode.review_played": ("Review", "複習"),  # a review round played (History says the same)
     "mode.review.help": ("missed or fading", "答錯的和快忘記的"),
     # A round of another round's mistakes (results, m): recorded as a review
     "mode.mistakes": ("Mistakes round", "錯題回合"),
@@ -150,10 +151,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.count": ("{count} questions per round", "每回合 {count} 題"),
     "home.resume": ("Resume", "繼續回合"),
     "home.resume.help": ("{mode}, {done}/{count} done", "{mode}，已答 {done}/{count}"),
-    "home.resume_gone": (
-        "That round cannot be resumed: its pack has changed or is gone.",
-        "無法繼續那一回合：它的題庫已經改變或不見了。",
-    ),
     "home.review_none": ("nothing is due for review", "目前沒有到期的事實"),
     "play.shorter": (
         "This pack gives {n} of the {count} questions asked: "
@@ -227,8 +224,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "按字母或數字，或用 ↑↓ 加 enter，或用滑鼠點選",
     ),
     "play.estimate.help": (
-        "Type a number as you would write it: 2億, 7610.2萬, 76.1M, 2e8, 6% · enter submits",
-        "像平常一樣寫數字：2億、7610.2萬、76.1M、2e8、6% · enter 送出",
+        "Type a number as you would write it: {examples} · enter submits",
+        "像平常一樣寫數字：{examples} · enter 送出",
     ),
     "play.estimate.placeholder": ("your estimate, in {unit}", "你的估計（{unit}）"),
     "play.estimate.reads": ("reads as {value}", "讀作 {value}"),

@@ -5,6 +5,19 @@ from __future__ import annotations
 
 # key -> (English, 繁體中文)
 STRINGS: dict[str, tuple[str, str]] = {
+    # Home, of a round left half-way (a pack changed since makes other questions)
+    "home.welcome_again": (
+        "Welcome back! Pick a mode and press Enter to play.",
+        "歡迎回來！選一個模式，按 Enter 開始。",
+    ),
+    "home.resume_stale": (
+        "{mode}, {done}/{count} done: its pack has changed since, so it cannot go on",
+        "{mode}，已答 {done}/{count}：題庫已經改變，無法繼續",
+    ),
+    "home.resume_gone": (
+        "That round cannot be resumed: its pack has changed or is gone.",
+        "無法繼續那一回合：它的題庫已經改變或不見了。",
+    ),
     # The history screen (tui/screens/history/)
     "history.title": ("Score history · {player}", "成績紀錄 · {player}"),
     "history.off": (
@@ -132,6 +145,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "is not a regular file (a pipe or a device), so it cannot be a history file; it was left"
         " as it is: move it away",
         "不是一般檔案（是管線或裝置），不可能是成績紀錄檔；它保持原樣：請把它移走",
+    ),
+    "db.why.companion_folder": (
+        "cannot be opened while {companion} is a folder: SQLite keeps a file of its own under"
+        " that name; both were left as they are: move the folder away",
+        "無法開啟，因為 {companion} 是資料夾：SQLite 要用這個名字放它自己的檔案；兩者都保持原樣："
+        "請把那個資料夾移走",
+    ),
+    "db.why.companion_not_file": (
+        "cannot be opened while {companion} is not a regular file (a pipe or a device): SQLite"
+        " keeps a file of its own under that name; both were left as they are: move it away",
+        "無法開啟，因為 {companion} 不是一般檔案（是管線或裝置）：SQLite 要用這個名字放它自己的"
+        "檔案；兩者都保持原樣：請把它移走",
     ),
     "db.why.denied": (
         "cannot be read: permission denied. It was left as it is; give yourself read access"

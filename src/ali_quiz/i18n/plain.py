@@ -29,17 +29,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "請寫出每個數字配一個字母，例如 {example}：",
     ),
     "plain.ask.estimate": (
-        "Answer with a number (a bare number is in {unit}), e.g. 2億 or 76.1M:",
-        "請回答一個數字（只寫數字時單位是{unit}），例如 2億 或 76.1M：",
+        "Answer with a number (a bare number is in {unit}), e.g. {examples}:",
+        "請回答一個數字（只寫數字時單位是{unit}），例如 {examples}：",
     ),
     "plain.ask.estimate_percent": (
-        "Answer with a percentage (a bare number is in %), e.g. 6% or 6 percent:",
-        "請回答一個百分比（只寫數字時單位是%），例如 6%：",
+        "Answer with a percentage (a bare number is in %), e.g. {examples}:",
+        "請回答一個百分比（只寫數字時單位是%），例如 {examples}：",
     ),
     "plain.ask.estimate_nounit": (
-        "Answer with a number, e.g. 2億 or 76.1M:",
-        "請回答一個數字，例如 2億 或 76.1M：",
+        "Answer with a number, e.g. {examples}:",
+        "請回答一個數字，例如 {examples}：",
     ),
+    "plain.ask.either": ("{first} or {second}", "{first} 或 {second}"),
     "plain.ask.text": ("Type your answer:", "請輸入答案："),
     "plain.ask.multi": (
         "Answer with every letter that applies, in any order, e.g. AC:",
@@ -110,6 +111,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "請寫出符合的字母，從 {letters} 中選，例如 AC。",
     ),
     "answer.estimate.bad": ("{reason}", "{reason}"),
+    "answer.estimate.lone_m": (
+        "“{text}”: is m metres or million? Write the figure alone ({number}) or with the word"
+        " ({number} million).",
+        "「{text}」：m 是公尺還是百萬？請只寫數字（{number}），或寫成 {number} million。",
+    ),
     "answer.estimate.percent": (
         "This figure is in {unit}, not a percentage: write it without %.",
         "這個數字的單位是{unit}，不是百分比：請不要加 %。",

@@ -32,6 +32,25 @@ QUIT_WORDS = ("quit",)
 # Ignored between letters and numbers: spaces, commas, and the Chinese enumeration comma.
 _IGNORED = re.compile(r"[\s,、]+")
 _MATCH_PAIR = re.compile(r"(\d+)([A-Z])")
+#: A figure followed by a lone lower-case m: metres or million?
+_LONE_M = re.compile(r"[\d.,\s]*\d[\d.,]*\s*m")
+#: How figures may be written, shown under an estimate, in the order the hint offers them:
+#: (text, its value). None is the answer of a built-in pack, and a hint leaves out any example
+#: near the answer of the question it is shown under (see estimate_examples).
+_EXAMPLES = {
+    "en": (("3.5 million", 3.5e6), ("8.3M", 8.3e6), ("12k", 12_000.0), ("4e6", 4e6),
+           ("1.2 billion", 1.2e9), ("350", 350.0), ("42700", 42_700.0)),
+    "zh-Hant": (("3.5億", 3.5e8), ("42.7萬", 427_000.0), ("8.3M", 8.3e6), ("1200", 1200.0),
+                ("4e6", 4e6), ("12億", 1.2e9), ("35", 35.0)),
+}  # fmt: skip
+_PERCENT_EXAMPLES = {
+    "en": (("15%", 15.0), ("12.5 percent", 12.5), ("40", 40.0), ("3%", 3.0), ("80%", 80.0),
+           ("0.5%", 0.5), ("150%", 150.0), ("1.2 percent", 1.2)),
+    "zh-Hant": (("15%", 15.0), ("12.5%", 12.5), ("40", 40.0), ("3%", 3.0), ("80%", 80.0),
+                ("0.5%", 0.5), ("150%", 150.0), ("1.2%", 1.2)),
+}  # fmt: skip
+#: An example within this factor of the answer would hint at it: it is left out.
+_NEAR = 3.0
 
 
 def letter(index: int) -> str:
@@ -188,6 +207,11 @@ def parse_estimate(question: EstimateQuestion, line: str) -> int | float:
     text = normalize_line(line)
     if not text:
         raise AnswerError("answer.empty")
+    if not question.unit.strip() and _LONE_M.fullmatch(text):
+        # A question without a unit (a Moodle import asking "in metres") cannot tell 330 m
+        # (metres) from 330m (million): asking again loses nothing, guessing may cost 100.
+        number = text.rstrip().removesuffix("m").rstrip()
+        raise AnswerError("answer.estimate.lone_m", {"text": text, "number": number})
     try:
         parsed = parse_number(strip_unit(text, question.unit))
     except NumberFormatError as error:
@@ -330,6 +354,25 @@ def response_text(question: Question, response: Response | None) -> str:
     return str(response)
 
 
+def estimate_examples(question: EstimateQuestion, language: str, count: int) -> list[str]:
+    """Ways to write a figure for this question, none near its answer: `3.5億`, `42.7萬`.
+
+    The examples teach the forms a figure may take; they must not teach the figure. So none
+    is a built-in pack's answer, and any within a factor of three of this question's answer
+    (or of its accepted range) is passed over for the next one."""
+    table = _PERCENT_EXAMPLES if question.unit == "%" else _EXAMPLES
+    examples = table.get(language, table["en"])
+    if question.scoring == "band" and question.range is not None:
+        targets = [abs(value) for value in question.range]
+    else:
+        targets = [abs(question.answer)]
+
+    def far(value: float) -> bool:
+        return all(target == 0 or not (1 / _NEAR < value / target < _NEAR) for target in targets)
+
+    return [text for text, value in examples if far(value)][:count]
+
+
 def ask_hint(question: Question, tr: Translator) -> str:
     """What an answer line looks like for this question."""
     if isinstance(question, ChoiceQuestion):
@@ -341,11 +384,13 @@ def ask_hint(question: Question, tr: Translator) -> str:
     if isinstance(question, MatchQuestion):
         return tr("plain.ask.match", example=match_example(question))
     if isinstance(question, EstimateQuestion):
+        first, second = estimate_examples(question, tr.language, 2)
+        examples = tr("plain.ask.either", first=first, second=second)
         if question.unit == "%":
-            return tr("plain.ask.estimate_percent")
+            return tr("plain.ask.estimate_percent", examples=examples)
         if question.unit:
-            return tr("plain.ask.estimate", unit=question.unit)
-        return tr("plain.ask.estimate_nounit")
+            return tr("plain.ask.estimate", unit=question.unit, examples=examples)
+        return tr("plain.ask.estimate_nounit", examples=examples)
     return tr("plain.ask.text")
 
 

@@ -41,6 +41,12 @@ def question_id(kind: str, template: str, facts: Iterable[str], detail: str = ""
     return f"{kind}-{template}-{digest[:10]}"
 
 
+def answer_first(answer: str, fact_ids: Iterable[str]) -> list[str]:
+    """The facts to explain with the answer's first (its source sentence is what the player
+    looks for), the others in their order after it."""
+    return [answer, *(f for f in fact_ids if f != answer)]
+
+
 def size_between(rng: Rng, low: int, high: int, available: int) -> int:
     """A question size from low to high, no more than available (at least low, else 0)."""
     top = min(high, available)

@@ -15,7 +15,14 @@ from ali_quiz.packs.model import Sequence as SequenceFact
 from ali_quiz.quiz.dating import all_shown, date_keys
 from ali_quiz.quiz.facts import Beyond, Dated, Ranked, state_on_timeline
 from ali_quiz.quiz.kinds import Question
-from ali_quiz.quiz.makers.base import MakerBase, by_id, dates_apart, leaving_room, size_between
+from ali_quiz.quiz.makers.base import (
+    MakerBase,
+    answer_first,
+    by_id,
+    dates_apart,
+    leaving_room,
+    size_between,
+)
 from ali_quiz.quiz.phrasing import format_date, phrase, what_happened
 
 _ALIKE_REACH = 24  # how far a date question looks for wrong dates as precise as its answer
@@ -310,7 +317,9 @@ class TimelineMakers(MakerBase):
             right.happening,
             [d.happening for d in wrong],
             phrase(self.language, template, date=format_date(pivot.date, self.language)),
-            self.facts.explain(sorted(facts, key=lambda f: self.facts.timeline_position[f])),
+            self.facts.explain(
+                answer_first(right.id, sorted(facts, key=self.facts.timeline_position.__getitem__))
+            ),
             detail=pivot.date.iso(),
         )
 
@@ -334,7 +343,7 @@ class TimelineMakers(MakerBase):
             ranked[0].happening,
             [d.happening for d in ranked[1:]],
             phrase(self.language, template.replace("-", "_")),
-            self.facts.explain([d.id for d in earliest]),
+            self.facts.explain(answer_first(ranked[0].id, [d.id for d in earliest])),
         )
 
     def choice_first(self) -> Question | None:
@@ -355,7 +364,7 @@ class TimelineMakers(MakerBase):
             ranked[0].text,
             [r.text for r in ranked[1:]],
             phrase(self.language, f"{'first' if first else 'last'}_sequence", title=sequence.title),
-            self.facts.explain([r.id for r in earliest]),
+            self.facts.explain(answer_first(ranked[0].id, [r.id for r in earliest])),
         )
 
     def choice_next(self) -> Question | None:
@@ -397,5 +406,7 @@ class TimelineMakers(MakerBase):
             right.text,
             [r.text for r in wrong[:2]],
             phrase(self.language, template, title=sequence.title, item=anchor.text),
-            self.facts.explain([r.id for r in sorted(chosen, key=lambda r: r.rank)]),
+            self.facts.explain(
+                answer_first(right.id, [r.id for r in sorted(chosen, key=lambda r: r.rank)])
+            ),
         )

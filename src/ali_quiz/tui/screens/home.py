@@ -162,6 +162,13 @@ class HomeScreen(QuizScreen[None]):
 
         tall = self.has_class("-tall")
         panel = self.query_one(ProgressPanel)
+        # Rounds of the pack in play left after an answer: the player is welcomed back, told
+        # to resume only when one can go on.
+        entry = quiz.entry()
+        left = [s for s in quiz.history_state.unfinished if s.pack == quiz.pack_id and s.answered]
+        resuming = entry is not None and any(
+            entry.pack is not None and s.resumes_from(entry.pack.content_hash) for s in left
+        )
         # More rounds than it lists by itself: it fills the column with them.
         panel.set_class(tall and len(self.progress.recent) > RECENT_SHOWN, "-fill")
         panel.show(
@@ -171,10 +178,8 @@ class HomeScreen(QuizScreen[None]):
             today=quiz.now().date(),
             pack_title=title,
             pack_in_play=quiz.pack_id,
-            resuming=any(
-                saved.pack == quiz.pack_id and saved.answered
-                for saved in quiz.history_state.unfinished
-            ),
+            resuming=resuming,
+            returning=bool(left),
         )
         self.query_one(ModeScoresPanel).show(self.progress.by_mode if tall else (), self.tr)
 
@@ -267,24 +272,28 @@ class HomeScreen(QuizScreen[None]):
         shown_modes = [m for m in PLAY_MODES if m in offered] + ["review"]
         titles = [tr(f"mode.{mode}") for mode in shown_modes] + [tr("home.resume")]
         title_width = max(width(title) for title in titles) + 2
-        for saved in state.unfinished:
-            if saved.pack == pack.id and saved.answered:
-                modes.add_option(
-                    Option(
-                        Content.from_markup(
-                            "[b]$title[/b][dim]$help[/dim]",
-                            title=pad(tr("home.resume"), title_width),
-                            help=tr(
-                                "home.resume.help",
-                                mode=tr(f"mode.{saved.mode}"),
-                                done=saved.answered,
-                                count=saved.questions,
-                            ),
+        left = [saved for saved in state.unfinished if saved.pack == pack.id and saved.answered]
+        ready = next((saved for saved in left if saved.resumes_from(pack.content_hash)), None)
+        if ready is not None or left:
+            # The newest round that can go on; else the newest left, greyed, saying why not
+            # (its pack has changed since: other questions, which its answers would not fit).
+            saved = ready or left[0]
+            modes.add_option(
+                Option(
+                    Content.from_markup(
+                        "[b]$title[/b][dim]$help[/dim]",
+                        title=pad(tr("home.resume"), title_width),
+                        help=tr(
+                            "home.resume.help" if ready else "home.resume_stale",
+                            mode=tr(f"mode.{saved.mode}"),
+                            done=saved.answered,
+                            count=saved.questions,
                         ),
-                        id=f"resume|{saved.id}",
-                    )
+                    ),
+                    id=f"resume|{saved.id}" if ready else f"stale|{saved.id}",
+                    disabled=ready is None,
                 )
-                break
+            )
         for mode in shown_modes:
             if mode == "review":
                 usable = pack.id in state.review_packs

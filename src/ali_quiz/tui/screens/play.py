@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.packs.model import Pack
+from ali_quiz.quiz.answers import estimate_examples
 from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -42,8 +43,9 @@ from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.match import MatchAnswer
 from ali_quiz.tui.widgets.multi import MultiAnswer
 from ali_quiz.tui.widgets.order import OrderAnswer
-from ali_quiz.tui.widgets.status_line import StatusLine
-from ali_quiz.tui.widgets.strip import streak, strip_content
+from ali_quiz.tui.widgets.scrolling import Scrolling
+from ali_quiz.tui.widgets.status_line import Marks, StatusLine
+from ali_quiz.tui.widgets.strip import streak
 from ali_quiz.tui.widgets.text_answer import TextAnswer
 
 if TYPE_CHECKING:
@@ -55,7 +57,6 @@ WIDE = 120
 HELP_KEYS = {
     "order": "play.order.help",
     "match": "play.match.help",
-    "estimate": "play.estimate.help",
     "choice": "play.choice.help",
     "multi": "play.multi.help",
     "text": "play.text.help",
@@ -125,7 +126,7 @@ class PlayScreen(QuizScreen[None]):
         # The widgets an answer changes, kept at hand (a query walks the tree each time).
         self.play_status = StatusLine(id="play-status")
         self.play_main = Container(id="play-main")
-        self.play_body = VerticalScroll(id="play-body")
+        self.play_body = Scrolling(id="play-body")
         self.play_help = Static(id="play-help", markup=False)
         self.play_notice = Static(id="play-notice", markup=False)
         self.play_feedback = Feedback(id="feedback")
@@ -146,9 +147,12 @@ class PlayScreen(QuizScreen[None]):
         with self.play_main:
             with self.play_body:
                 # A long reading passage scrolls on its own (tab to it, then arrows or page keys).
-                with VerticalScroll(id="passage"):
+                with Scrolling(id="passage"):
                     yield Static(id="passage-text", markup=False)
-                yield Static(id="prompt", markup=False)
+                # A long prompt (a teacher's, of a few thousand characters) scrolls within
+                # its box, so the answer under it stays on screen.
+                with Scrolling(id="prompt-box"):
+                    yield Static(id="prompt", markup=False)
                 yield self.play_help
                 # The answer widget (#answer) is mounted here, between the help line and the
                 # notice: straight into the body, as a wrapper would be one more widget to lay
@@ -221,6 +225,17 @@ class PlayScreen(QuizScreen[None]):
             body.max_height = "75%" if answered else "100%"
             feedback.display, feedback.visible = answered, True
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while a scrolling part has the focus (tabbed to, to read it) goes
+        to the answer, as if typed there."""
+        if isinstance(self.focused, Scrolling) and event.is_printable and not self.answered:
+            event.stop()
+            event.prevent_default()
+            self.focus_answer()
+            # Made by the app (a key's sender ends its bubbling): it reaches the app's bindings.
+            key, character = event.key, event.character
+            self.app.call_later(lambda: self.app.post_message(events.Key(key, character)))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
             return not self.answered and not self.game.done
@@ -228,12 +243,20 @@ class PlayScreen(QuizScreen[None]):
             return self.answered
         return True
 
+    def answer_help(self, question: Question) -> str:
+        """How to answer this question: the keys, or for an estimate the ways to write a
+        figure (examples chosen away from its answer)."""
+        if isinstance(question, EstimateQuestion):
+            examples = estimate_examples(question, self.tr.language, 4)
+            return self.tr("play.estimate.help", examples=self.tr.join(examples))
+        return self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
+
     def help_extra(self) -> str:
         """How to answer the question on screen (shown under the keys in help)."""
         question = self.game.current
         if question is None or self.answered:
             return ""
-        return self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
+        return self.answer_help(question)
 
     # --- Showing a question ------------------------------------------------------------
 
@@ -245,8 +268,6 @@ class PlayScreen(QuizScreen[None]):
         done = len(outcomes)
         # While feedback shows, the question on screen is the one just answered.
         shown = done if self.answered else min(self.game.position, total)
-        cells = max(10, self.size.width // 4)
-        strip = strip_content(outcomes, total, cells, asking=not self.answered)
         # Assembled from parts, not markup: nothing to parse in the answer's frame.
         status = Content.assemble(
             "  ",
@@ -255,10 +276,11 @@ class PlayScreen(QuizScreen[None]):
             (self.tr("play.score", score=self.game.score, max=self.game.answered_max), "b"),
         )
         run = streak(outcomes)
-        # Below 80 columns the streak is said in the verdict line only: the title needs room.
-        if run >= 2 and self.size.width >= 80:
-            status += Content.assemble("  ", (self.tr("play.streak", count=run), "b $text-success"))
-        self.play_status.show(strip=strip, progress=status)
+        said = Content("")
+        if run >= 2:  # the line keeps it before the title when narrow (StatusLine.fit)
+            said = Content.assemble("  ", (self.tr("play.streak", count=run), "b $text-success"))
+        marks = Marks(tuple(outcomes), total, not self.answered)
+        self.play_status.show(marks=marks, progress=status, streak=said)
 
     async def show_question(self) -> None:
         question = self.game.current
@@ -272,7 +294,8 @@ class PlayScreen(QuizScreen[None]):
         passage.display = bool(question.passage)
         passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
-        help_text = self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
+        self.query_one("#prompt-box", Scrolling).scroll_home(animate=False)
+        help_text = self.answer_help(question)
         help_line = self.play_help
         help_line.update(help_text)
         help_line.display = True

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.kinds import ChoiceQuestion
 from ali_quiz.tui.widgets.base import give, offered
+from ali_quiz.tui.widgets.hanging import Hanging
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap  # noqa: F401  (named in a cast)
@@ -52,10 +53,7 @@ class ChoiceAnswer(OptionList):
 
     def option_for(self, index: int, mark: str = "  ") -> Option:
         option = self.question.options[index]
-        prompt = Content.from_markup(
-            "[b]$label[/b]. $text $mark", label=letter(index), text=option.text, mark=mark
-        )
-        return Option(prompt, id=option.id)
+        return Option(option_prompt(index, Content(f"{option.text} {mark}")), id=option.id)
 
     def on_mount(self) -> None:
         self.highlighted = None
@@ -130,10 +128,10 @@ class ChoiceAnswer(OptionList):
         not fit one space after its option's last line (it wraps to a line of its own)."""
         marks, self.marks = self.marks, {}
         for index, option in enumerate(self.question.options):
-            text = Content.assemble((letter(index), "b"), ". ", option.text)
+            text = Content(option.text)
             if option.id in marks:
                 text += Content(" ") + marks[option.id]
-            self.replace_option_prompt_at_index(index, text)
+            self.replace_option_prompt_at_index(index, option_prompt(index, text))
         self.refresh(layout=True)
 
     def mark_fits(self, option: Option) -> bool:
@@ -198,6 +196,11 @@ class ChoiceAnswer(OptionList):
 
     def render_options(self) -> RenderOptions:
         return RenderOptions(self._get_style, cast("RulesMap", self.styles))
+
+
+def option_prompt(index: int, text: Content) -> Hanging:
+    """`A. text`, its wrapped lines under the text (not under the letter)."""
+    return Hanging(Content.assemble((letter(index), "b"), ". "), text)
 
 
 def mark_column(line: Strip) -> int:

@@ -44,6 +44,7 @@ class ProgressPanel(Static):
         self.shown: tuple[Progress, Translator, bool, date, Callable[[str], str], str | None]
         self.shown_room = -1
         self.resuming = False  # a round to resume: the player is not new, though nothing is done
+        self.returning = False  # a round left, which may not resume (its pack has changed)
 
     def on_resize(self) -> None:
         # Filling the column, the room for rounds is known once laid out: list what fits.
@@ -57,6 +58,7 @@ class ProgressPanel(Static):
                 pack_title=pack_title,
                 pack_in_play=pack_in_play,
                 resuming=self.resuming,
+                returning=self.returning,
             )
 
     def room(self) -> int:
@@ -73,15 +75,19 @@ class ProgressPanel(Static):
         pack_title: Callable[[str], str],
         pack_in_play: str | None,
         resuming: bool = False,
+        returning: bool = False,
     ) -> None:
         """Fill the panel (`pack_title` gives a pack id's title, for the recent rounds;
-        `resuming`: the player has a round to resume, so is welcomed back, not as new)."""
+        `returning`: the player has a round left, so is welcomed back, not as new; `resuming`:
+        one that can go on, which the welcome points to)."""
         self.display = True
         self.resuming = resuming
+        self.returning = returning
         self.shown = (progress, tr, wide, today, pack_title, pack_in_play)
         self.shown_room = self.room()
         if progress.is_new_player:
-            welcome = Content(tr("home.welcome_back" if resuming else "home.welcome"))
+            key = "home.welcome_back" if resuming else "home.welcome_again" if returning else ""
+            welcome = Content(tr(key or "home.welcome"))
             if wide:
                 welcome = Content("\n\n").join(
                     [welcome, Content(tr("home.welcome_more")).stylize("dim")]
@@ -143,7 +149,7 @@ class ProgressPanel(Static):
         # first frame, and a new player's panel never shows a score.
         from ali_quiz.percents import percent_text
 
-        modes = [tr(f"mode.{entry.mode}") for entry in recent]
+        modes = [played_mode(tr, entry.mode) for entry in recent]
         mode_width = min(max(width(mode) for mode in modes), 16)
         lines = []
         for entry, mode in zip(recent, modes, strict=True):
@@ -175,7 +181,7 @@ class ModeScoresPanel(Static):
         self.display = bool(scores)
         if not scores:
             return
-        titles = [tr(f"mode.{entry.mode}") for entry in scores]
+        titles = [played_mode(tr, entry.mode) for entry in scores]
         title_width = max(width(title) for title in titles) + 2
         self.update(
             Content("\n").join(
@@ -193,3 +199,9 @@ class ModeScoresPanel(Static):
                 for entry, title in zip(scores, titles, strict=True)
             )
         )
+
+
+def played_mode(tr: Translator, mode: str) -> str:
+    """The name of a round played in this mode: "Review" for a review round (as History
+    calls it), not home's entry for starting one ("Due for review")."""
+    return tr("mode.review_played" if mode == "review" else f"mode.{mode}")
