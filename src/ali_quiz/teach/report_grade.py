@@ -163,11 +163,7 @@ class Regrader:
             max_score=max_score,
             size=size,
             finished=bool(entry["finished"]),
-            seconds=sum(
-                float(a.get("seconds") or 0)
-                for a in entry["answers"]
-                if isinstance(a.get("seconds"), int | float)
-            ),
+            seconds=sum(_seconds(a) for a in entry["answers"]),
             disagreements=tuple(disagreements),
             checked=questions is not None,
         )
@@ -199,11 +195,22 @@ class Regrader:
             points=points,
             max_points=max_points,
             skipped=skipped,
-            seconds=float(answer.get("seconds") or 0)
-            if isinstance(answer.get("seconds"), int | float)
-            else 0.0,
+            seconds=_seconds(answer),
             facts=_fact_shares(question, answer, None if skipped else response, share),
         )
+
+
+#: The longest time one answer may have taken (a question left open for days is possible).
+MAX_ANSWER_SECONDS = 30 * 24 * 3600
+
+
+def _seconds(answer: Mapping[str, Any]) -> float:
+    """The time an answer took, 0 when unknown: not a number, below 0, or beyond any round
+    (a hand-in's 1e308 would add up to infinity, which neither a clock nor JSON can show)."""
+    value = answer.get("seconds")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0
+    return float(value) if 0 <= value <= MAX_ANSWER_SECONDS else 0.0
 
 
 def _generate(pack: Pack, mode: str, count: int, seed: int, day: str) -> dict[str, Question] | None:

@@ -72,7 +72,12 @@ def _round_text(report: Report) -> str:
     if report.round is None:
         return "each student's own rounds (no round shared by the class)"
     mode, count, seed = report.round
-    text = f"{mode}, {count} questions, seed {seed}"
+    # The round as played: a pack may give fewer questions than asked (the code keeps the
+    # number asked, which is what `generate` and the round code were given).
+    held = {s.count for s in report.students}
+    size = held.pop() if len(held) == 1 else count
+    asked = f" ({count} asked)" if size != count else ""
+    text = f"{mode}, {size} questions{asked}, seed {seed}"
     return f"{text}, code {report.code}" if report.code else text
 
 
