@@ -435,6 +435,8 @@ def build(work: Path) -> list[Case]:
         # Longer than any file name may be: Path.exists() raised ENAMETOOLONG (a traceback).
         "5000-character name": "a" * 5000,
         "5000-character name.yaml": "a" * 5000 + ".yaml",
+        # pathlib's expanduser raised RuntimeError for the home of a user that does not exist.
+        "~user that does not exist": "~no-such-user-ali-quiz/pack.yaml",
     }
     for what, path in specials.items():
         for command, argv in readers.items():
@@ -589,6 +591,15 @@ def build(work: Path) -> list[Case]:
             )
         )
     cases.append(Case('usage --data-dir ""', "usage", ("--data-dir", "", "packs"), 2))
+    cases.append(
+        Case(
+            "usage --data-dir ~user that does not exist",
+            "usage",
+            ("--data-dir", "~no-such-user-ali-quiz/data", "history"),
+            2,
+            check=_says("there is no user 'no-such-user-ali-quiz'"),
+        )
+    )
     not_folder = work / "data-dir-is-a-file"
     not_folder.write_text("a file\n", encoding="utf-8")
     for data_dir in (not_folder, not_folder / "inside"):

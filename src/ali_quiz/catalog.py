@@ -14,7 +14,7 @@ from pathlib import Path
 from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
-from ali_quiz.paths import AppPaths, builtin_packs_dir
+from ali_quiz.paths import AppPaths, builtin_packs_dir, expand_user
 from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, decode_text, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
@@ -223,7 +223,7 @@ def looks_like_path(spec: str) -> bool:
 def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack:
     """A pack by id or file path; PackError when broken, PackNotFound when not there."""
     if looks_like_path(spec):
-        path = Path(spec).expanduser()
+        path = expand_user(spec)
         try:
             missing = not path.exists()
         except OSError:  # a name too long, say: reading it (below) says so, located

@@ -338,7 +338,12 @@ def _data_dir_problem(data_dir: Path | None) -> str | None:
     chosen = data_dir if data_dir is not None else os.environ.get(HOME_ENV) or None
     if chosen is None:
         return None
-    start = Path(chosen).expanduser()
+    named = f"--data-dir {chosen}" if data_dir is not None else f"{HOME_ENV}={chosen}"
+    try:
+        start = Path(chosen).expanduser()
+    except RuntimeError:  # `~name` of no such user
+        user = str(chosen).split("/", 1)[0]
+        return f"{named}: there is no user {user[1:]!r} whose home folder {user} would name"
     named = f"--data-dir {start}" if data_dir is not None else f"{HOME_ENV}={start}"
     for folder in (start, *start.parents):
         try:
