@@ -193,6 +193,20 @@ def _untouched(relative: str) -> Callable[[str, str, Path], str | None]:
     return check
 
 
+def _all(*checks: Callable[[str, str, Path], str | None]) -> Callable[[str, str, Path], str | None]:
+    def check(out: str, err: str, work: Path) -> str | None:
+        return next((found for c in checks if (found := c(out, err, work))), None)
+
+    return check
+
+
+def _same_size(path: Path, size: int) -> Callable[[str, str, Path], str | None]:
+    def check(out: str, err: str, work: Path) -> str | None:
+        return None if path.stat().st_size == size else f"{path} changed"
+
+    return check
+
+
 def _not_created(relative: str) -> Callable[[str, str, Path], str | None]:
     def check(out: str, err: str, work: Path) -> str | None:
         return f"{relative} was written through a symlink" if (work / relative).exists() else None
@@ -409,6 +423,7 @@ def build(work: Path) -> list[Case]:
         "import-gift": lambda f: ("import-gift", f, "-o", str(work / "out-gift.yaml")),
         "report": lambda f: ("report", f),
         "generate --pack": lambda f: ("generate", "--pack", f, "--seed", "1"),
+        "audit": lambda f: ("audit", f, "--rounds", "1"),
     }
     specials = {
         "/dev/zero": "/dev/zero",
@@ -417,6 +432,11 @@ def build(work: Path) -> list[Case]:
         "FIFO": str(fifo),
         "folder": str(folder),
         "missing": str(work / "missing.yaml"),
+        # Longer than any file name may be: Path.exists() raised ENAMETOOLONG (a traceback).
+        "5000-character name": "a" * 5000,
+        "5000-character name.yaml": "a" * 5000 + ".yaml",
+        # pathlib's expanduser raised RuntimeError for the home of a user that does not exist.
+        "~user that does not exist": "~no-such-user-ali-quiz/pack.yaml",
     }
     for what, path in specials.items():
         for command, argv in readers.items():
@@ -549,6 +569,11 @@ def build(work: Path) -> list[Case]:
         ("history", "--pack", ""),
         ("history", "--player", ""),
         ("show", ""),
+        ("audit", ""),
+        ("audit", " ", "--rounds", "1"),
+        ("serve", "--port", "65536"),
+        ("serve", "--max-players", "0"),
+        ("serve", "--host", ""),
         ("validate", ""),
         ("new-pack", ""),
         ("import-gift", str(FIXTURES / "gift-hostile.gift"), "-o", ""),
@@ -566,6 +591,27 @@ def build(work: Path) -> list[Case]:
             )
         )
     cases.append(Case('usage --data-dir ""', "usage", ("--data-dir", "", "packs"), 2))
+    cases.append(
+        Case(
+            "usage --data-dir ~user that does not exist",
+            "usage",
+            ("--data-dir", "~no-such-user-ali-quiz/data", "history"),
+            2,
+            check=_says("there is no user 'no-such-user-ali-quiz'"),
+        )
+    )
+    not_folder = work / "data-dir-is-a-file"
+    not_folder.write_text("a file\n", encoding="utf-8")
+    for data_dir in (not_folder, not_folder / "inside"):
+        cases.append(
+            Case(
+                f"usage --data-dir {data_dir.relative_to(work)}",
+                "usage",
+                ("--data-dir", str(data_dir), "play", "--plain", "--seed", "1", "--count", "1"),
+                2,
+                check=_says("not a folder"),
+            )
+        )
     cases.append(
         Case(
             "usage --data-dir \\x1b",
@@ -730,6 +776,27 @@ def _history_cases(work: Path) -> list[Case]:
             stdin="skip\n",
         )
     )
+    for suffix in ("-wal", "-shm", "-journal"):
+        # SQLite's own files beside the history, as folders: it said "read-only" or "disk I/O
+        # error"; the folder in the way is named, and nothing is moved or lost.
+        beside = folder(f"companion{suffix}")
+        path = _history_db(beside)
+        (beside / f"history.sqlite3{suffix}").mkdir(exist_ok=True)
+        size = path.stat().st_size
+        for argv in (("history",), ("play", "--plain", "--seed", "1", "--count", "1")):
+            cases.append(
+                Case(
+                    f"history{suffix} is a folder, {argv[0]}",
+                    "history",
+                    (d, str(beside), *argv),
+                    1 if argv[0] == "history" else 0,
+                    stdin="skip\n",
+                    check=_all(
+                        _says(f"history.sqlite3{suffix} is a folder"),
+                        _same_size(path, size),
+                    ),
+                )
+            )
     as_fifo = folder("fifo")
     as_fifo.mkdir(exist_ok=True)
     if not (as_fifo / "history.sqlite3").exists():
@@ -843,6 +910,19 @@ def _write_cases(work: Path) -> list[Case]:
             (d, str(data), "packs", "add", str(pack), "--replace"),
             1,
             check=_untouched("outside/installed.yaml"),
+        )
+    )
+    # The packs folder is a file: said so ("File exists" before).
+    packs_file = work / "data-packs-file"
+    packs_file.mkdir(exist_ok=True)
+    (packs_file / "packs").write_text("not a folder\n", encoding="utf-8")
+    cases.append(
+        Case(
+            "write packs add, the packs folder a file",
+            "write",
+            (d, str(packs_file), "packs", "add", str(pack)),
+            1,
+            check=_says("packs is not a folder"),
         )
     )
     # packs add over an installed pack of the same id.

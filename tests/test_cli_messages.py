@@ -131,3 +131,33 @@ def test_a_fifo_is_not_a_regular_file_hence_no_history() -> None:
     english = Translator("en")("db.why.not_file")
     assert "not a regular file, not a history file" not in english  # was two "not"s in a row
     assert english.startswith("is not a regular file (a pipe or a device)")
+
+
+@pytest.mark.parametrize("where", ["file", "file/under", "env"])
+def test_a_data_folder_that_is_a_file_is_a_usage_error(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """A typo in --data-dir (or ALI_QUIZ_HOME) naming a file read as an empty history, then
+    'the folder cannot be made (File exists)' once a round was played."""
+    (tmp_path / "file").write_text("not a folder\n", encoding="utf-8")
+    if where == "env":
+        monkeypatch.setenv("ALI_QUIZ_HOME", str(tmp_path / "file"))
+        ran = cli("history", data=None)
+        named = f"ALI_QUIZ_HOME={tmp_path / 'file'}"
+    else:
+        ran = cli("history", data=tmp_path / where)
+        named = f"--data-dir {tmp_path / where}"
+    assert ran.status == 2
+    inside = f" is inside {tmp_path / 'file'}, which is" if where == "file/under" else " is"
+    assert ran.err == f"ali-quiz: {named}{inside} not a folder: give a folder (made if missing)\n"
+
+
+def test_play_words_options_that_do_not_fit_in_the_interface_language(cli: Cli) -> None:
+    """`play --lang zh-Hant --mode daily --seed 3` said it in English among Chinese messages
+    (play test H9); `generate` speaks English, as the other commands do."""
+    chinese = cli("play", "--plain", "--lang", "zh-Hant", "--mode", "daily", "--seed", "3")
+    assert chinese.status == 2
+    assert chinese.err == "ali-quiz: 每日挑戰在同一天對每個人都一樣：請拿掉 --seed\n"
+    english = cli("generate", "--mode", "review", "--seed", "3")
+    assert english.status == 2
+    assert english.err == "ali-quiz: a review round is built from your history: leave out --seed\n"

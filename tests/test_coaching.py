@@ -127,7 +127,9 @@ def test_the_exact_answer_wins_over_a_typo_of_another() -> None:
 
 
 def _said(coaching: Coaching | None, language: str = "en") -> str | None:
-    return None if coaching is None else Translator(language)(coaching.key, **coaching.args)
+    if coaching is None:
+        return None
+    return Translator(language)(coaching.key, **coaching.args_in(language))
 
 
 @pytest.mark.parametrize(
@@ -256,3 +258,14 @@ def test_every_coaching_code_is_worded_in_both_languages() -> None:
     from ali_quiz.quiz.coaching import CODES
 
     assert {key for key in STRINGS if key.startswith("coach.")} == {f"coach.{c}" for c in CODES}
+
+
+def test_quotes_inside_a_quoted_item_become_inner_quotes() -> None:
+    """An item that holds quotes is not quoted in the same quotes (play test s21 H10): “DingTalk
+    5.0 “Bayan Har”” read as two quotations."""
+    found = Coaching("match.crossed", (("first", "DingTalk 5.0 “Bayan Har”"), ("second", "b")))
+    said = "Two pairs crossed: “DingTalk 5.0 ‘Bayan Har’” and “b” swapped their answers."
+    assert _said(found) == said
+    zh = Coaching("order.swap", (("first", "釘釘 5.0「巴顏喀拉」"), ("second", "來往")))
+    assert _said(zh, "zh-Hant") == "只有「釘釘 5.0『巴顏喀拉』」和「來往」的順序對調了。"
+    assert found.args["first"] == "DingTalk 5.0 “Bayan Har”"  # the values themselves unchanged

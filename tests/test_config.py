@@ -252,3 +252,14 @@ def test_saved_settings_are_read_without_yaml(tmp_path: Path) -> None:
         "questions_per_round": "12",
         "pack": "p-1",
     }
+
+
+def test_a_file_of_thousands_of_unknown_settings_gives_a_hundred_warnings(tmp_path: Path) -> None:
+    """Every unknown key was a warning: a 5,000-line file gave 5,000 (the limit is 100)."""
+    path = tmp_path / "config.yaml"
+    path.write_text("".join(f"k{i}: 1\n" for i in range(5000)), encoding="utf-8")
+    problems = load_settings(path).problems
+    assert len(problems) == 101
+    assert str(problems[-1]).endswith(
+        "and 4900 more unknown settings ignored (is this a settings file?)"
+    )

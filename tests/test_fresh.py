@@ -13,7 +13,7 @@ from pathlib import Path
 from ali_quiz.history.recent import recently_met
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.codes import FRESH_CODE_LENGTH, decode_round_code
+from ali_quiz.quiz.codes import FRESH_CODE_LENGTH, decode_round_code, is_fresh_code
 from ali_quiz.quiz.fresh import fresh_keys, fresh_seed, put_off
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.kinds import Question
@@ -200,3 +200,27 @@ def test_fresh_rounds_break_no_rule_of_a_good_round(pack_zh: Pack, pack_en: Pack
                 check_round(audit, mode, questions)
         broken = {rule: report.examples for rule, report in audit.rules.items() if report.broken}
         assert not broken, (pack.id, broken)
+
+
+def test_a_fresh_round_is_graded_and_printed_as_itself_not_as_its_seed(pack_en: Pack) -> None:
+    """A class report remakes a fresh round from its code, and a worksheet shows no seed that
+    would make another round (play test H14)."""
+    from ali_quiz.teach.report_grade import Regrader
+    from ali_quiz.teach.sheets import meta_of, words_for
+
+    _, met = _round_one_met(pack_en, 3)
+    chosen = resolve_round(
+        RoundSpec(pack=pack_en), ListedPacks([pack_en]), seed_source=lambda: 1234, met=lambda _: met
+    )
+    assert chosen.fresh and chosen.code is not None and chosen.seed is not None
+    entry = {
+        "pack_hash": pack_en.content_hash, "mode": "quick", "count": 10, "seed": chosen.seed,
+        "code": chosen.code, "date": chosen.date.isoformat(),
+    }  # fmt: skip
+    remade = Regrader(pack_en).questions_of(entry)
+    assert remade is not None and list(remade) == [q.id for q in chosen.questions]
+    plain = Regrader(pack_en).questions_of({**entry, "code": None})
+    assert plain is not None and list(plain) != list(remade)  # the seed alone: another round
+    assert is_fresh_code(chosen.code) and not is_fresh_code(None) and not is_fresh_code("0AZF")
+    meta = meta_of(chosen, 10, words_for("en"))
+    assert chosen.code in " ".join(meta) and str(chosen.seed) not in " ".join(meta)

@@ -256,6 +256,22 @@ def test_an_empty_numerical_answer_is_an_error() -> None:
     assert imported.errors and "empty numerical answer" in imported.errors[0][2]
 
 
+def test_a_question_longer_than_any_quiz_is_an_error_not_a_gigabyte() -> None:
+    """One 7 MB line took 1 GB and half a minute (a place kept per character); the cap says
+    where, and the questions after it are read."""
+    text = "::Q1:: " + "y" * 300_000 + " {=a ~b}\n\n::Q2:: Is it? {=yes ~no}\n"
+    imported = import_gift(text, source_name="x")
+    assert [q["id"] for q in imported.questions] == ["q2"]
+    assert imported.errors == [
+        (
+            1,
+            1,
+            "a question of 300,015 characters: longer than any quiz question (200,000 at most);"
+            " is this a GIFT file?",
+        )
+    ]
+
+
 # -- details ----------------------------------------------------------------------------------
 
 

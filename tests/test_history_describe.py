@@ -102,3 +102,7 @@ def test_fact_names_write_dates_as_the_play_screen_does() -> None:
         names[chinese.id, state.id] == f"{state.title}（截至{format_date(state.as_of, 'zh-Hant')}）"
     )
     assert any("December 2018" in name for (pack, _), name in names.items() if pack == english.id)
+    # A release as the play screen names it: its codename in the pack's quotes, its date.
+    english_names = [name for (pack, _), name in names.items() if pack == english.id]
+    assert "DingTalk 5.0 “Bayan Har (巴顏喀拉)” (25 February 2020)" in english_names
+    assert not any("「" in name for name in english_names), english_names

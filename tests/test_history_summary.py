@@ -92,6 +92,19 @@ def test_a_write_during_the_read_is_not_kept(tmp_path: Path, store: HistoryStore
     assert not (tmp_path / summary.FILE_NAME).exists()  # the older one is gone too
 
 
+def test_a_slower_older_read_leaves_the_newer_summary(tmp_path: Path, store: HistoryStore) -> None:
+    """Two reads in threads (a round finished, then home shown): the older one, stamped before
+    a write, finished last and removed the summary the newer one had just kept, so the next
+    start read the history again (the flaky test_tui_home_summary)."""
+    old_stamp = summary.history_stamp(tmp_path)
+    old_read = summary.read_summary(store, "amy")
+    at = NOW + timedelta(minutes=5)
+    play(store, start(at), [answer(0, at)], at + timedelta(minutes=1))  # after the older stamp
+    newer = kept(tmp_path, store)  # the newer read finishes first
+    assert not summary.save_summary(tmp_path, old_read, old_stamp)
+    assert summary.load_summary(tmp_path, "amy") == newer
+
+
 def test_the_stamp_changes_with_the_log_even_at_the_same_size_and_time(tmp_path: Path) -> None:
     """SQLite starts its log again over the old one (same size, perhaps the same clock tick):
     the salts in its header tell."""

@@ -490,9 +490,25 @@ def test_not_utf8() -> None:
     )
 
 
-def test_utf16_is_not_utf8() -> None:
-    found = problems_of_bytes("id: t\n".encode("utf-16"))
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])
+def test_utf16_and_utf32_read_by_their_byte_order_mark(codec: str) -> None:
+    """Windows saves "Unicode" text as UTF-16 with a byte order mark (YAML allows it): it was
+    refused as a binary file."""
+    text = "id: t\ntitle: 釘釘\nlanguage: zh-Hant\nevents: []\n"
+    data = ("\ufeff" + text if codec == "utf-16-le" else text).encode(codec)
+    assert problems_of_bytes(data) == problems_of_bytes(text.encode("utf-8"))
+
+
+def test_utf16_without_a_byte_order_mark_is_not_text() -> None:
+    found = problems_of_bytes("id: t\n".encode("utf-16-le"))
     assert len(found) == 1 and found[0][:2] == (1, 1)
+
+
+def test_a_bad_byte_is_placed_by_characters_not_bytes() -> None:
+    assert_located(
+        problems_of_bytes("id: t\ntitle: 釘釘\xe9".encode()[:-2] + b"\xe9\n"),
+        (2, 10, "not UTF-8 text (byte 0xe9): save the file as UTF-8"),
+    )
 
 
 @pytest.mark.parametrize("data", [b"", b"\n\n   \n", b"# only a comment\n# and another\n"])

@@ -387,3 +387,44 @@ def test_without_the_pack_the_round_is_as_long_as_the_history_recorded(tmp_path:
     path.write_text(json.dumps(history), encoding="utf-8")
     (student,) = build_report([path]).students
     assert (student.max_score, student.count) == (1000, 10)
+
+
+@pytest.mark.parametrize("seconds", [1e308, -5, True])
+def test_impossible_answer_times_count_as_unknown(tmp_path: Path, seconds: object) -> None:
+    """1e308 seconds on two answers added up to infinity: the text report crashed and the JSON
+    said `Infinity`, which no JSON reader takes."""
+    data = json.loads((OLD_FIXTURES / "alice.json").read_text(encoding="utf-8"))[:1]
+    for answer in data[0]["answers"]:
+        answer["seconds"] = seconds
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    report = build_report([path])
+    assert [s.seconds for s in report.students] == [0]
+    assert "0:00" in format_report(report)
+
+    def refuse(constant: str) -> None:
+        raise ValueError(constant)
+
+    json.loads(json.dumps(report_json(report)), parse_constant=refuse)
+
+
+def test_the_round_line_says_how_many_questions_the_round_held(
+    cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pack that gives 6 of the 8 asked: the report said "quick, 8 questions" above a table
+    of 6 (play test H8)."""
+    import io
+    import sys
+
+    starter = tmp_path / "starter.yaml"
+    assert cli("new-pack", str(starter)).status == 0
+    assert cli("packs", "add", str(starter)).status == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("quit\n"))
+    assert cli("play", "--plain", "--pack", "starter", "--count", "40", "--seed", "2").status == 0
+    handin = tmp_path / "me.json"
+    handin.write_text(cli("history", "--json").out, encoding="utf-8")
+    data = json.loads(handin.read_text(encoding="utf-8"))
+    assert data[0]["count"] == 40
+    text = cli("report", str(handin)).out
+    line = next(line for line in text.splitlines() if line.startswith("Round: "))
+    assert "(40 asked)" in line and "40 questions" not in line, line

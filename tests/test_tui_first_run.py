@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,6 +195,11 @@ async def test_the_start_up_objects_leave_the_collectors_generations(tmp_path: P
         assert gc.get_freeze_count() > 0
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_the_bare_command_pauses_the_collector_while_the_app_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -207,6 +214,8 @@ def test_the_bare_command_pauses_the_collector_while_the_app_starts(
             seen.append(gc.isenabled())
 
     monkeypatch.setattr("ali_quiz.tui.app.make_app", lambda *args, **kwargs: Started())
+    monkeypatch.setattr(sys, "stdin", _Terminal())  # run_tui needs a terminal to draw on
+    monkeypatch.setattr(sys, "stdout", _Terminal())
     try:
         assert run_tui(argparse.Namespace(), AppPaths.resolve(tmp_path / "data")) == 0
     finally:

@@ -75,3 +75,24 @@ async def test_a_tall_wide_home_fills_with_rounds_and_the_scores_by_mode(tmp_pat
         await pilot.pause()
         assert not app.screen.query_one(ModeScoresPanel).display
         assert "Recent rounds" not in str(panel.render())
+
+
+@sync
+async def test_a_review_round_played_is_called_review_on_home(tmp_path: Path) -> None:
+    """Home's recent rounds and scores by mode name a review round as History does, "Review",
+    not by the entry that starts one, "Due for review" (play test s21 H10)."""
+    record_rounds(tmp_path, 1)
+    store = open_store(tmp_path / "data")
+    at = FIXED_NOW - timedelta(hours=3)
+    begin = start(at, player="ann", pack="dingtalk-2020", mode="review")
+    play(store, begin, [answer(0, at)], at + timedelta(seconds=30))
+    store.close()
+    app = make_test_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app)
+        await pilot.pause()
+        await pilot.pause()
+        recent = str(app.screen.query_one(ProgressPanel).render())
+        scores = str(app.screen.query_one(ModeScoresPanel).render())
+    assert "100%  Review" in recent and "Due for review" not in recent, recent
+    assert "Review" in scores and "Due for review" not in scores, scores

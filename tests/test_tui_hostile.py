@@ -97,6 +97,9 @@ async def test_hostile_text_shows_literally_on_every_screen(tmp_path: Path) -> N
         await pilot.press("v")
         await pilot.pause()
         shows_literally(app, *SHORT)
+        # The preview's questions show control characters as escapes (they were dropped,
+        # leaving "[2J"), as the play screen shows the same questions.
+        assert screen_text(app).count("\\x1b[2J") > 1
         await pilot.press("escape", "escape")
         await pilot.pause()
 
@@ -149,9 +152,50 @@ async def test_hostile_text_shows_literally_on_every_screen(tmp_path: Path) -> N
         await pilot.press("enter")
         await pilot.pause()
         shows_literally(app, "[/]")
+        # A round's answers show control characters as escapes (they were dropped).
+        assert "\\x1b[2J" in screen_text(app)
         await pilot.press("escape", "p")
         await pilot.pause()
         shows_literally(app, "[/]")
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running  # no markup acted (app.quit), nothing crashed
+
+
+@sync
+async def test_a_pack_description_of_any_length_stays_inside_its_border(tmp_path: Path) -> None:
+    """A 3,000-character title ran the About panel past the footer at 80x24, its bottom
+    border off the screen."""
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "long.yaml").write_text(hostile_pack("long text " * 300, "long"), encoding="utf-8")
+    app = make_test_app(tmp_path, pack="long")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        about = app.screen.query_one("#pack-about").region
+        assert about.bottom <= 23  # the footer is the last line
+        bottom = screen_text(app).splitlines()[about.bottom - 1]
+        assert bottom[about.x] == "╰" and bottom[about.right - 1] == "╯"
+
+
+@sync
+async def test_the_palette_shows_a_pack_title_as_written(tmp_path: Path) -> None:
+    """Its help lines are read as markup: escaped, `\\x1b[2J … [b]x[/b]` came out as
+    `[2J … \\[b]x[/b]`, a backslash added and the escape dropped."""
+    from ali_quiz.tui.commands import app_commands
+
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "hostile.yaml").write_text(hostile_pack(PAYLOAD), encoding="utf-8")
+    app = make_test_app(tmp_path, pack="hostile")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        helps = [c.help.plain for c in app_commands(app) if "Pack" in c.help.plain]
+        assert helps
+        for help_text in helps:
+            assert "Pack " + " ".join(MARKUP) + " \\x1b[2J" in help_text, help_text
+        await pilot.press("ctrl+p")
+        await pilot.press(*"quick")
+        await pilot.pause(0.3)
+        shows_literally(app, "[/] [@click=app.quit]x[/]")
+        assert "\\x1b[2J" in screen_text(app)

@@ -3,6 +3,7 @@ in view, and the title reads the same in the table, the detail and on the home s
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,13 +24,24 @@ def screen_text(app: QuizApp) -> str:
 
 
 async def shown_when(pilot: Pilot[Any], app: QuizApp, ready: Callable[[str], bool]) -> str:
-    """The screen's text once `ready` holds of it (bounded: a loaded machine is slow)."""
-    for _ in range(200):
+    """The screen's text once `ready` holds of it, polled for up to about 10 s of real time
+    (as `settle` polls): 200 bare pauses could all pass, on a loaded machine, before a
+    worker or a timer had run, and the test went on to read a screen not yet redrawn."""
+    shown = ""
+    for _ in range(1000):
+        await app.workers.wait_for_complete()
         await pilot.pause()
         shown = screen_text(app)
         if ready(shown):
-            break
-    return shown
+            return shown
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"the screen never showed what was awaited:\n{shown}")
+
+
+def detail_after(shown: str, line: str) -> str:
+    """The Packs screen's detail: the lines from the table's row `line` down."""
+    lines = shown.splitlines()
+    return "".join(lines[lines.index(line) :]) if line in lines else ""
 
 
 def pack_row(shown: str) -> str:
@@ -54,15 +66,20 @@ async def test_a_long_title_is_clipped_and_its_escape_shown_alike(tmp_path: Path
         assert app.catalog is not None
         row = next(i for i, e in enumerate(app.catalog) if e.id == "hostile")
         app.screen.query_one("#packs-table").move_cursor(row=row)  # type: ignore[attr-defined]
-        # The table is filled again once it has its width.
-        shown = await shown_when(pilot, app, lambda shown: "✓ valid" in pack_row(shown))
+        # The table is filled again once it has its width, and the detail follows the cursor.
+        shown = await shown_when(
+            pilot,
+            app,
+            lambda shown: (
+                "✓ valid" in pack_row(shown) and "red" in detail_after(shown, pack_row(shown))
+            ),
+        )
         line = pack_row(shown)
         # Language, facts and status stay in the table: the title gives way, with an ellipsis.
         assert "A very long" in line and "…" in line
         assert "English" in line and "✓ valid" in line
         # The detail shows the escape as the table and the toasts do (`\x1b`), never `[31m`
         # with its ESC dropped.
-        lines = shown.splitlines()
-        detail = "".join(lines[lines.index(line) :])
+        detail = detail_after(shown, line)
         assert "\\x1b[31mred\\x1b[0m end" in detail
         assert "[31m" not in detail.replace("\\x1b[31m", "")

@@ -25,9 +25,10 @@ async def test_mid_round_every_palette_command_says_what_it_does(
         commands = app_commands(app)
         assert len(commands) >= 2
         for command in commands:
-            words, _, key = command.help.replace("（", "(").replace("）", ")").partition("(")
-            assert len(words.strip()) >= 4 and key.endswith(")"), (command.title, command.help)
-        helps = {c.title: c.help for c in commands}
+            help_text = command.help.plain
+            words, _, key = help_text.replace("（", "(").replace("）", ")").partition("(")
+            assert len(words.strip()) >= 4 and key.endswith(")"), (command.title, help_text)
+        helps = {c.title: c.help.plain for c in commands}
         skip = helps["Skip" if language == "en" else "跳過"]
         assert skip.startswith("Give up" if language == "en" else "放棄")
         for help_text in helps.values():

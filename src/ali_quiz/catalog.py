@@ -14,9 +14,9 @@ from pathlib import Path
 from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
-from ali_quiz.paths import AppPaths, builtin_packs_dir
+from ali_quiz.paths import AppPaths, builtin_packs_dir, expand_user
 from ali_quiz.record import Record
-from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
+from ali_quiz.safety.files import FileRefused, atomic_write, decode_text, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
 
 # typing is not imported at run time: it is a good share of a short command's start.
@@ -90,7 +90,7 @@ def _id_problem(path: Path, pack_id: str, holder: PackEntry | None = None) -> Pr
     else:
         code, values = "pack.taken_id", {"id": repr(pack_id), "path": str(holder.path)}
     try:
-        text = read_capped(path, PACK_BYTES).decode("utf-8")
+        text = decode_text(read_capped(path, PACK_BYTES))
     except (FileRefused, UnicodeDecodeError):
         return Problem.of(str(path), 1, 1, code, **values)
     match = re.search(_ID_LINE, text, re.MULTILINE)
@@ -212,14 +212,23 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
 
 
 def looks_like_path(spec: str) -> bool:
-    return spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec or Path(spec).is_file()
+    if spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec:
+        return True
+    try:
+        return Path(spec).is_file()
+    except OSError:  # a name the system refuses (too long): a path, whose reading says why
+        return True
 
 
 def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack:
     """A pack by id or file path; PackError when broken, PackNotFound when not there."""
     if looks_like_path(spec):
-        path = Path(spec).expanduser()
-        if not path.exists():
+        path = expand_user(spec)
+        try:
+            missing = not path.exists()
+        except OSError:  # a name too long, say: reading it (below) says so, located
+            missing = False
+        if missing:
             raise PackNotFound("no_file", path=spec)
         entry = load_entry(path, paths.cache_dir)
     elif spec in BUILTIN_IDS and (builtin_packs_dir() / f"{spec}.yaml").is_file():

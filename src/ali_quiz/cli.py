@@ -9,16 +9,26 @@ its status); errors go to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ali_quiz import __version__, argtypes
-from ali_quiz.commands import EXIT_OK, EXIT_USAGE, CommandError, Handler, fail, handler
+from ali_quiz.commands import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    Handler,
+    fail,
+    handler,
+)
 from ali_quiz.lazyparse import LazySubcommands
 from ali_quiz.paths import HOME_ENV, AppPaths
-from ali_quiz.safety.text import visible_output
+from ali_quiz.safety.text import OutputFailed, standard_streams, visible_output
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -179,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_pack.add_argument("path", metavar="PATH", type=argtypes.path("PATH"))
 
     audit = commands.add_parser("audit", help="is every generated round a good one?")
-    audit.add_argument("pack", metavar="PACK", help="pack id or file")
+    audit.add_argument("pack", metavar="PACK", type=argtypes.text("PACK"), help="pack id or file")
     audit.add_argument("--rounds", metavar="N", type=int, default=20, help="rounds per mode")
     audit.add_argument("--json", action="store_true", help="JSON output")
 
@@ -286,7 +296,16 @@ def json_output(args: argparse.Namespace) -> bool:
 
 def run() -> NoReturn:
     """The `ali-quiz` script (and `python -m ali_quiz`): `main`, then exit with its status."""
-    sys.exit(main(exiting=True))
+    status = main(exiting=True)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        # What could not be written is still in the buffer, and the exit would try again and
+        # print "Exception ignored ...": the command already said what went wrong.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(status)
 
 
 def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
@@ -296,16 +315,52 @@ def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
     from a pack, a name or a file is shown as `\\x1b`, never sent to the terminal. `exiting`
     says the process ends when this returns (see `_run`).
     """
-    terminal = sys.stdout.isatty()  # asked of the real stdout, not visible_output's wrapper
-    with visible_output():
-        args = build_parser().parse_args(argv)
-        if args.command == "generate" and args.format is None:
-            args.format = default_format(args, terminal=terminal)
-        with visible_output(json_stdout=json_output(args)):
-            return _run(args, exiting=exiting)
+    with standard_streams():
+        terminal = sys.stdout.isatty()  # asked of the real stdout, not visible_output's wrapper
+        try:
+            with visible_output():
+                args = build_parser().parse_args(argv)
+                if args.command == "generate" and args.format is None:
+                    args.format = default_format(args, terminal=terminal)
+                with visible_output(json_stdout=json_output(args)):
+                    return _run(args, exiting=exiting)
+        except OutputFailed as error:
+            # Standard output closed (`>&-`) or full: said on stderr, if that can be written.
+            if error.stream == "stdout":
+                with contextlib.suppress(OSError, OutputFailed):
+                    fail(str(error))
+            return EXIT_INVALID
+
+
+def _data_dir_problem(data_dir: Path | None) -> str | None:
+    """Why the folder of --data-dir (or ALI_QUIZ_HOME) cannot be one: it, or a folder above
+    it, is a file (a typo would otherwise read as an empty history, then fail to record)."""
+    chosen = data_dir if data_dir is not None else os.environ.get(HOME_ENV) or None
+    if chosen is None:
+        return None
+    named = f"--data-dir {chosen}" if data_dir is not None else f"{HOME_ENV}={chosen}"
+    try:
+        start = Path(chosen).expanduser()
+    except RuntimeError:  # `~name` of no such user
+        user = str(chosen).split("/", 1)[0]
+        return f"{named}: there is no user {user[1:]!r} whose home folder {user} would name"
+    named = f"--data-dir {start}" if data_dir is not None else f"{HOME_ENV}={start}"
+    for folder in (start, *start.parents):
+        try:
+            if folder.is_dir():
+                return None
+            if folder.exists() or folder.is_symlink():
+                what = "is" if folder == start else f"is inside {folder}, which is"
+                return f"{named} {what} not a folder: give a folder (made if missing)"
+        except OSError as error:
+            return f"{named}: {error.strerror or error}"
+    return None
 
 
 def _run(args: argparse.Namespace, *, exiting: bool = False) -> int:
+    problem = _data_dir_problem(args.data_dir)
+    if problem is not None:
+        return fail(problem, EXIT_USAGE)
     paths = AppPaths.resolve(args.data_dir)
     front = front_end(args.command)
     chosen = front or handler(args.command)
@@ -323,7 +378,9 @@ def _run(args: argparse.Namespace, *, exiting: bool = False) -> int:
 
 def _call(chosen: Handler, args: argparse.Namespace, paths: AppPaths) -> int:
     try:
-        return chosen(args, paths)
+        status = chosen(args, paths)
+        sys.stdout.flush()  # what is still buffered fails here, where it can be told
+        return status
     except CommandError as error:
         return fail(str(error), error.status)
     except KeyboardInterrupt:

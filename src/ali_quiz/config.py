@@ -16,7 +16,7 @@ from ali_quiz.player import clean_player, default_player
 from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT
 from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, read_capped
-from ali_quiz.safety.limits import CONFIG_BYTES
+from ali_quiz.safety.limits import CONFIG_BYTES, MAX_PROBLEMS
 
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
@@ -162,10 +162,14 @@ def _plain_settings(data: bytes) -> dict[str, str | None] | None:
 def _read_fields(path: Path, data: dict[str, str | None], settings: Settings) -> LoadedSettings:
     problems: list[SettingsProblem] = []
     known = {"player", "language", "theme", "questions_per_round", "pack"}
-    for key in data:
-        if key not in known:
-            names = tuple(sorted(known))
-            problems.append(SettingsProblem("unknown_key", path=path, key=repr(key), known=names))
+    unknown = [key for key in data if key not in known]
+    for key in unknown[:MAX_PROBLEMS]:
+        names = tuple(sorted(known))
+        problems.append(SettingsProblem("unknown_key", path=path, key=repr(key), known=names))
+    if len(unknown) > MAX_PROBLEMS:  # a file that is not settings at all: not 5,000 warnings
+        problems.append(
+            SettingsProblem("more_unknown", path=path, count=len(unknown) - MAX_PROBLEMS)
+        )
     if "player" in data:
         player = clean_player(data["player"] or "")
         if player:

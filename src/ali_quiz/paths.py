@@ -30,7 +30,7 @@ class AppPaths(Record):
         """--data-dir wins, then ALI_QUIZ_HOME, then the platform's user folders."""
         chosen = data_dir if data_dir is not None else os.environ.get(HOME_ENV) or None
         if chosen is not None:
-            root = Path(chosen).expanduser()
+            root = expand_user(chosen)
             return cls(data_dir=root, config_dir=root)
         # Imported here: platformdirs is only needed when no folder is given.
         import platformdirs
@@ -52,6 +52,15 @@ class AppPaths(Record):
     @property
     def config_path(self) -> Path:
         return self.config_dir / "config.yaml"
+
+
+def expand_user(path: Path | str) -> Path:
+    """`~` and `~name` at the start made the home folder; a `~name` of no such user (for which
+    pathlib raises RuntimeError) stays as written, so that reading it says "no such file"."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return Path(path)
 
 
 def builtin_packs_dir() -> Path:

@@ -33,7 +33,7 @@ def outcome_lines(outcome: Outcome, tr: Translator) -> list[str]:
     lines = [tr("plain.result", verdict=verdict, points=outcome.points, max=outcome.max_points)]
     coaching = outcome.coaching
     if coaching is not None:
-        lines.append(tr(coaching.key, **coaching.args))
+        lines.append(tr(coaching.key, **coaching.args_in(tr.language)))
     answer = answer_lines(question, tr)
     if len(answer) == 1:
         lines.append(tr("plain.answer", answer=answer[0]))

@@ -14,6 +14,19 @@ from ali_quiz.config import load_settings
 from ali_quiz.i18n import translator
 from ali_quiz.paths import AppPaths
 
+#: `ali-quiz play --plain` with no option: what the bare `ali-quiz` plays without a terminal.
+_PLAIN_DEFAULTS = argparse.Namespace(
+    pack=None,
+    mode=None,
+    count=None,
+    seed=None,
+    code=None,
+    date=None,
+    plain=True,
+    lang=None,
+    player=None,
+)
+
 
 def run_play(args: argparse.Namespace, paths: AppPaths) -> int:
     """`ali-quiz play`: plain text with --plain or without a terminal, else the TUI's round."""
@@ -66,6 +79,10 @@ def run_tui(args: argparse.Namespace, paths: AppPaths) -> int:
     and ali-quiz's modules, the stylesheet, the screen), and each collection meanwhile walks
     them again for almost nothing to free; a full one (30 ms) could fall just before the frame.
     """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # No terminal to draw on (a pipe, a file, a closed stream): Textual would write its
+        # screens into the pipe and wait for keys forever. The round `ali-quiz play` plays.
+        return run_play(_PLAIN_DEFAULTS, paths)
     gc.disable()
     from ali_quiz.tui.app import make_app
 

@@ -53,7 +53,16 @@ MetLately = Callable[[Pack], dict[str, float]]
 
 
 class UsageError(ValueError):
-    """Options that do not fit together (exit status 2)."""
+    """Options that do not fit together (exit status 2); worded as RoundSpecError is."""
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.message(ENGLISH))
+
+    def message(self, tr: Translator) -> str:
+        """The error in the interface language."""
+        return tr(self.key, **self.values)
 
 
 class RoundSpecError(ValueError):
@@ -206,7 +215,7 @@ def parse_date(text: str | None) -> Date | None:
     try:
         return Date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--date {text!r} is not a date: write YYYY-MM-DD") from None
+        raise UsageError("round.usage.date", date=repr(text)) from None
 
 
 def round_code_for(
@@ -224,22 +233,22 @@ def round_code_for(
 def check_spec(spec: RoundSpec) -> None:
     """Options that do not fit together, whatever the packs: UsageError."""
     if spec.seed is not None and spec.code is not None:
-        raise UsageError("give --seed or --code, not both")
+        raise UsageError("round.usage.seed_and_code")
     if spec.seed is not None and not 0 <= spec.seed <= MAX_SEED:
-        raise UsageError(f"--seed takes a whole number from 0 to {MAX_SEED:,}")
+        raise UsageError("round.usage.seed", max=f"{MAX_SEED:,}")
     if spec.count is not None and not 1 <= spec.count <= MAX_COUNT:
-        raise UsageError(f"--count takes a number from 1 to {MAX_COUNT}")
+        raise UsageError("round.usage.count", max=MAX_COUNT)
     if spec.mode is not None and spec.mode not in MODES:
-        raise UsageError(f"unknown mode {spec.mode!r}: use one of {', '.join(MODES)}")
+        raise UsageError("round.usage.mode", mode=repr(spec.mode), modes=", ".join(MODES))
     if spec.code is not None:
         if spec.mode is not None:
-            raise UsageError("a round code fixes the mode: leave out --mode")
+            raise UsageError("round.usage.code_mode")
         if spec.count is not None:
-            raise UsageError("a round code fixes the number of questions: leave out --count")
+            raise UsageError("round.usage.code_count")
     if spec.mode == "daily" and spec.seed is not None:
-        raise UsageError("the daily round is the same for everyone on a date: leave out --seed")
+        raise UsageError("round.usage.daily_seed")
     if spec.mode == "review" and spec.seed is not None:
-        raise UsageError("a review round is built from your history: leave out --seed")
+        raise UsageError("round.usage.review_seed")
 
 
 def resolve_round(

@@ -117,6 +117,6 @@ def resolve_from_args(
             met=met_from_disk(paths, player or settings_player),
         )
     except UsageError as err:
-        raise CommandError(str(err), EXIT_USAGE) from None
+        raise CommandError(err.message(tr) if tr is not None else str(err), EXIT_USAGE) from None
     except RoundSpecError as err:
         raise CommandError(err.message(tr) if tr is not None else str(err)) from None

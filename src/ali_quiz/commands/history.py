@@ -112,7 +112,7 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     from ali_quiz.packs.checker import LANGUAGE_RE
     from ali_quiz.packs.loader import load_pack
     from ali_quiz.packs.problems import PackError
-    from ali_quiz.safety.files import FileRefused, read_capped, write_target
+    from ali_quiz.safety.files import FileRefused, decode_text, read_capped, write_target
     from ali_quiz.safety.limits import PACK_BYTES
     from ali_quiz.teach.gift_import import (
         GiftImportError,
@@ -125,12 +125,15 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     source: Path = args.file
     target: Path = args.output
     try:
-        text = read_capped(source, PACK_BYTES, "GIFT file").decode("utf-8-sig")
+        text = decode_text(read_capped(source, PACK_BYTES, "GIFT file"))
         write_target(target)  # a symbolic link is refused before any work is done
     except FileRefused as err:
         return fail(str(err))
     except UnicodeDecodeError as err:
-        return fail(f"{source} is not UTF-8 text (byte {err.start}): save it as UTF-8 and retry")
+        return fail(
+            f"{source} is not UTF-8 text (byte 0x{err.object[err.start]:02x} at offset"
+            f" {err.start}): save it as UTF-8 and retry"
+        )
     if target.exists() or target.is_symlink():
         return fail(f"{target} already exists: choose another name (nothing was overwritten)")
     language = args.language or guess_language(text)

@@ -55,7 +55,13 @@ def _packs_add(file: Path, paths: AppPaths, *, replace: bool = False) -> int:
         lost = f"\nRound codes that would stop working: {', '.join(codes)}" if codes else ""
         return fail(f"{file} was not added: {err}{lost}")
     except OSError as err:
-        return fail(f"could not copy {file} into {paths.packs_dir}: {err.strerror or err}")
+        folder = paths.packs_dir
+        if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+            return fail(
+                f"could not copy {file}: {folder} is not a folder (ali-quiz keeps the packs you"
+                " add there): move it away"
+            )
+        return fail(f"could not copy {file} into {folder}: {err.strerror or err}")
     if added.replaced:
         print(f"Replaced {added.pack.id} ({added.pack.title}) in {added.path}")
         codes = _codes_of(paths, added.pack.id, added.old_hash)
@@ -101,7 +107,11 @@ def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, l
     files: list[Path] = []
     lines: list[str] = []
     for target in targets:
-        if target.is_dir():
+        try:
+            folder = target.is_dir()
+        except OSError:  # a name too long, say: reading it as a file says so, located
+            folder = False
+        if folder:
             found = pack_files(target)
             if not found:
                 lines.append(f"{target}:1:1: no pack files (*{', *'.join(PACK_SUFFIXES)}) here")

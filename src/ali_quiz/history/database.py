@@ -47,7 +47,7 @@ def open_database(data_dir: Path, *, read_only: bool = False) -> Opened:
     written still gives a connection (SQLite's `mode=ro`).
     """
     path = Path(data_dir) / FILE_NAME
-    refused = _not_a_file(path)
+    refused = _not_a_file(path) or _companion_not_a_file(path)
     if refused is not None:
         return Opened(None, _off(path, refused), unreadable=True)
     denied = _permission_denied(path)
@@ -83,6 +83,22 @@ def _not_a_file(path: Path) -> Phrase | None:
     if stat.S_ISREG(mode):
         return None
     return Phrase.of("db.why.folder" if stat.S_ISDIR(mode) else "db.why.not_file")
+
+
+def _companion_not_a_file(path: Path) -> Phrase | None:
+    """A folder (or pipe, device) where SQLite keeps the history's write-ahead log, shared
+    memory or rollback journal: SQLite fails with a misleading "read-only" or "disk I/O error",
+    so it is named instead, and left where it is."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        try:
+            mode = companion.stat().st_mode
+        except OSError:
+            continue
+        if not stat.S_ISREG(mode):
+            kind = "folder" if stat.S_ISDIR(mode) else "not_file"
+            return Phrase.of(f"db.why.companion_{kind}", companion=companion)
+    return None
 
 
 def _permission_denied(path: Path) -> Phrase | None:

@@ -39,9 +39,10 @@ def response_text(value: Any) -> str:
 def fact_labels(packs: Iterable[Pack]) -> dict[tuple[str, str], str]:
     """(pack id, fact id) -> what the fact is called: an event's title, a metric's label, …
 
-    An event or a state with its date as the play screen writes it in the pack's language
-    (`Alipay (December 2018)`, `支付寶（2018年12月）`), not as an ISO date."""
-    from ali_quiz.quiz.phrasing import format_date, headline
+    An event, a state or a release with its date as the play screen writes it in the pack's
+    language (`Alipay (December 2018)`, `支付寶（2018年12月）`, `DingTalk 5.0 “Bayan Har”
+    (25 February 2020)`), not as an ISO date nor with a codename in 「」 in an English pack."""
+    from ali_quiz.quiz.phrasing import format_date, headline, version_title
 
     found: dict[tuple[str, str], str] = {}
     for pack in packs:
@@ -54,6 +55,11 @@ def fact_labels(packs: Iterable[Pack]) -> dict[tuple[str, str], str]:
         for state in pack.states:
             when = format_date(state.as_of, language)
             found[pack.id, state.id] = headline(state.title, when, language, as_of=True)
+        for version in pack.versions:
+            title = version_title(version, language)
+            if version.date is not None:
+                title = headline(title, format_date(version.date, language), language)
+            found[pack.id, version.id] = title
     return found
 
 

@@ -195,16 +195,36 @@ def save_summary(data_dir: Path, summary: HomeSummary, stamp: list[Any] | None) 
     from ali_quiz.safety.files import atomic_write
 
     path = Path(data_dir) / FILE_NAME
-    if stamp is not None and stamp == history_stamp(data_dir):
+    now = history_stamp(data_dir)
+    if stamp is not None and stamp == now:
         body = json.dumps(_to_json(summary, stamp), ensure_ascii=False, separators=(",", ":"))
         data = body.encode()
         if len(data) <= MAX_BYTES:
             with contextlib.suppress(OSError):
                 atomic_write(path, b"%08x\n" % zlib.crc32(data) + data, overwrite=True)
                 return True
-    with contextlib.suppress(OSError):
-        path.unlink()
+    if now is None or _kept_stamp(path) != now:
+        # Stale, or of no history: it must not outlive the history. A summary stamped with the
+        # files as they are now was kept by a later read that finished first (two reads in
+        # threads, the older one slower): it stays.
+        with contextlib.suppress(OSError):
+            path.unlink()
     return False
+
+
+def _kept_stamp(path: Path) -> Any:
+    """The stamp of the summary kept at `path`, None when there is none or it is damaged."""
+    import json
+
+    from ali_quiz.safety.files import read_capped
+
+    try:
+        check, _, body = read_capped(path, MAX_BYTES).partition(b"\n")
+        if check != b"%08x" % zlib.crc32(body):
+            return None
+        return json.loads(body, parse_constant=_no_constant)["stamp"]
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        return None
 
 
 def load_summary(data_dir: Path, player: str) -> HomeSummary | None:

@@ -122,6 +122,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode.daily": ("Daily challenge", "每日挑戰"),
     "mode.daily.help": ("today's round for everyone", "今天大家都玩同一回合"),
     "mode.review": ("Due for review", "到期複習"),
+    "mode.review_played": ("Review", "複習"),  # a review round played (History says the same)
     "mode.review.help": ("missed or fading", "答錯的和快忘記的"),
     # A round of another round's mistakes (results, m): recorded as a review
     "mode.mistakes": ("Mistakes round", "錯題回合"),

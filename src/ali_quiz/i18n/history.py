@@ -146,6 +146,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         " as it is: move it away",
         "不是一般檔案（是管線或裝置），不可能是成績紀錄檔；它保持原樣：請把它移走",
     ),
+    "db.why.companion_folder": (
+        "cannot be opened while {companion} is a folder: SQLite keeps a file of its own under"
+        " that name; both were left as they are: move the folder away",
+        "無法開啟，因為 {companion} 是資料夾：SQLite 要用這個名字放它自己的檔案；兩者都保持原樣："
+        "請把那個資料夾移走",
+    ),
+    "db.why.companion_not_file": (
+        "cannot be opened while {companion} is not a regular file (a pipe or a device): SQLite"
+        " keeps a file of its own under that name; both were left as they are: move it away",
+        "無法開啟，因為 {companion} 不是一般檔案（是管線或裝置）：SQLite 要用這個名字放它自己的"
+        "檔案；兩者都保持原樣：請把它移走",
+    ),
     "db.why.denied": (
         "cannot be read: permission denied. It was left as it is; give yourself read access"
         " (or use --data-dir)",

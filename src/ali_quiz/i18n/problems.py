@@ -362,6 +362,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "another pack already uses the id {id} ({path}): give this one another id",
         "另一個題庫（{path}）已經用了 id {id}：請給這個題庫另一個 id",
     ),
+    "config.more_unknown": (
+        "{path}: and {count} more unknown settings ignored (is this a settings file?)",
+        "{path}：還有 {count} 個不認得的設定，已略過（這是設定檔嗎？）",
+    ),
     # -- files (safety.files.FileRefused) ----------------------------------------------------
     "file.no_such_file": ("no such file", "沒有這個檔案"),
     "file.permission": (

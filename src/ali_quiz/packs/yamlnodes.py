@@ -25,6 +25,7 @@ from yaml.resolver import BaseResolver
 from ali_quiz.i18n import Phrase
 from ali_quiz.packs.problems import Problem
 from ali_quiz.packs.yamlwords import yaml_context, yaml_problem
+from ali_quiz.safety.files import decode_text
 from ali_quiz.safety.limits import MAX_DEPTH, MAX_NODES, PACK_BYTES, size_text
 
 
@@ -181,16 +182,20 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         size = len(data) / 1024 / 1024
         limit = size_text(MAX_BYTES)
         return None, [Problem.of(path, 1, 1, "pack.too_large", size=f"{size:.1f}", limit=limit)]
-    if b"\x00" in data:
-        return None, [Problem.of(path, 1, 1, "pack.binary")]
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_text(data)
     except UnicodeDecodeError as err:
-        before = data[: err.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        if b"\x00" in data:
+            return None, [Problem.of(path, 1, 1, "pack.binary")]
+        # Counted in the text before the bad byte, in the encoding it was read as.
+        codec = "utf-8-sig" if err.encoding.startswith("utf-8") else err.encoding
+        before = data[: err.start].decode(codec, "replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
         byte = f"{data[err.start]:02x}"
         return None, [Problem.of(path, line, column, "pack.not_utf8", byte=byte)]
+    if "\x00" in text:
+        return None, [Problem.of(path, 1, 1, "pack.binary")]
     if not any(
         stripped and not stripped.startswith("#")
         for stripped in (raw.strip() for raw in text.splitlines())

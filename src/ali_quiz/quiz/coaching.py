@@ -62,6 +62,17 @@ class Coaching:
     def args(self) -> dict[str, str]:
         return dict(self.values)
 
+    def args_in(self, language: str) -> dict[str, str]:
+        """The values to word it in an interface language: quotes inside a value the string
+        quotes become the inner ones (“DingTalk 5.0 ‘Bayan Har’”, 「釘釘 5.0『巴顏喀拉』」)."""
+        inner = _INNER_ZH if language.startswith("zh") else _INNER_EN
+        return {name: value.translate(inner) for name, value in self.values}
+
+
+#: Quotes inside a quoted value: the catalogue quotes an item as “…” (English) or 「…」 (Chinese).
+_INNER_EN = str.maketrans("“”", "‘’")
+_INNER_ZH = str.maketrans("「」", "『』")
+
 
 def coach(question: Question, response: Response | None) -> Coaching | None:
     """The near miss of a response, if it was one (None: right, skipped, or far off)."""

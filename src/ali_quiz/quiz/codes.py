@@ -317,6 +317,16 @@ def decode_round_code(text: str) -> RoundCode:
     )
 
 
+def is_fresh_code(text: object) -> bool:
+    """True when `text` is a well-formed fresh round's code (its seed alone is another round)."""
+    if not isinstance(text, str):
+        return False
+    try:
+        return decode_round_code(text).fresh
+    except CodeError:
+        return False
+
+
 def pack_matches(code: RoundCode, pack_hash: str) -> bool:
     """True when the code was made for a pack with this content hash."""
     try:

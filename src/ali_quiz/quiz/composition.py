@@ -20,64 +20,40 @@ A fresh round (quiz/fresh.py) also holds back the facts its seed puts off: they 
 until nothing else fits, then those put off least come back, then the rest (`_give_way`).
 
 When no form can give a question that fits, the round ends shorter rather than break a rule.
+
+The rules are quiz.roundrules' (`fits`), the weights of each draw quiz.roundweights'.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from ali_quiz.packs.model import AuthoredQuestion, Pack
-from ali_quiz.quiz.dating import date_keys, eliminated
-from ali_quiz.quiz.giveaway import answer_keys
-from ali_quiz.quiz.kinds import ChoiceQuestion, Question
+from ali_quiz.quiz.dating import date_keys
+from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers import Form, Makers
 from ali_quiz.quiz.makers.picker import Walk
+from ali_quiz.quiz.roundrules import ONE_KIND_SHARED, RoundRules
+from ali_quiz.quiz.roundweights import DrawWeights, Slot, authored_slot, share_kind
 
 MIXED_MODES = ("quick", "daily", "review")
 BALANCED_MODES = ("quick", "daily")  # a review round asks what is due, whatever its kind
-# A quick round's share of each kind: 10 questions hold about 3-4 choices, 2 orders, 2 matches,
-# 1-2 estimates, one of the pack's own questions and, in the rounds that draw one, a text one.
-KIND_SHARE = {
-    "choice": 3.5,
-    "order": 2.0,
-    "match": 2.0,
-    "estimate": 1.5,
-    "authored": 1.5,  # the pack's own questions but text ones
-    "text": 1.0,
-}
 # A pack's few text questions come in about this many of twenty rounds each (at most 4 keeps
 # every question out of most rounds of a class's twenty).
 TEXT_ROUNDS = 3
 AUTHORED_ROUNDS = 1.0  # the share of quick rounds dealt one of the pack's own questions
-_AHEAD = 0.01  # the weight left to a kind ahead of its share, per unit of share
 _AUTHORED_LEAN = 0.2  # each authored question weighs this much of the one before it in the walk
 # The share of each draw that goes to authored questions, in a mixed round or not: they weigh
 # this much of what the generated forms still able to give weigh together.
 AUTHORED_SHARE = {True: 0.05, False: 0.25}
-ONE_KIND_SHARED = 3  # a one-kind round's questions share fewer facts than this
 _ATTEMPTS = 16  # draws per slot before the round is taken as full
-AUTHORED_PER = 10  # a mixed round holds one authored question per this many questions
 FULL_REACH = 20  # a form that can make this many questions is in every mixed round
 _DEALT_BY = 3  # the dealt authored question comes among the first this many after the focus
 _GIVE_UP = 4  # a form that gave nothing this many slots running is dropped
 FRESH_STRICT_FIRST = True
-_REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
 
 
-@dataclass(eq=False)  # mutable state: equal only to itself
-class _Slot:
-    """A form of question in a round, with how often it failed or was used."""
-
-    form: Form
-    kind: str  # the kind of question it makes (an authored question's own kind)
-    failures: int = 0
-    used: int = 0
-    dead: bool = False
-    off: bool = False  # left out of this round (a form of few questions), unless it must ask
-
-
-class RoundComposer:
+class RoundComposer(DrawWeights, RoundRules):
     """Draws one round's questions, form by form, keeping only those that fit."""
 
     def __init__(
@@ -109,14 +85,14 @@ class RoundComposer:
         kind_of = {q.id: authored_kind(q) for q in pack.questions}
         self.authored_ids = set(kind_of)
         self.slots = [
-            _Slot(form, kind_of[form.name] if form.kind == "authored" else form.kind)
+            Slot(form, kind_of[form.name] if form.kind == "authored" else form.kind)
             for form in forms
         ]
         # What each slot is never changes in a round: worked out once, not at every draw.
-        self.authored_slots = [_authored(slot) for slot in self.slots]
+        self.authored_slots = [authored_slot(slot) for slot in self.slots]
         self.any_authored = any(self.authored_slots)
         self.wordings = [slot.form.wordings for slot in self.slots]
-        self.share_kinds = [_share_kind(slot) for slot in self.slots]
+        self.share_kinds = [share_kind(slot) for slot in self.slots]
         self.balanced = mode in BALANCED_MODES
         # One question per wording and per sequence, until nothing else fits.
         self.strict = self.balanced
@@ -126,7 +102,7 @@ class RoundComposer:
         # twenty rounds ask each about once, where equal weights would ask some of them often.
         self.authored_lean = {
             slot.form.name: _AUTHORED_LEAN**rank
-            for rank, slot in enumerate(self._walked([s for s in self.slots if _authored(s)]))
+            for rank, slot in enumerate(self._walked([s for s in self.slots if authored_slot(s)]))
         }
         self.passage_of = {q.id: q.passage_id for q in pack.questions if q.passage_id}
         self.last_passage: str | None = None
@@ -140,7 +116,7 @@ class RoundComposer:
                 # Text questions come in a share of the rounds only (a pack has few); the
                 # others, one dealt to each round (below), each in a share of a class's rounds.
                 texts = [slot for slot in self.slots if slot.kind == "text"]
-                others = [slot for slot in self.slots if _share_kind(slot) == "authored"]
+                others = [slot for slot in self.slots if share_kind(slot) == "authored"]
                 share = {"text": TEXT_ROUNDS * len(texts) / FULL_REACH, "": AUTHORED_ROUNDS}
                 for group, key in ((texts, "text"), (others, "")):
                     off = bool(group) and self.rng.random() >= share[key]
@@ -150,11 +126,11 @@ class RoundComposer:
         # kept from generated questions and it comes early (a few questions in), before the
         # round shows its answer; otherwise the next one in the walk would come, the one the
         # next seed asks, and a class's twenty rounds would ask some twice and others never.
-        self.dealt: _Slot | None = None
+        self.dealt: Slot | None = None
         self.dealt_at = 0
         if self.balanced:
             facts_of = {q.id: q.facts for q in pack.questions}
-            for slot in self._walked([s for s in self.slots if _authored(s)]):
+            for slot in self._walked([s for s in self.slots if authored_slot(s)]):
                 if not slot.off:
                     self.dealt, self.dealt_at = slot, len(self.focus) + self.rng.below(_DEALT_BY)
                     self.picker.blocked.update(set(facts_of[slot.form.name]) - set(self.focus))
@@ -236,7 +212,7 @@ class RoundComposer:
         self.picker.blocked -= (back & self.holding) - self.ledger
         for slot in self.slots:
             # Authored questions passed over for what they ask get their turn again.
-            slot.dead, slot.failures = slot.used > 0 and _authored(slot), 0
+            slot.dead, slot.failures = slot.used > 0 and authored_slot(slot), 0
 
     def _deal(self) -> Question | None:
         """The round's dealt authored question, when it fits here."""
@@ -250,7 +226,7 @@ class RoundComposer:
         self.authored_asked += 1
         return question
 
-    def _walked(self, slots: list[_Slot]) -> list[_Slot]:
+    def _walked(self, slots: list[Slot]) -> list[Slot]:
         """The slots from the place the round's seed walks to (quick and daily rounds)."""
         seed = self.picker.walk
         if not self.balanced or seed is None or not slots:
@@ -267,7 +243,7 @@ class RoundComposer:
         out = [s for s in self.slots if s.off and not s.dead]
         # The pack's own questions come back last: they stay out of most rounds that did not
         # draw them, but a long round asks them rather than end short.
-        out = [s for s in out if not _authored(s)] or out
+        out = [s for s in out if not authored_slot(s)] or out
         if not out:
             return False
         if not self.balanced:
@@ -288,64 +264,6 @@ class RoundComposer:
         finally:
             picker.weights = saved
             self.require = None
-
-    def _weights(self) -> list[float]:
-        loose = self.require is None  # a form left out of the round may ask the focus fact
-        weights = [
-            0.0 if slot.dead or (slot.off and loose) else slot.form.weight * _REUSE**slot.used
-            for slot in self.slots
-        ]
-        if not self.any_authored:  # (most packs): no share of the draw to work out for them
-            return self._balanced(weights) if self.balanced else weights
-        flags = self.authored_slots
-        authored = [i for i, flag in enumerate(flags) if flag and weights[i] > 0]
-        generated = sum(w for w, flag in zip(weights, flags, strict=True) if not flag)
-        enough = self.authored_asked >= max(1, self.count // AUTHORED_PER)
-        leans = [self.authored_lean.get(self.slots[i].form.name, 1.0) for i in authored]
-        for i, lean in zip(authored, leans, strict=True):
-            if self.mixed and enough and (generated or self.held):
-                # Enough of the pack's own questions for a mixed round of this size: they are
-                # drawn like any form, not left to fill every round's end.
-                weights[i] = 0.0
-            else:
-                # A share of the draw, however many forms are left: never most of a round's end.
-                share = self.authored_share * generated / sum(leans) if generated else 1.0
-                weights[i] = share * lean
-        if self.balanced:
-            weights = self._balanced(weights)
-        return weights
-
-    def _balanced(self, weights: list[float]) -> list[float]:
-        """The draw of a quick round: forms not used yet, each kind by how far it is behind."""
-        slots, kinds = self.slots, self.share_kinds
-        if self.strict:
-            fresh = [
-                0.0 if slot.used >= wordings else w
-                for slot, wordings, w in zip(slots, self.wordings, weights, strict=True)
-            ]
-            if any(fresh):
-                weights = fresh
-        if self.require is not None:
-            return weights  # the focus fact decides the kind
-        totals: dict[str, float] = {}
-        for kind, weight in zip(kinds, weights, strict=True):
-            if weight > 0:
-                totals[kind] = totals[kind] + weight if kind in totals else weight
-        used = self.kinds_used.get  # (a Counter's [] calls a method for a kind not used yet)
-        whole, asked = 0.0, 1
-        for kind in totals:
-            whole += KIND_SHARE.get(kind, 1.0)
-            asked += used(kind, 0)
-        # How far each kind is behind its share (they add up to one question); a kind ahead
-        # keeps a trace of its weight, for when the kinds behind can give nothing that fits.
-        behind: dict[str, float] = {}
-        for kind in totals:
-            share = KIND_SHARE.get(kind, 1.0)
-            behind[kind] = max(share * _AHEAD, share / whole * asked - used(kind, 0))
-        return [
-            weight / totals[kind] * behind[kind] if weight > 0 else 0.0
-            for kind, weight in zip(kinds, weights, strict=True)
-        ]
 
     def _next(self) -> Question | None:
         weights = self._weights()
@@ -396,80 +314,10 @@ class RoundComposer:
             if weights[i] > 0 and self.passage_of.get(slot.form.name) == self.last_passage
         }
 
-    def fits(self, question: Question) -> bool:
-        """Whether the question breaks no rule against the round so far."""
-        if question.id in self.seen:
-            return False
-        facts = frozenset(question.facts)
-        if self.require is not None and self.require not in (*facts, question.id):
-            return False
-        if self.held and not self.held.isdisjoint(question.facts or (question.id,)):
-            return False
-        if self.review is not None and not any(
-            self.review.get(f, 0) > 0 for f in (*facts, question.id)
-        ):
-            return False
-        if self.mixed:
-            if facts & self.ledger:
-                return False
-            if self._template(question) in self.templates_asked and (
-                self.strict or self._on_sequence(question)
-            ):
-                # A wording twice, while others fit; the same question on one sequence twice
-                # (its items and prompt alike), never.
-                return False
-        elif any(len(facts & earlier) >= ONE_KIND_SHARED for earlier in self.asked):
-            return False
-        if isinstance(question, ChoiceQuestion) and eliminated(
-            question, self.makers.facts, self.shown, self.dates
-        ):
-            return False
-        if self.shown.reveals(answer_keys(question, self.metrics, self.dates)) is not None:
-            return False
-        # Nor a relation an earlier question told (a pair matched, two items ordered), nor
-        # every wrong option of a "before (after)…" dated already.
-        return not self.told.given(question) and not self.told.eliminated(question)
-
-    def _template(self, question: Question) -> str:
-        """A question's wording: `choice-first-event` of `choice-first-event-<hash>`; an
-        authored question is a wording of its own."""
-        if question.id in self.authored_ids:
-            return question.id
-        return question.id.rsplit("-", 1)[0]
-
-    def _on_sequence(self, question: Question) -> bool:
-        sequence_of = self.sequence_of
-        return bool(sequence_of) and any(f in sequence_of for f in question.facts)
-
-    def _accept(self, question: Question) -> None:
-        facts = frozenset(question.facts)
-        self.seen.add(question.id)
-        self.asked.append(facts)
-        self.picker.asked.append(facts)
-        self.ledger |= facts
-        authored = question.id in self.authored_ids and question.kind != "text"
-        self.kinds_used["authored" if authored else question.kind] += 1
-        self.templates_asked.add(self._template(question))
-        self.picker.mark(question.facts or (question.id,))
-        if self.mixed:
-            self.picker.blocked |= facts
-        self.shown.add(question)
-        self.told.add(question)
-        self.last_passage = self.passage_of.get(question.id)
-
 
 def authored_kind(question: AuthoredQuestion) -> str:
     """The kind an authored question is drawn with: select-all-that-apply with the choices."""
     return "choice" if question.kind == "multi" else question.kind
-
-
-def _authored(slot: _Slot) -> bool:
-    return slot.form.kind == "authored"
-
-
-def _share_kind(slot: _Slot) -> str:
-    """What a quick round balances: each generated kind, and the pack's own questions."""
-    return "authored" if _authored(slot) and slot.kind != "text" else slot.kind
 
 
 def _authored_form(makers: Makers, question: AuthoredQuestion) -> Form:

@@ -15,6 +15,8 @@ from ali_quiz.quiz.answers import letter
 from ali_quiz.quiz.grading import order_item_shares
 from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, Question, Response
 from ali_quiz.quiz.rounds import Outcome
+from ali_quiz.safety.text import visible
+from ali_quiz.textwidth import clip
 
 #: One square per question in the share text, as word games share their grids.
 SHARE_MARKS = {"right": "🟩", "partial": "🟨", "wrong": "🟥", "skipped": "⬜"}
@@ -75,6 +77,11 @@ def share_marks(outcomes: Sequence[Outcome]) -> str:
     return "".join(SHARE_MARKS[outcome.verdict] for outcome in outcomes)
 
 
+#: A share line is a line for a chat: a pack's title of any length is cut to this (with "…"),
+#: so the line keeps its score and squares in sight (at 80 columns, on its first line).
+SHARE_TITLE_COLUMNS = 40
+
+
 def share_text(
     tr: Translator,
     *,
@@ -86,12 +93,14 @@ def share_text(
 ) -> str:
     """The one line a player shares: pack, mode, score, a square per question, the round code.
 
-    `max_score` is the whole round's, so a round left early never reads as perfect.
+    `max_score` is the whole round's, so a round left early never reads as perfect. The
+    pack's title is shown as every screen shows data (control characters as escapes), cut to
+    `SHARE_TITLE_COLUMNS`.
     """
     score = sum(outcome.points for outcome in outcomes)
     return tr(
         "results.share",
-        pack=" ".join(pack.split()),
+        pack=clip(visible(" ".join(pack.split())), SHARE_TITLE_COLUMNS),
         mode=tr(f"mode.{mode}"),
         score=score,
         max=max_score,

@@ -9,6 +9,7 @@ never half a file; and it never writes through a symbolic link it was not told t
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
@@ -140,6 +141,27 @@ def read_capped(path: Path | str, cap: int, what: str = "file") -> bytes:
         raise _refused(path, err) from None
     finally:
         os.close(fd)
+
+
+#: Byte order marks that name another encoding than UTF-8; UTF-32 LE's begins with UTF-16
+#: LE's, so it is looked for first.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes) -> str:
+    """The text of a file: UTF-8 (a byte order mark dropped), or UTF-16 or UTF-32 when its
+    byte order mark says so, as Windows saves "Unicode" text and PowerShell 5 writes `>`.
+    UnicodeDecodeError (its `start` a byte offset) for anything else."""
+    if data[:1] in (b"\xff", b"\xfe", b"\x00"):
+        for bom, codec in _BOMS:
+            if data.startswith(bom):
+                return data.decode(codec)
+    return data.decode("utf-8-sig")
 
 
 def file_to_read_problem(path: Path) -> FileRefused | None:

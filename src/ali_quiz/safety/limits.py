@@ -16,6 +16,9 @@ MAX_NODES = 200_000
 MAX_DEPTH = 200
 #: Problems listed for one file; the rest are counted ("and N more").
 MAX_PROBLEMS = 100
+#: Characters in one question of a GIFT file (a hundred pages): the reader keeps a place per
+#: character, so one 7 MB line took 1 GB and half a minute.
+GIFT_QUESTION_CHARS = 200_000
 
 
 def size_text(size: int) -> str:

@@ -13,6 +13,8 @@ print of any module can bypass it.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -79,23 +81,64 @@ def visible_width_char(ch: str) -> int:
     return len(visible(ch))
 
 
-class VisibleStream:
-    """A text stream that passes every write through an escaping function first."""
+class OutputFailed(Exception):
+    """Standard output or error could not be written: closed (`>&-`), a full disk, a device
+    that refuses; str() says which, for the command line's stderr. A closed pipe is not one:
+    BrokenPipeError goes up as it is (the reader stopped on purpose, `| head`)."""
 
-    def __init__(self, stream: TextIO, escape: Callable[[str], str] = visible) -> None:
+    def __init__(self, stream: str, error: OSError) -> None:
+        super().__init__(stream, error)
+        self.stream = stream
+        self.error = error
+
+    @property
+    def closed(self) -> bool:
+        return self.error.errno == errno.EBADF
+
+    def __str__(self) -> str:
+        what = "standard output" if self.stream == "stdout" else "standard error"
+        if self.closed:
+            return f"{what} is closed: nothing could be shown (run without >&-)"
+        return f"cannot write to {what}: {self.error.strerror or self.error}"
+
+
+class VisibleStream:
+    """A text stream that passes every write through an escaping function first; a write to
+    standard output that fails (but for a closed pipe) raises OutputFailed."""
+
+    def __init__(
+        self, stream: TextIO, escape: Callable[[str], str] = visible, name: str = "stdout"
+    ) -> None:
         self.stream = stream
         self.escape = escape
+        self.name = name
 
     def write(self, text: str) -> int:
-        self.stream.write(self.escape(text))
+        try:
+            self.stream.write(self.escape(text))
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            self._failed(error)
         return len(text)
+
+    def _failed(self, error: OSError) -> None:
+        # Standard error that cannot be written (closed, full) has nowhere to say so: its
+        # warnings are lost, and the command goes on (its output may still be read).
+        if self.name != "stderr":
+            raise OutputFailed(self.name, error) from None
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
             self.write(line)
 
     def flush(self) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            self._failed(error)
 
     def __getattr__(self, name: str) -> Any:
         # encoding, isatty, fileno, buffer...: those of the stream underneath.
@@ -116,9 +159,50 @@ def visible_output(*, json_stdout: bool = False) -> Iterator[None]:
     (stderr, which carries messages for people, always shows them as `\\x1b`).
     """
     out, err = sys.stdout, sys.stderr
-    sys.stdout = VisibleStream(_unwrapped(out), json_visible if json_stdout else visible)
-    sys.stderr = VisibleStream(_unwrapped(err), visible)
+    sys.stdout = VisibleStream(_unwrapped(out), json_visible if json_stdout else visible, "stdout")
+    sys.stderr = VisibleStream(_unwrapped(err), visible, "stderr")
     try:
         yield
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+class _Closed:
+    """What stands for a standard stream the process was started without (`>&-`): Python
+    makes it None, which any print would crash on; every write here fails with EBADF."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        return None
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+@contextmanager
+def standard_streams() -> Iterator[None]:
+    """sys.stdin, sys.stdout and sys.stderr usable until the block ends, even when the
+    process was started with one of them closed: no input reads as the end of input, and
+    output fails with OutputFailed (through `visible_output`) instead of a crash on None."""
+    saved = sys.stdin, sys.stdout, sys.stderr
+    opened = None
+    if sys.stdin is None:
+        opened = sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - closed below
+    if sys.stdout is None:
+        sys.stdout = _Closed()
+    if sys.stderr is None:
+        sys.stderr = _Closed()
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+        if opened is not None:
+            opened.close()

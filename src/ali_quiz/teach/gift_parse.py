@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ali_quiz.safety.limits import GIFT_QUESTION_CHARS
+
 ESCAPABLE = "~=#{}:"
 FORMATS = ("html", "moodle", "plain", "markdown")
 #: A comment line the exporter writes for what GIFT cannot say (Moodle ignores comments).
@@ -126,11 +128,15 @@ def _span_of_lines(lines: list[tuple[int, str]]) -> Span:
 
 @dataclass(frozen=True)
 class Block:
-    """The lines of one question (comments removed), and the hints found in its comments."""
+    """The lines of one question (comments removed), and the hints found in its comments.
+
+    `too_long`: the question's length when it is over GIFT_QUESTION_CHARS (its span is then
+    empty: it is reported, not read)."""
 
     first_line: int
     span: Span
     hints: dict[str, str] = field(default_factory=dict)
+    too_long: int = 0
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -142,7 +148,10 @@ def split_blocks(text: str) -> list[Block]:
 
     def close() -> None:
         nonlocal current, hints
-        if current:
+        length = sum(len(raw) for _, raw in current)
+        if length > GIFT_QUESTION_CHARS:
+            blocks.append(Block(first, _span_of_lines([]), hints, too_long=length))
+        elif current:
             blocks.append(Block(first, _span_of_lines(current), hints))
         current, hints = [], {}
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ali_quiz.safety.limits import GIFT_QUESTION_CHARS
 from ali_quiz.teach import gift_kinds
 from ali_quiz.teach.gift_kinds import Skip
 from ali_quiz.teach.gift_numerical import numerical
@@ -100,6 +101,16 @@ class Importer:
             if block is None:
                 continue
             self.position += 1
+            if block.too_long:
+                self.errors.append(
+                    (
+                        block.first_line,
+                        1,
+                        f"a question of {block.too_long:,} characters: longer than any quiz"
+                        f" question ({GIFT_QUESTION_CHARS:,} at most); is this a GIFT file?",
+                    )
+                )
+                continue
             if _CLOZE_RE.search(block.span.text):
                 self.skipped.append(
                     (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ali_quiz.safety.files import FileRefused, read_capped
+from ali_quiz.safety.files import FileRefused, decode_text, read_capped
 from ali_quiz.safety.jsonload import JsonLimit, load_json
 from ali_quiz.safety.limits import HISTORY_JSON_BYTES
 
@@ -142,9 +142,13 @@ def read_history(path: Path) -> HistoryFile | FileProblem:
         reason = err.reason if err.reason.startswith("is ") else f"cannot be read: {err.reason}"
         return FileProblem(name, reason)
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_text(data)
     except UnicodeDecodeError as err:
-        return FileProblem(name, f"is not UTF-8 text (byte {err.start + 1}); export it again")
+        return FileProblem(
+            name,
+            f"is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start});"
+            " export it again",
+        )
     try:
         parsed = load_json(text)
     except JsonLimit as err:

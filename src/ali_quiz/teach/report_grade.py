@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from ali_quiz.packs.model import DEFAULT_MAX_POINTS, Pack
+from ali_quiz.quiz.codes import is_fresh_code
 from ali_quiz.quiz.grading import grade, order_item_shares
 from ali_quiz.quiz.kinds import MatchQuestion, OrderQuestion, Question, Response
 
@@ -114,7 +115,7 @@ class Regrader:
 
     def __init__(self, pack: Pack | None) -> None:
         self.pack = pack
-        self.cache: dict[tuple[str, int, int, str], dict[str, Question] | None] = {}
+        self.cache: dict[tuple[str, int, int, str, bool], dict[str, Question] | None] = {}
 
     def questions_of(self, entry: Mapping[str, Any]) -> dict[str, Question] | None:
         if self.pack is None or entry["pack_hash"] != self.pack.content_hash:
@@ -122,9 +123,11 @@ class Regrader:
         mode, count, seed = entry["mode"], entry["count"], entry["seed"]
         if seed is None or mode == "review":
             return None  # a review round is made from one player's history: it cannot be remade
-        key = (mode, count, seed, str(entry.get("date") or ""))
+        # A fresh round (13-character code) is not the plain round of its seed: its seed
+        # also drew the facts it put off, and only its code says so.
+        key = (mode, count, seed, str(entry.get("date") or ""), is_fresh_code(entry.get("code")))
         if key not in self.cache:
-            self.cache[key] = _generate(self.pack, mode, count, seed, key[3])
+            self.cache[key] = _generate(self.pack, mode, count, seed, key[3], fresh=key[4])
         return self.cache[key]
 
     def grade(self, entry: Mapping[str, Any]) -> GradedAttempt:
@@ -163,11 +166,7 @@ class Regrader:
             max_score=max_score,
             size=size,
             finished=bool(entry["finished"]),
-            seconds=sum(
-                float(a.get("seconds") or 0)
-                for a in entry["answers"]
-                if isinstance(a.get("seconds"), int | float)
-            ),
+            seconds=sum(_seconds(a) for a in entry["answers"]),
             disagreements=tuple(disagreements),
             checked=questions is not None,
         )
@@ -199,14 +198,27 @@ class Regrader:
             points=points,
             max_points=max_points,
             skipped=skipped,
-            seconds=float(answer.get("seconds") or 0)
-            if isinstance(answer.get("seconds"), int | float)
-            else 0.0,
+            seconds=_seconds(answer),
             facts=_fact_shares(question, answer, None if skipped else response, share),
         )
 
 
-def _generate(pack: Pack, mode: str, count: int, seed: int, day: str) -> dict[str, Question] | None:
+#: The longest time one answer may have taken (a question left open for days is possible).
+MAX_ANSWER_SECONDS = 30 * 24 * 3600
+
+
+def _seconds(answer: Mapping[str, Any]) -> float:
+    """The time an answer took, 0 when unknown: not a number, below 0, or beyond any round
+    (a hand-in's 1e308 would add up to infinity, which neither a clock nor JSON can show)."""
+    value = answer.get("seconds")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0
+    return float(value) if 0 <= value <= MAX_ANSWER_SECONDS else 0.0
+
+
+def _generate(
+    pack: Pack, mode: str, count: int, seed: int, day: str, *, fresh: bool = False
+) -> dict[str, Question] | None:
     from ali_quiz.quiz.generate import RoundError, generate_round
 
     try:
@@ -215,7 +227,7 @@ def _generate(pack: Pack, mode: str, count: int, seed: int, day: str) -> dict[st
         when = None
     make: Callable[..., list[Question]] = generate_round
     try:
-        questions = make(pack, mode, count, seed, date=when)
+        questions = make(pack, mode, count, seed, date=when, fresh=fresh)
     except (RoundError, ValueError):
         return None
     return {q.id: q for q in questions}

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ali_quiz import linebreak
+from ali_quiz.quiz.codes import is_fresh_code
 from ali_quiz.safety.csvcells import csv_writer
 from ali_quiz.safety.text import visible as escaped
 from ali_quiz.teach.report import BUCKETS, Report
@@ -72,7 +73,14 @@ def _round_text(report: Report) -> str:
     if report.round is None:
         return "each student's own rounds (no round shared by the class)"
     mode, count, seed = report.round
-    text = f"{mode}, {count} questions, seed {seed}"
+    # The round as played: a pack may give fewer questions than asked (the code keeps the
+    # number asked, which is what `generate` and the round code were given).
+    held = {s.count for s in report.students}
+    size = held.pop() if len(held) == 1 else count
+    asked = f" ({count} asked)" if size != count else ""
+    # A fresh round's seed alone makes another round: its code is what names it.
+    made = "a fresh round" if is_fresh_code(report.code) else f"seed {seed}"
+    text = f"{mode}, {size} questions{asked}, {made}"
     return f"{text}, code {report.code}" if report.code else text
 
 

@@ -226,7 +226,7 @@ def meta_of(info: ResolvedRound | None, count: int, words: dict[str, str]) -> li
     name = Translator("zh-Hant")(f"mode.{info.mode}")
     parts.append(words["mode"].format(mode=info.mode, name=name))
     parts.append(words["questions"].format(count=count))
-    if info.seed is not None:
+    if info.seed is not None and not info.fresh:  # a fresh round's seed alone does not make it
         parts.append(words["seed"].format(seed=info.seed))
     parts.append(info.date.isoformat())
     return parts

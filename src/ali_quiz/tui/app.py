@@ -106,7 +106,7 @@ class QuizApp(QuizAppState):
                 self.notify(error.message(self.tr), severity="error", timeout=10)
             return
         except UsageError as error:  # a bug if it happens: the app builds its own specs
-            self.notify(str(error), severity="error")
+            self.notify(error.message(self.tr), severity="error")
             return
         self.play_round(chosen)
 

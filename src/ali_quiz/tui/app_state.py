@@ -19,7 +19,7 @@ from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ali_quiz.clock import Now, local_now
 from ali_quiz.config import LoadedSettings, Settings, load_settings, save_settings
@@ -307,6 +307,8 @@ class QuizAppState(App[int]):
 
         stamp = history_stamp(self.paths.data_dir)  # before the read: a write since shows
         summary = read_summary(store, player)
+        if get_current_worker().is_cancelled:
+            return  # a newer read was asked for meanwhile (exclusive): its figures, not these
         save_summary(self.paths.data_dir, summary, stamp)
         self.read_stamp = stamp
         self.post_message(HistoryRead(summary))

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import Screen
 
 from ali_quiz.i18n import lookup
+from ali_quiz.safety.text import visible
 from ali_quiz.tui.messages import ModeChosen
 from ali_quiz.tui.state import QuizState
 from ali_quiz.tui.texts import translator_of
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Command:
     title: str
-    help: str
+    #: Content, not markup: the palette reads a help string as markup, and no escaping of a
+    #: pack's title survives Textual's parser whole (`\x1b[2J … [b]x[/b]` came out as
+    #: `[2J … \[b]x[/b]`); Content is shown as it is.
+    help: Content
     run: Callable[[], Any]
 
 
@@ -59,7 +63,7 @@ def round_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
         commands.append(
             Command(
                 binding.description,
-                escape(help_text),  # the palette reads help as markup
+                Content(help_text),
                 partial(app.run_action, binding.action, namespace),
             )
         )
@@ -81,7 +85,7 @@ def app_commands(app: App[Any]) -> list[Command]:
         ("play_code", "key.code", "command.code.help"),
     ]
     commands = [
-        Command(tr(title), tr(help_key), partial(app.run_action, action))
+        Command(tr(title), Content(tr(help_key)), partial(app.run_action, action))
         for action, title, help_key in screens
     ]
     if not isinstance(app, QuizState):
@@ -97,8 +101,7 @@ def app_commands(app: App[Any]) -> list[Command]:
             commands.append(
                 Command(
                     tr("command.play", mode=tr(f"mode.{mode}")),
-                    # The palette reads help as markup: a pack title is data, escaped.
-                    tr("command.play.help", pack=escape(pack.title)),
+                    Content(tr("command.play.help", pack=visible(pack.title))),
                     partial(start_round, app, pack, mode),
                 )
             )
@@ -110,11 +113,17 @@ class QuizCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in app_commands(self.app):
-            yield DiscoveryHit(command.title, command.run, help=command.help)
+            # Textual types help as a str, but shows a Content as it is (Content.from_markup).
+            yield DiscoveryHit(command.title, command.run, help=command.help)  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in app_commands(self.app):
             score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+                yield Hit(
+                    score,
+                    matcher.highlight(command.title),
+                    command.run,
+                    help=command.help,  # type: ignore[arg-type]
+                )

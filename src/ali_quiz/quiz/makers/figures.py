@@ -12,7 +12,7 @@ from ali_quiz.packs.model import Metric
 from ali_quiz.quiz.figure_views import figures_compatible
 from ali_quiz.quiz.giveaway import figure_keys, is_rank, is_small
 from ali_quiz.quiz.kinds import EstimateQuestion, Question
-from ali_quiz.quiz.makers.base import MakerBase, question_id
+from ali_quiz.quiz.makers.base import MakerBase, by_id, question_id
 from ali_quiz.quiz.phrasing import format_count, phrase
 
 _LARGEST_GAP = 1.1  # three figures to compare stand at least 10% apart
@@ -33,7 +33,7 @@ class FigureMakers(MakerBase):
 
     def _unshown(self, metrics: list[Metric]) -> Metric | None:
         """A figure to ask about that the round has not shown yet (it would answer itself)."""
-        found = self.picker.pick(metrics, lambda m: m.id, 1, lambda _, m: not self._revealed(m))
+        found = self.picker.pick(metrics, by_id, 1, lambda _, m: not self._revealed(m))
         return found[0] if found else None
 
     def estimate(self) -> Question | None:
@@ -94,7 +94,7 @@ class FigureMakers(MakerBase):
 
     def choice_largest(self) -> Question | None:
         """Which of three figures of one unit is the largest (or the smallest)."""
-        anchor = self.anchor(self.facts.comparable_figures, lambda m: m.id)
+        anchor = self.anchor(self.facts.comparable_figures, by_id)
         if anchor is None:
             return None
         group = self.facts.estimable_but(anchor, self.picker.blocked)  # (a unit may hold 1000s)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ali_quiz.packs.model import Version
 from ali_quiz.quiz.kinds import Question
-from ali_quiz.quiz.makers.base import MakerBase
+from ali_quiz.quiz.makers.base import MakerBase, by_id
 from ali_quiz.quiz.phrasing import embedded, phrase, version_name, version_title
 
 _NEAREST = 7  # wrong options are looked for among the releases this near in the product's list
@@ -38,7 +38,7 @@ class ReleaseMakers(MakerBase):
             claimed[item.id] = free[self.rng.below(len(free))]
             return True
 
-        chosen = self.picker.pick(versions, lambda v: v.id, size, fits)
+        chosen = self.picker.pick(versions, by_id, size, fits)
         if len(chosen) < 3:
             # The random draw boxed itself in (a shared highlight went to the wrong release):
             # the greedy pass that counted this pack as matchable always finds three.
@@ -72,7 +72,7 @@ class ReleaseMakers(MakerBase):
         return self.match("highlights", [v.id for v in chosen], pairs, [], prompt, detail)
 
     def choice_release(self) -> Question | None:
-        anchor = self.anchor(self.facts.choosable_releases, lambda v: v.id)
+        anchor = self.anchor(self.facts.choosable_releases, by_id)
         if anchor is None:
             return None
         titles = self.facts.titles_with_highlight
@@ -100,7 +100,7 @@ class ReleaseMakers(MakerBase):
     def choice_brought(self) -> Question | None:
         """Which of these a release brought: one of its highlights among those of other releases
         of its product, none akin to any of its own (each would be right too)."""
-        anchor = self.anchor(self.facts.versions_with_highlights, lambda v: v.id)
+        anchor = self.anchor(self.facts.versions_with_highlights, by_id)
         if anchor is None:
             return None
         releases = self.facts.releases_of[anchor.product]
@@ -143,7 +143,7 @@ class ReleaseMakers(MakerBase):
 
     def choice_codename(self) -> Question | None:
         """Which release a codename belongs to."""
-        anchor = self.anchor(self.facts.codenamed, lambda v: v.id)
+        anchor = self.anchor(self.facts.codenamed, by_id)
         if anchor is None or anchor.codename is None:
             return None
         same = {v.title for v in self.pack.versions if v.codename == anchor.codename}

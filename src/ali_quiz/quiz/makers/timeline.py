@@ -18,6 +18,7 @@ from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers.base import (
     MakerBase,
     answer_first,
+    by_id,
     dates_apart,
     leaving_room,
     size_between,
@@ -51,11 +52,11 @@ class TimelineMakers(MakerBase):
         if known is not None:
             # One item placed already, the others new: the player places them around it.
             chosen = self.picker.pick(
-                timeline, lambda d: d.id, size - 1, lambda c, d: self._unordered([known, *c], d)
+                timeline, by_id, size - 1, lambda c, d: self._unordered([known, *c], d)
             )
             chosen = [known, *chosen] if len(chosen) >= 2 else []
         if not chosen:
-            chosen = self.picker.pick(timeline, lambda d: d.id, size, self._unordered)
+            chosen = self.picker.pick(timeline, by_id, size, self._unordered)
         if len(chosen) < 3:
             return None
         earliest = sorted(chosen, key=lambda d: d.start)
@@ -121,7 +122,7 @@ class TimelineMakers(MakerBase):
         told = self.told
         return self.picker.pick(
             ranked,
-            lambda r: r.id,
+            by_id,
             size,
             # No tie, and no two the round has shown in order already.
             lambda chosen, item: all(
@@ -138,7 +139,7 @@ class TimelineMakers(MakerBase):
         told = self.told
         chosen = self.picker.pick(
             self.facts.timeline,
-            lambda d: d.id,
+            by_id,
             size,
             # Not a fact whose date the round has told: its pair would be given.
             lambda c, d: d.undated and dates_apart(c, d) and not told.date(d.id),
@@ -213,7 +214,7 @@ class TimelineMakers(MakerBase):
         return texts
 
     def choice_when(self) -> Question | None:
-        anchor = self.anchor(self.facts.timeline, lambda d: d.id)
+        anchor = self.anchor(self.facts.timeline, by_id)
         if anchor is None or not undated(anchor):
             return None
         if anchor.ask:
@@ -233,7 +234,7 @@ class TimelineMakers(MakerBase):
 
     def choice_state(self) -> Question | None:
         """As of which date the source reports a state: never when it "happened"."""
-        state = self.anchor(self.facts.states, lambda s: s.id)
+        state = self.anchor(self.facts.states, by_id)
         if state is None:
             return None
         placed = state_on_timeline(state)
@@ -256,7 +257,7 @@ class TimelineMakers(MakerBase):
         )
 
     def choice_what(self) -> Question | None:
-        anchor = self.anchor(self.facts.timeline, lambda d: d.id)
+        anchor = self.anchor(self.facts.timeline, by_id)
         if anchor is None or not undated(anchor):
             return None
         near = [
@@ -296,7 +297,7 @@ class TimelineMakers(MakerBase):
             return views.undated_beyond(item, before=before)
 
         found = self.picker.pick(
-            views.timeline, lambda d: d.id, 1, lambda _, d: d.undated and count_beyond(d) >= 3
+            views.timeline, by_id, 1, lambda _, d: d.undated and count_beyond(d) >= 3
         )
         if not found:
             return None
@@ -326,7 +327,7 @@ class TimelineMakers(MakerBase):
         """Which of three happenings came first (or last)."""
         chosen = self.picker.pick(
             self.facts.timeline,
-            lambda d: d.id,
+            by_id,
             3,
             lambda chosen, d: d.undated and self._unordered(chosen, d),
         )
@@ -380,7 +381,7 @@ class TimelineMakers(MakerBase):
         def has_neighbour(_: list[Ranked], item: Ranked) -> bool:
             return item.rank + step in ranks
 
-        found = self.picker.pick(ranked, lambda r: r.id, 1, has_neighbour)
+        found = self.picker.pick(ranked, by_id, 1, has_neighbour)
         if not found:
             return None
         anchor = found[0]

@@ -189,9 +189,10 @@ class OpenPackScreen(QuizModal[Path | None]):
         text = self.query_one(Input).value.strip()
         if not text:
             return
+        from ali_quiz.paths import expand_user
         from ali_quiz.safety.files import file_to_read_problem
 
-        path = Path(text).expanduser()
+        path = expand_user(text)
         problem = file_to_read_problem(path)
         if problem is not None:
             # Nothing there, or a folder, a FIFO, a device: said as the command line says it.

@@ -103,7 +103,9 @@ def preview_text(pack: Pack, tr: Translator) -> str:
             lines += question_lines(question, position, len(questions), tr)[:-1]
             lines += [f"  ✓ {line}" for line in answer_lines(question, tr)]
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+    # Control characters of the pack's texts as escapes, as the title above and every other
+    # screen show them (dropped by the last guard, `\x1b[2J` read as `[2J`).
+    return visible("\n\n".join(blocks))
 
 
 class PreviewScreen(QuizScreen[None]):

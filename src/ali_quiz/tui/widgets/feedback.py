@@ -64,7 +64,8 @@ def notes_content(outcome: Outcome, tr: Translator) -> Content:
     parts: list[Content] = []
     coaching = outcome.coaching
     if coaching is not None:
-        parts.append(Content.styled(tr(coaching.key, **coaching.args), "bold $text-accent"))
+        said = tr(coaching.key, **coaching.args_in(tr.language))
+        parts.append(Content.styled(said, "bold $text-accent"))
     parts += [
         Content.from_markup(
             "[b]$label[/b]$said",

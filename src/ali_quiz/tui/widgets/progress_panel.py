@@ -149,7 +149,7 @@ class ProgressPanel(Static):
         # first frame, and a new player's panel never shows a score.
         from ali_quiz.percents import percent_text
 
-        modes = [tr(f"mode.{entry.mode}") for entry in recent]
+        modes = [played_mode(tr, entry.mode) for entry in recent]
         mode_width = min(max(width(mode) for mode in modes), 16)
         lines = []
         for entry, mode in zip(recent, modes, strict=True):
@@ -181,7 +181,7 @@ class ModeScoresPanel(Static):
         self.display = bool(scores)
         if not scores:
             return
-        titles = [tr(f"mode.{entry.mode}") for entry in scores]
+        titles = [played_mode(tr, entry.mode) for entry in scores]
         title_width = max(width(title) for title in titles) + 2
         self.update(
             Content("\n").join(
@@ -199,3 +199,9 @@ class ModeScoresPanel(Static):
                 for entry, title in zip(scores, titles, strict=True)
             )
         )
+
+
+def played_mode(tr: Translator, mode: str) -> str:
+    """The name of a round played in this mode: "Review" for a review round (as History
+    calls it), not home's entry for starting one ("Due for review")."""
+    return tr("mode.review_played" if mode == "review" else f"mode.{mode}")

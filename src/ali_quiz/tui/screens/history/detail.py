@@ -16,6 +16,7 @@ from ali_quiz.history.describe import readable, round_questions
 from ali_quiz.history.records import AnswerRecord, RoundRecord
 from ali_quiz.packs.model import Pack
 from ali_quiz.percents import percent_of
+from ali_quiz.safety.text import visible
 from ali_quiz.tui.screens.base import QuizModal, css_file
 from ali_quiz.tui.screens.history.view import mode_name
 
@@ -82,17 +83,19 @@ class RoundDetail(QuizModal[None]):
             style="green" if full else "yellow" if a.points else "red",
         )
         text.append(" · " + tr("history.seconds", seconds=a.seconds) + "\n")
-        text.append(a.prompt + "\n")
+        # The prompt and answers are data (a pack's texts, a typed answer): their control
+        # characters are shown as escapes, as on the play screen (the last guard dropped them).
+        text.append(visible(a.prompt) + "\n")
         question = self.questions.get(a.question_id)
         yours = (
             tr("history.skipped")
             if a.skipped
-            else readable(question, a.response, facts=a.facts, labels=self.fact_names)
+            else visible(readable(question, a.response, facts=a.facts, labels=self.fact_names))
         )
         text.append(tr("label.colon", label=tr("history.your_answer")), style="dim")
         text.append(yours + "\n")
         text.append(tr("label.colon", label=tr("history.correct")), style="dim")
-        text.append(readable(question, a.answer, facts=a.facts, labels=self.fact_names))
+        text.append(visible(readable(question, a.answer, facts=a.facts, labels=self.fact_names)))
         return text
 
     @on(Button.Pressed, "#close")
