@@ -77,7 +77,7 @@ def round_code(value: str) -> str:
     """Something shaped like a round code (letters, digits, dashes); the rest is checked later."""
     if not _CODE.fullmatch(value.strip()):
         raise argparse.ArgumentTypeError(
-            f"--code must be a round code like 0AZF-Q4PG-1Z8F, not {_shown(value)}"
+            f"--code must be a round code like 0AZE-8R6G-1Z8B, not {_shown(value)}"
         )
     return value.strip()
 
