@@ -7,7 +7,7 @@ import pytest
 from ali_quiz.i18n import Translator
 from ali_quiz.numbers import parse_number
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz import answers
+from ali_quiz.quiz import examples
 from ali_quiz.quiz.answers import AnswerError, ask_hint, estimate_examples, parse_estimate
 from ali_quiz.quiz.generate import generate_round
 from ali_quiz.quiz.kinds import EstimateQuestion
@@ -32,10 +32,10 @@ def builtin_estimates(pack: Pack) -> list[EstimateQuestion]:
     return list(questions.values())
 
 
-@pytest.mark.parametrize("table", [answers._EXAMPLES, answers._PERCENT_EXAMPLES])
+@pytest.mark.parametrize("table", [examples.EXAMPLES, examples.PERCENT_EXAMPLES])
 def test_every_example_reads_as_the_value_it_stands_for(table: dict[str, object]) -> None:
-    for examples in table.values():
-        for text, value in examples:  # type: ignore[attr-defined]
+    for shown in table.values():
+        for text, value in shown:  # type: ignore[attr-defined]
             assert parse_number(text).value == pytest.approx(value), text
 
 

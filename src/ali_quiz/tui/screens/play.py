@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 
 from ali_quiz.history.recorder import HistoryRecorder
 from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.answers import estimate_examples
+from ali_quiz.quiz.examples import estimate_examples
 from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
