@@ -58,3 +58,31 @@ async def test_the_options_stay_on_screen_under_a_3000_character_prompt(
         screen = app.screen
         assert isinstance(screen, PlayScreen)
         assert screen.last_outcome is not None and screen.last_outcome.response == "b"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 18)])
+@sync
+async def test_a_long_passage_and_a_long_prompt_share_the_room_above_the_options(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Play test H15: a 2,700-character passage over a 2,700-character prompt pushed the last
+    option off the screen at 80x24, and after answering only option A showed."""
+    start = long_prompt_round()
+    first = start.questions[0]
+    assert isinstance(first, ChoiceQuestion)
+    passage = "".join(f"Line {n} of the passage the class reads first. " for n in range(1, 60))
+    question = replace(first, passage=passage)
+    start = replace(start, questions=(question, *start.questions[1:]))
+    app = make_test_app(tmp_path, start=start, pack="dingtalk-2020-en")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Line 1 of the passage" in shown and "Sentence 1 of a long prompt" in shown
+        for option in question.options:
+            assert option.text[:20] in shown, f"{option.text!r} is not on screen:\n{shown}"
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(app)
+        for option in question.options:  # the answered list, marks and all, still in sight
+            assert option.text[:20] in shown, f"{option.text!r} is gone after answering:\n{shown}"

@@ -292,6 +292,7 @@ class PlayScreen(QuizScreen[None]):
         self.query_one("#passage-text", Static).update(question.passage or "")
         passage = self.query_one("#passage", VerticalScroll)
         passage.display = bool(question.passage)
+        self.play_body.set_class(bool(question.passage), "-with-passage")
         passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
         self.query_one("#prompt-box", Scrolling).scroll_home(animate=False)
