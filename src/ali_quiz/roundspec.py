@@ -52,24 +52,8 @@ ReviewWeights = Callable[[Pack, Date], dict[str, float]]
 MetLately = Callable[[Pack], dict[str, float]]
 
 
-class UsageError(ValueError):
-    """Options that do not fit together (exit status 2); worded as RoundSpecError is."""
-
-    def __init__(self, key: str, /, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(self.message(ENGLISH))
-
-    def message(self, tr: Translator) -> str:
-        """The error in the interface language."""
-        return tr(self.key, **self.values)
-
-
-class RoundSpecError(ValueError):
-    """Input that is wrong: a broken or missing pack, a bad code, nothing to review (exit 1).
-
-    `key` and `values` name an interface string; str() is its English wording.
-    """
+class _KeyedError(ValueError):
+    """An error that names an interface string: `key` and `values`; str() is its English."""
 
     def __init__(self, key: str, /, **values: object) -> None:
         self.key = key
@@ -79,6 +63,17 @@ class RoundSpecError(ValueError):
     def message(self, tr: Translator) -> str:
         """The error in the interface language (a code's or a pack's own problem included)."""
         return tr(self.key, **self.values)
+
+
+class UsageError(_KeyedError):
+    """Options that do not fit together (exit status 2); worded as RoundSpecError is."""
+
+
+class RoundSpecError(_KeyedError):
+    """Input that is wrong: a broken or missing pack, a bad code, nothing to review (exit 1).
+
+    `key` and `values` name an interface string; str() is its English wording.
+    """
 
 
 @dataclass(frozen=True, eq=False, repr=False)
