@@ -363,14 +363,15 @@ def main() -> int:
         return run_static()
     from ali_quiz.cli import main as quiz_main
 
-    if os.environ.get("ALI_BENCH_KEYS"):
-        # `play` picks the TUI only on a terminal; the frames go to the probe driver anyway.
+    if os.environ.get("ALI_BENCH_KEYS") or os.environ.get("ALI_BENCH_MARKERS"):
+        # `ali-quiz` and `play` pick the TUI only on a terminal (without one they play a plain
+        # round); the frames go to the probe driver anyway, and the markers to the pipe.
         sys.stdin, sys.stdout = _Terminal(sys.stdin), _Terminal(sys.stdout)  # type: ignore[assignment]
     return quiz_main(rest)
 
 
 class _Terminal:
-    """A stream that says it is a terminal, for `play` to choose the TUI."""
+    """A stream that says it is a terminal, for `ali-quiz` and `play` to choose the TUI."""
 
     def __init__(self, stream: Any) -> None:
         self._stream = stream
