@@ -85,6 +85,10 @@ def test_a_lone_m_without_a_unit_is_asked_again() -> None:
         assert "metres or million" in message
         assert line.removesuffix("m").strip() in message
     assert parse_estimate(tower, "330") == 330
+    # A long line is read in linear time (the first pattern backtracked: 20,000 digits took 3 s)
+    for tail in ("", " m", " mx"):
+        with pytest.raises(AnswerError):
+            parse_estimate(tower, "1" * 200_000 + tail)
     assert parse_estimate(tower, "76.1M") == 76_100_000  # a capital M is million
     assert parse_estimate(estimate(800, unit="m"), "800 m") == 800  # the question's unit
     assert parse_estimate(estimate(76_102_000), "76.1m") == 76_100_000  # people: million
