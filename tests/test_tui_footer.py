@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button
@@ -116,3 +119,29 @@ async def test_the_footer_relabels_its_keys_in_place_when_as_many_are_shown() ->
         await pilot.pause()
         assert _labels(app)[:3] == ["⏎ Next", "esc Back", "h Hint"]
         assert _keys(app)[0] is not before[0]
+
+
+@sync
+async def test_the_footer_shows_new_keys_without_waiting_for_another_refresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A change of keys is drawn by itself, not after the screen's next refresh: with nothing
+    else to draw, that refresh was the one the player's next key caused, so the keys of an
+    answered question stayed on the next one until then, and the answer's frame drew the
+    Footer too."""
+    app = Play()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _labels(app)[:2] == ["^s Skip", "esc Back"]
+
+        async def no_refresh_comes() -> None:
+            """What runs after a refresh, when none comes."""
+
+        monkeypatch.setattr(app.screen, "_invoke_and_clear_callbacks", no_refresh_comes)
+        app.answered = True
+        app.screen.refresh_bindings()
+        for _ in range(50):  # not pilot.pause(), which refreshes the screen itself
+            await asyncio.sleep(0.01)
+            if _labels(app)[0] == "⏎ Next":
+                break
+        assert _labels(app)[:2] == ["⏎ Next", "esc Back"]

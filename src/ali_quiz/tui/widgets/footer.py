@@ -29,14 +29,19 @@ class QuizFooter(Footer):
     shown: tuple[KeySignature, ...] | None = None
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if self.recompose_pending:
+        # What Footer.bindings_changed does (Textual 8.2), but for when the rebuild runs.
+        self._bindings_ready = True
+        if self.recompose_pending or not screen.app.app_focus:
             return
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
+        if self.is_attached and screen is self.screen:
             if self.shown is not None and keys_of(screen) == self.shown:
                 return
-            # Footer.bindings_changed schedules the rebuild under exactly these conditions.
             self.recompose_pending = True
-        super().bindings_changed(screen)
+            # Once the messages waiting are handled, not after the screen's next refresh (as
+            # Footer has it): with nothing else to draw, that refresh is the one the player's
+            # next key causes, so the keys of a question shown stayed those of the answer
+            # before it until then, and the answer's frame redrew the Footer besides.
+            self.call_later(self.recompose)
 
     async def recompose(self) -> None:
         self.recompose_pending = False
