@@ -15,7 +15,8 @@ from dataclasses import replace as with_field
 
 from ali_quiz.i18n import Phrase
 from ali_quiz.packs.problems import Problem
-from ali_quiz.packs.yamlnodes import Node, compose
+from ali_quiz.packs.yamlnodes import compose
+from ali_quiz.packs.yamltree import Node
 
 __all__ = ["after_syntax_error", "hint", "key_of", "without_line"]
 
