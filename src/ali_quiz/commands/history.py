@@ -169,8 +169,9 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     except PackError as err:  # a bug if it happens: say so plainly, keep the file to look at
         return fail(f"the pack written to {target} does not validate:\n{err}")
     problems = len(imported.errors)
+    count = len(imported.questions)
     print(
-        f"Wrote {target}: {len(imported.questions)} questions"
+        f"Wrote {target}: {count} question{'' if count == 1 else 's'}"
         f"{f', {len(imported.skipped)} skipped' if imported.skipped else ''}"
         f"{f', {problems} could not be read (listed above)' if problems else ''}."
     )
