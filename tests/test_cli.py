@@ -407,6 +407,18 @@ def test_packs_add_again_asks_for_replace_then_updates_the_installed_pack(
     assert cli("packs", "add", str(edited)).status == 0  # the same content again: nothing lost
 
 
+def test_packs_add_of_the_installed_file_itself_changes_nothing(cli: Cli, data_dir: Path) -> None:
+    """It asked for --replace, then said its round codes no longer work: the same file is the
+    same version, and every code of it still plays."""
+    assert cli("packs", "add", str(GOOD)).status == 0
+    installed = data_dir / "packs" / "good-pack.yaml"
+    for extra in ((), ("--replace",)):
+        ran = cli("packs", "add", str(installed), *extra)
+        assert ran.status == 0, ran.err
+        assert "Added good-pack" in ran.out and "no longer work" not in ran.out
+    assert installed.read_bytes() == GOOD.read_bytes()
+
+
 def test_packs_add_refuses_an_id_another_file_holds(cli: Cli, data_dir: Path) -> None:
     (data_dir / "packs").mkdir()
     shutil.copy(GOOD, data_dir / "packs" / "custom-name.yaml")
@@ -621,3 +633,16 @@ def test_a_pack_chosen_in_the_settings_and_since_removed_falls_back_with_a_warni
     assert "not installed" in ran.err
     # Asked for by name, a missing pack is still an error.
     assert cli("generate", "--pack", "my-deleted-pack").status == 1
+
+
+def test_the_packs_table_counts_states_too(cli: Cli) -> None:
+    """The table's counts were events/versions/metrics/sequences/questions: a pack's states
+    (two in the built-in packs) were in no column."""
+    listed = {e["id"]: e["counts"] for e in json.loads(cli("packs", "--json").out)}
+    counts = listed["dingtalk-2020"]
+    assert counts["states"] > 0
+    keys = ("events", "states", "versions", "metrics", "sequences", "questions")
+    shown = "/".join(str(counts[key]) for key in keys)
+    table = cli("packs").out
+    assert "ev/st/ver/met/seq/q" in table
+    assert any(line.startswith("dingtalk-2020 ") and shown in line for line in table.splitlines())

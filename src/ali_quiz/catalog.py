@@ -290,6 +290,8 @@ def add_pack(source: Path, paths: AppPaths, *, replace: bool = False) -> Added:
     clash = [e for e in existing if e.builtin or e.path.resolve() != target.resolve()]
     if clash:
         raise PackError([_id_problem(source, pack.id, clash[0])])
+    if source.resolve() == target.resolve():
+        return Added(pack, target)  # the installed file itself: installed as it is
     installed = next((e for e in existing if e.path.resolve() == target.resolve()), None)
     old_hash = installed.pack.content_hash if installed and installed.pack else None
     there = target.exists() or target.is_symlink()

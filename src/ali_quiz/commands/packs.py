@@ -26,14 +26,14 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
     for entry in entries:
         counts = entry.pack.counts() if entry.pack else None
         facts = (
-            f"{counts['events']}/{counts['versions']}/{counts['metrics']}/"
+            f"{counts['events']}/{counts['states']}/{counts['versions']}/{counts['metrics']}/"
             f"{counts['sequences']}/{counts['questions']}"
             if counts
             else "-"
         )
         state = "built in" if entry.builtin else ("ok" if entry.valid else "INVALID")
         rows.append([entry.id, entry.title, entry.language, facts, state, str(entry.path)])
-    print(table(["id", "title", "language", "ev/ver/met/seq/q", "state", "path"], rows))
+    print(table(["id", "title", "language", "ev/st/ver/met/seq/q", "state", "path"], rows))
     for entry in entries:
         for problem in entry.errors:
             print(f"  {problem}")
