@@ -17,6 +17,7 @@ import yaml
 
 import ali_quiz
 from ali_quiz.packs.dates import PartialDate
+from ali_quiz.packs.model import Pack
 from ali_quiz.packs.starter import starter_text
 from ali_quiz.roundspec import round_code_for
 from conftest import FIXTURES, QUESTIONS, Ran, run_ali_quiz
@@ -646,3 +647,15 @@ def test_the_packs_table_counts_states_too(cli: Cli) -> None:
     table = cli("packs").out
     assert "ev/st/ver/met/seq/q" in table
     assert any(line.startswith("dingtalk-2020 ") and shown in line for line in table.splitlines())
+
+
+def test_a_code_with_another_pack_chosen_names_the_pack_it_is_for(cli: Cli, pack_zh: Pack) -> None:
+    """`--pack dingtalk-2020-en --code <a code of dingtalk-2020>` said "no installed pack
+    matches this round code: install the pack it was made for", which is installed."""
+    code = round_code_for(pack_zh, "quick", 3, 1)
+    assert code is not None
+    assert cli("generate", "--code", code).status == 0
+    ran = cli("generate", "--code", code, "--pack", "dingtalk-2020-en")
+    assert ran.status == 1
+    assert "install" not in ran.err
+    assert f"{code} is for the pack dingtalk-2020, not dingtalk-2020-en" in ran.err
