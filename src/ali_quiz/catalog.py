@@ -14,7 +14,7 @@ from pathlib import Path
 from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
-from ali_quiz.paths import AppPaths, builtin_packs_dir, expand_user
+from ali_quiz.paths import PACK_SUFFIXES, AppPaths, builtin_packs_dir, expand_user, looks_like_path
 from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, decode_text, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
@@ -24,7 +24,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-PACK_SUFFIXES = (".yaml", ".yml")
 _ID_LINE = r"^id:\s*['\"]?([^'\"#\s]+)"  # compiled by `re` when first used: rarely
 
 
@@ -209,15 +208,6 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
             seen[entry.id] = entry
         entries.append(entry)
     return entries
-
-
-def looks_like_path(spec: str) -> bool:
-    if spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec:
-        return True
-    try:
-        return Path(spec).is_file()
-    except OSError:  # a name the system refuses (too long): a path, whose reading says why
-        return True
 
 
 def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack:

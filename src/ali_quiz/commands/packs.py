@@ -100,8 +100,9 @@ def _codes_of(paths: AppPaths, pack_id: str, pack_hash: str | None) -> list[str]
 
 
 def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
-    from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.catalog import load_entry, pack_files
     from ali_quiz.packs.problems import problem_count
+    from ali_quiz.paths import PACK_SUFFIXES
     from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []
