@@ -19,7 +19,14 @@ from pathlib import Path
 
 from ali_quiz.history import cards, stream, totals
 from ali_quiz.history.bulk import aware, insert_batch, iso
-from ali_quiz.history.database import FILE_NAME, close_if_damaged, open_database
+from ali_quiz.history.database import (
+    FILE_NAME,
+    WRITE_RETRY_MS,
+    WRITE_WAIT_MS,
+    close_if_damaged,
+    is_busy,
+    open_database,
+)
 from ali_quiz.history.jsontext import encoder
 from ali_quiz.history.records import (
     ANSWER_COLUMNS,
@@ -72,6 +79,8 @@ class HistoryStore:
         self._conn = conn
         self.path = path
         self._lock = RLock()
+        self._wait_ms = 0  # the busy timeout writes last set (0: the connection's own)
+        self._blocked = False  # the last write found the history locked by another program
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -102,7 +111,14 @@ class HistoryStore:
     def _write(self, what: str) -> Iterator[sqlite3.Connection]:
         """A write transaction; `what` names it for a failure (`db.what.<what>`)."""
         with self._lock:
+            # A write waits a little for another program's lock (two games recording at once
+            # take turns in milliseconds), and only briefly again while the lock is still held:
+            # the recorder tries again at every answer.
+            wait = WRITE_RETRY_MS if self._blocked else WRITE_WAIT_MS
             try:
+                if wait != self._wait_ms:
+                    self._conn.execute(f"PRAGMA busy_timeout = {wait}")
+                    self._wait_ms = wait
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._conn
@@ -111,7 +127,18 @@ class HistoryStore:
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                     raise
+                self._blocked = False
             except sqlite3.Error as exc:
+                self._blocked = is_busy(exc)
+                if self._blocked:
+                    # Not the disk: another ali-quiz or a tool holds the file's write lock.
+                    busy = Phrase.of(
+                        "db.write_busy",
+                        what=Phrase.of(f"db.what.{what}"),
+                        path=self.path,
+                        seconds=f"{wait / 1000:g}",
+                    )
+                    raise HistoryError(busy) from exc
                 # Damaged pages: the file is moved aside (this store is closed with it).
                 moved = close_if_damaged(self._conn, self.path, exc)
                 failed = Phrase.of(
