@@ -34,6 +34,25 @@ def table_room(table: DataTable[Any], rows: int) -> int | None:
     return region.width - scrollbar
 
 
+def fits(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    text_column: int,
+    room: int | None,
+    *,
+    cell_padding: int = 1,
+) -> bool:
+    """Whether the columns fit in `room` with the text column clipped to its narrowest."""
+    if room is None or not rows:
+        return True
+    others = sum(
+        max(width(header), *(width(row[i]) for row in rows))
+        for i, header in enumerate(headers)
+        if i != text_column
+    )
+    return others + 2 * cell_padding * len(headers) + MIN_TEXT_COLUMN <= room
+
+
 def fit_text_column(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
