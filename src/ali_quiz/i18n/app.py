@@ -148,7 +148,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "events {events} · versions {versions} · figures {metrics} · sequences {sequences}",
         "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences}",
     ),
-    "home.count": ("{count} questions per round", "每回合 {count} 題"),
+    "home.count": (" · {count} questions per round", " · 每回合 {count} 題"),
+    # A pack too small for the count asked: what its quick rounds hold (`5–6`: seeds differ)
+    "home.count_fewer": (
+        " · {held} questions per round (too few facts for {count})",
+        " · 每回合 {held} 題（事實不夠出 {count} 題）",
+    ),
     "home.resume": ("Resume", "繼續回合"),
     "home.resume.help": ("{mode}, {done}/{count} done", "{mode}，已答 {done}/{count}"),
     "home.review_none": ("nothing is due for review", "目前沒有到期的事實"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,10 +13,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ali_quiz.catalog import kept_size, round_size
 from ali_quiz.i18n import language_label
 from ali_quiz.safety.text import visible
 from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.messages import HomeShownAgain, ModeChosen, PackChosen, ResumeAsked
+from ali_quiz.tui.roundsizes import size_text
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.progress_panel import RECENT_SHOWN, ModeScoresPanel, ProgressPanel
@@ -24,6 +26,7 @@ from ali_quiz.tui.widgets.progress_panel import RECENT_SHOWN, ModeScoresPanel, P
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
     from ali_quiz.history.progress import Progress
+    from ali_quiz.packs.model import Pack
 
 PLAY_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
 MORE = (
@@ -248,6 +251,11 @@ class HomeScreen(QuizScreen[None]):
             about.update(tr("home.pack_invalid"))
             return
         pack = entry.pack
+        # What a quick round holds at the count asked: a cached built-in pack knows it, any
+        # other pack is measured in a worker (trial rounds), which shows the pack again.
+        size = kept_size(pack, quiz.settings.count)
+        if size is None:
+            self.measure_size(pack, quiz.settings.count)
         about.update(
             Content("\n").join(
                 [
@@ -258,9 +266,9 @@ class HomeScreen(QuizScreen[None]):
                     ),
                     *([Content(visible(pack.description))] if pack.description else []),
                     Content.from_markup(
-                        "[dim]$facts · $count[/dim]",
+                        "[dim]$facts$count[/dim]",
                         facts=tr("home.facts", **pack.counts()),
-                        count=tr("home.count", count=quiz.settings.count),
+                        count=size_text(tr, size, quiz.settings.count),
                     ),
                 ]
             )
@@ -323,6 +331,19 @@ class HomeScreen(QuizScreen[None]):
                 modes.highlighted = 0
         elif modes.option_count:
             modes.highlighted = 0
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="size")
+    def measure_size(self, pack: Pack, count: int) -> None:
+        """Trial rounds: what a quick round of this pack holds (then shown)."""
+        round_size(pack, count)
+        self.post_message(self.SizeMeasured())
+
+    class SizeMeasured(Message):
+        """What a round of the pack in play holds is known: the pack is shown again."""
+
+    @on(SizeMeasured)
+    def size_measured(self) -> None:
+        self.show_pack()
 
     # --- Choosing ----------------------------------------------------------------------
 
