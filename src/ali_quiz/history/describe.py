@@ -229,7 +229,7 @@ def _recorded(
             pair = f"{left}{_shown_id(str(right), {})}"
             # Generated matches number their left side 1, 2, 3 in the order of their facts.
             place = int(left) - 1 if str(left).isdigit() else -1
-            fact = facts[place] if 0 <= place < len(facts) else None
+            fact = facts[place] if 0 <= place < len(facts) else ""
             if sides is not None and fact in sides.left:
                 pair += f": {sides.left[fact]}"
                 if str(right) in sides.right:  # else a decoy, drawn anew: its letter alone
