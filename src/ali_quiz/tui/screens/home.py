@@ -13,7 +13,6 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ali_quiz.catalog import kept_size, round_size
 from ali_quiz.i18n import language_label
 from ali_quiz.safety.text import visible
 from ali_quiz.textwidth import pad, width
@@ -253,6 +252,8 @@ class HomeScreen(QuizScreen[None]):
         pack = entry.pack
         # What a quick round holds at the count asked: a cached built-in pack knows it, any
         # other pack is measured in a worker (trial rounds), which shows the pack again.
+        from ali_quiz.catalog import kept_size  # here: home's first frame loads no pack model
+
         size = kept_size(pack, quiz.settings.count)
         if size is None:
             self.measure_size(pack, quiz.settings.count)
@@ -335,6 +336,8 @@ class HomeScreen(QuizScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="size")
     def measure_size(self, pack: Pack, count: int) -> None:
         """Trial rounds: what a quick round of this pack holds (then shown)."""
+        from ali_quiz.catalog import round_size
+
         round_size(pack, count)
         self.post_message(self.SizeMeasured())
 

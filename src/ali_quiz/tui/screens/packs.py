@@ -218,6 +218,7 @@ class PacksScreen(QuizScreen[None]):
         current = self.quiz.entry()
         for index, (row, (status, tone)) in enumerate(zip(rows, statuses, strict=True)):
             table.add_row(*row[:4], tone_text(self.app, status, tone), key=str(index))
+        table.fit_columns(rows)
         if self.waiting_for is not None:
             opened = [e for e in catalog if e.path.resolve() == self.waiting_for]
             self.waiting_for = None

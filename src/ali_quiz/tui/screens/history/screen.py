@@ -291,6 +291,8 @@ class HistoryScreen(DeleteAndExport):
         cells = round_cells(data.rows, self.pack_titles, tr, room)
         for row, row_cells in zip(data.rows, cells, strict=True):
             table.add_row(*row_cells, key=str(row.id))
+        if isinstance(table, FittedTable):
+            table.fit_columns(cells)
         if selected is not None and selected in self.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
         order = tr(f"history.col_{self.filters.order}") + (
