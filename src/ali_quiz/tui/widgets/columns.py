@@ -109,7 +109,7 @@ class FittedTable(DataTable[Any]):
         for index, column in enumerate(self.ordered_columns):
             cells = [row[index] for row in rows if index < len(row)]
             column.content_width = max(
-                width(column.label.plain), *(width(getattr(c, "plain", str(c))) for c in cells)
+                [width(column.label.plain), *(width(getattr(c, "plain", str(c))) for c in cells)]
             )
         self.refresh()
 
