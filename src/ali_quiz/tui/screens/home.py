@@ -74,6 +74,7 @@ class HomeScreen(QuizScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.progress: Progress | None = None
+        self.measuring: set[tuple[str, int]] = set()  # (pack's content hash, count) measured
 
     def compose_screen(self) -> ComposeResult:
         tr = self.tr
@@ -255,7 +256,9 @@ class HomeScreen(QuizScreen[None]):
         from ali_quiz.catalog import kept_size  # here: home's first frame loads no pack model
 
         size = kept_size(pack, quiz.settings.count)
-        if size is None:
+        if size is None and (pack.content_hash, quiz.settings.count) not in self.measuring:
+            # Once per pack version and count (an exclusive worker, cancelled, failed `settle`).
+            self.measuring.add((pack.content_hash, quiz.settings.count))
             self.measure_size(pack, quiz.settings.count)
         about.update(
             Content("\n").join(
@@ -333,12 +336,15 @@ class HomeScreen(QuizScreen[None]):
         elif modes.option_count:
             modes.highlighted = 0
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="size")
+    @work(thread=True, exit_on_error=False, group="size")
     def measure_size(self, pack: Pack, count: int) -> None:
         """Trial rounds: what a quick round of this pack holds (then shown)."""
         from ali_quiz.catalog import round_size
 
-        round_size(pack, count)
+        try:
+            round_size(pack, count)
+        except ValueError:  # a round that cannot be made: the About panel says no size
+            return
         self.post_message(self.SizeMeasured())
 
     class SizeMeasured(Message):
