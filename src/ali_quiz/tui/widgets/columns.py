@@ -34,23 +34,30 @@ def table_room(table: DataTable[Any], rows: int) -> int | None:
     return region.width - scrollbar
 
 
-def fits(
+def text_room(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     text_column: int,
-    room: int | None,
+    room: int,
     *,
     cell_padding: int = 1,
-) -> bool:
-    """Whether the columns fit in `room` with the text column clipped to its narrowest."""
-    if room is None or not rows:
-        return True
+) -> int:
+    """The columns `room` leaves the text column once every other column shows whole."""
     others = sum(
         max(width(header), *(width(row[i]) for row in rows))
         for i, header in enumerate(headers)
         if i != text_column
     )
-    return others + 2 * cell_padding * len(headers) + MIN_TEXT_COLUMN <= room
+    return room - others - 2 * cell_padding * len(headers)
+
+
+def fits(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], text_column: int, room: int | None
+) -> bool:
+    """Whether the columns fit in `room` with the text column clipped to its narrowest."""
+    if room is None or not rows:
+        return True
+    return text_room(headers, rows, text_column, room) >= MIN_TEXT_COLUMN
 
 
 def fit_text_column(
@@ -64,12 +71,8 @@ def fit_text_column(
     """The rows with column `text_column` clipped so that every other column fits in `room`."""
     if room is None or not rows:
         return [list(row) for row in rows]
-    others = sum(
-        max(width(header), *(width(row[i]) for row in rows))
-        for i, header in enumerate(headers)
-        if i != text_column
-    )
-    limit = max(MIN_TEXT_COLUMN, room - others - 2 * cell_padding * len(headers))
+    free = text_room(headers, rows, text_column, room, cell_padding=cell_padding)
+    limit = max(MIN_TEXT_COLUMN, free)
     return [
         [clip(cell, limit) if i == text_column else cell for i, cell in enumerate(row)]
         for row in rows
