@@ -206,7 +206,13 @@ def test_what_a_person_reads_follows_a_chinese_interface(
     assert usage.err.startswith("用法：ali-quiz play")
     assert "錯誤：參數 --mode：不是可選的值：'zz'" in usage.err
     assert "（請看 ali-quiz play --help）" in usage.err
+    count = cli("generate", "--count", "0")
+    assert (
+        count.status == 2 and "參數 --count：--count 必須是 1 到 200 的整數，不是 '0'" in count.err
+    )
     # An English locale: English, as before.
     monkeypatch.setenv("LANG", "C.UTF-8")
     english = cli("play", "--mode", "zz")
     assert english.err.startswith("usage: ") and "invalid choice: 'zz'" in english.err
+    count = cli("generate", "--count", "0")
+    assert "argument --count: --count must be a whole number from 1 to 200, not '0'" in count.err

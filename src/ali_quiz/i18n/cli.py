@@ -38,6 +38,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "選項不明確：%(option)s 可能是 %(matches)s",
     ),
     "cli.argparse.ignored": ("ignored explicit argument %r", "多給的值 %r 不能用"),
+    # Values refused as they are parsed (argtypes.py)
+    "cli.arg.whole": (
+        "{what} must be a whole number from {low} to {high}, not {value}",
+        "{what} 必須是 {low} 到 {high} 的整數，不是 {value}",
+    ),
+    "cli.arg.empty": ("{what} may not be empty", "{what} 不能是空的"),
+    "cli.arg.date": (
+        "--date must be a day written YYYY-MM-DD (like 2020-02-28), not {value}",
+        "--date 必須是寫成 YYYY-MM-DD 的日期（例如 2020-02-28），不是 {value}",
+    ),
+    "cli.arg.code": (
+        "--code must be a round code like 0AZE-8R6G-1Z8B, not {value}",
+        "--code 必須是像 0AZE-8R6G-1Z8B 這樣的回合代碼，不是 {value}",
+    ),
     # `ali-quiz history`
     "cli.history.col.id": ("#", "#"),
     "cli.history.col.started": ("Started", "開始時間"),
