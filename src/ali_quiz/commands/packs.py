@@ -34,7 +34,7 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
     for entry in entries:
         counts = entry.pack.counts() if entry.pack else None
         facts = (
-            f"{counts['events']}/{counts['versions']}/{counts['metrics']}/"
+            f"{counts['events']}/{counts['states']}/{counts['versions']}/{counts['metrics']}/"
             f"{counts['sequences']}/{counts['questions']}"
             if counts
             else "-"
@@ -124,8 +124,9 @@ Line = tuple[str, bool]
 def _validate_once(
     targets: list[Path], cache_dir: Path | None, tr: Translator
 ) -> tuple[bool, list[Line]]:
-    from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.catalog import load_entry, pack_files
     from ali_quiz.packs.problems import problem_count
+    from ali_quiz.paths import PACK_SUFFIXES
     from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []

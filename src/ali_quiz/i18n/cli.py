@@ -94,7 +94,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.packs.col.id": ("id", "代號"),
     "cli.packs.col.title": ("title", "標題"),
     "cli.packs.col.language": ("language", "語言"),
-    "cli.packs.col.counts": ("ev/ver/met/seq/q", "事件/版本/數字/序列/自訂題"),
+    "cli.packs.col.counts": ("ev/st/ver/met/seq/q", "事件/狀態/版本/數字/序列/自訂題"),
     "cli.packs.col.state": ("state", "狀態"),
     "cli.packs.col.path": ("path", "路徑"),
     "cli.packs.builtin": ("built in", "內建"),
