@@ -24,6 +24,7 @@ from ali_quiz.packs.model import (
 from ali_quiz.quiz.fact_texts import FactTexts
 from ali_quiz.quiz.kinship import KinTitles
 from ali_quiz.quiz.phrasing import (
+    format_date,
     phrase,
     version_name,
     version_title,
@@ -97,6 +98,7 @@ class PackFacts(FactTexts):
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self._lines: dict[str, str] = {}  # headline_of's
+        self._written: dict[Dated, str] = {}  # written's
         #: The picker's indexes of these views, kept for every round (see Picker.indexes).
         self.pick_indexes: dict[tuple[int, object], tuple[object, dict[str, int]]] = {}
 
@@ -117,6 +119,14 @@ class PackFacts(FactTexts):
                 items.append(_dated(v.id, title, v.date, happening=happening, ask=v.ask))
         items.sort(key=lambda d: (d.start, d.end))
         return items
+
+    def written(self, item: Dated) -> str:
+        """A timeline item's date as the questions write it (`format_date`), worked out once:
+        a round of 200 writes dates 500 times."""
+        found = self._written.get(item)
+        if found is None:
+            found = self._written[item] = format_date(item.date, self.pack.language)
+        return found
 
     @cached_property
     def by_text(self) -> dict[str, list[Dated]]:
