@@ -17,6 +17,7 @@ import yaml
 
 import ali_quiz
 from ali_quiz.packs.dates import PartialDate
+from ali_quiz.packs.model import Pack
 from ali_quiz.packs.starter import starter_text
 from ali_quiz.roundspec import round_code_for
 from conftest import FIXTURES, QUESTIONS, Ran, run_ali_quiz
@@ -407,6 +408,18 @@ def test_packs_add_again_asks_for_replace_then_updates_the_installed_pack(
     assert cli("packs", "add", str(edited)).status == 0  # the same content again: nothing lost
 
 
+def test_packs_add_of_the_installed_file_itself_changes_nothing(cli: Cli, data_dir: Path) -> None:
+    """It asked for --replace, then said its round codes no longer work: the same file is the
+    same version, and every code of it still plays."""
+    assert cli("packs", "add", str(GOOD)).status == 0
+    installed = data_dir / "packs" / "good-pack.yaml"
+    for extra in ((), ("--replace",)):
+        ran = cli("packs", "add", str(installed), *extra)
+        assert ran.status == 0, ran.err
+        assert "Added good-pack" in ran.out and "no longer work" not in ran.out
+    assert installed.read_bytes() == GOOD.read_bytes()
+
+
 def test_packs_add_refuses_an_id_another_file_holds(cli: Cli, data_dir: Path) -> None:
     (data_dir / "packs").mkdir()
     shutil.copy(GOOD, data_dir / "packs" / "custom-name.yaml")
@@ -621,3 +634,28 @@ def test_a_pack_chosen_in_the_settings_and_since_removed_falls_back_with_a_warni
     assert "not installed" in ran.err
     # Asked for by name, a missing pack is still an error.
     assert cli("generate", "--pack", "my-deleted-pack").status == 1
+
+
+def test_the_packs_table_counts_states_too(cli: Cli) -> None:
+    """The table's counts were events/versions/metrics/sequences/questions: a pack's states
+    (two in the built-in packs) were in no column."""
+    listed = {e["id"]: e["counts"] for e in json.loads(cli("packs", "--json").out)}
+    counts = listed["dingtalk-2020"]
+    assert counts["states"] > 0
+    keys = ("events", "states", "versions", "metrics", "sequences", "questions")
+    shown = "/".join(str(counts[key]) for key in keys)
+    table = cli("packs").out
+    assert "ev/st/ver/met/seq/q" in table
+    assert any(line.startswith("dingtalk-2020 ") and shown in line for line in table.splitlines())
+
+
+def test_a_code_with_another_pack_chosen_names_the_pack_it_is_for(cli: Cli, pack_zh: Pack) -> None:
+    """`--pack dingtalk-2020-en --code <a code of dingtalk-2020>` said "no installed pack
+    matches this round code: install the pack it was made for", which is installed."""
+    code = round_code_for(pack_zh, "quick", 3, 1)
+    assert code is not None
+    assert cli("generate", "--code", code).status == 0
+    ran = cli("generate", "--code", code, "--pack", "dingtalk-2020-en")
+    assert ran.status == 1
+    assert "install" not in ran.err
+    assert f"{code} is for the pack dingtalk-2020, not dingtalk-2020-en" in ran.err

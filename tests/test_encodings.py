@@ -56,3 +56,11 @@ def test_a_bad_byte_is_named_with_its_value_and_offset(cli: Cli, tmp_path: Path)
     handin = tmp_path / "h.json"
     handin.write_bytes(b'[{"player": "caf\xe9"}]')
     assert "(byte 0xe9 at offset 16)" in cli("report", str(handin)).out
+
+
+def test_an_import_of_one_question_says_one_question(cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "one.gift"
+    source.write_text("::Q1:: 2 + 2 ? {=4 ~3 ~5}\n", encoding="utf-8")
+    ran = cli("import-gift", str(source), "-o", str(tmp_path / "one.yaml"))
+    assert ran.status == 0, ran.err
+    assert f"Wrote {tmp_path / 'one.yaml'}: 1 question." in ran.out

@@ -92,3 +92,57 @@ def test_a_lone_m_without_a_unit_is_asked_again() -> None:
     assert parse_estimate(tower, "76.1M") == 76_100_000  # a capital M is million
     assert parse_estimate(estimate(800, unit="m"), "800 m") == 800  # the question's unit
     assert parse_estimate(estimate(76_102_000), "76.1m") == 76_100_000  # people: million
+
+
+@pytest.mark.parametrize("unit", ["metres", "m", "meters", "公尺"])
+def test_a_unit_reads_in_any_of_its_spellings(unit: str) -> None:
+    """A question in metres takes `330 m` as 330 metres (it was 330 million: 0 points) and a
+    question in m takes `330 metres` (it was refused as unreadable)."""
+    tower = estimate(330, unit=unit)
+    for line in (
+        "330",
+        "330 m",
+        "330m",
+        "330 M",
+        "330 metres",
+        "330 Meters",
+        "330 metre",
+        "330公尺",
+    ):
+        assert parse_estimate(tower, line) == 330, line
+    assert parse_estimate(tower, "1.5 million") == 1_500_000  # a multiplier is still one
+
+
+def test_other_units_read_in_their_usual_spellings() -> None:
+    assert parse_estimate(estimate(400, unit="km"), "400 kilometres") == 400
+    assert parse_estimate(estimate(400, unit="kilometers"), "400km") == 400
+    assert parse_estimate(estimate(108, unit="minutes"), "108 min") == 108
+    assert parse_estimate(estimate(3, unit="kg"), "3 kilograms") == 3
+    assert parse_estimate(estimate(5, unit="years"), "5 yrs") == 5
+    # A unit that is not metres leaves a lone m its meaning: million.
+    assert parse_estimate(estimate(76_102_000), "76.1m") == 76_100_000
+    with pytest.raises(AnswerError):
+        parse_estimate(estimate(400, unit="km"), "400 metres")
+
+
+def test_a_unit_to_a_question_without_one_is_asked_again_with_the_figure_alone() -> None:
+    """`330 metres` to a question that names no unit (a Moodle import asking "in metres") says
+    to write the figure alone, as `330 m` asks "metres or million?"; it was refused as a figure
+    that cannot be read."""
+    tower = estimate(330, unit="", scoring="band", range=(320, 340))
+    for line, number in [("330 metres", "330"), ("330 Meters", "330"), ("1,330 km", "1,330"),
+                         ("330公尺", "330"), ("5 yrs", "5")]:  # fmt: skip
+        with pytest.raises(AnswerError) as caught:
+            parse_estimate(tower, line)
+        assert caught.value.key == "answer.estimate.no_unit", line
+        for language in LANGUAGES:
+            message = caught.value.message(Translator(language))
+            assert line in message, message
+            assert f"({number})" in message or f"（{number}）" in message, message
+    # A word that is no unit keeps the reader's reason: a misspelt multiplier is not a unit.
+    for line in ("2 milion", "2 xyz", "1萬5 metres"):
+        with pytest.raises(AnswerError) as caught:
+            parse_estimate(tower, line)
+        assert caught.value.key == "answer.estimate.bad", line
+    assert parse_estimate(tower, "2 billions") == 2_000_000_000
+    assert parse_estimate(tower, "12k") == 12_000

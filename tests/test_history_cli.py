@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from ali_quiz.history.store import PastRound
 from conftest import Ran
 from test_history_support import TAIPEI, answer, open_store, start
@@ -62,3 +64,24 @@ def test_no_history_and_a_negative_limit(cli: Cli, data_dir: Path) -> None:
     assert cli("history", "--csv").out.startswith("round_id,player,")
     refused = cli("history", "--limit", "-1")
     assert refused.status == 2 and "--limit" in refused.err
+
+
+def test_the_pack_filter_takes_a_pack_file_as_play_does(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--pack` is an id or a path everywhere: `history --pack week3.yaml` said "No rounds of
+    the pack 'week3.yaml' yet" after `play --pack week3.yaml`, whose rounds are week3's."""
+    from ali_quiz.packs.starter import starter_text
+
+    pack = tmp_path / "week3.yaml"
+    pack.write_text(starter_text(pack), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("skip\nskip\n"))
+    played = cli("play", "--plain", "--pack", str(pack), "--count", "2", "--seed", "1")
+    assert played.status == 0, played.err
+    for export in ((), ("--json",)):
+        by_path = cli("history", "--pack", str(pack), *export)
+        assert by_path.status == 0, by_path.err
+        assert by_path.out == cli("history", "--pack", "week3", *export).out
+        assert "week3" in by_path.out and "No rounds" not in by_path.out
+    missing = cli("history", "--pack", str(tmp_path / "nope.yaml"))
+    assert missing.status == 1 and "nope.yaml" in missing.err

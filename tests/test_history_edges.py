@@ -106,6 +106,30 @@ def test_damaged_data_pages_are_found_by_quick_check_and_moved_aside(tmp_path: P
     assert len(asides(tmp_path)) == 1
 
 
+def test_a_reader_meets_damaged_pages_where_it_reads_a_player_at_opening(tmp_path: Path) -> None:
+    """Opening to read (`history`) does not read every round first: the newest rounds are
+    shown from a file damaged further on, and a read that meets the damage has the file
+    checked and moved aside. Opening to play reads the rounds' pages, and moves it aside then."""
+    from ali_quiz.history.database import after_query_failure
+
+    reader, player = tmp_path / "reader", tmp_path / "player"
+    for folder in (reader, player):
+        folder.mkdir()
+        damage_pages(make_history(folder, rounds=60))
+    opened = HistoryStore.open(reader, read_only=True)
+    assert opened.store is not None and opened.warning is None and asides(reader) == []
+    with pytest.raises(sqlite3.DatabaseError) as failed:
+        opened.store.query("SELECT max(length(player) + length(pack)) FROM rounds")
+    opened.store.close()
+    assert "moved to" in str(after_query_failure(reader / "history.sqlite3", failed.value))
+    assert len(asides(reader)) == 1
+    opened = HistoryStore.open(player)
+    assert opened.warning is not None and "moved to" in str(opened.warning)
+    assert len(asides(player)) == 1
+    assert opened.store is not None
+    opened.store.close()
+
+
 def as_unprivileged(script: str, folder: Path) -> dict[str, Any]:
     """Run a snippet where permission checks hold (as root: without the bypass capabilities)."""
     prefix: list[str] = []

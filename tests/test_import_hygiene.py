@@ -171,6 +171,7 @@ NOT_FOR_GENERATE = (
     "pickle",
     "ali_quiz.i18n.app",
     "ali_quiz.packs.yamlnodes",
+    "ali_quiz.packs.yamltree",
     "ali_quiz.packs.loader",
     "ali_quiz.history",
     "ali_quiz.commands.packs",

@@ -9,13 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ali_quiz.numbers import (
-    NumberFormatError,
-    ParsedNumber,
-    format_plain,
-    parse_number,
-    to_plain_json,
-)
+from ali_quiz.numberformat import format_plain, to_plain_json
+from ali_quiz.numbers import NumberFormatError, ParsedNumber, parse_number
 
 ACCEPTED: list[tuple[str, int | float, bool]] = [
     # plain digits, signs, spaces, separators

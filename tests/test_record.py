@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import pickle
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ali_quiz import record as record_module
 from ali_quiz.packs.dates import PartialDate
 from ali_quiz.record import Record
 
@@ -98,6 +102,69 @@ def test_a_record_stays_frozen_and_a_dataclass() -> None:
     assert [f.name for f in dataclasses.fields(record)][:2] == ["name", "count"]
     assert PartialDate(2020, 1) == PartialDate(2020, 1) != PartialDate(2020, 2)
     assert repr(PartialDate(2020, 1)) == "PartialDate(year=2020, month=1, day=None)"
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False, slots=True)
+class Slotted(Record):
+    name: str
+    count: int = 0
+
+
+def _outcome(action: Callable[[], object]) -> str:
+    try:
+        action()
+    except Exception as error:  # the kind and the message, as a caller sees them
+        return f"{type(error).__name__}: {error}"
+    return "done"
+
+
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [
+        (lambda cls: cls(name="a"), "count"),  # a field
+        (lambda cls: cls(name="a"), "extra"),  # not a field, on the class itself
+        (lambda cls: type(f"{cls.__name__}Below", (cls,), {})(name="a"), "count"),
+        (lambda cls: type(f"{cls.__name__}Below", (cls,), {})(name="a"), "extra"),
+    ],
+)
+def test_a_record_refuses_changes_as_a_generated_frozen_class_does(
+    make: Callable[[type], object], name: str
+) -> None:
+    """Assigning or deleting: the same error and message (or the same success, for a plain
+    subclass's own attribute) as the methods dataclasses compiles."""
+    written, generated = make(Written), make(Generated)
+    for target in (written, generated):
+        assert _outcome(lambda t=target: delattr(t, "missing")) != "done"
+    said = {
+        "set": [_outcome(lambda t=t: setattr(t, name, 1)) for t in (written, generated)],
+        "del": [_outcome(lambda t=t: delattr(t, name)) for t in (written, generated)],
+    }
+    assert said["set"][0] == said["set"][1] and said["del"][0] == said["del"][1]
+    if name == "count" or type(written) is Written:
+        assert said["set"][0].startswith("FrozenInstanceError: cannot assign to field")
+        assert said["del"][0].startswith("FrozenInstanceError: cannot delete field")
+
+
+def test_a_slotted_record_stays_frozen_and_pickles() -> None:
+    record = Slotted(name="a", count=2)
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'count'"):
+        record.count = 3  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'name'"):
+        del record.name  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(record)) == record
+    assert pickle.loads(pickle.dumps(Written(name="b", tags=("x",)))) == Written(
+        name="b", tags=("x",)
+    )
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 13), reason="3.13 compiles a class's methods at once")
+def test_a_records_frozen_methods_are_not_compiled_per_class() -> None:
+    """On 3.11 and 3.12, compiling `__setattr__` and `__delattr__` for each frozen record was
+    two thirds of defining it: records share code compiled once; other classes keep theirs."""
+    shared = {cls.__setattr__.__code__ for cls in (Written, Other, One, Nothing, Slotted)}
+    assert len(shared) == 1 and shared.pop().co_filename == record_module.__file__
+    assert Generated.__setattr__.__code__.co_filename == "<string>"
+    assert Generated.__delattr__.__code__ is not Written.__delattr__.__code__
 
 
 #: The modules a `generate`, `show`, `validate` or `history` imports at start-up.

@@ -28,6 +28,21 @@ def test_an_unquoted_percent_unit_is_explained_and_the_rest_is_checked() -> None
     assert len(found) == 2  # the blanked `unit:` line is not reported again as missing
 
 
+def test_a_percent_unit_in_a_one_line_fact_is_explained_without_follow_on_noise() -> None:
+    """The starter writes facts as flow mappings over two lines: `unit: %` there got the
+    generic "put the value in quotes", and its next line a bogus "check the indentation"."""
+    text = HEAD + (
+        'metrics:\n  - {id: a, label: A, value: 110.6, unit: %,\n     source: "A."}\n'
+        '  - {id: b, label: B, value: 2.4, unit: %,\n     source: "B."}\n'
+        "events:\n  - id: e1\n    date: 2019-02-30\n    title: Something\n"
+    )
+    found = _problems(text)
+    assert [line for line, _ in found] == [5, 7, 11]
+    for _, message in found[:2]:
+        assert 'write unit: "%"' in message and "indentation" not in message
+    assert "no day 30" in found[2][1]
+
+
 def test_a_colon_in_a_value_is_explained() -> None:
     found = _problems("id: p\ntitle: Python: the early years\nlanguage: en\n")
     assert found[0][0] == 2

@@ -14,7 +14,7 @@ from pathlib import Path
 from ali_quiz.packs import parsed
 from ali_quiz.packs.model import BUILTIN_IDS, Pack
 from ali_quiz.packs.problems import PackError, PackNotFound, Problem
-from ali_quiz.paths import AppPaths, builtin_packs_dir, expand_user
+from ali_quiz.paths import PACK_SUFFIXES, AppPaths, builtin_packs_dir, expand_user, looks_like_path
 from ali_quiz.record import Record
 from ali_quiz.safety.files import FileRefused, atomic_write, decode_text, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
@@ -24,7 +24,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-PACK_SUFFIXES = (".yaml", ".yml")
 _ID_LINE = r"^id:\s*['\"]?([^'\"#\s]+)"  # compiled by `re` when first used: rarely
 
 
@@ -211,15 +210,6 @@ def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackEntry]:
     return entries
 
 
-def looks_like_path(spec: str) -> bool:
-    if spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec:
-        return True
-    try:
-        return Path(spec).is_file()
-    except OSError:  # a name the system refuses (too long): a path, whose reading says why
-        return True
-
-
 def resolve_pack(spec: str, paths: AppPaths, extra: Sequence[Path] = ()) -> Pack:
     """A pack by id or file path; PackError when broken, PackNotFound when not there."""
     if looks_like_path(spec):
@@ -290,6 +280,8 @@ def add_pack(source: Path, paths: AppPaths, *, replace: bool = False) -> Added:
     clash = [e for e in existing if e.builtin or e.path.resolve() != target.resolve()]
     if clash:
         raise PackError([_id_problem(source, pack.id, clash[0])])
+    if source.resolve() == target.resolve():
+        return Added(pack, target)  # the installed file itself: installed as it is
     installed = next((e for e in existing if e.path.resolve() == target.resolve()), None)
     old_hash = installed.pack.content_hash if installed and installed.pack else None
     there = target.exists() or target.is_symlink()

@@ -105,7 +105,8 @@ def load_settings(path: Path) -> LoadedSettings:
     simple = _plain_settings(data)
     if simple is not None:
         return _read_fields(path, simple, settings)
-    from ali_quiz.packs.yamlnodes import Mapping, Scalar, compose, decode
+    from ali_quiz.packs.yamlnodes import compose, decode
+    from ali_quiz.packs.yamltree import Mapping, Scalar
 
     text, problems = decode(data, str(path))
     root = None

@@ -6,29 +6,19 @@ The arithmetic is done in Decimal so that 7610.2萬 is exactly 76,102,000 and ne
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from ali_quiz.i18n import Translator
+from ali_quiz.numberformat import MAX_MAGNITUDE, MIN_MAGNITUDE, format_plain, to_plain_json
 from ali_quiz.record import Record
 
 ENGLISH = Translator("en")
 
-__all__ = [
-    "NumberFormatError",
-    "ParsedNumber",
-    "format_plain",
-    "parse_number",
-    "strip_unit",
-    "to_plain_json",
-]
+__all__ = ["NumberFormatError", "ParsedNumber", "parse_number"]
 
-#: Figures beyond these magnitudes are typos (or attacks on the arithmetic), not estimates.
-MAX_MAGNITUDE = Decimal(10) ** 30
-MIN_MAGNITUDE = Decimal(10) ** -30
 #: An estimate is short; a cap keeps every input cheap to read.
 MAX_LENGTH = 100
 
@@ -38,10 +28,8 @@ MAX_LENGTH = 100
 _LARGE_UNITS = {"萬億": 12, "万亿": 12, "兆": 12, "億": 8, "亿": 8, "萬": 4, "万": 4}
 #: Chinese multipliers inside a section (3千5百萬).
 _SMALL_UNITS = {"千": 3, "百": 2, "十": 1}
-#: Chinese classifiers a figure may carry before its unit (11.5億個賬戶) or instead of it.
-_CLASSIFIERS = ("個", "个")
 #: English multipliers; a lone m is million (as in 76.1M), never milli or metres, unless the
-#: question's unit is m (see strip_unit).
+#: question's unit is metres (see units.strip_unit).
 _ENGLISH_UNITS = {
     "hundred": 2,
     "thousand": 3,
@@ -194,85 +182,6 @@ def parse_number(text: str) -> ParsedNumber:
         if amount and abs(amount) < MIN_MAGNITUDE:
             raise _error(shown, "too_small")
         return ParsedNumber(value=to_plain_json(amount), percent=percent)
-
-
-def strip_unit(text: str, unit: str) -> str:
-    """The figure without the unit a question names after it: `9.7563億人` -> `9.7563億` for
-    人, `1.5 years` -> `1.5` for years (singular or plural, any case), `800 m` -> `800` for m.
-
-    The question's unit wins over a multiplier of the same letters: a pack's unit is never a
-    multiplier, so for a unit `m` (metres) `800m` is 800 of it, not 800 million. A Chinese
-    unit may come with the classifier 個/个 before it or in its place (`11.5億個賬戶`,
-    `11.5億個` for 賬戶), as a question asking 多少個 invites. Text without the unit comes
-    back unchanged."""
-    unit = unicodedata.normalize("NFKC", unit).strip()
-    if not unit or unit == "%":
-        return text
-    forms = {unit}
-    if unit.isascii() and unit.isalpha():
-        forms |= {unit + "s", unit.removesuffix("s")}
-    elif not unit.isascii():
-        forms |= {word + unit for word in _CLASSIFIERS} | set(_CLASSIFIERS)
-    body = text.rstrip()
-    folded = body.casefold()
-    for form in sorted(forms, key=len, reverse=True):
-        if form and folded.endswith(form.casefold()) and len(body) > len(form):
-            rest = body[: -len(form)].rstrip()
-            if rest and (
-                rest[-1].isdigit() or rest[-1] in "萬万億亿兆千百十%" or rest[-1].isalpha()
-            ):
-                if form.isascii() and form[0].isalpha() and body[-len(form) - 1].isalpha():
-                    continue  # `2billions`: the unit must stand as a word of its own
-                return rest
-    return text
-
-
-def format_plain(value: int | float) -> str:
-    """Display a number plainly: 76102000 -> "76,102,000", 3.8 -> "3.8", 1e-3 -> "0.001".
-
-    Floats are shown to 15 significant digits, which removes binary noise
-    (0.1 + 0.2 -> "0.3"); an exponent appears only outside 10^-9 to 10^30.
-    Raises ValueError for NaN and infinities, which no figure in a pack can hold.
-    """
-    if isinstance(value, int):
-        return f"{value:,}"
-    if not math.isfinite(value):
-        raise ValueError(f"cannot display {value!r} as a figure")
-    tidy = _tidy_float(value)
-    if tidy == 0:
-        return "0"
-    if abs(tidy) >= MAX_MAGNITUDE or abs(tidy) < Decimal("1e-9"):
-        return f"{value:.15g}"
-    if tidy == tidy.to_integral_value():
-        return f"{int(tidy):,}"
-    return f"{tidy:,f}"
-
-
-def to_plain_json(value: int | float | Decimal) -> int | float:
-    """The number for JSON: an int when whole, else a float without binary noise.
-
-    Floats are rounded to 15 significant digits (0.30000000000000004 -> 0.3, 2e8 -> 200000000);
-    a Decimal is exact, so only its conversion to float rounds. Raises ValueError for NaN
-    and infinities, which JSON cannot hold.
-    """
-    if isinstance(value, bool | int):
-        return int(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"{value!r} is not a finite number")
-        exact = _tidy_float(value)
-    else:
-        if not value.is_finite():
-            raise ValueError(f"{value!r} is not a finite number")
-        exact = value
-    if exact == exact.to_integral_value():
-        return int(exact)
-    return float(exact)
-
-
-def _tidy_float(value: float) -> Decimal:
-    # 15 significant digits is what a double holds reliably (DBL_DIG), so this drops only noise.
-    return Decimal(f"{value:.15g}").normalize()
 
 
 def _ascii_digit(char: str) -> str:

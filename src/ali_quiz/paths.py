@@ -54,6 +54,20 @@ class AppPaths(Record):
         return self.config_dir / "config.yaml"
 
 
+#: What a pack file's name ends with.
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+def looks_like_path(spec: str) -> bool:
+    """Whether a `--pack` value names a file (`week3.yaml`, `packs/x`) rather than a pack id."""
+    if spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec:
+        return True
+    try:
+        return Path(spec).is_file()
+    except OSError:  # a name the system refuses (too long): a path, whose reading says why
+        return True
+
+
 def expand_user(path: Path | str) -> Path:
     """`~` and `~name` at the start made the home folder; a `~name` of no such user (for which
     pathlib raises RuntimeError) stays as written, so that reading it says "no such file"."""

@@ -28,6 +28,7 @@ from ali_quiz.paths import AppPaths
 from ali_quiz.quiz.codes import (
     CODE_MODES,
     CodeError,
+    UnknownPack,
     decode_round_code,
     encode_round_code,
     resolve_code,
@@ -332,6 +333,17 @@ def _from_code(text: str, pack: str | Pack | None, packs: PackSource, day: Date)
         candidates = packs.installed()
     try:
         chosen = resolve_code(parsed, candidates)
+    except UnknownPack as err:
+        if pack is None:
+            raise RoundSpecError("code.error", reason=err) from None
+        # `--pack P --code C` for a code of another installed pack: "install the pack it was
+        # made for" would send the player to install what they have.
+        try:
+            other = resolve_code(parsed, packs.installed())
+        except CodeError:
+            raise RoundSpecError("code.error", reason=err) from None
+        given = candidates[0].id
+        raise RoundSpecError("code.other_pack", code=text, pack=other.id, given=given) from None
     except CodeError as err:
         raise RoundSpecError("code.error", reason=err) from None
     return ResolvedRound(

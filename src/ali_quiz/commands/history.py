@@ -21,6 +21,20 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
 
     # The table shows the newest 50 unless told; the exports give every round unless limited.
     limit = args.limit if args.limit is not None else (0 if args.json or args.csv else 50)
+    if args.pack is not None:
+        from ali_quiz.paths import looks_like_path
+
+        if looks_like_path(args.pack):
+            # A pack file (`--pack week3.yaml`): the history records its rounds by its id.
+            from ali_quiz.catalog import resolve_pack
+            from ali_quiz.packs.problems import PackError, PackNotFound
+
+            try:
+                args.pack = resolve_pack(args.pack, paths).id
+            except PackNotFound as err:
+                return fail(str(err))
+            except PackError as err:
+                return fail(f"the pack {args.pack} is not valid:\n{err}")
     store = None
     if paths.history_path.exists() or paths.history_path.is_symlink():
         from ali_quiz.history.store import HistoryStore
@@ -169,8 +183,9 @@ def cmd_import_gift(args: argparse.Namespace, paths: AppPaths) -> int:
     except PackError as err:  # a bug if it happens: say so plainly, keep the file to look at
         return fail(f"the pack written to {target} does not validate:\n{err}")
     problems = len(imported.errors)
+    count = len(imported.questions)
     print(
-        f"Wrote {target}: {len(imported.questions)} questions"
+        f"Wrote {target}: {count} question{'' if count == 1 else 's'}"
         f"{f', {len(imported.skipped)} skipped' if imported.skipped else ''}"
         f"{f', {problems} could not be read (listed above)' if problems else ''}."
     )

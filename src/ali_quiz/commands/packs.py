@@ -26,14 +26,14 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
     for entry in entries:
         counts = entry.pack.counts() if entry.pack else None
         facts = (
-            f"{counts['events']}/{counts['versions']}/{counts['metrics']}/"
+            f"{counts['events']}/{counts['states']}/{counts['versions']}/{counts['metrics']}/"
             f"{counts['sequences']}/{counts['questions']}"
             if counts
             else "-"
         )
         state = "built in" if entry.builtin else ("ok" if entry.valid else "INVALID")
         rows.append([entry.id, entry.title, entry.language, facts, state, str(entry.path)])
-    print(table(["id", "title", "language", "ev/ver/met/seq/q", "state", "path"], rows))
+    print(table(["id", "title", "language", "ev/st/ver/met/seq/q", "state", "path"], rows))
     for entry in entries:
         for problem in entry.errors:
             print(f"  {problem}")
@@ -100,8 +100,9 @@ def _codes_of(paths: AppPaths, pack_id: str, pack_hash: str | None) -> list[str]
 
 
 def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
-    from ali_quiz.catalog import PACK_SUFFIXES, load_entry, pack_files
+    from ali_quiz.catalog import load_entry, pack_files
     from ali_quiz.packs.problems import problem_count
+    from ali_quiz.paths import PACK_SUFFIXES
     from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []

@@ -96,7 +96,8 @@ def _write_anki(output: Path | None, questions: list[Any], spec: Any) -> int:
         return fail(str(err))
     except OSError as err:
         return fail(f"cannot write {output}: {err.strerror or err}")
-    print(f"Wrote {output}: an Anki deck of {notes} notes (import it with File > Import).")
+    deck = f"{notes} note{'' if notes == 1 else 's'}"
+    print(f"Wrote {output}: an Anki deck of {deck} (import it with File > Import).")
     return EXIT_OK
 
 

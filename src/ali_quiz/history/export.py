@@ -255,11 +255,11 @@ def write_csv(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
     | `max_score` | points possible for the questions answered |
     | `position` | the answer's place in the round, from 1 |
     | `question_id` | the question's stable id |
-    | `kind` | order, match, estimate, choice or text |
+    | `kind` | order, match, estimate, choice, multi or text |
     | `facts` | the fact ids the question tests, a JSON list |
     | `prompt` | the question as shown |
-    | `response` | the player's answer: a JSON list (order) or object (match), else as given; |
-    |  | empty when skipped |
+    | `response` | the player's answer: a JSON list (order, multi) or object (match), else |
+    |  | as given; empty when skipped |
     | `answer` | the correct answer, in the same form as `response` |
     | `points` | points won |
     | `max_points` | points possible |

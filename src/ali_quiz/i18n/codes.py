@@ -48,6 +48,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "這個回合代碼是為另一個版本的內建題庫 {pack}（{title}）產生的：這個版本的 ali-quiz "
         "附帶的題庫已經改過，回合不會一樣；請要一個用這個版本產生的新代碼",
     ),
+    "code.other_pack": (
+        "round code {code} is for the pack {pack}, not {given}: a code names its own pack, so"
+        " play it without choosing one (leave out --pack)",
+        "回合代碼 {code} 屬於題庫 {pack}，不是 {given}：代碼已經指定了題庫，"
+        "不必另外選（請拿掉 --pack）",
+    ),
     "code.unknown_pack": (
         "no installed pack matches this round code: install the pack it was made for"
         " (ali-quiz packs add FILE), then try the code again",

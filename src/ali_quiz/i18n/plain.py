@@ -116,6 +116,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         " ({number} million).",
         "「{text}」：m 是公尺還是百萬？請只寫數字（{number}），或寫成 {number} million。",
     ),
+    "answer.estimate.no_unit": (
+        "“{text}”: this question names no unit: write the figure alone ({number}).",
+        "「{text}」：這題沒有指定單位：請只寫數字（{number}）。",
+    ),
     "answer.estimate.percent": (
         "This figure is in {unit}, not a percentage: write it without %.",
         "這個數字的單位是{unit}，不是百分比：請不要加 %。",

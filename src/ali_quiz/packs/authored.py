@@ -15,8 +15,8 @@ from ali_quiz.packs.model import (
     AuthoredQuestion,
     Passage,
 )
-from ali_quiz.packs.yamlnodes import Mapping
-from ali_quiz.packs.yamlnodes import Sequence as NodeList
+from ali_quiz.packs.yamltree import Mapping
+from ali_quiz.packs.yamltree import Sequence as NodeList
 
 COMMON_QUESTION_KEYS = (
     "id", "kind", "prompt", "facts", "explanation", "max_points", "title", "category", "passage",

@@ -15,8 +15,8 @@ from ali_quiz.packs.model import (
     Passage,
 )
 from ali_quiz.packs.problems import Problem
-from ali_quiz.packs.yamlnodes import NULL_WORDS, Mapping, Node, Scalar
-from ali_quiz.packs.yamlnodes import Sequence as NodeList
+from ali_quiz.packs.yamltree import NULL_WORDS, Mapping, Node, Scalar
+from ali_quiz.packs.yamltree import Sequence as NodeList
 
 T = TypeVar("T")
 

@@ -32,7 +32,8 @@ from ali_quiz.packs.model import (
 )
 from ali_quiz.packs.problems import PackError, Problem
 from ali_quiz.packs.yamlhints import after_syntax_error
-from ali_quiz.packs.yamlnodes import Mapping, Node, Scalar, compose, decode, gc_paused
+from ali_quiz.packs.yamlnodes import compose, decode, gc_paused
+from ali_quiz.packs.yamltree import Mapping, Node, Scalar
 from ali_quiz.safety.files import FileRefused, read_capped
 from ali_quiz.safety.limits import PACK_BYTES
 

@@ -15,7 +15,8 @@ from dataclasses import replace as with_field
 
 from ali_quiz.i18n import Phrase
 from ali_quiz.packs.problems import Problem
-from ali_quiz.packs.yamlnodes import Node, compose
+from ali_quiz.packs.yamlnodes import compose
+from ali_quiz.packs.yamltree import Node
 
 __all__ = ["after_syntax_error", "hint", "key_of", "without_line"]
 
@@ -25,6 +26,10 @@ CheckRest = Callable[[Node, list[Problem], str], list[Problem]]
 _RESERVED_START = re.compile(r"^\s*(?:-\s+)?[\w.-]+:\s+([%@`|>!&*])")
 _COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:\s+[^'\"\[{#].*:\s")
 _KEY = re.compile(r"^\s*(?:-\s+)?([\w.-]+):")
+#: The key just before a value inside a flow collection (`{id: x, unit: %}`).
+_FLOW_KEY = re.compile(r"([\w.-]+):\s*$")
+#: A flow collection's value: up to the comma or bracket that ends it.
+_FLOW_VALUE = re.compile(r"[^,}\]]*")
 
 
 def key_of(line: str) -> str | None:
@@ -33,13 +38,19 @@ def key_of(line: str) -> str | None:
     return found.group(1) if found else None
 
 
-def hint(line: str, message: str) -> Phrase | None:
-    """How to fix the syntax error on this line, as "; ..." (None when there is no guess)."""
+def hint(line: str, message: str, column: int | None = None) -> Phrase | None:
+    """How to fix the syntax error on this line (at this column, from 1, when known), as
+    "; ..." (None when there is no guess)."""
     start = _RESERVED_START.match(line)
     key = key_of(line) or "key"
     if start and start.group(1) in "%@`":
         char = start.group(1)
         value = line.split(":", 1)[1].strip()
+        percent = Phrase.of("hint.percent_unit") if char == "%" else ""
+        return Phrase.of("hint.quote_start", char=char, key=key, value=value, percent=percent)
+    flow = _flow_value(line, column)
+    if flow is not None:
+        char, key, value = flow
         percent = Phrase.of("hint.percent_unit") if char == "%" else ""
         return Phrase.of("hint.quote_start", char=char, key=key, value=value, percent=percent)
     if "mapping values are not allowed" in message and _COLON_IN_VALUE.match(line):
@@ -62,6 +73,18 @@ def hint(line: str, message: str) -> Phrase | None:
         if context in message and line.count(opener) > line.count(closer):
             return Phrase.of("hint.unclosed", opener=opener, closer=closer, key=key)
     return None
+
+
+def _flow_value(line: str, column: int | None) -> tuple[str, str, str] | None:
+    """`{…, unit: %, …}`: the character, key and value of an unquoted %, @ or ` at the column
+    of the error, a value of a flow collection (the starter's one-line facts)."""
+    if column is None or not 0 < column <= len(line) or line[column - 1] not in "%@`":
+        return None
+    key = _FLOW_KEY.search(line, 0, column - 1)
+    value = _FLOW_VALUE.match(line, column - 1)
+    if key is None or value is None:
+        return None
+    return line[column - 1], key.group(1), value.group().strip()
 
 
 def with_hint(problem: Problem, said: Phrase) -> Problem:
@@ -104,10 +127,16 @@ def after_syntax_error(
             return found
         for problem in current_problems:
             line = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
-            said = hint(line, problem.message) if problem.message.startswith(_SYNTAX) else None
+            if not problem.message.startswith(_SYNTAX):
+                found.append(problem)
+                continue
+            said = hint(line, problem.message, problem.column)
             found.append(with_hint(problem, said) if said else problem)
         removed.append(syntax[0].line)
-        current = without_line(current, syntax[0].line)
+        # With the lines under it: a one-line fact's continuation (`   source: …}`), left
+        # alone, is another syntax error that the teacher never made.
+        for number in sorted(_shadowed(lines, [syntax[0].line])):
+            current = without_line(current, number)
         root, current_problems = compose(current, label)
         if root is None:
             continue

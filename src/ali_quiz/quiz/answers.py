@@ -13,7 +13,8 @@ import string
 import unicodedata
 
 from ali_quiz.i18n import Translator
-from ali_quiz.numbers import NumberFormatError, format_plain, parse_number, strip_unit
+from ali_quiz.numberformat import format_plain
+from ali_quiz.numbers import NumberFormatError, parse_number
 from ali_quiz.quiz.examples import estimate_examples
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
@@ -26,6 +27,7 @@ from ali_quiz.quiz.kinds import (
     TextQuestion,
     entry_text,
 )
+from ali_quiz.units import figure_before_lone_m, figure_before_unit, strip_unit
 
 LETTERS = string.ascii_uppercase
 SKIP_WORDS = ("skip", "?")
@@ -33,9 +35,6 @@ QUIT_WORDS = ("quit",)
 # Ignored between letters and numbers: spaces, commas, and the Chinese enumeration comma.
 _IGNORED = re.compile(r"[\s,、]+")
 _MATCH_PAIR = re.compile(r"(\d+)([A-Z])")
-#: A bare figure (digits, points, commas, spaces): before a lone lower-case m, metres or million?
-#: One character class, so that a long line is read in linear time.
-_FIGURE = re.compile(r"[\d.,\s]+")
 
 
 def letter(index: int) -> str:
@@ -192,19 +191,31 @@ def parse_estimate(question: EstimateQuestion, line: str) -> int | float:
     text = normalize_line(line)
     if not text:
         raise AnswerError("answer.empty")
-    if not question.unit.strip() and text.endswith("m"):
+    unitless = not question.unit.strip()
+    if unitless and (figure := figure_before_lone_m(text)) is not None:
         # A question without a unit (a Moodle import asking "in metres") cannot tell 330 m
         # (metres) from 330m (million): asking again loses nothing, guessing may cost 100.
-        number = text[:-1].rstrip()
-        if _FIGURE.fullmatch(number) and any(char.isdigit() for char in number):
-            raise AnswerError("answer.estimate.lone_m", {"text": text, "number": number})
+        raise AnswerError("answer.estimate.lone_m", {"text": text, "number": figure})
     try:
         parsed = parse_number(strip_unit(text, question.unit))
     except NumberFormatError as error:
+        figure = figure_before_unit(text) if unitless else None
+        if figure is not None and _readable(figure):
+            # `330 metres` to a question that names no unit: the figure is plain, but which
+            # unit the question wants only its prompt says; the player writes the figure alone.
+            raise AnswerError("answer.estimate.no_unit", {"text": text, "number": figure}) from None
         raise AnswerError("answer.estimate.bad", {"text": text, "reason": error}) from None
     if parsed.percent and question.unit != "%":
         raise AnswerError("answer.estimate.percent", {"unit": question.unit})
     return parsed.value
+
+
+def _readable(figure: str) -> bool:
+    try:
+        parse_number(figure)
+    except NumberFormatError:
+        return False
+    return True
 
 
 def parse_text(line: str) -> str:

@@ -25,7 +25,7 @@ def summary_line(pack: Pack, path: Path) -> str:
 
 def describe_pack(pack: Pack) -> str:
     """Every fact of the pack, grouped, with values as plain numbers and each source sentence."""
-    from ali_quiz.numbers import format_plain
+    from ali_quiz.numberformat import format_plain
     from ali_quiz.quiz.generate import kind_warnings
 
     parts = [f"{pack.title}  [{pack.id}, {pack.language}]"]

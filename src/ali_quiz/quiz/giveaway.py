@@ -60,9 +60,31 @@ _ORDINAL_WORDS = (
 )
 
 
-# A space between a Chinese character and a Latin letter or digit: `釘釘 5.0` (an option) and
-# `釘釘5.0“巴顏喀拉”` (the article) name one release.
-_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\w)|(?<=\w)\s+(?=[\u3400-\u9fff])")
+_SPACES = re.compile(r"\s+")
+
+
+def _is_word(char: str) -> bool:
+    """Whether a character is one that `\\w` matches in a pattern."""
+    return char.isalnum() or char == "_"
+
+
+def _cjk_space(match: re.Match[str]) -> str:
+    """A run of spaces between a Chinese character (U+3400 to U+9FFF) and a word character
+    (a Latin letter, a digit, a Chinese character), either way round: left out. `釘釘 5.0` (an
+    option) and `釘釘5.0“巴顏喀拉”` (the article) name one release.
+
+    Told character by character: a pattern with that range in a character class costs about
+    3 ms to compile, at every start of a command that makes a round."""
+    text = match.string
+    start, end = match.span()
+    if start == 0 or end == len(text):
+        return match.group()
+    before, after = text[start - 1], text[end]
+    if ("\u3400" <= before <= "\u9fff" and _is_word(after)) or (
+        _is_word(before) and "\u3400" <= after <= "\u9fff"
+    ):
+        return ""
+    return match.group()
 
 
 def fold(text: str) -> str:
@@ -71,7 +93,7 @@ def fold(text: str) -> str:
     if text.isascii():  # NFKC leaves ASCII as it is, and casefolds it as lower() does
         return text.lower()
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return _CJK_SPACE.sub("", folded) if " " in folded else folded
+    return _SPACES.sub(_cjk_space, folded) if " " in folded else folded
 
 
 def shown_texts(question: Question) -> list[str]:

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ali_quiz.numbers import MAX_MAGNITUDE, MIN_MAGNITUDE
+from ali_quiz.numberformat import MAX_MAGNITUDE, MIN_MAGNITUDE
 from ali_quiz.teach.gift_kinds import Importer, Skip, drop_feedback
 from ali_quiz.teach.gift_parse import (
     Answer,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ali_quiz.i18n import Translator
-from ali_quiz.numbers import format_plain
+from ali_quiz.numberformat import format_plain
 from ali_quiz.quiz.kinds import (
     ChoiceQuestion,
     EstimateQuestion,

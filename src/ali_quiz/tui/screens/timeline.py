@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from ali_quiz.i18n import Translator
-from ali_quiz.numbers import format_plain
+from ali_quiz.numberformat import format_plain
 from ali_quiz.packs.model import Pack
 from ali_quiz.quiz.phrasing import spaced_before_chinese, version_title
 from ali_quiz.safety.text import visible

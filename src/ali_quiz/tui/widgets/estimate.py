@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from ali_quiz.numbers import format_plain
+from ali_quiz.numberformat import format_plain
 from ali_quiz.quiz.answers import (
     AnswerError,
     command_of,
