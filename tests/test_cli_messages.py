@@ -161,3 +161,58 @@ def test_play_words_options_that_do_not_fit_in_the_interface_language(cli: Cli) 
     english = cli("generate", "--mode", "review", "--seed", "3")
     assert english.status == 2
     assert english.err == "ali-quiz: a review round is built from your history: leave out --seed\n"
+
+
+def test_what_a_person_reads_follows_a_chinese_interface(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """H9: `history`, `validate`, `packs` and argparse's usage errors stayed English under a
+    Chinese interface language. What programs read stays: `packs --json`, `history --csv`."""
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    empty = cli("history")
+    assert empty.status == 0 and empty.out.startswith("還沒有回合：")
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("skip\n"))
+    played = cli("play", "--plain", "--seed", "1", "--count", "2")
+    assert played.out.rstrip().endswith("Score: 0/200")  # the contract's last line
+    table = cli("history").out.splitlines()
+    assert table[0].split() == [
+        "#",
+        "開始時間",
+        "玩家",
+        "題庫",
+        "模式",
+        "得分",
+        "%",
+        "用時",
+        "完成",
+    ]
+    assert table[2].rstrip().endswith("否（答了 1 題）")
+    assert cli("history", "--csv").out.startswith("round_id,")  # for programs: as it was
+    listed = cli("packs").out.splitlines()
+    assert listed[0].split()[:3] == ["代號", "標題", "語言"] and "內建" in listed[2]
+    assert json.loads(cli("packs", "--json").out)[0]["builtin"] is True
+    valid = cli("validate", str(REPO / "questions" / "dingtalk-2020.yaml"))
+    assert "：有效：dingtalk-2020「釘釘的崛起」（zh-Hant）：事件 9、" in valid.out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("x: [\n", encoding="utf-8")
+    invalid = cli("validate", str(bad))
+    assert invalid.status == 1 and invalid.err.rstrip().endswith("：無效（1 個問題）")
+    usage = cli("play", "--mode", "zz")
+    assert usage.status == 2
+    assert usage.err.startswith("用法：ali-quiz play")
+    assert "錯誤：參數 --mode：不是可選的值：'zz'" in usage.err
+    assert "（請看 ali-quiz play --help）" in usage.err
+    count = cli("generate", "--count", "0")
+    assert (
+        count.status == 2 and "參數 --count：--count 必須是 1 到 200 的整數，不是 '0'" in count.err
+    )
+    # An English locale: English, as before.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    english = cli("play", "--mode", "zz")
+    assert english.err.startswith("usage: ") and "invalid choice: 'zz'" in english.err
+    count = cli("generate", "--count", "0")
+    assert "argument --count: --count must be a whole number from 1 to 200, not '0'" in count.err

@@ -106,3 +106,29 @@ def test_fact_names_write_dates_as_the_play_screen_does() -> None:
     english_names = [name for (pack, _), name in names.items() if pack == english.id]
     assert "DingTalk 5.0 “Bayan Har (巴顏喀拉)” (25 February 2020)" in english_names
     assert not any("「" in name for name in english_names), english_names
+
+
+def test_a_review_rounds_match_reads_as_its_sides_were_shown() -> None:
+    """A review round cannot be made again: its match answers read `2C: 來往 6.2`, letters with
+    no right-hand text. The right items of a generated match are its facts' dates, figures or
+    highlights: every pair of the answer reads as shown, in both packs, for every template."""
+    from ali_quiz.history.describe import match_sides
+
+    templates = set()
+    for name in ("dingtalk-2020", "dingtalk-2020-en"):
+        pack = load_pack(PACK.with_name(f"{name}.yaml"))
+        for seed in range(1, 13):
+            for q in generate_round(pack, "match", 5, seed):
+                assert isinstance(q, MatchQuestion)
+                templates.add(q.id.split("-")[1])
+                answer = q.answer_json()
+                sides = match_sides(q.id, q.facts, answer, pack)
+                assert sides is not None, q.id
+                right = {e.id: e.text for e in q.right}
+                left = {e.id: e.text for e in q.left}
+                assert sides.right == {r: right[r] for r in answer.values()}
+                shown = readable(None, answer, facts=q.facts, sides=sides)
+                assert shown == " · ".join(
+                    f"{n}{r.upper()}: {left[n]} → {right[r]}" for n, r in answer.items()
+                )
+    assert templates == {"dates", "figures", "highlights"}

@@ -262,15 +262,30 @@ def test_a_database_from_a_newer_version_is_left_alone(tmp_path: Path) -> None:
 
 
 def test_a_write_that_fails_says_so_and_leaves_nothing_half_done(tmp_path: Path) -> None:
+    """A history locked by another program: said as that (it said "check the disk"), after 5 s
+    (each write waited 10 s: a round of two answers took 40 s), and briefly at each later try."""
+    import time
+
+    from ali_quiz.i18n import Translator
+
     store = open_store(tmp_path)
     rid = store.start_round(start(datetime(2024, 3, 1, 10, 0, tzinfo=TAIPEI)), 2)
-    store.query("PRAGMA busy_timeout = 50")
     other = sqlite3.connect(store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another game holds the write lock for too long
     try:
+        began = time.monotonic()
         with pytest.raises(HistoryError, match="Could not record an answer") as caught:
             store.record_answer(rid, answer(0, datetime(2024, 3, 1, 10, 1, tzinfo=TAIPEI)))
-        assert str(store.path) in str(caught.value)
+        assert 4 < time.monotonic() - began < 9
+        said = str(caught.value)
+        assert str(store.path) in said and "another program has it open for writing" in said
+        assert "locked for 5 s" in said and "disk" not in said
+        chinese = caught.value.words(Translator("zh-Hant"))
+        assert "另一個程式正開著它寫入" in chinese and "等了 5 秒" in chinese
+        began = time.monotonic()
+        with pytest.raises(HistoryError, match="locked for 0.5 s"):
+            store.record_answer(rid, answer(0, datetime(2024, 3, 1, 10, 1, tzinfo=TAIPEI)))
+        assert time.monotonic() - began < 3
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -428,3 +429,33 @@ def test_the_round_line_says_how_many_questions_the_round_held(
     text = cli("report", str(handin)).out
     line = next(line for line in text.splitlines() if line.startswith("Round: "))
     assert "(40 asked)" in line and "40 questions" not in line, line
+
+
+def test_fact_names_read_as_the_play_screen_writes_them(tmp_path: Path) -> None:
+    """The facts table named an English pack's facts `… (2018-12)` and `DingTalk 5.0
+    「Bayan Har (巴顏喀拉)」`: dates are written as the play screen writes them, and an English
+    release's codename is quoted as English quotes it."""
+    english = load_pack(QUESTIONS / "dingtalk-2020-en.yaml")
+    entries = []
+    for seed in range(1, 30):
+        for question in generate_round(english, "quick", 10, seed):
+            entries.append({
+                "position": len(entries) + 1, "question_id": question.id,
+                "kind": question.kind, "facts": list(question.facts), "prompt": question.prompt,
+                "response": question.answer_json(), "answer": question.answer_json(),
+                "points": question.max_points, "max_points": question.max_points,
+                "skipped": False, "seconds": 1.0,
+            })  # fmt: skip
+    history = [{
+        "id": 1, "player": "P", "pack": english.id, "pack_hash": english.content_hash,
+        "mode": "quick", "count": len(entries), "seed": 1, "code": None, "date": "2020-03-02",
+        "ui_language": "en", "started_at": "2020-03-02T09:00:00+08:00", "finished_at": None,
+        "finished": True, "score": 0, "max_score": 0, "answers": entries,
+    }]  # fmt: skip
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(history), encoding="utf-8")
+    labels = {f.fact: f.label for f in build_report([path], find_pack=_finder(english)).facts}
+    assert labels["dingtalk-alipay"].endswith("(December 2018)")
+    assert labels["dingtalk-5-0"] == "DingTalk 5.0 “Bayan Har (巴顏喀拉)” (25 February 2020)"
+    for label in labels.values():
+        assert "「" not in label and not re.search(r"\(\d{4}-\d\d", label), label

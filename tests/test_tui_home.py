@@ -96,3 +96,29 @@ async def test_a_review_round_played_is_called_review_on_home(tmp_path: Path) ->
         scores = str(app.screen.query_one(ModeScoresPanel).render())
     assert "100%  Review" in recent and "Due for review" not in recent, recent
     assert "Review" in scores and "Due for review" not in scores, scores
+
+
+@sync
+async def test_home_says_what_a_round_of_a_small_pack_holds(tmp_path: Path) -> None:
+    """H10: a pack whose quick rounds hold 5 or 6 questions was said to give "10 questions per
+    round"; the built-in pack's rounds do hold 10."""
+    import shutil
+
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "packs" / "good.yaml", packs)
+    for language, pack, wanted in (
+        ("en", "dingtalk-2020-en", "· 10 questions per round"),
+        ("en", "good-pack", "· 5–6 questions per round (too few facts for 10)"),
+        ("zh-Hant", "good-pack", "· 每回合 5–6 題（事實不夠出 10 題）"),
+    ):
+        app = make_test_app(tmp_path, language=language, pack=pack)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app)
+            shown = ""
+            for _ in range(500):  # bounded: trial rounds in a worker
+                await pilot.pause()
+                shown = " ".join(str(app.screen.query_one("#pack-about").render()).split())
+                if "round" in shown or "回合" in shown:
+                    break
+            assert wanted in shown, shown

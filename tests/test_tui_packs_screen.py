@@ -83,3 +83,20 @@ async def test_a_long_title_is_clipped_and_its_escape_shown_alike(tmp_path: Path
         detail = detail_after(shown, line)
         assert "\\x1b[31mred\\x1b[0m end" in detail
         assert "[31m" not in detail.replace("\\x1b[31m", "")
+
+
+@sync
+async def test_every_column_shows_whole_at_60_columns(tmp_path: Path) -> None:
+    """At 60x18 the Status column was cut (`✓ b`): a language is then given by its tag, and the
+    title gives way; at 80 columns languages are named again."""
+    app = make_test_app(tmp_path)
+    async with app.run_test(size=(60, 18)) as pilot:
+        await settle(app)
+        await pilot.press("p")
+        shown = await shown_when(pilot, app, lambda shown: "dingtalk-2020 " in shown)
+        row = next(line for line in shown.splitlines() if line.startswith(" dingtalk-2020 "))
+        assert "zh-Hant" in row and row.rstrip().endswith("✓ built in"), row
+        await pilot.resize_terminal(80, 24)
+        shown = await shown_when(pilot, app, lambda shown: "Traditional Chinese  " in shown)
+        row = next(line for line in shown.splitlines() if line.startswith(" dingtalk-2020 "))
+        assert row.rstrip().endswith("✓ built in"), row

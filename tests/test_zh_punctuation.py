@@ -23,7 +23,8 @@ CJK = re.compile(
 )
 #: What is code or a name, not punctuation: `code` spans, a query string, Rich's [b] tags.
 CODE = re.compile(r"`[^`]*`|\?\w+=|\[/?b\]")
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+#: `{name}`, and argparse's own `%(name)s`, `%r`, `%s` (the command line words its messages).
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[rs]|%[rs]")
 
 
 def misplaced(text: str) -> list[str]:

@@ -24,6 +24,17 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= 24 else text[:24] + "…")
 
 
+def _refused(key: str, **values: object) -> argparse.ArgumentTypeError:
+    """A value refused, worded in the interface language while cli.py parses (its gettext
+    hook for argparse knows that language), else in English."""
+    from ali_quiz.i18n import Translator
+
+    words = argparse._  # type: ignore[attr-defined]
+    finder = getattr(words, "translator", None)
+    tr = finder() if callable(finder) else Translator("en")
+    return argparse.ArgumentTypeError(tr(f"cli.arg.{key}", **values))
+
+
 def whole_number(low: int, high: int, what: str) -> Callable[[str], int]:
     """A whole number from `low` to `high` (digits only: no 1e3, no 10**23)."""
 
@@ -31,9 +42,7 @@ def whole_number(low: int, high: int, what: str) -> Callable[[str], int]:
         stripped = text.strip()
         value = int(stripped) if _WHOLE.fullmatch(stripped) else None
         if value is None or not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"{what} must be a whole number from {low:,} to {high:,}, not {_shown(text)}"
-            )
+            raise _refused("whole", what=what, low=f"{low:,}", high=f"{high:,}", value=_shown(text))
         return value
 
     return read
@@ -44,7 +53,7 @@ def text(what: str) -> Callable[[str], str]:
 
     def read(value: str) -> str:
         if not value.strip():
-            raise argparse.ArgumentTypeError(f"{what} may not be empty")
+            raise _refused("empty", what=what)
         return value
 
     return read
@@ -67,18 +76,14 @@ def iso_date(value: str) -> str:
             raise ValueError
         date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--date must be a day written YYYY-MM-DD (like 2020-02-28), not {_shown(value)}"
-        ) from None
+        raise _refused("date", value=_shown(value)) from None
     return value
 
 
 def round_code(value: str) -> str:
     """Something shaped like a round code (letters, digits, dashes); the rest is checked later."""
     if not _CODE.fullmatch(value.strip()):
-        raise argparse.ArgumentTypeError(
-            f"--code must be a round code like 0AZE-8R6G-1Z8B, not {_shown(value)}"
-        )
+        raise _refused("code", value=_shown(value))
     return value.strip()
 
 

@@ -157,6 +157,22 @@ def offered_modes(pack: Pack) -> tuple[str, ...]:
     return tuple(modes)
 
 
+def kept_size(pack: Pack, count: int) -> tuple[int, int] | None:
+    """The fewest and most questions a quick round of `count` holds, when already worked out
+    (a cached built-in pack keeps it for the default count), else None: `round_size` works it
+    out with the generator (trial rounds: a worker's job)."""
+    sizes = pack.derived.get("sizes")
+    found = sizes.get(count) if isinstance(sizes, dict) else None
+    return (int(found[0]), int(found[1])) if isinstance(found, tuple) else None
+
+
+def round_size(pack: Pack, count: int) -> tuple[int, int]:
+    """The fewest and most questions a quick round of `count` holds (trial rounds)."""
+    from ali_quiz.quiz.generate import round_size as size
+
+    return size(pack, count)
+
+
 def _generator_verdicts(pack: Pack) -> dict[str, Any]:
     """What the cache keeps beside a pack: the kinds the generator cannot make, its modes, and
     what the generator itself keeps (so a round on a cached pack skips its trial rounds)."""

@@ -33,7 +33,10 @@ from ali_quiz.safety.text import OutputFailed, standard_streams, visible_output
 # typing is not imported at run time: it is a good share of a short command's start.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any, NoReturn
+
+    from ali_quiz.i18n import Translator
 
 FORMATS = ("json", "markdown", "html", "gift", "anki")
 
@@ -69,6 +72,70 @@ class _Help(argparse.HelpFormatter):
         )
 
 
+#: argparse's messages (its gettext ids) -> the catalogue's keys. Those it words while a parser
+#: is built (its help line, group titles) stay English: finding the language then would read
+#: the settings for every command.
+_ARGPARSE = {
+    "usage: ": "cli.usage",
+    "argument %(argument_name)s: %(message)s": "cli.argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse.invalid_choice",
+    "invalid %(type)s value: %(value)r": "cli.argparse.invalid_type",
+    "the following arguments are required: %s": "cli.argparse.required",
+    "unrecognized arguments: %s": "cli.argparse.unrecognized",
+    "not allowed with argument %s": "cli.argparse.not_allowed",
+    "expected one argument": "cli.argparse.one_argument",
+    "expected at most one argument": "cli.argparse.at_most_one",
+    "expected at least one argument": "cli.argparse.at_least_one",
+    "one of the arguments %s is required": "cli.argparse.one_required",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.argparse.ambiguous",
+    "ignored explicit argument %r": "cli.argparse.ignored",
+}
+
+
+class _Words:
+    """argparse's gettext hook in the interface language, found when a message is worded
+    (the settings named by the arguments' --data-dir, else ALI_QUIZ_HOME's, else the user's)."""
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        self.argv = list(argv)
+        self.found: Translator | None = None
+
+    def translator(self) -> Translator:
+        if self.found is None:
+            from ali_quiz.commands.base import interface
+            from ali_quiz.i18n import DEFAULT_LANGUAGE, Translator
+
+            chosen = None
+            for i, arg in enumerate(self.argv):
+                if arg == "--data-dir" and i + 1 < len(self.argv):
+                    chosen = self.argv[i + 1]
+                elif arg.startswith("--data-dir="):
+                    chosen = arg.partition("=")[2]
+            try:
+                self.found = interface(AppPaths.resolve(chosen or None))
+            except Exception:  # no usable folder: the usage error is worth more than this
+                self.found = Translator(DEFAULT_LANGUAGE)
+        return self.found
+
+    def __call__(self, message: str) -> str:
+        key = _ARGPARSE.get(message)
+        if key is None:
+            return message
+        tr = self.translator()
+        return message if tr.language == "en" else tr(key)
+
+
+@contextlib.contextmanager
+def _argparse_words(argv: Sequence[str]) -> Iterator[None]:
+    """argparse's messages in the interface language while the arguments are parsed."""
+    english = argparse._  # type: ignore[attr-defined]
+    argparse._ = _Words(argv)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = english  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with usage errors leaving with status 2 and a pointer to --help."""
 
@@ -78,7 +145,12 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see {self.prog} --help)\n")
+        words = argparse._  # type: ignore[attr-defined]
+        if isinstance(words, _Words):
+            said = words.translator()("cli.error", prog=self.prog, message=message)
+        else:
+            said = f"{self.prog}: error: {message}\n(see {self.prog} --help)\n"
+        self.exit(EXIT_USAGE, said)
 
 
 def _round_options(parser: argparse.ArgumentParser, *, dated: bool = True) -> None:
@@ -318,7 +390,7 @@ def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
     with standard_streams():
         terminal = sys.stdout.isatty()  # asked of the real stdout, not visible_output's wrapper
         try:
-            with visible_output():
+            with visible_output(), _argparse_words(sys.argv[1:] if argv is None else argv):
                 args = build_parser().parse_args(argv)
                 if args.command == "generate" and args.format is None:
                     args.format = default_format(args, terminal=terminal)

@@ -38,6 +38,19 @@ def warn(message: str) -> None:
     print(f"ali-quiz: warning: {message}", file=sys.stderr, flush=True)
 
 
+def interface(paths: AppPaths) -> Translator:
+    """The interface language, for what a person reads: the settings' language, else the
+    system locale's (the settings module is not loaded when there is no settings file)."""
+    from ali_quiz.i18n import system_language, translator
+
+    if not paths.config_path.exists() and not paths.config_path.is_symlink():
+        return translator(system_language())
+    from ali_quiz.config import load_settings
+
+    # A broken settings file is reported where the settings are used, not here too.
+    return translator(load_settings(paths.config_path).settings.effective_language)
+
+
 def print_json(data: Any) -> None:
     import json
 

@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from ali_quiz.commands.base import EXIT_INVALID, EXIT_OK, fail, warn
+from ali_quiz.commands.base import EXIT_INVALID, EXIT_OK, fail, interface, warn
 from ali_quiz.paths import AppPaths
 
 TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
     from ali_quiz.history.store import HistoryStore
+    from ali_quiz.i18n import Translator
 
 
 def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -21,6 +22,9 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
 
     # The table shows the newest 50 unless told; the exports give every round unless limited.
     limit = args.limit if args.limit is not None else (0 if args.json or args.csv else 50)
+    # The table and what is said about the history follow the interface language; the
+    # exports (JSON, CSV) are for programs and stay as they are.
+    tr = interface(paths)
     if args.pack is not None:
         from ali_quiz.paths import looks_like_path
 
@@ -32,7 +36,7 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
             try:
                 args.pack = resolve_pack(args.pack, paths).id
             except PackNotFound as err:
-                return fail(str(err))
+                return fail(err.words(tr))
             except PackError as err:
                 return fail(f"the pack {args.pack} is not valid:\n{err}")
     store = None
@@ -42,25 +46,29 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
         # Read-only: a history in a folder that cannot be written is still shown.
         opened = HistoryStore.open(paths.data_dir, read_only=True)
         if opened.warning:
-            warn(str(opened.warning))
+            warn(opened.warning.words(tr))
         if opened.store is None and opened.unreadable:
-            return fail("the score history cannot be read (see the warning above)")
+            return fail(tr("cli.history.unreadable"))
         store = opened.store
     try:
-        return _print_history(args, store, limit or None, paths)
+        return _print_history(args, store, limit or None, paths, tr)
     except sqlite3.Error as err:
         if store is not None:
             store.close()
             store = None
         # Damaged pages (PRAGMA quick_check): the file is moved aside, as at opening.
-        return fail(str(after_query_failure(paths.history_path, err)))
+        return fail(after_query_failure(paths.history_path, err).words(tr))
     finally:
         if store is not None:
             store.close()
 
 
 def _print_history(
-    args: argparse.Namespace, store: HistoryStore | None, limit: int | None, paths: AppPaths
+    args: argparse.Namespace,
+    store: HistoryStore | None,
+    limit: int | None,
+    paths: AppPaths,
+    tr: Translator,
 ) -> int:
     """Stream the rounds chosen as a table, JSON or CSV, a row at a time."""
     from ali_quiz.history import export, stream
@@ -82,19 +90,26 @@ def _print_history(
             )
         )
         write(rows, out)
-    elif store is None or not export.write_table(store, out, player=player, pack=pack, limit=limit):
-        return _no_rounds(store, paths, player=player, pack=pack)
+    elif store is None or not export.write_table(
+        store, out, player=player, pack=pack, limit=limit, tr=tr
+    ):
+        return _no_rounds(store, paths, tr, player=player, pack=pack)
     return EXIT_OK
 
 
 def _no_rounds(
-    store: HistoryStore | None, paths: AppPaths, *, player: str | None, pack: str | None
+    store: HistoryStore | None,
+    paths: AppPaths,
+    tr: Translator,
+    *,
+    player: str | None,
+    pack: str | None,
 ) -> int:
     """The table is empty: say why, naming what the filters could have been."""
 
     def named(column: str) -> str:
         found = [] if store is None else store.query(f"SELECT DISTINCT {column} FROM rounds")
-        return ", ".join(sorted(str(value) for (value,) in found)) or "none"
+        return tr.join(sorted(str(value) for (value,) in found)) or tr("cli.history.nothing")
 
     if pack is not None:
         from ali_quiz.catalog import resolve_pack
@@ -104,21 +119,21 @@ def _no_rounds(
             resolve_pack(pack, paths)
         except PackNotFound as err:  # neither installed nor in the history: a wrong name
             return fail(
-                f"no rounds of the pack {pack!r}: {err}; packs in the history: {named('pack')}"
+                tr("cli.history.unknown_pack", pack=repr(pack), error=err, packs=named("pack"))
             )
         except PackError:
             pass  # installed, if broken: simply never played
     if player is not None and (
         store is None or not store.query("SELECT 1 FROM rounds WHERE player = ? LIMIT 1", (player,))
     ):
-        print(f"No rounds of the player {player!r}: players in the history: {named('player')}.")
+        print(tr("cli.history.no_player", player=repr(player), players=named("player")))
+    elif pack is not None and player is not None:
+        said = tr("cli.history.no_pack_player_yet", name=repr(pack), pack=pack, player=repr(player))
+        print(said)
     elif pack is not None:
-        who = f" by {player!r}" if player is not None else ""
-        print(
-            f"No rounds of the pack {pack!r}{who} yet: play one with `ali-quiz play --pack {pack}`."
-        )
+        print(tr("cli.history.no_pack_yet", name=repr(pack), pack=pack))
     else:
-        print("No rounds yet: play one with `ali-quiz` or `ali-quiz play`.")
+        print(tr("cli.history.none"))
     return EXIT_OK
 
 

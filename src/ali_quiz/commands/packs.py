@@ -7,8 +7,15 @@ import sys
 import time
 from pathlib import Path
 
-from ali_quiz.commands.base import EXIT_INVALID, EXIT_OK, fail, print_json
+from ali_quiz.commands.base import EXIT_INVALID, EXIT_OK, fail, interface, print_json
 from ali_quiz.paths import AppPaths
+
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from ali_quiz.i18n import Translator
+
+#: `packs`' columns, named in the interface language (`cli.packs.col.<name>`).
+PACKS_COLUMNS = ("id", "title", "language", "counts", "state", "path")
 
 
 def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -22,6 +29,7 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
         return EXIT_OK
     from ali_quiz.textwidth import table
 
+    tr = interface(paths)
     rows = []
     for entry in entries:
         counts = entry.pack.counts() if entry.pack else None
@@ -31,14 +39,23 @@ def cmd_packs(args: argparse.Namespace, paths: AppPaths) -> int:
             if counts
             else "-"
         )
-        state = "built in" if entry.builtin else ("ok" if entry.valid else "INVALID")
-        rows.append([entry.id, entry.title, entry.language, facts, state, str(entry.path)])
-    print(table(["id", "title", "language", "ev/st/ver/met/seq/q", "state", "path"], rows))
+        state = "builtin" if entry.builtin else ("ok" if entry.valid else "invalid")
+        rows.append(
+            [
+                entry.id,
+                entry.title,
+                entry.language,
+                facts,
+                tr(f"cli.packs.{state}"),
+                str(entry.path),
+            ]
+        )
+    print(table([tr(f"cli.packs.col.{name}") for name in PACKS_COLUMNS], rows))
     for entry in entries:
         for problem in entry.errors:
-            print(f"  {problem}")
+            print(f"  {problem.located(tr)}")
         for warning in entry.warnings:
-            print(f"  {entry.path}: warning: {warning}")
+            print("  " + tr("cli.packs.warning", path=entry.path, warning=warning))
     return EXIT_OK
 
 
@@ -99,14 +116,22 @@ def _codes_of(paths: AppPaths, pack_id: str, pack_hash: str | None) -> list[str]
     return [str(code) for (code,) in rows]
 
 
-def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, list[str]]:
+#: A line of `validate` and whether it goes to stdout (a valid pack's summary, a warning) or,
+#: a problem, to stderr when any pack is invalid.
+Line = tuple[str, bool]
+
+
+def _validate_once(
+    targets: list[Path], cache_dir: Path | None, tr: Translator
+) -> tuple[bool, list[Line]]:
     from ali_quiz.catalog import load_entry, pack_files
     from ali_quiz.packs.problems import problem_count
     from ali_quiz.paths import PACK_SUFFIXES
     from ali_quiz.quiz.describe import summary_line
 
     files: list[Path] = []
-    lines: list[str] = []
+    lines: list[Line] = []
+    ok = True
     for target in targets:
         try:
             folder = target.is_dir()
@@ -115,38 +140,42 @@ def _validate_once(targets: list[Path], cache_dir: Path | None) -> tuple[bool, l
         if folder:
             found = pack_files(target)
             if not found:
-                lines.append(f"{target}:1:1: no pack files (*{', *'.join(PACK_SUFFIXES)}) here")
+                ok = False
+                suffixes = ", ".join(f"*{suffix}" for suffix in PACK_SUFFIXES)
+                lines.append(
+                    (tr("cli.validate.no_files", where=f"{target}:1:1", suffixes=suffixes), False)
+                )
             files.extend(found)
         else:
             files.append(target)
-    ok = all(not line.endswith("here") for line in lines)
     for path in files:
         entry = load_entry(path, cache_dir)
         if entry.pack is None:
             ok = False
-            lines.extend(str(p) for p in entry.errors)
+            lines.extend((p.located(tr), False) for p in entry.errors)
             count = problem_count(entry.errors)
-            lines.append(f"{path}: invalid ({count:,} problem{'s' if count != 1 else ''})")
+            key = "cli.validate.invalid_one" if count == 1 else "cli.validate.invalid"
+            lines.append((tr(key, path=path, count=f"{count:,}"), False))
             continue
-        lines.extend(f"{path}: warning: {w}" for w in entry.warnings)
-        lines.append(summary_line(entry.pack, path))
+        lines.extend((tr("cli.packs.warning", path=path, warning=w), True) for w in entry.warnings)
+        lines.append((summary_line(entry.pack, path, tr), True))
     return ok, lines
 
 
 def cmd_validate(args: argparse.Namespace, paths: AppPaths) -> int:
-    ok, lines = _validate_once(args.paths, paths.cache_dir)
+    tr = interface(paths)
+    ok, lines = _validate_once(args.paths, paths.cache_dir, tr)
     if not args.watch:
         _print_lines(lines, ok)
         return EXIT_OK if ok else EXIT_INVALID
-    return _watch(args.paths, ok, lines)
+    return _watch(args.paths, ok, lines, tr)
 
 
-def _print_lines(lines: list[str], ok: bool) -> None:
+def _print_lines(lines: list[Line], ok: bool) -> None:
     stream = sys.stdout if ok else sys.stderr
-    for line in lines:
-        # Problems go to stderr; summaries of valid packs to stdout.
-        target = sys.stdout if ": valid" in line or ": warning:" in line else stream
-        print(line, file=target, flush=True)
+    for line, out in lines:
+        # Problems go to stderr; summaries of valid packs and warnings to stdout.
+        print(line, file=sys.stdout if out else stream, flush=True)
 
 
 def _stamp(targets: list[Path]) -> tuple[tuple[str, float, int], ...]:
@@ -162,10 +191,12 @@ def _stamp(targets: list[Path]) -> tuple[tuple[str, float, int], ...]:
     return tuple(stamps)
 
 
-def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.5) -> int:
+def _watch(
+    targets: list[Path], ok: bool, lines: list[Line], tr: Translator, interval: float = 0.5
+) -> int:
     """Check again whenever a file changes (polling: it works on every system and editor)."""
     _print_lines(lines, ok)
-    print("Watching for changes (Ctrl+C to stop)…", flush=True)
+    print(tr("cli.validate.watching"), flush=True)
     last = _stamp(targets)
     try:
         while True:
@@ -174,7 +205,7 @@ def _watch(targets: list[Path], ok: bool, lines: list[str], interval: float = 0.
             if now == last:
                 continue
             last = now
-            ok, lines = _validate_once(targets, None)
+            ok, lines = _validate_once(targets, None, tr)
             print(f"\n── {time.strftime('%H:%M:%S')} ──", flush=True)
             _print_lines(lines, ok)
     except KeyboardInterrupt:

@@ -26,6 +26,10 @@ from ali_quiz.record import Record
 
 FILE_NAME = "history.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+#: How long a write waits for another program's lock before the game goes on without it (the
+#: TUI writes between frames: it must not freeze for long), and each later try meanwhile.
+WRITE_WAIT_MS = 5_000
+WRITE_RETRY_MS = 500
 
 _CORRUPT = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY"}
@@ -219,6 +223,11 @@ def close_if_damaged(conn: sqlite3.Connection, path: Path, error: sqlite3.Error)
     return Phrase.of("db.damaged_mid_round", moved=after_query_failure(path, error))
 
 
+def is_busy(error: BaseException) -> bool:
+    """Whether SQLite gave up waiting for a lock another connection holds."""
+    return getattr(error, "sqlite_errorname", "") in _BUSY or "locked" in str(error)
+
+
 def connect(path: Path, *, probe: bool = True) -> sqlite3.Connection:
     """Open the database in WAL mode with a busy timeout and migrate it to the current schema;
     with `probe`, read the rounds' pages (`_probe`).
@@ -232,8 +241,7 @@ def connect(path: Path, *, probe: bool = True) -> sqlite3.Connection:
         try:
             return _connect_once(path, probe)
         except sqlite3.OperationalError as exc:
-            busy = getattr(exc, "sqlite_errorname", "") in _BUSY or "locked" in str(exc)
-            if not busy or time.monotonic() > deadline:
+            if not is_busy(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -87,24 +88,99 @@ def round_questions(entry: RoundRecord, packs: Iterable[Pack]) -> dict[str, Ques
     return {q.id: q for q in questions}
 
 
+@dataclass(frozen=True)
+class MatchSides:
+    """A generated match's sides as they were shown, as far as its facts tell them: fact id ->
+    its left item, and letter -> right item for the letters of the right answer."""
+
+    left: Mapping[str, str]
+    right: Mapping[str, str]
+
+
+def match_sides(
+    question_id: str, facts: Sequence[str], answer: Any, pack: Pack | None
+) -> MatchSides | None:
+    """A generated match's sides, when the round cannot be made again (a review round draws its
+    options anew): its items are its facts' names and their dates, figures or highlights,
+    worded as the makers word them. A decoy (an extra date or figure) keeps its letter."""
+    if pack is None or not isinstance(answer, dict) or not question_id.startswith("match-"):
+        return None
+    template = question_id.split("-")[1]
+    found = _pairs(template, question_id, list(facts), pack)
+    if not found:
+        return None
+    right = {}
+    for left, letter_id in answer.items():
+        place = int(left) - 1 if str(left).isdigit() else -1
+        if 0 <= place < len(facts) and facts[place] in found:
+            right[str(letter_id)] = found[facts[place]][1]
+    return MatchSides({fact: pair[0] for fact, pair in found.items()}, right)
+
+
+def _pairs(
+    template: str, question_id: str, facts: list[str], pack: Pack
+) -> dict[str, tuple[str, str]]:
+    """Fact id -> (left item, right item) in a match of this template (the makers' wording)."""
+    from ali_quiz.quiz.facts import facts_of
+    from ali_quiz.quiz.phrasing import format_date, version_title
+
+    views = facts_of(pack)
+    if template == "dates":
+        return {
+            d.id: (d.text, format_date(d.date, pack.language))
+            for d in views.timeline
+            if d.id in facts
+        }
+    if template == "figures":
+        return {m.id: (m.label, views.figure_text(m)) for m in pack.metrics if m.id in facts}
+    if template == "highlights":
+        shown = _highlights(question_id, facts, pack)
+        return {
+            v.id: (version_title(v, pack.language), shown[v.id])
+            for v in pack.versions
+            if v.id in shown
+        }
+    return {}
+
+
+def _highlights(question_id: str, facts: list[str], pack: Pack) -> dict[str, str]:
+    """Which highlight of each release the match showed: the one whose choice gives its id
+    (the id names the highlights taken other than the first)."""
+    from itertools import product
+
+    from ali_quiz.quiz.makers.base import question_id as id_of
+
+    versions = sorted((v for v in pack.versions if v.id in facts), key=lambda v: v.id)
+    if len(versions) != len(facts) or any(not v.highlights for v in versions):
+        return {}
+    choices = [range(len(v.highlights)) for v in versions]
+    for picked in product(*choices):
+        detail = ",".join(f"{v.id}:{i}" for v, i in zip(versions, picked, strict=True) if i)
+        if id_of("match", "highlights", facts, detail) == question_id:
+            return {v.id: v.highlights[i] for v, i in zip(versions, picked, strict=True)}
+    return {}
+
+
 def readable(
     question: Question | None,
     value: Any,
     *,
     facts: Sequence[str] = (),
     labels: Mapping[str, str] | None = None,
+    sides: MatchSides | None = None,
 ) -> str:
     """A response or answer labelled as the question showed it: `C. 1 year`, `B. x → A. y`,
     `1C: left → right`.
 
     Without the question (a review round, another version of the pack), the letters and
     numbers the player saw, with the facts' names where the ids are facts: an order's items
-    (`labels`: fact id -> name) and a match's left side (`facts`, aligned with it).
+    (`labels`: fact id -> name) and a match's left side (`facts`, aligned with it), or its
+    sides as `match_sides` tells them (`sides`).
     """
     if value is None:
         return ""
     if question is None:
-        return _recorded(value, facts, labels or {})
+        return _recorded(value, facts, labels or {}, sides)
     if isinstance(question, ChoiceQuestion | MultiQuestion) and isinstance(value, str | list):
         picked = [value] if isinstance(value, str) else [str(v) for v in value]
         return "; ".join(_labelled(question.options, option) for option in picked)
@@ -142,7 +218,9 @@ def _shown_id(entry_id: str, labels: Mapping[str, str]) -> str:
     return entry_id.upper() if len(entry_id) == 1 and entry_id.isalpha() else entry_id
 
 
-def _recorded(value: Any, facts: Sequence[str], labels: Mapping[str, str]) -> str:
+def _recorded(
+    value: Any, facts: Sequence[str], labels: Mapping[str, str], sides: MatchSides | None
+) -> str:
     if isinstance(value, list):
         return " → ".join(_shown_id(str(v), labels) for v in value)
     if isinstance(value, dict):
@@ -151,8 +229,13 @@ def _recorded(value: Any, facts: Sequence[str], labels: Mapping[str, str]) -> st
             pair = f"{left}{_shown_id(str(right), {})}"
             # Generated matches number their left side 1, 2, 3 in the order of their facts.
             place = int(left) - 1 if str(left).isdigit() else -1
-            if 0 <= place < len(facts) and facts[place] in labels:
-                pair += f": {labels[facts[place]]}"
+            fact = facts[place] if 0 <= place < len(facts) else ""
+            if sides is not None and fact in sides.left:
+                pair += f": {sides.left[fact]}"
+                if str(right) in sides.right:  # else a decoy, drawn anew: its letter alone
+                    pair += f" → {sides.right[str(right)]}"
+            elif fact in labels:
+                pair += f": {labels[fact]}"
             parts.append(pair)
         return " · ".join(parts)
     if isinstance(value, str):

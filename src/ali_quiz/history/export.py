@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
     from ali_quiz.history.store import HistoryStore
+    from ali_quiz.i18n import Translator
 
 ROUND_COLUMNS = (
     "id",
@@ -73,7 +74,8 @@ def percent_text(score: int, max_score: int) -> str:
     return f"{percent_of(score, max_score)}%" if max_score else "—"
 
 
-TABLE_HEADERS = ("#", "Started", "Player", "Pack", "Mode", "Score", "%", "Time", "Finished")
+#: The table's columns, named in the interface language (`cli.history.col.<name>`).
+TABLE_COLUMNS = ("id", "started", "player", "pack", "mode", "score", "percent", "time", "finished")
 TABLE_RIGHT = frozenset((0, 5, 6, 7))
 TABLE_MAX_WIDTH = 24
 #: Rows (or parts of rows) gathered before a write to the output stream.
@@ -119,8 +121,11 @@ def write_table(
     player: str | None = None,
     pack: str | None = None,
     limit: int | None = None,
+    tr: Translator | None = None,
 ) -> int:
     """Write the rounds chosen as a fixed-width table, aligned for CJK text; return how many.
+
+    Its headers and words are in `tr`'s language (English without one).
 
     The columns are measured first, by SQLite (numbers) and over the distinct names, so the
     lines are written as the rounds are read, one at a time. Long cells are clipped.
@@ -131,17 +136,23 @@ def write_table(
     )
     if not count:
         return 0
-    widths = [width(h) for h in TABLE_HEADERS]
+    if tr is None:
+        from ali_quiz.i18n import Translator
+
+        tr = Translator("en")
+    headers = tuple(tr(f"cli.history.col.{name}") for name in TABLE_COLUMNS)
+    finished = tr("cli.history.yes")
+    widths = [width(h) for h in headers]
     names = stream.selected_rounds(store, "player, pack, mode", over="DISTINCT *", **chosen)
     for row in names:
         for i, name in enumerate(row, start=2):
             widths[i] = max(widths[i], min(width(name), TABLE_MAX_WIDTH))
     measured = {0: ids, 1: 16, 5: scores, 6: percents, 7: width(duration_text(longest))}
     if unfinished is not None:
-        measured[8] = len(f"no ({unfinished} answered)")
+        measured[8] = width(tr("cli.history.no", answered=unfinished))
     for i, w in measured.items():
         widths[i] = max(widths[i], min(w, TABLE_MAX_WIDTH))
-    out.write(_line(TABLE_HEADERS, widths, right=frozenset()))
+    out.write(_line(headers, widths, right=frozenset()))
     out.write("  ".join("─" * w for w in widths) + "\n")
     lines: list[str] = []
     for r in stream.selected_rounds(store, TABLE_SELECT, **chosen):
@@ -154,7 +165,7 @@ def write_table(
             r[5],
             percent_text(r[6], r[7]),
             duration_text(r[8]),
-            "yes" if r[9] else f"no ({r[10]} answered)",
+            finished if r[9] else tr("cli.history.no", answered=r[10]),
         )
         lines.append(_line(cells, widths, right=TABLE_RIGHT))
         if len(lines) >= BATCH:  # a batch a write: `out` may check every write it gets

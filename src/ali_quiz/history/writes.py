@@ -16,7 +16,12 @@ from datetime import datetime
 
 from ali_quiz.history import cards, totals
 from ali_quiz.history.bulk import aware, insert_batch, iso
-from ali_quiz.history.database import close_if_damaged
+from ali_quiz.history.database import (
+    WRITE_RETRY_MS,
+    WRITE_WAIT_MS,
+    close_if_damaged,
+    is_busy,
+)
 from ali_quiz.history.jsontext import encoder
 from ali_quiz.history.records import (
     ANSWER_COLUMNS,
@@ -40,12 +45,21 @@ class HistoryWrites:
     _conn: sqlite3.Connection
     _lock: RLock
     path: Path
+    _wait_ms = 0  # the busy timeout writes last set (0: the connection's own)
+    _blocked = False  # the last write found the history locked by another program
 
     @contextmanager
     def _write(self, what: str) -> Iterator[sqlite3.Connection]:
         """A write transaction; `what` names it for a failure (`db.what.<what>`)."""
         with self._lock:
+            # A write waits a little for another program's lock (two games recording at once
+            # take turns in milliseconds), and only briefly again while the lock is still held:
+            # the recorder tries again at every answer.
+            wait = WRITE_RETRY_MS if self._blocked else WRITE_WAIT_MS
             try:
+                if wait != self._wait_ms:
+                    self._conn.execute(f"PRAGMA busy_timeout = {wait}")
+                    self._wait_ms = wait
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._conn
@@ -54,7 +68,18 @@ class HistoryWrites:
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                     raise
+                self._blocked = False
             except sqlite3.Error as exc:
+                self._blocked = is_busy(exc)
+                if self._blocked:
+                    # Not the disk: another ali-quiz or a tool holds the file's write lock.
+                    busy = Phrase.of(
+                        "db.write_busy",
+                        what=Phrase.of(f"db.what.{what}"),
+                        path=self.path,
+                        seconds=f"{wait / 1000:g}",
+                    )
+                    raise HistoryError(busy) from exc
                 # Damaged pages: the file is moved aside (this store is closed with it).
                 moved = close_if_damaged(self._conn, self.path, exc)
                 failed = Phrase.of(

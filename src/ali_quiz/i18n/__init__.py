@@ -1,11 +1,11 @@
 """Every string of the interface, in English and Traditional Chinese.
 
 The questions speak their pack's language; these strings are the interface around them (the
-TUI and plain mode). Each entry holds both languages side by side so a missing translation is
-visible at a glance, and a test checks that both sides use the same `{placeholders}`. The
-tables live in one module per area (`app`, `plain`, `play`, `history`, `timeline`, `numbers`,
-`codes`, `serve`, `results`, `coaching`, `problems`, `palette`), read as far as the keys asked
-for need them; STRINGS is all of them.
+TUI, plain mode, the commands' words). Each entry holds both languages side by side so a missing
+translation is visible at a glance, and a test checks that both sides use the same
+`{placeholders}`. The tables live in one module per area (`app`, `cli`, `packs`, `plain`,
+`play`, `history`, `timeline`, `numbers`, `codes`, `serve`, `results`, `coaching`, `problems`,
+`files`, `palette`), read as far as the keys asked for need them; STRINGS is all of them.
 """
 
 from __future__ import annotations
@@ -100,6 +100,8 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 #: The tables, in the order a lookup reads them: the TUI's home needs only the first.
 TABLES = (
     "app",
+    "cli",  # second: the commands' words (validate's summary) need no other table
+    "packs",
     "results",
     "play",
     "history",
@@ -110,6 +112,7 @@ TABLES = (
     "serve",
     "coaching",
     "problems",
+    "files",
     "palette",
 )
 

@@ -148,7 +148,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "events {events} · versions {versions} · figures {metrics} · sequences {sequences}",
         "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences}",
     ),
-    "home.count": ("{count} questions per round", "每回合 {count} 題"),
+    "home.count": (" · {count} questions per round", " · 每回合 {count} 題"),
+    # A pack too small for the count asked: what its quick rounds hold (`5–6`: seeds differ)
+    "home.count_fewer": (
+        " · {held} questions per round (too few facts for {count})",
+        " · 每回合 {held} 題（事實不夠出 {count} 題）",
+    ),
     "home.resume": ("Resume", "繼續回合"),
     "home.resume.help": ("{mode}, {done}/{count} done", "{mode}，已答 {done}/{count}"),
     "home.review_none": ("nothing is due for review", "目前沒有到期的事實"),
@@ -301,77 +306,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No mistakes this round: nothing to repeat.",
         "這回合沒有錯題，不用重做。",
     ),
-    # Packs
-    "packs.title": ("Packs", "題庫"),
-    "packs.col.id": ("Id", "代號"),
-    "packs.col.title": ("Title", "標題"),
-    "packs.col.language": ("Lang", "語言"),
-    "packs.col.facts": ("Facts", "事實數"),
-    "packs.col.status": ("Status", "狀態"),
-    "packs.valid": ("valid", "有效"),
-    "packs.invalid": ("errors", "有錯誤"),
-    "packs.builtin": ("built in", "內建"),
-    "packs.path": ("Path: {path}", "路徑：{path}"),
-    "packs.builtin_path": ("Path: built into ali-quiz ({name})", "路徑：ali-quiz 內建（{name}）"),
-    "packs.counts": (
-        "events {events} · versions {versions} · figures {metrics} · sequences {sequences}"
-        " · questions {questions}",
-        "事件 {events} · 版本 {versions} · 數字 {metrics} · 序列 {sequences} · 自訂題 {questions}",
-    ),
-    "packs.errors": ("Errors (this pack cannot be played):", "錯誤（這個題庫無法遊玩）："),
-    "packs.kind_hidden": (
-        "too few facts for {mode} questions (it needs {needs}): the mode is hidden",
-        "事實不夠（{mode}模式需要{needs}）：這個模式已隱藏",
-    ),
-    "packs.needs.order": (
-        "dated events or versions whose dates do not overlap, or sequences, for three orders"
-        " that never order two items twice (7 dated facts, say)",
-        "足以出三題排序、且不重複排序同兩項的事實：日期不重疊的事件或版本，"
-        "或順序（例如 7 個有日期的事實）",
-    ),
-    "packs.needs.match": (
-        "dated facts with dates apart, versions with highlights, or figures (two or more of"
-        " each unit) for three matches that never pair a fact twice (9 dated facts, say)",
-        "足以出三題配對、且不重複配對同一事實的事實：日期分開的事實、有重點的版本，"
-        "或數據（每種單位兩個以上）（例如 9 個有日期的事實）",
-    ),
-    "packs.needs.estimate": (
-        "three metrics above zero that are neither a small whole number nor a rank, one for"
-        " each estimate",
-        "三個大於零、不是小整數也不是名次的數據，每題估算各用一個",
-    ),
-    "packs.needs.choice": (
-        "three facts with two distractors each of the same type (three dates apart, three"
-        " figures of one unit, a small number or a rank, a sequence of 3 ranks)",
-        "三個各有兩個同類干擾選項的事實（三個分開的日期、三個同單位的數據、一個小數目或名次、"
-        "一個有 3 個名次的順序）",
-    ),
-    "packs.figure_not_estimated": (
-        "the figure {id} ({written}) is below zero: it is never asked as an estimate, which"
-        " scores a positive guess by how near it is, nor as a choice among near figures",
-        "數據 {id}（{written}）小於零：估算題依正數答案的接近程度計分，所以它不會出成估算題，"
-        "也不會出成相近數據的選擇題",
-    ),
-    "packs.warnings": ("Warnings:", "警告："),
-    "packs.modes": ("Modes: {modes}", "模式：{modes}"),
-    "packs.cannot_start": (
-        "{pack} has errors and cannot be played: fix them and press r to reload.",
-        "{pack} 有錯誤，無法遊玩：修正後按 r 重新載入。",
-    ),
-    "packs.using": ("Now playing {pack}.", "現在使用 {pack}。"),
-    "packs.open_title": ("Open a pack file", "開啟題庫檔案"),
-    "packs.open_placeholder": ("path to a .yaml pack", ".yaml 題庫檔案的路徑"),
-    "packs.open_button": ("Open", "開啟"),
-    "packs.cancel": ("Cancel", "取消"),
-    "packs.open_missing": ("No file at {path}.", "找不到檔案 {path}。"),
-    "packs.open_refused": ("{path} {reason}.", "{path} {reason}。"),
-    "packs.opened": ("Opened {pack}.", "已開啟 {pack}。"),
-    "packs.open_invalid": ("{path} has errors: see the list.", "{path} 有錯誤：請看清單。"),
-    "packs.preview_title": ("Preview: {pack}", "預覽：{pack}"),
-    "packs.preview_kind": ("{kind}: {count} generated", "{kind}：產生 {count} 題"),
-    "packs.preview_none": ("{kind}: not enough facts", "{kind}：事實不夠"),
-    "packs.preview_play": ("Play this pack", "玩這個題庫"),
-    "packs.loading": ("Looking for packs…", "正在尋找題庫…"),
     # Settings
     "settings.title": ("Settings", "設定"),
     "settings.player": ("Player name", "玩家名稱"),
@@ -428,46 +362,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "confirm.yes": ("Yes", "是"),
     "confirm.no": ("No", "否"),
-    # Commands in the palette
-    "command.home": ("Go home", "回首頁"),
-    "command.home.help": ("The home screen", "首頁"),
-    "command.timeline.help": ("Study the pack's facts along a timeline", "依時間線瀏覽題庫的事實"),
-    "command.history.help": (
-        "Rounds played, trends, weakest facts",
-        "玩過的回合、趨勢、最弱的事實",
-    ),
-    "command.packs.help": ("Every pack found; open one from a file", "所有題庫；從檔案開啟"),
-    "command.settings.help": (
-        "Player, language, theme, questions per round",
-        "玩家、語言、主題、題數",
-    ),
-    "command.code.help": ("Play the round a teacher gave you", "玩老師給的回合"),
-    "command.play": ("Play: {mode}", "開始：{mode}"),
-    "command.play.help": ("Start a round with {pack}", "用 {pack} 開始一回合"),
-    # A round's keys in the palette: what each does, then its key
-    "command.round_key": ("{help} (key {key})", "{help}（按鍵 {key}）"),
-    "command.skip.help": (
-        "Give up this question: 0 points, and the answer is shown",
-        "放棄這一題：0 分，並顯示正確答案",
-    ),
-    "command.next.help": (
-        "Go on to the next question, or to the results after the last",
-        "前往下一題；最後一題之後看結果",
-    ),
-    "command.leave.help": (
-        "Leave the round: it asks first, and the answers given are kept",
-        "離開這一回合：會先確認，已作答的答案會保留",
-    ),
-    "command.submit.help": ("Submit your answer", "送出你的答案"),
-    "command.undo.help": ("Take back the last pairing step", "取消上一步配對"),
-    "command.toggle_highlighted.help": (
-        "Tick or untick the highlighted option",
-        "勾選或取消勾選反白的選項",
-    ),
-    "command.grab.help": (
-        "Pick up the highlighted item to move it, or put it down",
-        "拿起反白的項目來移動，或把它放下",
-    ),
     # Keys (the Footer and the help screen) and quitting
     "key.help": ("Help: every key", "說明：所有按鍵"),
     "key.palette": ("Commands", "指令"),

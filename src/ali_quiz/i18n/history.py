@@ -210,6 +210,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         " disk and restart to record again.",
         "無法在成績紀錄 {path} 中{what}：{error}。遊戲繼續進行；請檢查磁碟，重新啟動後才會再記錄。",
     ),
+    "db.write_busy": (
+        "Could not {what} in the score history {path}: another program has it open for writing"
+        " (another ali-quiz recording a round, or a database tool), and it stayed locked for"
+        " {seconds} s. The game goes on and tries again at every answer; if it is still locked"
+        " when you leave, this round is not recorded. Close that program to record again.",
+        "無法在成績紀錄 {path} 中{what}：另一個程式正開著它寫入（另一個正在記錄回合的 ali-quiz，"
+        "或資料庫工具），等了 {seconds} 秒仍被鎖住。遊戲繼續進行，每次作答都會再試；"
+        "如果離開時仍被鎖住，這一回合就不會記錄。請關閉那個程式，才能再記錄。",
+    ),
     "db.what.start": ("start a round", "開始回合"),
     "db.what.answer": ("record an answer", "記錄答案"),
     "db.what.finish": ("finish a round", "結束回合"),

@@ -1,7 +1,7 @@
 """PyYAML's problems ("mapping values are not allowed here") as interface phrases.
 
 PyYAML words its errors in English only. The ones a pack's author meets are matched here to
-catalogue keys (`yaml.*` in i18n/problems.py), so the 繁體中文 interface words them too; the
+catalogue keys (`yaml.*` in i18n/files.py), so the 繁體中文 interface words them too; the
 English wording stays PyYAML's own, as `validate` has always printed it.
 """
 

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ali_quiz.i18n import Translator
 from ali_quiz.packs.model import Pack
 from ali_quiz.textwidth import one_line, table
 
 
-def summary_line(pack: Pack, path: Path) -> str:
-    """`path: valid — id "title": 10 events, …; modes: quick, order, …`."""
+def summary_line(pack: Pack, path: Path, tr: Translator | None = None) -> str:
+    """`path: valid: id "title" (en): 10 events, …; modes: quick, order, …`, in `tr`'s
+    language (English without one); mode names stay those `--mode` takes."""
+    if tr is None:
+        tr = Translator("en")
     modes = pack.derived.get("modes")  # kept by the parsed-pack cache (catalog.py)
     if modes is None:
         from ali_quiz.quiz.generate import available_modes
 
         modes = available_modes(pack)
-    counts = ", ".join(
-        f"{n} {name if n != 1 else name[:-1]}" for name, n in pack.counts().items() if n
+    counts = tr.join(
+        tr(f"cli.count.{name}_one") if n == 1 else tr(f"cli.count.{name}", n=n)
+        for name, n in pack.counts().items()
+        if n
     )
-    modes = ", ".join(modes) or "none (too few facts for any round of three: see the warnings)"
-    title = one_line(pack.title)
-    return f'{path}: valid: {pack.id} "{title}" ({pack.language}): {counts}; modes: {modes}'
+    return tr(
+        "cli.validate.valid",
+        path=path,
+        id=pack.id,
+        title=one_line(pack.title),
+        language=pack.language,
+        counts=counts,
+        modes=", ".join(modes) or tr("cli.validate.no_modes"),
+    )
 
 
 def describe_pack(pack: Pack) -> str:

@@ -18,11 +18,13 @@ from ali_quiz.quiz.composition import RoundComposer, authored_kind
 from ali_quiz.quiz.facts import PackFacts, facts_of
 from ali_quiz.quiz.kinds import GENERATED_KINDS, Question
 from ali_quiz.quiz.makers import Makers, Picker
-from ali_quiz.quiz.modes import MAX_COUNT, MODES
+from ali_quiz.quiz.modes import DEFAULT_COUNT, MAX_COUNT, MODES
 from ali_quiz.quiz.rng import Rng
 
 TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from ali_quiz.i18n import Translator
 
 KIND_MODES = GENERATED_KINDS
@@ -31,6 +33,8 @@ MIXED_MODES = ("quick", "daily", "review")
 RANDOM_SEED_LIMIT = MAX_SHORT_SEED + 1  # random rounds keep short codes
 _MIN_QUESTIONS = 3  # a mode that cannot give this many is hidden
 _TRIAL_SEEDS = 3
+#: Seeds whose rounds say how many questions a quick round holds (`round_size`).
+_SIZE_SEEDS = 4
 
 
 def needs(kind: str) -> str:
@@ -129,10 +133,29 @@ def available_modes(pack: Pack) -> list[str]:
     return mixed + kinds + (["daily"] if has_any else [])
 
 
-def kept_verdicts(pack: Pack) -> dict[str, dict[str, bool]]:
+def round_size(pack: Pack, count: int) -> tuple[int, int]:
+    """The fewest and the most questions a quick round of `count` holds over a few seeds (0 when
+    the pack gives no quick round); kept with the pack."""
+    found = pack.derived.get("sizes")
+    if not isinstance(found, dict):
+        found = pack.derived["sizes"] = {}
+    size = found.get(count)
+    if size is None:
+        held = [0]
+        if _capacities(pack, facts_of(pack))["quick"]:
+            held = [len(generate_round(pack, "quick", count, seed)) for seed in range(_SIZE_SEEDS)]
+        size = found[count] = (min(held), max(held))
+    return tuple(size)
+
+
+def kept_verdicts(pack: Pack) -> dict[str, dict[Any, Any]]:
     """What a cached pack keeps of this module's work (see `packs.parsed`): which kinds give a
-    round of three, found by trial rounds that would otherwise run again at every round."""
-    return {"capacity": dict(_capacities(pack, facts_of(pack)))}
+    round of three, found by trial rounds that would otherwise run again at every round, and
+    the questions a round of the default count holds (home says it without the generator)."""
+    return {
+        "capacity": dict(_capacities(pack, facts_of(pack))),
+        "sizes": {DEFAULT_COUNT: round_size(pack, DEFAULT_COUNT)},
+    }
 
 
 def kind_warnings(pack: Pack) -> list[str]:

@@ -30,7 +30,7 @@ class FileRefused(OSError):
     """A file that cannot be read or written as asked; `reason` says why, for people.
 
     `code` and `values` say it again for the interface strings (`file.<code>` in
-    i18n/problems.py), so each front end words it in its language: `words(tr)`.
+    i18n/files.py), so each front end words it in its language: `words(tr)`.
     """
 
     def __init__(

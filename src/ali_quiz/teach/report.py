@@ -176,7 +176,13 @@ def build_report(
             seconds=round(best.seconds, 1),
         )
         counted.append((row, best))
-    labels = found.fact_labels() if found is not None else {}
+    labels = {}
+    if found is not None:
+        # Named as the player saw them: a date as the play screen writes it in the pack's
+        # language (`December 2018`, not `2018-12`), an English release's codename in “”.
+        from ali_quiz.history.describe import fact_labels
+
+        labels = {fact: name for (_, fact), name in fact_labels([found]).items()}
     return Report(
         pack=chosen.pack,
         pack_hash=chosen.pack_hash,

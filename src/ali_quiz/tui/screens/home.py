@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +17,7 @@ from ali_quiz.i18n import language_label
 from ali_quiz.safety.text import visible
 from ali_quiz.textwidth import pad, width
 from ali_quiz.tui.messages import HomeShownAgain, ModeChosen, PackChosen, ResumeAsked
+from ali_quiz.tui.roundsizes import size_text
 from ali_quiz.tui.screens.base import QuizScreen
 from ali_quiz.tui.widgets.footer import QuizFooter
 from ali_quiz.tui.widgets.progress_panel import RECENT_SHOWN, ModeScoresPanel, ProgressPanel
@@ -24,6 +25,7 @@ from ali_quiz.tui.widgets.progress_panel import RECENT_SHOWN, ModeScoresPanel, P
 if TYPE_CHECKING:
     from ali_quiz.catalog import PackEntry
     from ali_quiz.history.progress import Progress
+    from ali_quiz.packs.model import Pack
 
 PLAY_MODES = ("quick", "order", "match", "estimate", "choice", "daily")
 MORE = (
@@ -72,6 +74,7 @@ class HomeScreen(QuizScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.progress: Progress | None = None
+        self.measuring: set[tuple[str, int]] = set()  # (pack's content hash, count) measured
 
     def compose_screen(self) -> ComposeResult:
         tr = self.tr
@@ -248,6 +251,15 @@ class HomeScreen(QuizScreen[None]):
             about.update(tr("home.pack_invalid"))
             return
         pack = entry.pack
+        # What a quick round holds at the count asked: a cached built-in pack knows it, any
+        # other pack is measured in a worker (trial rounds), which shows the pack again.
+        from ali_quiz.catalog import kept_size  # here: home's first frame loads no pack model
+
+        size = kept_size(pack, quiz.settings.count)
+        if size is None and (pack.content_hash, quiz.settings.count) not in self.measuring:
+            # Once per pack version and count (an exclusive worker, cancelled, failed `settle`).
+            self.measuring.add((pack.content_hash, quiz.settings.count))
+            self.measure_size(pack, quiz.settings.count)
         about.update(
             Content("\n").join(
                 [
@@ -258,9 +270,9 @@ class HomeScreen(QuizScreen[None]):
                     ),
                     *([Content(visible(pack.description))] if pack.description else []),
                     Content.from_markup(
-                        "[dim]$facts · $count[/dim]",
+                        "[dim]$facts$count[/dim]",
                         facts=tr("home.facts", **pack.counts()),
-                        count=tr("home.count", count=quiz.settings.count),
+                        count=size_text(tr, size, quiz.settings.count),
                     ),
                 ]
             )
@@ -323,6 +335,24 @@ class HomeScreen(QuizScreen[None]):
                 modes.highlighted = 0
         elif modes.option_count:
             modes.highlighted = 0
+
+    @work(thread=True, exit_on_error=False, group="size")
+    def measure_size(self, pack: Pack, count: int) -> None:
+        """Trial rounds: what a quick round of this pack holds (then shown)."""
+        from ali_quiz.catalog import round_size
+
+        try:
+            round_size(pack, count)
+        except ValueError:  # a round that cannot be made: the About panel says no size
+            return
+        self.post_message(self.SizeMeasured())
+
+    class SizeMeasured(Message):
+        """What a round of the pack in play holds is known: the pack is shown again."""
+
+    @on(SizeMeasured)
+    def size_measured(self) -> None:
+        self.show_pack()
 
     # --- Choosing ----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from ali_quiz.safety.text import visible
 from ali_quiz.tui.messages import PackChosen, PackOpened, PacksRescan
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.texts import display_path, tone_text
-from ali_quiz.tui.widgets.columns import FittedTable, fit_text_column, table_room
+from ali_quiz.tui.widgets.columns import FittedTable, fit_text_column, fits, table_room
 from ali_quiz.tui.widgets.literal import LiteralTable
 
 if TYPE_CHECKING:
@@ -199,9 +199,15 @@ class PacksScreen(QuizScreen[None]):
                 statuses.append((f"✗ {tr('packs.invalid')}", "error"))
             language = language_label(entry.language, tr)
             rows.append([entry.id, visible(entry.title), language, str(facts), statuses[-1][0]])
-        # A long title is clipped with an ellipsis: the language, facts and status stay in view.
+        # A long title is clipped with an ellipsis: the language, facts and status stay in view;
+        # where even that leaves too little room (60 columns), languages are given by their tag
+        # (`zh-Hant` for Traditional Chinese), named in full in the detail below.
         headers = [str(column.label) for column in table.ordered_columns]
-        rows = fit_text_column(headers, rows, 1, table_room(table, len(rows)))
+        room = table_room(table, len(rows))
+        if not fits(headers, rows, 1, room):
+            for row, entry in zip(rows, catalog or (), strict=True):
+                row[2] = visible(entry.language)
+        rows = fit_text_column(headers, rows, 1, room)
         if refit and rows == self.rows_shown:
             return  # no title clipped otherwise at this width: nothing to fill again
         self.rows_shown = rows
@@ -212,6 +218,7 @@ class PacksScreen(QuizScreen[None]):
         current = self.quiz.entry()
         for index, (row, (status, tone)) in enumerate(zip(rows, statuses, strict=True)):
             table.add_row(*row[:4], tone_text(self.app, status, tone), key=str(index))
+        table.fit_columns(rows)
         if self.waiting_for is not None:
             opened = [e for e in catalog if e.path.resolve() == self.waiting_for]
             self.waiting_for = None

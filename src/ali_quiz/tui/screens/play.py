@@ -12,22 +12,12 @@ from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ali_quiz.history.recorder import HistoryRecorder
-from ali_quiz.packs.model import Pack
-from ali_quiz.quiz.examples import estimate_examples
-from ali_quiz.quiz.facts import facts_of
 from ali_quiz.quiz.kinds import (
-    ChoiceQuestion,
-    EstimateQuestion,
     MatchQuestion,
-    MultiQuestion,
-    OrderQuestion,
-    Question,
-    TextQuestion,
 )
-from ali_quiz.quiz.phrasing import format_date
 from ali_quiz.quiz.rounds import Outcome, Round
 from ali_quiz.roundspec import ResolvedRound
 from ali_quiz.safety.text import visible
@@ -35,63 +25,19 @@ from ali_quiz.tui.messages import RoundFinished, RoundLeft
 from ali_quiz.tui.screens.base import QuizScreen, css_file
 from ali_quiz.tui.shown import on_screen
 from ali_quiz.tui.texts import translate_bindings
+from ali_quiz.tui.widgets.answers import answer_help, answer_widget, focus_target, reveal
 from ali_quiz.tui.widgets.base import AnswerGiven, AnswerRefused, SkipAsked
-from ali_quiz.tui.widgets.choice import ChoiceAnswer
-from ali_quiz.tui.widgets.estimate import EstimateAnswer
 from ali_quiz.tui.widgets.feedback import Feedback
 from ali_quiz.tui.widgets.footer import QuizFooter
-from ali_quiz.tui.widgets.match import MatchAnswer
-from ali_quiz.tui.widgets.multi import MultiAnswer
-from ali_quiz.tui.widgets.order import OrderAnswer
 from ali_quiz.tui.widgets.scrolling import Scrolling
 from ali_quiz.tui.widgets.status_line import Marks, StatusLine
 from ali_quiz.tui.widgets.strip import streak
-from ali_quiz.tui.widgets.text_answer import TextAnswer
 
 if TYPE_CHECKING:
     from ali_quiz.tui.screens.dialogs import ConfirmScreen
 
 #: From this many columns the feedback sits beside the question.
 WIDE = 120
-
-HELP_KEYS = {
-    "order": "play.order.help",
-    "match": "play.match.help",
-    "choice": "play.choice.help",
-    "multi": "play.multi.help",
-    "text": "play.text.help",
-}
-
-
-def answer_widget(question: Question) -> Widget:
-    """The widget that takes the answer to a question of any kind."""
-    if isinstance(question, OrderQuestion):
-        return OrderAnswer(question, id="answer")
-    if isinstance(question, MatchQuestion):
-        return MatchAnswer(question, id="answer")
-    if isinstance(question, EstimateQuestion):
-        return EstimateAnswer(question, id="answer")
-    if isinstance(question, ChoiceQuestion):
-        return ChoiceAnswer(question, id="answer")
-    if isinstance(question, MultiQuestion):
-        return MultiAnswer(question, id="answer")
-    if isinstance(question, TextQuestion):
-        return TextAnswer(question, id="answer")
-    raise TypeError(f"no widget for {question.kind} questions")
-
-
-def item_dates(question: OrderQuestion, pack: Pack) -> dict[str, str]:
-    """Each dated item's date, in the pack's language, by item id.
-
-    A generated order's items carry their facts' ids; items of a sequence (ranked, not
-    dated) and of an authored order have no date.
-    """
-    dated = {item.id: item.date for item in facts_of(pack).timeline}
-    return {
-        item.id: format_date(dated[item.id], pack.language)
-        for item in question.items
-        if item.id in dated
-    }
 
 
 def collect_garbage() -> None:
@@ -243,20 +189,12 @@ class PlayScreen(QuizScreen[None]):
             return self.answered
         return True
 
-    def answer_help(self, question: Question) -> str:
-        """How to answer this question: the keys, or for an estimate the ways to write a
-        figure (examples chosen away from its answer)."""
-        if isinstance(question, EstimateQuestion):
-            examples = estimate_examples(question, self.tr.language, 4)
-            return self.tr("play.estimate.help", examples=self.tr.join(examples))
-        return self.tr(HELP_KEYS.get(question.kind, "play.text.help"))
-
     def help_extra(self) -> str:
         """How to answer the question on screen (shown under the keys in help)."""
         question = self.game.current
         if question is None or self.answered:
             return ""
-        return self.answer_help(question)
+        return answer_help(question, self.tr)
 
     # --- Showing a question ------------------------------------------------------------
 
@@ -296,7 +234,7 @@ class PlayScreen(QuizScreen[None]):
         passage.scroll_home(animate=False)
         self.query_one("#prompt", Static).update(question.prompt)
         self.query_one("#prompt-box", Scrolling).scroll_home(animate=False)
-        help_text = self.answer_help(question)
+        help_text = answer_help(question, self.tr)
         help_line = self.play_help
         help_line.update(help_text)
         help_line.display = True
@@ -318,10 +256,7 @@ class PlayScreen(QuizScreen[None]):
         widget = self.answer_box
         if widget is None:
             return
-        if isinstance(widget, EstimateAnswer | TextAnswer):
-            self.set_focus(widget.query_one(Input))
-        else:
-            self.set_focus(widget)
+        self.set_focus(focus_target(widget))
 
     def show_notice(self, text: str) -> None:
         notice = self.play_notice
@@ -365,18 +300,8 @@ class PlayScreen(QuizScreen[None]):
         """
         gc.disable()
         self.last_outcome = outcome
-        widget = self.answer_box
-        response = outcome.response
-        if isinstance(widget, ChoiceAnswer):
-            widget.reveal(response if isinstance(response, str) else None)
-        elif isinstance(widget, MultiAnswer):
-            widget.reveal(response if isinstance(response, list) else None)
-        elif isinstance(widget, OrderAnswer):
-            widget.reveal(item_dates(widget.question, self.info.pack), skipped=outcome.skipped)
-        elif isinstance(widget, EstimateAnswer | TextAnswer):
-            widget.reveal(response, outcome.verdict)
-        elif isinstance(widget, MatchAnswer):
-            widget.reveal(skipped=outcome.skipped)
+        if self.answer_box is not None:
+            reveal(self.answer_box, outcome, self.info.pack)
         self.play_help.display = False
         self.show_notice("")
         feedback = self.play_feedback

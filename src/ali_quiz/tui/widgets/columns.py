@@ -34,6 +34,32 @@ def table_room(table: DataTable[Any], rows: int) -> int | None:
     return region.width - scrollbar
 
 
+def text_room(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    text_column: int,
+    room: int,
+    *,
+    cell_padding: int = 1,
+) -> int:
+    """The columns `room` leaves the text column once every other column shows whole."""
+    others = sum(
+        max(width(header), *(width(row[i]) for row in rows))
+        for i, header in enumerate(headers)
+        if i != text_column
+    )
+    return room - others - 2 * cell_padding * len(headers)
+
+
+def fits(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], text_column: int, room: int | None
+) -> bool:
+    """Whether the columns fit in `room` with the text column clipped to its narrowest."""
+    if room is None or not rows:
+        return True
+    return text_room(headers, rows, text_column, room) >= MIN_TEXT_COLUMN
+
+
 def fit_text_column(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -45,12 +71,8 @@ def fit_text_column(
     """The rows with column `text_column` clipped so that every other column fits in `room`."""
     if room is None or not rows:
         return [list(row) for row in rows]
-    others = sum(
-        max(width(header), *(width(row[i]) for row in rows))
-        for i, header in enumerate(headers)
-        if i != text_column
-    )
-    limit = max(MIN_TEXT_COLUMN, room - others - 2 * cell_padding * len(headers))
+    free = text_room(headers, rows, text_column, room, cell_padding=cell_padding)
+    limit = max(MIN_TEXT_COLUMN, free)
     return [
         [clip(cell, limit) if i == text_column else cell for i, cell in enumerate(row)]
         for row in rows
@@ -79,6 +101,20 @@ class FittedTable(DataTable[Any]):
         for column in self.columns.values():
             column.content_width = width(column.label.plain)
         return self
+
+    def fit_columns(self, rows: Sequence[Sequence[object]]) -> None:
+        """Each column as wide as its label and the cells just added, at once.
+
+        DataTable measures added rows when it is next idle; a table cleared and filled again
+        before that (a refit as its width settles, on a loaded machine) kept the widths its
+        `clear` left, its labels', and cut every cell to them (`di` for `dingtalk-2020`).
+        """
+        for index, column in enumerate(self.ordered_columns):
+            cells = [row[index] for row in rows if index < len(row)]
+            column.content_width = max(
+                [width(column.label.plain), *(width(getattr(c, "plain", str(c))) for c in cells)]
+            )
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self.fitted_width:

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static
 
 from ali_quiz.history import export
-from ali_quiz.history.describe import readable, round_questions
+from ali_quiz.history.describe import match_sides, readable, round_questions
 from ali_quiz.history.records import AnswerRecord, RoundRecord
 from ali_quiz.packs.model import Pack
 from ali_quiz.percents import percent_of
@@ -39,6 +39,10 @@ class RoundDetail(QuizModal[None]):
         # The round made again, when it can be, so answers read as the texts that were shown;
         # else its facts by name, where the recorded ids are facts.
         self.questions = round_questions(entry, packs)
+        # Else a generated match's right side, as far as its facts tell it.
+        self.pack = next(
+            (p for p in packs if p.id == entry.pack and p.content_hash == entry.pack_hash), None
+        )
         self.fact_names = {f: name for (pack, f), name in labels.items() if pack == entry.pack}
 
     def compose_dialog(self) -> ComposeResult:
@@ -87,15 +91,19 @@ class RoundDetail(QuizModal[None]):
         # characters are shown as escapes, as on the play screen (the last guard dropped them).
         text.append(visible(a.prompt) + "\n")
         question = self.questions.get(a.question_id)
+        sides = None if question else match_sides(a.question_id, a.facts, a.answer, self.pack)
+        labels = self.fact_names
         yours = (
             tr("history.skipped")
             if a.skipped
-            else visible(readable(question, a.response, facts=a.facts, labels=self.fact_names))
+            else visible(readable(question, a.response, facts=a.facts, labels=labels, sides=sides))
         )
         text.append(tr("label.colon", label=tr("history.your_answer")), style="dim")
         text.append(yours + "\n")
         text.append(tr("label.colon", label=tr("history.correct")), style="dim")
-        text.append(visible(readable(question, a.answer, facts=a.facts, labels=self.fact_names)))
+        text.append(
+            visible(readable(question, a.answer, facts=a.facts, labels=labels, sides=sides))
+        )
         return text
 
     @on(Button.Pressed, "#close")

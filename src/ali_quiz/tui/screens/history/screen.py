@@ -15,7 +15,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Footer, Label, Static, TabbedContent, TabPane
@@ -28,23 +27,20 @@ from ali_quiz.history.records import RoundRecord, RoundRow
 from ali_quiz.history.store import HistoryStore
 from ali_quiz.packs.model import Pack
 from ali_quiz.percents import percent_text
-from ali_quiz.quiz.modes import MODES
 from ali_quiz.safety.text import visible
 from ali_quiz.tui.screens.base import css_file
-from ali_quiz.tui.screens.dialogs import ChooseScreen
-from ali_quiz.tui.screens.history.changes import DeleteAndExport, Done
+from ali_quiz.tui.screens.history.changes import Done
 from ali_quiz.tui.screens.history.detail import RoundDetail
+from ali_quiz.tui.screens.history.filtering import Filtering
 from ali_quiz.tui.screens.history.view import (
     COLUMNS,
     FILTERS,
-    PERIODS,
     ROW_LIMIT,
     WIDE,
     Filters,
     Loaded,
     SummaryView,
     fill_missed,
-    mode_name,
     round_cells,
 )
 from ali_quiz.tui.widgets.columns import FittedTable, table_room
@@ -54,7 +50,7 @@ SORT_KEYS = Binding.Group("history.key_sort")
 DELETE_KEYS = Binding.Group("history.key_delete")
 
 
-class HistoryScreen(DeleteAndExport):
+class HistoryScreen(Filtering):
     """A player's score history: rounds, summary, recent scores, weakest facts."""
 
     CSS_PATH = css_file("history.tcss")
@@ -132,57 +128,6 @@ class HistoryScreen(DeleteAndExport):
             # Beside the tabs on a wide terminal, in place of the Summary tab.
             yield Vertical(id="side-column")
         yield Footer()
-
-    def filter_options(self, which: str) -> list[tuple[str, str | int | None]]:
-        """The choices of one filter ("pack", "mode" or "period"), labelled."""
-        tr = self.tr
-        if which == "pack":
-            ids = sorted(dict.fromkeys([*self.pack_ids, *self.history_packs]))
-            return [(tr("history.all_packs"), None)] + [
-                (self.pack_titles.get(i, i), i) for i in ids
-            ]
-        if which == "mode":
-            return [(tr("history.all_modes"), None)] + [(mode_name(tr, m), m) for m in MODES]
-        return [(tr(f"history.period_{d}"), d) for d in PERIODS]
-
-    def _filter_value(self, which: str) -> str | int | None:
-        return {"pack": self.filters.pack, "mode": self.filters.mode}.get(which, self.filters.days)
-
-    def _filter_label(self, which: str) -> Content:
-        value = self._filter_value(which)
-        label = next((text for text, v in self.filter_options(which) if v == value), str(value))
-        name = self.tr(f"history.filter_{which}")
-        # A pack title is data: shown as written, never as markup.
-        return Content(self.tr("history.filter_label", name=name, value=label))
-
-    def set_filter(self, which: str, value: str | int | None) -> None:
-        """Show only one pack, one mode (None: all) or the last `value` days (0: all time)."""
-        text = None if value is None else str(value)
-        if which == "period":
-            filters = replace(self.filters, days=int(value or 0))
-        elif which == "pack":
-            filters = replace(self.filters, pack=text)
-        else:
-            filters = replace(self.filters, mode=text)
-        if filters != self.filters:
-            self.filters = filters
-            self.query_one(f"#{which}", Button).label = self._filter_label(which)
-            self.reload()
-
-    def action_choose(self, which: str) -> None:
-        """Open the chooser of one filter."""
-
-        def chosen(picked: tuple[str | int | None] | None) -> None:
-            if picked is not None:
-                self.set_filter(which, picked[0])
-
-        title = self.tr(f"history.filter_{which}")
-        options = self.filter_options(which)
-        self.app.push_screen(ChooseScreen(title, options, self._filter_value(which)), chosen)
-
-    @on(Button.Pressed, "#filters Button")
-    def filter_pressed(self, event: Button.Pressed) -> None:
-        self.action_choose(str(event.button.id))
 
     def on_resize(self, event: events.Resize) -> None:
         wide = event.size.width >= WIDE
@@ -291,6 +236,8 @@ class HistoryScreen(DeleteAndExport):
         cells = round_cells(data.rows, self.pack_titles, tr, room)
         for row, row_cells in zip(data.rows, cells, strict=True):
             table.add_row(*row_cells, key=str(row.id))
+        if isinstance(table, FittedTable):
+            table.fit_columns(cells)
         if selected is not None and selected in self.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
         order = tr(f"history.col_{self.filters.order}") + (
