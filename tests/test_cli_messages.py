@@ -201,6 +201,8 @@ def test_what_a_person_reads_follows_a_chinese_interface(
     bad.write_text("x: [\n", encoding="utf-8")
     invalid = cli("validate", str(bad))
     assert invalid.status == 1 and invalid.err.rstrip().endswith("：無效（1 個問題）")
+    broken = cli("history", "--pack", str(bad))
+    assert broken.status == 1 and f"題庫 {bad} 有錯誤：\n{bad}:2:1: YAML 語法錯誤" in broken.err
     usage = cli("play", "--mode", "zz")
     assert usage.status == 2
     assert usage.err.startswith("用法：ali-quiz play")
