@@ -201,6 +201,8 @@ def test_what_a_person_reads_follows_a_chinese_interface(
     bad.write_text("x: [\n", encoding="utf-8")
     invalid = cli("validate", str(bad))
     assert invalid.status == 1 and invalid.err.rstrip().endswith("：無效（1 個問題）")
+    broken = cli("history", "--pack", str(bad))
+    assert broken.status == 1 and f"題庫 {bad} 有錯誤：\n{bad}:2:1: YAML 語法錯誤" in broken.err
     usage = cli("play", "--mode", "zz")
     assert usage.status == 2
     assert usage.err.startswith("用法：ali-quiz play")
@@ -216,3 +218,27 @@ def test_what_a_person_reads_follows_a_chinese_interface(
     assert english.err.startswith("usage: ") and "invalid choice: 'zz'" in english.err
     count = cli("generate", "--count", "0")
     assert "argument --count: --count must be a whole number from 1 to 200, not '0'" in count.err
+
+
+def test_a_refused_value_reads_the_same_outside_the_parser() -> None:
+    """argtypes may not import the catalogue (a layer contract): its English, used when no
+    parser's hook words it, is the catalogue's English."""
+    import argparse
+
+    from ali_quiz import argtypes
+    from ali_quiz.i18n import Translator
+
+    english = Translator("en")
+    cases = [
+        (
+            lambda: argtypes.count("0"),
+            english("cli.arg.whole", what="--count", low="1", high="200", value="'0'"),
+        ),
+        (lambda: argtypes.text("--player")(" "), english("cli.arg.empty", what="--player")),
+        (lambda: argtypes.iso_date("2020-13-01"), english("cli.arg.date", value="'2020-13-01'")),
+        (lambda: argtypes.round_code("?"), english("cli.arg.code", value="'?'")),
+    ]
+    for call, said in cases:
+        with pytest.raises(argparse.ArgumentTypeError) as caught:
+            call()
+        assert str(caught.value) == said

@@ -24,15 +24,14 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= 24 else text[:24] + "…")
 
 
-def _refused(key: str, **values: object) -> argparse.ArgumentTypeError:
-    """A value refused, worded in the interface language while cli.py parses (its gettext
-    hook for argparse knows that language), else in English."""
-    from ali_quiz.i18n import Translator
-
-    words = argparse._  # type: ignore[attr-defined]
-    finder = getattr(words, "translator", None)
-    tr = finder() if callable(finder) else Translator("en")
-    return argparse.ArgumentTypeError(tr(f"cli.arg.{key}", **values))
+def _refused(key: str, english: str, **values: object) -> argparse.ArgumentTypeError:
+    """A value refused: worded in the interface language by cli.py's gettext hook for argparse
+    while it parses (`cli.arg.<key>` in the catalogue, which this layer may not import), else
+    the English."""
+    word = getattr(argparse._, "word", None)  # type: ignore[attr-defined]
+    return argparse.ArgumentTypeError(
+        word(f"cli.arg.{key}", **values) if callable(word) else english
+    )
 
 
 def whole_number(low: int, high: int, what: str) -> Callable[[str], int]:
@@ -42,7 +41,15 @@ def whole_number(low: int, high: int, what: str) -> Callable[[str], int]:
         stripped = text.strip()
         value = int(stripped) if _WHOLE.fullmatch(stripped) else None
         if value is None or not low <= value <= high:
-            raise _refused("whole", what=what, low=f"{low:,}", high=f"{high:,}", value=_shown(text))
+            shown = _shown(text)
+            raise _refused(
+                "whole",
+                f"{what} must be a whole number from {low:,} to {high:,}, not {shown}",
+                what=what,
+                low=f"{low:,}",
+                high=f"{high:,}",
+                value=shown,
+            )
         return value
 
     return read
@@ -53,7 +60,7 @@ def text(what: str) -> Callable[[str], str]:
 
     def read(value: str) -> str:
         if not value.strip():
-            raise _refused("empty", what=what)
+            raise _refused("empty", f"{what} may not be empty", what=what)
         return value
 
     return read
@@ -76,14 +83,18 @@ def iso_date(value: str) -> str:
             raise ValueError
         date.fromisoformat(value)
     except ValueError:
-        raise _refused("date", value=_shown(value)) from None
+        shown = _shown(value)
+        english = f"--date must be a day written YYYY-MM-DD (like 2020-02-28), not {shown}"
+        raise _refused("date", english, value=shown) from None
     return value
 
 
 def round_code(value: str) -> str:
     """Something shaped like a round code (letters, digits, dashes); the rest is checked later."""
     if not _CODE.fullmatch(value.strip()):
-        raise _refused("code", value=_shown(value))
+        shown = _shown(value)
+        english = f"--code must be a round code like 0AZE-8R6G-1Z8B, not {shown}"
+        raise _refused("code", english, value=shown)
     return value.strip()
 
 

@@ -117,6 +117,10 @@ class _Words:
                 self.found = Translator(DEFAULT_LANGUAGE)
         return self.found
 
+    def word(self, key: str, /, **values: object) -> str:
+        """A catalogue string in the interface language (argtypes' refusals)."""
+        return self.translator()(key, **values)
+
     def __call__(self, message: str) -> str:
         key = _ARGPARSE.get(message)
         if key is None:

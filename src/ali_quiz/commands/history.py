@@ -38,7 +38,7 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
             except PackNotFound as err:
                 return fail(err.words(tr))
             except PackError as err:
-                return fail(f"the pack {args.pack} is not valid:\n{err}")
+                return fail(tr("round.pack_invalid", pack=args.pack, problems=err))
     store = None
     if paths.history_path.exists() or paths.history_path.is_symlink():
         from ali_quiz.history.store import HistoryStore
