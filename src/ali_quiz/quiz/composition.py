@@ -183,16 +183,41 @@ class RoundComposer(DrawWeights, RoundRules):
             if self.strict:
                 # Nor anything new: a form, or a sequence, may come a second time after all.
                 self.strict = False
-                for slot in self.slots:
-                    if slot.form.kind != "authored":
-                        slot.dead, slot.failures = False, 0
-            elif not self._bring_back():
-                if not self.held:
-                    return None
+                self._revive()
+            elif self._bring_back():
+                pass
+            elif self.picker.turns and self.makers.in_turns:
+                # Nor a form left out: a form of few facts may ask any of them, not only those
+                # of the round's turn (makers.base.in_turn), and every form tries again.
+                self.makers.in_turns = False
+                self._revive()
+                question = self._until_none_left()
+                if question is not None:
+                    return question
+                continue  # (a fresh round's facts held back come next)
+            elif not self.held:
+                # (after the turns, the forms still able to give one are not given up on)
+                return self._until_none_left() if self.picker.turns else None
+            else:
                 self._release()
             question = self._next()
             if question is not None:
                 return question
+
+    def _until_none_left(self) -> Question | None:
+        """Draws until a question fits or every form has given up (the pack's own questions
+        then come in, as their share of the draw allows)."""
+        for _ in range(_GIVE_UP * len(self.slots)):
+            question = self._next()
+            if question is not None or all(slot.dead or slot.off for slot in self.slots):
+                return question
+        return None
+
+    def _revive(self) -> None:
+        """The generated forms that gave up may try again."""
+        for slot in self.slots:
+            if slot.form.kind != "authored":
+                slot.dead, slot.failures = False, 0
 
     def _fresh_more(self) -> Question | None:
         """While a fresh round holds facts back: more tries, so that the forms that cannot ask
