@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -692,6 +693,51 @@ def test_rng_draws_are_next64_drawn_in_place(seed: int, n: int) -> None:
     assert rng.shuffled(range(n)) == expected
     assert rng.below(n + 1) == (plain.next64() * (n + 1)) >> 64
     assert rng.state == plain.state
+
+
+def _splitmix64(seed: int) -> Iterator[int]:
+    """SplitMix64 as its authors write it, one value at a time: the reference for Rng."""
+    mask = (1 << 64) - 1
+    state = seed & mask
+    while True:
+        state = (state + 0x9E3779B97F4A7C15) & mask
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+        yield z ^ (z >> 31)
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    seed=st.integers(0, 2**64 - 1),
+    calls=st.lists(
+        st.one_of(
+            st.tuples(st.sampled_from(["below", "shuffled"]), st.integers(1, 40)),
+            st.tuples(st.just("shuffled"), st.integers(500, 1300)),
+            st.tuples(st.sampled_from(["random", "next64"]), st.just(0)),
+        ),
+        max_size=60,
+    ),
+)
+def test_rng_batches_give_the_plain_draws(seed: int, calls: list[tuple[str, int]]) -> None:
+    """Rng works its draws out ahead in batches (and a long shuffle its own): any mix of calls
+    gives what one SplitMix64 value after another gives, drawn the plain way."""
+    rng, plain = Rng(seed), _splitmix64(seed)
+    for name, n in calls:
+        match name:
+            case "below":
+                assert rng.below(n) == (next(plain) * n) >> 64
+            case "random":
+                assert rng.random() == (next(plain) >> 11) / float(1 << 53)
+            case "next64":
+                assert rng.next64() == next(plain)
+            case _:
+                expected = list(range(n))
+                for i in range(n - 1, 0, -1):
+                    j = (next(plain) * (i + 1)) >> 64
+                    expected[i], expected[j] = expected[j], expected[i]
+                assert rng.shuffled(range(n)) == expected
+    assert rng.next64() == next(plain)
 
 
 def test_questions_and_entries_are_slotted(packs: dict[str, Pack]) -> None:

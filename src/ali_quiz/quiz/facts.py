@@ -24,16 +24,33 @@ from ali_quiz.packs.model import (
 from ali_quiz.quiz.fact_texts import FactTexts
 from ali_quiz.quiz.kinship import KinTitles
 from ali_quiz.quiz.phrasing import (
+    format_date,
     phrase,
     version_name,
     version_title,
 )
 
-# A year written out (1800 to 2099): wording that holds one dates itself.
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# A year written out (1800 to 2099): wording that holds one dates itself. Looked for without
+# a digit before it (`names_year`): a look-behind in the pattern would make the search try
+# every place of the text rather than only those where a 1 or a 2 stands.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d)")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+def names_year(text: str) -> bool:
+    """Whether the text writes out a year (1800 to 2099) that no digit runs into."""
+    found = _YEAR.search(text)
+    while found is not None:
+        start = found.start()
+        if not (start and text[start - 1].isdecimal()):  # (\d is a decimal digit, as here)
+            return True
+        found = _YEAR.search(text, start + 1)
+    return False
+
+
+# Not frozen, though nothing changes an item once built: a frozen class's `__init__` sets each
+# field through object.__setattr__, and a pack's timeline builds 12,000 items at its first
+# round and at each validation (five times the cost of the plain `__init__` here).
+@dataclass(slots=True, eq=False)
 class Dated:
     """An event or a dated version on the timeline; `start` and `end` are day ordinals."""
 
@@ -70,23 +87,9 @@ def _dated(
 ) -> Dated:
     start, end = date.ordinals()
     said = happening or text
-    # Dated(...) without the dataclass's __init__ (keywords, then object.__setattr__ per
-    # field): a pack's timeline is built at its first round and at each validation, 12,000
-    # items on a large pack. tests/test_record.py checks it builds the same item.
-    item = _new(Dated)
-    _set(item, "id", fact_id)
-    _set(item, "text", text)
-    _set(item, "date", date)
-    _set(item, "start", start)
-    _set(item, "end", end)
-    _set(item, "happening", said)
-    _set(item, "ask", ask)
-    _set(item, "release", happening is not None)
-    _set(item, "undated", not _YEAR.search(said))
-    return item
-
-
-_new, _set = object.__new__, object.__setattr__
+    return Dated(
+        fact_id, text, date, start, end, said, ask, happening is not None, not names_year(said)
+    )
 
 
 class PackFacts(FactTexts):
@@ -95,6 +98,7 @@ class PackFacts(FactTexts):
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self._lines: dict[str, str] = {}  # headline_of's
+        self._written: dict[Dated, str] = {}  # written's
         #: The picker's indexes of these views, kept for every round (see Picker.indexes).
         self.pick_indexes: dict[tuple[int, object], tuple[object, dict[str, int]]] = {}
 
@@ -102,7 +106,12 @@ class PackFacts(FactTexts):
     def timeline(self) -> list[Dated]:
         """Events and dated versions, earliest start first."""
         language = self.pack.language
-        items = [_dated(e.id, e.title, e.date, ask=e.ask) for e in self.pack.events]
+        items: list[Dated] = []
+        add = items.append
+        for e in self.pack.events:  # (_dated, in place: 10,000 events on a large pack)
+            text = e.title
+            start, end = e.date.ordinals()
+            add(Dated(e.id, text, e.date, start, end, text, e.ask, False, not names_year(text)))
         for v in self.pack.versions:
             if v.date is not None:
                 title = version_title(v, language)
@@ -110,6 +119,14 @@ class PackFacts(FactTexts):
                 items.append(_dated(v.id, title, v.date, happening=happening, ask=v.ask))
         items.sort(key=lambda d: (d.start, d.end))
         return items
+
+    def written(self, item: Dated) -> str:
+        """A timeline item's date as the questions write it (`format_date`), worked out once:
+        a round of 200 writes dates 500 times."""
+        found = self._written.get(item)
+        if found is None:
+            found = self._written[item] = format_date(item.date, self.pack.language)
+        return found
 
     @cached_property
     def by_text(self) -> dict[str, list[Dated]]:

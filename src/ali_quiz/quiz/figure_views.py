@@ -149,9 +149,34 @@ class FigureViews:
         return chosen
 
     @cached_property
+    def _plain_units(self) -> dict[str, bool]:
+        """For each unit, whether its figures all differ in value and in writing and none is
+        alike another: then any two of them may stand side by side (`figures_compatible`), and
+        the views below need not look for each figure's nearest (a large pack has thousands of
+        figures of one unit, and each figure's search costs a dozen logarithms)."""
+        return {
+            unit: len({m.value for m in group}) == len(group)
+            and len({m.written for m in group}) == len(group)
+            and not any(m.alike for m in group)
+            for unit, group in self.metrics_by_unit.items()
+        }
+
+    @cached_property
     def choosable_figures(self) -> list[Metric]:
         """Figures with two distractors of their unit (neither small nor a rank)."""
-        return [m for m in self.estimable if len(self.figure_distractors(m, most=2)) == 2]
+        # In a plain unit of three figures or more, none small, any two others are a figure's
+        # two distractors (figure_distractors would find its two nearest).
+        small, plain = self.small_ids, self._plain_units
+        sure = {
+            unit
+            for unit, group in self.metrics_by_unit.items()
+            if plain[unit] and len(group) >= 3 and small.isdisjoint(m.id for m in group)
+        }
+        return [
+            m
+            for m in self.estimable
+            if m.unit in sure or len(self.figure_distractors(m, most=2)) == 2
+        ]
 
     @property
     def comparable_figures(self) -> list[Metric]:
@@ -161,7 +186,13 @@ class FigureViews:
     @cached_property
     def pairable_figures(self) -> list[Metric]:
         """Figures with another of their unit that may stand beside them in a match."""
-        return [m for m in self.pack.metrics if self.near_in_value(m, 1)]
+        # In a plain unit of two figures or more, each figure may stand beside any other.
+        plain, groups = self._plain_units, self.metrics_by_unit
+        return [
+            m
+            for m in self.pack.metrics
+            if (plain[m.unit] and len(groups[m.unit]) >= 2) or self.near_in_value(m, 1)
+        ]
 
     @cached_property
     def distinct_figures(self) -> int:

@@ -25,43 +25,69 @@ _GAMMA = 0x9E3779B97F4A7C15
 _MIX1 = 0xBF58476D1CE4E5B9
 _MIX2 = 0x94D049BB133111EB
 _UNIT = float(1 << 53)
-#: Shuffles longer than this draw side by side (`_draws`); shorter ones draw one at a time.
-_SIDE_BY_SIDE = 12
+#: Draws worked out ahead at first, and at most (a batch twice the last one in between).
+_AHEAD_FIRST = 4
+_AHEAD_MOST = 512
 _LANE = 128  # bits a draw takes in `_draws`: a 64-bit value times a 64-bit constant fits
 
 
 class Rng:
     """SplitMix64: fast, well distributed, and fully specified by its seed.
 
-    The draws of `below` and `shuffled` repeat `next64`'s few lines in place: a round draws
-    hundreds of thousands of numbers on a large pack, and a call each would double the cost.
+    Draws are worked out ahead, several at a time (`_draws`), and handed out one by one: a
+    round draws a hundred thousand numbers on a large pack, and working each out alone costs
+    a dozen operations on Python integers. The values are the same, in the same order, as one
+    `next64` after another from the seed; the batches grow as a generator is used, so one that
+    draws a few numbers only (quiz.fresh tries thousands) works out few ahead.
     """
 
+    __slots__ = ("_base", "_ahead", "_at")
+
     def __init__(self, seed: int) -> None:
-        self.state = seed & _MASK
+        self._base = seed & _MASK  # the state before the first draw of `_ahead`
+        self._ahead: list[int] = []  # draws worked out ahead
+        self._at = 0  # how many of them are used
+
+    @property
+    def state(self) -> int:
+        """The state after the draws made so far (next64 adds gamma to it, then mixes)."""
+        return (self._base + self._at * _GAMMA) & _MASK
+
+    def _refill(self, wanted: int) -> list[int]:
+        """At least `wanted` more draws worked out ahead (more as the generator is used)."""
+        self._base = base = (self._base + self._at * _GAMMA) & _MASK
+        size = min(_AHEAD_MOST, max(_AHEAD_FIRST, 2 * len(self._ahead)))
+        self._ahead = ahead = _draws(base, max(size, wanted))
+        self._at = 0
+        return ahead
 
     def next64(self) -> int:
-        self.state = (self.state + _GAMMA) & _MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * _MIX1) & _MASK
-        z = ((z ^ (z >> 27)) * _MIX2) & _MASK
-        return z ^ (z >> 31)
+        at = self._at
+        ahead = self._ahead
+        if at >= len(ahead):
+            ahead, at = self._refill(1), 0
+        self._at = at + 1
+        return ahead[at]
 
     def random(self) -> float:
         """A float in [0, 1) with 53 random bits."""
-        self.state = z = (self.state + _GAMMA) & _MASK  # next64(), in place
-        z = ((z ^ (z >> 30)) * _MIX1) & _MASK
-        z = ((z ^ (z >> 27)) * _MIX2) & _MASK
-        return ((z ^ (z >> 31)) >> 11) / _UNIT
+        at = self._at
+        ahead = self._ahead
+        if at >= len(ahead):
+            ahead, at = self._refill(1), 0
+        self._at = at + 1
+        return (ahead[at] >> 11) / _UNIT
 
     def below(self, n: int) -> int:
         """An integer in [0, n): multiply-shift, whose bias (n / 2**64) no round can notice."""
         if n <= 0:
             raise ValueError("below() needs a positive bound")
-        self.state = z = (self.state + _GAMMA) & _MASK  # next64(), in place
-        z = ((z ^ (z >> 30)) * _MIX1) & _MASK
-        z = ((z ^ (z >> 27)) * _MIX2) & _MASK
-        return ((z ^ (z >> 31)) * n) >> 64
+        at = self._at
+        ahead = self._ahead
+        if at >= len(ahead):
+            ahead, at = self._refill(1), 0
+        self._at = at + 1
+        return (ahead[at] * n) >> 64
 
     def choice(self, items: Sequence[T]) -> T:
         return items[self.below(len(items))]
@@ -70,23 +96,22 @@ class Rng:
         """A new list in random order (Fisher-Yates: `below(i + 1)` for i from the end)."""
         result = list(items)
         n = len(result)
-        if n > _SIDE_BY_SIDE:
-            # The same draws, worked out side by side (see `_draws`): a big pack shuffles lists
-            # of thousands, and each draw alone costs a dozen operations on Python integers.
-            draws = _draws(self.state, n - 1)
-            for i, z in zip(range(n - 1, 0, -1), draws, strict=True):
-                j = (z * (i + 1)) >> 64
-                result[i], result[j] = result[j], result[i]
-            self.state = (self.state + (n - 1) * _GAMMA) & _MASK
+        if n < 2:
             return result
-        state, gamma, mask, mix1, mix2 = self.state, _GAMMA, _MASK, _MIX1, _MIX2
-        for i in range(n - 1, 0, -1):
-            state = z = (state + gamma) & mask  # below(i + 1), in place
-            z = ((z ^ (z >> 30)) * mix1) & mask
-            z = ((z ^ (z >> 27)) * mix2) & mask
-            j = ((z ^ (z >> 31)) * (i + 1)) >> 64
+        if n > _AHEAD_MOST:
+            # A long list: a batch of its own, from where the generator stands.
+            state = self.state
+            draws = _draws(state, n - 1)
+            self._base, self._ahead, self._at = (state + (n - 1) * _GAMMA) & _MASK, [], 0
+        else:
+            at, ahead = self._at, self._ahead
+            if at + n - 1 > len(ahead):
+                ahead, at = self._refill(n - 1), 0
+            self._at = at + n - 1
+            draws = ahead[at : at + n - 1]
+        for i, z in zip(range(n - 1, 0, -1), draws, strict=True):
+            j = (z * (i + 1)) >> 64
             result[i], result[j] = result[j], result[i]
-        self.state = state
         return result
 
     def sample(self, items: Sequence[T], k: int) -> list[T]:

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ali_quiz.quiz.makers import Form
+from ali_quiz.quiz.modes import MAX_COUNT
 
 # A quick round's share of each kind: 10 questions hold about 3-4 choices, 2 orders, 2 matches,
 # 1-2 estimates, one of the pack's own questions and, in the rounds that draw one, a text one.
@@ -24,6 +25,9 @@ KIND_SHARE = {
 _AHEAD = 0.01  # the weight left to a kind ahead of its share, per unit of share
 AUTHORED_PER = 10  # a mixed round holds one authored question per this many questions
 _REUSE = 0.25  # a form's weight shrinks this much each time the round uses it
+# _REUSE**used for each use a round may make of a form (one a question, MAX_COUNT at most):
+# looked up, not raised to a power at every draw.
+_SHRUNK = tuple(_REUSE**used for used in range(MAX_COUNT + 1))
 
 
 @dataclass(eq=False)  # mutable state: equal only to itself
@@ -59,8 +63,9 @@ class DrawWeights:
 
     def _weights(self) -> list[float]:
         loose = self.require is None  # a form left out of the round may ask the focus fact
+        shrunk = _SHRUNK
         weights = [
-            0.0 if slot.dead or (slot.off and loose) else slot.form.weight * _REUSE**slot.used
+            0.0 if slot.dead or (slot.off and loose) else slot.form.weight * shrunk[slot.used]
             for slot in self.slots
         ]
         if not self.any_authored:  # (most packs): no share of the draw to work out for them

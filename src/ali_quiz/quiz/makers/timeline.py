@@ -147,21 +147,22 @@ class TimelineMakers(MakerBase):
         if len(chosen) < 3:
             return None
         decoy = self._decoy_date(chosen)
-        pairs = [(d.text, format_date(d.date, self.language)) for d in chosen]
-        extra = [format_date(decoy.date, self.language)] if decoy is not None else []
+        pairs = [(d.text, self.facts.written(d)) for d in chosen]
+        extra = [self.facts.written(decoy)] if decoy is not None else []
         prompt = phrase(self.language, "match_dates")
         return self.match("dates", [d.id for d in chosen], pairs, extra, prompt)
 
     def _decoy_date(self, chosen: list[Dated]) -> Dated | None:
         """A date apart from all the chosen ones, to stand as an extra on the right."""
         timeline = self.facts.timeline
-        shown = {format_date(d.date, self.language) for d in chosen}
+        written = self.facts.written
+        shown = {written(d) for d in chosen}
         for _ in range(16):
             candidate = timeline[self.rng.below(len(timeline))]
             if (
                 all(candidate is not c for c in chosen)
                 and dates_apart(chosen, candidate)
-                and format_date(candidate.date, self.language) not in shown
+                and written(candidate) not in shown
             ):
                 return candidate
         return None
@@ -182,10 +183,7 @@ class TimelineMakers(MakerBase):
         near = [d for d in facts.near_in_time(anchor, 6 if apart is None else 12) if usable(d)]
 
         def fits(chosen: list[Dated], d: Dated) -> bool:
-            return (
-                all(not d.overlaps(c) for c in chosen)
-                and format_date(d.date, self.language) != right
-            )
+            return all(not d.overlaps(c) for c in chosen) and facts.written(d) != right
 
         level = _precision(anchor.date)
         alike = [d for d in near if _precision(d.date) == level] if apart is None else []
@@ -201,13 +199,13 @@ class TimelineMakers(MakerBase):
         elif len(distractors) < 3:
             rest = [d for d in near if _precision(d.date) != level]
             distractors += self.spread(rest, lambda c, d: fits([*distractors, *c], d))[:1]
-        texts = [format_date(d.date, self.language) for d in distractors]
+        texts = [facts.written(d) for d in distractors]
         shown = self.picker.shown
         if all_shown(texts, shown):
             # Each wrong date shown already as another fact's: the one left would be found by
             # elimination. The last gives way to a date the round has not shown, if one fits.
             for d in [*alike, *near]:
-                text = format_date(d.date, self.language)
+                text = facts.written(d)
                 if fits(distractors[:-1], d) and shown.reveals((text,)) is None:
                     texts[-1] = text
                     break
@@ -316,7 +314,7 @@ class TimelineMakers(MakerBase):
             facts,
             right.happening,
             [d.happening for d in wrong],
-            phrase(self.language, template, date=format_date(pivot.date, self.language)),
+            phrase(self.language, template, date=self.facts.written(pivot)),
             self.facts.explain(
                 answer_first(right.id, sorted(facts, key=self.facts.timeline_position.__getitem__))
             ),
