@@ -300,8 +300,9 @@ def test_show_json_lists_every_fact_with_plain_numbers(cli: Cli, name: str) -> N
                                                              "source_en", "ask"}  # fmt: skip
         for item in sequence["items"]:
             assert {"id", "text", "rank"} <= set(item) <= {"id", "text", "rank", "source",
-                                                           "source_en"}  # fmt: skip
+                                                           "source_en", "gap_before"}  # fmt: skip
             assert type(item["rank"]) is int
+            assert item.get("gap_before", True) is True  # only where set
     values = {m["id"]: m["value"] for m in data["metrics"]}
     written = {m["id"]: m["written"] for m in data["metrics"]}
     assert written["dingtalk-mau-2020-01"] == (

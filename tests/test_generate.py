@@ -648,8 +648,10 @@ def test_a_mode_the_pack_cannot_serve_is_refused() -> None:
         generate_round(pack, "order", 3, 1)
     with pytest.raises(RoundError, match="too few facts for estimate"):
         generate_round(pack, "estimate", 3, 1)
-    # One fact: a mixed round asks it once and is shorter rather than ask it again.
-    assert [q.kind for q in generate_round(pack, "quick", 3, 1)] == ["estimate"]
+    # Nor a mixed round (play test G23): it would hold one question, its one fact asked once.
+    for mode in ("quick", "daily"):
+        with pytest.raises(RoundError, match=f"too few facts for a {mode} round"):
+            generate_round(pack, mode, 3, 1)
 
 
 # -- the seeded generator is pinned ---------------------------------------------------------------

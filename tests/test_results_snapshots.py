@@ -90,7 +90,7 @@ def test_results_first_round(
     highlighted and below it the player's order item by item (◐ the two swapped items, ✓ the
     rest), the right order and the sources; the Play again / Replay / Mistakes round / Home
     buttons."""
-    start = round_start("quick", 5, seed=97)  # its kinds in that order
+    start = round_start("quick", 5, seed=96)  # its kinds in that order
 
     def setup(app: QuizApp) -> None:
         assert app.history_store is not None

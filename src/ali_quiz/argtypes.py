@@ -93,7 +93,7 @@ def round_code(value: str) -> str:
     """Something shaped like a round code (letters, digits, dashes); the rest is checked later."""
     if not _CODE.fullmatch(value.strip()):
         shown = _shown(value)
-        english = f"--code must be a round code like 0AZE-8R6G-1Z8B, not {shown}"
+        english = f"--code must be a round code like 0AZF-E3RG-1Z8D, not {shown}"
         raise _refused("code", english, value=shown)
     return value.strip()
 

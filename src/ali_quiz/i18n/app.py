@@ -327,8 +327,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Dialogs
     "code.title": ("Play a round code", "輸入回合代碼"),
     "code.help": (
-        "A teacher's code such as 0AZE-8R6G-1Z8B gives everyone the same round.",
-        "老師給的代碼（例如 0AZE-8R6G-1Z8B）讓每個人玩同一回合。",
+        "A teacher's code such as 0AZF-E3RG-1Z8D gives everyone the same round.",
+        "老師給的代碼（例如 0AZF-E3RG-1Z8D）讓每個人玩同一回合。",
     ),
     "code.placeholder": ("round code", "回合代碼"),
     "code.play": ("Play", "開始"),

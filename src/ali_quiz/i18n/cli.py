@@ -49,8 +49,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "--date 必須是寫成 YYYY-MM-DD 的日期（例如 2020-02-28），不是 {value}",
     ),
     "cli.arg.code": (
-        "--code must be a round code like 0AZE-8R6G-1Z8B, not {value}",
-        "--code 必須是像 0AZE-8R6G-1Z8B 這樣的回合代碼，不是 {value}",
+        "--code must be a round code like 0AZF-E3RG-1Z8D, not {value}",
+        "--code 必須是像 0AZF-E3RG-1Z8D 這樣的回合代碼，不是 {value}",
     ),
     # `ali-quiz history`
     "cli.history.col.id": ("#", "#"),

@@ -6,22 +6,22 @@ from __future__ import annotations
 STRINGS: dict[str, tuple[str, str]] = {
     "code.letter_u": (
         "not a round code: U is never used in round codes (did you mean V?) (character"
-        " {position}); a code looks like 0AZE-8R6G-1Z8B, digits and letters without I, L, O and U",
+        " {position}); a code looks like 0AZF-E3RG-1Z8D, digits and letters without I, L, O and U",
         "這不是回合代碼：回合代碼不用 U（是不是 V？）（第 {position} 個字元）；"
-        "代碼長得像 0AZE-8R6G-1Z8B，由數字和字母組成，不含 I、L、O、U",
+        "代碼長得像 0AZF-E3RG-1Z8D，由數字和字母組成，不含 I、L、O、U",
     ),
     "code.bad_character": (
         "not a round code: {char} is not used in round codes (character {position}); a code"
-        " looks like 0AZE-8R6G-1Z8B, digits and letters without I, L, O and U",
+        " looks like 0AZF-E3RG-1Z8D, digits and letters without I, L, O and U",
         "這不是回合代碼：回合代碼不用 {char}（第 {position} 個字元）；"
-        "代碼長得像 0AZE-8R6G-1Z8B，由數字和字母組成，不含 I、L、O、U",
+        "代碼長得像 0AZF-E3RG-1Z8D，由數字和字母組成，不含 I、L、O、U",
     ),
     "code.length": (
         "not a round code: {shown} has {count} letters and digits, a round code has {short}"
-        " to {long} (like 0AZE-8R6G-1Z8B or 2BFQ-4C38T-01Z8S); check that none is missing"
+        " to {long} (like 0AZF-E3RG-1Z8D or 2BFQ-Q1W8S-01Z8F); check that none is missing"
         " or doubled",
         "這不是回合代碼：{shown} 有 {count} 個字母和數字，回合代碼有 {short} 到 {long} 個"
-        "（例如 0AZE-8R6G-1Z8B 或 2BFQ-4C38T-01Z8S）；"
+        "（例如 0AZF-E3RG-1Z8D 或 2BFQ-Q1W8S-01Z8F）；"
         "請檢查有沒有漏掉或重複的字元",
     ),
     "code.mistyped": (

@@ -44,6 +44,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         " each estimate",
         "三個大於零、不是小整數也不是名次的數據，每題估算各用一個",
     ),
+    "packs.needs.quick": (
+        "facts for order, match, estimate or choice questions, or three questions of your own,"
+        " for a round of three that keeps the rules of a good round: see ali-quiz validate",
+        "足以出排序、配對、估算或選擇題的事實，或三題自編題目，才能組成合乎好回合規則的三題回合"
+        "（見 ali-quiz validate）",
+    ),
     "packs.needs.choice": (
         "three facts with two distractors each of the same type (three dates apart, three"
         " figures of one unit, a small number or a rank, a sequence of 3 ranks)",

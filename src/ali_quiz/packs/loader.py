@@ -50,7 +50,7 @@ STATE_KEYS = ("id", "as_of", "title", "detail", *SOURCE_KEYS)
 VERSION_KEYS = ("id", "product", "version", "date", "codename", "highlights", *SOURCE_KEYS)
 METRIC_KEYS = ("id", "label", "value", "unit", "as_of", "tolerance", "alike", *SOURCE_KEYS)
 SEQUENCE_KEYS = ("id", "title", "items", *SOURCE_KEYS)
-ITEM_KEYS = ("id", "text", "rank", *SOURCE_KEYS)
+ITEM_KEYS = ("id", "text", "rank", "gap_before", *SOURCE_KEYS)
 
 
 def load_pack(path: Path | str) -> Pack:
@@ -278,10 +278,13 @@ class _PackChecker(AuthoredChecks):
         rank = self.integer(node, "rank", what, 1, 1_000_000)
         if rank is None and "rank" not in node:
             self.add(node, "pack.needs_rank", what=what)
+        gap_before = self.boolean(node, "gap_before", what)
         sources = self.sources(node, what)
         if fact_id is None or text is None or rank is None:
             return None
-        return SequenceItem(id=fact_id, text=text, rank=rank, **sources)
+        return SequenceItem(
+            id=fact_id, text=text, rank=rank, gap_before=bool(gap_before), **sources
+        )
 
 
 def _symmetric_alike(metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:

@@ -102,6 +102,9 @@ class SequenceItem(Sourced):
     id: str
     text: str
     rank: int
+    # The source names something between this rank and the one before it that the sequence
+    # leaves out: no "right before/after" question is asked across that step.
+    gap_before: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -360,7 +363,14 @@ def pack_to_json(pack: Pack) -> dict[str, Any]:
                 "title": s.title,
                 **_sourced(s),
                 "items": [
-                    {"id": i.id, "text": i.text, "rank": i.rank, **_sourced(i)} for i in s.items
+                    {
+                        "id": i.id,
+                        "text": i.text,
+                        "rank": i.rank,
+                        **({"gap_before": True} if i.gap_before else {}),
+                        **_sourced(i),
+                    }
+                    for i in s.items
                 ],
             }
             for s in pack.sequences

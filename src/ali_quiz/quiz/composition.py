@@ -30,6 +30,7 @@ from collections import Counter
 
 from ali_quiz.packs.model import AuthoredQuestion, Pack
 from ali_quiz.quiz.dating import date_keys
+from ali_quiz.quiz.giveaway import Shown, answer_keys
 from ali_quiz.quiz.kinds import Question
 from ali_quiz.quiz.makers import Form, Makers
 from ali_quiz.quiz.makers.picker import Walk
@@ -40,7 +41,7 @@ MIXED_MODES = ("quick", "daily", "review")
 BALANCED_MODES = ("quick", "daily")  # a review round asks what is due, whatever its kind
 # A pack's few text questions come in about this many of twenty rounds each (at most 4 keeps
 # every question out of most rounds of a class's twenty).
-TEXT_ROUNDS = 3
+TEXT_ROUNDS = 2
 AUTHORED_ROUNDS = 1.0  # the share of quick rounds dealt one of the pack's own questions
 _AUTHORED_LEAN = 0.2  # each authored question weighs this much of the one before it in the walk
 # The share of each draw that goes to authored questions, in a mixed round or not: they weigh
@@ -128,9 +129,20 @@ class RoundComposer(DrawWeights, RoundRules):
         # next seed asks, and a class's twenty rounds would ask some twice and others never.
         self.dealt: Slot | None = None
         self.dealt_at = 0
+        # A round whose text questions are on deals one of them too, among its first few
+        # questions, and sooner when a question drawn before it would show its answer (other
+        # facts' titles and sentences name 巴顏喀拉 and 無招): left to the draw, a text
+        # question came in 1 of 80 rounds, given away first.
+        self.text: Slot | None = None
+        self.text_at = 0
         if self.balanced:
             facts_of = {q.id: q.facts for q in pack.questions}
-            for slot in self._walked([s for s in self.slots if authored_slot(s)]):
+            for slot in self._walked([s for s in self.slots if s.kind == "text" and not s.off]):
+                self.text = slot
+                self.text_at = self.rng.below(len(self.focus) + _DEALT_BY)
+                self.picker.blocked.update(set(facts_of[slot.form.name]) - set(self.focus))
+                break
+            for slot in self._walked([s for s in self.slots if share_kind(s) == "authored"]):
                 if not slot.off:
                     self.dealt, self.dealt_at = slot, len(self.focus) + self.rng.below(_DEALT_BY)
                     self.picker.blocked.update(set(facts_of[slot.form.name]) - set(self.focus))
@@ -162,16 +174,47 @@ class RoundComposer(DrawWeights, RoundRules):
                 continue
             question = self._focused(fact)
             if question is not None:
-                self._accept(question)
-                questions.append(question)
+                self._take(question, questions, count)
         while len(questions) < count:
             question = self._deal() if len(questions) == self.dealt_at else None
             question = question or self._next() or self._give_way()
             if question is None:
                 break
-            self._accept(question)
-            questions.append(question)
+            self._take(question, questions, count)
         return questions
+
+    def _take(self, question: Question, questions: list[Question], count: int) -> None:
+        """Takes the question in; the dealt text question first when this is its place or the
+        question would show its answer (the question is then kept only if it still fits)."""
+        text = self._text_first(question, len(questions), count)
+        if text is not None:
+            self._accept(text)
+            questions.append(text)
+            if len(questions) >= count or not self.fits(question):
+                return
+        self._accept(question)
+        questions.append(question)
+
+    def _text_first(self, question: Question, at: int, count: int) -> Question | None:
+        """The dealt text question, when it is to come before this one (its place, or this
+        one would show its answer) and fits; asked or not, it is then dealt."""
+        slot = self.text
+        if slot is None or slot.dead or at >= count - 1:
+            return None
+        made = slot.form.make()  # (a text question draws nothing from the round's rng)
+        if made is None:
+            return None
+        if at < self.text_at:
+            probe = Shown()
+            probe.add(question)
+            if probe.reveals(answer_keys(made, self.metrics)) is None:
+                return None
+        slot.dead = True  # dealt once: if it does not fit here, it never will
+        if not self.fits(made):
+            return None
+        slot.used += 1
+        self.authored_asked += 1
+        return made
 
     def _give_way(self) -> Question | None:
         """Nothing fits: what the round prefers gives way, one thing at a time, until a question
@@ -183,16 +226,41 @@ class RoundComposer(DrawWeights, RoundRules):
             if self.strict:
                 # Nor anything new: a form, or a sequence, may come a second time after all.
                 self.strict = False
-                for slot in self.slots:
-                    if slot.form.kind != "authored":
-                        slot.dead, slot.failures = False, 0
-            elif not self._bring_back():
-                if not self.held:
-                    return None
+                self._revive()
+            elif self._bring_back():
+                pass
+            elif self.picker.turns and self.makers.in_turns:
+                # Nor a form left out: a form of few facts may ask any of them, not only those
+                # of the round's turn (makers.base.in_turn), and every form tries again.
+                self.makers.in_turns = False
+                self._revive()
+                question = self._until_none_left()
+                if question is not None:
+                    return question
+                continue  # (a fresh round's facts held back come next)
+            elif not self.held:
+                # (after the turns, the forms still able to give one are not given up on)
+                return self._until_none_left() if self.picker.turns else None
+            else:
                 self._release()
             question = self._next()
             if question is not None:
                 return question
+
+    def _until_none_left(self) -> Question | None:
+        """Draws until a question fits or every form has given up (the pack's own questions
+        then come in, as their share of the draw allows)."""
+        for _ in range(_GIVE_UP * len(self.slots)):
+            question = self._next()
+            if question is not None or all(slot.dead or slot.off for slot in self.slots):
+                return question
+        return None
+
+    def _revive(self) -> None:
+        """The generated forms that gave up may try again."""
+        for slot in self.slots:
+            if slot.form.kind != "authored":
+                slot.dead, slot.failures = False, 0
 
     def _fresh_more(self) -> Question | None:
         """While a fresh round holds facts back: more tries, so that the forms that cannot ask

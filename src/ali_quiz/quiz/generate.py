@@ -274,6 +274,11 @@ def _draw(
         raise RoundError(
             f"the pack {pack.id!r} has too few facts for {mode} questions (needs {needs(mode)})"
         )
+    if mode in ("quick", "daily") and not _capacity(pack, facts, "quick"):
+        # Its modes are all hidden (validate says "modes: none"): no round of one or two.
+        raise RoundError(
+            f"the pack {pack.id!r} has too few facts for a {mode} round (needs {needs('quick')})"
+        )
     rng = Rng(seed)
     review = weights if mode == "review" else None
     # A quick or daily round leads each list of facts with its seed's turn: any run of seeds

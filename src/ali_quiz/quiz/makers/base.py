@@ -12,7 +12,7 @@ from operator import attrgetter
 from ali_quiz.digest import sha256
 from ali_quiz.quiz.facts import Dated, PackFacts, Ranked
 from ali_quiz.quiz.kinds import ChoiceQuestion, MatchQuestion, OrderQuestion, Question, entry
-from ali_quiz.quiz.makers.picker import Picker
+from ali_quiz.quiz.makers.picker import Picker, Walk
 from ali_quiz.quiz.rng import Rng
 from ali_quiz.quiz.told import Told
 
@@ -28,6 +28,8 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: index of a list (Picker._index) is built once for every form that picks from it.
 by_id = attrgetter("id")
 MIN_DISTRACTORS = 2  # a generated choice offers at least three options
+TURN_LISTS = 10  # a list shorter than this is asked in turns in a quick round (anchor)
+TURN_PLACES = 2  # the facts of a list a quick round may ask, from its turn on
 
 
 def question_id(kind: str, template: str, facts: Iterable[str], detail: str = "") -> str:
@@ -82,6 +84,9 @@ class MakerBase:
         # What the round has told (a fact's date, a release's highlight, which of two comes
         # first): a maker leaves out what would ask it again.
         self.told = Told(facts)
+        # A quick round asks a form of few facts about the facts of its turn (`in_turn`),
+        # until the round finds nothing else to ask (the composer then turns this off).
+        self.in_turns = True
 
     def size(
         self, low: int, high: int, available: int, among: Collection[str] | None = None
@@ -98,9 +103,50 @@ class MakerBase:
             top = max(low, min(top, (len(among) - asked) // 3))
         return size_between(self.rng, low, top, available)
 
-    def anchor(self, items: Sequence[T], key: Callable[[T], str]) -> T | None:
-        chosen = self.picker.pick(list(items) if not isinstance(items, list) else items, key, 1)
+    def anchor(
+        self,
+        items: Sequence[T],
+        key: Callable[[T], str],
+        fits: Callable[[list[T], T], bool] | None = None,
+    ) -> T | None:
+        """One fact to ask about; in a quick round, of a form of few facts, the one whose turn
+        it is (`in_turn`)."""
+        items = list(items) if not isinstance(items, list) else items
+        if self._turns(items):
+            return self.in_turn(items, key, fits)
+        chosen = self.picker.pick(items, key, 1, fits)
         return chosen[0] if chosen else None
+
+    def _turns(self, items: Sequence[object]) -> bool:
+        picker = self.picker
+        return (
+            self.in_turns
+            and picker.turns
+            and picker.walk is not None
+            and not picker.weights  # a review's weights, or a focus fact, come first
+            and 0 < len(items) < TURN_LISTS
+        )
+
+    def in_turn(
+        self, items: list[T], key: Callable[[T], str], fits: Callable[[list[T], T], bool] | None
+    ) -> T | None:
+        """The fact of the list whose turn it is in this round (the picker's walk from the
+        round's seed), or the next in the walk when that one cannot be asked; else None.
+
+        A form that asks one of few facts would otherwise fall back, round after round, on the
+        one fact the rest of the round leaves free (a release without a date, a figure no
+        sentence shows along the way): a class's twenty rounds would ask it in half of them.
+        """
+        walk = Walk(len(items), self.picker.walk or 0, turns=True)
+        blocked, used = self.picker.blocked, self.picker.used
+        for place in range(min(TURN_PLACES, len(items))):
+            item = items[walk[place]]
+            fact = key(item)
+            if fact in blocked or used.get(fact, 0):
+                continue
+            if fits is None or fits([], item):
+                return item
+        return None
 
     def spread(self, items: list[T], fits: Callable[[list[T], T], bool]) -> list[T]:
         """Up to three distractors from the nearest few, each fitting the ones before."""

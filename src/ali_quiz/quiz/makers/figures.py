@@ -33,8 +33,7 @@ class FigureMakers(MakerBase):
 
     def _unshown(self, metrics: list[Metric]) -> Metric | None:
         """A figure to ask about that the round has not shown yet (it would answer itself)."""
-        found = self.picker.pick(metrics, by_id, 1, lambda _, m: not self._revealed(m))
-        return found[0] if found else None
+        return self.anchor(metrics, by_id, lambda _, m: not self._revealed(m))
 
     def estimate(self) -> Question | None:
         metric = self._unshown(self.facts.estimable)

@@ -383,6 +383,14 @@ class TimelineMakers(MakerBase):
         if not found:
             return None
         anchor = found[0]
+        # A rank after something the source names but the sequence leaves out (`gap_before`)
+        # does not come "right after" the rank before it: the question asks the other way, if
+        # it can.
+        gaps = {i.rank for i in sequence.items if i.gap_before}
+        if max(anchor.rank, anchor.rank + step) in gaps:
+            after, step = not after, -step
+            if anchor.rank + step not in ranks or max(anchor.rank, anchor.rank + step) in gaps:
+                return None
         blocked = self.picker.blocked
         # Of two items tied next to it, one is offered: the other would be right too.
         nexts = [r for r in ranked if r.rank == anchor.rank + step and r.id not in blocked]
