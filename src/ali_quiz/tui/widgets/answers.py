@@ -42,18 +42,19 @@ HELP_KEYS = {
 
 def answer_widget(question: Question) -> Widget:
     """The widget that takes the answer to a question of any kind."""
-    if isinstance(question, OrderQuestion):
-        return OrderAnswer(question, id="answer")
-    if isinstance(question, MatchQuestion):
-        return MatchAnswer(question, id="answer")
-    if isinstance(question, EstimateQuestion):
-        return EstimateAnswer(question, id="answer")
-    if isinstance(question, ChoiceQuestion):
-        return ChoiceAnswer(question, id="answer")
-    if isinstance(question, MultiQuestion):
-        return MultiAnswer(question, id="answer")
-    if isinstance(question, TextQuestion):
-        return TextAnswer(question, id="answer")
+    match question:
+        case OrderQuestion():
+            return OrderAnswer(question, id="answer")
+        case MatchQuestion():
+            return MatchAnswer(question, id="answer")
+        case EstimateQuestion():
+            return EstimateAnswer(question, id="answer")
+        case ChoiceQuestion():
+            return ChoiceAnswer(question, id="answer")
+        case MultiQuestion():
+            return MultiAnswer(question, id="answer")
+        case TextQuestion():
+            return TextAnswer(question, id="answer")
     raise TypeError(f"no widget for {question.kind} questions")
 
 
